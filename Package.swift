@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+// WirelessToolkit: wireless network analysis in Swift.
+// One library product per module, an umbrella `WirelessToolkit`, and the `wtk` runner.
+import PackageDescription
+
+let numerics: Target.Dependency = .product(name: "Numerics", package: "swift-numerics")
+
+let package = Package(
+    name: "WirelessToolkit",
+    products: [
+        .library(name: "WirelessToolkit", targets: ["WirelessToolkit"]),
+        .library(name: "WirelessCore", targets: ["WirelessCore"]),
+        .library(name: "WirelessFFT", targets: ["WirelessFFT"]),
+        .library(name: "WirelessLinearAlgebra", targets: ["WirelessLinearAlgebra"]),
+        .library(name: "WirelessIO", targets: ["WirelessIO"]),
+        .library(name: "WirelessPathLoss", targets: ["WirelessPathLoss"]),
+        .library(name: "WirelessStochasticGeometry", targets: ["WirelessStochasticGeometry"]),
+        .library(name: "WirelessISAC", targets: ["WirelessISAC"]),
+        .library(name: "WirelessSpectrumNet", targets: ["WirelessSpectrumNet"]),
+        .library(name: "WirelessCommands", targets: ["WirelessCommands"]),
+        .executable(name: "wtk", targets: ["wtk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian's packages, found through pkg-config.
+        .systemLibrary(
+            name: "_WirelessFFTWShim", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(
+            name: "_WirelessLAPACKEShim", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+
+        // Shared numeric core.
+        .target(name: "WirelessCore", dependencies: [numerics]),
+        .target(name: "WirelessFFT", dependencies: ["WirelessCore", "_WirelessFFTWShim", numerics]),
+        .target(
+            name: "WirelessLinearAlgebra",
+            dependencies: ["WirelessCore", "_WirelessLAPACKEShim", numerics]),
+        .target(name: "WirelessIO", dependencies: ["WirelessCore", numerics]),
+
+        // The four capabilities.
+        .target(
+            name: "WirelessPathLoss",
+            dependencies: ["WirelessCore", "WirelessLinearAlgebra", "WirelessIO"]),
+        .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", numerics]),
+        .target(
+            name: "WirelessISAC",
+            dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),
+        .target(
+            name: "WirelessSpectrumNet",
+            dependencies: ["WirelessCore", "WirelessFFT", "WirelessIO", numerics]),
+
+        // Umbrella: re-exports only.
+        .target(
+            name: "WirelessToolkit",
+            dependencies: [
+                "WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO",
+                "WirelessPathLoss", "WirelessStochasticGeometry", "WirelessISAC", "WirelessSpectrumNet",
+            ]),
+
+        // The command tree (a library so tests run commands in-process) and the executable.
+        .target(
+            name: "WirelessCommands",
+            dependencies: [
+                "WirelessToolkit", numerics,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "wtk", dependencies: ["WirelessCommands"]),
+
+        // Independent oracles shared by the tests (O(n²) DFT, finite differences, ...).
+        .target(name: "WirelessTestSupport", dependencies: ["WirelessCore", numerics], path: "Tests/WirelessTestSupport"),
+
+        .testTarget(name: "WirelessCoreTests", dependencies: ["WirelessCore", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessFFTTests", dependencies: ["WirelessFFT", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessLinearAlgebraTests", dependencies: ["WirelessLinearAlgebra", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessPathLossTests", dependencies: ["WirelessPathLoss", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessStochasticGeometryTests",
+            dependencies: ["WirelessStochasticGeometry", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessISACTests", dependencies: ["WirelessISAC", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessSpectrumNetTests", dependencies: ["WirelessSpectrumNet", "WirelessTestSupport"]),
+        .testTarget(name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// WirelessFFT: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// WirelessIO: implementation lands with its issue.

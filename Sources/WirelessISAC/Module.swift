@@ -1,0 +1,1 @@
+// WirelessISAC: implementation lands with its issue.

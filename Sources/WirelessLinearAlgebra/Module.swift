@@ -1,0 +1,1 @@
+// WirelessLinearAlgebra: implementation lands with its issue.

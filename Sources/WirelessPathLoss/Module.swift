@@ -1,0 +1,1 @@
+// WirelessPathLoss: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// WirelessSpectrumNet: implementation lands with its issue.

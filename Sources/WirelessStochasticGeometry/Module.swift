@@ -1,0 +1,1 @@
+// WirelessStochasticGeometry: implementation lands with its issue.

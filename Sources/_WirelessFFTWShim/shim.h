@@ -1,0 +1,2 @@
+// FFTW 3 (double and single precision). Not API: use WirelessFFT.
+#include <fftw3.h>

@@ -1,0 +1,2 @@
+import WirelessCommands
+WTK.main()

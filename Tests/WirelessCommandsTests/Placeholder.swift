@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessCommands
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessCore
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessFFT
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessIO
+
+@Test func moduleLinks() {}

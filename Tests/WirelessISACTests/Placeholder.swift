@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessISAC
+
+@Test func moduleLinks() {}

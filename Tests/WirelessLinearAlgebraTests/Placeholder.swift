@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessLinearAlgebra
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessPathLoss
+
+@Test func moduleLinks() {}

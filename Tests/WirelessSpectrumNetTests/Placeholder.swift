@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessSpectrumNet
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WirelessStochasticGeometry
+
+@Test func moduleLinks() {}
