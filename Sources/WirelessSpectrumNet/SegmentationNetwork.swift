@@ -31,6 +31,15 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
     public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator) throws {
+        try self.init(configuration: configuration)
+        let scheme = configuration.initialization
+        forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: scheme, using: &generator) }
+    }
+
+    /// Builds the network with zero convolution weights (to be filled from a checkpoint).
+    ///
+    /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
+    public init(configuration: NetworkConfiguration) throws {
         try configuration.validate()
         self.configuration = configuration
         let c = configuration.isComplex
@@ -80,8 +89,6 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             head = ComplexConv1D(name: "head", inChannels: w[3], outChannels: configuration.bins, kernelSize: 1,
                                  hasBias: true, isComplex: c)
         }
-        let scheme = configuration.initialization
-        forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: scheme, using: &generator) }
     }
 
     /// Visits every convolution (stem, blocks, head) in a fixed order.
