@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 
 /// Weight initialisation for complex (Trabelsi et al. 2018) and real layers (spec §2.3).
 public enum WeightInitialization: String, Sendable, Equatable, Codable {
@@ -47,10 +48,8 @@ public enum ComplexWeightInitializer {
         for k in 0..<conv.biasImaginary.count { conv.biasImaginary.value[k] = 0 }
     }
 
-    /// A standard normal draw (Box–Muller, cosine branch only; keeps the draw count fixed).
+    /// A standard normal draw (the core sampler).
     static func standardNormal(using generator: inout some RandomNumberGenerator) -> Double {
-        let u1 = generator.nextOpenUnitDouble()
-        let u2 = generator.nextUnitDouble()
-        return (-2 * Double.log(u1)).squareRoot() * Double.cos(2 * Double.pi * u2)
+        NormalDistribution.standardSample(using: &generator)
     }
 }
