@@ -30,7 +30,8 @@ public struct CSVDocument: Sendable, Equatable {
     public func columnIndex(_ name: String) throws(IOError) -> Int {
         guard let index = header.firstIndex(of: name) else { throw .missingColumn(file: file, name: name) }
         if header.lastIndex(of: name) != index {
-            throw .malformedInput(file: file, line: 1, column: name, reason: "the column name appears more than once in the header")
+            throw .malformedInput(
+                file: file, line: 1, column: name, reason: "the column name appears more than once in the header")
         }
         return index
     }

@@ -101,7 +101,9 @@ public enum CSVReader {
                     }
                     throw .malformedInput(
                         file: file, line: line, column: columnName(fields.count - 1),
-                        reason: "unexpected character after a closing quote; a quote inside a quoted field must be doubled (\"\")")
+                        reason:
+                            "unexpected character after a closing quote; a quote inside a quoted field must be doubled (\"\")"
+                    )
                 } else {
                     let start = i
                     while i < n {
@@ -110,7 +112,8 @@ public enum CSVReader {
                         if byte == quote {
                             throw .malformedInput(
                                 file: file, line: line, column: columnName(fields.count),
-                                reason: "a '\"' inside an unquoted field; quote the whole field and double the inner quote")
+                                reason:
+                                    "a '\"' inside an unquoted field; quote the whole field and double the inner quote")
                         }
                         i += 1
                     }

@@ -28,7 +28,8 @@ public enum GitRevision {
         for base in [gitDirectory, commonDirectory] {
             if let id = readTrimmed(base.appendingPathComponent(reference)), isCommitID(id) { return id }
         }
-        if let packed = try? String(contentsOf: commonDirectory.appendingPathComponent("packed-refs"), encoding: .utf8) {
+        if let packed = try? String(contentsOf: commonDirectory.appendingPathComponent("packed-refs"), encoding: .utf8)
+        {
             for line in packed.split(whereSeparator: \.isNewline) {
                 let parts = line.split(separator: " ", maxSplits: 1)
                 if parts.count == 2 && parts[1] == reference && isCommitID(String(parts[0])) { return String(parts[0]) }
@@ -63,8 +64,10 @@ public enum GitRevision {
     }
 
     private static func isCommitID(_ text: String) -> Bool {
-        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-        }
+        (text.utf8.count == 40 || text.utf8.count == 64)
+            && text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            }
     }
 }

@@ -55,22 +55,23 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
 
     public var description: String {
         switch self {
-        case let .malformedInput(file, line, column, reason):
+        case .malformedInput(let file, let line, let column, let reason):
             return "\(file)\(Self.location(line: line, column: column)): malformed input: \(reason)"
-        case let .missingColumn(file, name):
+        case .missingColumn(let file, let name):
             return "\(file): required column '\(name)' is missing from the header; add it or check the spelling"
-        case let .missingFile(path):
+        case .missingFile(let path):
             return "\(path): file not found"
-        case let .unreadable(path, reason):
+        case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
-        case let .unwritable(path, reason):
+        case .unwritable(let path, let reason):
             return "\(path): cannot write: \(reason)"
-        case let .unsupportedFormat(file, reason):
+        case .unsupportedFormat(let file, let reason):
             return "\(file): unsupported format: \(reason)"
-        case let .truncated(file, expectedBytes, actualBytes):
+        case .truncated(let file, let expectedBytes, let actualBytes):
             return "\(file): truncated data: expected \(expectedBytes) bytes but found \(actualBytes)"
-        case let .nonFiniteValue(file, line, column):
-            return "\(file)\(Self.location(line: line, column: column)): non-finite value (NaN or infinity) where a finite number is required"
+        case .nonFiniteValue(let file, let line, let column):
+            return
+                "\(file)\(Self.location(line: line, column: column)): non-finite value (NaN or infinity) where a finite number is required"
         }
     }
 
@@ -78,7 +79,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
     private static func location(line: Int?, column: String?) -> String {
         var parts: [String] = []
         if let line { parts.append("line \(line)") }
-        if let column { parts.append(column.hasPrefix("sample ") || column.hasPrefix("field ") ? column : "column '\(column)'") }
+        if let column {
+            parts.append(column.hasPrefix("sample ") || column.hasPrefix("field ") ? column : "column '\(column)'")
+        }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

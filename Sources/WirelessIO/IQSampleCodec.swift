@@ -30,8 +30,10 @@ enum IQSampleCodec {
         var samples = [Complex<Float>](repeating: .zero, count: count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             for k in 0..<count {
-                let re = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt32.self)))
-                let im = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k + 4, as: UInt32.self)))
+                let re = Float(
+                    bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt32.self)))
+                let im = Float(
+                    bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k + 4, as: UInt32.self)))
                 samples[k] = Complex(re, im)
             }
         }
@@ -45,8 +47,10 @@ enum IQSampleCodec {
         var samples = [Complex<Float>](repeating: .zero, count: count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             for k in 0..<count {
-                let re = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt16.self)))
-                let im = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k + 2, as: UInt16.self)))
+                let re = Int16(
+                    bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt16.self)))
+                let im = Int16(
+                    bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k + 2, as: UInt16.self)))
                 samples[k] = Complex(Float(re) / ci16Scale, Float(im) / ci16Scale)
             }
         }

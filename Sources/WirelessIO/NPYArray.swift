@@ -44,7 +44,8 @@ public struct NPYArray: Sendable, Equatable {
     ///   `elements.count` differs from the product of the shape.
     public init(shape: [Int], elements: [Complex<Double>], dataType: DataType = .complex128) throws(IOError) {
         guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw .malformedInput(file: "<NPYArray>", line: nil, column: "shape", reason: "negative dimension in \(shape)")
+            throw .malformedInput(
+                file: "<NPYArray>", line: nil, column: "shape", reason: "negative dimension in \(shape)")
         }
         let count = shape.reduce(1, *)
         guard elements.count == count else {
@@ -76,7 +77,9 @@ public struct NPYArray: Sendable, Equatable {
     ///   `IOError.truncated` (less data than the shape needs).
     public static func decode(_ data: Data, file: String) throws(IOError) -> NPYArray {
         let bytes = [UInt8](data)
-        func malformed(_ reason: String) -> IOError { .malformedInput(file: file, line: nil, column: nil, reason: reason) }
+        func malformed(_ reason: String) -> IOError {
+            .malformedInput(file: file, line: nil, column: nil, reason: reason)
+        }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw malformed("not an NPY file (the first bytes are not \\x93NUMPY)")
         }
@@ -88,11 +91,14 @@ public struct NPYArray: Sendable, Equatable {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
             headerStart = 10
         case 2, 3:
-            guard bytes.count >= 12 else { throw IOError.truncated(file: file, expectedBytes: 12, actualBytes: bytes.count) }
+            guard bytes.count >= 12 else {
+                throw IOError.truncated(file: file, expectedBytes: 12, actualBytes: bytes.count)
+            }
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
             headerStart = 12
         default:
-            throw .unsupportedFormat(file: file, reason: "NPY format version \(major).\(bytes[7]) (supported: 1.0, 2.0, 3.0)")
+            throw .unsupportedFormat(
+                file: file, reason: "NPY format version \(major).\(bytes[7]) (supported: 1.0, 2.0, 3.0)")
         }
         let dataStart = headerStart + headerLength
         guard bytes.count >= dataStart else {
@@ -122,15 +128,22 @@ public struct NPYArray: Sendable, Equatable {
                 let offset = dataStart + k * dataType.itemSize
                 switch dataType {
                 case .complex128:
-                    let re = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                    let im = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                    let re = Double(
+                        bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                    let im = Double(
+                        bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                    )
                     stored[k] = Complex(re, im)
                 case .complex64:
-                    let re = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                    let im = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                    let re = Float(
+                        bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                    let im = Float(
+                        bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+                    )
                     stored[k] = Complex(Double(re), Double(im))
                 case .float64:
-                    let re = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                    let re = Double(
+                        bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
                     stored[k] = Complex(re, 0)
                 }
             }
@@ -157,7 +170,8 @@ public struct NPYArray: Sendable, Equatable {
 
         var out = Self.magic + [version, 0]
         let length = headerBytes.count
-        out += version == 1
+        out +=
+            version == 1
             ? [UInt8(length & 0xFF), UInt8(length >> 8)]
             : [UInt8(length & 0xFF), UInt8((length >> 8) & 0xFF), UInt8((length >> 16) & 0xFF), UInt8(length >> 24)]
         out += headerBytes

@@ -121,7 +121,12 @@ struct NPYHeader: Equatable {
                     }
                     items.append(try integer())
                     skipSpace()
-                    if peek() == UInt8(ascii: ",") { advance() } else { try expect(UInt8(ascii: ")")); return .tuple(items) }
+                    if peek() == UInt8(ascii: ",") {
+                        advance()
+                    } else {
+                        try expect(UInt8(ascii: ")"))
+                        return .tuple(items)
+                    }
                 }
             default:
                 let start = index

@@ -60,7 +60,8 @@ public struct SigMFRecording: Sendable, Equatable {
         let directory = base.deletingLastPathComponent()
         let stem = base.lastPathComponent
         return (
-            directory.appendingPathComponent(stem + ".sigmf-meta"), directory.appendingPathComponent(stem + ".sigmf-data")
+            directory.appendingPathComponent(stem + ".sigmf-meta"),
+            directory.appendingPathComponent(stem + ".sigmf-data")
         )
     }
 
@@ -86,7 +87,8 @@ public struct SigMFRecording: Sendable, Equatable {
         }
         guard let datatypeName = global["core:datatype"]?.stringValue else {
             throw .malformedInput(
-                file: metaFile, line: nil, column: "core:datatype", reason: "missing required field (a string such as \"cf32_le\")")
+                file: metaFile, line: nil, column: "core:datatype",
+                reason: "missing required field (a string such as \"cf32_le\")")
         }
         guard let datatype = Datatype(rawValue: datatypeName) else {
             throw .unsupportedFormat(
@@ -94,23 +96,29 @@ public struct SigMFRecording: Sendable, Equatable {
         }
         guard let sampleRateValue = global["core:sample_rate"] else {
             throw .malformedInput(
-                file: metaFile, line: nil, column: "core:sample_rate", reason: "missing required field (sample rate in Hz)")
+                file: metaFile, line: nil, column: "core:sample_rate",
+                reason: "missing required field (sample rate in Hz)")
         }
         guard let sampleRateHz = sampleRateValue.doubleValue, sampleRateHz.isFinite, sampleRateHz > 0 else {
             throw .malformedInput(
                 file: metaFile, line: nil, column: "core:sample_rate", reason: "must be a positive finite number of Hz")
         }
         if let channels = global["core:num_channels"], channels.intValue != 1 {
-            throw .unsupportedFormat(file: metaFile, reason: "only single-channel recordings are supported (core:num_channels)")
+            throw .unsupportedFormat(
+                file: metaFile, reason: "only single-channel recordings are supported (core:num_channels)")
         }
         global["core:datatype"] = nil
         global["core:sample_rate"] = nil
         global["core:version"] = nil  // the writer states the version of what it writes
 
         var centerFrequencyHz: Double?
-        if case .array(let captures)? = meta["captures"], let first = captures.first, let frequency = first["core:frequency"] {
+        if case .array(let captures)? = meta["captures"], let first = captures.first,
+            let frequency = first["core:frequency"]
+        {
             guard let value = frequency.doubleValue, value.isFinite else {
-                throw .malformedInput(file: metaFile, line: nil, column: "captures[0].core:frequency", reason: "must be a finite number of Hz")
+                throw .malformedInput(
+                    file: metaFile, line: nil, column: "captures[0].core:frequency",
+                    reason: "must be a finite number of Hz")
             }
             centerFrequencyHz = value
         }
@@ -136,15 +144,18 @@ public struct SigMFRecording: Sendable, Equatable {
     private static func annotation(_ item: JSONValue, index k: Int, file: String) throws(IOError) -> SigMFAnnotation {
         func field(_ name: String) -> String { "annotations[\(k)].\(name)" }
         guard let start = item["core:sample_start"]?.intValue, start >= 0 else {
-            throw .malformedInput(file: file, line: nil, column: field("core:sample_start"), reason: "must be a non-negative integer")
+            throw .malformedInput(
+                file: file, line: nil, column: field("core:sample_start"), reason: "must be a non-negative integer")
         }
         guard let count = item["core:sample_count"]?.intValue, count >= 0 else {
-            throw .malformedInput(file: file, line: nil, column: field("core:sample_count"), reason: "must be a non-negative integer")
+            throw .malformedInput(
+                file: file, line: nil, column: field("core:sample_count"), reason: "must be a non-negative integer")
         }
         func frequency(_ name: String) throws(IOError) -> Double? {
             guard let value = item[name] else { return nil }
             guard let hz = value.doubleValue, hz.isFinite else {
-                throw .malformedInput(file: file, line: nil, column: field(name), reason: "must be a finite number of Hz")
+                throw .malformedInput(
+                    file: file, line: nil, column: field(name), reason: "must be a finite number of Hz")
             }
             return hz
         }
@@ -163,7 +174,8 @@ public struct SigMFRecording: Sendable, Equatable {
         if let centerFrequencyHz { capture["core:frequency"] = .number(centerFrequencyHz) }
         let annotationValues: [JSONValue] = annotations.map { a in
             var members: [String: JSONValue] = [
-                "core:sample_start": .integer(Int64(a.sampleStart)), "core:sample_count": .integer(Int64(a.sampleCount)),
+                "core:sample_start": .integer(Int64(a.sampleStart)),
+                "core:sample_count": .integer(Int64(a.sampleCount)),
             ]
             if let f = a.frequencyLowerEdgeHz { members["core:freq_lower_edge"] = .number(f) }
             if let f = a.frequencyUpperEdgeHz { members["core:freq_upper_edge"] = .number(f) }
@@ -194,7 +206,9 @@ public struct SigMFRecording: Sendable, Equatable {
     public func write(to url: URL) throws(IOError) -> (meta: URL, data: URL) {
         let (metaURL, dataURL) = Self.files(for: url)
         guard sampleRateHz.isFinite, sampleRateHz > 0 else {
-            throw .malformedInput(file: metaURL.path, line: nil, column: "core:sample_rate", reason: "must be a positive finite number of Hz")
+            throw .malformedInput(
+                file: metaURL.path, line: nil, column: "core:sample_rate",
+                reason: "must be a positive finite number of Hz")
         }
         try IQSampleCodec.checkFinite(samples, file: dataURL.path)
         let metaData = try metaJSON()

@@ -7,8 +7,10 @@ import WirelessCore
 @Suite struct CSVNumberFormatTests {
     @Test(arguments: [
         (1.0, "1"), (-3.0, "-3"), (0.1, "0.1"), (1234.5, "1234.5"), (0.00012, "0.00012"), (1e-5, "0.00001"),
-        (1e-6, "1e-6"), (1.5e-7, "1.5e-7"), (1e15, "1000000000000000"), (1e16, "1e+16"), (6.02214076e23, "6.02214076e+23"),
-        (0.0, "0"), (-0.0, "-0"), (Double.leastNonzeroMagnitude, "5e-324"), (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"),
+        (1e-6, "1e-6"), (1.5e-7, "1.5e-7"), (1e15, "1000000000000000"), (1e16, "1e+16"),
+        (6.02214076e23, "6.02214076e+23"),
+        (0.0, "0"), (-0.0, "-0"), (Double.leastNonzeroMagnitude, "5e-324"),
+        (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"),
         (Double.nan, "NaN"), (Double.infinity, "Inf"), (-Double.infinity, "-Inf"),
     ])
     func shortestRoundTripRendering(value: Double, expected: String) {

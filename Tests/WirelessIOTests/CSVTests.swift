@@ -7,7 +7,9 @@ import WirelessCore
 @Suite struct CSVTests {
     /// Random field text drawn from an alphabet rich in the characters CSV must escape.
     static func randomField(using generator: inout some RandomNumberGenerator) -> String {
-        let alphabet: [String] = ["a", "b", "Z", "0", " ", ",", "\"", "\n", "\r\n", "\r", "é", "µ", "\t", "x,y", "\"\""]
+        let alphabet: [String] = [
+            "a", "b", "Z", "0", " ", ",", "\"", "\n", "\r\n", "\r", "é", "µ", "\t", "x,y", "\"\"",
+        ]
         let length = Int(generator.next() % 7)
         return (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
     }
@@ -83,7 +85,10 @@ import WirelessCore
         ("missing column", "a,b\n1,2\n", .missingColumn("distance_m")),
         ("ragged after quoted newline", "distance_m\n1\n\"multi\nline\",\nNaN\n", .malformed(line: 3, column: nil)),
         ("NaN not allowed", "distance_m\n1\nnan\n", .nonFinite(line: 3, column: "distance_m")),
-        ("NaN after quoted newline", "name,distance_m\n\"two\nlines\",1\nx,NaN\n", .nonFinite(line: 4, column: "distance_m")),
+        (
+            "NaN after quoted newline", "name,distance_m\n\"two\nlines\",1\nx,NaN\n",
+            .nonFinite(line: 4, column: "distance_m")
+        ),
         ("infinity not allowed", "distance_m\n-inf\n", .nonFinite(line: 2, column: "distance_m")),
         ("empty file", "", .malformed(line: 1, column: nil)),
         ("only blank lines", "\n\n", .malformed(line: 1, column: nil)),
@@ -101,14 +106,14 @@ import WirelessCore
             Issue.record("\(name): no error thrown")
         } catch {
             switch (error, expected) {
-            case let (.malformedInput(file, line, column, _), .malformed(expectedLine, expectedColumn)):
+            case (.malformedInput(let file, let line, let column, _), .malformed(let expectedLine, let expectedColumn)):
                 #expect(file == "bad.csv")
                 #expect(line == expectedLine, "\(name)")
                 #expect(column == expectedColumn, "\(name)")
-            case let (.missingColumn(file, column), .missingColumn(expectedColumn)):
+            case (.missingColumn(let file, let column), .missingColumn(let expectedColumn)):
                 #expect(file == "bad.csv")
                 #expect(column == expectedColumn, "\(name)")
-            case let (.nonFiniteValue(file, line, column), .nonFinite(expectedLine, expectedColumn)):
+            case (.nonFiniteValue(let file, let line, let column), .nonFinite(let expectedLine, let expectedColumn)):
                 #expect(file == "bad.csv")
                 #expect(line == expectedLine, "\(name)")
                 #expect(column == expectedColumn, "\(name)")
@@ -128,7 +133,8 @@ import WirelessCore
     }
 
     @Test func errorDescriptionNamesFileLineAndColumn() {
-        let error = IOError.malformedInput(file: "links.csv", line: 7, column: "distance_m", reason: "'abc' is not a number")
+        let error = IOError.malformedInput(
+            file: "links.csv", line: 7, column: "distance_m", reason: "'abc' is not a number")
         #expect(error.description == "links.csv, line 7, column 'distance_m': malformed input: 'abc' is not a number")
         #expect(IOError.unwritable(path: "/x", reason: "r").category == .inputOutput)
         #expect(IOError.unreadable(path: "/x", reason: "r").category == .inputOutput)
@@ -136,7 +142,9 @@ import WirelessCore
     }
 
     @Test func integersRejectFractions() {
-        #expect(throws: IOError.malformedInput(file: "<string>", line: 3, column: "n", reason: "'1.5' is not an integer")) {
+        #expect(
+            throws: IOError.malformedInput(file: "<string>", line: 3, column: "n", reason: "'1.5' is not an integer")
+        ) {
             try CSVReader.parse("n\n1\n1.5\n").ints(column: "n")
         }
     }

@@ -34,7 +34,10 @@ import WirelessCore
     }
 
     /// C-order output of a version-1.0 file matches NumPy's bytes exactly (header text, padding, data).
-    @Test(arguments: ["c16_c_2x3.npy", "c8_c_3x2x2.npy", "f8_c_5.npy", "c16_c_scalar.npy", "c16_f_2x3.npy", "c8_f_3x2x2.npy", "f8_f_2x3x2.npy"])
+    @Test(arguments: [
+        "c16_c_2x3.npy", "c8_c_3x2x2.npy", "f8_c_5.npy", "c16_c_scalar.npy", "c16_f_2x3.npy", "c8_f_3x2x2.npy",
+        "f8_f_2x3x2.npy",
+    ])
     func writtenBytesEqualNumpy(name: String) throws {
         let url = Self.fixtures.appendingPathComponent(name)
         let array = try NPYArray.read(from: url)
@@ -57,7 +60,9 @@ import WirelessCore
         // Fortran storage really is column-major: the second stored element is elements[(1,0,0)] = elements[20].
         let fortranData = try array.encoded(fortranOrder: true)
         let headerEnd = 10 + (Int(fortranData[8]) | Int(fortranData[9]) << 8)
-        let bits = fortranData[(headerEnd + 16)..<(headerEnd + 24)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let bits = fortranData[(headerEnd + 16)..<(headerEnd + 24)].reversed().reduce(UInt64(0)) {
+            $0 << 8 | UInt64($1)
+        }
         #expect(Double(bitPattern: bits) == elements[20].real)
 
         let folder = try TemporaryDirectory()
@@ -71,9 +76,12 @@ import WirelessCore
     @Test func exportForNumpyCheck() throws {
         guard let path = ProcessInfo.processInfo.environment["WTK_NPY_EXPORT_DIR"] else { return }
         let folder = try OutputDirectory(path: path)
-        for (shape, dataType) in [([2, 3, 4], NPYArray.DataType.complex128), ([3, 5], .complex64), ([7], .float64), ([], .complex128)] {
+        for (shape, dataType) in [
+            ([2, 3, 4], NPYArray.DataType.complex128), ([3, 5], .complex64), ([7], .float64), ([], .complex128),
+        ] {
             let count = shape.reduce(1, *)
-            let array = try NPYArray(shape: shape, elements: Self.expected(count: count, real: dataType == .float64), dataType: dataType)
+            let array = try NPYArray(
+                shape: shape, elements: Self.expected(count: count, real: dataType == .float64), dataType: dataType)
             let stem = "swift_\(dataType.rawValue.dropFirst())_\(shape.map(String.init).joined(separator: "x"))"
             try array.write(to: folder.file(stem + "_C.npy"))
             try array.write(to: folder.file(stem + "_F.npy"), fortranOrder: true)
@@ -108,7 +116,9 @@ import WirelessCore
             return reason.contains("'>c16'")
         }
         #expect(throws: IOError.self) { try NPYArray(shape: [2, 2], elements: [.zero]) }
-        #expect(throws: IOError.self) { try NPYArray(shape: [1], elements: [Complex(0, 1)], dataType: .float64).encoded() }
+        #expect(throws: IOError.self) {
+            try NPYArray(shape: [1], elements: [Complex(0, 1)], dataType: .float64).encoded()
+        }
     }
 
     static func replacing(_ old: String, with new: String, in data: Data) -> Data {

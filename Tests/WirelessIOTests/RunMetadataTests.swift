@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct RunMetadataTests {
     static let sample = RunMetadata(
-        commandLine: ["wtk", "pathloss", "fit", "--seed", "18446744073709551615"], gitRevision: String(repeating: "ab", count: 20),
+        commandLine: ["wtk", "pathloss", "fit", "--seed", "18446744073709551615"],
+        gitRevision: String(repeating: "ab", count: 20),
         seed: .max, parameters: ["carrier_frequency_hz": "2.8e+10", "path/with/slash": "a \"quoted\" value"],
         timestamp: "2026-11-27T11:25:00Z")
 
@@ -33,7 +34,8 @@ import Testing
             seed: 3, commandLine: ["wtk"], environment: ["WTK_TIMESTAMP": "2000-01-01T00:00:00Z"])
         #expect(fixed.timestamp == "2000-01-01T00:00:00Z")
         #expect(fixed.toolkitVersion == ToolkitVersion.string)
-        let live = RunMetadata.current(commandLine: ["wtk"], environment: [:], now: Date(timeIntervalSince1970: 1_000_000_000))
+        let live = RunMetadata.current(
+            commandLine: ["wtk"], environment: [:], now: Date(timeIntervalSince1970: 1_000_000_000))
         #expect(live.timestamp == "2001-09-09T01:46:40Z")
     }
 
@@ -52,7 +54,8 @@ import Testing
         let commit = String(repeating: "0123456789", count: 4)
         let other = String(repeating: "fedcba9876", count: 4)
         let git = folder.file("repo/.git")
-        try FileManager.default.createDirectory(at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.file("repo/sub/dir"), withIntermediateDirectories: true)
         try "ref: refs/heads/main\n".write(to: git.appendingPathComponent("HEAD"), atomically: false, encoding: .utf8)
         try "\(commit)\n".write(to: git.appendingPathComponent("refs/heads/main"), atomically: false, encoding: .utf8)
@@ -61,7 +64,8 @@ import Testing
         // A worktree: `.git` is a file pointing at <common>/worktrees/wt, whose ref is packed in the common dir.
         let worktreeGit = git.appendingPathComponent("worktrees/wt")
         try FileManager.default.createDirectory(at: worktreeGit, withIntermediateDirectories: true)
-        try "ref: refs/heads/feature\n".write(to: worktreeGit.appendingPathComponent("HEAD"), atomically: false, encoding: .utf8)
+        try "ref: refs/heads/feature\n".write(
+            to: worktreeGit.appendingPathComponent("HEAD"), atomically: false, encoding: .utf8)
         try "../..\n".write(to: worktreeGit.appendingPathComponent("commondir"), atomically: false, encoding: .utf8)
         try "# pack-refs\n\(other) refs/heads/feature\n".write(
             to: git.appendingPathComponent("packed-refs"), atomically: false, encoding: .utf8)

@@ -24,10 +24,14 @@ import WirelessCore
         let recording = SigMFRecording(
             samples: Self.randomSamples(count: 257, seed: 5), sampleRateHz: 30.72e6, centerFrequencyHz: 3.5e9,
             annotations: [
-                SigMFAnnotation(sampleStart: 0, sampleCount: 100, frequencyLowerEdgeHz: 3.49e9, frequencyUpperEdgeHz: 3.51e9, label: "ssb"),
+                SigMFAnnotation(
+                    sampleStart: 0, sampleCount: 100, frequencyLowerEdgeHz: 3.49e9, frequencyUpperEdgeHz: 3.51e9,
+                    label: "ssb"),
                 SigMFAnnotation(sampleStart: 120, sampleCount: 7),
             ],
-            extraGlobalFields: ["core:author": .string("test"), "core:num_channels": .integer(1), "x:gain_db": .number(12.5)])
+            extraGlobalFields: [
+                "core:author": .string("test"), "core:num_channels": .integer(1), "x:gain_db": .number(12.5),
+            ])
         let (meta, data) = try recording.write(to: folder.file("capture"))
         #expect(meta.lastPathComponent == "capture.sigmf-meta" && data.lastPathComponent == "capture.sigmf-data")
         #expect(try Data(contentsOf: data).count == 257 * 8)
@@ -68,7 +72,8 @@ import WirelessCore
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try Self.writeMeta(
-            #"{"global": {"core:datatype": "cf32_le", "core:sample_rate": 1e6}}"#, data: [UInt8](repeating: 0, count: 21),
+            #"{"global": {"core:datatype": "cf32_le", "core:sample_rate": 1e6}}"#,
+            data: [UInt8](repeating: 0, count: 21),
             base: folder.file("t"))
         #expect(throws: IOError.truncated(file: folder.file("t.sigmf-data").path, expectedBytes: 24, actualBytes: 21)) {
             try SigMFRecording.read(from: folder.file("t"))
@@ -96,7 +101,10 @@ import WirelessCore
         try Self.writeMeta(
             #"{"global": {"core:datatype": "cf32_le", "core:sample_rate": 1e6}}"#,
             data: [UInt8](IQSampleCodec.encodeCF32(samples)), base: folder.file("n"))
-        #expect(throws: IOError.nonFiniteValue(file: folder.file("n.sigmf-data").path, line: nil, column: "sample 3 (quadrature)")) {
+        #expect(
+            throws: IOError.nonFiniteValue(
+                file: folder.file("n.sigmf-data").path, line: nil, column: "sample 3 (quadrature)")
+        ) {
             try SigMFRecording.read(from: folder.file("n"))
         }
         // The writer refuses NaN samples and writes nothing.
@@ -146,7 +154,9 @@ import WirelessCore
         var infinite = samples
         infinite[7] = Complex(.infinity, 0)
         try IQSampleCodec.encodeCF32(infinite).write(to: folder.file("inf.cf32"))
-        #expect(throws: IOError.nonFiniteValue(file: folder.file("inf.cf32").path, line: nil, column: "sample 7 (in-phase)")) {
+        #expect(
+            throws: IOError.nonFiniteValue(file: folder.file("inf.cf32").path, line: nil, column: "sample 7 (in-phase)")
+        ) {
             try RawCF32File.read(from: folder.file("inf.cf32"))
         }
     }
