@@ -49,7 +49,7 @@ public enum SignalModulation: String, Sendable, Equatable, Codable, CaseIterable
     static func normalised(_ points: [Complex<Double>]) -> [Complex<Double>] {
         let power = points.reduce(0.0) { $0 + $1.lengthSquared } / Double(points.count)
         let scale = 1 / power.squareRoot()
-        return points.map { $0 * scale }
+        return points.map { $0.multiplied(by: scale) }
     }
 
     /// Baseband samples at rate bw (2 samples/symbol for PSK/QAM/GMSK, 8 for 2-FSK), unit mean power.
@@ -119,7 +119,7 @@ public enum SignalModulation: String, Sendable, Equatable, Codable, CaseIterable
             for n in 0..<total {
                 var acc = Complex<Double>.zero
                 for (j, h) in taps.enumerated() where n - j >= 0 {
-                    acc += upsampled[n - j] * h
+                    acc += upsampled[n - j].multiplied(by: h)
                 }
                 out[n] = acc
             }
@@ -127,6 +127,6 @@ public enum SignalModulation: String, Sendable, Equatable, Codable, CaseIterable
         let result = Array(out[skip..<total])
         let power = result.reduce(0.0) { $0 + $1.lengthSquared } / Double(result.count)
         let scale = power > 0 ? 1 / power.squareRoot() : 1
-        return result.map { $0 * scale }
+        return result.map { $0.multiplied(by: scale) }
     }
 }

@@ -59,7 +59,7 @@ public struct SpectrumFeatureExtractor: Sendable {
         try validate(samples)
         var input = Array(samples)
         for m in 0..<fftCount {
-            for n in 0..<bins { input[m * bins + n] = input[m * bins + n] * windowCoefficients[n] }
+            for n in 0..<bins { input[m * bins + n] = input[m * bins + n].multiplied(by: windowCoefficients[n]) }
         }
         var spectrum = [Complex<Float>](repeating: .zero, count: windowSamples)
         input.withUnsafeBufferPointer { x in

@@ -1,3 +1,5 @@
+import WirelessCore
+
 /// A pointer handed to parallel tasks that write disjoint index ranges.
 ///
 /// `@unchecked Sendable` contract: every task that receives it writes only elements no other task
@@ -19,6 +21,6 @@ struct SharedPointer<Scalar>: @unchecked Sendable {
 ///
 /// Each task writes a disjoint slice, and every reduction inside a task runs in a fixed order, so
 /// the result is bit-identical for any thread count (spec §2.7, determinism).
-func parallelTasks(count: Int, minimumWork: Int = 1, _ body: @Sendable (Int) -> Void) {
-    for task in 0..<count { body(task) }
+func parallelTasks(count: Int, _ body: @Sendable (Int) -> Void) {
+    ParallelExecution.forEachTask(count: count, body)
 }

@@ -204,7 +204,7 @@ public struct WidebandGenerator: Sendable {
             }
             power /= Double(w)
             let scale = (Decibels.toPower(signal.txPowerDB) / max(power, .leastNormalMagnitude)).squareRoot()
-            for n in 0..<w { waveform[n] = waveform[n] * scale }
+            for n in 0..<w { waveform[n] = waveform[n].multiplied(by: scale) }
             waveforms.append(waveform)
         }
         let reference = c.noiseRefIncludesDropped ? placed + dropped : placed

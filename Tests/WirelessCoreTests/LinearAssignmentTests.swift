@@ -26,7 +26,8 @@ import Testing
             // Transposed (rows > columns) gives the same optimum.
             let transposed = (0..<columns).map { j in (0..<rows).map { score[$0][j] } }
             let back = LinearAssignment.maximize(transposed)
-            let totalT = back.enumerated().reduce(0.0) { $0 + ($1.element.map { transposed[$1.offset][$0] } ?? 0) }
+            var totalT = 0.0
+            for (i, j) in back.enumerated() { if let j { totalT += transposed[i][j] } }
             #expect(abs(totalT - total) < 1e-12)
         }
     }
