@@ -1,3 +1,4 @@
+import Numerics
 /// Adam (Kingma and Ba 2015) on every real component of every trainable parameter (spec §2.7).
 ///
 ///     m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²
@@ -16,6 +17,9 @@ public struct AdamOptimizer<Scalar: NetworkScalar>: Sendable, Equatable {
     /// First and second moments per parameter (visiting order).
     public var firstMoments: [[Scalar]] = []
     public var secondMoments: [[Scalar]] = []
+
+    /// Sets the step counter (when resuming with stored moments).
+    public mutating func restoreStep(_ value: Int) { step = value }
 
     public init(learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
         self.learningRate = learningRate

@@ -1,3 +1,4 @@
+import Numerics
 /// The complex activation functions of spec §2.3.
 public enum ActivationKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// CReLU(z) = ReLU(Re z) + i·ReLU(Im z) (default; ReLU for a real layer).

@@ -1,3 +1,4 @@
+import Numerics
 /// Complex batch normalisation with 2×2 whitening (Trabelsi et al., "Deep Complex Networks",
 /// ICLR 2018; spec §2.3).
 ///

@@ -1,3 +1,4 @@
+import Numerics
 /// Complex 1-D convolution (cross-correlation, zero padding) with stride and dilation (spec §2.3).
 ///
 ///     y[o,t] = b_o + Σ_{i,j} W[o,i,j] · x[i, t·s + j·d − p]

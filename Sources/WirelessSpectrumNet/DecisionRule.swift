@@ -1,3 +1,4 @@
+import Numerics
 /// How complex probabilities ŷ become a Bool mask (spec §2.6).
 public struct DecisionRule: Sendable, Equatable, Codable {
     /// Which part(s) of ŷ are thresholded.

@@ -1,3 +1,4 @@
+import Numerics
 /// The architecture of a segmentation network (spec §2.4); part of every checkpoint header.
 public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// The layout family.

@@ -1,3 +1,4 @@
+import Numerics
 /// One trainable (or running-statistics) array of real values with its gradient.
 ///
 /// A complex weight w = a + ib is stored as two parameters, `….re` (a) and `….im` (b). Their

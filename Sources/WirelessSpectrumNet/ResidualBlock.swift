@@ -1,3 +1,4 @@
+import Numerics
 /// The residual block of spec §2.3 / §2.4:
 ///
 ///     Res(cin → cout, s) = act( CBN(conv3(act(CBN(conv3_s(x))))) + shortcut(x) )

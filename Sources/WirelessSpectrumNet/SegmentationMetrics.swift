@@ -1,3 +1,4 @@
+import Numerics
 import WirelessCore
 
 /// A half-open run of occupied bins [start, end).

@@ -1,3 +1,4 @@
+import Numerics
 /// A complex-valued (or real-valued counterpart) spectrum-segmentation network (spec §2.4).
 ///
 /// Input `[batch × inputChannels × N]` (M stacked peak-normalised FFTs; Re/Im as 2M real channels for

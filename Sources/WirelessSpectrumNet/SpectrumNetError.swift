@@ -1,3 +1,4 @@
+import Numerics
 import WirelessCore
 
 /// Every failure of the spectrum-segmentation module (spec §3).

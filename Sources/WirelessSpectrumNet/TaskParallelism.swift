@@ -1,3 +1,4 @@
+import Numerics
 import WirelessCore
 
 /// A pointer handed to parallel tasks that write disjoint index ranges.

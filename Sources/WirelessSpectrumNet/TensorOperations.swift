@@ -1,3 +1,4 @@
+import Numerics
 /// Shape operations of the segmentation U-Net and their adjoints (spec §2.3).
 public enum TensorOperations {
     /// Nearest-neighbour up-sampling ×2 along the length: y[c, 2t] = y[c, 2t+1] = x[c, t].
