@@ -173,9 +173,11 @@ public struct WidebandGenerator: Sendable {
         let (placed, dropped) = drawSignals(using: &generator)
         let c = configuration
         let w = c.windowSamples
+        let signalSeeds = placed.map { _ in generator.next() }
+        let noiseSeed = generator.next()
         var waveforms: [[Complex<Double>]] = []
         for (k, signal) in placed.enumerated() {
-            var signalGenerator = Xoshiro256StarStar(seed: generator.next(), stream: UInt64(k))
+            var signalGenerator = Xoshiro256StarStar(seed: signalSeeds[k], stream: UInt64(k))
             let factor = Int(c.sampleRateHz / signal.bandwidthHz)
             let interpolator = interpolators[signal.bandwidthHz]!
             // Base samples at rate bw: the window needs W/L, plus the interpolator's ±10 samples.
@@ -207,21 +209,42 @@ public struct WidebandGenerator: Sendable {
             for n in 0..<w { waveform[n] = waveform[n].multiplied(by: scale) }
             waveforms.append(waveform)
         }
+        let (noise, noisePower) = self.noise(placed: placed, dropped: dropped, snrDB: snrDB, seed: noiseSeed)
+        return (placed, dropped, waveforms, noise, noisePower)
+    }
+
+    /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (spec §2.1 step 6, Q2, Q4).
+    public func noisePower(placed: [PlacedSignal], dropped: [PlacedSignal], snrDB: Double) -> Double {
+        let c = configuration
         let reference = c.noiseRefIncludesDropped ? placed + dropped : placed
         let weakest = reference.min { $0.txPowerDB < $1.txPowerDB }
-        var noisePower: Double
         switch c.snrReference {
         case .fullBandWeakest:
-            noisePower = Decibels.toPower((weakest?.txPowerDB ?? 0) - snrDB)
+            return Decibels.toPower((weakest?.txPowerDB ?? 0) - snrDB)
         case .inBandWeakest:
             let bw = weakest?.bandwidthHz ?? c.sampleRateHz
-            noisePower = Decibels.toPower((weakest?.txPowerDB ?? 0) - snrDB) * c.sampleRateHz / (0.675 * bw)
+            return Decibels.toPower((weakest?.txPowerDB ?? 0) - snrDB) * c.sampleRateHz / (0.675 * bw)
         }
-        var noiseGenerator = Xoshiro256StarStar(seed: generator.next(), stream: 1 << 40)
+    }
+
+    /// The noise of one example: W samples of circular CN(0, σ²).
+    func noise(placed: [PlacedSignal], dropped: [PlacedSignal], snrDB: Double, seed noiseSeed: UInt64)
+        -> ([Complex<Double>], Double)
+    {
+        let power = noisePower(placed: placed, dropped: dropped, snrDB: snrDB)
+        var noiseGenerator = Xoshiro256StarStar(seed: noiseSeed, stream: 1 << 40)
         // σ² > 0 and finite by construction (10^{x/10} of a finite x), so the sampler cannot reject it.
-        let noiseDistribution = try! ComplexNormalDistribution(variance: noisePower)
-        let noise = (0..<w).map { _ in noiseDistribution.sample(using: &noiseGenerator) }
-        return (placed, dropped, waveforms, noise, noisePower)
+        let distribution = try! ComplexNormalDistribution(variance: power)
+        return ((0..<configuration.windowSamples).map { _ in distribution.sample(using: &noiseGenerator) }, power)
+    }
+
+    /// Only the noise of example (snrIndex, index) (draws the signals, skips their waveforms).
+    func noiseOnly(snrDB: Double, snrIndex: Int, index: Int) -> (noise: [Complex<Double>], power: Double) {
+        var generator = exampleGenerator(snrIndex: snrIndex, index: index)
+        let (placed, dropped) = drawSignals(using: &generator)
+        for _ in placed { _ = generator.next() }
+        let (noise, power) = self.noise(placed: placed, dropped: dropped, snrDB: snrDB, seed: generator.next())
+        return (noise, power)
     }
 
     /// Generates example `index` of SNR level `snrIndex` at `snrDB`.
