@@ -78,6 +78,7 @@ public struct Checkpoint: Sendable {
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let json: Data
         do {
             json = try encoder.encode(header)
@@ -123,7 +124,9 @@ public struct Checkpoint: Sendable {
         let header: Header
         let headerBytes = Data(bytes[16..<(16 + headerLength)])
         // The tensor table gives the expected length; decode it first, verify the CRC before trusting values.
-        let decoded = try? JSONDecoder().decode(Header.self, from: headerBytes)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoded = try? decoder.decode(Header.self, from: headerBytes)
         if let decoded {
             let expected = 16 + headerLength + 4 * decoded.tensors.reduce(0) { $0 + $1.shape.reduce(1, *) } + 4
             guard bytes.count >= expected else {
