@@ -43,6 +43,10 @@ with mp.workdps(420):  # 2p − 1 must keep p = 1e−300 distinguishable from �
 out.append(table("logGamma", one([1e-10, 0.1, 0.5, 3.7, 10, 14.9, 15, 30.5, 100, 1000, 1e6, -0.5, -2.5, -10.3],
                                  lambda x: mp.log(abs(mp.gamma(x))))))
 out.append(table("gamma", one([0.1, 0.5, 1.5, 2.5, 5, 7.3, 14.99, 20.2, 50.5, 100.1, 170.5, -0.5, -1.5, -3.2], mp.gamma)))
+pq = [(0.3, 0.01), (0.3, 0.5), (0.3, 4), (1, 0.7), (2.5, 1), (2.5, 3.5), (2.5, 12), (7, 3), (7, 7.5),
+      (7, 20), (50, 40), (50, 65), (0.5, 30)]
+out.append(table("regularizedGammaP", [((a, x), mp.gammainc(a, 0, x, regularized=True)) for a, x in pq], arity=2))
+out.append(table("regularizedGammaQ", [((a, x), mp.gammainc(a, x, mp.inf, regularized=True)) for a, x in pq], arity=2))
 out.append(table("digamma", one([0.1, 0.5, 1, 2, 3.5, 10, 100, -0.5, -2.3], mp.digamma)))
 
 # Coverage term 2F1(1, 1 - 2/alpha; 2 - 2/alpha; -T) of the stochastic-geometry formulas.
