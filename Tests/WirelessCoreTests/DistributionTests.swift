@@ -9,7 +9,7 @@ import Testing
 enum SamplerCheck {
     /// Sample size of every KS / moment check: large enough to detect a wrong law, small enough
     /// to keep the debug-build test target fast.
-    static let sampleSize = 20_000
+    static let sampleSize = 10_000
     /// KS significance level for the critical value.
     static let ksSignificance = 1e-3
 
@@ -99,7 +99,7 @@ enum SamplerCheck {
         #expect(Statistics.kolmogorovSmirnovStatistic(x, cdf: d.cdf) < SamplerCheck.ksCritical())
     }
 
-    @Test(arguments: [0.05, 0.3, 0.999, 1.0, 2.5, 7.0, 40.0])
+    @Test(arguments: [0.05, 0.3, 0.999, 2.5, 40.0])
     func gammaMomentsAndKS(shape: Double) throws {
         var g = Xoshiro256StarStar(seed: 15, stream: UInt64(shape * 1000))
         let scale = 1.7
@@ -114,7 +114,7 @@ enum SamplerCheck {
         #expect(ks < SamplerCheck.ksCritical())
     }
 
-    @Test(arguments: [0.5, 1.0, 2.0, 4.5])
+    @Test(arguments: [0.5, 1.0, 4.5])
     func nakagamiPowerIsGamma(m: Double) throws {
         var g = Xoshiro256StarStar(seed: 16, stream: UInt64(m * 10))
         let d = try NakagamiPowerDistribution(m: m, meanPower: 2)
