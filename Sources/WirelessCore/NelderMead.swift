@@ -19,8 +19,10 @@ public struct NelderMead: Sendable, Equatable, Codable {
     /// Relative size of the initial simplex, > 0.
     public var initialStep: Double
 
-    public init(functionTolerance: Double = 1e-12, pointTolerance: Double = 1e-10,
-                maximumIterations: Int = 20_000, initialStep: Double = 0.05) {
+    public init(
+        functionTolerance: Double = 1e-12, pointTolerance: Double = 1e-10,
+        maximumIterations: Int = 20_000, initialStep: Double = 0.05
+    ) {
         self.functionTolerance = functionTolerance
         self.pointTolerance = pointTolerance
         self.maximumIterations = maximumIterations
@@ -114,7 +116,8 @@ public struct NelderMead: Sendable, Equatable, Codable {
             // Contraction: outside if the reflection improved on the worst, inside otherwise.
             let outside = reflected < values[n]
             for j in 0..<n {
-                second[j] = outside
+                second[j] =
+                    outside
                     ? centroid[j] + 0.5 * (trial[j] - centroid[j])
                     : centroid[j] + 0.5 * (simplex[n][j] - centroid[j])
             }

@@ -48,7 +48,7 @@ extension SpecialFunctions {
             if difference != difference.rounded() {
                 let w = 1 / (1 - z)
                 guard let s1 = hypergeometricSeries(a, c - b, a - b + 1, w),
-                      let s2 = hypergeometricSeries(b, c - a, b - a + 1, w)
+                    let s2 = hypergeometricSeries(b, c - a, b - a + 1, w)
                 else { return .nan }
                 let gc = gamma(c)
                 let c1 = gc * gamma(b - a) * reciprocalGamma(b) * reciprocalGamma(c - a)
@@ -64,7 +64,7 @@ extension SpecialFunctions {
         if s != s.rounded() {
             let w = 1 - z
             guard let f1 = hypergeometricSeries(a, b, a + b - c + 1, w),
-                  let f2 = hypergeometricSeries(c - a, c - b, s + 1, w)
+                let f2 = hypergeometricSeries(c - a, c - b, s + 1, w)
             else { return .nan }
             let gc = gamma(c)
             let c1 = gc * gamma(s) * reciprocalGamma(c - a) * reciprocalGamma(c - b)

@@ -6,7 +6,8 @@ extension Statistics {
     ///     Dₙ = max over sorted xᵢ of max( i/n − F(xᵢ), F(xᵢ) − (i−1)/n )
     ///
     /// NaN for an empty sample.
-    public static func kolmogorovSmirnovStatistic(_ values: some Collection<Double>, cdf: (Double) -> Double) -> Double {
+    public static func kolmogorovSmirnovStatistic(_ values: some Collection<Double>, cdf: (Double) -> Double) -> Double
+    {
         let sorted = values.sorted()
         let n = Double(sorted.count)
         if sorted.isEmpty { return .nan }

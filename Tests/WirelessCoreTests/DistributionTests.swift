@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import WirelessCore
 
 /// Shared statistical checks for the samplers. Seeds are fixed, so every check is deterministic;
@@ -24,7 +25,8 @@ enum SamplerCheck {
 
     /// |s² − σ²| ≤ 5·σ²·√((κ − 1)/n), κ the kurtosis μ₄/σ⁴ (standard error of s²).
     static func varianceIsClose(_ values: [Double], variance: Double, kurtosis: Double) -> Bool {
-        abs(Statistics.variance(values) - variance) <= 5 * variance * ((kurtosis - 1) / Double(values.count)).squareRoot()
+        abs(Statistics.variance(values) - variance) <= 5 * variance
+            * ((kurtosis - 1) / Double(values.count)).squareRoot()
     }
 }
 
@@ -183,7 +185,9 @@ enum SamplerCheck {
         let angles = points.map { atan2($0.y, $0.x) }
         #expect(radii.allSatisfy { $0 <= 150 })
         #expect(Statistics.kolmogorovSmirnovStatistic(radii) { min(1, pow($0 / 150, 2)) } < SamplerCheck.ksCritical())
-        #expect(Statistics.kolmogorovSmirnovStatistic(angles) { ($0 + Double.pi) / (2 * Double.pi) } < SamplerCheck.ksCritical())
+        #expect(
+            Statistics.kolmogorovSmirnovStatistic(angles) { ($0 + Double.pi) / (2 * Double.pi) }
+                < SamplerCheck.ksCritical())
     }
 
     @Test func samplingIsReproducibleForAFixedSeed() throws {
@@ -193,6 +197,22 @@ enum SamplerCheck {
         #expect(d.samples(100, using: &a) == d.samples(100, using: &b))
         var c = Xoshiro256StarStar(seed: 6)
         #expect(d.samples(100, using: &a) != d.samples(100, using: &c))
+    }
+
+    @Test func codableRoundTripsThroughValidation() throws {
+        let poisson = try PoissonDistribution(mean: 12.5)
+        let data = try JSONEncoder().encode(poisson)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"mean":12.5}"#)
+        #expect(try JSONDecoder().decode(PoissonDistribution.self, from: data) == poisson)
+        let nakagami = try NakagamiPowerDistribution(m: 2, meanPower: 3)
+        #expect(
+            try JSONDecoder().decode(NakagamiPowerDistribution.self, from: JSONEncoder().encode(nakagami)) == nakagami)
+        let complex = try ComplexNormalDistribution(variance: 0.5)
+        #expect(
+            try JSONDecoder().decode(ComplexNormalDistribution.self, from: JSONEncoder().encode(complex)) == complex)
+        #expect(throws: CoreError.self) {
+            try JSONDecoder().decode(PoissonDistribution.self, from: Data(#"{"mean":-1}"#.utf8))
+        }
     }
 
     @Test func invalidParametersThrow() {
@@ -215,7 +235,10 @@ enum SamplerCheck {
         #expect(throwsOutOfRange("scale") { _ = try GammaDistribution(shape: 1, scale: .nan) })
         #expect(throwsOutOfRange("m") { _ = try NakagamiPowerDistribution(m: 0.4, meanPower: 1) })
         #expect(throwsOutOfRange("meanPower") { _ = try NakagamiPowerDistribution(m: 1, meanPower: 0) })
-        #expect(throwsOutOfRange("standardDeviationDB") { _ = try LogNormalDBDistribution(meanDB: 0, standardDeviationDB: -2) })
+        #expect(
+            throwsOutOfRange("standardDeviationDB") {
+                _ = try LogNormalDBDistribution(meanDB: 0, standardDeviationDB: -2)
+            })
         #expect(throwsOutOfRange("mean") { _ = try PoissonDistribution(mean: -1) })
         #expect(throwsOutOfRange("radius") { _ = try UniformDiskDistribution(radius: 0) })
         #expect(CoreError.valueOutOfRange(name: "rate", value: 0).category == .invalidArgument)

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct QuadratureTests {
     /// Requested relative tolerance; the achieved error must be below it and below the estimate's bound.
     static let requested = 1e-11
-    let quadrature = GaussKronrodQuadrature(absoluteTolerance: 0, relativeTolerance: requested, maximumSubdivisions: 2000)
+    let quadrature = GaussKronrodQuadrature(
+        absoluteTolerance: 0, relativeTolerance: requested, maximumSubdivisions: 2000)
 
     func check(_ f: (Double) -> Double, _ a: Double, _ b: Double, exact: Double, tolerance: Double = requested) throws {
         let result = try quadrature.integrate(f, from: a, to: b)

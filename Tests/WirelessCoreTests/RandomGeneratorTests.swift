@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct RandomGeneratorTests {
@@ -50,11 +51,19 @@ import Testing
         let n = 20_000
         var g0 = Xoshiro256StarStar(seed: 99, stream: 0)
         var g1 = Xoshiro256StarStar(seed: 99, stream: 1)
-        var sxy = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0
+        var sxy = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for _ in 0..<n {
             let x = g0.nextUnitDouble()
             let y = g1.nextUnitDouble()
-            sx += x; sy += y; sxy += x * y; sxx += x * x; syy += y * y
+            sx += x
+            sy += y
+            sxy += x * y
+            sxx += x * x
+            syy += y * y
         }
         let nd = Double(n)
         let r = (sxy - sx * sy / nd) / ((sxx - sx * sx / nd) * (syy - sy * sy / nd)).squareRoot()

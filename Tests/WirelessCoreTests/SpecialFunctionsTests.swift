@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessCore
 
 /// Relative error, or absolute error when the reference is zero.
@@ -79,9 +80,11 @@ func maxRelativeError(_ rows: [(Double, Double)], _ f: (Double) -> Double) -> Do
 
     @Test func gammaFamilyMatchesMpmath() {
         let gammaError = maxRelativeError(SpecialFunctionReferences.gamma, SpecialFunctions.gamma)
-        let logGammaError = SpecialFunctionReferences.logGamma
+        let logGammaError =
+            SpecialFunctionReferences.logGamma
             .map { abs(SpecialFunctions.logGamma($0.0) - $0.1) / max(1, abs($0.1)) }.max() ?? 0
-        let digammaError = SpecialFunctionReferences.digamma
+        let digammaError =
+            SpecialFunctionReferences.digamma
             .map { abs(SpecialFunctions.digamma($0.0) - $0.1) / max(1, abs($0.1)) }.max() ?? 0
         print("gamma max rel error: \(gammaError); logGamma: \(logGammaError); digamma: \(digammaError)")
         #expect(gammaError < Self.gammaTolerance)
@@ -111,7 +114,9 @@ func maxRelativeError(_ rows: [(Double, Double)], _ f: (Double) -> Double) -> Do
         // loses up to log10(1/min) digits there; the tabulated points keep that loss below 1e−12.
         #expect(worstP < 1e-12)
         #expect(worstQ < 1e-12)
-        #expect(SpecialFunctions.regularizedGammaP(1, 2) == 1 - exp(-2.0) || relativeError(SpecialFunctions.regularizedGammaP(1, 2), -expm1(-2.0)) < 1e-15)
+        #expect(
+            SpecialFunctions.regularizedGammaP(1, 2) == 1 - exp(-2.0)
+                || relativeError(SpecialFunctions.regularizedGammaP(1, 2), -expm1(-2.0)) < 1e-15)
     }
 
     @Test func coverageHypergeometricMatchesMpmath() {

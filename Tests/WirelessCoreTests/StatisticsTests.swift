@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct StatisticsTests {
@@ -117,8 +118,12 @@ import Testing
         let values = normal.samples(200, using: &g)
         var a = Xoshiro256StarStar(seed: 1)
         var b = Xoshiro256StarStar(seed: 1)
-        let first = try Statistics.bootstrapConfidenceInterval(values, resamples: 500, using: &a) { Statistics.mean($0) }
-        let second = try Statistics.bootstrapConfidenceInterval(values, resamples: 500, using: &b) { Statistics.mean($0) }
+        let first = try Statistics.bootstrapConfidenceInterval(values, resamples: 500, using: &a) {
+            Statistics.mean($0)
+        }
+        let second = try Statistics.bootstrapConfidenceInterval(values, resamples: 500, using: &b) {
+            Statistics.mean($0)
+        }
         #expect(first == second)
         // The percentile interval of the mean ≈ x̄ ± 1.96 s/√n: its width within 20% of that.
         let expectedWidth = 2 * 1.959963984540054 * Statistics.standardDeviation(values) / 200.0.squareRoot()

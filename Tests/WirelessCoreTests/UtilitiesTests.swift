@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct UtilitiesTests {
@@ -24,7 +25,8 @@ import Testing
         // 10·log10(1.380649e−23 · 290 · 1000) = −173.97722915699808… (mpmath).
         #expect(abs(PhysicalConstants.thermalNoiseDBmPerHz - -173.9751871942281) < 1e-12)
         // 20 MHz at 290 K: −174 + 73 ≈ −100.97 dBm.
-        #expect(abs(PhysicalConstants.thermalNoiseDBm(bandwidthHz: 20e6) - (-173.9751871942281 + 10 * log10(20e6))) < 1e-12)
+        #expect(
+            abs(PhysicalConstants.thermalNoiseDBm(bandwidthHz: 20e6) - (-173.9751871942281 + 10 * log10(20e6))) < 1e-12)
         #expect(abs(PhysicalConstants.wavelengthMeters(frequencyHz: 28e9) - 0.010706873500000001) < 1e-15)
     }
 
@@ -68,7 +70,10 @@ import Testing
             .rootNotBracketed(lower: 0, upper: 1), .nonFiniteValue(name: "f", at: 2),
         ]
         for error in errors { #expect(!error.description.isEmpty) }
-        #expect(errors.map(\.category) == [.invalidArgument, .invalidData, .invalidArgument, .numerical, .invalidArgument, .invalidData])
+        #expect(
+            errors.map(\.category) == [
+                .invalidArgument, .invalidData, .invalidArgument, .numerical, .invalidArgument, .invalidData,
+            ])
         let alias: NumericalError = .didNotConverge(iterations: 1)
         #expect(alias == CoreError.didNotConverge(iterations: 1))
     }
