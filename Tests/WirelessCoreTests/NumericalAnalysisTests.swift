@@ -119,6 +119,10 @@ import Testing
         }
         let result = try NelderMead().minimize(f, from: [0, 0, 0, 0])
         for i in 0..<4 { #expect(abs(result.point[i] - centre[i]) < 1e-5) }
+        // A minimum at the origin with value 0 terminates (mixed absolute/relative tolerances).
+        let origin = try NelderMead().minimize({ $0[0] * $0[0] + 3 * $0[1] * $0[1] }, from: [1, -2])
+        #expect(abs(origin.point[0]) < 1e-6 && abs(origin.point[1]) < 1e-6)
+        #expect(origin.iterations < 2000)
         // Infinite values act as a barrier: minimise (x − 2)² subject to x ≤ 1.
         let constrained = try NelderMead().minimize({ $0[0] > 1 ? .infinity : ($0[0] - 2) * ($0[0] - 2) }, from: [0])
         #expect(abs(constrained.point[0] - 1) < 1e-6)

@@ -51,8 +51,8 @@ out.append(table("digamma", one([0.1, 0.5, 1, 2, 3.5, 10, 100, -0.5, -2.3], mp.d
 
 # Coverage term 2F1(1, 1 - 2/alpha; 2 - 2/alpha; -T) of the stochastic-geometry formulas.
 rows = []
-for alpha in [2.5, 3, 3.5, 4, 5, 6]:
-    for T in [0.01, 0.1, 0.5, 0.99, 1, 1.5, 3, 10, 100, 1e3, 1e4]:
+for alpha in [2.05, 2.5, 3, 3.5, 4, 5, 6]:
+    for T in [1e-6, 0.01, 0.1, 0.5, 0.99, 1, 1.01, 1.5, 3, 10, 100, 1e3, 1e4]:
         a = mp.mpf(alpha)
         rows.append(((alpha, T), mp.hyp2f1(1, 1 - 2 / a, 2 - 2 / a, -mp.mpf(T))))
 out.append(table("coverage2F1", rows, arity=2))
