@@ -1,7 +1,8 @@
 import Numerics
-import WirelessCore
 import Testing
+import WirelessCore
 import WirelessTestSupport
+
 @testable import WirelessFFT
 
 /// FFT vs the O(N²) oracle, relative to the input scale: FFTW's error grows like ε·log N and the

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessFFT
 
 /// Deterministic identities (Parseval, scaling) hold to rounding: sums of ~1e5 terms, ~1e-13.
@@ -59,7 +60,9 @@ func toneLandsInItsBin(bin: Int) throws {
     let (n, fs, amplitude) = (128, 3.2e6, 0.7)
     let welch = try WelchPSD(segmentLength: n, overlap: .samples(32), window: .blackmanHarris(), sampleRateHz: fs)
     let frequency = Double(bin) * fs / Double(n)
-    let x = (0..<(n * 10)).map { Complex<Double>(length: amplitude, phase: 2 * Double.pi * frequency * Double($0) / fs) }
+    let x = (0..<(n * 10)).map {
+        Complex<Double>(length: amplitude, phase: 2 * Double.pi * frequency * Double($0) / fs)
+    }
     let psd = try welch.estimate(samples: x)
     let peak = psd.indices.max { psd[$0] < psd[$1] }!
     #expect(peak == bin + n / 2)
@@ -113,7 +116,9 @@ func toneLandsInItsBin(bin: Int) throws {
     #expect(throws: FFTError.valueOutOfRange(name: "overlap fraction", value: 1)) {
         try WelchPSD(segmentLength: 16, overlap: .fraction(1), sampleRateHz: 1)
     }
-    #expect(throws: FFTError.valueOutOfRange(name: "sampleRateHz", value: 0)) { try WelchPSD(segmentLength: 16, sampleRateHz: 0) }
+    #expect(throws: FFTError.valueOutOfRange(name: "sampleRateHz", value: 0)) {
+        try WelchPSD(segmentLength: 16, sampleRateHz: 0)
+    }
     #expect(throws: FFTError.valueOutOfRange(name: "kaiser beta", value: -1)) {
         try WelchPSD(segmentLength: 16, window: .kaiser(beta: -1), sampleRateHz: 1)
     }

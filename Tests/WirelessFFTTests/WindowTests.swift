@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessFFT
 
 /// Closed-form window values are evaluated with a handful of flops: a few ulp.
@@ -73,7 +74,8 @@ private func besselI0Integral(_ x: Double) -> Double {
 @Test func windowGainsMatchClosedForms() {
     let n = 64
     let rectangular = Window.rectangular.gains(length: n)
-    #expect(rectangular.coherentGain == 1 && rectangular.powerGain == 1 && rectangular.equivalentNoiseBandwidthBins == 1)
+    #expect(
+        rectangular.coherentGain == 1 && rectangular.powerGain == 1 && rectangular.equivalentNoiseBandwidthBins == 1)
     // Periodic cosine-sum windows: Σw = N·a₀, Σw² = N·(a₀² + Σ_{k≥1} a_k²/2) exactly (N > 2·order).
     func closedForm(_ a: [Double]) -> (coherent: Double, enbw: Double) {
         let power = a[0] * a[0] + a.dropFirst().reduce(0) { $0 + $1 * $1 / 2 }

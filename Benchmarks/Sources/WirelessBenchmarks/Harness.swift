@@ -116,7 +116,8 @@ enum Harness {
             max(header[column].count, rows.map { $0[column].count }.max() ?? 0)
         }
         let line = { (cells: [String]) -> String in
-            "| " + cells.indices.map { pad(cells[$0], widths[$0], right: $0 >= 2 && $0 <= 4) }.joined(separator: " | ") + " |"
+            "| " + cells.indices.map { pad(cells[$0], widths[$0], right: $0 >= 2 && $0 <= 4) }.joined(separator: " | ")
+                + " |"
         }
         print(line(header))
         print("|" + widths.indices.map { String(repeating: "-", count: widths[$0] + 2) }.joined(separator: "|") + "|")
