@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // A small self-contained timing harness: warm-up, auto-calibrated inner loop, median of N samples.
 
 /// One timed operation. `make` does the set-up (allocations, planning, data) and returns the
@@ -29,6 +35,9 @@ struct Measurement {
     let median: Double
     /// Fastest sample, seconds per call.
     let minimum: Double
+    /// Median process CPU time per call [s] (all threads): on a busy machine, close to the
+    /// uncontended wall time of single-threaded code; above wall time for multi-threaded code.
+    let cpuMedian: Double
     let callsPerSample: Int
     let work: (count: Double, unit: String)?
     let baseline: String?
@@ -45,24 +54,54 @@ enum Harness {
         return Double(s) + Double(attoseconds) * 1e-18
     }
 
-    /// Times `benchmark`: one warm-up call, calibration, a few warm-up samples, then `samples` samples.
-    static func measure(_ benchmark: Benchmark, group: String) throws -> Measurement {
-        let operation = try benchmark.make()
+    /// Times the benchmarks of one group, interleaved: after set-up, one warm-up call and
+    /// calibration for each, the samples are taken round-robin (one sample of each benchmark per
+    /// round), so load changes on a shared machine hit all of them alike and comparisons against a
+    /// baseline stay fair.
+    static func measure(group: String, _ benchmarks: [Benchmark]) -> [Measurement] {
         let clock = ContinuousClock()
-        operation()  // warm-up (first-touch page faults, caches, lazy set-up)
-        let once = seconds(clock.measure { operation() })
-        let calls = max(1, Int((targetSampleSeconds / max(once, 1e-9)).rounded(.up)))
-        for _ in 0..<2 { for _ in 0..<calls { operation() } }  // warm-up samples
-        var perCall: [Double] = []
-        perCall.reserveCapacity(benchmark.samples)
-        for _ in 0..<benchmark.samples {
-            let elapsed = clock.measure { for _ in 0..<calls { operation() } }
-            perCall.append(seconds(elapsed) / Double(calls))
+        var operations: [(benchmark: Benchmark, run: () -> Void, calls: Int)] = []
+        for benchmark in benchmarks {
+            do {
+                let operation = try benchmark.make()
+                operation()  // warm-up (first-touch page faults, caches, lazy set-up)
+                // Calibrate on the fastest of three calls so one preempted call does not shrink the loop.
+                let once = (0..<3).map { _ in seconds(clock.measure { operation() }) }.min()!
+                let calls = max(1, Int((targetSampleSeconds / max(once, 1e-9)).rounded(.up)))
+                for _ in 0..<calls { operation() }  // a warm-up sample
+                operations.append((benchmark, operation, calls))
+            } catch {
+                print("  \(group)/\(benchmark.name): set-up FAILED (\(error))")
+            }
         }
-        perCall.sort()
-        return Measurement(
-            group: group, name: benchmark.name, median: perCall[perCall.count / 2], minimum: perCall[0],
-            callsPerSample: calls, work: benchmark.work, baseline: benchmark.baseline)
+        var perCall = [[Double]](repeating: [], count: operations.count)
+        var cpuPerCall = [[Double]](repeating: [], count: operations.count)
+        let rounds = operations.map(\.benchmark.samples).max() ?? 0
+        for round in 0..<rounds {
+            for (index, entry) in operations.enumerated() where round < entry.benchmark.samples {
+                let cpuStart = processCPUSeconds()
+                let elapsed = clock.measure { for _ in 0..<entry.calls { entry.run() } }
+                let cpu = processCPUSeconds() - cpuStart
+                perCall[index].append(seconds(elapsed) / Double(entry.calls))
+                cpuPerCall[index].append(cpu / Double(entry.calls))
+            }
+        }
+        return operations.indices.map { index in
+            let sorted = perCall[index].sorted()
+            let cpuSorted = cpuPerCall[index].sorted()
+            let entry = operations[index]
+            return Measurement(
+                group: group, name: entry.benchmark.name, median: sorted[sorted.count / 2], minimum: sorted[0],
+                cpuMedian: cpuSorted[cpuSorted.count / 2],
+                callsPerSample: entry.calls, work: entry.benchmark.work, baseline: entry.benchmark.baseline)
+        }
+    }
+
+    /// CPU time consumed by the process so far (all threads) [s].
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     /// Human-readable time.
@@ -87,6 +126,8 @@ enum Harness {
         return text
     }
 
+    static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + fixed(value, 1) }
+
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
@@ -94,21 +135,27 @@ enum Harness {
 
     /// Prints the results as a Markdown table.
     static func printTable(_ results: [Measurement]) {
-        let header = ["group", "benchmark", "median", "min", "calls/sample", "throughput / vs baseline"]
+        let header = ["group", "benchmark", "median", "min", "cpu median", "calls/sample", "throughput / vs baseline"]
         var rows: [[String]] = []
         for result in results {
             var extra: [String] = []
             if let work = result.work {
-                extra.append(fixed(work.count / result.median / 1e6, 2) + " M\(work.unit)/s")
+                let perMedian = fixed(work.count / result.median / 1e6, 2)
+                let perCPU = fixed(work.count / result.cpuMedian / 1e6, 2)
+                extra.append("\(perMedian) M\(work.unit)/s (median), \(perCPU) M\(work.unit)/s (cpu)")
             }
             if let baselineName = result.baseline,
                 let reference = results.first(where: { $0.group == result.group && $0.name == baselineName })
             {
-                let percent = (result.median / reference.median - 1) * 100
-                extra.append((percent >= 0 ? "+" : "") + fixed(percent, 1) + " % vs \(baselineName)")
+                let medianPercent = (result.median / reference.median - 1) * 100
+                let minimumPercent = (result.minimum / reference.minimum - 1) * 100
+                extra.append(
+                    "vs \(baselineName): " + signed(minimumPercent) + " % (min), " + signed(medianPercent)
+                        + " % (median)")
             }
             rows.append([
                 result.group, result.name, format(seconds: result.median), format(seconds: result.minimum),
+                format(seconds: result.cpuMedian),
                 String(result.callsPerSample), extra.joined(separator: "; "),
             ])
         }
@@ -116,7 +163,7 @@ enum Harness {
             max(header[column].count, rows.map { $0[column].count }.max() ?? 0)
         }
         let line = { (cells: [String]) -> String in
-            "| " + cells.indices.map { pad(cells[$0], widths[$0], right: $0 >= 2 && $0 <= 4) }.joined(separator: " | ")
+            "| " + cells.indices.map { pad(cells[$0], widths[$0], right: $0 >= 2 && $0 <= 5) }.joined(separator: " | ")
                 + " |"
         }
         print(line(header))

@@ -6,21 +6,17 @@ let listOnly = arguments.contains("--list")
 
 var results: [Measurement] = []
 for group in allBenchmarkGroups {
-    for benchmark in group.benchmarks() {
-        let label = "\(group.name)/\(benchmark.name)"
-        guard filters.isEmpty || filters.contains(where: { label.lowercased().contains($0) }) else { continue }
-        if listOnly {
-            print(label)
-            continue
-        }
-        do {
-            let result = try Harness.measure(benchmark, group: group.name)
-            results.append(result)
-            print("  \(label): \(Harness.format(seconds: result.median))")
-        } catch {
-            print("  \(label): FAILED (\(error))")
-        }
+    let selected = group.benchmarks().filter { benchmark in
+        let label = "\(group.name)/\(benchmark.name)".lowercased()
+        return filters.isEmpty || filters.contains(where: { label.contains($0) })
     }
+    if listOnly {
+        for benchmark in selected { print("\(group.name)/\(benchmark.name)") }
+        continue
+    }
+    guard !selected.isEmpty else { continue }
+    print("  measuring \(group.name) (\(selected.count) benchmarks, interleaved) …")
+    results += Harness.measure(group: group.name, selected)
 }
 if !listOnly {
     print("")
