@@ -231,3 +231,20 @@ private struct Xoshiro256StarStarShim {
     }
     #expect(ok)
 }
+
+@Test func measuredInPlaceBatchedNormalizedPlan() throws {
+    // `.measure` may choose another algorithm; results agree with the estimate plan to rounding.
+    let (n, batches) = (48, 3)
+    let measured = try FFTPlan(
+        shape: [n], direction: .inverse, batchCount: batches, inPlace: true, normalization: .byLength,
+        rigor: .measure)
+    let estimated = try FFTPlan(shape: [n], direction: .inverse, batchCount: batches, normalization: .byLength)
+    let x = TestSignals.uniformComplex(count: measured.bufferCount, seed: 50)
+    var y = x
+    measured.execute(&y)
+    #expect(relativeError(y, estimated(x)) < doubleRelativeTolerance)
+    for b in 0..<batches {
+        let expected = DFTOracle.dft(Array(x[(b * n)..<((b + 1) * n)]), sign: 1).map { $0.divided(by: Double(n)) }
+        #expect(relativeError(Array(y[(b * n)..<((b + 1) * n)]), expected) < doubleRelativeTolerance)
+    }
+}
