@@ -16,6 +16,7 @@ public struct WTK: ParsableCommand {
             """,
         subcommands: [
             PSDCommand.self,
+            SpectrumCommand.self,
             FiguresCommand.self,
         ])
 
