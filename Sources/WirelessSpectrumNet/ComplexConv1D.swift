@@ -34,6 +34,9 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     public var biasImaginary: Parameter<Scalar>
     /// Input cached by `forward` for `backward`.
     var cachedInput: ComplexTensor<Scalar>?
+    /// `Float` layers run through im2col + sgemm (see `ComplexConv1D+MatrixProduct`); the direct
+    /// loops remain the reference (and the `Double` path).
+    public var useMatrixProduct: Bool = true
 
     /// A zero-initialised layer (initialise with `ComplexWeightInitializer`).
     ///
@@ -96,6 +99,9 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         precondition(input.channels == inChannels, "conv input has \(input.channels) channels, expects \(inChannels)")
         precondition(input.isComplex == isComplex, "conv domain mismatch")
         if training { cachedInput = input } else { cachedInput = nil }
+        if useMatrixProduct, let floatInput = input as? ComplexTensor<Float> {
+            return forwardGEMM(floatInput) as! ComplexTensor<Scalar>
+        }
         let length = input.length
         let outLength = outputLength(length)
         precondition(outLength >= 1, "input too short for the kernel")
@@ -170,6 +176,10 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     /// and returns ∂L/∂x_r + i·∂L/∂x_i.
     public mutating func backward(_ outputGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard let input = cachedInput else { preconditionFailure("backward without a training forward") }
+        if useMatrixProduct, let floatInput = input as? ComplexTensor<Float>,
+           let floatGradient = outputGradient as? ComplexTensor<Float> {
+            return backwardGEMM(input: floatInput, gradient: floatGradient) as! ComplexTensor<Scalar>
+        }
         let length = input.length
         let outLength = outputLength(length)
         precondition(outputGradient.length == outLength && outputGradient.channels == outChannels
