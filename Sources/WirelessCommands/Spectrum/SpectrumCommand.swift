@@ -11,7 +11,10 @@ public struct SpectrumCommand: ParsableCommand {
             --seed regenerates the same dataset splits and trains to bit-identical weights.
             """,
         subcommands: [
+            SpectrumGenerateCommand.self,
             SpectrumTrainCommand.self,
+            SpectrumEvaluateCommand.self,
+            SpectrumSegmentCommand.self,
         ])
 
     public init() {}
