@@ -107,3 +107,27 @@ public struct SpectrumDataset: Sendable {
         snrDB.indices.filter { snrDB[$0] == value }
     }
 }
+
+extension SpectrumDataset {
+    /// The examples `indices`, in that order.
+    public func subset(_ indices: [Int]) -> SpectrumDataset {
+        let (x, y) = batch(indices, isComplex: true)
+        return SpectrumDataset(inputs: x, labels: y, snrDB: indices.map { snrDB[$0] })
+    }
+
+    /// The examples of several datasets (same M and N) back to back.
+    public static func concatenated(_ parts: [SpectrumDataset]) -> SpectrumDataset {
+        precondition(!parts.isEmpty, "nothing to concatenate")
+        var inputs = ComplexTensor<Float>(batch: 0, channels: parts[0].fftCount, length: parts[0].bins)
+        var labels: [Float] = [], snr: [Double] = []
+        for part in parts {
+            precondition(part.fftCount == inputs.channels && part.bins == inputs.length, "datasets differ in shape")
+            inputs.real += part.inputs.real
+            inputs.imaginary += part.inputs.imaginary
+            inputs.batch += part.count
+            labels += part.labels
+            snr += part.snrDB
+        }
+        return SpectrumDataset(inputs: inputs, labels: labels, snrDB: snr)
+    }
+}

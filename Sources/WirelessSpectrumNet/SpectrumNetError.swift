@@ -18,6 +18,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
     case sampleRateMismatch(expectedHz: Double, foundHz: Double)
     /// A non-finite input sample at `index`.
     case nonFiniteSample(index: Int)
+    /// A label annotation that cannot be used (one edge only, lower ≥ upper, past the end).
+    case invalidAnnotation(index: Int, reason: String)
     /// Checkpoint does not start with `CMSNCKPT`.
     case badMagic
     /// Checkpoint format version this build cannot read.
@@ -57,6 +59,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
             return "sample rate \(foundHz) Hz does not match the model's \(expectedHz) Hz (no implicit resampling)"
         case let .nonFiniteSample(index):
             return "non-finite sample at index \(index)"
+        case let .invalidAnnotation(index, reason):
+            return "annotation \(index): \(reason)"
         case .badMagic:
             return "not a CMuSeNet checkpoint (bad magic)"
         case let .unsupportedVersion(version):

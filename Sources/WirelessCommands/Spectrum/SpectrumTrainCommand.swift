@@ -60,6 +60,10 @@ struct SpectrumTrainCommand: WTKCommand {
     @Flag(help: "Continue the interrupted run stored in the checkpoint.")
     var resume = false
 
+    @Option(name: .customLong("captures"),
+            help: ArgumentHelp("Labelled SigMF recordings (20 MS/s; annotations with both frequency edges) to train on instead of the synthetic data; every 10th window validates.", valueName: "recording"))
+    var captures: [String] = []
+
     @Option(help: "Base name of the outputs.")
     var name: String = "spectrum-train"
 
@@ -136,10 +140,29 @@ struct SpectrumTrainCommand: WTKCommand {
         let extractor = try SpectrumFeatureExtractor(fftCount: networkConfig.fftCount, bins: networkConfig.bins)
         context.note("spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows")
         let started = Date()
-        let training = try SpectrumDataset.synthetic(
-            generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.trainIndices, extractor: extractor)
-        let validation = try SpectrumDataset.synthetic(
-            generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices, extractor: extractor)
+        let training: SpectrumDataset, validation: SpectrumDataset
+        if captures.isEmpty {
+            training = try SpectrumDataset.synthetic(
+                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.trainIndices, extractor: extractor)
+            validation = try SpectrumDataset.synthetic(
+                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices, extractor: extractor)
+        } else {
+            var parts: [SpectrumDataset] = []
+            for path in captures {
+                let recording = try SigMFRecording.read(from: URL(fileURLWithPath: path))
+                let (part, skipped) = try LabelledRecording.dataset(from: recording, extractor: extractor)
+                if skipped > 0 { context.note("spectrum train: \(path): \(skipped) labels outside the band skipped") }
+                parts.append(part)
+            }
+            let all = SpectrumDataset.concatenated(parts)
+            let validationIndices = Array(stride(from: 9, to: all.count, by: 10))
+            let validationSet = Set(validationIndices)
+            guard !validationIndices.isEmpty else {
+                throw SpectrumNetError.lengthMismatch(expected: 10 * extractor.windowSamples, found: all.count * extractor.windowSamples)
+            }
+            training = all.subset((0..<all.count).filter { !validationSet.contains($0) })
+            validation = all.subset(validationIndices)
+        }
         let generationSeconds = Date().timeIntervalSince(started)
 
         var network: SegmentationNetwork<Float>
