@@ -57,3 +57,27 @@ import WirelessIO
         }
     }
 }
+
+@Suite struct AuthorsDatasetImporterTests {
+    @Test func readsComplex128AndObjectOrListMetadata() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("authors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = Data()
+        for k in 0..<8 {
+            for value in [Double(k), -Double(k) / 2] {
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        let data = folder.appendingPathComponent("data.dat"), meta = folder.appendingPathComponent("meta-data.json")
+        try bytes.write(to: data)
+        try Data(#"{"fc": 1000000, "bw": 200000, "mod": "QPSK", "txPower": 7, "noisePower": 0.5}"#.utf8).write(to: meta)
+        let single = try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta)
+        #expect(single.samples.count == 8 && single.samples[3] == Complex(3, -1.5))
+        #expect(single.annotations.count == 1 && single.annotations[0].frequencyLowerEdgeHz == 900_000)
+        try Data(#"[{"fc": -2e6, "bw": 1e6, "mod": "GMSK"}, {"fc": 3e6, "bw": 5e5}]"#.utf8).write(to: meta)
+        #expect(try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta).annotations.count == 2)
+        try bytes.prefix(20).write(to: data)
+        #expect(throws: IOError.self) { _ = try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta) }
+    }
+}
