@@ -2,7 +2,7 @@
 // until the LAPACKE versions land on main. Delete this file when merging main.
 import WirelessCore
 
-func leastSquares(_ a: Matrix<Double>, _ b: [Double]) throws -> [Double] {
+public func leastSquares(_ a: Matrix<Double>, _ b: [Double]) throws -> [Double] {
     let at = a.transposed
     var ata = Matrix<Double>(rows: a.columns, columns: a.columns, repeating: 0)
     var atb = [Double](repeating: 0, count: a.columns)
@@ -22,7 +22,7 @@ func leastSquares(_ a: Matrix<Double>, _ b: [Double]) throws -> [Double] {
 
 struct _PendingSingular: Error {}
 
-func inverse(_ m: Matrix<Double>) throws -> Matrix<Double> {
+public func inverse(_ m: Matrix<Double>) throws -> Matrix<Double> {
     let n = m.rows
     var a = m
     var inv = Matrix<Double>(rows: n, columns: n, repeating: 0)

@@ -23,3 +23,11 @@ enum Statistics {
         return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
     }
 }
+
+extension SpecialFunctions {
+    static func erfcx(_ x: Double) -> Double {
+        if x < 25 { return exp(x * x) * erfc(x) }
+        let x2 = x * x
+        return 1 / (x * Double.pi.squareRoot()) * (1 - 1 / (2 * x2) + 3 / (4 * x2 * x2))
+    }
+}
