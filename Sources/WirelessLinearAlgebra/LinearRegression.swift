@@ -123,7 +123,7 @@ public struct LinearRegression: Sendable, Equatable, Codable {
         let beta: [Double]
         let gramInverse: Matrix<Double>
         do {
-            beta = try leastSquares(weighted, zip(response, rootW).map { $0 * $1 })
+            beta = try leastSquares(weighted, zip(response, rootW).map { $0 * $1 }).solutionVector
             gramInverse = try inverse(gram)
         } catch {
             throw .rankDeficient(columns: Array(0..<p))

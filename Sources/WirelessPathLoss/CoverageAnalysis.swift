@@ -7,7 +7,7 @@ import WirelessCore
 ///     PG_q(d) = PG_fit(d) + Q_{1−c}(residuals)                           (.empirical, type-7 quantile)
 ///     SNR_c(d) = EIRP + G_UE + G_extra + PG_q(d) − N_dBm;  rate_c(d) = mapping(SNR_c(d))
 ///     max distance for R*: PG_req = SNR_req(R*) − EIRP − G_UE − G_extra + N_dBm
-///       FI: d* = d0·10^((A + offset − PG_req)/(10·n));  other models: bisection on log d (1e-12 relative)
+///       FI: d* = d0·10^((A + offset − PG_req)/(10·n));  other models: Brent's method on log d (1e-12 relative)
 public struct CoverageAnalysis: Sendable, Equatable, Codable {
     /// How the coverage quantile of path gain is obtained.
     public enum QuantileMethod: String, Sendable, Equatable, Codable {
@@ -101,7 +101,7 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         return classify(distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
     }
 
-    /// The largest distance for any model whose coverage gain decreases with distance, by bisection on log d.
+    /// The largest distance for any model whose coverage gain decreases with distance, by Brent's method on log d.
     ///
     /// - Parameters:
     ///   - model: The mean model.
@@ -127,14 +127,15 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
             model.pathGainDB(distanceMeters: pow(10, logD), frequency: frequency) + offset - required
         }
         var lo = log10(distanceRangeMeters.lowerBound)
-        var hi = log10(distanceRangeMeters.upperBound) + 4
+        let hi = log10(distanceRangeMeters.upperBound) + 4
         guard margin(hi) < margin(lo) else { throw .nonMonotoneModel }
         if margin(lo) < 0 { return .notAchievable }
         if margin(hi) >= 0 { return .beyondRange(distanceRangeMeters.upperBound) }
-        // 1e-12 relative in d is 1e-12/ln 10 ≈ 4.3e-13 in log10 d.
-        while hi - lo > 4e-13 {
-            let mid = 0.5 * (lo + hi)
-            if margin(mid) >= 0 { lo = mid } else { hi = mid }
+        // Brent on log10 d; 1e-12 relative in d is 1e-12/ln 10 ≈ 4.3e-13 in log10 d.
+        do {
+            lo = try BrentRootFinder(absoluteTolerance: 4e-13).findRoot(of: margin, lower: lo, upper: hi)
+        } catch {
+            throw .notConverged(iterations: 200)
         }
         return classify(
             pow(10, lo), d0: distanceRangeMeters.lowerBound, largest: distanceRangeMeters.upperBound,

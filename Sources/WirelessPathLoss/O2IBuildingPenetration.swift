@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// TR 38.901 §7.4.3 outdoor-to-indoor building penetration loss (spec §2.9).
 ///
@@ -113,10 +114,7 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
     {
         let tw = try throughWallLossDB(frequency: frequency)
         let din = sampleIndoorDistanceMeters(using: &generator)
-        // Box–Muller normal from two open uniforms.
-        let u1 = generator.nextOpenUnitDouble()
-        let u2 = generator.nextUnitDouble()
-        let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        let z = NormalDistribution.standard.sample(using: &generator)
         return tw + Self.indoorLossDB(indoorDistanceMeters: din) + standardDeviationDB * z
     }
 
