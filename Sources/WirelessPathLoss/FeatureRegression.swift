@@ -89,40 +89,8 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
         try validateLevel(confidenceLevel)
         let links = campaign.uncensoredLinks
         try validateDistances(links.map(\.distanceMeters), referenceMeters: referenceDistanceMeters)
-        var rows: [[Double]] = []
-        var names = ["A", "n"] + features.map(\.rawValue)
-        var floors: [Int] = []
-        for (index, link) in links.enumerated() {
-            var row = [1.0, -10 * log10(link.distanceMeters / referenceDistanceMeters)]
-            for feature in features {
-                guard let v = feature.value(link) else {
-                    throw .invalidCategory(file: campaign.source, line: index + 1, column: feature.column, value: "")
-                }
-                row.append(v ? 1 : 0)
-            }
-            if floor != .excluded {
-                guard let f = link.floor else {
-                    throw .invalidCategory(file: campaign.source, line: index + 1, column: "floor", value: "")
-                }
-                floors.append(f)
-            }
-            rows.append(row)
-        }
-        if floor != .excluded, let lowest = floors.min() {
-            let levels = Array(Set(floors)).sorted().filter { $0 != lowest }
-            switch floor {
-            case .categorical:
-                names += levels.map { "floor_\($0)" }
-                for i in rows.indices {
-                    rows[i] += levels.map { floors[i] == $0 ? 1 : 0 }
-                }
-            case .numeric:
-                names.append("floor_step")
-                for i in rows.indices { rows[i].append(Double(floors[i] - lowest)) }
-            case .excluded:
-                break
-            }
-        }
+        let (rows, names) = try Self.designRows(
+            links: links, source: campaign.source, features: features, floor: floor, referenceDistanceMeters: referenceDistanceMeters)
         guard rows.count > names.count else { throw .insufficientData(needed: names.count + 1, got: rows.count) }
         let design = Matrix(rowMajor: rows)
         let estimator: LinearRegression.CovarianceEstimator
@@ -156,6 +124,50 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
         self.clusterCount = fit.clusterCount
         self.covariance = covariance
         self.isSynthetic = campaign.isSynthetic
+    }
+
+    /// Design rows (1, −10·log10(d/d0), features…, floor columns) and column names for `links`.
+    ///
+    /// - Throws: `.invalidCategory` for a link missing a feature or floor.
+    static func designRows(
+        links: [PathLossLink], source: String, features: [Feature], floor: FloorEncoding, referenceDistanceMeters: Double
+    ) throws(PathLossError) -> (rows: [[Double]], names: [String]) {
+        var rows: [[Double]] = []
+        rows.reserveCapacity(links.count)
+        var names = ["A", "n"] + features.map(\.rawValue)
+        var floors: [Int] = []
+        for (index, link) in links.enumerated() {
+            var row = [1.0, -10 * log10(link.distanceMeters / referenceDistanceMeters)]
+            for feature in features {
+                guard let v = feature.value(link) else {
+                    throw .invalidCategory(file: source, line: index + 1, column: feature.column, value: "")
+                }
+                row.append(v ? 1 : 0)
+            }
+            if floor != .excluded {
+                guard let f = link.floor else {
+                    throw .invalidCategory(file: source, line: index + 1, column: "floor", value: "")
+                }
+                floors.append(f)
+            }
+            rows.append(row)
+        }
+        if floor != .excluded, let lowest = floors.min() {
+            let levels = Array(Set(floors)).sorted().filter { $0 != lowest }
+            switch floor {
+            case .categorical:
+                names += levels.map { "floor_\($0)" }
+                for i in rows.indices {
+                    rows[i] += levels.map { floors[i] == $0 ? 1 : 0 }
+                }
+            case .numeric:
+                names.append("floor_step")
+                for i in rows.indices { rows[i].append(Double(floors[i] - lowest)) }
+            case .excluded:
+                break
+            }
+        }
+        return (rows, names)
     }
 
     /// The effect named `name` (e.g. "high_loss", "floor_3"), if fitted.

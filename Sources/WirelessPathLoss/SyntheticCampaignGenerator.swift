@@ -12,8 +12,9 @@ import WirelessCore
 /// combinations of {scaffolding, foliage, elevated subway} × floor {1, 2, 3}, so scenario losses are spread
 /// evenly over ≈ 0–21 dB within a group. Each scenario is one TX position: its centre distance sits on one
 /// of 43 log-spaced slots between `minimumCenterDistanceMeters` and `maximumCenterDistanceMeters`; the
-/// glass groups interleave (odd/even slots) and, within a group, the smallest losses take the central
-/// slots, so losses are uncorrelated with log distance. Link distances are centre·exp(U(−w, w)).
+/// glass groups interleave (odd/even slots) and, within a group, losses follow two smooth cycles over the
+/// slots (ranked by cos(4π(slot + ½)/S)), so they are uncorrelated with log distance while nearby
+/// scenarios have similar losses (which keeps the spread at one distance near the paper's 40 dB). Link distances are centre·exp(U(−w, w)).
 ///
 /// Reproducibility: xoshiro256** seeded by SplitMix64, uniforms from the top 53 bits × 2⁻⁵³,
 /// Box–Muller normals, outputs rounded to 0.01 dB and 0.01 m.
@@ -32,7 +33,7 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         /// Reference distance d0 [m].
         public var referenceDistanceMeters: Double = 1
         /// A0, intercept of a low-loss, feature-free, street-floor scenario [dB].
-        public var interceptDB: Double = -58.2
+        public var interceptDB: Double = -58.5
         /// n0, true path-loss exponent.
         public var pathLossExponent: Double = 2.5
         /// L for high-loss glass [dB].
@@ -46,9 +47,9 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         /// L_floor for floors 1, 2, 3 [dB].
         public var floorLossesDB: [Double] = [0, 3, 6]
         /// τ, scenario random-effect standard deviation [dB].
-        public var scenarioStandardDeviationDB: Double = 1.5
+        public var scenarioStandardDeviationDB: Double = 1.2
         /// σ_e, link residual standard deviation [dB].
-        public var linkStandardDeviationDB: Double = 2.5
+        public var linkStandardDeviationDB: Double = 2.0
         /// Detection floor [dB]; weaker links are censored.
         public var detectionFloorDB: Double = -161
         /// Nearest scenario-centre distance [m].
@@ -111,6 +112,30 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         public var censoredCount: Int
         public var scenarioCount: Int
         public var buildingCount: Int
+        /// The paper's aggregates as fitted on the generated campaign (nil if a fit failed).
+        public var achievedAggregates: Aggregates?
+    }
+
+    /// Aggregates achieved by the default fits on the generated campaign (spec §1.1), beside the paper's.
+    public struct Aggregates: Sendable, Equatable, Codable {
+        /// All-data FI: A [dB], n, RMSE_N [dB].
+        public var allDataInterceptDB: Double
+        public var allDataExponent: Double
+        public var rmsErrorDB: Double
+        /// Excess loss over free space beyond 50 m (`.model`) [dB]; paper 30.
+        public var excessLossDB: Double
+        /// Glass gap low − high [dB]; paper 20.
+        public var glassGapDB: Double?
+        /// Largest max − min spread in a ±10 % window [dB]; paper "up to 40".
+        public var maximumSpreadDB: Double?
+        /// Feature effects (CR1) [dB]; paper 5–10 each.
+        public var featureEffectsDB: [FeatureEffect]
+    }
+
+    /// A named effect [dB].
+    public struct FeatureEffect: Sendable, Equatable, Codable {
+        public var name: String
+        public var effectDB: Double
     }
 
     /// The configuration.
@@ -200,8 +225,10 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
             let start = g == 0 ? 0 : 1
             var slots = (0..<members.count).map { start + 2 * $0 }.filter { $0 < slotCount }
             while slots.count < members.count { slots.append(slotCount - 1) }
-            let centre = Double(slotCount - 1) / 2
-            slots.sort { (abs(Double($0) - centre), $0) < (abs(Double($1) - centre), $1) }
+            // Rank slots by cos(4π(slot + ½)/S): two smooth cycles over the distance range, symmetric about the
+            // middle, so scenario losses have no linear trend in log distance and little curvature.
+            func phase(_ slot: Int) -> Double { cos(4 * Double.pi * (Double(slot) + 0.5) / Double(slotCount)) }
+            slots.sort { (phase($0), $0) < (phase($1), $1) }
             let ranked = members.sorted { (designs[$0].structuralLossDB, $0) < (designs[$1].structuralLossDB, $1) }
             for (r, scenario) in ranked.enumerated() { slotOf[scenario] = slots[r] }
         }
@@ -243,8 +270,19 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
             synthetic: true, generator: Self.name, generatorVersion: Self.version,
             prng: "xoshiro256** seeded by SplitMix64; uniforms = top 53 bits × 2^-53; Box–Muller normals",
             configuration: c, scenarios: designs, linkCount: links.count, censoredCount: censored,
-            scenarioCount: designs.count, buildingCount: c.buildings.count)
-        return (campaign, truth)
+            scenarioCount: designs.count, buildingCount: c.buildings.count, achievedAggregates: nil)
+        var result = truth
+        if let summary = try? CampaignSummary(campaign: campaign) {
+            let effects = (summary.featureRegression?.effects ?? []).map {
+                FeatureEffect(name: $0.name, effectDB: ($0.estimate * 1000).rounded() / 1000)
+            }
+            func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+            result.achievedAggregates = Aggregates(
+                allDataInterceptDB: r(summary.allDataFit.intercept.estimate), allDataExponent: r(summary.allDataFit.pathLossExponent.estimate),
+                rmsErrorDB: r(summary.rmsErrorDB), excessLossDB: r(summary.excessLossDB), glassGapDB: summary.glassGapDB.map(r),
+                maximumSpreadDB: summary.maximumSpread.map { r($0.rangeDB) }, featureEffectsDB: effects)
+        }
+        return (campaign, result)
     }
 
     /// A standard normal by Box–Muller (cosine branch; two uniforms per draw, so the draw order is fixed).
