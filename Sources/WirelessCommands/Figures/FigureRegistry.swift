@@ -3,6 +3,7 @@ public enum FigureRegistry {
     /// All registered sets.
     public static let all: [FigureSet] = [
         PSDFigures.twoToneRecording,
+        PathLossFigures.outdoorToIndoor28GHz,
     ]
 
     /// The set named `name`, if any.
