@@ -218,7 +218,7 @@ struct PlotRenderer {
         let yTicks =
             rowLabels.isEmpty
             ? makeTicks(
-                axis: plot.yAxis, data: extent.y, lengthPixels: plotHeight, pixelsPerTick: 60,
+                axis: plot.yAxis, data: extent.y, lengthPixels: plotHeight, pixelsPerTick: 50,
                 stickyZero: !barCategories.isEmpty)
             : Self.categoricalTicks(rowLabels.map(Self.shortened), reversed: true)
         let yLabelWidth = yTicks.major.map(Self.tickLabelWidth).max() ?? 0
@@ -330,7 +330,8 @@ struct PlotRenderer {
         guard !plot.title.isEmpty else { return }
         var size = Self.titleSize
         let available = width - 20
-        let needed = SVGDocument.estimatedWidth(plot.title, sizePixels: size)
+        // Bold glyphs are about 10 % wider than the regular widths the estimate uses.
+        let needed = 1.1 * SVGDocument.estimatedWidth(plot.title, sizePixels: size)
         if needed > available { size = max(9, size * available / needed) }
         doc.text(plot.title, x: width / 2, y: 26, sizePixels: size, anchor: "middle", weight: "bold")
     }

@@ -62,6 +62,41 @@ enum PlotGallery {
         return plot
     }
 
+    /// Eight line series (the whole palette) on a small canvas with long texts.
+    static func palette() throws -> Plot {
+        var plot = Plot(
+            title: "All eight palette entries on a small canvas with a rather long title that must shrink",
+            xLabel: "Signal-to-interference-plus-noise ratio threshold [dB]", yLabel: "Coverage probability",
+            widthPixels: 480, heightPixels: 320)
+        let x = (0...30).map { Double($0) - 10 }
+        for k in 0..<8 {
+            plot.add(try .line("α = \(k + 2)", x: x, y: x.map { 1 / (1 + exp(($0 - Double(2 * k - 4)) / 3)) }))
+        }
+        return plot
+    }
+
+    /// Bars on a log axis with long, rotated category labels, and an ECDF beside it.
+    static func logBars() throws -> Plot {
+        var plot = Plot(title: "Runtime per estimator", xLabel: "", yLabel: "Runtime [s]", yAxis: .log10)
+        let names = ["PLAIN (proposed)", "2-D MUSIC with spatial smoothing", "ESPRIT", "Periodogram (zero-padded FFT)", "OMP"]
+        plot.add(try .bars("N = 64", categories: names, values: [0.004, 2.1, 0.09, 0.011, 0.35]))
+        plot.add(try .bars("N = 256", categories: names, values: [0.02, 48, 1.2, 0.05, 3.3]))
+        return plot
+    }
+
+    /// An empirical CDF drawn as a post-step with reference lines.
+    static func ecdf() throws -> Plot {
+        var generator = Xoshiro256StarStar(seed: 7)
+        let samples = (0..<200).map { _ in -10 * log(generator.nextOpenUnitDouble()) }.sorted()
+        var plot = Plot(title: "ECDF of interference power", xLabel: "Interference [mW]", yLabel: "CDF [1]")
+        plot.add(try .step("Empirical", x: samples, y: samples.indices.map { Double($0 + 1) / 200 }))
+        let grid = (0...60).map { Double($0) }
+        plot.add(try .line("Exponential(0.1)", x: grid, y: grid.map { 1 - exp(-$0 / 10) }))
+        plot.add(.referenceLine("median", .vertical, at: 10 * log(2)))
+        plot.add(.referenceLine("95 %", .horizontal, at: 0.95))
+        return plot
+    }
+
     static func writePreviewIfRequested(_ name: String, _ text: String) {
         guard let folder = ProcessInfo.processInfo.environment["WTK_PLOT_PREVIEW_DIR"] else { return }
         let url = URL(fileURLWithPath: folder).appendingPathComponent(name + ".svg")
@@ -73,6 +108,8 @@ enum PlotGallery {
     for (name, plot) in [
         ("gallery-all-kinds", try PlotGallery.allNumericKinds()), ("gallery-loglog", try PlotGallery.logLog()),
         ("gallery-bars", try PlotGallery.groupedBars()), ("gallery-forest", try PlotGallery.forest()),
+        ("gallery-palette", try PlotGallery.palette()), ("gallery-logbars", try PlotGallery.logBars()),
+        ("gallery-ecdf", try PlotGallery.ecdf()),
     ] {
         let text = plot.svg()
         #expect(text.hasPrefix("<?xml"))
