@@ -92,7 +92,12 @@ public struct Heatmap: Sendable, Equatable, Codable {
     }
 
     /// The heat map as a standalone SVG document (deterministic; never fails).
-    public func svg() -> String {
+    public func svg() -> String { render(origin: nil, idPrefix: "") }
+
+    /// The heat map as a nested `<svg>` element at `origin` [px] (used by `PlotPanels`).
+    func nestedSVG(origin: PlotPoint, idPrefix: String) -> String { render(origin: origin, idPrefix: idPrefix) }
+
+    private func render(origin: PlotPoint?, idPrefix: String) -> String {
         let barWidth = 16.0
         let colorRange = resolvedColorRange
         var frame = Plot(
@@ -116,8 +121,8 @@ public struct Heatmap: Sendable, Equatable, Codable {
         doc.rect(
             x: layout.left, y: layout.top, width: layout.right - layout.left, height: layout.bottom - layout.top,
             fill: "none", extra: " stroke=\"#444444\" stroke-width=\"1\"")
-        drawColorBar(&doc, layout, colorRange, barWidth: barWidth)
-        return doc.rendered(title: title.isEmpty ? "Heatmap" : title)
+        drawColorBar(&doc, layout, colorRange, barWidth: barWidth, idPrefix: idPrefix)
+        return doc.rendered(title: title.isEmpty ? "Heatmap" : title, nestedAt: origin)
     }
 
     /// Number of colour levels cells are quantised to before merging equal neighbours.
@@ -165,12 +170,13 @@ public struct Heatmap: Sendable, Equatable, Codable {
     }
 
     private func drawColorBar(
-        _ doc: inout SVGDocument, _ layout: PlotRenderer.Layout, _ colorRange: ClosedRange<Double>, barWidth: Double
+        _ doc: inout SVGDocument, _ layout: PlotRenderer.Layout, _ colorRange: ClosedRange<Double>, barWidth: Double,
+        idPrefix: String
     ) {
         let x0 = layout.right + 14
         let top = layout.top
         let bottom = layout.bottom
-        let gradientID = "wtk-cmap-" + PlotRenderer.fingerprint(title + "|" + colorBarLabel + "|" + colorMap.anchors.map(\.hex).joined())
+        let gradientID = "wtk-cmap-" + idPrefix + PlotRenderer.fingerprint(title + "|" + colorBarLabel + "|" + colorMap.anchors.map(\.hex).joined())
         var stops = ""
         let n = colorMap.anchors.count
         for (index, color) in colorMap.anchors.enumerated() {

@@ -8,6 +8,12 @@ extension Plot {
     public func svg() -> String {
         PlotRenderer(plot: self).render()
     }
+
+    /// The plot as a nested `<svg>` element at `origin` [px], ids prefixed with `idPrefix`
+    /// (used by `PlotPanels`).
+    func nestedSVG(origin: PlotPoint, idPrefix: String) -> String {
+        PlotRenderer(plot: self).render(origin: origin, idPrefix: idPrefix)
+    }
 }
 
 /// Turns a `Plot` into SVG (internal). Layout happens in pixel space; data primitives are built
@@ -263,7 +269,7 @@ struct PlotRenderer {
 
     // MARK: Render
 
-    func render() -> String {
+    func render(origin: PlotPoint? = nil, idPrefix: String = "") -> String {
         let entries = legendEntries()
         let legendSize = PlotLegend.size(of: entries)
         var position = plot.legendPosition
@@ -297,7 +303,7 @@ struct PlotRenderer {
         let clipRect =
             "<rect x=\"\(SVGDocument.px(layout.left))\" y=\"\(SVGDocument.px(layout.top))\""
             + " width=\"\(SVGDocument.px(plotWidth))\" height=\"\(SVGDocument.px(plotHeight))\"/>"
-        let clipID = "wtk-clip-" + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
+        let clipID = "wtk-clip-" + idPrefix + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
         doc.appendDefinition("<clipPath id=\"\(clipID)\">" + clipRect + "</clipPath>\n")
         drawTitle(&doc)
         drawAxes(&doc, layout)
@@ -309,7 +315,7 @@ struct PlotRenderer {
             let origin = PlotLegend.origin(position, size: legendSize, layout: layout)
             PlotLegend.draw(entries, at: origin, size: legendSize, into: &doc)
         }
-        return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title)
+        return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title, nestedAt: origin)
     }
 
     /// 32-bit FNV-1a of `text` in hex: a stable, content-derived id suffix so several plots

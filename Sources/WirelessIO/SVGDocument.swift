@@ -162,12 +162,21 @@ struct SVGDocument: Sendable {
     mutating func closeGroup() { body += "</g>\n" }
 
     /// The finished document: XML declaration, root `<svg>` with viewBox, `<title>`, definitions, body.
-    func rendered(title: String, description: String? = nil) -> String {
+    ///
+    /// With `nestedAt`, the result is instead an `<svg>` element positioned at that point [px]
+    /// for embedding in another document (no XML declaration, no namespace).
+    func rendered(title: String, description: String? = nil, nestedAt origin: (x: Double, y: Double)? = nil) -> String {
         let w = Self.px(widthPixels)
         let h = Self.px(heightPixels)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\""
-        out += " viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">\n"
+        var out = ""
+        if let origin {
+            out += "<svg x=\"\(Self.px(origin.x))\" y=\"\(Self.px(origin.y))\" width=\"\(w)\" height=\"\(h)\""
+            out += " viewBox=\"0 0 \(w) \(h)\">\n"
+        } else {
+            out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\""
+            out += " viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">\n"
+        }
         out += "<title>" + Self.escape(title) + "</title>\n"
         if let description { out += "<desc>" + Self.escape(description) + "</desc>\n" }
         if !definitions.isEmpty { out += "<defs>\n" + definitions + "</defs>\n" }

@@ -116,3 +116,30 @@ enum PlotGallery {
         PlotGallery.writePreviewIfRequested(name, text)
     }
 }
+
+/// Every series kind and a heat map in one SVG (the gallery figure).
+@Test func everyKindInOneFigure() throws {
+    let plots = [
+        try PlotGallery.allNumericKinds(), try PlotGallery.logLog(), try PlotGallery.groupedBars(),
+        try PlotGallery.forest(), try PlotGallery.ecdf(),
+    ]
+    let figure = try PlotPanels(
+        title: "WirelessIO plot gallery", columns: 2,
+        panels: plots.map { .plot($0) } + [.heatmap(try HeatmapGallery.bump())], panelWidthPixels: 600,
+        panelHeightPixels: 400)
+    let svg = figure.svg()
+    #expect(svg == figure.svg())
+    let inspector = SVGInspector(svg)
+    #expect(inspector.isWellFormed)
+    #expect(inspector.attributes[0]["viewBox"] == "0 0 1200 1240")
+    #expect(inspector.count("svg") == 1 + 6)
+    // Ids stay unique across panels.
+    let ids = inspector.attributes.compactMap { $0["id"] }
+    #expect(ids.count == 6 && Set(ids).count == 6)
+    for plot in plots {
+        for series in plot.series { #expect(inspector.texts.contains(series.label), "missing \(series.label)") }
+    }
+    #expect(inspector.texts.contains("Power [dB]"))
+    #expect(throws: PlotError.self) { try PlotPanels(title: "", columns: 0, panels: []) }
+    PlotGallery.writePreviewIfRequested("gallery-every-kind", svg)
+}
