@@ -111,10 +111,17 @@ extension PlotRenderer {
                     guard let left = layout.x.pixel(x0), let right = layout.x.pixel(x0 + barWidth) else { continue }
                     let yTop = min(max(min(top, baseline), box.top), box.bottom)
                     let yBottom = min(max(max(top, baseline), box.top), box.bottom)
+                    let barRect = (x: left + 0.5, y: yTop, width: max(right - left - 1, 0.5), height: yBottom - yTop)
                     out.append(
                         .rect(
-                            x: left + 0.5, y: yTop, width: max(right - left - 1, 0.5), height: yBottom - yTop, color: color,
+                            x: barRect.x, y: barRect.y, width: barRect.width, height: barRect.height, color: color,
                             opacity: 0.9))
+                    if slot % Self.hatchCount != 0 {
+                        out.append(
+                            .rect(
+                                x: barRect.x, y: barRect.y, width: barRect.width, height: barRect.height,
+                                color: "url(#\(hatchID(slot % Self.hatchCount)))", opacity: 1))
+                    }
                 }
             case .intervals(let rows, let estimates, let lower, let upper):
                 let groupCount = max(intervalSeries.count, 1)

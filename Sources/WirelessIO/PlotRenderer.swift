@@ -12,7 +12,7 @@ extension Plot {
     /// The plot as a nested `<svg>` element at `origin` [px], ids prefixed with `idPrefix`
     /// (used by `PlotPanels`).
     func nestedSVG(origin: PlotPoint, idPrefix: String) -> String {
-        PlotRenderer(plot: self).render(origin: origin, idPrefix: idPrefix)
+        PlotRenderer(plot: self, idPrefix: idPrefix).render(origin: origin)
     }
 }
 
@@ -37,9 +37,12 @@ struct PlotRenderer {
     let rowLabels: [String]
     let barIndex: [String: Int]
     let rowIndex: [String: Int]
+    /// Prefix for element ids, unique per panel when several plots share a document.
+    let idPrefix: String
 
-    init(plot: Plot) {
+    init(plot: Plot, idPrefix: String = "") {
         self.plot = plot
+        self.idPrefix = idPrefix
         width = min(max(plot.widthPixels.isFinite ? plot.widthPixels : 720, 200), 10_000)
         height = min(max(plot.heightPixels.isFinite ? plot.heightPixels : 480, 150), 10_000)
         var resolved: [ResolvedSeriesStyle] = []
@@ -199,6 +202,13 @@ struct PlotRenderer {
     /// Category and row labels longer than this many characters are shortened with "…".
     static let maximumCategoryCharacters = 32
 
+    /// Legend labels longer than this many characters are shortened with "…".
+    static let maximumLegendCharacters = 48
+
+    static func shortenedLegendLabel(_ text: String) -> String {
+        text.count <= maximumLegendCharacters ? text : String(text.prefix(maximumLegendCharacters - 1)) + "…"
+    }
+
     static func shortened(_ text: String) -> String {
         text.count <= maximumCategoryCharacters ? text : String(text.prefix(maximumCategoryCharacters - 1)) + "…"
     }
@@ -269,7 +279,7 @@ struct PlotRenderer {
 
     // MARK: Render
 
-    func render(origin: PlotPoint? = nil, idPrefix: String = "") -> String {
+    func render(origin: PlotPoint? = nil) -> String {
         let entries = legendEntries()
         let legendSize = PlotLegend.size(of: entries)
         var position = plot.legendPosition
@@ -305,6 +315,10 @@ struct PlotRenderer {
             + " width=\"\(SVGDocument.px(plotWidth))\" height=\"\(SVGDocument.px(plotHeight))\"/>"
         let clipID = "wtk-clip-" + idPrefix + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
         doc.appendDefinition("<clipPath id=\"\(clipID)\">" + clipRect + "</clipPath>\n")
+        let barSeriesCount = plot.series.filter { if case .bars = $0.kind { return true } else { return false } }.count
+        for hatch in 1..<max(min(barSeriesCount, Self.hatchCount), 1) {
+            doc.appendDefinition(Self.hatchPattern(hatch, id: hatchID(hatch)))
+        }
         drawTitle(&doc)
         drawAxes(&doc, layout)
         doc.openGroup("clip-path=\"url(#\(clipID))\"")
@@ -316,6 +330,25 @@ struct PlotRenderer {
             PlotLegend.draw(entries, at: origin, size: legendSize, into: &doc)
         }
         return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title, nestedAt: origin)
+    }
+
+    /// Number of distinct bar fills: plain, then three white hatchings, cycled by bar-series slot
+    /// so grouped bars stay apart in greyscale.
+    static let hatchCount = 4
+
+    func hatchID(_ hatch: Int) -> String { "wtk-hatch-" + idPrefix + String(hatch) }
+
+    /// A white line hatching (1: "/", 2: "\\", 3: "×") drawn over a bar's colour.
+    static func hatchPattern(_ hatch: Int, id: String) -> String {
+        let line = "stroke=\"#ffffff\" stroke-width=\"1.4\" stroke-opacity=\"0.7\""
+        let body: String
+        switch hatch {
+        case 1: body = "<path d=\"M-1 9L9 -1M7 9L9 7M-1 1L1 -1\" \(line)/>"
+        case 2: body = "<path d=\"M-1 -1L9 9M7 -1L9 1M-1 7L1 9\" \(line)/>"
+        default: body = "<path d=\"M-1 9L9 -1M-1 -1L9 9\" \(line)/>"
+        }
+        return "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">" + body
+            + "</pattern>\n"
     }
 
     /// 32-bit FNV-1a of `text` in hex: a stable, content-derived id suffix so several plots
@@ -489,7 +522,15 @@ struct PlotRenderer {
             case .intervals: symbol = .interval
             case .referenceLine: continue
             }
-            entries.append(PlotLegend.Entry(label: series.label, style: styles[index], symbol: symbol))
+            var hatchFill: String?
+            if case .bars = series.kind {
+                let slot = plot.series[..<index].filter { if case .bars = $0.kind { return true } else { return false } }.count
+                if slot % Self.hatchCount != 0 { hatchFill = "url(#\(hatchID(slot % Self.hatchCount)))" }
+            }
+            entries.append(
+                PlotLegend.Entry(
+                    label: Self.shortenedLegendLabel(series.label), style: styles[index], symbol: symbol,
+                    hatchFill: hatchFill))
         }
         return entries
     }

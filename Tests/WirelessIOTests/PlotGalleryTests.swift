@@ -135,7 +135,7 @@ enum PlotGallery {
     #expect(inspector.count("svg") == 1 + 6)
     // Ids stay unique across panels.
     let ids = inspector.attributes.compactMap { $0["id"] }
-    #expect(ids.count == 6 && Set(ids).count == 6)
+    #expect(ids.count == 6 + 2 && Set(ids).count == ids.count)  // 5 clips, 1 gradient, 2 hatchings
     for plot in plots {
         for series in plot.series { #expect(inspector.texts.contains(series.label), "missing \(series.label)") }
     }
