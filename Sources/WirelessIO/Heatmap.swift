@@ -150,10 +150,13 @@ public struct Heatmap: Sendable, Equatable, Codable {
         func yPixel(_ i: Int) -> Double {
             layout.bottom - Double(i) / Double(rows) * (layout.bottom - layout.top)
         }
-        doc.openGroup("shape-rendering=\"crispEdges\"")
+        // One <path> per colour level, each run of equal-level cells in a row one "M…h…v…h…z"
+        // rectangle: about a third of the bytes of one <rect> per run. Levels ascend: deterministic.
+        var subpaths = [String](repeating: "", count: Self.colorLevels)
         for i in 0..<rows {
             let top = yPixel(i + 1)
-            let height = yPixel(i) - top
+            let height = SVGDocument.px(yPixel(i) - top)
+            let topText = SVGDocument.px(top)
             var j = 0
             while j < columns {
                 guard let current = level(values[i, j]) else {
@@ -162,9 +165,15 @@ public struct Heatmap: Sendable, Equatable, Codable {
                 }
                 var end = j + 1
                 while end < columns, level(values[i, end]) == current { end += 1 }
-                doc.rect(x: xPixel(j), y: top, width: xPixel(end) - xPixel(j), height: height, fill: palette[current])
+                let width = xPixel(end) - xPixel(j)
+                subpaths[current] +=
+                    "M\(SVGDocument.px(xPixel(j))) \(topText)h\(SVGDocument.px(width))v\(height)h\(SVGDocument.px(-width))z"
                 j = end
             }
+        }
+        doc.openGroup("shape-rendering=\"crispEdges\"")
+        for (levelIndex, path) in subpaths.enumerated() where !path.isEmpty {
+            doc.appendRaw("<path fill=\"\(palette[levelIndex])\" d=\"\(path)\"/>\n")
         }
         doc.closeGroup()
     }

@@ -37,12 +37,17 @@ extension PlotRenderer {
                 for run in PlotPrimitive.clippedRuns(points, box: box) {
                     out.append(
                         .polyline(
-                            run, color: color, widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
+                            PlotPrimitive.decimated(run, tolerancePixels: 0.3), color: color, widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
                             lineCap: style.lineStyle.lineCap))
                 }
             }
+            // A marker landing within half a pixel of an earlier marker of the same series adds
+            // nothing visible; skipping it keeps dense scatters (10⁴–10⁵ points) small.
+            var drawnMarkers = Set<Int64>()
             func addMarkers(_ points: [PlotPoint?]) {
                 for case let p? in points where inside(p) {
+                    let key = Int64((2 * p.x).rounded()) &* 1_000_003 &+ Int64((2 * p.y).rounded())
+                    guard drawnMarkers.insert(key).inserted else { continue }
                     out.append(.marker(style.marker, p, radiusPixels: Self.markerRadius, color: color))
                 }
             }

@@ -67,10 +67,12 @@ enum HeatmapGallery {
     let cellFills = Set(PlotColorMap.viridis.anchors.map(\.hex) + (0..<256).map {
         PlotColorMap.viridis.color(at: Double($0) / 255).hex
     })
-    let cells = inspector.attributes.filter { ($0["fill"].map(cellFills.contains) ?? false) && $0["width"] != nil }
-    #expect(cells.count == 8 + 1)
-    #expect(cells.contains { $0["fill"] == "#440154" })  // the minimum
-    #expect(cells.contains { $0["fill"] == "#fde725" })  // the maximum (8)
+    let cellPaths = inspector.attributes.filter { ($0["fill"].map(cellFills.contains) ?? false) && $0["d"] != nil }
+    let cellCount = cellPaths.map { $0["d"]!.filter { $0 == "z" }.count }.reduce(0, +)
+    #expect(cellCount == 8 + 1)
+    #expect(cellPaths.count == 9)  // 9 distinct colour levels
+    #expect(cellPaths.first?["fill"] == "#440154")  // the minimum, first (levels ascend)
+    #expect(cellPaths.last?["fill"] == "#fde725")  // the maximum (8)
     #expect(inspector.texts.contains("value [1]"))
     #expect(inspector.texts.contains("0") && inspector.texts.contains("8"))
 

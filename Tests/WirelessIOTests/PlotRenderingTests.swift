@@ -192,3 +192,25 @@ private func drawnFrameRight(_ svg: String) -> Double {
     // No palette colour is too light to read on white (CIE L* ≤ 80).
     for color in PlotPalette.colors { #expect(color.lightness <= 80, "\(color.hex)") }
 }
+
+@Test func denseSeriesAreThinnedWithoutChangingTheirShape() throws {
+    // 20 001 points on a straight line: the polyline keeps both ends and about one vertex per
+    // 0.3 px of travel (the plot is < 720 px wide, so < 720/0.3 + 2 vertices).
+    let n = 20_001
+    let x = (0..<n).map { Double($0) / Double(n - 1) }
+    var plot = Plot(title: "dense", xLabel: "x", yLabel: "y", legendPosition: .hidden)
+    plot.add(try .line("diagonal", x: x, y: x))
+    plot.add(try .scatter("repeated", x: Array(repeating: 0.5, count: 1000) + [0.25], y: Array(repeating: 0.5, count: 1000) + [0.75]))
+    let inspector = SVGInspector(plot.svg())
+    let line = try #require(inspector.attributes.first { $0["points"] != nil && $0["fill"] == "none" })
+    let vertices = line["points"]!.split(separator: " ")
+    #expect(vertices.count > 100 && vertices.count < 720 * 10 / 3 + 2)
+    let autoLow = SVGInspector(try {
+        var single = plot
+        single.series = [try .line("ends", x: [0, 1], y: [0, 1])]
+        return single.svg()
+    }()).attributes.first { $0["points"] != nil }!["points"]!.split(separator: " ")
+    #expect(vertices.first == autoLow.first && vertices.last == autoLow.last)
+    // 1000 identical scatter points draw one marker; the distinct point draws its own.
+    #expect(inspector.count("rect") == 3 + 2)  // clip rect, background, frame; two square markers
+}
