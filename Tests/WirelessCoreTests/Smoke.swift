@@ -1,4 +1,2 @@
 import Testing
 @testable import WirelessCore
-
-@Test func moduleLinks() {}
