@@ -185,7 +185,9 @@ public struct Heatmap: Sendable, Equatable, Codable {
         let x0 = layout.right + 14
         let top = layout.top
         let bottom = layout.bottom
-        let gradientID = "wtk-cmap-" + idPrefix + PlotRenderer.fingerprint(title + "|" + colorBarLabel + "|" + colorMap.anchors.map(\.hex).joined())
+        let gradientID =
+            "wtk-cmap-" + idPrefix
+            + PlotRenderer.fingerprint(title + "|" + colorBarLabel + "|" + colorMap.anchors.map(\.hex).joined())
         var stops = ""
         let n = colorMap.anchors.count
         for (index, color) in colorMap.anchors.enumerated() {
@@ -199,13 +201,16 @@ public struct Heatmap: Sendable, Equatable, Codable {
             extra: " stroke=\"#444444\" stroke-width=\"0.8\"")
         let target = max(2, Int((bottom - top) / 60))
         let ticks = AxisTicks.linear(
-            dataLower: colorRange.lowerBound, dataUpper: colorRange.upperBound, targetCount: target, expandToTicks: false)
+            dataLower: colorRange.lowerBound, dataUpper: colorRange.upperBound, targetCount: target,
+            expandToTicks: false)
         let span = colorRange.upperBound - colorRange.lowerBound
         var widest = 0.0
         for tick in ticks.major {
             let y = bottom - (tick.value - colorRange.lowerBound) / span * (bottom - top)
             doc.line(x1: x0 + barWidth, y1: y, x2: x0 + barWidth + 4, y2: y, stroke: "#444444", widthPixels: 1)
-            doc.text(tick.label, x: x0 + barWidth + 6, y: y + 0.35 * PlotRenderer.tickSize, sizePixels: PlotRenderer.tickSize)
+            doc.text(
+                tick.label, x: x0 + barWidth + 6, y: y + 0.35 * PlotRenderer.tickSize, sizePixels: PlotRenderer.tickSize
+            )
             widest = max(widest, PlotRenderer.tickLabelWidth(tick))
         }
         if !colorBarLabel.isEmpty {

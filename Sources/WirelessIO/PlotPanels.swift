@@ -39,7 +39,8 @@ public struct PlotPanels: Sendable, Equatable, Codable {
             throw PlotError.valueOutOfRange(name: "columns", value: Double(columns), reason: "need at least 1 column")
         }
         guard (200...10_000).contains(panelWidthPixels) else {
-            throw PlotError.valueOutOfRange(name: "panel width [px]", value: panelWidthPixels, reason: "valid 200...10000")
+            throw PlotError.valueOutOfRange(
+                name: "panel width [px]", value: panelWidthPixels, reason: "valid 200...10000")
         }
         guard (150...10_000).contains(panelHeightPixels) else {
             throw PlotError.valueOutOfRange(
@@ -60,7 +61,8 @@ public struct PlotPanels: Sendable, Equatable, Codable {
         let rowCount = max((panels.count + columnCount - 1) / columnCount, 1)
         let top = title.isEmpty ? 0.0 : 40.0
         var doc = SVGDocument(
-            widthPixels: width * Double(min(columnCount, max(panels.count, 1))), heightPixels: top + height * Double(rowCount))
+            widthPixels: width * Double(min(columnCount, max(panels.count, 1))),
+            heightPixels: top + height * Double(rowCount))
         if !title.isEmpty {
             doc.text(
                 title, x: doc.widthPixels / 2, y: 27, sizePixels: PlotRenderer.titleSize + 2, anchor: "middle",

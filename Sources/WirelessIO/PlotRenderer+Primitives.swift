@@ -12,8 +12,12 @@ extension PlotRenderer {
     /// All data primitives of the plot for `layout`, in drawing order.
     func dataPrimitives(_ layout: Layout) -> [PlotPrimitive] {
         let pad = 20.0
-        let box = (left: layout.left - pad, top: layout.top - pad, right: layout.right + pad, bottom: layout.bottom + pad)
-        let barSeries = plot.series.indices.filter { if case .bars = plot.series[$0].kind { return true } else { return false } }
+        let box = (
+            left: layout.left - pad, top: layout.top - pad, right: layout.right + pad, bottom: layout.bottom + pad
+        )
+        let barSeries = plot.series.indices.filter {
+            if case .bars = plot.series[$0].kind { return true } else { return false }
+        }
         let intervalSeries = plot.series.indices.filter {
             if case .intervals = plot.series[$0].kind { return true } else { return false }
         }
@@ -37,7 +41,8 @@ extension PlotRenderer {
                 for run in PlotPrimitive.clippedRuns(points, box: box) {
                     out.append(
                         .polyline(
-                            PlotPrimitive.decimated(run, tolerancePixels: 0.3), color: color, widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
+                            PlotPrimitive.decimated(run, tolerancePixels: 0.3), color: color,
+                            widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
                             lineCap: style.lineStyle.lineCap))
                 }
             }
@@ -159,7 +164,8 @@ extension PlotRenderer {
         return out
     }
 
-    private func clampY(_ p: PlotPoint, _ box: (left: Double, top: Double, right: Double, bottom: Double)) -> PlotPoint {
+    private func clampY(_ p: PlotPoint, _ box: (left: Double, top: Double, right: Double, bottom: Double)) -> PlotPoint
+    {
         (min(max(p.x, box.left), box.right), min(max(p.y, box.top), box.bottom))
     }
 

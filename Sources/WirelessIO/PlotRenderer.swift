@@ -172,7 +172,8 @@ struct PlotRenderer {
         case .log10:
             let (low, high) = data ?? (1, 10)
             guard high > low * (1 + 1e-12) else {
-                return AxisTicks.log10(dataLower: low, dataUpper: high, maximumLabels: target + 1, expandToDecades: true)
+                return AxisTicks.log10(
+                    dataLower: low, dataUpper: high, maximumLabels: target + 1, expandToDecades: true)
             }
             let factor = Foundation.pow(high / low, Self.autoPadding)
             return AxisTicks.log10(
@@ -222,7 +223,8 @@ struct PlotRenderer {
         var xTickBand = 8 + Self.tickSize + 6
         if !barCategories.isEmpty {
             let slot = (width - 120 - rightBase) / Double(barCategories.count)
-            let widest = barCategories.map { SVGDocument.estimatedWidth(Self.shortened($0), sizePixels: Self.tickSize) }
+            let widest =
+                barCategories.map { SVGDocument.estimatedWidth(Self.shortened($0), sizePixels: Self.tickSize) }
                 .max() ?? 0
             if widest > slot - 6 {
                 rotates = true
@@ -313,7 +315,9 @@ struct PlotRenderer {
         let clipRect =
             "<rect x=\"\(SVGDocument.px(layout.left))\" y=\"\(SVGDocument.px(layout.top))\""
             + " width=\"\(SVGDocument.px(plotWidth))\" height=\"\(SVGDocument.px(plotHeight))\"/>"
-        let clipID = "wtk-clip-" + idPrefix + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
+        let clipID =
+            "wtk-clip-" + idPrefix
+            + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
         doc.appendDefinition("<clipPath id=\"\(clipID)\">" + clipRect + "</clipPath>\n")
         let barSeriesCount = plot.series.filter { if case .bars = $0.kind { return true } else { return false } }.count
         for hatch in 1..<max(min(barSeriesCount, Self.hatchCount), 1) {
@@ -380,11 +384,19 @@ struct PlotRenderer {
         let y = layout.y
         // Grid.
         if plot.showsGrid {
-            for value in y.ticks.minor { if let p = y.pixel(value) { gridLine(&doc, horizontalAt: p, layout, minor: true) } }
-            for value in x.ticks.minor { if let p = x.pixel(value) { gridLine(&doc, verticalAt: p, layout, minor: true) } }
-            for tick in y.ticks.major { if let p = y.pixel(tick.value) { gridLine(&doc, horizontalAt: p, layout, minor: false) } }
+            for value in y.ticks.minor {
+                if let p = y.pixel(value) { gridLine(&doc, horizontalAt: p, layout, minor: true) }
+            }
+            for value in x.ticks.minor {
+                if let p = x.pixel(value) { gridLine(&doc, verticalAt: p, layout, minor: true) }
+            }
+            for tick in y.ticks.major {
+                if let p = y.pixel(tick.value) { gridLine(&doc, horizontalAt: p, layout, minor: false) }
+            }
             if !x.isCategorical {
-                for tick in x.ticks.major { if let p = x.pixel(tick.value) { gridLine(&doc, verticalAt: p, layout, minor: false) } }
+                for tick in x.ticks.major {
+                    if let p = x.pixel(tick.value) { gridLine(&doc, verticalAt: p, layout, minor: false) }
+                }
             }
         }
         // Frame.
@@ -407,9 +419,11 @@ struct PlotRenderer {
                     anchor: "end", rotationDegrees: -35)
             } else if let k = tick.decadeExponent {
                 doc.powerOfTenText(
-                    exponent: k, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
+                    exponent: k, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle"
+                )
             } else {
-                doc.text(tick.label, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
+                doc.text(
+                    tick.label, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
             }
         }
         // Y ticks and labels.
@@ -423,7 +437,8 @@ struct PlotRenderer {
             doc.line(x1: layout.left - 5, y1: p, x2: layout.left, y2: p, stroke: "#444444", widthPixels: 1)
             let baseline = p + 0.35 * Self.tickSize
             if let k = tick.decadeExponent {
-                doc.powerOfTenText(exponent: k, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
+                doc.powerOfTenText(
+                    exponent: k, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
             } else {
                 doc.text(tick.label, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
             }
@@ -524,7 +539,9 @@ struct PlotRenderer {
             }
             var hatchFill: String?
             if case .bars = series.kind {
-                let slot = plot.series[..<index].filter { if case .bars = $0.kind { return true } else { return false } }.count
+                let slot = plot.series[..<index].filter {
+                    if case .bars = $0.kind { return true } else { return false }
+                }.count
                 if slot % Self.hatchCount != 0 { hatchFill = "url(#\(hatchID(slot % Self.hatchCount)))" }
             }
             entries.append(

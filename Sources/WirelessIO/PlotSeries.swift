@@ -135,7 +135,8 @@ public struct PlotSeries: Sendable, Equatable, Codable {
     /// dark grey, dashed, unless `style` says otherwise. Never throws.
     public static func referenceLine(
         _ label: String, _ orientation: PlotReferenceOrientation, at value: Double,
-        style: PlotSeriesStyle = PlotSeriesStyle(color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)
+        style: PlotSeriesStyle = PlotSeriesStyle(
+            color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)
     ) -> PlotSeries {
         PlotSeries(validatedLabel: label, kind: .referenceLine(orientation: orientation, value: value), style: style)
     }

@@ -114,7 +114,9 @@ struct SVGDocument: Sendable {
     }
 
     /// Closed `<polygon>` through `points` [px].
-    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, fillOpacity: Double? = nil, extra: String = "") {
+    mutating func polygon(
+        _ points: [(x: Double, y: Double)], fill: String, fillOpacity: Double? = nil, extra: String = ""
+    ) {
         guard points.count >= 3 else { return }
         body += "<polygon fill=\"\(fill)\""
         if let fillOpacity { body += " fill-opacity=\"\(Self.format(fillOpacity, decimals: 3))\"" }
@@ -125,7 +127,8 @@ struct SVGDocument: Sendable {
     mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = ""
     ) {
-        body += "<rect x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" width=\"\(Self.px(width))\" height=\"\(Self.px(height))\""
+        body +=
+            "<rect x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" width=\"\(Self.px(width))\" height=\"\(Self.px(height))\""
         body += " fill=\"\(fill)\"" + extra + "/>\n"
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WirelessIO
 
 /// Tick values are decimal numbers produced by one correctly rounded division; compare within

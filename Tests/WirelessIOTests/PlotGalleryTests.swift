@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessIO
 
 /// Example figures covering every series kind. They double as a gallery: set the environment
@@ -78,7 +79,9 @@ enum PlotGallery {
     /// Bars on a log axis with long, rotated category labels, and an ECDF beside it.
     static func logBars() throws -> Plot {
         var plot = Plot(title: "Runtime per estimator", xLabel: "", yLabel: "Runtime [s]", yAxis: .log10)
-        let names = ["PLAIN (proposed)", "2-D MUSIC with spatial smoothing", "ESPRIT", "Periodogram (zero-padded FFT)", "OMP"]
+        let names = [
+            "PLAIN (proposed)", "2-D MUSIC with spatial smoothing", "ESPRIT", "Periodogram (zero-padded FFT)", "OMP",
+        ]
         plot.add(try .bars("N = 64", categories: names, values: [0.004, 2.1, 0.09, 0.011, 0.35]))
         plot.add(try .bars("N = 256", categories: names, values: [0.02, 48, 1.2, 0.05, 3.3]))
         return plot

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessIO
 
 @Test func viridisEndpointsAndClamping() {
@@ -64,9 +65,11 @@ enum HeatmapGallery {
     #expect(inspector.count("linearGradient") == 1)
     #expect(inspector.count("stop") == PlotColorMap.viridis.anchors.count)
     // 8 distinct cells in rows 0–1, one merged run of three 8s, the NaN cell left undrawn.
-    let cellFills = Set(PlotColorMap.viridis.anchors.map(\.hex) + (0..<256).map {
-        PlotColorMap.viridis.color(at: Double($0) / 255).hex
-    })
+    let cellFills = Set(
+        PlotColorMap.viridis.anchors.map(\.hex)
+            + (0..<256).map {
+                PlotColorMap.viridis.color(at: Double($0) / 255).hex
+            })
     let cellPaths = inspector.attributes.filter { ($0["fill"].map(cellFills.contains) ?? false) && $0["d"] != nil }
     let cellCount = cellPaths.map { $0["d"]!.filter { $0 == "z" }.count }.reduce(0, +)
     #expect(cellCount == 8 + 1)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessIO
 
 @Test func renderedPlotIsWellFormedXMLWithTitleAndViewBox() throws {
@@ -144,7 +145,12 @@ import WirelessCore
     var dense = Plot(title: "dense", xLabel: "x", yLabel: "y")
     var gx: [Double] = []
     var gy: [Double] = []
-    for i in 0...20 { for j in 0...20 { gx.append(Double(i)); gy.append(Double(j)) } }
+    for i in 0...20 {
+        for j in 0...20 {
+            gx.append(Double(i))
+            gy.append(Double(j))
+        }
+    }
     dense.add(try .scatter("grid", x: gx, y: gy))
     let denseSVG = dense.svg()
     let start = try #require(denseSVG.range(of: "<g class=\"legend\">"))
@@ -167,7 +173,9 @@ private func drawnFrameRight(_ svg: String) -> Double {
     #expect(throws: PlotError.lengthMismatch(series: "s", name: "y", expected: 2, actual: 1)) {
         try PlotSeries.line("s", x: [1, 2], y: [1])
     }
-    #expect(throws: PlotError.self) { try PlotSeries.intervals("s", rows: ["a"], estimates: [1], lower: [], upper: [2]) }
+    #expect(throws: PlotError.self) {
+        try PlotSeries.intervals("s", rows: ["a"], estimates: [1], lower: [], upper: [2])
+    }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .log10, lower: 0, upper: 1) }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .linear, lower: 2, upper: 1) }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .linear, lower: .nan, upper: 1) }
@@ -200,16 +208,20 @@ private func drawnFrameRight(_ svg: String) -> Double {
     let x = (0..<n).map { Double($0) / Double(n - 1) }
     var plot = Plot(title: "dense", xLabel: "x", yLabel: "y", legendPosition: .hidden)
     plot.add(try .line("diagonal", x: x, y: x))
-    plot.add(try .scatter("repeated", x: Array(repeating: 0.5, count: 1000) + [0.25], y: Array(repeating: 0.5, count: 1000) + [0.75]))
+    plot.add(
+        try .scatter(
+            "repeated", x: Array(repeating: 0.5, count: 1000) + [0.25], y: Array(repeating: 0.5, count: 1000) + [0.75]))
     let inspector = SVGInspector(plot.svg())
     let line = try #require(inspector.attributes.first { $0["points"] != nil && $0["fill"] == "none" })
     let vertices = line["points"]!.split(separator: " ")
     #expect(vertices.count > 100 && vertices.count < 720 * 10 / 3 + 2)
-    let autoLow = SVGInspector(try {
-        var single = plot
-        single.series = [try .line("ends", x: [0, 1], y: [0, 1])]
-        return single.svg()
-    }()).attributes.first { $0["points"] != nil }!["points"]!.split(separator: " ")
+    let autoLow = SVGInspector(
+        try {
+            var single = plot
+            single.series = [try .line("ends", x: [0, 1], y: [0, 1])]
+            return single.svg()
+        }()
+    ).attributes.first { $0["points"] != nil }!["points"]!.split(separator: " ")
     #expect(vertices.first == autoLow.first && vertices.last == autoLow.last)
     // 1000 identical scatter points draw one marker; the distinct point draws its own.
     #expect(inspector.count("rect") == 3 + 2)  // clip rect, background, frame; two square markers
