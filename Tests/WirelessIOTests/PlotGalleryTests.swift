@@ -59,6 +59,11 @@ enum PlotGallery {
             try .intervals(
                 "Estimate, 95 % CI", rows: rows, estimates: [21.0, 4.2, 2.5, -3.1, 0.4],
                 lower: [19.5, 2.9, 0.8, -4.9, -1.0], upper: [22.6, 5.4, 4.1, -1.2, 1.9]))
+        // A second model over a subset of the rows, in another order: rows are matched by name.
+        plot.add(
+            try .intervals(
+                "Bootstrap, 95 % CI", rows: ["Foliage depth", "Log distance", "Antenna height"],
+                estimates: [3.9, 20.4, -2.6], lower: [2.1, 18.0, -5.0], upper: [5.8, 22.9, -0.3]))
         plot.add(.referenceLine("no effect", .vertical, at: 0))
         return plot
     }
@@ -92,7 +97,7 @@ enum PlotGallery {
         var generator = Xoshiro256StarStar(seed: 7)
         let samples = (0..<200).map { _ in -10 * log(generator.nextOpenUnitDouble()) }.sorted()
         var plot = Plot(title: "ECDF of interference power", xLabel: "Interference [mW]", yLabel: "CDF [1]")
-        plot.add(try .step("Empirical", x: samples, y: samples.indices.map { Double($0 + 1) / 200 }))
+        plot.add(.empiricalCDF("Empirical", samples: samples))
         let grid = (0...60).map { Double($0) }
         plot.add(try .line("Exponential(0.1)", x: grid, y: grid.map { 1 - exp(-$0 / 10) }))
         plot.add(.referenceLine("median", .vertical, at: 10 * log(2)))

@@ -226,3 +226,21 @@ private func drawnFrameRight(_ svg: String) -> Double {
     // 1000 identical scatter points draw one marker; the distinct point draws its own.
     #expect(inspector.count("rect") == 3 + 2)  // clip rect, background, frame; two square markers
 }
+
+@Test func empiricalCDFMatchesCountingDefinition() throws {
+    let samples: [Double] = [3, 1, .nan, 2, 2, 5, .infinity]
+    let series = PlotSeries.empiricalCDF("ecdf", samples: samples)
+    guard case .step(let x, let y) = series.kind else {
+        Issue.record("empiricalCDF must be a step series")
+        return
+    }
+    let finite = samples.filter(\.isFinite)
+    // Oracle: F̂(x) = #{samples ≤ x}/n, evaluated at every step vertex after the first.
+    for k in 1..<x.count {
+        let expected = Double(finite.filter { $0 <= x[k] }.count) / Double(finite.count)
+        // Tied samples (2, 2) give two vertices at one x; the last one reaches F̂(x).
+        if k + 1 == x.count || x[k + 1] != x[k] { #expect(y[k] == expected) }
+    }
+    #expect(x.first == 1 && y.first == 0 && y.last == 1)
+    #expect(PlotSeries.empiricalCDF("none", samples: [.nan]).kind == .step(x: [], y: []))
+}
