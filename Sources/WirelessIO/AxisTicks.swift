@@ -256,7 +256,8 @@ public struct AxisTicks: Sendable, Equatable, Codable {
 
     private static func sanitizedLinearRange(_ a: Double, _ b: Double) -> (Double, Double) {
         guard a.isFinite, b.isFinite else { return (0, 1) }
-        let (low, high) = a <= b ? (a, b) : (b, a)
+        // Keep the span finite (±1.8e308 would overflow high − low).
+        let (low, high) = a <= b ? (max(a, -1e307), min(b, 1e307)) : (max(b, -1e307), min(a, 1e307))
         let magnitude = max(abs(low), abs(high))
         if high - low <= 1e-12 * magnitude || high - low == 0 {
             if magnitude == 0 { return (-1, 1) }

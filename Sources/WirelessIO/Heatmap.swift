@@ -79,7 +79,12 @@ public struct Heatmap: Sendable, Equatable, Codable {
     /// The colour scale actually used: `colorRange`, or the finite extent of `values`
     /// (a constant matrix v is widened to [v − 0.1|v|, v + 0.1|v|], [−1, 1] for 0; no finite value → [0, 1]).
     public var resolvedColorRange: ClosedRange<Double> {
-        if let colorRange { return colorRange }
+        // The range was validated in init; a decoded value that is not usable falls back to automatic.
+        if let colorRange, colorRange.lowerBound.isFinite, colorRange.upperBound.isFinite,
+            colorRange.lowerBound < colorRange.upperBound
+        {
+            return colorRange
+        }
         var low = Double.infinity
         var high = -Double.infinity
         for v in values.elements where v.isFinite {
@@ -134,7 +139,8 @@ public struct Heatmap: Sendable, Equatable, Codable {
         doc.rect(
             x: layout.left, y: layout.top, width: layout.right - layout.left, height: layout.bottom - layout.top,
             fill: "#d9d9d9")
-        guard rows > 0, columns > 0 else { return }
+        // A decoded matrix whose storage does not match its shape is not drawn (instead of trapping).
+        guard rows > 0, columns > 0, values.elements.count == rows * columns else { return }
         let span = colorRange.upperBound - colorRange.lowerBound
         func level(_ v: Double) -> Int? {
             guard v.isFinite else { return nil }

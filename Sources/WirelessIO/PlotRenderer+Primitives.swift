@@ -169,8 +169,11 @@ extension PlotRenderer {
         (min(max(p.x, box.left), box.right), min(max(p.y, box.top), box.bottom))
     }
 
-    /// Canvas points covered by data (sampled every 4 px), for choosing the legend corner.
+    /// Canvas points covered by data, for choosing the legend corner. Sampled every 4 px on
+    /// ordinary canvases; the spacing grows with the canvas (1/200 of width + height) so huge
+    /// canvases stay cheap while still resolving the ~100 px legend box.
     func occupancy(_ primitives: [PlotPrimitive]) -> [PlotPoint] {
-        primitives.flatMap { $0.samples(spacing: 4) }
+        let spacing = max(4, (width + height) / 200)
+        return primitives.flatMap { $0.samples(spacing: spacing) }
     }
 }

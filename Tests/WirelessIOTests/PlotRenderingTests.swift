@@ -244,3 +244,29 @@ private func drawnFrameRight(_ svg: String) -> Double {
     #expect(x.first == 1 && y.first == 0 && y.last == 1)
     #expect(PlotSeries.empiricalCDF("none", samples: [.nan]).kind == .step(x: [], y: []))
 }
+
+/// Hostile but legal values: every combination renders well-formed, NaN-free SVG.
+@Test func hostileValuesStillRenderWellFormed() throws {
+    let kinds: [PlotSeries] = [
+        try .line("line 📡", x: [1, 1, 1], y: [-1e308, 1e308, 0]),
+        try .scatter("scatter", x: [-0.0, 5e-324, 1e-300], y: [1, 2, 3]),
+        try .errorBars("reversed bounds", x: [1, 2], y: [1, 2], lower: [3, 4], upper: [0, 1]),
+        try .band("band", x: [3, 2, 1], lower: [1, 1, 1], upper: [0, 0, 0]),
+        try .bars("dup categories", categories: ["a", "a", "b"], values: [1, .nan, -2]),
+        try .intervals("reversed CI", rows: ["r", "r"], estimates: [1, .nan], lower: [2, 0], upper: [0, 1]),
+        .empiricalCDF("empty", samples: []),
+        .referenceLine("far away", .horizontal, at: 1e300),
+    ]
+    for xScale in [PlotScale.linear, .log10] {
+        for yScale in [PlotScale.linear, .log10] {
+            for size in [(720.0, 480.0), (.nan, 0), (50, 50), (1e9, 1e9)] {
+                let plot = Plot(
+                    title: "hostile", xLabel: "x", yLabel: "y", xAxis: PlotAxis(scale: xScale),
+                    yAxis: PlotAxis(scale: yScale), widthPixels: size.0, heightPixels: size.1, series: kinds)
+                let svg = plot.svg()
+                #expect(SVGInspector(svg).isWellFormed)
+                #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+            }
+        }
+    }
+}
