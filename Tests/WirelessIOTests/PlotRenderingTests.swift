@@ -249,7 +249,7 @@ private func drawnFrameRight(_ svg: String) -> Double {
 @Test func hostileValuesStillRenderWellFormed() throws {
     let kinds: [PlotSeries] = [
         try .line("line 📡", x: [1, 1, 1], y: [-1e308, 1e308, 0]),
-        try .scatter("scatter", x: [-0.0, 5e-324, 1e-300], y: [1, 2, 3]),
+        try .scatter("scatter", x: [-0.0, Double.leastNonzeroMagnitude, 1e-300], y: [1, 2, 3]),
         try .errorBars("reversed bounds", x: [1, 2], y: [1, 2], lower: [3, 4], upper: [0, 1]),
         try .band("band", x: [3, 2, 1], lower: [1, 1, 1], upper: [0, 0, 0]),
         try .bars("dup categories", categories: ["a", "a", "b"], values: [1, .nan, -2]),
