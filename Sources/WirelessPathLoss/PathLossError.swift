@@ -43,12 +43,14 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
     case nonMonotoneModel
     /// A file could not be read or written.
     case fileAccess(path: String, reason: String)
+    /// A bad azimuth-scan record (azimuth outside [0, 360), non-finite power, duplicate azimuth, empty link).
+    case invalidAzimuthRecord(linkID: String, reason: String)
 
     public var category: ErrorCategory {
         switch self {
         case .missingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue, .nonPositiveDistance,
             .distanceBelowReference, .invalidCategory, .insufficientData, .degenerateDistances,
-            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange:
+            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange, .invalidAzimuthRecord:
             return .invalidData
         case .frequencyOutOfRange, .probabilityOutOfRange, .elevationOutOfRange, .parameterOutOfRange:
             return .invalidArgument
@@ -99,6 +101,8 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
             return "path-loss exponent n ≤ 0: loss does not grow with distance, no maximum distance exists"
         case let .fileAccess(path, reason):
             return "\(path): \(reason)"
+        case let .invalidAzimuthRecord(linkID, reason):
+            return "azimuth record of link '\(linkID)': \(reason)"
         }
     }
 }
