@@ -96,8 +96,10 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Physical mapping (§2.5) and gain refit of selected triplets.
+    ///
+    /// - Parameter input: the uncompressed tensor for the `.uncompressed` refit; nil forces the compressed refit.
     public func targets(
-        input: ChannelTensor, compressed: ChannelTensor, modes: [ModeEstimate], triplets: [CandidateTriplet]
+        input: ChannelTensor?, compressed: ChannelTensor, modes: [ModeEstimate], triplets: [CandidateTriplet]
     ) throws -> [ISACTargetEstimate] {
         let grid = configuration.grid
         var targets: [ISACTargetEstimate] = []
@@ -114,8 +116,9 @@ public struct PLAINEstimator: ISACParameterEstimator {
                     frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped))
         }
         guard !targets.isEmpty else { return targets }
-        switch configuration.gainRefit {
+        switch input == nil ? GainRefitDomain.compressed : configuration.gainRefit {
         case .uncompressed:
+            guard let input else { return targets }
             let gains = try GainRefit.gains(
                 tensor: input, frequencies: targets.map(\.frequencies), parallel: configuration.parallel)
             for index in targets.indices { targets[index].gain = gains[index][0] }
@@ -141,6 +144,26 @@ public struct PLAINEstimator: ISACParameterEstimator {
             }
         }
         return targets
+    }
+
+    /// Runs stages 2–3 on a tensor that is already compressed (shape `[N'_R, N'_F, N'_T]` with S'
+    /// snapshots as planned), e.g. from another tool or drawn directly in the compressed domain.
+    /// Gains are refitted on the compressed tensor.
+    ///
+    /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
+    public func estimate(compressed: ChannelTensor) throws -> ISACEstimate {
+        guard compressed.dimensions == compression.outputDimensions,
+            compressed.snapshotCount == compression.outputSnapshotCount
+        else {
+            throw ISACError.shapeMismatch(
+                expected: compression.outputDimensions + [compression.outputSnapshotCount],
+                actual: compressed.dimensions + [compressed.snapshotCount])
+        }
+        try compressed.validateSamples()
+        let modes = try estimateModes(compressed)
+        let triplets = try fuse(compressed, modes: modes)
+        let targets = try targets(input: nil, compressed: compressed, modes: modes, triplets: triplets)
+        return ISACEstimate(targets: targets, modeEstimates: modes)
     }
 
     /// Runs the three stages on one tensor.
