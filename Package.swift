@@ -73,11 +73,13 @@ let package = Package(
         // Independent oracles shared by the tests (O(n²) DFT, finite differences, ...).
         .target(name: "WirelessTestSupport", dependencies: ["WirelessCore", numerics], path: "Tests/WirelessTestSupport"),
 
-        .testTarget(name: "WirelessCoreTests", dependencies: ["WirelessCore", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessCoreTests", dependencies: ["WirelessCore", "WirelessTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WirelessFFTTests", dependencies: ["WirelessFFT", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessLinearAlgebraTests", dependencies: ["WirelessLinearAlgebra", "WirelessTestSupport"]),
-        .testTarget(name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WirelessPathLossTests", dependencies: ["WirelessPathLoss", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessStochasticGeometryTests",
