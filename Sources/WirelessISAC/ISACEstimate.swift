@@ -48,3 +48,18 @@ public protocol ISACParameterEstimator: Sendable {
     /// Estimates the targets of one tensor of the planned shape.
     func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate
 }
+
+extension ISACTargetEstimate {
+    /// The target at estimated frequencies `w` on a grid with spacing `factors` (the §2.5 mapping),
+    /// with full-grid frequencies recomputed from the physical triplet and a zero gain (refit later).
+    public init(grid: ISACGrid, estimatedFrequencies w: [Double], factors: [Int] = [1, 1, 1]) {
+        let physical = grid.physicalParameters(frequencies: w, factors: factors)
+        let path = ISACPath(
+            angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
+            velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
+        self.init(
+            angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
+            velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
+            frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped)
+    }
+}
