@@ -16,6 +16,7 @@ public struct WTK: ParsableCommand {
             """,
         subcommands: [
             PSDCommand.self,
+            ISACCommand.self,
             FiguresCommand.self,
         ])
 
