@@ -115,7 +115,8 @@ public struct AzimuthScan: Sendable, Equatable, Codable {
         var grouped: [String: [Sample]] = [:]
         for i in linkIDs.indices {
             if grouped[linkIDs[i]] == nil { order.append(linkIDs[i]) }
-            grouped[linkIDs[i], default: []].append(Sample(azimuthDegrees: azimuthsDegrees[i], rxPowerDBm: rxPowersDBm[i]))
+            grouped[linkIDs[i], default: []].append(
+                Sample(azimuthDegrees: azimuthsDegrees[i], rxPowerDBm: rxPowersDBm[i]))
         }
         var result: [AzimuthScan] = []
         for id in order { result.append(try AzimuthScan(linkID: id, samples: grouped[id]!)) }

@@ -92,7 +92,8 @@ public struct FeatureEffectBootstrap: Sendable, Equatable, Codable {
             let values = kept.map { $0[k] }
             guard values.count >= 2 else { return ConfidenceInterval(lower: .nan, upper: .nan, level: confidenceLevel) }
             return ConfidenceInterval(
-                lower: Statistics.quantile(values, probability: alpha), upper: Statistics.quantile(values, probability: 1 - alpha),
+                lower: Statistics.quantile(values, probability: alpha),
+                upper: Statistics.quantile(values, probability: 1 - alpha),
                 level: confidenceLevel)
         }
         self.names = Array(names.dropFirst(2))

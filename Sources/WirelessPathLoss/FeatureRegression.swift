@@ -90,7 +90,8 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
         let links = campaign.uncensoredLinks
         try validateDistances(links.map(\.distanceMeters), referenceMeters: referenceDistanceMeters)
         let (rows, names) = try Self.designRows(
-            links: links, source: campaign.source, features: features, floor: floor, referenceDistanceMeters: referenceDistanceMeters)
+            links: links, source: campaign.source, features: features, floor: floor,
+            referenceDistanceMeters: referenceDistanceMeters)
         guard rows.count > names.count else { throw .insufficientData(needed: names.count + 1, got: rows.count) }
         let design = Matrix(rowMajor: rows)
         let estimator: LinearRegression.CovarianceEstimator
@@ -130,7 +131,8 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ///
     /// - Throws: `.invalidCategory` for a link missing a feature or floor.
     static func designRows(
-        links: [PathLossLink], source: String, features: [Feature], floor: FloorEncoding, referenceDistanceMeters: Double
+        links: [PathLossLink], source: String, features: [Feature], floor: FloorEncoding,
+        referenceDistanceMeters: Double
     ) throws(PathLossError) -> (rows: [[Double]], names: [String]) {
         var rows: [[Double]] = []
         rows.reserveCapacity(links.count)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import WirelessCommands
 
 private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -8,20 +9,32 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 
 @Suite struct PathLossCommandTests {
     @Test func helpSnapshots() throws {
-        try HelpSnapshotTests.check(WTK.helpMessage(for: PathLossCommand.self, columns: 100), snapshot: "wtk-pathloss-help.txt")
-        try HelpSnapshotTests.check(WTK.helpMessage(for: PathLossFitCommand.self, columns: 100), snapshot: "wtk-pathloss-fit-help.txt")
-        try HelpSnapshotTests.check(WTK.helpMessage(for: PathLossModelCommand.self, columns: 100), snapshot: "wtk-pathloss-model-help.txt")
-        try HelpSnapshotTests.check(WTK.helpMessage(for: PathLossCoverageCommand.self, columns: 100), snapshot: "wtk-pathloss-coverage-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: PathLossCommand.self, columns: 100), snapshot: "wtk-pathloss-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: PathLossFitCommand.self, columns: 100), snapshot: "wtk-pathloss-fit-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: PathLossModelCommand.self, columns: 100), snapshot: "wtk-pathloss-model-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: PathLossCoverageCommand.self, columns: 100), snapshot: "wtk-pathloss-coverage-help.txt"
+        )
     }
 
     @Test func fitEffectsCoverageRunOnTheBundledReplica() throws {
         let out = try makeTemporaryDirectory()
         #expect(runWTK(["pathloss", "fit", "--input", bundledCSV, "--out-dir", out.path, "--quiet"]) == 0)
-        #expect(runWTK(["pathloss", "effects", "--input", bundledCSV, "--bootstrap", "40", "--out-dir", out.path, "--quiet"]) == 0)
+        #expect(
+            runWTK([
+                "pathloss", "effects", "--input", bundledCSV, "--bootstrap", "40", "--out-dir", out.path, "--quiet",
+            ]) == 0)
         #expect(runWTK(["pathloss", "coverage", "--input", bundledCSV, "--out-dir", out.path, "--quiet"]) == 0)
         let files = Set(listing(out))
-        for name in ["pathloss-fit-models.csv", "pathloss-fit-summary.csv", "pathloss-fit-path-gain.svg", "pathloss-fit-residual-ecdf.svg",
-                     "pathloss-effects.csv", "pathloss-effects-forest.svg", "pathloss-coverage-max-distance.csv", "pathloss-coverage-rate-cdf.svg"] {
+        for name in [
+            "pathloss-fit-models.csv", "pathloss-fit-summary.csv", "pathloss-fit-path-gain.svg",
+            "pathloss-fit-residual-ecdf.svg",
+            "pathloss-effects.csv", "pathloss-effects-forest.svg", "pathloss-coverage-max-distance.csv",
+            "pathloss-coverage-rate-cdf.svg",
+        ] {
             #expect(files.contains(name), "\(name) missing")
         }
         let summary = try String(contentsOf: out.appendingPathComponent("pathloss-fit-summary.csv"), encoding: .utf8)
@@ -45,7 +58,9 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         let table = try String(contentsOf: out.appendingPathComponent("pathloss-model.csv"), encoding: .utf8)
         #expect(table.contains("fspl,28,1,61.39"))
         let bad = try makeTemporaryDirectory()
-        #expect(runWTK(["pathloss", "model", "p2109-traditional", "--probability", "100", "--out-dir", bad.path, "--quiet"]) == 64)
+        #expect(
+            runWTK(["pathloss", "model", "p2109-traditional", "--probability", "100", "--out-dir", bad.path, "--quiet"])
+                == 64)
         #expect(runWTK(["pathloss", "model", "o2i-low", "--frequency", "200", "--out-dir", bad.path, "--quiet"]) == 64)
         #expect(listing(bad).isEmpty)
     }
@@ -60,6 +75,10 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         try "distance,path_gain_db\n10,-80\n".write(to: missing, atomically: true, encoding: .utf8)
         #expect(runWTK(["pathloss", "coverage", "--input", missing.path, "--out-dir", out.path, "--quiet"]) == 65)
         #expect(listing(out).isEmpty)
-        #expect(runWTK(["pathloss", "fit", "--input", folder.appendingPathComponent("nope.csv").path, "--out-dir", out.path, "--quiet"]) == 74)
+        #expect(
+            runWTK([
+                "pathloss", "fit", "--input", folder.appendingPathComponent("nope.csv").path, "--out-dir", out.path,
+                "--quiet",
+            ]) == 74)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessPathLoss
 
 @Test func comparisonScoresEachModelAgainstDataGeneratedByIt() throws {
@@ -8,7 +9,8 @@ import WirelessCore
     var links: [PathLossLink] = []
     for (k, d) in [25.0, 40, 60, 90, 130, 180].enumerated() {
         let glass: GlassType = k % 2 == 0 ? .lowLoss : .highLoss
-        links.append(PathLossLink(distanceMeters: d, pathGainDB: 0, glassType: glass, floor: 1 + k % 3, lineOfSight: false))
+        links.append(
+            PathLossLink(distanceMeters: d, pathGainDB: 0, glassType: glass, floor: 1 + k % 3, lineOfSight: false))
     }
     // Data = the TR 38.901 mean per link: that row scores RMSE 0; free space is off by a positive loss.
     var o2i = links
@@ -20,8 +22,10 @@ import WirelessCore
     #expect(threeGPP.usedCount == 6 && threeGPP.excludedCount == 1)
     let freeSpace = table.rows[0]
     #expect(freeSpace.biasDB < -10)  // data weaker than free space
-    #expect(abs(freeSpace.rmseDB * freeSpace.rmseDB - freeSpace.biasDB * freeSpace.biasDB
-        - freeSpace.debiasedStandardDeviationDB * freeSpace.debiasedStandardDeviationDB) < 1e-9)
+    #expect(
+        abs(
+            freeSpace.rmseDB * freeSpace.rmseDB - freeSpace.biasDB * freeSpace.biasDB
+                - freeSpace.debiasedStandardDeviationDB * freeSpace.debiasedStandardDeviationDB) < 1e-9)
 
     // Data = FSPL + P.2109 median (class by glass): that row scores RMSE 0.
     var p2109 = links
@@ -33,7 +37,9 @@ import WirelessCore
     let d2D = (25.0 * 25 - 8.5 * 8.5).squareRoot()
     let bel = try BuildingEntryLossP2109.traditional.lossDB(
         frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: atan(8.5 / d2D) * 180 / Double.pi)
-    #expect(abs(link.pathGainDB + FreeSpacePathLoss.exact.lossDB(distanceMeters: 25, frequency: .gigahertz(28)) + bel) < 1e-9)
+    #expect(
+        abs(link.pathGainDB + FreeSpacePathLoss.exact.lossDB(distanceMeters: 25, frequency: .gigahertz(28)) + bel)
+            < 1e-9)
 }
 
 @Test func sampledO2IPenetrationMatchesItsMean() throws {

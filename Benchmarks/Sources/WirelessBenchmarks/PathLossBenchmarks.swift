@@ -34,11 +34,15 @@ let pathLossBenchmarks = BenchmarkGroup(name: "pathloss") {
         Benchmark(name: "FeatureEffectBootstrap B=1000", samples: 7) {
             let campaign = try! SyntheticCampaignGenerator().generate().campaign
             let regression = try! FeatureRegression(campaign: campaign)
-            return { _ = try! FeatureEffectBootstrap(campaign: campaign, reference: regression, resamples: 1000, seed: 1) }
+            return {
+                _ = try! FeatureEffectBootstrap(campaign: campaign, reference: regression, resamples: 1000, seed: 1)
+            }
         },
         Benchmark(name: "DualSlopeFit N=2252") {
             let used = try! SyntheticCampaignGenerator().generate().campaign.uncensoredLinks
-            return { _ = try! DualSlopeFit(distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB)) }
+            return {
+                _ = try! DualSlopeFit(distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB))
+            }
         },
         Benchmark(name: "SyntheticCampaignGenerator.generate") {
             return { _ = try! SyntheticCampaignGenerator().generate() }

@@ -17,20 +17,27 @@ enum PathLossFigures {
     ) { context in
         try context.run(
             PathLossFitCommand.self, arguments: ["--censored-ml"], seeded: false,
-            caption: "Path gain vs distance with the all-data and per-glass floating-intercept fits, free space, TR 38.901 O2I and P.2109; residual ECDF.")
+            caption:
+                "Path gain vs distance with the all-data and per-glass floating-intercept fits, free space, TR 38.901 O2I and P.2109; residual ECDF."
+        )
         try context.run(
             PathLossEffectsCommand.self, arguments: [], seeded: true,
             caption: "Feature effects in dB (CR1 by scenario, 95 % CI) and scenario-cluster bootstrap intervals.")
         try context.run(
             PathLossCoverageCommand.self, arguments: [], seeded: false,
-            caption: "Per-link rate CDF and the rate 90 % of UEs reach vs BS distance, per glass type (Shannon, 400 MHz, EIRP 60 dBm, UE 10 dBi, NF 10 dB).")
+            caption:
+                "Per-link rate CDF and the rate 90 % of UEs reach vs BS distance, per glass type (Shannon, 400 MHz, EIRP 60 dBm, UE 10 dBi, NF 10 dB)."
+        )
         try context.run(
-            PathLossCoverageCommand.self, arguments: ["--group-by", "building_id", "--los-only", "--name", "pathloss-coverage-los"],
+            PathLossCoverageCommand.self,
+            arguments: ["--group-by", "building_id", "--los-only", "--name", "pathloss-coverage-los"],
             seeded: false, caption: "The same for LOS links only, per building (B1-school is the low-loss school).")
         try context.run(
-            PathLossModelCommand.self, arguments: ["fspl"], seeded: false, caption: "Free-space path loss at 28 GHz (spec table distances).")
+            PathLossModelCommand.self, arguments: ["fspl"], seeded: false,
+            caption: "Free-space path loss at 28 GHz (spec table distances).")
         try context.run(
-            PathLossModelCommand.self, arguments: ["p2109-thermally-efficient", "--name", "pathloss-p2109"], seeded: false,
+            PathLossModelCommand.self, arguments: ["p2109-thermally-efficient", "--name", "pathloss-p2109"],
+            seeded: false,
             caption: "ITU-R P.2109 building entry loss, thermally efficient class, 28 GHz, θ = 0°.")
 
         // Paper vs replica.
@@ -38,7 +45,9 @@ enum PathLossFigures {
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for _ in 0..<6 where campaign == nil {
             let candidate = directory.appendingPathComponent(PathLossInputOptions.bundledPath)
-            if FileManager.default.fileExists(atPath: candidate.path) { campaign = try CampaignCSV.read(contentsOf: candidate) }
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                campaign = try CampaignCSV.read(contentsOf: candidate)
+            }
             directory.deleteLastPathComponent()
         }
         let data = try campaign ?? SyntheticCampaignGenerator().generate().campaign
@@ -46,14 +55,20 @@ enum PathLossFigures {
         typealias P = CampaignSummary.Published
         func f(_ x: Double?, _ digits: Int = 1) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "–" }
         var rows: [[String]] = [
-            ["links / scenarios / buildings", "> 2,200 / 43 / 7", "\(s.linkCount) / \(s.scenarioCount) / \(s.buildingCount)"],
+            [
+                "links / scenarios / buildings", "> 2,200 / 43 / 7",
+                "\(s.linkCount) / \(s.scenarioCount) / \(s.buildingCount)",
+            ],
             ["excess loss over free space beyond 50 m [dB]", "30", f(s.excessLossDB)],
             ["RMS fitting error, all data [dB]", "11.7", f(s.rmsErrorDB, 2)],
             ["glass gap low − high [dB]", "20", f(s.glassGapDB)],
             ["largest spread at one distance [dB]", "up to 40", f(s.maximumSpread?.rangeDB)],
         ]
         for effect in s.featureRegression?.effects ?? [] where effect.name != "high_loss" {
-            rows.append(["effect of \(effect.name) [dB]", "5–10", "\(f(effect.estimate)) (95 % CI \(f(effect.confidenceInterval.lower))–\(f(effect.confidenceInterval.upper)))"])
+            rows.append([
+                "effect of \(effect.name) [dB]", "5–10",
+                "\(f(effect.estimate)) (95 % CI \(f(effect.confidenceInterval.lower))–\(f(effect.confidenceInterval.upper)))",
+            ])
         }
         let analysis = try CoverageAnalysis()
         if let high = try? GroupFits(campaign: data, groupBy: .glassType)[GlassType.highLoss.rawValue],
@@ -70,7 +85,9 @@ enum PathLossFigures {
                 ])
             }
         }
-        context.addMarkdown("### Paper vs SYNTHETIC replica\n\nThe replica is synthetic; its path-gain aggregates are calibrated to the paper, its coverage numbers follow from the project's default link budget (the paper's own budget is in its full text).\n")
+        context.addMarkdown(
+            "### Paper vs SYNTHETIC replica\n\nThe replica is synthetic; its path-gain aggregates are calibrated to the paper, its coverage numbers follow from the project's default link budget (the paper's own budget is in its full text).\n"
+        )
         context.addTable(header: ["quantity", "paper", "replica"], rows: rows)
     }
 }
