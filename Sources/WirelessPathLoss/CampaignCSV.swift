@@ -30,6 +30,9 @@ public enum CampaignCSV {
     /// - Throws: `PathLossError` (`.fileAccess` if unreadable; data errors with file, line and column).
     public static func read(contentsOf url: URL, options: Options = Options()) throws(PathLossError) -> PathLossCampaign
     {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .fileAccess(path: url.path, reason: "file not found")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

@@ -80,7 +80,9 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ///   - covariance: `.clusterRobust` (default) or `.classical`.
     ///   - referenceDistanceMeters: d0 [m].
     ///   - confidenceLevel: CI level in (0, 1).
-    /// - Throws: `.invalidCategory` for a link missing a feature (or scenario_id for CR1), `.rankDeficient(columns:)`
+    /// - Throws: `.invalidCategory` for a link missing a feature (or scenario_id for CR1; `line` is then the 1-based
+    ///   index among the uncensored links, since campaigns read from files were already checked line by line),
+    ///   `.rankDeficient(columns:)`
     ///   for a constant or collinear feature, `.insufficientData`.
     public init(
         campaign: PathLossCampaign, features: [Feature] = Feature.allCases, floor: FloorEncoding = .categorical,
