@@ -241,3 +241,17 @@ private func noiselessCampaign() -> PathLossCampaign {
     let wls = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, weighting: .distanceBins(widthDecades: 0.1))
     #expect(abs(wls.pathLossExponent.estimate - 3) < abs(ols.pathLossExponent.estimate - 3))
 }
+
+@Test func meanLineBandMatchesTheTextbookFormula() throws {
+    let d: [Double] = [10, 15, 30, 45, 80, 120, 200]
+    let g: [Double] = [-80, -86, -92, -93, -101, -103, -110]
+    let fit = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, confidenceLevel: 0.9)
+    let x = d.map { 10 * log10($0) }
+    let xBar = x.reduce(0, +) / 7
+    let sxx = x.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
+    let x0 = 10 * log10(60.0)
+    // t_{0.95, 5} = 2.015048372669157.
+    let expected =
+        2.015048372669157 * fit.residualStandardErrorDB * (1.0 / 7 + (x0 - xBar) * (x0 - xBar) / sxx).squareRoot()
+    #expect(abs(fit.meanLineHalfWidthDB(distanceMeters: 60) - expected) < 1e-8)
+}

@@ -260,6 +260,11 @@ public struct PathLossFitCommand: WTKCommand {
             try .line(
                 "FI all data (n = \(PathLossFormat.fixed(all.pathLossExponent.estimate)), σ = \(PathLossFormat.fixed(all.rmsErrorDB)) dB)",
                 x: grid, y: grid.map { all.pathGainDB(distanceMeters: $0) }))
+        plot.add(
+            try .band(
+                "FI mean line, \(Int((all.intercept.confidenceInterval.level * 100).rounded())) % band", x: grid,
+                lower: grid.map { all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0) },
+                upper: grid.map { all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0) }))
         for entry in groups?.entries ?? [] {
             let g = (0...40).map {
                 entry.fit.distanceRangeMeters.lowerBound
