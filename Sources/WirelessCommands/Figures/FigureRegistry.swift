@@ -3,6 +3,7 @@ public enum FigureRegistry {
     /// All registered sets.
     public static let all: [FigureSet] = [
         PSDFigures.twoToneRecording,
+        ISACFigures.plain,
     ]
 
     /// The set named `name`, if any.
