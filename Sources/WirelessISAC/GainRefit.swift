@@ -104,10 +104,17 @@ public enum GainRefit {
         return g
     }
 
-    /// Σ_{n<N} e^{jδn} (summed directly: exact for δ = 0 and well conditioned near it).
+    /// Σ_{n<N} e^{jδn} = e^{jδ(N−1)/2}·sin(Nδ/2)/sin(δ/2) (Dirichlet kernel); summed directly when
+    /// |sin(δ/2)| < 1e−3, where the quotient loses digits.
     static func vandermondeInnerProduct(count: Int, difference: Double) -> Complex<Double> {
-        var sum = Complex<Double>.zero
-        for n in 0..<count { sum += Complex(length: 1, phase: difference * Double(n)) }
-        return sum
+        let half = sin(difference / 2)
+        if abs(half) < 1e-3 {
+            var sum = Complex<Double>.zero
+            for n in 0..<count { sum += Complex(length: 1, phase: difference * Double(n)) }
+            return sum
+        }
+        let magnitude = sin(Double(count) * difference / 2) / half
+        return Complex(cos(difference * Double(count - 1) / 2), sin(difference * Double(count - 1) / 2))
+            .multiplied(by: magnitude)
     }
 }

@@ -74,7 +74,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 1: the compressed tensor H'.
-    public func compress(_ tensor: ChannelTensor) -> ChannelTensor { compression(tensor) }
+    public func compress(_ tensor: ChannelTensor) -> ChannelTensor { compression(tensor, parallel: configuration.parallel) }
 
     /// Stage 2: per-mode estimates on H' (the three modes in parallel when configured).
     public func estimateModes(_ compressed: ChannelTensor) throws -> [ModeEstimate] {
