@@ -86,7 +86,9 @@ let package = Package(
             dependencies: ["WirelessStochasticGeometry", "WirelessTestSupport"]),
         .testTarget(name: "WirelessISACTests", dependencies: ["WirelessISAC", "WirelessTestSupport"]),
         .testTarget(name: "WirelessSpectrumNetTests", dependencies: ["WirelessSpectrumNet", "WirelessTestSupport"]),
-        .testTarget(name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

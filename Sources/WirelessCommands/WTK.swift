@@ -16,6 +16,7 @@ public struct WTK: ParsableCommand {
             """,
         subcommands: [
             PSDCommand.self,
+            PathLossCommand.self,
             ISACCommand.self,
             FiguresCommand.self,
         ])

@@ -22,7 +22,9 @@ public struct BrentMinimizer: Sendable, Equatable, Codable {
     ///
     /// - Throws: `valueOutOfRange` for a bad interval, `nonFiniteValue` for NaN values of f,
     ///   `didNotConverge(iterations:)` when the budget runs out.
-    public func minimize(_ f: (Double) -> Double, lower: Double, upper: Double) throws(CoreError) -> (x: Double, value: Double) {
+    public func minimize(_ f: (Double) -> Double, lower: Double, upper: Double) throws(CoreError) -> (
+        x: Double, value: Double
+    ) {
         guard lower.isFinite, upper.isFinite, lower < upper else {
             throw .valueOutOfRange(name: "upper", value: upper)
         }
@@ -69,16 +71,22 @@ public struct BrentMinimizer: Sendable, Equatable, Codable {
             guard !fu.isNaN else { throw .nonFiniteValue(name: "f", at: u) }
             if fu <= fx {
                 if u < x { b = x } else { a = x }
-                v = w; fv = fw
-                w = x; fw = fx
-                x = u; fx = fu
+                v = w
+                fv = fw
+                w = x
+                fw = fx
+                x = u
+                fx = fu
             } else {
                 if u < x { a = u } else { b = u }
                 if fu <= fw || w == x {
-                    v = w; fv = fw
-                    w = u; fw = fu
+                    v = w
+                    fv = fw
+                    w = u
+                    fw = fu
                 } else if fu <= fv || v == x || v == w {
-                    v = u; fv = fu
+                    v = u
+                    fv = fu
                 }
             }
         }

@@ -49,8 +49,12 @@ public struct BrentRootFinder: Sendable, Equatable, Codable {
                 e = d
             }
             if abs(fc) < abs(fb) {
-                a = b; b = c; c = a
-                fa = fb; fb = fc; fc = fa
+                a = b
+                b = c
+                c = a
+                fa = fb
+                fb = fc
+                fc = fa
             }
             let tolerance = 2 * Double.ulpOfOne * abs(b) + 0.5 * absoluteTolerance
             let m = 0.5 * (c - b)

@@ -25,3 +25,18 @@ public struct ComplexNormalDistribution: SamplingDistribution, Equatable, Codabl
         return Complex(componentStandardDeviation * re, componentStandardDeviation * im)
     }
 }
+
+extension ComplexNormalDistribution {
+    private enum CodingKeys: String, CodingKey { case variance }
+
+    /// Decodes `{"variance": σ²}` through the validating initialiser.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(variance: container.decode(Double.self, forKey: .variance))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(variance, forKey: .variance)
+    }
+}

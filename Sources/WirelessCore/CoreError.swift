@@ -27,17 +27,17 @@ public enum CoreError: Error, Equatable, Sendable, CustomStringConvertible, Cate
 
     public var description: String {
         switch self {
-        case let .valueOutOfRange(name, value):
+        case .valueOutOfRange(let name, let value):
             "parameter '\(name)' is out of range: \(value)"
-        case let .insufficientData(name, count, required):
+        case .insufficientData(let name, let count, let required):
             "'\(name)' has \(count) values; at least \(required) are required"
-        case let .dimensionMismatch(expected, actual):
+        case .dimensionMismatch(let expected, let actual):
             "dimension mismatch: expected \(expected), got \(actual)"
-        case let .didNotConverge(iterations):
+        case .didNotConverge(let iterations):
             "the algorithm did not converge within \(iterations) iterations"
-        case let .rootNotBracketed(lower, upper):
+        case .rootNotBracketed(let lower, let upper):
             "the function has the same sign at both ends of [\(lower), \(upper)]; no root is bracketed"
-        case let .nonFiniteValue(name, at):
+        case .nonFiniteValue(let name, let at):
             "'\(name)' returned a non-finite value at \(at)"
         }
     }

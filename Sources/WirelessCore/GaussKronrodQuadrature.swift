@@ -29,8 +29,10 @@ public struct GaussKronrodQuadrature: Sendable, Equatable, Codable {
     ///   - absoluteTolerance: Absolute error target, ≥ 0.
     ///   - relativeTolerance: Relative error target, ≥ 0.
     ///   - maximumSubdivisions: Subinterval budget, ≥ 1 (each costs 15 evaluations).
-    public init(absoluteTolerance: Double = 1e-12, relativeTolerance: Double = 1e-10,
-                maximumSubdivisions: Int = 500) {
+    public init(
+        absoluteTolerance: Double = 1e-12, relativeTolerance: Double = 1e-10,
+        maximumSubdivisions: Int = 500
+    ) {
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
         self.maximumSubdivisions = maximumSubdivisions
@@ -58,20 +60,23 @@ public struct GaussKronrodQuadrature: Sendable, Equatable, Codable {
         case (true, true):
             return try adapt(f, a, b)
         case (true, false):
-            return try adapt({ t in
-                let s = 1 - t
-                return f(a + t / s) / (s * s)
-            }, 0, 1)
+            return try adapt(
+                { t in
+                    let s = 1 - t
+                    return f(a + t / s) / (s * s)
+                }, 0, 1)
         case (false, true):
-            return try adapt({ t in
-                let s = 1 - t
-                return f(b - t / s) / (s * s)
-            }, 0, 1)
+            return try adapt(
+                { t in
+                    let s = 1 - t
+                    return f(b - t / s) / (s * s)
+                }, 0, 1)
         case (false, false):
-            return try adapt({ t in
-                let s = 1 - t * t
-                return f(t / s) * (1 + t * t) / (s * s)
-            }, -1, 1)
+            return try adapt(
+                { t in
+                    let s = 1 - t * t
+                    return f(t / s) * (1 + t * t) / (s * s)
+                }, -1, 1)
         }
     }
 
@@ -173,7 +178,9 @@ public struct GaussKronrodQuadrature: Sendable, Equatable, Codable {
         0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
     ]
 
-    static func kronrod15(_ f: (Double) -> Double, _ a: Double, _ b: Double) throws(CoreError) -> (value: Double, error: Double) {
+    static func kronrod15(_ f: (Double) -> Double, _ a: Double, _ b: Double) throws(CoreError) -> (
+        value: Double, error: Double
+    ) {
         let center = 0.5 * (a + b)
         let halfLength = 0.5 * (b - a)
         let fCenter = f(center)

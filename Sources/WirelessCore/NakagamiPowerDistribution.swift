@@ -27,3 +27,20 @@ public struct NakagamiPowerDistribution: SamplingDistribution, Equatable, Codabl
         gamma.sample(using: &generator)
     }
 }
+
+extension NakagamiPowerDistribution {
+    private enum CodingKeys: String, CodingKey { case m, meanPower }
+
+    /// Decodes `{"m": m, "meanPower": Ω}` through the validating initialiser.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            m: container.decode(Double.self, forKey: .m), meanPower: container.decode(Double.self, forKey: .meanPower))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(m, forKey: .m)
+        try container.encode(meanPower, forKey: .meanPower)
+    }
+}

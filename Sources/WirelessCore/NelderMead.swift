@@ -5,8 +5,10 @@
 /// The initial simplex is x₀ and x₀ + hᵢ·eᵢ with hᵢ = initialStep·max(1, |x₀ᵢ|).
 /// Converged when both the spread of function values and the simplex diameter are small:
 ///
-///     max|f(xᵢ) − f(x_best)| ≤ functionTolerance·(|f(x_best)| + functionTolerance)
-///     max‖xᵢ − x_best‖∞ ≤ pointTolerance·(‖x_best‖∞ + pointTolerance)
+///     max|f(xᵢ) − f(x_best)| ≤ functionTolerance·max(|f(x_best)|, 1)
+///     max‖xᵢ − x_best‖∞ ≤ pointTolerance·max(‖x_best‖∞, 1)
+///
+/// (relative for large values, absolute below 1, so minima at 0 or with f = 0 terminate).
 ///
 /// Non-finite objective values are treated as +∞ (so constraints can be expressed by returning ∞).
 public struct NelderMead: Sendable, Equatable, Codable {
@@ -19,8 +21,10 @@ public struct NelderMead: Sendable, Equatable, Codable {
     /// Relative size of the initial simplex, > 0.
     public var initialStep: Double
 
-    public init(functionTolerance: Double = 1e-12, pointTolerance: Double = 1e-10,
-                maximumIterations: Int = 20_000, initialStep: Double = 0.05) {
+    public init(
+        functionTolerance: Double = 1e-12, pointTolerance: Double = 1e-10,
+        maximumIterations: Int = 20_000, initialStep: Double = 0.05
+    ) {
         self.functionTolerance = functionTolerance
         self.pointTolerance = pointTolerance
         self.maximumIterations = maximumIterations
@@ -81,8 +85,8 @@ public struct NelderMead: Sendable, Equatable, Codable {
             for i in 1...n {
                 for j in 0..<n { size = max(size, abs(simplex[i][j] - simplex[0][j])) }
             }
-            if abs(worst - best) <= functionTolerance * (abs(best) + functionTolerance)
-                && size <= pointTolerance * (scale + pointTolerance)
+            if abs(worst - best) <= functionTolerance * max(abs(best), 1)
+                && size <= pointTolerance * max(scale, 1)
             {
                 return Result(point: simplex[0], value: best, iterations: iteration, evaluations: evaluations)
             }
@@ -114,7 +118,8 @@ public struct NelderMead: Sendable, Equatable, Codable {
             // Contraction: outside if the reflection improved on the worst, inside otherwise.
             let outside = reflected < values[n]
             for j in 0..<n {
-                second[j] = outside
+                second[j] =
+                    outside
                     ? centroid[j] + 0.5 * (trial[j] - centroid[j])
                     : centroid[j] + 0.5 * (simplex[n][j] - centroid[j])
             }

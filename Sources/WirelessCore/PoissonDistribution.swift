@@ -73,3 +73,18 @@ public struct PoissonDistribution: SamplingDistribution, Equatable, Codable {
         }
     }
 }
+
+extension PoissonDistribution {
+    private enum CodingKeys: String, CodingKey { case mean }
+
+    /// Decodes `{"mean": λ}` through the validating initialiser (derived constants are not stored).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(mean: container.decode(Double.self, forKey: .mean))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mean, forKey: .mean)
+    }
+}

@@ -91,9 +91,9 @@ extension SpecialFunctions {
             z += 1
         }
         let w = 1 / (z * z)
-        let series =
-            w * (1.0 / 12 - w * (1.0 / 120 - w * (1.0 / 252 - w * (1.0 / 240 - w * (1.0 / 132
-                - w * (691.0 / 32760 - w / 12))))))
+        var series = 0.0
+        for coefficient in digammaCoefficients.reversed() { series = series * w + coefficient }
+        series *= w
         return log(z) - 0.5 / z - series - shift
     }
 
@@ -110,12 +110,21 @@ extension SpecialFunctions {
         return sign * cos(Double.pi * r)
     }
 
+    /// B₂ₖ/(2k) for k = 1…7: the coefficients of w = 1/z² in ψ's asymptotic series.
+    static let digammaCoefficients: [Double] = [
+        1.0 / 12, -1.0 / 120, 1.0 / 252, -1.0 / 240, 1.0 / 132, -691.0 / 32760, 1.0 / 12,
+    ]
+
+    /// B₂ₖ/(2k(2k−1)) for k = 1…8: the coefficients of w = 1/z² in the Stirling series (÷ z).
+    static let stirlingCoefficients: [Double] = [
+        1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188, -691.0 / 360360, 1.0 / 156, -3617.0 / 122400,
+    ]
+
     /// Σₖ₌₁⁸ B₂ₖ / (2k(2k−1) z^(2k−1)) for z ≥ 15 (truncation error < 1e−19).
     static func stirlingSeries(_ z: Double) -> Double {
         let w = 1 / (z * z)
-        let inner =
-            1.0 / 12 - w * (1.0 / 360 - w * (1.0 / 1260 - w * (1.0 / 1680 - w * (1.0 / 1188
-                - w * (691.0 / 360360 - w * (1.0 / 156 - w * 3617.0 / 122400))))))
+        var inner = 0.0
+        for coefficient in stirlingCoefficients.reversed() { inner = inner * w + coefficient }
         return inner / z
     }
 }

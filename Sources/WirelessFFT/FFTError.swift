@@ -29,13 +29,15 @@ public enum FFTError: Error, Equatable, Sendable, CustomStringConvertible, Categ
         case .invalidShape(let shape):
             return "FFT shape \(shape) is invalid: need 1 or more dimensions, each ≥ 1 and within Int32"
         case .invalidBatch(let count, let distance):
-            return "FFT batch of \(count) transforms at distance \(distance) is invalid: need count ≥ 1 and distance ≥ transform size"
+            return
+                "FFT batch of \(count) transforms at distance \(distance) is invalid: need count ≥ 1 and distance ≥ transform size"
         case .planningFailed(let shape):
             return "FFTW could not create a plan for shape \(shape)"
         case .inputTooShort(let required, let actual):
             return "input has \(actual) samples but at least \(required) are required"
         case .invalidOverlap(let samples, let segmentLength):
-            return "overlap of \(samples) samples is invalid for segments of \(segmentLength): need 0 ≤ overlap < segment length"
+            return
+                "overlap of \(samples) samples is invalid for segments of \(segmentLength): need 0 ≤ overlap < segment length"
         case .valueOutOfRange(let name, let value):
             return "\(name) = \(value) is out of range"
         }

@@ -98,7 +98,10 @@ public final class FFTPlan: @unchecked Sendable {
             }
             let aligned = make(rigor.fftwFlags)
             let unaligned = make(rigor.fftwFlags | fftwUnalignedFlag)
-            return (aligned, unaligned, fftw_alignment_of(UnsafeMutableRawPointer(input).assumingMemoryBound(to: Double.self)))
+            return (
+                aligned, unaligned,
+                fftw_alignment_of(UnsafeMutableRawPointer(input).assumingMemoryBound(to: Double.self))
+            )
         }
         guard let aligned = plans.0, let unaligned = plans.1 else {
             FFTWPlanner.withLock {

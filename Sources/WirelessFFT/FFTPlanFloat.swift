@@ -101,7 +101,10 @@ public final class FFTPlanFloat: @unchecked Sendable {
             }
             let aligned = make(rigor.fftwFlags)
             let unaligned = make(rigor.fftwFlags | fftwUnalignedFlag)
-            return (aligned, unaligned, fftwf_alignment_of(UnsafeMutableRawPointer(input).assumingMemoryBound(to: Float.self)))
+            return (
+                aligned, unaligned,
+                fftwf_alignment_of(UnsafeMutableRawPointer(input).assumingMemoryBound(to: Float.self))
+            )
         }
         guard let aligned = plans.0, let unaligned = plans.1 else {
             FFTWPlanner.withLock {
@@ -148,7 +151,8 @@ public final class FFTPlanFloat: @unchecked Sendable {
     public func execute(input: UnsafePointer<Complex<Float>>, output: UnsafeMutablePointer<Complex<Float>>) {
         precondition(
             (UnsafeRawPointer(input) == UnsafeRawPointer(output)) == isInPlace,
-            isInPlace ? "In-place FFTPlanFloat needs input == output" : "Out-of-place FFTPlanFloat needs input != output")
+            isInPlace
+                ? "In-place FFTPlanFloat needs input == output" : "Out-of-place FFTPlanFloat needs input != output")
         let source = UnsafeMutablePointer<fftwf_complex>(OpaquePointer(input))
         let destination = UnsafeMutablePointer<fftwf_complex>(OpaquePointer(output))
         let plan =

@@ -20,7 +20,9 @@ public func inverseFFTShift<Element>(_ x: [Element]) -> [Element] {
 /// `fftShift` from one buffer into another (no allocation).
 ///
 /// - Precondition: `source` and `destination` have the same count and do not overlap.
-public func fftShift<Element>(from source: UnsafeBufferPointer<Element>, into destination: UnsafeMutableBufferPointer<Element>) {
+public func fftShift<Element>(
+    from source: UnsafeBufferPointer<Element>, into destination: UnsafeMutableBufferPointer<Element>
+) {
     precondition(source.count == destination.count, "fftShift buffers differ in length")
     let n = source.count
     let half = n / 2

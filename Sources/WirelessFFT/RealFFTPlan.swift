@@ -83,7 +83,8 @@ public final class RealFFTPlan: @unchecked Sendable {
             }
             let aligned = make(rigor.fftwFlags)
             let unaligned = make(rigor.fftwFlags | fftwUnalignedFlag)
-            let outputAlignment = fftw_alignment_of(UnsafeMutableRawPointer(output).assumingMemoryBound(to: Double.self))
+            let outputAlignment = fftw_alignment_of(
+                UnsafeMutableRawPointer(output).assumingMemoryBound(to: Double.self))
             return (aligned, unaligned, fftw_alignment_of(input), outputAlignment)
         }
         guard let aligned = plans.0, let unaligned = plans.1 else {

@@ -114,8 +114,12 @@ public struct WelchPSD: Sendable {
     /// - Parameter samples: x[n] [√W, i.e. |x|² is power in W], count ≥ N.
     /// - Throws: `FFTError.inputTooShort` if fewer than N samples.
     public func estimate(samples: [Complex<Double>]) throws -> [Double] {
-        try samples.withUnsafeBufferPointer { buffer in
-            try twoSided(count: buffer.count) { start, n in buffer[start + n] }
+        try samples.withUnsafeBufferPointer { x in
+            try windowClosure { w in
+                try twoSided(count: x.count) { start, segment in
+                    for i in 0..<segmentLength { segment[i] = x[start + i].multiplied(by: w[i]) }
+                }
+            }
         }
     }
 
@@ -123,10 +127,14 @@ public struct WelchPSD: Sendable {
     ///
     /// - Throws: `FFTError.inputTooShort` if fewer than N samples.
     public func estimate(samples: [Complex<Float>]) throws -> [Double] {
-        try samples.withUnsafeBufferPointer { buffer in
-            try twoSided(count: buffer.count) { start, n in
-                let z = buffer[start + n]
-                return Complex(Double(z.real), Double(z.imaginary))
+        try samples.withUnsafeBufferPointer { x in
+            try windowClosure { w in
+                try twoSided(count: x.count) { start, segment in
+                    for i in 0..<segmentLength {
+                        let z = x[start + i]
+                        segment[i] = Complex(w[i] * Double(z.real), w[i] * Double(z.imaginary))
+                    }
+                }
             }
         }
     }
@@ -167,28 +175,36 @@ public struct WelchPSD: Sendable {
         return psd
     }
 
-    /// The shared two-sided loop; `sample(start, n)` reads x[start + n] as `Complex<Double>`.
+    /// Runs `body` with the window coefficients as a buffer.
     @inline(__always)
-    private func twoSided(count: Int, _ sample: (Int, Int) -> Complex<Double>) throws -> [Double] {
+    private func windowClosure<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try windowCoefficients.withUnsafeBufferPointer(body)
+    }
+
+    /// The shared two-sided loop. `fill(start, segment)` writes w[i]·x[start + i] for i < N into
+    /// `segment` (once per segment, so the per-sample work stays in concrete, inlinable code).
+    @inline(__always)
+    private func twoSided(count: Int, _ fill: (Int, UnsafeMutableBufferPointer<Complex<Double>>) -> Void) throws
+        -> [Double]
+    {
         let n = segmentLength
         let segments = segmentCount(sampleCount: count)
         guard segments > 0 else { throw FFTError.inputTooShort(required: n, actual: count) }
         var segment = [Complex<Double>](repeating: .zero, count: n)
         var accumulated = [Double](repeating: 0, count: n)
-        windowCoefficients.withUnsafeBufferPointer { w in
-            segment.withUnsafeMutableBufferPointer { seg in
-                accumulated.withUnsafeMutableBufferPointer { acc in
-                    for s in 0..<segments {
-                        let start = s * hopLength
-                        for i in 0..<n { seg[i] = sample(start, i).multiplied(by: w[i]) }
-                        complexPlan.execute(input: seg.baseAddress!, output: seg.baseAddress!)
-                        for k in 0..<n { acc[k] += seg[k].lengthSquared }
+        segment.withUnsafeMutableBufferPointer { seg in
+            accumulated.withUnsafeMutableBufferPointer { acc in
+                for s in 0..<segments {
+                    fill(s * hopLength, seg)
+                    complexPlan.execute(input: seg.baseAddress!, output: seg.baseAddress!)
+                    for k in 0..<n {
+                        let z = seg[k]
+                        acc[k] += z.real * z.real + z.imaginary * z.imaginary
                     }
                 }
             }
         }
-        // fftshift and scale in one pass: bin k of the FFT goes to index (k + ⌊N/2⌋) mod N... i.e.
-        // output index j holds FFT bin (j − ⌊N/2⌋) mod N.
+        // fftshift and scale in one pass: output index j holds FFT bin (j − ⌊N/2⌋) mod N.
         let scale = densityScale / Double(segments)
         let half = n / 2
         return (0..<n).map { j in

@@ -33,7 +33,8 @@ public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws -> GeneralEi
         eigenvalues: values, rightEigenvectors: Matrix(rows: a.rows, columns: a.rows, columnMajor: vectors))
 }
 
-private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -> ([Complex<Double>], [Complex<Double>]) {
+private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -> ([Complex<Double>], [Complex<Double>])
+{
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows

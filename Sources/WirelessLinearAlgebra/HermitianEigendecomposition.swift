@@ -52,7 +52,8 @@ private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -
     var info = storage.withLAPACKPointer { matrix in
         workQuery.withLAPACKPointer { work in
             LAPACKE_zheevd_work(
-                columnMajorLayout, jobz, uplo, order, matrix, order, &values, work, -1, &rworkQuery, -1, &iworkQuery, -1)
+                columnMajorLayout, jobz, uplo, order, matrix, order, &values, work, -1, &rworkQuery, -1, &iworkQuery, -1
+            )
         }
     }
     try checkArgumentInfo(info, routine: "zheevd")

@@ -24,7 +24,8 @@ public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws -> Matrix<Dou
     var x = b
     var pivots = [Int32](repeating: 0, count: n)
     let order = try lapackInt(n)
-    let info = LAPACKE_dgesv_work(columnMajorLayout, order, try lapackInt(b.columns), &lu, order, &pivots, &x.elements, order)
+    let info = LAPACKE_dgesv_work(
+        columnMajorLayout, order, try lapackInt(b.columns), &lu, order, &pivots, &x.elements, order)
     try checkArgumentInfo(info, routine: "dgesv")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
     return x
@@ -104,7 +105,9 @@ public func inverse(_ a: Matrix<Complex<Double>>) throws -> Matrix<Complex<Doubl
     var storage = a.elements
     var pivots = [Int32](repeating: 0, count: n)
     let order = try lapackInt(n)
-    var info = storage.withLAPACKPointer { ap in LAPACKE_zgetrf_work(columnMajorLayout, order, order, ap, order, &pivots) }
+    var info = storage.withLAPACKPointer { ap in
+        LAPACKE_zgetrf_work(columnMajorLayout, order, order, ap, order, &pivots)
+    }
     try checkArgumentInfo(info, routine: "zgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
     var query = [Complex<Double>](repeating: .zero, count: 1)

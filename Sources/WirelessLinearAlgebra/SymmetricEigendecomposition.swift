@@ -38,5 +38,6 @@ public func symmetricEigendecomposition(_ a: Matrix<Double>) throws -> Symmetric
         try lapackInt(iwork.count))
     try checkArgumentInfo(info, routine: "dsyevd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    return SymmetricEigendecomposition(eigenvalues: values, eigenvectors: Matrix(rows: n, columns: n, columnMajor: storage))
+    return SymmetricEigendecomposition(
+        eigenvalues: values, eigenvectors: Matrix(rows: n, columns: n, columnMajor: storage))
 }

@@ -2,6 +2,7 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessTestSupport
+
 @testable import WirelessLinearAlgebra
 
 /// Backward-stable O(n³) decompositions reconstruct to c·n·ε·‖A‖; with ε = 2.2e-16 and n ≤ 64
@@ -15,7 +16,8 @@ func hermitianEigendecompositionReconstructs(n: Int) throws {
     let a = RandomMatrices.hermitian(n, seed: UInt64(n))
     let evd = try hermitianEigendecomposition(a)
     let v = evd.eigenvectors
-    let reconstructed = try multiply(multiply(v, diagonal(evd.eigenvalues, rows: n, columns: n)), v, .none, .conjugateTranspose)
+    let reconstructed = try multiply(
+        multiply(v, diagonal(evd.eigenvalues, rows: n, columns: n)), v, .none, .conjugateTranspose)
     #expect(differenceNorm(reconstructed, a) / frobeniusNorm(a) < reconstructionTolerance)
     #expect(differenceNorm(try multiply(v, v, .conjugateTranspose), identity(n)) < orthonormalityTolerance)
     #expect(zip(evd.eigenvalues, evd.eigenvalues.dropFirst()).allSatisfy { $0 <= $1 })
@@ -43,7 +45,9 @@ func singularValueDecompositionReconstructs(rows: Int, columns: Int) throws {
         let sigma = diagonal(svd.singularValues, rows: uColumns, columns: vRows)
         let reconstructed = try multiply(multiply(svd.u, sigma), svd.vHermitian)
         #expect(differenceNorm(reconstructed, a) / frobeniusNorm(a) < reconstructionTolerance)
-        #expect(differenceNorm(try multiply(svd.u, svd.u, .conjugateTranspose), identity(uColumns)) < orthonormalityTolerance)
+        #expect(
+            differenceNorm(try multiply(svd.u, svd.u, .conjugateTranspose), identity(uColumns))
+                < orthonormalityTolerance)
         #expect(
             differenceNorm(try multiply(svd.vHermitian, svd.vHermitian, .none, .conjugateTranspose), identity(vRows))
                 < orthonormalityTolerance)
@@ -81,7 +85,9 @@ func symmetricEigendecompositionReconstructs(n: Int) throws {
     let reconstructed = try multiply(vd, evd.eigenvectors, .none, .transpose)
     #expect(differenceNorm(reconstructed, a) / frobeniusNorm(a) < reconstructionTolerance)
     let identityReal = Matrix<Double>.identity(n)
-    #expect(differenceNorm(try multiply(evd.eigenvectors, evd.eigenvectors, .transpose), identityReal) < orthonormalityTolerance)
+    #expect(
+        differenceNorm(try multiply(evd.eigenvectors, evd.eigenvectors, .transpose), identityReal)
+            < orthonormalityTolerance)
 }
 
 @Test func shapeAndDataErrors() throws {

@@ -23,7 +23,8 @@ enum RandomMatrices {
     /// `rows × columns` with i.i.d. N(0, 1) elements.
     static func realGaussian(rows: Int, columns: Int, seed: UInt64) -> Matrix<Double> {
         var generator = Xoshiro256StarStar(seed: seed)
-        return Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in normal(using: &generator) })
+        return Matrix(
+            rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in normal(using: &generator) })
     }
 
     /// A random Hermitian `n × n` matrix (G + Gᴴ)/2.
@@ -38,12 +39,14 @@ enum RandomMatrices {
 /// Elementwise difference norm ‖A − B‖_F.
 func differenceNorm(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) -> Double {
     precondition(a.rows == b.rows && a.columns == b.columns)
-    return frobeniusNorm(Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 }))
+    return frobeniusNorm(
+        Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 }))
 }
 
 func differenceNorm(_ a: Matrix<Double>, _ b: Matrix<Double>) -> Double {
     precondition(a.rows == b.rows && a.columns == b.columns)
-    return frobeniusNorm(Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 }))
+    return frobeniusNorm(
+        Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 }))
 }
 
 /// Diagonal matrix with real entries.

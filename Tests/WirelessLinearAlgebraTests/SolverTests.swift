@@ -1,6 +1,7 @@
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessLinearAlgebra
 
 /// Well-conditioned problems (cond ≲ 10) solved two ways agree to ~cond²·ε ≈ 1e-14; 1e-10 margin.
@@ -36,7 +37,8 @@ private func expand(roots: [Complex<Double>], leading: Complex<Double> = .one) -
 
 @Test func polynomialRootsOfKnownFactors() throws {
     let realRoots: [Complex<Double>] = [Complex(1, 0), Complex(-2, 0), Complex(3.5, 0)]
-    #expect(rootMatchError(try polynomialRoots(coefficients: expand(roots: realRoots)), realRoots) < simpleRootTolerance)
+    #expect(
+        rootMatchError(try polynomialRoots(coefficients: expand(roots: realRoots)), realRoots) < simpleRootTolerance)
 
     // Complex roots from complex coefficients, non-monic leading term.
     let complexRoots: [Complex<Double>] = [Complex(0.5, 1), Complex(-1, -0.25), Complex(2, 2), Complex(0, -1.5)]
@@ -45,7 +47,8 @@ private func expand(roots: [Complex<Double>], leading: Complex<Double> = .one) -
 
     // Real coefficients with a conjugate pair: (z² + 1)(z − 2) = z³ − 2z² + z − 2.
     let pairRoots: [Complex<Double>] = [Complex(0, 1), Complex(0, -1), Complex(2, 0)]
-    #expect(rootMatchError(try polynomialRoots(coefficients: [1, -2, 1, -2] as [Double]), pairRoots) < simpleRootTolerance)
+    #expect(
+        rootMatchError(try polynomialRoots(coefficients: [1, -2, 1, -2] as [Double]), pairRoots) < simpleRootTolerance)
 
     // Leading zeros stripped, trailing zeros give exact zero roots: 0·z⁴ + z³ − z² = z²(z − 1).
     let withZeros = try polynomialRoots(coefficients: [0, 1, -1, 0, 0] as [Double])
@@ -54,7 +57,8 @@ private func expand(roots: [Complex<Double>], leading: Complex<Double> = .one) -
 
     // Double root at 1: accuracy ~√ε.
     let doubleRoot: [Complex<Double>] = [.one, .one, Complex(-3, 0)]
-    #expect(rootMatchError(try polynomialRoots(coefficients: expand(roots: doubleRoot)), doubleRoot) < doubleRootTolerance)
+    #expect(
+        rootMatchError(try polynomialRoots(coefficients: expand(roots: doubleRoot)), doubleRoot) < doubleRootTolerance)
 
     // Constant polynomial: no roots.
     #expect(try polynomialRoots(coefficients: [5.0] as [Double]).isEmpty)
