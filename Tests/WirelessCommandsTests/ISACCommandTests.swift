@@ -69,7 +69,7 @@ import WirelessISAC
     @Test(arguments: [
         ["--factors", "1,7,14"],  // 7 does not divide 180
         ["--factors", "1,0,14"],
-        ["--path-count", "5000"],
+        ["--path-count", "30000"],  // > Π(N'_m − 1) = 15·44·39
         ["--factors", "oops"],
     ])
     func badSettingsExit64(arguments: [String]) throws {

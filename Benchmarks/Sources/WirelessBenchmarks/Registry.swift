@@ -4,4 +4,5 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     fftBenchmarks,
     welchBenchmarks,
     linearAlgebraBenchmarks,
+    isacBenchmarks,
 ]
