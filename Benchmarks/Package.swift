@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "WirelessFFT", package: parentPackage),
                 .product(name: "WirelessLinearAlgebra", package: parentPackage),
                 .product(name: "WirelessPathLoss", package: parentPackage),
+                .product(name: "WirelessISAC", package: parentPackage),
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         )

@@ -5,4 +5,5 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     welchBenchmarks,
     linearAlgebraBenchmarks,
     pathLossBenchmarks,
+    isacBenchmarks,
 ]

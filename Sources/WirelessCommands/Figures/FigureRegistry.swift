@@ -4,6 +4,7 @@ public enum FigureRegistry {
     public static let all: [FigureSet] = [
         PSDFigures.twoToneRecording,
         PathLossFigures.outdoorToIndoor28GHz,
+        ISACFigures.plain,
     ]
 
     /// The set named `name`, if any.
