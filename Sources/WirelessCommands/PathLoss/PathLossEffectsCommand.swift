@@ -104,8 +104,8 @@ public struct PathLossEffectsCommand: WTKCommand {
 
         var plot = Plot(
             title:
-                "Feature effects on 28 GHz OtI path gain (\(PathLossFormat.provenance(campaign)); \(Int(confidenceLevel * 100)) % CI, "
-                + (covariance == .clusterRobust ? "CR1 by scenario)" : "classical)"),
+                "Feature effects, \(PathLossFormat.provenance(campaign)) (\(Int((confidenceLevel * 100).rounded())) % CI, "
+                + (covariance == .clusterRobust ? "CR1)" : "classical)"),
             xLabel: "Extra loss [dB] (positive = more loss)", yLabel: "", heightPixels: 420)
         let effects = regression.effects
         plot.add(
@@ -119,9 +119,9 @@ public struct PathLossEffectsCommand: WTKCommand {
                     estimates: effects.map(\.estimate), lower: intervals.intervals.map(\.lower),
                     upper: intervals.intervals.map(\.upper)))
         }
-        plot.add(.referenceLine("paper: 5 dB", .vertical, at: 5))
-        plot.add(.referenceLine("paper: 10 dB", .vertical, at: 10))
-        plot.add(.referenceLine("paper: glass 20 dB", .vertical, at: 20))
+        plot.add(.referenceLine("paper 5", .vertical, at: 5))
+        plot.add(.referenceLine("paper 10", .vertical, at: 10))
+        plot.add(.referenceLine("glass 20", .vertical, at: 20))
 
         try context.write(table, name: name)
         try context.write(offsetTable, name: name + "-glass-offsets")
