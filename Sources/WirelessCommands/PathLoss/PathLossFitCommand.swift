@@ -262,7 +262,7 @@ public struct PathLossFitCommand: WTKCommand {
                 x: grid, y: grid.map { all.pathGainDB(distanceMeters: $0) }))
         plot.add(
             try .band(
-                "FI mean line, \(Int((all.intercept.confidenceInterval.level * 100).rounded())) % band", x: grid,
+                "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band", x: grid,
                 lower: grid.map { all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0) },
                 upper: grid.map { all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0) }))
         for entry in groups?.entries ?? [] {
