@@ -6,4 +6,5 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     linearAlgebraBenchmarks,
     pathLossBenchmarks,
     isacBenchmarks,
+    spectrumNetBenchmarks,
 ]
