@@ -112,7 +112,8 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
         case .notConverged(let iterations):
             return "censored maximum-likelihood fit did not converge in \(iterations) iterations"
         case .nonMonotoneModel:
-            return "path-loss exponent n ≤ 0 (in some distance range): loss does not grow with distance, no unique maximum distance exists"
+            return
+                "path-loss exponent n ≤ 0 (in some distance range): loss does not grow with distance, no unique maximum distance exists"
         case .fileAccess(let path, let reason):
             return "\(path): \(reason)"
         case .invalidAzimuthRecord(let linkID, let reason):

@@ -108,6 +108,22 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
             ]) == 0)
     }
 
+    @Test func dataRangeErrorsInACSVExit65WhileTheSameFlagErrorsExit64() throws {
+        let folder = try makeTemporaryDirectory()
+        let zeroFrequency = folder.appendingPathComponent("f0.csv")
+        try "distance_m,path_gain_db,frequency_ghz\n10,-80,28\n20,-86,0\n40,-93,28\n".write(
+            to: zeroFrequency, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "fit", "--input", zeroFrequency.path, "--out-dir", out.path, "--quiet"]) == 65)
+        let lossInGainColumn = folder.appendingPathComponent("loss.csv")
+        try "distance_m,path_gain_db\n10,80\n20,86\n40,93\n".write(
+            to: lossInGainColumn, atomically: true, encoding: .utf8)
+        #expect(runWTK(["pathloss", "fit", "--input", lossInGainColumn.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(listing(out).isEmpty)
+        // A frequency outside the model's range on the command line is a usage error.
+        #expect(runWTK(["pathloss", "model", "umi", "--frequency", "0.1", "--out-dir", out.path, "--quiet"]) == 64)
+    }
+
     @Test func modelRejectsNegativeIndoorDistance() throws {
         let out = try makeTemporaryDirectory()
         #expect(

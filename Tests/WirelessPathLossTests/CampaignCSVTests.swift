@@ -107,9 +107,11 @@ func readerRejectsMalformedInput(text: String, expected: PathLossError) {
 @Test func onlyTheExactBannerMarksACampaignSynthetic() throws {
     let ordinary = "# not synthetic: measured in 2021; synthetic aperture not used\ndistance_m,path_gain_db\n10,-80\n"
     #expect(try CampaignCSV.parse(ordinary, file: "m.csv").isSynthetic == false)
-    let lower = "# synthetic replica - generated, not measured; generator x v1, seed 1\ndistance_m,path_gain_db\n10,-80\n"
+    let lower =
+        "# synthetic replica - generated, not measured; generator x v1, seed 1\ndistance_m,path_gain_db\n10,-80\n"
     #expect(try CampaignCSV.parse(lower, file: "m.csv").isSynthetic == false)
-    let banner = CampaignCSV.syntheticBanner(generator: "g", version: "1", seed: 3) + "\ndistance_m,path_gain_db\n10,-80\n"
+    let banner =
+        CampaignCSV.syntheticBanner(generator: "g", version: "1", seed: 3) + "\ndistance_m,path_gain_db\n10,-80\n"
     #expect(try CampaignCSV.parse(banner, file: "s.csv").isSynthetic)
 }
 

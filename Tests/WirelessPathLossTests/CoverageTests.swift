@@ -148,12 +148,17 @@ private let rateSpotToleranceBitsPerSecond = 1e-3
     // Floor: rate 0 just below −10 dB, 0.6·B·log2(1.1) at −10 dB.
     #expect(mapping.rateBitsPerSecond(snrDB: -10.000001, bandwidthHz: b) == 0)
     #expect(mapping.rateBitsPerSecond(snrDB: -30, bandwidthHz: b) == 0)
-    #expect(abs(mapping.rateBitsPerSecond(snrDB: -10, bandwidthHz: b) - 0.6 * b * log2(1.1)) < rateSpotToleranceBitsPerSecond)
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: -10, bandwidthHz: b) - 0.6 * b * log2(1.1))
+            < rateSpotToleranceBitsPerSecond)
     // Below the cap: 0.6·B·log2(1 + 10) at 10 dB.
-    #expect(abs(mapping.rateBitsPerSecond(snrDB: 10, bandwidthHz: b) - 0.6 * b * log2(11)) < rateSpotToleranceBitsPerSecond)
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: 10, bandwidthHz: b) - 0.6 * b * log2(11)) < rateSpotToleranceBitsPerSecond)
     // Cap 4.4 bit/s/Hz, applied before multiplying by B: reached where 0.6·log2(1+snr) = 4.4, i.e. snr = 2^(22/3) − 1.
     let capSNRDB = 10 * log10(pow(2, 4.4 / 0.6) - 1)
-    #expect(abs(mapping.rateBitsPerSecond(snrDB: capSNRDB + 0.01, bandwidthHz: b) - 4.4 * b) < rateSpotToleranceBitsPerSecond)
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: capSNRDB + 0.01, bandwidthHz: b) - 4.4 * b)
+            < rateSpotToleranceBitsPerSecond)
     #expect(abs(mapping.rateBitsPerSecond(snrDB: 60, bandwidthHz: b) - 4.4 * b) < rateSpotToleranceBitsPerSecond)
     #expect(mapping.rateBitsPerSecond(snrDB: capSNRDB - 0.01, bandwidthHz: b) < 4.4 * b)
     // Inverse: above the cap not reachable; far below, the floor −10 dB is required.

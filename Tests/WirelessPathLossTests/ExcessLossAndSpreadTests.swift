@@ -101,9 +101,13 @@ import Testing
     let g = d.map { -60 - 25 * log10($0) }
     // Each of these used to loop forever (step ≤ 0 or NaN) or silently truncate (unequal arrays).
     for step in [0.0, -0.02, .nan, .infinity] {
-        #expect(throws: PathLossError.self) { try DistanceSpread.maximum(distancesMeters: d, pathGainsDB: g, stepDecades: step) }
+        #expect(throws: PathLossError.self) {
+            try DistanceSpread.maximum(distancesMeters: d, pathGainsDB: g, stepDecades: step)
+        }
     }
-    #expect(throws: PathLossError.self) { try DistanceSpread.maximum(distancesMeters: d, pathGainsDB: g, windowFactor: 1) }
+    #expect(throws: PathLossError.self) {
+        try DistanceSpread.maximum(distancesMeters: d, pathGainsDB: g, windowFactor: 1)
+    }
     #expect(throws: PathLossError.dimensionMismatch(name: "pathGainsDB", expected: 20, got: 19)) {
         try DistanceSpread.maximum(distancesMeters: d, pathGainsDB: Array(g.dropLast()))
     }

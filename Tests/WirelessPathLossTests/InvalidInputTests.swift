@@ -7,7 +7,9 @@ import Testing
 /// `PathLossError`, never hang, trap or silently truncate.
 
 private let distances: [Double] = (1...40).map { 5 * Double($0) }
-private let gains: [Double] = distances.map { -60 - 25 * log10($0) + ($0.truncatingRemainder(dividingBy: 10) == 0 ? 1 : -1) }
+private let gains: [Double] = distances.map {
+    -60 - 25 * log10($0) + ($0.truncatingRemainder(dividingBy: 10) == 0 ? 1 : -1)
+}
 
 private func withNaN(_ values: [Double], at index: Int = 7) -> [Double] {
     var copy = values
@@ -16,7 +18,14 @@ private func withNaN(_ values: [Double], at index: Int = 7) -> [Double] {
 }
 
 @Test func fitsRejectNonFiniteGains() {
-    for bad in [withNaN(gains), { var g = gains; g[3] = .infinity; return g }()] {
+    for bad in [
+        withNaN(gains),
+        {
+            var g = gains
+            g[3] = .infinity
+            return g
+        }(),
+    ] {
         #expect(throws: PathLossError.nonFiniteData(name: "pathGainsDB")) {
             try FloatingInterceptFit(distancesMeters: distances, pathGainsDB: bad)
         }

@@ -206,7 +206,10 @@ public struct PathLossFitCommand: WTKCommand {
             ["buildings", String(s.buildingCount), String(P.buildingCount), "count"],
             ["censored_links", String(s.censoredCount), "", "count"],
             // Empty cell when no fitted link lies beyond 50 m (the excess loss is not computable).
-            ["excess_loss_beyond_50m", s.excessLossDB.map { number.format($0) } ?? "", number.format(P.excessLossDB), "dB"],
+            [
+                "excess_loss_beyond_50m", s.excessLossDB.map { number.format($0) } ?? "", number.format(P.excessLossDB),
+                "dB",
+            ],
             ["rms_fitting_error", number.format(s.rmsErrorDB), number.format(P.rmsErrorDB), "dB"],
         ]
         if let gap = s.glassGapDB {
@@ -263,7 +266,8 @@ public struct PathLossFitCommand: WTKCommand {
                 x: grid, y: grid.map { all.pathGainDB(distanceMeters: $0) }))
         plot.add(
             try .band(
-                "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band", x: grid,
+                "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band",
+                x: grid,
                 lower: grid.map { all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0) },
                 upper: grid.map { all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0) }))
         for entry in groups?.entries ?? [] {
