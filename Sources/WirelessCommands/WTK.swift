@@ -16,6 +16,8 @@ public struct WTK: ParsableCommand {
             """,
         subcommands: [
             PSDCommand.self,
+            PathLossCommand.self,
+            ISACCommand.self,
             SpectrumCommand.self,
             FiguresCommand.self,
         ])

@@ -67,4 +67,21 @@ public enum LinearAssignment {
         for j in 1...m where match[j] != 0 { result[match[j] - 1] = j - 1 }
         return result
     }
+
+    /// The minimum-cost assignment of an n × m cost matrix with n ≤ m: the column of every row.
+    ///
+    ///     minimise Σ_i cost[i, σ(i)]  over injective σ: rows → columns
+    ///
+    /// Used to match estimates to ground truth (each truth to a distinct estimate) before scoring.
+    ///
+    /// - Parameter cost: row-major costs `cost[i][j]`, every row of length m ≥ n, finite.
+    /// - Returns: `assignment[i]`, distinct columns.
+    /// - Precondition: rectangular with n ≤ m and finite entries (a programmer error otherwise).
+    /// - Complexity: O(n²·m).
+    public static func solve(cost: [[Double]]) -> [Int] {
+        guard let m = cost.first?.count else { return [] }
+        precondition(m >= cost.count && cost.allSatisfy { $0.count == m }, "cost must be n × m with n ≤ m")
+        precondition(cost.allSatisfy { $0.allSatisfy(\.isFinite) }, "costs must be finite")
+        return maximize(cost.map { row in row.map { -$0 } }).map { $0! }
+    }
 }

@@ -67,8 +67,14 @@ public struct AxisTicks: Sendable, Equatable, Codable {
         var exponent = Int(Foundation.floor(Foundation.log10(raw)))
         var fraction = raw / powerOfTen(exponent)
         // Guard the floor against log10 rounding at exact powers of ten.
-        if fraction >= 10 * (1 - 1e-12) { exponent += 1; fraction /= 10 }
-        if fraction < 1 - 1e-12 { exponent -= 1; fraction *= 10 }
+        if fraction >= 10 * (1 - 1e-12) {
+            exponent += 1
+            fraction /= 10
+        }
+        if fraction < 1 - 1e-12 {
+            exponent -= 1
+            fraction *= 10
+        }
         // The candidate whose interval count span/step is closest to the target (in ratio).
         var mantissa = 1.0
         var bestDistance = Double.infinity
@@ -199,9 +205,11 @@ public struct AxisTicks: Sendable, Equatable, Codable {
         let extraDigit = mantissa == 2.5 ? 1 : 0
         if largest >= 1e6 || (largest > 0 && largest < 1e-3) {
             return values.map { value in
-                scientificLabel(value, decimalsBelowLeadingDigit: { lead in
-                    min(max(0, lead - exponent + extraDigit), 9)
-                })
+                scientificLabel(
+                    value,
+                    decimalsBelowLeadingDigit: { lead in
+                        min(max(0, lead - exponent + extraDigit), 9)
+                    })
             }
         }
         let decimals = min(max(0, -exponent + (exponent <= 0 ? extraDigit : 0)), 9)
@@ -248,7 +256,8 @@ public struct AxisTicks: Sendable, Equatable, Codable {
 
     private static func sanitizedLinearRange(_ a: Double, _ b: Double) -> (Double, Double) {
         guard a.isFinite, b.isFinite else { return (0, 1) }
-        let (low, high) = a <= b ? (a, b) : (b, a)
+        // Keep the span finite (±1.8e308 would overflow high − low).
+        let (low, high) = a <= b ? (max(a, -1e307), min(b, 1e307)) : (max(b, -1e307), min(a, 1e307))
         let magnitude = max(abs(low), abs(high))
         if high - low <= 1e-12 * magnitude || high - low == 0 {
             if magnitude == 0 { return (-1, 1) }

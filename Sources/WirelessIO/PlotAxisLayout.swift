@@ -26,7 +26,8 @@ struct PlotAxisLayout: Sendable {
             fraction = (value - lower) / (upper - lower)
         case .log10:
             guard value > 0 else { return nil }
-            fraction = (Foundation.log10(value) - Foundation.log10(lower))
+            fraction =
+                (Foundation.log10(value) - Foundation.log10(lower))
                 / (Foundation.log10(upper) - Foundation.log10(lower))
         }
         let p = pixelStart + fraction * (pixelEnd - pixelStart)

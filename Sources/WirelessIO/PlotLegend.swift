@@ -8,6 +8,8 @@ enum PlotLegend {
         var label: String
         var style: ResolvedSeriesStyle
         var symbol: Symbol
+        /// Pattern fill (`url(#…)`) drawn over a bar swatch, if the bars are hatched.
+        var hatchFill: String?
     }
 
     static let padding = 8.0
@@ -76,6 +78,7 @@ enum PlotLegend {
                     extra: " fill-opacity=\"\(SVGDocument.format(PlotRenderer.bandOpacity, decimals: 3))\"")
             case .bar:
                 doc.rect(x: mid - 7, y: cy - 6, width: 14, height: 12, fill: color, extra: " fill-opacity=\"0.9\"")
+                if let hatch = entry.hatchFill { doc.rect(x: mid - 7, y: cy - 6, width: 14, height: 12, fill: hatch) }
             case .interval:
                 doc.line(x1: x0 + 3, y1: cy, x2: x1 - 3, y2: cy, stroke: color, widthPixels: 1.6)
                 doc.line(x1: x0 + 3, y1: cy - 4, x2: x0 + 3, y2: cy + 4, stroke: color, widthPixels: 1.6)

@@ -120,6 +120,21 @@ enum PlotPrimitive {
         return (start, end, t0 > 0, t1 < 1)
     }
 
+    /// Drops vertices closer than `tolerancePixels` [px] to the last kept vertex (the last vertex
+    /// is always kept): dense lines (10⁵ points over a few hundred px) shrink to about one
+    /// vertex per pixel of travel, with a visible error ≤ the tolerance.
+    static func decimated(_ run: [PlotPoint], tolerancePixels: Double) -> [PlotPoint] {
+        guard run.count > 2 else { return run }
+        var kept: [PlotPoint] = [run[0]]
+        let limit = tolerancePixels * tolerancePixels
+        for p in run.dropFirst().dropLast() {
+            let last = kept[kept.count - 1]
+            if (p.x - last.x) * (p.x - last.x) + (p.y - last.y) * (p.y - last.y) >= limit { kept.append(p) }
+        }
+        kept.append(run[run.count - 1])
+        return kept
+    }
+
     /// Splits a polyline with gaps (`nil` = undrawable point) into runs clipped to `box`.
     static func clippedRuns(
         _ points: [PlotPoint?], box: (left: Double, top: Double, right: Double, bottom: Double)

@@ -12,8 +12,12 @@ extension PlotRenderer {
     /// All data primitives of the plot for `layout`, in drawing order.
     func dataPrimitives(_ layout: Layout) -> [PlotPrimitive] {
         let pad = 20.0
-        let box = (left: layout.left - pad, top: layout.top - pad, right: layout.right + pad, bottom: layout.bottom + pad)
-        let barSeries = plot.series.indices.filter { if case .bars = plot.series[$0].kind { return true } else { return false } }
+        let box = (
+            left: layout.left - pad, top: layout.top - pad, right: layout.right + pad, bottom: layout.bottom + pad
+        )
+        let barSeries = plot.series.indices.filter {
+            if case .bars = plot.series[$0].kind { return true } else { return false }
+        }
         let intervalSeries = plot.series.indices.filter {
             if case .intervals = plot.series[$0].kind { return true } else { return false }
         }
@@ -37,12 +41,18 @@ extension PlotRenderer {
                 for run in PlotPrimitive.clippedRuns(points, box: box) {
                     out.append(
                         .polyline(
-                            run, color: color, widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
+                            PlotPrimitive.decimated(run, tolerancePixels: 0.3), color: color,
+                            widthPixels: style.lineWidthPixels, dashArray: style.dashArray,
                             lineCap: style.lineStyle.lineCap))
                 }
             }
+            // A marker landing within half a pixel of an earlier marker of the same series adds
+            // nothing visible; skipping it keeps dense scatters (10⁴–10⁵ points) small.
+            var drawnMarkers = Set<Int64>()
             func addMarkers(_ points: [PlotPoint?]) {
                 for case let p? in points where inside(p) {
+                    let key = Int64((2 * p.x).rounded()) &* 1_000_003 &+ Int64((2 * p.y).rounded())
+                    guard drawnMarkers.insert(key).inserted else { continue }
                     out.append(.marker(style.marker, p, radiusPixels: Self.markerRadius, color: color))
                 }
             }
@@ -111,10 +121,17 @@ extension PlotRenderer {
                     guard let left = layout.x.pixel(x0), let right = layout.x.pixel(x0 + barWidth) else { continue }
                     let yTop = min(max(min(top, baseline), box.top), box.bottom)
                     let yBottom = min(max(max(top, baseline), box.top), box.bottom)
+                    let barRect = (x: left + 0.5, y: yTop, width: max(right - left - 1, 0.5), height: yBottom - yTop)
                     out.append(
                         .rect(
-                            x: left + 0.5, y: yTop, width: max(right - left - 1, 0.5), height: yBottom - yTop, color: color,
+                            x: barRect.x, y: barRect.y, width: barRect.width, height: barRect.height, color: color,
                             opacity: 0.9))
+                    if slot % Self.hatchCount != 0 {
+                        out.append(
+                            .rect(
+                                x: barRect.x, y: barRect.y, width: barRect.width, height: barRect.height,
+                                color: "url(#\(hatchID(slot % Self.hatchCount)))", opacity: 1))
+                    }
                 }
             case .intervals(let rows, let estimates, let lower, let upper):
                 let groupCount = max(intervalSeries.count, 1)
@@ -147,12 +164,16 @@ extension PlotRenderer {
         return out
     }
 
-    private func clampY(_ p: PlotPoint, _ box: (left: Double, top: Double, right: Double, bottom: Double)) -> PlotPoint {
+    private func clampY(_ p: PlotPoint, _ box: (left: Double, top: Double, right: Double, bottom: Double)) -> PlotPoint
+    {
         (min(max(p.x, box.left), box.right), min(max(p.y, box.top), box.bottom))
     }
 
-    /// Canvas points covered by data (sampled every 4 px), for choosing the legend corner.
+    /// Canvas points covered by data, for choosing the legend corner. Sampled every 4 px on
+    /// ordinary canvases; the spacing grows with the canvas (1/200 of width + height) so huge
+    /// canvases stay cheap while still resolving the ~100 px legend box.
     func occupancy(_ primitives: [PlotPrimitive]) -> [PlotPoint] {
-        primitives.flatMap { $0.samples(spacing: 4) }
+        let spacing = max(4, (width + height) / 200)
+        return primitives.flatMap { $0.samples(spacing: spacing) }
     }
 }

@@ -8,6 +8,12 @@ extension Plot {
     public func svg() -> String {
         PlotRenderer(plot: self).render()
     }
+
+    /// The plot as a nested `<svg>` element at `origin` [px], ids prefixed with `idPrefix`
+    /// (used by `PlotPanels`).
+    func nestedSVG(origin: PlotPoint, idPrefix: String) -> String {
+        PlotRenderer(plot: self, idPrefix: idPrefix).render(origin: origin)
+    }
 }
 
 /// Turns a `Plot` into SVG (internal). Layout happens in pixel space; data primitives are built
@@ -31,9 +37,12 @@ struct PlotRenderer {
     let rowLabels: [String]
     let barIndex: [String: Int]
     let rowIndex: [String: Int]
+    /// Prefix for element ids, unique per panel when several plots share a document.
+    let idPrefix: String
 
-    init(plot: Plot) {
+    init(plot: Plot, idPrefix: String = "") {
         self.plot = plot
+        self.idPrefix = idPrefix
         width = min(max(plot.widthPixels.isFinite ? plot.widthPixels : 720, 200), 10_000)
         height = min(max(plot.heightPixels.isFinite ? plot.heightPixels : 480, 150), 10_000)
         var resolved: [ResolvedSeriesStyle] = []
@@ -163,7 +172,8 @@ struct PlotRenderer {
         case .log10:
             let (low, high) = data ?? (1, 10)
             guard high > low * (1 + 1e-12) else {
-                return AxisTicks.log10(dataLower: low, dataUpper: high, maximumLabels: target + 1, expandToDecades: true)
+                return AxisTicks.log10(
+                    dataLower: low, dataUpper: high, maximumLabels: target + 1, expandToDecades: true)
             }
             let factor = Foundation.pow(high / low, Self.autoPadding)
             return AxisTicks.log10(
@@ -193,6 +203,13 @@ struct PlotRenderer {
     /// Category and row labels longer than this many characters are shortened with "…".
     static let maximumCategoryCharacters = 32
 
+    /// Legend labels longer than this many characters are shortened with "…".
+    static let maximumLegendCharacters = 48
+
+    static func shortenedLegendLabel(_ text: String) -> String {
+        text.count <= maximumLegendCharacters ? text : String(text.prefix(maximumLegendCharacters - 1)) + "…"
+    }
+
     static func shortened(_ text: String) -> String {
         text.count <= maximumCategoryCharacters ? text : String(text.prefix(maximumCategoryCharacters - 1)) + "…"
     }
@@ -206,7 +223,8 @@ struct PlotRenderer {
         var xTickBand = 8 + Self.tickSize + 6
         if !barCategories.isEmpty {
             let slot = (width - 120 - rightBase) / Double(barCategories.count)
-            let widest = barCategories.map { SVGDocument.estimatedWidth(Self.shortened($0), sizePixels: Self.tickSize) }
+            let widest =
+                barCategories.map { SVGDocument.estimatedWidth(Self.shortened($0), sizePixels: Self.tickSize) }
                 .max() ?? 0
             if widest > slot - 6 {
                 rotates = true
@@ -218,7 +236,7 @@ struct PlotRenderer {
         let yTicks =
             rowLabels.isEmpty
             ? makeTicks(
-                axis: plot.yAxis, data: extent.y, lengthPixels: plotHeight, pixelsPerTick: 60,
+                axis: plot.yAxis, data: extent.y, lengthPixels: plotHeight, pixelsPerTick: 50,
                 stickyZero: !barCategories.isEmpty)
             : Self.categoricalTicks(rowLabels.map(Self.shortened), reversed: true)
         let yLabelWidth = yTicks.major.map(Self.tickLabelWidth).max() ?? 0
@@ -263,7 +281,7 @@ struct PlotRenderer {
 
     // MARK: Render
 
-    func render() -> String {
+    func render(origin: PlotPoint? = nil) -> String {
         let entries = legendEntries()
         let legendSize = PlotLegend.size(of: entries)
         var position = plot.legendPosition
@@ -297,8 +315,14 @@ struct PlotRenderer {
         let clipRect =
             "<rect x=\"\(SVGDocument.px(layout.left))\" y=\"\(SVGDocument.px(layout.top))\""
             + " width=\"\(SVGDocument.px(plotWidth))\" height=\"\(SVGDocument.px(plotHeight))\"/>"
-        let clipID = "wtk-clip-" + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
+        let clipID =
+            "wtk-clip-" + idPrefix
+            + Self.fingerprint(plot.title + "|" + plot.xLabel + "|" + plot.yLabel + "|" + clipRect)
         doc.appendDefinition("<clipPath id=\"\(clipID)\">" + clipRect + "</clipPath>\n")
+        let barSeriesCount = plot.series.filter { if case .bars = $0.kind { return true } else { return false } }.count
+        for hatch in 1..<max(min(barSeriesCount, Self.hatchCount), 1) {
+            doc.appendDefinition(Self.hatchPattern(hatch, id: hatchID(hatch)))
+        }
         drawTitle(&doc)
         drawAxes(&doc, layout)
         doc.openGroup("clip-path=\"url(#\(clipID))\"")
@@ -309,7 +333,26 @@ struct PlotRenderer {
             let origin = PlotLegend.origin(position, size: legendSize, layout: layout)
             PlotLegend.draw(entries, at: origin, size: legendSize, into: &doc)
         }
-        return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title)
+        return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title, nestedAt: origin)
+    }
+
+    /// Number of distinct bar fills: plain, then three white hatchings, cycled by bar-series slot
+    /// so grouped bars stay apart in greyscale.
+    static let hatchCount = 4
+
+    func hatchID(_ hatch: Int) -> String { "wtk-hatch-" + idPrefix + String(hatch) }
+
+    /// A white line hatching (1: "/", 2: "\\", 3: "×") drawn over a bar's colour.
+    static func hatchPattern(_ hatch: Int, id: String) -> String {
+        let line = "stroke=\"#ffffff\" stroke-width=\"1.4\" stroke-opacity=\"0.7\""
+        let body: String
+        switch hatch {
+        case 1: body = "<path d=\"M-1 9L9 -1M7 9L9 7M-1 1L1 -1\" \(line)/>"
+        case 2: body = "<path d=\"M-1 -1L9 9M7 -1L9 1M-1 7L1 9\" \(line)/>"
+        default: body = "<path d=\"M-1 9L9 -1M-1 -1L9 9\" \(line)/>"
+        }
+        return "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">" + body
+            + "</pattern>\n"
     }
 
     /// 32-bit FNV-1a of `text` in hex: a stable, content-derived id suffix so several plots
@@ -330,7 +373,8 @@ struct PlotRenderer {
         guard !plot.title.isEmpty else { return }
         var size = Self.titleSize
         let available = width - 20
-        let needed = SVGDocument.estimatedWidth(plot.title, sizePixels: size)
+        // Bold glyphs are about 10 % wider than the regular widths the estimate uses.
+        let needed = 1.1 * SVGDocument.estimatedWidth(plot.title, sizePixels: size)
         if needed > available { size = max(9, size * available / needed) }
         doc.text(plot.title, x: width / 2, y: 26, sizePixels: size, anchor: "middle", weight: "bold")
     }
@@ -340,11 +384,19 @@ struct PlotRenderer {
         let y = layout.y
         // Grid.
         if plot.showsGrid {
-            for value in y.ticks.minor { if let p = y.pixel(value) { gridLine(&doc, horizontalAt: p, layout, minor: true) } }
-            for value in x.ticks.minor { if let p = x.pixel(value) { gridLine(&doc, verticalAt: p, layout, minor: true) } }
-            for tick in y.ticks.major { if let p = y.pixel(tick.value) { gridLine(&doc, horizontalAt: p, layout, minor: false) } }
+            for value in y.ticks.minor {
+                if let p = y.pixel(value) { gridLine(&doc, horizontalAt: p, layout, minor: true) }
+            }
+            for value in x.ticks.minor {
+                if let p = x.pixel(value) { gridLine(&doc, verticalAt: p, layout, minor: true) }
+            }
+            for tick in y.ticks.major {
+                if let p = y.pixel(tick.value) { gridLine(&doc, horizontalAt: p, layout, minor: false) }
+            }
             if !x.isCategorical {
-                for tick in x.ticks.major { if let p = x.pixel(tick.value) { gridLine(&doc, verticalAt: p, layout, minor: false) } }
+                for tick in x.ticks.major {
+                    if let p = x.pixel(tick.value) { gridLine(&doc, verticalAt: p, layout, minor: false) }
+                }
             }
         }
         // Frame.
@@ -367,9 +419,11 @@ struct PlotRenderer {
                     anchor: "end", rotationDegrees: -35)
             } else if let k = tick.decadeExponent {
                 doc.powerOfTenText(
-                    exponent: k, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
+                    exponent: k, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle"
+                )
             } else {
-                doc.text(tick.label, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
+                doc.text(
+                    tick.label, x: p, y: layout.bottom + 8 + Self.tickSize, sizePixels: Self.tickSize, anchor: "middle")
             }
         }
         // Y ticks and labels.
@@ -383,7 +437,8 @@ struct PlotRenderer {
             doc.line(x1: layout.left - 5, y1: p, x2: layout.left, y2: p, stroke: "#444444", widthPixels: 1)
             let baseline = p + 0.35 * Self.tickSize
             if let k = tick.decadeExponent {
-                doc.powerOfTenText(exponent: k, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
+                doc.powerOfTenText(
+                    exponent: k, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
             } else {
                 doc.text(tick.label, x: layout.left - 8, y: baseline, sizePixels: Self.tickSize, anchor: "end")
             }
@@ -482,7 +537,17 @@ struct PlotRenderer {
             case .intervals: symbol = .interval
             case .referenceLine: continue
             }
-            entries.append(PlotLegend.Entry(label: series.label, style: styles[index], symbol: symbol))
+            var hatchFill: String?
+            if case .bars = series.kind {
+                let slot = plot.series[..<index].filter {
+                    if case .bars = $0.kind { return true } else { return false }
+                }.count
+                if slot % Self.hatchCount != 0 { hatchFill = "url(#\(hatchID(slot % Self.hatchCount)))" }
+            }
+            entries.append(
+                PlotLegend.Entry(
+                    label: Self.shortenedLegendLabel(series.label), style: styles[index], symbol: symbol,
+                    hatchFill: hatchFill))
         }
         return entries
     }

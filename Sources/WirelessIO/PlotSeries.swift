@@ -112,6 +112,25 @@ public struct PlotSeries: Sendable, Equatable, Codable {
         try PlotSeries(label: label, kind: .step(x: x, y: y), style: style)
     }
 
+    /// The empirical CDF of `samples` as a post-step line (non-finite samples are dropped):
+    ///
+    ///     F̂(x) = #{i : sample_i ≤ x} / n,   n = number of finite samples
+    ///
+    /// drawn through (x₍₁₎, 0), (x₍₁₎, 1/n), (x₍₂₎, 2/n), …, (x₍ₙ₎, 1) with x₍ₖ₎ the sorted samples.
+    /// An empty sample gives an empty series. Never throws.
+    public static func empiricalCDF(
+        _ label: String, samples: [Double], style: PlotSeriesStyle = PlotSeriesStyle()
+    ) -> PlotSeries {
+        let sorted = samples.filter(\.isFinite).sorted()
+        guard let first = sorted.first else {
+            return PlotSeries(validatedLabel: label, kind: .step(x: [], y: []), style: style)
+        }
+        let n = Double(sorted.count)
+        let x = [first] + sorted
+        let y = [0] + sorted.indices.map { Double($0 + 1) / n }
+        return PlotSeries(validatedLabel: label, kind: .step(x: x, y: y), style: style)
+    }
+
     /// Categorical bars; series with bars share the category axis (categories in order of first
     /// appearance across series). - Throws: `PlotError.lengthMismatch`.
     public static func bars(
@@ -135,7 +154,8 @@ public struct PlotSeries: Sendable, Equatable, Codable {
     /// dark grey, dashed, unless `style` says otherwise. Never throws.
     public static func referenceLine(
         _ label: String, _ orientation: PlotReferenceOrientation, at value: Double,
-        style: PlotSeriesStyle = PlotSeriesStyle(color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)
+        style: PlotSeriesStyle = PlotSeriesStyle(
+            color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)
     ) -> PlotSeries {
         PlotSeries(validatedLabel: label, kind: .referenceLine(orientation: orientation, value: value), style: style)
     }

@@ -114,7 +114,9 @@ struct SVGDocument: Sendable {
     }
 
     /// Closed `<polygon>` through `points` [px].
-    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, fillOpacity: Double? = nil, extra: String = "") {
+    mutating func polygon(
+        _ points: [(x: Double, y: Double)], fill: String, fillOpacity: Double? = nil, extra: String = ""
+    ) {
         guard points.count >= 3 else { return }
         body += "<polygon fill=\"\(fill)\""
         if let fillOpacity { body += " fill-opacity=\"\(Self.format(fillOpacity, decimals: 3))\"" }
@@ -125,7 +127,8 @@ struct SVGDocument: Sendable {
     mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = ""
     ) {
-        body += "<rect x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" width=\"\(Self.px(width))\" height=\"\(Self.px(height))\""
+        body +=
+            "<rect x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" width=\"\(Self.px(width))\" height=\"\(Self.px(height))\""
         body += " fill=\"\(fill)\"" + extra + "/>\n"
     }
 
@@ -162,12 +165,21 @@ struct SVGDocument: Sendable {
     mutating func closeGroup() { body += "</g>\n" }
 
     /// The finished document: XML declaration, root `<svg>` with viewBox, `<title>`, definitions, body.
-    func rendered(title: String, description: String? = nil) -> String {
+    ///
+    /// With `nestedAt`, the result is instead an `<svg>` element positioned at that point [px]
+    /// for embedding in another document (no XML declaration, no namespace).
+    func rendered(title: String, description: String? = nil, nestedAt origin: (x: Double, y: Double)? = nil) -> String {
         let w = Self.px(widthPixels)
         let h = Self.px(heightPixels)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\""
-        out += " viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">\n"
+        var out = ""
+        if let origin {
+            out += "<svg x=\"\(Self.px(origin.x))\" y=\"\(Self.px(origin.y))\" width=\"\(w)\" height=\"\(h)\""
+            out += " viewBox=\"0 0 \(w) \(h)\">\n"
+        } else {
+            out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\""
+            out += " viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">\n"
+        }
         out += "<title>" + Self.escape(title) + "</title>\n"
         if let description { out += "<desc>" + Self.escape(description) + "</desc>\n" }
         if !definitions.isEmpty { out += "<defs>\n" + definitions + "</defs>\n" }

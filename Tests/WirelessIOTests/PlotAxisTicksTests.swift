@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WirelessIO
 
 /// Tick values are decimal numbers produced by one correctly rounded division; compare within
@@ -65,6 +66,8 @@ private func expectTicks(_ ticks: AxisTicks, _ expected: [Double], scale: Double
     #expect(zero.lower <= -1 && zero.upper >= 1)
     let bad = AxisTicks.linear(dataLower: .nan, dataUpper: .infinity, targetCount: 4)
     #expect(bad.lower == 0 && bad.upper == 1)
+    let huge = AxisTicks.linear(dataLower: -1e308, dataUpper: 1e308, targetCount: 5)
+    #expect(huge.lower.isFinite && huge.upper.isFinite && huge.major.count >= 2)
     let reversed = AxisTicks.linear(dataLower: 10, dataUpper: 0, targetCount: 5)
     expectTicks(reversed, [0, 2, 4, 6, 8, 10])
 }

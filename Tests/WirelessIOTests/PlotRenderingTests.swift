@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessIO
 
 @Test func renderedPlotIsWellFormedXMLWithTitleAndViewBox() throws {
@@ -144,7 +145,12 @@ import WirelessCore
     var dense = Plot(title: "dense", xLabel: "x", yLabel: "y")
     var gx: [Double] = []
     var gy: [Double] = []
-    for i in 0...20 { for j in 0...20 { gx.append(Double(i)); gy.append(Double(j)) } }
+    for i in 0...20 {
+        for j in 0...20 {
+            gx.append(Double(i))
+            gy.append(Double(j))
+        }
+    }
     dense.add(try .scatter("grid", x: gx, y: gy))
     let denseSVG = dense.svg()
     let start = try #require(denseSVG.range(of: "<g class=\"legend\">"))
@@ -167,7 +173,9 @@ private func drawnFrameRight(_ svg: String) -> Double {
     #expect(throws: PlotError.lengthMismatch(series: "s", name: "y", expected: 2, actual: 1)) {
         try PlotSeries.line("s", x: [1, 2], y: [1])
     }
-    #expect(throws: PlotError.self) { try PlotSeries.intervals("s", rows: ["a"], estimates: [1], lower: [], upper: [2]) }
+    #expect(throws: PlotError.self) {
+        try PlotSeries.intervals("s", rows: ["a"], estimates: [1], lower: [], upper: [2])
+    }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .log10, lower: 0, upper: 1) }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .linear, lower: 2, upper: 1) }
     #expect(throws: PlotError.self) { try PlotAxis(scale: .linear, lower: .nan, upper: 1) }
@@ -191,4 +199,74 @@ private func drawnFrameRight(_ svg: String) -> Double {
     #expect(PlotPalette.style(forSeriesIndex: 40) == PlotPalette.style(forSeriesIndex: 0))
     // No palette colour is too light to read on white (CIE L* ≤ 80).
     for color in PlotPalette.colors { #expect(color.lightness <= 80, "\(color.hex)") }
+}
+
+@Test func denseSeriesAreThinnedWithoutChangingTheirShape() throws {
+    // 20 001 points on a straight line: the polyline keeps both ends and about one vertex per
+    // 0.3 px of travel (the plot is < 720 px wide, so < 720/0.3 + 2 vertices).
+    let n = 20_001
+    let x = (0..<n).map { Double($0) / Double(n - 1) }
+    var plot = Plot(title: "dense", xLabel: "x", yLabel: "y", legendPosition: .hidden)
+    plot.add(try .line("diagonal", x: x, y: x))
+    plot.add(
+        try .scatter(
+            "repeated", x: Array(repeating: 0.5, count: 1000) + [0.25], y: Array(repeating: 0.5, count: 1000) + [0.75]))
+    let inspector = SVGInspector(plot.svg())
+    let line = try #require(inspector.attributes.first { $0["points"] != nil && $0["fill"] == "none" })
+    let vertices = line["points"]!.split(separator: " ")
+    #expect(vertices.count > 100 && vertices.count < 720 * 10 / 3 + 2)
+    let autoLow = SVGInspector(
+        try {
+            var single = plot
+            single.series = [try .line("ends", x: [0, 1], y: [0, 1])]
+            return single.svg()
+        }()
+    ).attributes.first { $0["points"] != nil }!["points"]!.split(separator: " ")
+    #expect(vertices.first == autoLow.first && vertices.last == autoLow.last)
+    // 1000 identical scatter points draw one marker; the distinct point draws its own.
+    #expect(inspector.count("rect") == 3 + 2)  // clip rect, background, frame; two square markers
+}
+
+@Test func empiricalCDFMatchesCountingDefinition() throws {
+    let samples: [Double] = [3, 1, .nan, 2, 2, 5, .infinity]
+    let series = PlotSeries.empiricalCDF("ecdf", samples: samples)
+    guard case .step(let x, let y) = series.kind else {
+        Issue.record("empiricalCDF must be a step series")
+        return
+    }
+    let finite = samples.filter(\.isFinite)
+    // Oracle: F̂(x) = #{samples ≤ x}/n, evaluated at every step vertex after the first.
+    for k in 1..<x.count {
+        let expected = Double(finite.filter { $0 <= x[k] }.count) / Double(finite.count)
+        // Tied samples (2, 2) give two vertices at one x; the last one reaches F̂(x).
+        if k + 1 == x.count || x[k + 1] != x[k] { #expect(y[k] == expected) }
+    }
+    #expect(x.first == 1 && y.first == 0 && y.last == 1)
+    #expect(PlotSeries.empiricalCDF("none", samples: [.nan]).kind == .step(x: [], y: []))
+}
+
+/// Hostile but legal values: every combination renders well-formed, NaN-free SVG.
+@Test func hostileValuesStillRenderWellFormed() throws {
+    let kinds: [PlotSeries] = [
+        try .line("line 📡", x: [1, 1, 1], y: [-1e308, 1e308, 0]),
+        try .scatter("scatter", x: [-0.0, Double.leastNonzeroMagnitude, 1e-300], y: [1, 2, 3]),
+        try .errorBars("reversed bounds", x: [1, 2], y: [1, 2], lower: [3, 4], upper: [0, 1]),
+        try .band("band", x: [3, 2, 1], lower: [1, 1, 1], upper: [0, 0, 0]),
+        try .bars("dup categories", categories: ["a", "a", "b"], values: [1, .nan, -2]),
+        try .intervals("reversed CI", rows: ["r", "r"], estimates: [1, .nan], lower: [2, 0], upper: [0, 1]),
+        .empiricalCDF("empty", samples: []),
+        .referenceLine("far away", .horizontal, at: 1e300),
+    ]
+    for xScale in [PlotScale.linear, .log10] {
+        for yScale in [PlotScale.linear, .log10] {
+            for size in [(720.0, 480.0), (.nan, 0), (50, 50), (1e9, 1e9)] {
+                let plot = Plot(
+                    title: "hostile", xLabel: "x", yLabel: "y", xAxis: PlotAxis(scale: xScale),
+                    yAxis: PlotAxis(scale: yScale), widthPixels: size.0, heightPixels: size.1, series: kinds)
+                let svg = plot.svg()
+                #expect(SVGInspector(svg).isWellFormed)
+                #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+            }
+        }
+    }
 }

@@ -3,6 +3,8 @@ public enum FigureRegistry {
     /// All registered sets.
     public static let all: [FigureSet] = [
         PSDFigures.twoToneRecording,
+        PathLossFigures.outdoorToIndoor28GHz,
+        ISACFigures.plain,
         SpectrumFigures.segmentation,
     ]
 
