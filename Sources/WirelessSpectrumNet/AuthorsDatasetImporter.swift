@@ -26,13 +26,16 @@ public enum AuthorsDatasetImporter {
         }
         let bytes = try Data(contentsOf: dataURL)
         guard bytes.count % 16 == 0 else {
-            throw IOError.truncated(file: dataURL.path, expectedBytes: (bytes.count / 16 + 1) * 16, actualBytes: bytes.count)
+            throw IOError.truncated(
+                file: dataURL.path, expectedBytes: (bytes.count / 16 + 1) * 16, actualBytes: bytes.count)
         }
         var samples = [Complex<Float>](repeating: .zero, count: bytes.count / 16)
         try bytes.withUnsafeBytes { raw in
             for k in 0..<samples.count {
-                let re = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
-                let im = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
+                let re = Double(
+                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
+                let im = Double(
+                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
                 guard re.isFinite && im.isFinite else { throw SpectrumNetError.nonFiniteSample(index: k) }
                 samples[k] = Complex(Float(re), Float(im))
             }
@@ -44,15 +47,20 @@ public enum AuthorsDatasetImporter {
         } else if let single = try? JSONDecoder().decode(Entry.self, from: json) {
             entries = [single]
         } else {
-            throw IOError.malformedInput(file: metaURL.path, line: nil, column: nil,
-                                         reason: "expected an object or a list of objects with fc and bw")
+            throw IOError.malformedInput(
+                file: metaURL.path, line: nil, column: nil,
+                reason: "expected an object or a list of objects with fc and bw")
         }
         let annotations = entries.map {
-            SigMFAnnotation(sampleStart: 0, sampleCount: samples.count, frequencyLowerEdgeHz: $0.fc - $0.bw / 2,
-                            frequencyUpperEdgeHz: $0.fc + $0.bw / 2, label: $0.mod)
+            SigMFAnnotation(
+                sampleStart: 0, sampleCount: samples.count, frequencyLowerEdgeHz: $0.fc - $0.bw / 2,
+                frequencyUpperEdgeHz: $0.fc + $0.bw / 2, label: $0.mod)
         }
-        var extra: [String: JSONValue] = ["core:description": .string("imported from the authors' data.dat + meta-data.json")]
+        var extra: [String: JSONValue] = [
+            "core:description": .string("imported from the authors' data.dat + meta-data.json")
+        ]
         if let noise = entries.first?.noisePower { extra["wtk:noise_power"] = .number(noise) }
-        return SigMFRecording(samples: samples, sampleRateHz: sampleRateHz, annotations: annotations, extraGlobalFields: extra)
+        return SigMFRecording(
+            samples: samples, sampleRateHz: sampleRateHz, annotations: annotations, extraGlobalFields: extra)
     }
 }
