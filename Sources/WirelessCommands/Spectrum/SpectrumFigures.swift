@@ -20,7 +20,7 @@ enum SpectrumFigures {
             SpectrumGenerateCommand.self,
             arguments: [
                 "--train-per-level", "0", "--validation-per-level", "1", "--test-per-level", "2",
-                "--snr-min", "-10", "--snr-max", "10", "--snr-step", "10",
+                "--snr-min=-10", "--snr-max", "10", "--snr-step", "10",
             ],
             caption: "A small labelled dataset as SigMF recordings; the figure shows one example with its labels.")
         try context.run(
