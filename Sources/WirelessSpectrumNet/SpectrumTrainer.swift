@@ -16,6 +16,30 @@ public enum SpectrumTrainer {
         public var metrics: SegmentationMetrics
     }
 
+    /// One optimisation step on a batch: zero gradients, forward (training mode), CFL, backward,
+    /// Adam update; returns the batch loss.
+    ///
+    /// Concrete in `Float` inside this module so the generic layers are specialised: calling
+    /// `SegmentationNetwork<Float>.forward` directly from another module runs unspecialised generic
+    /// code, roughly ten times slower. Prefer this entry point (and `logits`) from outside.
+    @discardableResult
+    public static func step(
+        network: inout SegmentationNetwork<Float>, input: ComplexTensor<Float>, labels: [Float],
+        loss: ComplexFocalLoss, optimizer: inout AdamOptimizer<Float>
+    ) -> Float {
+        network.zeroGradients()
+        let logits = network.forward(input, training: true)
+        let (value, gradient) = loss.evaluate(logits: logits, labels: labels)
+        network.backward(gradient)
+        optimizer.update(&network)
+        return value
+    }
+
+    /// Inference-mode logits (specialised entry point; see `step`).
+    public static func logits(network: inout SegmentationNetwork<Float>, input: ComplexTensor<Float>) -> ComplexTensor<Float> {
+        network.forward(input, training: false)
+    }
+
     /// Probabilities ŷ = σ(Re z) + iσ(Im z) for `indices` of `dataset`, in inference mode, in batches.
     public static func probabilities(
         network: inout SegmentationNetwork<Float>, dataset: SpectrumDataset, indices: [Int], batchSize: Int = 64

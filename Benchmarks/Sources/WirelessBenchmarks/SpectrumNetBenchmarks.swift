@@ -22,18 +22,14 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         let loss = try ComplexFocalLoss()
         let (x, y) = batch(config, size: 64)
         return {
-            network.zeroGradients()
-            let logits = network.forward(x)
-            let (_, g) = loss.evaluate(logits: logits, labels: y)
-            network.backward(g)
-            adam.update(&network)
+            SpectrumTrainer.step(network: &network, input: x, labels: y, loss: loss, optimizer: &adam)
         }
     }
     func inference(_ config: NetworkConfiguration) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 3)
         var network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
         let (x, _) = batch(config, size: 1)
-        return { _ = network.forward(x, training: false) }
+        return { _ = SpectrumTrainer.logits(network: &network, input: x) }
     }
     return [
         Benchmark(name: "compact complex train step, batch 64", work: (64, "examples"), samples: 3) {
