@@ -97,10 +97,13 @@ public struct FadingModel: Sendable, Equatable, Codable {
     /// E[H^s] = E[h^s]·E[S^s] [dimensionless]; ∞ when it diverges.
     public func moment(order s: Double) -> Double { smallScaleMoment(order: s) * shadowingMoment(order: s) }
 
+    /// The 48-node physicists' Gauss–Hermite rule, computed once.
+    static let hermiteRule: (nodes: [Double], weights: [Double]) = SF.gaussHermite(nodes: gaussHermiteNodeCount)
+
     /// Shadowing nodes: S values and probability weights from Gauss–Hermite (one node S = 1 without shadowing).
     public var shadowingQuadrature: (values: [Double], weights: [Double]) {
         guard hasShadowing else { return ([1], [1]) }
-        let gh = SF.gaussHermite(nodes: Self.gaussHermiteNodeCount)
+        let gh = Self.hermiteRule
         let sigma = shadowingSigma
         let values = gh.nodes.map { exp(2.0.squareRoot() * sigma * $0 - sigma * sigma / 2) }
         let weights = gh.weights.map { $0 / Double.pi.squareRoot() }
