@@ -73,18 +73,22 @@ let package = Package(
         // Independent oracles shared by the tests (O(n²) DFT, finite differences, ...).
         .target(name: "WirelessTestSupport", dependencies: ["WirelessCore", numerics], path: "Tests/WirelessTestSupport"),
 
-        .testTarget(name: "WirelessCoreTests", dependencies: ["WirelessCore", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessCoreTests", dependencies: ["WirelessCore", "WirelessTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WirelessFFTTests", dependencies: ["WirelessFFT", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessLinearAlgebraTests", dependencies: ["WirelessLinearAlgebra", "WirelessTestSupport"]),
-        .testTarget(name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WirelessPathLossTests", dependencies: ["WirelessPathLoss", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessStochasticGeometryTests",
             dependencies: ["WirelessStochasticGeometry", "WirelessTestSupport"]),
         .testTarget(name: "WirelessISACTests", dependencies: ["WirelessISAC", "WirelessTestSupport"]),
         .testTarget(name: "WirelessSpectrumNetTests", dependencies: ["WirelessSpectrumNet", "WirelessTestSupport"]),
-        .testTarget(name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"]),
+        .testTarget(
+            name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,7 @@
+// Every benchmark group, in report order. To add a group: create `<Name>Benchmarks.swift`
+// defining `let <name>Benchmarks = BenchmarkGroup(...)` and list it here.
+let allBenchmarkGroups: [BenchmarkGroup] = [
+    fftBenchmarks,
+    welchBenchmarks,
+    linearAlgebraBenchmarks,
+]

@@ -1,0 +1,24 @@
+// Usage: WirelessBenchmarks [--list] [filter …]
+// A benchmark runs if its "group/name" contains any filter (case-insensitive); no filter runs all.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let filters = arguments.filter { !$0.hasPrefix("--") }.map { $0.lowercased() }
+let listOnly = arguments.contains("--list")
+
+var results: [Measurement] = []
+for group in allBenchmarkGroups {
+    let selected = group.benchmarks().filter { benchmark in
+        let label = "\(group.name)/\(benchmark.name)".lowercased()
+        return filters.isEmpty || filters.contains(where: { label.contains($0) })
+    }
+    if listOnly {
+        for benchmark in selected { print("\(group.name)/\(benchmark.name)") }
+        continue
+    }
+    guard !selected.isEmpty else { continue }
+    print("  measuring \(group.name) (\(selected.count) benchmarks, interleaved) …")
+    results += Harness.measure(group: group.name, selected)
+}
+if !listOnly {
+    print("")
+    Harness.printTable(results)
+}

@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import Numerics
+import WirelessCore
+import WirelessFFT
+import WirelessISAC
+
+/// Scenario selection shared by the `wtk isac` commands.
+struct ISACScenarioOptions: ParsableArguments {
+    enum ScenarioName: String, ExpressibleByArgument, CaseIterable {
+        /// The paper's default (26 GHz, 16×180×560).
+        case paper
+        /// 5G NR FR2 μ = 3 (28 GHz, 16×792×140).
+        case nr28
+    }
+
+    enum MappingName: String, ExpressibleByArgument, CaseIterable {
+        case oneWay = "one-way"
+        case monostatic
+    }
+
+    @Option(help: "Scenario: paper (26 GHz, 16×180×560) or nr28 (28 GHz NR, 16×792×140).")
+    var scenario: ScenarioName = .paper
+
+    @Option(name: .customLong("range-mapping"), help: "one-way (τ = d/c, path length) or monostatic (τ = 2R/c, range).")
+    var rangeMapping: MappingName = .oneWay
+
+    @Option(name: .customLong("snr-db"), help: "SNR = Σ|β_p|²/σ² per resource element [dB], finite.")
+    var snrDB: Double = 10
+
+    init() {}
+
+    func validate() throws {
+        guard snrDB.isFinite else { throw ValidationError("--snr-db must be finite (got \(snrDB)).") }
+    }
+
+    /// The scenario with path phases drawn from `generator` (U[0, 2π)).
+    func makeScenario(using generator: inout some RandomNumberGenerator) -> ISACScenario {
+        let phases = (0..<6).map { _ in 2 * Double.pi * generator.nextUnitDouble() }
+        var value = scenario == .paper ? ISACScenario.paperDefault(phasesRadians: phases) : .nr28GHz(phasesRadians: phases)
+        value.grid.rangeMapping = rangeMapping == .oneWay ? .oneWay : .monostatic
+        return value
+    }
+
+    /// The scenario's grid (no random draw).
+    var grid: ISACGrid {
+        var generator = SplitMix64(seed: 0)
+        return makeScenario(using: &generator).grid
+    }
+
+    /// The PLAIN default factors for the scenario (§2.2).
+    var defaultFactors: [Int] { scenario == .paper ? [1, 4, 14] : [1, 4, 7] }
+}
+
+/// PLAIN settings shared by `estimate`, `sweep` and `bench`.
+struct PLAINOptions: ParsableArguments {
+    enum CompressionName: String, ExpressibleByArgument, CaseIterable {
+        case none, decimation, averaging, decimation2, smoothing
+        var mode: CompressionMode { CompressionMode(rawValue: rawValue)! }
+    }
+
+    enum EstimatorName: String, ExpressibleByArgument, CaseIterable {
+        case rootMUSIC = "root-music"
+        case esprit
+        case tlsESPRIT = "tls-esprit"
+        var value: FrequencyEstimator {
+            switch self {
+            case .rootMUSIC: .rootMUSIC
+            case .esprit: .esprit
+            case .tlsESPRIT: .tlsESPRIT
+            }
+        }
+    }
+
+    enum FusionName: String, ExpressibleByArgument, CaseIterable {
+        case omp, ls
+        var value: FusionMethod { self == .omp ? .tensorOMP : .tensorLS }
+    }
+
+    @Option(help: "PLAIN compression: none, decimation, averaging, decimation2 or smoothing.")
+    var compression: CompressionName = .averaging
+
+    @Option(help: ArgumentHelp("Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.", valueName: "a,f,t"))
+    var factors: String?
+
+    @Option(help: "1-D estimator per mode: root-music, esprit or tls-esprit.")
+    var estimator: EstimatorName = .rootMUSIC
+
+    @Option(help: "Model-order criterion: aic or mdl.")
+    var criterion: ModelOrderCriterion = .aic
+
+    @Option(help: "Fusion: omp (TensorOMP, CP update) or ls (TensorLS).")
+    var fusion: FusionName = .omp
+
+    @Option(name: .customLong("path-count"), help: "Number of paths K to return (default: the scenario's 6; 0 = estimate it).")
+    var pathCount: Int?
+
+    @Flag(name: .customLong("no-fba"), help: "Disable forward–backward averaging.")
+    var noForwardBackward = false
+
+    enum WindowName: String, ExpressibleByArgument, CaseIterable {
+        case hann, rectangular
+    }
+
+    @Option(
+        name: .customLong("fft-window"),
+        help: "Taper of the fft3d baseline: hann (default here: its −31 dB sidelobes stay below the default scenario's 21 dB power spread) or rectangular (the library default; −13 dB sidelobes mask weak paths).")
+    var fftWindow: WindowName = .hann
+
+    init() {}
+
+    func validate() throws {
+        if let k = pathCount, k < 0 { throw ValidationError("--path-count must be ≥ 0 (got \(k)).") }
+        if let text = factors, parsedFactors(text) == nil {
+            throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(text)).")
+        }
+    }
+
+    func parsedFactors(_ text: String) -> [Int]? {
+        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 3, values.allSatisfy({ $0 != nil }) else { return nil }
+        return values.map { $0! }
+    }
+
+    /// The PLAIN configuration for `scenario` (the path count defaults to the scenario's P).
+    func configuration(scenario: ISACScenarioOptions, grid: ISACGrid, defaultPathCount: Int?) -> PLAINConfiguration {
+        let resolvedCount: Int? = pathCount.map { $0 == 0 ? nil : $0 } ?? defaultPathCount
+        return PLAINConfiguration(
+            grid: grid, compression: compression.mode,
+            compressionFactors: factors.flatMap(parsedFactors) ?? scenario.defaultFactors,
+            frequencyEstimator: estimator.value, modelOrderCriterion: criterion,
+            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, pathCount: resolvedCount)
+    }
+
+    var window: Window { fftWindow == .hann ? .hann() : .rectangular }
+
+    var parameters: [String: String] {
+        [
+            "compression": compression.rawValue, "factors": factors ?? "default", "estimator": estimator.rawValue,
+            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "fba": String(!noForwardBackward),
+            "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
+        ]
+    }
+}
+
+extension ModelOrderCriterion: ExpressibleByArgument {}
+
+/// The estimators `wtk isac` can run.
+enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
+    case plain
+    case sequential
+    case tensorESPRIT = "tensor-esprit"
+    case tensorESPRITFull = "tensor-esprit-full"
+    case fft3d
+
+    /// Builds the estimator for a tensor of `shape`.
+    func make(plain configuration: PLAINConfiguration, shape: [Int], fftWindow: Window = .hann()) throws
+        -> any ISACParameterEstimator
+    {
+        switch self {
+        case .plain: return try PLAINEstimator(configuration: configuration, shape: shape)
+        case .sequential: return try SequentialEstimator(configuration: configuration, shape: shape)
+        case .tensorESPRIT: return try TensorESPRITEstimator(configuration: .init(base: configuration), shape: shape)
+        case .tensorESPRITFull:
+            var full = configuration
+            full.compression = .none
+            return try TensorESPRITEstimator(configuration: .init(base: full), shape: shape)
+        case .fft3d:
+            return try PeriodogramEstimator(
+                configuration: .init(grid: configuration.grid, window: fftWindow, pathCount: configuration.pathCount))
+        }
+    }
+}
+
+/// Formatting helpers for tables.
+enum ISACFormat {
+    static func number(_ value: Double) -> String {
+        value.isFinite ? String(value) : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
+    }
+
+    static func decibels(_ gain: Complex<Double>) -> Double {
+        10 * Foundation.log10(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
+    }
+}

@@ -1,0 +1,300 @@
+import ArgumentParser
+import Foundation
+import Numerics
+import WirelessCore
+import WirelessIO
+import WirelessISAC
+
+/// `wtk isac sweep`: Monte-Carlo evaluations of PLAIN and the baselines against the CRB.
+public struct ISACSweepCommand: WTKCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "RMSE vs SNR against the CRB, resolution probability, or detection/pairing success, per method.",
+        discussion: """
+            rmse: per SNR, method and parameter (angle_deg, distance_m, velocity_mps): rmse, crb_std (full data, \
+            sqrt of the mean CRB over paths and trials), crb_compressed_std (Averaging/Decimation data), ratio = \
+            rmse/crb_std and valid_trials (trials with K̂ = P; estimates matched to truth by optimal assignment). \
+            resolution: probability that two equal-power targets κ Rayleigh cells (2π/N_m) apart in one \
+            dimension (≥ 3 cells apart in the others) are both found within half the separation. detect: with \
+            the path count estimated (AIC/MDL), P(K̂ = P), P(pairing within half a cell | K̂ = P) and overall \
+            success. Trials run in parallel with per-trial seeds (seed, trial), so results do not depend on the \
+            thread count.
+            """)
+
+    enum Evaluation: String, ExpressibleByArgument, CaseIterable {
+        case rmse, resolution, detect
+    }
+
+    @Option(help: "Evaluation: rmse, resolution or detect.")
+    var evaluation: Evaluation = .rmse
+
+    @Option(name: .customLong("method"), help: "Estimator(s), repeatable (default: plain, sequential, tensor-esprit, fft3d).")
+    var methods: [ISACMethodName] = [.plain, .sequential, .tensorESPRIT, .fft3d]
+
+    @Option(name: .customLong("snr-min"), help: "First SNR [dB].")
+    var snrMinimumDB: Double = -20
+
+    @Option(name: .customLong("snr-max"), help: "Last SNR [dB], ≥ --snr-min.")
+    var snrMaximumDB: Double = 20
+
+    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0.")
+    var snrStepDB: Double = 5
+
+    @Option(help: "Monte-Carlo trials per point, ≥ 1.")
+    var trials: Int = 20
+
+    @Option(name: .customLong("separations"), help: "resolution: separations κ in Rayleigh cells, comma-separated.")
+    var separations: String = "0.25,0.5,0.75,1,1.5"
+
+    @OptionGroup var scenario: ISACScenarioOptions
+    @OptionGroup var plain: PLAINOptions
+
+    @Option(help: "Base name of the output files.")
+    var name: String?
+
+    @OptionGroup var seed: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    public func validate() throws {
+        guard trials >= 1 else { throw ValidationError("--trials must be ≥ 1 (got \(trials)).") }
+        guard snrStepDB > 0, snrStepDB.isFinite else { throw ValidationError("--snr-step must be > 0.") }
+        guard snrMinimumDB.isFinite, snrMaximumDB.isFinite, snrMaximumDB >= snrMinimumDB else {
+            throw ValidationError("--snr-max must be ≥ --snr-min, both finite.")
+        }
+        guard !kappas.isEmpty, kappas.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw ValidationError("--separations must be positive numbers like 0.5,1,1.5.")
+        }
+        if let name { guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") } }
+        guard !methods.isEmpty else { throw ValidationError("give at least one --method.") }
+    }
+
+    var kappas: [Double] { separations.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+
+    var snrs: [Double] {
+        let count = Int(((snrMaximumDB - snrMinimumDB) / snrStepDB + 1e-9).rounded(.down)) + 1
+        return (0..<count).map { snrMinimumDB + Double($0) * snrStepDB }
+    }
+
+    static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
+
+    public func execute() throws {
+        var parameters = plain.parameters
+        parameters["evaluation"] = evaluation.rawValue
+        parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
+        parameters["trials"] = String(trials)
+        parameters["scenario"] = scenario.scenario.rawValue
+        let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
+        switch evaluation {
+        case .rmse: try runRMSE(context)
+        case .resolution: try runResolution(context)
+        case .detect: try runDetect(context)
+        }
+    }
+
+    // MARK: rmse
+
+    /// Per-trial result: per method [valid, Σerr²_θ, Σerr²_d, Σerr²_v]; plus CRB sums (full, compressed).
+    struct TrialScore: Sendable {
+        var methods: [[Double]]
+        var crb: [Double]
+    }
+
+    func runRMSE(_ context: OutputContext) throws {
+        let name = self.name ?? "isac-rmse"
+        let grid = scenario.grid
+        let configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 6)
+        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let compression = try TensorCompression(
+            mode: configuration.compression, factors: configuration.compressionFactors, dimensions: grid.dimensions)
+        let hasCompressedBound = [.averaging, .decimation, .none].contains(configuration.compression)
+        let snrList = snrs
+        let progress = context.progress("isac sweep rmse", total: snrList.count * trials)
+        var rows: [[String]] = []
+        var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: methods.count + 1), count: 3)
+        let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
+        for (s, snr) in snrList.enumerated() {
+            let scores = ParallelExecution.parallelMap(count: trialCount) { trial -> TrialScore in
+                var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(s * trialCount + trial))
+                let truth = scenarioOptions.makeScenario(using: &generator)
+                var score = TrialScore(methods: [], crb: [Double](repeating: 0, count: 6))
+                guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else { return score }
+                let sigma2 = truth.noiseVariance(snrDB: snr)
+                if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2) {
+                    for m in 0..<3 { score.crb[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+                }
+                if hasCompressedBound,
+                    let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2, compression: compression)
+                {
+                    for m in 0..<3 { score.crb[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+                }
+                for estimator in estimators {
+                    guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count else {
+                        score.methods.append([0, 0, 0, 0])
+                        continue
+                    }
+                    let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
+                    var row = [1.0, 0, 0, 0]
+                    for errors in matching.errors { if let errors { for m in 0..<3 { row[1 + m] += errors[m] * errors[m] } } }
+                    score.methods.append(row)
+                }
+                progress.advance()
+                return score
+            }
+            let crbFull = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[m] } / Double(6 * trialCount)).squareRoot() }
+            let crbCompressed = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[3 + m] } / Double(6 * trialCount)).squareRoot() }
+            for (i, estimator) in estimators.enumerated() {
+                let valid = scores.reduce(0) { $0 + $1.methods[i][0] }
+                for m in 0..<3 {
+                    let sum = scores.reduce(0) { $0 + $1.methods[i][1 + m] }
+                    let rmse = valid > 0 ? (sum / (6 * valid)).squareRoot() : .nan
+                    rows.append([
+                        estimator.name, ISACFormat.number(snr), Self.parameterNames[m], ISACFormat.number(rmse),
+                        ISACFormat.number(crbFull[m]), hasCompressedBound ? ISACFormat.number(crbCompressed[m]) : "",
+                        ISACFormat.number(rmse / crbFull[m]), String(Int(valid)),
+                    ])
+                    curves[m][i].append(rmse)
+                }
+            }
+            for m in 0..<3 { curves[m][methods.count].append(crbFull[m]) }
+        }
+        let header = ["method", "snr_db", "parameter", "rmse", "crb_std", "crb_compressed_std", "ratio", "valid_trials"]
+        try context.write(CSVTable(header: header, rows: rows), name: name)
+        let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
+        for m in 0..<3 {
+            var plot = Plot(
+                title: "RMSE vs SNR (\(trials) trials)", xLabel: "SNR [dB]", yLabel: units[m], yAxis: .log10)
+            for (i, estimator) in estimators.enumerated() { try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[m][i])) }
+            try plot.add(.line("CRB (full data)", x: snrList, y: curves[m][methods.count]))
+            try context.writeSVG(plot.svg(), name: name + "_" + Self.parameterNames[m])
+        }
+        context.note("isac sweep rmse: \(snrList.count) SNRs × \(trials) trials × \(methods.count) methods; wrote \(name).csv and 3 SVGs")
+    }
+
+    // MARK: resolution
+
+    func runResolution(_ context: OutputContext) throws {
+        let name = self.name ?? "isac-resolution"
+        let grid = scenario.grid
+        var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 2)
+        if plain.pathCount == nil { configuration.pathCount = 2 }
+        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let kappaList = kappas
+        let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
+        let baseW = grid.spatialFrequencies(of: base)
+        let cells = grid.dimensions.map { 2 * Double.pi / Double($0) }
+        let progress = context.progress("isac sweep resolution", total: 3 * kappaList.count * trials)
+        var rows: [[String]] = []
+        var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: methods.count), count: 3)
+        let (seedValue, trialCount, snr) = (seed.seed, trials, scenario.snrDB)
+        for dimension in 0..<3 {
+            for (k, kappa) in kappaList.enumerated() {
+                var secondW = baseW
+                for m in 0..<3 { secondW[m] += (m == dimension ? kappa : 3) * cells[m] * (m == 1 ? -1 : 1) }
+                let second = ISACTargetEstimate(grid: grid, estimatedFrequencies: secondW)
+                let separation = (0..<3).map { m in (m == dimension ? kappa : 3) * cells[m] }
+                let stream = (dimension * kappaList.count + k) * trialCount
+                let successes = ParallelExecution.parallelMap(count: trialCount) { trial -> [Bool] in
+                    var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(stream + trial))
+                    let phase = 2 * Double.pi * generator.nextUnitDouble()
+                    let paths = [
+                        base,
+                        ISACPath(
+                            angleDegrees: second.angleDegrees, distanceMeters: second.distanceMeters,
+                            velocityMetersPerSecond: second.velocityMetersPerSecond, gain: Complex(length: 1, phase: phase)),
+                    ]
+                    let truth = ISACScenario(grid: grid, paths: paths)
+                    defer { progress.advance() }
+                    guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
+                        return Array(repeating: false, count: estimators.count)
+                    }
+                    let truthW = paths.map { grid.spatialFrequencies(of: $0) }
+                    return estimators.map { estimator in
+                        guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else { return false }
+                        let matching = TargetMatching(estimates: estimate.targets, paths: paths, grid: grid)
+                        return (0..<2).allSatisfy { p in
+                            guard let e = matching.estimateIndex[p] else { return false }
+                            return (0..<3).allSatisfy { m in
+                                abs(ISACGrid.wrapToPlusMinusPi(estimate.targets[e].frequencies[m] - truthW[p][m]))
+                                    < separation[m] / 2
+                            }
+                        }
+                    }
+                }
+                for (i, estimator) in estimators.enumerated() {
+                    let probability = Double(successes.filter { $0[i] }.count) / Double(trialCount)
+                    rows.append([
+                        estimator.name, Self.parameterNames[dimension], ISACFormat.number(kappa),
+                        ISACFormat.number(probability), String(trialCount),
+                    ])
+                    curves[dimension][i].append(probability)
+                }
+            }
+        }
+        try context.write(
+            CSVTable(header: ["method", "dimension", "separation_cells", "probability_resolved", "trials"], rows: rows),
+            name: name)
+        for dimension in 0..<3 {
+            var plot = Plot(
+                title: "Resolution of two targets in \(Self.parameterNames[dimension]) at \(snr) dB",
+                xLabel: "Separation [Rayleigh cells]", yLabel: "Probability resolved")
+            for (i, estimator) in estimators.enumerated() {
+                try plot.add(.lineMarkers(estimator.name, x: kappaList, y: curves[dimension][i]))
+            }
+            try context.writeSVG(plot.svg(), name: name + "_" + Self.parameterNames[dimension])
+        }
+        context.note("isac sweep resolution: \(kappaList.count) separations × 3 dimensions × \(trials) trials; wrote \(name).csv")
+    }
+
+    // MARK: detect
+
+    func runDetect(_ context: OutputContext) throws {
+        let name = self.name ?? "isac-detect"
+        let grid = scenario.grid
+        var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: nil)
+        configuration.pathCount = nil
+        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let snrList = snrs
+        let progress = context.progress("isac sweep detect", total: snrList.count * trials)
+        var rows: [[String]] = []
+        var curves = [[Double]](repeating: [], count: methods.count)
+        let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
+        for (s, snr) in snrList.enumerated() {
+            let outcomes = ParallelExecution.parallelMap(count: trialCount) { trial -> [[Bool]] in
+                var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(s * trialCount + trial))
+                let truth = scenarioOptions.makeScenario(using: &generator)
+                defer { progress.advance() }
+                guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
+                    return Array(repeating: [false, false], count: estimators.count)
+                }
+                return estimators.map { estimator in
+                    guard let estimate = try? estimator.estimate(tensor) else { return [false, false] }
+                    let countCorrect = estimate.targets.count == truth.paths.count
+                    let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
+                    return [countCorrect, countCorrect && matching.allWithin(cells: 0.5)]
+                }
+            }
+            for (i, estimator) in estimators.enumerated() {
+                let counted = outcomes.filter { $0[i][0] }.count
+                let paired = outcomes.filter { $0[i][1] }.count
+                let pCount = Double(counted) / Double(trialCount)
+                let pPairing = counted > 0 ? Double(paired) / Double(counted) : .nan
+                let success = Double(paired) / Double(trialCount)
+                rows.append([
+                    estimator.name, ISACFormat.number(snr), ISACFormat.number(pCount), ISACFormat.number(pPairing),
+                    ISACFormat.number(success), String(trialCount),
+                ])
+                curves[i].append(success)
+            }
+        }
+        try context.write(
+            CSVTable(
+                header: ["method", "snr_db", "p_count_correct", "p_pairing_given_count", "p_success", "trials"], rows: rows),
+            name: name)
+        var plot = Plot(title: "Detection and pairing success (path count estimated)", xLabel: "SNR [dB]", yLabel: "P(success)")
+        for (i, estimator) in estimators.enumerated() { try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[i])) }
+        try context.writeSVG(plot.svg(), name: name)
+        context.note("isac sweep detect: \(snrList.count) SNRs × \(trials) trials; wrote \(name).csv, \(name).svg")
+    }
+}

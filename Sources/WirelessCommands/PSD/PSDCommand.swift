@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import Numerics
+import WirelessCore
+import WirelessFFT
+import WirelessIO
+
+/// `wtk psd`: Welch power spectral density of a complex IQ recording.
+public struct PSDCommand: WTKCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "psd",
+        abstract: "Welch power spectral density of a complex IQ recording (SigMF or raw .cf32).",
+        discussion: """
+            INPUT is a SigMF recording (x.sigmf-meta, x.sigmf-data or the base name x; datatypes \
+            cf32_le and ci16_le; sample rate and centre frequency from the metadata) or a raw \
+            interleaved little-endian float32 I/Q file (.cf32) with --sample-rate.
+
+            Writes <name>.csv with frequency_hz (baseband offset, ascending from -fs/2), \
+            rf_frequency_hz (when the centre frequency is known) and psd_db_per_hz \
+            (10·log10 of the two-sided density in W/Hz, samples taken as volts across 1 ohm), \
+            and <name>.svg.
+            """)
+
+    @Argument(help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
+    var input: String
+
+    @Option(name: .customLong("sample-rate"), help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
+    var sampleRateHz: Double?
+
+    @Option(name: .customLong("center-frequency"), help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
+    var centerFrequencyHz: Double?
+
+    @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], ≥ 8.")
+    var segmentLength: Int = 1024
+
+    @Option(help: "Overlap between segments as a fraction of the segment, in [0, 1).")
+    var overlap: Double = 0.5
+
+    @Option(help: "Window: hann, hamming, blackman-harris, kaiser or rectangular.")
+    var window: WindowName = .hann
+
+    @Option(name: .customLong("kaiser-beta"), help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
+    var kaiserBeta: Double = 8.6
+
+    @Option(help: "Base name of the output files.")
+    var name: String = "psd"
+
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    /// Window names on the command line.
+    enum WindowName: String, ExpressibleByArgument, CaseIterable {
+        case hann, hamming, rectangular, kaiser
+        case blackmanHarris = "blackman-harris"
+    }
+
+    public func validate() throws {
+        guard segmentLength >= 8 else { throw ValidationError("--segment-length must be at least 8 (got \(segmentLength)).") }
+        guard overlap >= 0, overlap < 1 else { throw ValidationError("--overlap must be in [0, 1) (got \(overlap)).") }
+        if let rate = sampleRateHz, !(rate > 0 && rate.isFinite) {
+            throw ValidationError("--sample-rate must be a positive number of hertz (got \(rate)).")
+        }
+        if let centre = centerFrequencyHz, !centre.isFinite {
+            throw ValidationError("--center-frequency must be finite (got \(centre)).")
+        }
+        guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
+        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+    }
+
+    public func execute() throws {
+        let recording = try loadRecording()
+        guard recording.samples.count >= segmentLength else {
+            throw IOError.malformedInput(
+                file: input, line: nil, column: "samples",
+                reason: "the recording has \(recording.samples.count) samples, fewer than one segment of \(segmentLength)")
+        }
+        let estimator = try WelchPSD(
+            segmentLength: segmentLength, overlap: .fraction(overlap), window: windowValue,
+            sampleRateHz: recording.sampleRateHz)
+        let density = try estimator.estimate(samples: recording.samples)
+        let frequencies = estimator.frequenciesHz
+        let densityDB = density.map { 10 * Foundation.log10(max($0, Double.leastNormalMagnitude)) }
+        let segments = estimator.segmentCount(sampleCount: recording.samples.count)
+
+        var columns: [(String, [Double])] = [("frequency_hz", frequencies)]
+        if let centre = recording.centerFrequencyHz {
+            columns.append(("rf_frequency_hz", frequencies.map { $0 + centre }))
+        }
+        columns.append(("psd_db_per_hz", densityDB))
+        let context = OutputContext(
+            options: output,
+            parameters: [
+                "input": input, "sample_rate_hz": String(recording.sampleRateHz),
+                "segment_length": String(segmentLength), "overlap": String(overlap),
+                "window": window.rawValue, "segments": String(segments),
+            ])
+        try context.write(CSVTable(columns: columns), name: name)
+
+        let xLabel =
+            recording.centerFrequencyHz.map { "Frequency offset from \(Self.megahertz($0)) MHz [MHz]" }
+            ?? "Frequency offset [MHz]"
+        var plot = Plot(
+            title: "Welch PSD of \(URL(fileURLWithPath: input).lastPathComponent)", xLabel: xLabel,
+            yLabel: "PSD [dB/Hz]")
+        plot.add(try .line("Welch, \(window.rawValue), N = \(segmentLength)", x: frequencies.map { $0 / 1e6 }, y: densityDB))
+        try context.writeSVG(plot.svg(), name: name)
+
+        if let peak = density.indices.max(by: { density[$0] < density[$1] }) {
+            context.note(
+                "psd: \(recording.samples.count) samples, \(segments) segments; peak "
+                    + String(format: "%.1f dB/Hz at %+.6g Hz", densityDB[peak], frequencies[peak])
+                    + "; wrote \(name).csv, \(name).svg in \(output.outputDirectory)")
+        }
+    }
+
+    var windowValue: Window {
+        switch window {
+        case .hann: .hann(.periodic)
+        case .hamming: .hamming(.periodic)
+        case .blackmanHarris: .blackmanHarris(.periodic)
+        case .kaiser: .kaiser(beta: kaiserBeta, symmetry: .periodic)
+        case .rectangular: .rectangular
+        }
+    }
+
+    /// Reads the input as SigMF or raw cf32, applying the command-line overrides.
+    func loadRecording() throws -> SigMFRecording {
+        let url = URL(fileURLWithPath: input)
+        if url.pathExtension.lowercased() == "cf32" {
+            guard let rate = sampleRateHz else {
+                throw PSDUsageError.sampleRateRequired(file: input)
+            }
+            let samples = try RawCF32File.read(from: url)
+            return SigMFRecording(samples: samples, sampleRateHz: rate, centerFrequencyHz: centerFrequencyHz)
+        }
+        var recording = try SigMFRecording.read(from: url)
+        if let rate = sampleRateHz { recording.sampleRateHz = rate }
+        if let centre = centerFrequencyHz { recording.centerFrequencyHz = centre }
+        return recording
+    }
+
+    static func megahertz(_ hertz: Double) -> String {
+        String(format: "%.6g", hertz / 1e6)
+    }
+}
+
+/// Usage errors of `wtk psd` found after parsing.
+enum PSDUsageError: CategorizedError, Equatable {
+    case sampleRateRequired(file: String)
+
+    var category: ErrorCategory { .invalidArgument }
+    var description: String {
+        switch self {
+        case .sampleRateRequired(let file):
+            "\(file): a raw .cf32 file carries no sample rate; pass --sample-rate <hz>."
+        }
+    }
+}

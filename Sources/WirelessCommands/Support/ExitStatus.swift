@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import WirelessCore
+
+/// The exit codes of `wtk`, after BSD `sysexits.h`.
+public enum ExitStatus {
+    /// Success.
+    public static let success: Int32 = 0
+    /// Bad usage: an unknown flag, a parameter out of range (EX_USAGE).
+    public static let usage: Int32 = 64
+    /// Bad input data: a malformed, truncated or non-finite file (EX_DATAERR).
+    public static let dataError: Int32 = 65
+    /// A file could not be read or written (EX_IOERR).
+    public static let ioError: Int32 = 74
+
+    /// The exit code for an error's category.
+    public static func code(for category: ErrorCategory) -> Int32 {
+        switch category {
+        case .invalidArgument: usage
+        case .invalidData, .numerical: dataError
+        case .inputOutput: ioError
+        }
+    }
+}
+
+/// A `wtk` subcommand: implements `execute()`; `run()` maps typed errors to exit codes.
+///
+/// A `CategorizedError` prints `error: <description>` on stderr and exits with the code of
+/// its category (64, 65 or 74). Any other error from Foundation's file APIs is an I/O error (74).
+public protocol WTKCommand: ParsableCommand {
+    /// Does the command's work. Throw typed errors; never call `exit` directly.
+    func execute() throws
+}
+
+extension WTKCommand {
+    public mutating func run() throws {
+        do {
+            try execute()
+        } catch let error as CategorizedError {
+            StandardError.write("error: \(error.description)\n")
+            if error.category == .invalidArgument {
+                let path = FigureContext.commandPath(of: Self.self).joined(separator: " ")
+                StandardError.write("Run 'wtk \(path) --help' for the options and their valid ranges.\n")
+            }
+            throw ExitCode(ExitStatus.code(for: error.category))
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as CocoaError {
+            StandardError.write("error: \(error.localizedDescription)\n")
+            throw ExitCode(ExitStatus.ioError)
+        }
+    }
+}
+
+/// Unbuffered writes to the standard error stream.
+public enum StandardError {
+    /// Writes `text` to stderr as UTF-8.
+    public static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether stderr is an interactive terminal (progress bars redraw only then).
+    public static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}

@@ -1,1 +1,0 @@
-// WirelessFFT: implementation lands with its issue.

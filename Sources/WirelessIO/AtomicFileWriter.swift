@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes a file so that readers see either the old content or the complete new content, never a
+/// partial file.
+///
+///     1. create  <dir>/.<name>.tmp-<pid>-<uuid>   (O_CREAT | O_EXCL, same directory ⇒ same file system)
+///     2. write all bytes, fsync(2)                (the data is on disk before the rename makes it visible)
+///     3. rename(2) over <dir>/<name>              (atomic replacement on POSIX file systems)
+///
+/// On any failure the temporary file is removed and the target is left untouched. The directory
+/// itself is not fsynced (a crash right after the rename may show the old file; it never shows a torn one).
+/// New files get mode 0666 masked by the process umask, like any `open(2)`-created file.
+public enum AtomicFileWriter {
+    /// Atomically replaces (or creates) the file at `url` with `data`.
+    /// - Throws: `IOError.unwritable` naming the path and the system's reason (missing directory,
+    ///   permission denied, disk full, target is a directory, ...).
+    public static func write(_ data: Data, to url: URL) throws(IOError) {
+        let targetPath = url.path
+        let directory = url.deletingLastPathComponent().path
+        let temporaryPath =
+            (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)"
+
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw .unwritable(path: targetPath, reason: lastErrorText()) }
+
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = lastErrorText()
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = lastErrorText() }
+        if close(descriptor) != 0 && failure == nil { failure = lastErrorText() }
+        if failure == nil && rename(temporaryPath, targetPath) != 0 { failure = lastErrorText() }
+        if let failure {
+            unlink(temporaryPath)
+            throw .unwritable(path: targetPath, reason: failure)
+        }
+    }
+
+    /// Atomically writes `text` encoded as UTF-8 (no byte-order mark).
+    /// - Throws: `IOError.unwritable`.
+    public static func write(_ text: String, to url: URL) throws(IOError) {
+        try write(Data(text.utf8), to: url)
+    }
+
+    private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            return Glibc.write(fd, bytes, count)
+        #else
+            return Darwin.write(fd, bytes, count)
+        #endif
+    }
+
+    private static func lastErrorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,1 +1,0 @@
-// WirelessIO: implementation lands with its issue.

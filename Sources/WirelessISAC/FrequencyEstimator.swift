@@ -1,0 +1,152 @@
+import Foundation
+import Numerics
+import WirelessCore
+import WirelessLinearAlgebra
+
+/// The 1-D subspace estimator that turns a signal subspace into frequencies (`plain-isac.md` §2.4).
+public enum FrequencyEstimator: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Root-MUSIC (Barabell, ICASSP 1983): roots of z^{N−1}Σ_ℓ p_ℓ z^ℓ, p_ℓ = Σ_{j−i=ℓ}[I − U_sU_s^H]_{ij};
+    /// the K roots inside and closest to the unit circle, ω̂ = arg z (default).
+    case rootMUSIC
+    /// LS-ESPRIT (Roy & Kailath, IEEE Trans. ASSP 1989): Ψ = (J_1U_s)^+(J_2U_s), ω̂ = arg eig Ψ.
+    case esprit
+    /// TLS-ESPRIT: right singular vectors of [J_1U_s, J_2U_s] in K×K blocks, Ψ = −E_12·E_22^{−1}.
+    case tlsESPRIT
+
+    /// Frequencies [rad/sample] of the K columns of the signal subspace `signalSubspace` (N × K, orthonormal).
+    ///
+    /// - Throws: `ISACError.tooManyPaths` when K > N−1, `.numericalFailure` when a kernel fails.
+    public func frequencies(signalSubspace: Matrix<Complex<Double>>) throws -> [Double] {
+        let n = signalSubspace.rows
+        let k = signalSubspace.columns
+        guard k >= 1, k <= n - 1 else { throw ISACError.tooManyPaths(mode: -1, requested: k, limit: n - 1) }
+        switch self {
+        case .rootMUSIC: return try RootMUSIC.frequencies(signalSubspace: signalSubspace)
+        case .esprit: return try ESPRIT.frequencies(signalSubspace: signalSubspace, totalLeastSquares: false)
+        case .tlsESPRIT: return try ESPRIT.frequencies(signalSubspace: signalSubspace, totalLeastSquares: true)
+        }
+    }
+}
+
+/// Root-MUSIC on a signal subspace (Barabell 1983; `plain-isac.md` §2.4 step 6).
+public enum RootMUSIC {
+    /// The polynomial coefficients in descending powers: `[p_{N−1}, …, p_0, …, p_{−(N−1)}]`,
+    /// p_ℓ = Σ_{j−i=ℓ} [I − U_sU_s^H]_{ij}, so that a_N(ω)^H Π_n a_N(ω) = Σ_ℓ p_ℓ e^{jωℓ}.
+    public static func polynomial(signalSubspace u: Matrix<Complex<Double>>) -> [Complex<Double>] {
+        let n = u.rows
+        let k = u.columns
+        var coefficients = Array(repeating: Complex<Double>.zero, count: 2 * n - 1)
+        // p_ℓ at index (N − 1 − ℓ).
+        for i in 0..<n {
+            for j in 0..<n {
+                var projector = Complex<Double>.zero
+                for c in 0..<k { projector += u[i, c] * u[j, c].conjugate }
+                var entry = -projector
+                if i == j { entry += .one }
+                coefficients[n - 1 - (j - i)] += entry
+            }
+        }
+        return coefficients
+    }
+
+    /// The K root-MUSIC frequencies [rad/sample], in order of closeness to the unit circle.
+    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>) throws -> [Double] {
+        var coefficients = polynomial(signalSubspace: u)
+        let scale = coefficients.reduce(0) { max($0, $1.length) }
+        // Strip ≈ 0 leading (and, by conjugate symmetry, trailing) coefficients.
+        while coefficients.count > 2, coefficients[0].length <= 1e-13 * scale,
+            coefficients[coefficients.count - 1].length <= 1e-13 * scale
+        {
+            coefficients.removeFirst()
+            coefficients.removeLast()
+        }
+        let roots: [Complex<Double>]
+        do { roots = try polynomialRoots(coefficients: coefficients) } catch {
+            throw ISACError.numericalFailure(reason: "root-MUSIC polynomial roots: \(error)")
+        }
+        return select(roots: roots, count: u.columns).map { $0.phase }
+    }
+
+    /// Root selection: keep |z| ≤ 1 (+1e−9), sort by |1 − |z||, take `count` roots, skipping the
+    /// numerically split twin (|z − z'| < 1e−5) of a root already taken (noiseless double roots).
+    static func select(roots: [Complex<Double>], count: Int) -> [Complex<Double>] {
+        let inside = roots.filter { $0.isFinite && $0.length <= 1 + 1e-9 }
+            .sorted { abs(1 - $0.length) < abs(1 - $1.length) }
+        var chosen: [Complex<Double>] = []
+        for root in inside where chosen.count < count {
+            if chosen.contains(where: { ($0 - root).length < 1e-5 }) { continue }
+            chosen.append(root)
+        }
+        if chosen.count < count {
+            // Too few distinct roots inside: fill from the outside ones mirrored inward.
+            let outside = roots.filter { $0.isFinite && $0.length > 1 + 1e-9 }
+                .sorted { abs(1 - $0.length) < abs(1 - $1.length) }
+            for root in outside where chosen.count < count {
+                let mirrored = root.conjugate.reciprocal ?? root
+                if chosen.contains(where: { ($0 - mirrored).length < 1e-5 }) { continue }
+                chosen.append(mirrored)
+            }
+        }
+        return chosen
+    }
+}
+
+/// 1-D shift-invariance estimation (Roy & Kailath 1989; `plain-isac.md` §2.4 step 7).
+public enum ESPRIT {
+    /// The K ESPRIT frequencies [rad/sample] of an N × K signal subspace (J_1/J_2: first/last N−1 rows).
+    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws
+        -> [Double]
+    {
+        let psi = try rotationOperator(signalSubspace: u, totalLeastSquares: totalLeastSquares)
+        do {
+            return try eigenvalues(psi).map { $0.phase }
+        } catch {
+            throw ISACError.numericalFailure(reason: "ESPRIT eigenvalues: \(error)")
+        }
+    }
+
+    /// The K × K operator Ψ with J_1U_sΨ ≈ J_2U_s (LS or TLS).
+    public static func rotationOperator(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws
+        -> Matrix<Complex<Double>>
+    {
+        let n = u.rows
+        let k = u.columns
+        var upper = Matrix<Complex<Double>>(rows: n - 1, columns: k, repeating: .zero)
+        var lower = upper
+        for c in 0..<k {
+            for i in 0..<(n - 1) {
+                upper[i, c] = u[i, c]
+                lower[i, c] = u[i + 1, c]
+            }
+        }
+        do {
+            if !totalLeastSquares { return try leastSquares(upper, lower).solution }
+            var stacked = Matrix<Complex<Double>>(rows: n - 1, columns: 2 * k, repeating: .zero)
+            for c in 0..<k {
+                for i in 0..<(n - 1) {
+                    stacked[i, c] = upper[i, c]
+                    stacked[i, c + k] = lower[i, c]
+                }
+            }
+            let svd = try singularValueDecomposition(stacked, kind: n - 1 >= 2 * k ? .thin : .full)
+            let v = conjugateTranspose(svd.vHermitian)  // 2K × 2K right singular vectors
+            var e12 = Matrix<Complex<Double>>(rows: k, columns: k, repeating: .zero)
+            var e22 = e12
+            for c in 0..<k {
+                for i in 0..<k {
+                    e12[i, c] = v[i, k + c]
+                    e22[i, c] = v[k + i, k + c]
+                }
+            }
+            // Ψ = −E12·E22^{−1}  ⇔  Ψ^T = −(E22^T)^{−1}E12^T: solve E22^T X = E12^T.
+            let x = try leastSquares(e22.transposed, e12.transposed).solution
+            var psi = x.transposed
+            for index in psi.elements.indices { psi.elements[index] = -psi.elements[index] }
+            return psi
+        } catch let error as ISACError {
+            throw error
+        } catch {
+            throw ISACError.numericalFailure(reason: "ESPRIT solve: \(error)")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Numerics
+import Synchronization
+import WirelessCore
+import WirelessLinearAlgebra
+
+/// Where the complex gains of the paired triplets are refitted (`plain-isac.md` §2.6).
+public enum GainRefitDomain: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Least squares on the uncompressed input (default):
+    ///
+    ///     β̂ = G^{−1}b,  G = (V^HV)∘(D^HD)∘(A^HA),  b_n = H ×_A a_n^H ×_F d_n^H ×_T v_n^H
+    ///
+    /// with full-grid Vandermonde columns; b costs one pass over H per distinct Doppler.
+    case uncompressed
+    /// Least squares on the compressed tensor's first snapshot, divided by the amplitude factor
+    /// Π_m g_{Δ_m}(ω_m) (Averaging) or e^{jΣ_m ω_m o_m} (offset snapshots).
+    case compressed
+}
+
+/// LS gains for known frequency triplets on a tensor.
+public enum GainRefit {
+    /// Gains `[path][snapshot]` of the model Σ_p β_{p,s} a(ω_{A,p})∘d(ω_{F,p})∘v(ω_{T,p}) fitted to `tensor`.
+    ///
+    /// - Parameters:
+    ///   - tensor: any tensor (its own grid; frequencies are per sample of that grid).
+    ///   - frequencies: `[ω_A, ω_F, ω_T]` per path [rad/sample].
+    ///   - parallel: split the dominant contraction over both cores.
+    /// - Complexity: O(N_tot·U + P·N_A·N_F + P³) with U ≤ P distinct Doppler values.
+    public static func gains(
+        tensor: ChannelTensor, frequencies: [[Double]], parallel: Bool = true
+    ) throws -> [[Complex<Double>]] {
+        let p = frequencies.count
+        guard p > 0 else { return [] }
+        let dims = tensor.dimensions
+        let (nA, nF, nT) = (dims[0], dims[1], dims[2])
+        let plane = nA * nF
+        let snapshots = tensor.snapshotCount
+        // Distinct Doppler columns.
+        var dopplers: [Double] = []
+        var dopplerIndex: [Int] = []
+        for w in frequencies {
+            if let found = dopplers.firstIndex(of: w[2]) { dopplerIndex.append(found) } else {
+                dopplerIndex.append(dopplers.count)
+                dopplers.append(w[2])
+            }
+        }
+        let u = dopplers.count
+        let conjugateDoppler = dopplers.map { w in Vandermonde.vector(count: nT, frequency: -w) }
+        // W[j, u, s] = Σ_l H[j + plane·l, s]·conj(v_u[l]), j over the (antenna, subcarrier) plane.
+        let contraction = Mutex([Complex<Double>](repeating: .zero, count: plane * u * snapshots))
+        let chunkCount = parallel && plane * nT * u >= 1 << 16 ? 2 : 1
+        let chunk = (plane + chunkCount - 1) / chunkCount
+        let work: @Sendable (Int) -> Void = { task in
+            let start = task * chunk
+            let end = min(plane, start + chunk)
+            guard start < end else { return }
+            let width = end - start
+            var local = [Complex<Double>](repeating: .zero, count: width * u * snapshots)
+            tensor.elements.withUnsafeBufferPointer { h in
+                local.withUnsafeMutableBufferPointer { out in
+                    for s in 0..<snapshots {
+                        for l in 0..<nT {
+                            let column = s * plane * nT + plane * l + start
+                            for d in 0..<u {
+                                let c = conjugateDoppler[d][l]
+                                let target = width * (d + u * s)
+                                for j in 0..<width { out[target + j] += c * h[column + j] }
+                            }
+                        }
+                    }
+                }
+            }
+            contraction.withLock { shared in
+                for s in 0..<snapshots {
+                    for d in 0..<u {
+                        for j in 0..<width { shared[start + j + plane * (d + u * s)] = local[j + width * (d + u * s)] }
+                    }
+                }
+            }
+        }
+        if chunkCount > 1 { ParallelExecution.forEachTask(count: chunkCount, work) } else { work(0) }
+        let w = contraction.withLock { $0 }
+        // b[n, s] = Σ_{r,k} conj(a_n[r] d_n[k]) W[r + nA k, u_n, s].
+        var b = Matrix<Complex<Double>>(rows: p, columns: snapshots, repeating: .zero)
+        for n in 0..<p {
+            let a = Vandermonde.vector(count: nA, frequency: -frequencies[n][0])
+            let d = Vandermonde.vector(count: nF, frequency: -frequencies[n][1])
+            for s in 0..<snapshots {
+                var sum = Complex<Double>.zero
+                let base = plane * (dopplerIndex[n] + u * s)
+                for k in 0..<nF {
+                    var inner = Complex<Double>.zero
+                    for r in 0..<nA { inner += a[r] * w[base + r + nA * k] }
+                    sum += d[k] * inner
+                }
+                b[n, s] = sum
+            }
+        }
+        let g = gram(dimensions: dims, frequencies: frequencies)
+        do {
+            let solution = try leastSquares(g, b).solution
+            return (0..<p).map { n in (0..<snapshots).map { solution[n, $0] } }
+        } catch {
+            throw ISACError.numericalFailure(reason: "gain refit: \(error)")
+        }
+    }
+
+    /// G = (V^HV)∘(D^HD)∘(A^HA) from closed-form Vandermonde inner products
+    /// a_N(ω_i)^H a_N(ω_j) = Σ_{n<N} e^{j(ω_j−ω_i)n}.
+    static func gram(dimensions dims: [Int], frequencies: [[Double]]) -> Matrix<Complex<Double>> {
+        let p = frequencies.count
+        var g = Matrix<Complex<Double>>(rows: p, columns: p, repeating: .one)
+        for j in 0..<p {
+            for i in 0..<p {
+                var value = Complex<Double>.one
+                for m in 0..<3 {
+                    value *= vandermondeInnerProduct(count: dims[m], difference: frequencies[j][m] - frequencies[i][m])
+                }
+                g[i, j] = value
+            }
+        }
+        return g
+    }
+
+    /// Σ_{n<N} e^{jδn} (summed directly: exact for δ = 0 and well conditioned near it).
+    static func vandermondeInnerProduct(count: Int, difference: Double) -> Complex<Double> {
+        var sum = Complex<Double>.zero
+        for n in 0..<count { sum += Complex(length: 1, phase: difference * Double(n)) }
+        return sum
+    }
+}

@@ -1,1 +1,0 @@
-// WirelessISAC: implementation lands with its issue.

@@ -1,0 +1,162 @@
+import Foundation
+import Numerics
+import WirelessCore
+import WirelessFFT
+
+/// Baseline: 3-D FFT periodogram with zero padding and peak picking (`plain-isac.md` §5).
+///
+///     P[q_A, q_F, q_T] = |Σ_{r,k,l} w_A[r]w_F[k]w_T[l]·H[r,k,l]·e^{−j2π(q_A r/M_A + q_F k/M_F + q_T l/M_T)}|²
+///     M_m = padding·N_m,   ω̂_m = 2π q_m/M_m wrapped to (−π, π]
+///
+/// Peaks are 3×3×3 local maxima with circular wrap: the K largest, or with `pathCount == nil`
+/// all peaks more than `thresholdDB` above the median power (a CFAR-style global threshold; the
+/// median is taken over a regular 1-in-`medianStride` subsample). Grid-limited: the error floor is
+/// about π/M_m rad. Gains are refitted by LS on the input at the picked frequencies.
+public struct PeriodogramEstimator: ISACParameterEstimator {
+    /// Settings.
+    public struct Configuration: Sendable, Equatable, Codable {
+        /// Grid and conventions for the physical mapping.
+        public var grid: ISACGrid
+        /// Zero-padding factor per mode, ≥ 1 (default 2).
+        public var paddingFactor: Int
+        /// Taper per mode (default rectangular; Hann optional).
+        public var window: Window
+        /// K; nil → threshold detection.
+        public var pathCount: Int?
+        /// Detection threshold above the median power [dB] when `pathCount` is nil (default 15).
+        public var thresholdDB: Double
+        /// Subsampling stride of the median estimate, ≥ 1.
+        public var medianStride: Int
+
+        public init(
+            grid: ISACGrid = .paperDefault, paddingFactor: Int = 2, window: Window = .rectangular,
+            pathCount: Int? = nil, thresholdDB: Double = 15, medianStride: Int = 7
+        ) {
+            self.grid = grid
+            self.paddingFactor = paddingFactor
+            self.window = window
+            self.pathCount = pathCount
+            self.thresholdDB = thresholdDB
+            self.medianStride = medianStride
+        }
+    }
+
+    public let configuration: Configuration
+    /// FFT sizes M_m per mode `[M_A, M_F, M_T]`.
+    public let transformDimensions: [Int]
+    private let plan: FFTPlan
+    private let tapers: [[Double]]
+
+    public var name: String { "fft3d" }
+
+    /// Plans the FFT for the grid's shape.
+    ///
+    /// - Throws: `invalidParameter` (grid, padding), `zeroPaths`, `numericalFailure` if FFTW cannot plan.
+    public init(configuration: Configuration) throws {
+        try configuration.grid.validate()
+        guard configuration.paddingFactor >= 1 else { throw ISACError.invalidParameter(name: "paddingFactor") }
+        guard configuration.medianStride >= 1 else { throw ISACError.invalidParameter(name: "medianStride") }
+        if let k = configuration.pathCount, k < 1 { throw ISACError.zeroPaths }
+        let dims = configuration.grid.dimensions
+        transformDimensions = dims.map { $0 * configuration.paddingFactor }
+        do {
+            // Column-major [M_A × M_F × M_T] with the antenna index fastest is FFTW's row-major [M_T, M_F, M_A].
+            plan = try FFTPlan(shape: transformDimensions.reversed(), inPlace: true)
+        } catch {
+            throw ISACError.numericalFailure(reason: "FFT planning: \(error)")
+        }
+        tapers = dims.map { configuration.window.coefficients(length: $0) }
+        self.configuration = configuration
+    }
+
+    /// The periodogram |FFT|² of the padded, tapered first snapshot (shape `transformDimensions`, column-major).
+    public func periodogram(_ tensor: ChannelTensor) -> [Double] {
+        let dims = tensor.dimensions
+        let (ma, mf) = (transformDimensions[0], transformDimensions[1])
+        var buffer = [Complex<Double>](repeating: .zero, count: transformDimensions.reduce(1, *))
+        tensor.elements.withUnsafeBufferPointer { h in
+            buffer.withUnsafeMutableBufferPointer { out in
+                for l in 0..<dims[2] {
+                    for k in 0..<dims[1] {
+                        let weight = tapers[1][k] * tapers[2][l]
+                        let source = dims[0] * (k + dims[1] * l)
+                        let target = ma * (k + mf * l)
+                        for r in 0..<dims[0] { out[target + r] = h[source + r].multiplied(by: weight * tapers[0][r]) }
+                    }
+                }
+            }
+        }
+        plan.execute(&buffer)
+        return buffer.map(\.lengthSquared)
+    }
+
+    /// Indices of the 3×3×3 circular local maxima, strongest first.
+    func peaks(_ power: [Double]) -> [Int] {
+        let (ma, mf, mt) = (transformDimensions[0], transformDimensions[1], transformDimensions[2])
+        var threshold = 0.0
+        if configuration.pathCount == nil {
+            let sample = stride(from: 0, to: power.count, by: configuration.medianStride).map { power[$0] }.sorted()
+            threshold = sample[sample.count / 2] * pow(10, configuration.thresholdDB / 10)
+        }
+        var found: [Int] = []
+        power.withUnsafeBufferPointer { p in
+            for t in 0..<mt {
+                for f in 0..<mf {
+                    for a in 0..<ma {
+                        let index = a + ma * (f + mf * t)
+                        let value = p[index]
+                        if value <= threshold { continue }
+                        var isPeak = true
+                        search: for dt in -1...1 {
+                            let tt = (t + dt + mt) % mt
+                            for df in -1...1 {
+                                let ff = (f + df + mf) % mf
+                                for da in -1...1 where da != 0 || df != 0 || dt != 0 {
+                                    let aa = (a + da + ma) % ma
+                                    let neighbour = p[aa + ma * (ff + mf * tt)]
+                                    // Ties broken by index so a flat top yields one peak.
+                                    if neighbour > value || (neighbour == value && aa + ma * (ff + mf * tt) < index) {
+                                        isPeak = false
+                                        break search
+                                    }
+                                }
+                            }
+                        }
+                        if isPeak { found.append(index) }
+                    }
+                }
+            }
+        }
+        found.sort { power[$0] > power[$1] }
+        if let k = configuration.pathCount { return Array(found.prefix(k)) }
+        return found
+    }
+
+    public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
+        guard tensor.dimensions == configuration.grid.dimensions else {
+            throw ISACError.shapeMismatch(expected: configuration.grid.dimensions, actual: tensor.dimensions)
+        }
+        try tensor.validateSamples()
+        let power = periodogram(tensor)
+        let picked = peaks(power)
+        let m = transformDimensions
+        let grid = configuration.grid
+        var targets: [ISACTargetEstimate] = picked.map { index in
+            let q = [index % m[0], (index / m[0]) % m[1], index / (m[0] * m[1])]
+            let w = (0..<3).map { ISACGrid.wrapToPlusMinusPi(2 * .pi * Double(q[$0]) / Double(m[$0])) }
+            let physical = grid.physicalParameters(frequencies: w)
+            let path = ISACPath(
+                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
+                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
+            return ISACTargetEstimate(
+                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
+                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
+                frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped)
+        }
+        if !targets.isEmpty {
+            let gains = try GainRefit.gains(tensor: tensor, frequencies: targets.map(\.frequencies))
+            for i in targets.indices { targets[i].gain = gains[i][0] }
+        }
+        return ISACEstimate(targets: targets)
+    }
+}

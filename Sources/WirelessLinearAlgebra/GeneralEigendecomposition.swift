@@ -1,0 +1,81 @@
+import Numerics
+import WirelessCore
+import _WirelessLAPACKEShim
+
+/// Eigenvalues and right eigenvectors of a general (non-Hermitian) complex matrix, `A·V = V·diag(λ)`.
+public struct GeneralEigendecomposition: Sendable, Equatable {
+    /// λⱼ, in LAPACK's order (not sorted).
+    public let eigenvalues: [Complex<Double>]
+    /// `n × n`; column `j` is a right eigenvector of `eigenvalues[j]` with unit 2-norm and its
+    /// largest component real. Not orthogonal in general; ill-conditioned for defective matrices.
+    public let rightEigenvectors: Matrix<Complex<Double>>
+}
+
+/// Eigenvalues of a general complex square matrix (LAPACK `zgeev`: balancing, Hessenberg
+/// reduction, shifted QR). Order is LAPACK's, not sorted.
+///
+/// - Parameter a: `n × n` complex matrix, finite.
+/// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
+/// - Complexity: O(n³) (≈ 10n³ flops for values only).
+public func eigenvalues(_ a: Matrix<Complex<Double>>) throws -> [Complex<Double>] {
+    try zgeev(a, computeVectors: false).0
+}
+
+/// Eigenvalues and unit right eigenvectors of a general complex square matrix (LAPACK `zgeev`).
+///
+///     A·vⱼ = λⱼ·vⱼ,   ‖vⱼ‖₂ = 1
+///
+/// - Parameter a: `n × n` complex matrix, finite.
+/// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
+public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws -> GeneralEigendecomposition {
+    let (values, vectors) = try zgeev(a, computeVectors: true)
+    return GeneralEigendecomposition(
+        eigenvalues: values, rightEigenvectors: Matrix(rows: a.rows, columns: a.rows, columnMajor: vectors))
+}
+
+private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -> ([Complex<Double>], [Complex<Double>])
+{
+    try a.requireSquare()
+    try a.requireFinite()
+    let n = a.rows
+    guard n > 0 else { return ([], []) }
+    let order = try lapackInt(n)
+    var storage = a.elements
+    var w = [Complex<Double>](repeating: .zero, count: n)
+    var vl = [Complex<Double>](repeating: .zero, count: 1)
+    var vr = [Complex<Double>](repeating: .zero, count: computeVectors ? n * n : 1)
+    let ldvr = computeVectors ? order : 1
+    let (jobvl, jobvr) = (lapackChar("N"), lapackChar(computeVectors ? "V" : "N"))
+    var rwork = [Double](repeating: 0, count: 2 * n)
+    var query = [Complex<Double>](repeating: .zero, count: 1)
+    var info = storage.withLAPACKPointer { ap in
+        w.withLAPACKPointer { wp in
+            vl.withLAPACKPointer { vlp in
+                vr.withLAPACKPointer { vrp in
+                    query.withLAPACKPointer { qp in
+                        LAPACKE_zgeev_work(
+                            columnMajorLayout, jobvl, jobvr, order, ap, order, wp, vlp, 1, vrp, ldvr, qp, -1, &rwork)
+                    }
+                }
+            }
+        }
+    }
+    try checkArgumentInfo(info, routine: "zgeev")
+    var work = [Complex<Double>](repeating: .zero, count: workspaceLength(query[0].real))
+    let lwork = try lapackInt(work.count)
+    info = storage.withLAPACKPointer { ap in
+        w.withLAPACKPointer { wp in
+            vl.withLAPACKPointer { vlp in
+                vr.withLAPACKPointer { vrp in
+                    work.withLAPACKPointer { qp in
+                        LAPACKE_zgeev_work(
+                            columnMajorLayout, jobvl, jobvr, order, ap, order, wp, vlp, 1, vrp, ldvr, qp, lwork, &rwork)
+                    }
+                }
+            }
+        }
+    }
+    try checkArgumentInfo(info, routine: "zgeev")
+    if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
+    return (w, computeVectors ? vr : [])
+}

@@ -1,0 +1,88 @@
+import Numerics
+import WirelessCore
+import _WirelessLAPACKEShim
+
+// Internal helpers shared by the LAPACKE/CBLAS wrappers. Not API.
+
+/// LAPACKE's matrix layout constant for column-major storage (`LAPACK_COL_MAJOR` = 102), the
+/// storage of `Matrix`.
+let columnMajorLayout: Int32 = 102
+
+/// A LAPACK character argument (`'V'`, `'N'`, `'L'`, …).
+@inline(__always)
+func lapackChar(_ scalar: Unicode.Scalar) -> CChar { CChar(UInt8(ascii: scalar)) }
+
+/// Converts a dimension to LAPACK's 32-bit `lapack_int`, refusing sizes that do not fit.
+@inline(__always)
+func lapackInt(_ value: Int) throws -> Int32 {
+    guard let converted = Int32(exactly: value) else {
+        throw LinearAlgebraError.invalidArgument(reason: "dimension \(value) exceeds LAPACK's 32-bit integers")
+    }
+    return converted
+}
+
+/// A leading dimension: LAPACK requires `ld ≥ max(1, rows)`.
+@inline(__always)
+func leadingDimension(_ rows: Int) throws -> Int32 { try lapackInt(max(1, rows)) }
+
+/// Maps a LAPACK `info` < 0 (an argument our wrapper passed wrongly) to an error.
+@inline(__always)
+func checkArgumentInfo(_ info: Int32, routine: String) throws {
+    if info < 0 {
+        throw LinearAlgebraError.invalidArgument(reason: "\(routine) rejected argument \(-info)")
+    }
+}
+
+/// Optimal workspace length returned by a query (`lwork = −1`) in `work[0]`, at least 1.
+@inline(__always)
+func workspaceLength(_ value: Double) -> Int { max(1, Int(value.rounded(.up))) }
+
+extension Matrix where Scalar == Complex<Double> {
+    /// Throws `.nonFiniteInput` unless every element is finite.
+    func requireFinite() throws {
+        for z in elements where !(z.real.isFinite && z.imaginary.isFinite) {
+            throw LinearAlgebraError.nonFiniteInput
+        }
+    }
+
+    /// Throws `.notSquare` unless rows == columns.
+    func requireSquare() throws {
+        guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
+    }
+
+    /// The `n × n` identity.
+    static func identity(_ n: Int) -> Matrix {
+        var result = Matrix(rows: n, columns: n, repeating: .zero)
+        for i in 0..<n { result[i, i] = .one }
+        return result
+    }
+}
+
+extension Matrix where Scalar == Double {
+    /// Throws `.nonFiniteInput` unless every element is finite.
+    func requireFinite() throws {
+        for x in elements where !x.isFinite { throw LinearAlgebraError.nonFiniteInput }
+    }
+
+    /// Throws `.notSquare` unless rows == columns.
+    func requireSquare() throws {
+        guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
+    }
+
+    /// The `n × n` identity.
+    static func identity(_ n: Int) -> Matrix {
+        var result = Matrix(rows: n, columns: n, repeating: 0)
+        for i in 0..<n { result[i, i] = 1 }
+        return result
+    }
+}
+
+extension Array where Element == Complex<Double> {
+    /// Runs `body` with the storage as LAPACKE's `lapack_complex_double*` (imported as
+    /// `OpaquePointer`). `Complex<Double>` has the C99 `double _Complex` layout, so no copy is made.
+    /// - Precondition: the array is not empty (LAPACK workspaces are sized ≥ 1).
+    @inline(__always)
+    mutating func withLAPACKPointer<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
+        try withUnsafeMutableBufferPointer { buffer in try body(OpaquePointer(buffer.baseAddress!)) }
+    }
+}

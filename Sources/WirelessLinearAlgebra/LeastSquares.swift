@@ -1,0 +1,152 @@
+import Numerics
+import WirelessCore
+import _WirelessLAPACKEShim
+
+/// The minimum-norm least-squares solution of `A·X ≈ B` and what LAPACK learned about `A`.
+public struct LeastSquaresSolution<Scalar: Sendable & Equatable>: Sendable, Equatable {
+    /// `X`, `n × nrhs`: minimises ‖A·X − B‖_F, and among minimisers has the least ‖X‖_F.
+    public let solution: Matrix<Scalar>
+    /// Effective rank of `A`: the number of σᵢ > rcond·σ₀.
+    public let rank: Int
+    /// Singular values of `A`, descending (k = min(m, n) of them).
+    public let singularValues: [Double]
+
+    /// Column 0 of `solution` (the answer for a single right-hand side).
+    public var solutionVector: [Scalar] { solution.column(0) }
+}
+
+/// The default relative cut-off for negligible singular values, ε·max(m, n) (as NumPy's `lstsq`).
+func defaultRcond(rows: Int, columns: Int) -> Double { Double.ulpOfOne * Double(max(rows, columns, 1)) }
+
+/// Minimum-norm least squares for real matrices by SVD divide and conquer (LAPACK `dgelsd`).
+///
+///     X = argmin ‖A·X − B‖_F  (minimum ‖X‖_F among minimisers) = A⁺·B
+///
+/// Singular values σᵢ ≤ rcond·σ₀ are treated as zero, so rank-deficient designs are handled.
+///
+/// - Parameters:
+///   - a: `m × n` design matrix, finite.
+///   - b: `m × nrhs` right-hand sides, finite.
+///   - rcond: Relative singular value cut-off ≥ 0; `nil` = ε·max(m, n).
+/// - Throws: `.dimensionMismatch` if `b.rows ≠ a.rows`, `.nonFiniteInput`, `.didNotConverge(info:)`.
+public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double? = nil) throws
+    -> LeastSquaresSolution<Double>
+{
+    guard a.rows == b.rows else {
+        throw LinearAlgebraError.dimensionMismatch(reason: "A has \(a.rows) rows but B has \(b.rows)")
+    }
+    try a.requireFinite()
+    try b.requireFinite()
+    let (m, n, nrhs) = (a.rows, a.columns, b.columns)
+    let k = min(m, n)
+    guard k > 0, nrhs > 0 else {
+        return LeastSquaresSolution(
+            solution: Matrix(rows: n, columns: nrhs, repeating: 0), rank: 0, singularValues: [])
+    }
+    let ldb = max(m, n)
+    var rhs = [Double](repeating: 0, count: ldb * nrhs)
+    for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
+    var storage = a.elements
+    var s = [Double](repeating: 0, count: k)
+    var rank: Int32 = 0
+    let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
+    let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
+    let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
+
+    var workQuery = [Double](repeating: 0, count: 1)
+    var iworkQuery = [Int32](repeating: 0, count: 1)
+    var info = LAPACKE_dgelsd_work(
+        columnMajorLayout, rows, columns, columnsB, &storage, lda, &rhs, ldbInt, &s, cutoff, &rank, &workQuery, -1,
+        &iworkQuery)
+    try checkArgumentInfo(info, routine: "dgelsd")
+    var work = [Double](repeating: 0, count: workspaceLength(workQuery[0]))
+    var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery[0])))
+    info = LAPACKE_dgelsd_work(
+        columnMajorLayout, rows, columns, columnsB, &storage, lda, &rhs, ldbInt, &s, cutoff, &rank, &work,
+        try lapackInt(work.count), &iwork)
+    try checkArgumentInfo(info, routine: "dgelsd")
+    if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
+    var x = Matrix<Double>(rows: n, columns: nrhs, repeating: 0)
+    for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
+    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s)
+}
+
+/// Real least squares with one right-hand side `b` (length m); see `leastSquares(_:_:rcond:)`.
+public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = nil) throws
+    -> LeastSquaresSolution<Double>
+{
+    try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)
+}
+
+/// Minimum-norm least squares for complex matrices by SVD divide and conquer (LAPACK `zgelsd`).
+///
+///     X = argmin ‖A·X − B‖_F  (minimum ‖X‖_F among minimisers) = A⁺·B
+///
+/// - Parameters:
+///   - a: `m × n` complex matrix, finite.
+///   - b: `m × nrhs` right-hand sides, finite.
+///   - rcond: Relative singular value cut-off ≥ 0; `nil` = ε·max(m, n).
+/// - Throws: `.dimensionMismatch`, `.nonFiniteInput`, `.didNotConverge(info:)`.
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil) throws
+    -> LeastSquaresSolution<Complex<Double>>
+{
+    guard a.rows == b.rows else {
+        throw LinearAlgebraError.dimensionMismatch(reason: "A has \(a.rows) rows but B has \(b.rows)")
+    }
+    try a.requireFinite()
+    try b.requireFinite()
+    let (m, n, nrhs) = (a.rows, a.columns, b.columns)
+    let k = min(m, n)
+    guard k > 0, nrhs > 0 else {
+        return LeastSquaresSolution(
+            solution: Matrix(rows: n, columns: nrhs, repeating: .zero), rank: 0, singularValues: [])
+    }
+    let ldb = max(m, n)
+    var rhs = [Complex<Double>](repeating: .zero, count: ldb * nrhs)
+    for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
+    var storage = a.elements
+    var s = [Double](repeating: 0, count: k)
+    var rank: Int32 = 0
+    let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
+    let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
+    let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
+
+    var workQuery = [Complex<Double>](repeating: .zero, count: 1)
+    var rworkQuery = [Double](repeating: 0, count: 1)
+    var iworkQuery = [Int32](repeating: 0, count: 1)
+    var info = storage.withLAPACKPointer { ap in
+        rhs.withLAPACKPointer { bp in
+            workQuery.withLAPACKPointer { wp in
+                LAPACKE_zgelsd_work(
+                    columnMajorLayout, rows, columns, columnsB, ap, lda, bp, ldbInt, &s, cutoff, &rank, wp, -1,
+                    &rworkQuery, &iworkQuery)
+            }
+        }
+    }
+    try checkArgumentInfo(info, routine: "zgelsd")
+    var work = [Complex<Double>](repeating: .zero, count: workspaceLength(workQuery[0].real))
+    var rwork = [Double](repeating: 0, count: workspaceLength(rworkQuery[0]))
+    var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery[0])))
+    let lwork = try lapackInt(work.count)
+    info = storage.withLAPACKPointer { ap in
+        rhs.withLAPACKPointer { bp in
+            work.withLAPACKPointer { wp in
+                LAPACKE_zgelsd_work(
+                    columnMajorLayout, rows, columns, columnsB, ap, lda, bp, ldbInt, &s, cutoff, &rank, wp, lwork,
+                    &rwork, &iwork)
+            }
+        }
+    }
+    try checkArgumentInfo(info, routine: "zgelsd")
+    if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
+    var x = Matrix<Complex<Double>>(rows: n, columns: nrhs, repeating: .zero)
+    for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
+    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s)
+}
+
+/// Complex least squares with one right-hand side `b` (length m).
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], rcond: Double? = nil) throws
+    -> LeastSquaresSolution<Complex<Double>>
+{
+    try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)
+}

@@ -1,1 +1,0 @@
-// WirelessLinearAlgebra: implementation lands with its issue.

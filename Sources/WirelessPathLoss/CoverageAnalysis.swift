@@ -1,0 +1,150 @@
+import Foundation
+import WirelessCore
+
+/// 90 %-coverage rate and the largest BS distance meeting a target rate (spec §2.14).
+///
+///     PG_q(d) = PG_fit(d) + z·σ,   z = Φ⁻¹(1 − c), σ = RMSE_N            (.modelBased, default)
+///     PG_q(d) = PG_fit(d) + Q_{1−c}(residuals)                           (.empirical, type-7 quantile)
+///     SNR_c(d) = EIRP + G_UE + G_extra + PG_q(d) − N_dBm;  rate_c(d) = mapping(SNR_c(d))
+///     max distance for R*: PG_req = SNR_req(R*) − EIRP − G_UE − G_extra + N_dBm
+///       FI: d* = d0·10^((A + offset − PG_req)/(10·n));  other models: Brent's method on log d (1e-12 relative)
+public struct CoverageAnalysis: Sendable, Equatable, Codable {
+    /// How the coverage quantile of path gain is obtained.
+    public enum QuantileMethod: String, Sendable, Equatable, Codable {
+        /// Fit + Φ⁻¹(1 − c)·σ (Gaussian residuals).
+        case modelBased
+        /// Fit + the (1 − c) percentile of the fit's residuals.
+        case empirical
+    }
+
+    /// Outcome of the max-distance solver.
+    public enum MaximumDistance: Sendable, Equatable, Codable {
+        /// The target is met up to d* [m].
+        case distance(Double)
+        /// Still met at the largest measured distance [m] (extrapolation not allowed).
+        case beyondRange(Double)
+        /// Not met at any distance ≥ d0 (or the rate is above the mapping's maximum).
+        case notAchievable
+    }
+
+    /// Link budget.
+    public var budget: LinkBudget
+    /// Rate mapping.
+    public var mapping: RateMapping
+    /// Coverage level c in (0, 1) (default 0.90).
+    public var coverage: Double
+    /// Quantile method.
+    public var method: QuantileMethod
+
+    /// A coverage analysis.
+    ///
+    /// - Throws: `.probabilityOutOfRange` for c ∉ (0, 1).
+    public init(
+        budget: LinkBudget = .standard, mapping: RateMapping = .shannon, coverage: Double = 0.90,
+        method: QuantileMethod = .modelBased
+    ) throws(PathLossError) {
+        guard coverage > 0, coverage < 1 else { throw .probabilityOutOfRange(value: coverage) }
+        self.budget = budget
+        self.mapping = mapping
+        self.coverage = coverage
+        self.method = method
+    }
+
+    /// z = Φ⁻¹(1 − c) (−1.2815516 for c = 0.9).
+    public var standardNormalQuantile: Double { SpecialFunctions.inverseNormalCDF(1 - coverage) }
+
+    /// The dB offset added to the mean fit: z·σ or the residual percentile.
+    ///
+    /// - Parameters:
+    ///   - sigmaDB: σ = RMSE_N [dB] (model-based).
+    ///   - residualsDB: The fit's residuals [dB] (empirical).
+    public func quantileOffsetDB(sigmaDB: Double, residualsDB: [Double]) -> Double {
+        switch method {
+        case .modelBased: return standardNormalQuantile * sigmaDB
+        case .empirical: return Statistics.quantile(residualsDB, probability: 1 - coverage)
+        }
+    }
+
+    /// The c-coverage rate [bit/s] at `distanceMeters` [m] for an FI fit.
+    public func rateBitsPerSecond(fit: FloatingInterceptFit, distanceMeters: Double) -> Double {
+        let offset = quantileOffsetDB(sigmaDB: fit.rmsErrorDB, residualsDB: fit.residualsDB)
+        return rateBitsPerSecond(pathGainDB: fit.pathGainDB(distanceMeters: distanceMeters) + offset)
+    }
+
+    /// The rate [bit/s] for a path gain [dB].
+    public func rateBitsPerSecond(pathGainDB: Double) -> Double {
+        mapping.rateBitsPerSecond(snrDB: budget.snrDB(pathGainDB: pathGainDB), bandwidthHz: budget.bandwidthHz)
+    }
+
+    /// The largest distance at which a fraction c of UEs reach `targetRateBitsPerSecond`, FI closed form.
+    ///
+    /// - Parameters:
+    ///   - fit: The FI fit (its largest distance bounds `.beyondRange`).
+    ///   - targetRateBitsPerSecond: R* [bit/s], > 0.
+    ///   - allowExtrapolation: Return d* even beyond the largest measured distance.
+    /// - Throws: `.nonMonotoneModel` if n ≤ 0; `.parameterOutOfRange` for R* ≤ 0.
+    public func maximumDistance(
+        fit: FloatingInterceptFit, targetRateBitsPerSecond: Double, allowExtrapolation: Bool = false
+    ) throws(PathLossError) -> MaximumDistance {
+        guard targetRateBitsPerSecond > 0, targetRateBitsPerSecond.isFinite else {
+            throw .parameterOutOfRange(name: "targetRate", value: targetRateBitsPerSecond, valid: "> 0")
+        }
+        let n = fit.pathLossExponent.estimate
+        guard n > 0 else { throw .nonMonotoneModel }
+        guard
+            let snr = mapping.requiredSNRDB(rateBitsPerSecond: targetRateBitsPerSecond, bandwidthHz: budget.bandwidthHz)
+        else { return .notAchievable }
+        let required = budget.requiredPathGainDB(snrDB: snr)
+        let offset = quantileOffsetDB(sigmaDB: fit.rmsErrorDB, residualsDB: fit.residualsDB)
+        let d0 = fit.referenceDistanceMeters
+        let distance = d0 * pow(10, (fit.intercept.estimate + offset - required) / (10 * n))
+        return classify(distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
+    }
+
+    /// The largest distance for any model whose coverage gain decreases with distance, by Brent's method on log d.
+    ///
+    /// - Parameters:
+    ///   - model: The mean model.
+    ///   - residualsDB: Its residuals (used by `.empirical`).
+    ///   - frequency: Carrier.
+    ///   - distanceRangeMeters: Measured range; the search runs over [lower bound, 10⁴·upper bound].
+    ///   - targetRateBitsPerSecond: R* [bit/s], > 0.
+    ///   - allowExtrapolation: Return d* beyond the measured range.
+    /// - Throws: `.nonMonotoneModel` if the gain does not decrease over the search interval.
+    public func maximumDistance(
+        model: any PathGainModel, residualsDB: [Double], frequency: Frequency, distanceRangeMeters: ClosedRange<Double>,
+        targetRateBitsPerSecond: Double, allowExtrapolation: Bool = false
+    ) throws(PathLossError) -> MaximumDistance {
+        guard targetRateBitsPerSecond > 0 else {
+            throw .parameterOutOfRange(name: "targetRate", value: targetRateBitsPerSecond, valid: "> 0")
+        }
+        guard
+            let snr = mapping.requiredSNRDB(rateBitsPerSecond: targetRateBitsPerSecond, bandwidthHz: budget.bandwidthHz)
+        else { return .notAchievable }
+        let required = budget.requiredPathGainDB(snrDB: snr)
+        let offset = quantileOffsetDB(sigmaDB: model.shadowingStandardDeviationDB, residualsDB: residualsDB)
+        func margin(_ logD: Double) -> Double {
+            model.pathGainDB(distanceMeters: pow(10, logD), frequency: frequency) + offset - required
+        }
+        var lo = log10(distanceRangeMeters.lowerBound)
+        let hi = log10(distanceRangeMeters.upperBound) + 4
+        guard margin(hi) < margin(lo) else { throw .nonMonotoneModel }
+        if margin(lo) < 0 { return .notAchievable }
+        if margin(hi) >= 0 { return .beyondRange(distanceRangeMeters.upperBound) }
+        // Brent on log10 d; 1e-12 relative in d is 1e-12/ln 10 ≈ 4.3e-13 in log10 d.
+        do {
+            lo = try BrentRootFinder(absoluteTolerance: 4e-13).findRoot(of: margin, lower: lo, upper: hi)
+        } catch {
+            throw .notConverged(iterations: 200)
+        }
+        return classify(
+            pow(10, lo), d0: distanceRangeMeters.lowerBound, largest: distanceRangeMeters.upperBound,
+            allowExtrapolation: allowExtrapolation)
+    }
+
+    private func classify(_ distance: Double, d0: Double, largest: Double, allowExtrapolation: Bool) -> MaximumDistance {
+        if !(distance >= d0) { return .notAchievable }
+        if distance > largest && !allowExtrapolation { return .beyondRange(largest) }
+        return .distance(distance)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Free-space (Friis) path loss, exact or in the TR 38.901 shorthand (spec §2.1).
+///
+///     .exact:      FSPL = 20·log10(4π·d·f_Hz / c)                       [dB]
+///     .shorthand:  FSPL = 32.4 + 20·log10(f_GHz) + 20·log10(d)          [dB]
+///
+/// The shorthand is 0.048 dB below the exact value at every d and f (20·log10(4π·10⁹/c) = 32.448).
+/// Path gain is PG_fs = −FSPL.
+public enum FreeSpacePathLoss: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Exact Friis loss with c = 299 792 458 m/s (default).
+    case exact
+    /// 3GPP TR 38.901 shorthand 32.4 + 20 log10 f_GHz + 20 log10 d.
+    case shorthand
+
+    /// Speed of light in vacuum [m/s].
+    public static let speedOfLightMetersPerSecond = 299_792_458.0
+
+    /// Free-space path loss [dB].
+    ///
+    /// - Parameters:
+    ///   - distanceMeters: Link distance d [m], > 0.
+    ///   - frequency: Carrier frequency, > 0.
+    /// - Returns: FSPL [dB] (NaN for non-positive inputs; validate data first).
+    public func lossDB(distanceMeters: Double, frequency: Frequency) -> Double {
+        switch self {
+        case .exact:
+            return 20 * log10(4 * Double.pi * distanceMeters * frequency.hertz / Self.speedOfLightMetersPerSecond)
+        case .shorthand:
+            return 32.4 + 20 * log10(frequency.gigahertz) + 20 * log10(distanceMeters)
+        }
+    }
+
+    /// Free-space path gain −FSPL [dB].
+    public func gainDB(distanceMeters: Double, frequency: Frequency) -> Double {
+        -lossDB(distanceMeters: distanceMeters, frequency: frequency)
+    }
+}

@@ -1,1 +1,0 @@
-// WirelessPathLoss: implementation lands with its issue.

@@ -1,0 +1,104 @@
+import WirelessCore
+
+/// Errors of the path-loss module (spec `pathloss-28ghz.md` §3).
+///
+/// Data problems name the file, the 1-based line and the field, so a user can fix the input;
+/// the CLI maps `.invalidData`/`.numerical` categories to exit 65 and `.invalidArgument` to 64.
+public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
+    /// A required column is absent (a unitless header such as `distance` counts as absent).
+    case missingColumn(name: String, file: String)
+    /// Both `path_gain_db` and `path_loss_db` are present.
+    case ambiguousColumns(file: String)
+    /// A row could not be parsed (wrong field count, text where a number is required, ...).
+    case malformedRow(file: String, line: Int, column: String, reason: String)
+    /// NaN or ±∞ in a numeric field.
+    case nonFiniteValue(file: String, line: Int, column: String)
+    /// A distance ≤ 0 [m].
+    case nonPositiveDistance(file: String, line: Int, value: Double)
+    /// A distance below the reference distance d0 of a log-distance model [m].
+    case distanceBelowReference(distanceMeters: Double, referenceMeters: Double)
+    /// An unknown category (glass type, 0/1 flag) or an empty required feature.
+    case invalidCategory(file: String, line: Int, column: String, value: String)
+    /// A frequency outside a model's validity range [GHz].
+    case frequencyOutOfRange(model: String, frequencyGHz: Double, valid: ClosedRange<Double>)
+    /// A probability outside its open interval (P.2109 p in (0, 100) %, coverage c in (0, 1)).
+    case probabilityOutOfRange(value: Double)
+    /// A façade elevation angle with |θ| > 90° [deg].
+    case elevationOutOfRange(degrees: Double)
+    /// A parameter outside its valid range.
+    case parameterOutOfRange(name: String, value: Double, valid: String)
+    /// Too few data points for the requested fit.
+    case insufficientData(needed: Int, got: Int)
+    /// All distances are equal: no slope can be fitted.
+    case degenerateDistances
+    /// Constant or collinear regressors, by name.
+    case rankDeficient(columns: [String])
+    /// CIF/ABG need at least two distinct frequencies.
+    case insufficientFrequencies
+    /// Two groups share no distance range.
+    case noCommonDistanceRange
+    /// The censored (Tobit) maximum-likelihood fit did not converge.
+    case notConverged(iterations: Int)
+    /// A non-increasing loss model (n ≤ 0) cannot be inverted for a maximum distance.
+    case nonMonotoneModel
+    /// A file could not be read or written.
+    case fileAccess(path: String, reason: String)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .missingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue, .nonPositiveDistance,
+            .distanceBelowReference, .invalidCategory, .insufficientData, .degenerateDistances,
+            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange:
+            return .invalidData
+        case .frequencyOutOfRange, .probabilityOutOfRange, .elevationOutOfRange, .parameterOutOfRange:
+            return .invalidArgument
+        case .notConverged, .nonMonotoneModel:
+            return .numerical
+        case .fileAccess:
+            return .inputOutput
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .missingColumn(name, file):
+            return "\(file): required column '\(name)' is missing (headers carry units, e.g. distance_m)"
+        case let .ambiguousColumns(file):
+            return "\(file): both path_gain_db and path_loss_db are present; keep exactly one"
+        case let .malformedRow(file, line, column, reason):
+            return "\(file):\(line): column '\(column)': \(reason)"
+        case let .nonFiniteValue(file, line, column):
+            return "\(file):\(line): column '\(column)' is NaN or infinite"
+        case let .nonPositiveDistance(file, line, value):
+            return "\(file):\(line): column 'distance_m' must be > 0, got \(value)"
+        case let .distanceBelowReference(d, d0):
+            return "distance \(d) m is below the reference distance \(d0) m of the log-distance model"
+        case let .invalidCategory(file, line, column, value):
+            return "\(file):\(line): column '\(column)' has invalid value '\(value)'"
+        case let .frequencyOutOfRange(model, f, valid):
+            return "\(model): frequency \(f) GHz is outside its validity range \(valid.lowerBound)–\(valid.upperBound) GHz"
+        case let .probabilityOutOfRange(value):
+            return "probability \(value) is outside its open interval"
+        case let .elevationOutOfRange(degrees):
+            return "elevation angle \(degrees)° must satisfy |θ| ≤ 90°"
+        case let .parameterOutOfRange(name, value, valid):
+            return "parameter \(name) = \(value) is outside \(valid)"
+        case let .insufficientData(needed, got):
+            return "too few data points: need \(needed), got \(got)"
+        case .degenerateDistances:
+            return "all distances are equal: the slope is undetermined"
+        case let .rankDeficient(columns):
+            return "regressors \(columns.joined(separator: ", ")) are constant or collinear"
+        case .insufficientFrequencies:
+            return "CIF/ABG fits need at least two distinct frequencies"
+        case .noCommonDistanceRange:
+            return "the groups share no common distance range"
+        case let .notConverged(iterations):
+            return "censored maximum-likelihood fit did not converge in \(iterations) iterations"
+        case .nonMonotoneModel:
+            return "path-loss exponent n ≤ 0: loss does not grow with distance, no maximum distance exists"
+        case let .fileAccess(path, reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

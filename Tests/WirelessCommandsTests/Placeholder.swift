@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessCommands
-
-@Test func moduleLinks() {}

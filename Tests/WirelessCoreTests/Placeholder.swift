@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessCore
-
-@Test func moduleLinks() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessFFT
-
-@Test func moduleLinks() {}

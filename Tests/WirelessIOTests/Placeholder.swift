@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessIO
-
-@Test func moduleLinks() {}

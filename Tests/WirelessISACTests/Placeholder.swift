@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessISAC
-
-@Test func moduleLinks() {}

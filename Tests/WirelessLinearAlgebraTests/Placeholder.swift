@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessLinearAlgebra
-
-@Test func moduleLinks() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessPathLoss
-
-@Test func moduleLinks() {}
