@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// Nearest-BS coverage with Rayleigh fading and single-slope path loss
 /// (J. G. Andrews, F. Baccelli, R. K. Ganti, IEEE TCOM 59(11), 2011, "ABG"; spec §2.6(b)).
@@ -20,7 +21,7 @@ public enum ABGCoverage {
         guard exponent > 2, exponent.isFinite else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         if threshold == 0 { return 0 }
         let delta = 2 / exponent
-        return 2 * threshold / (exponent - 2) * SF.hypergeometric2F1(1, 1 - delta, 2 - delta, -threshold)
+        return 2 * threshold / (exponent - 2) * SpecialFunctions.hypergeometric2F1(1, 1 - delta, 2 - delta, -threshold)
     }
 
     /// ρ(T, α) by the integral form, integrated in s = ln u (independent route used as a cross-check).
@@ -72,7 +73,7 @@ public enum ABGCoverage {
         let rho = try rho(threshold: threshold, exponent: 4)
         let a = Double.pi * density * (1 + rho)
         let b = (threshold * noise).squareRoot()
-        let value = pow(Double.pi, 1.5) * density / b * 0.5 * SF.erfcx(a / (2 * b))
+        let value = pow(Double.pi, 1.5) * density / b * 0.5 * SpecialFunctions.erfcx(a / (2 * b))
         return AnalyticValue(value: value, absError: 1e-14 * value, method: .abgErfcx)
     }
 

@@ -14,8 +14,6 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case kbkInclusionExclusion
     /// (e) Mecke (T ≥ 1), Rayleigh h: Laplace transform of the interference.
     case meckeLaplace
-    /// (e) Mecke (T ≥ 1), general H: Gil-Pelaez inversion of the interference.
-    case meckeGilPelaez
     /// (f) nearest / mean power, Rayleigh h, any g.
     case multiSlopeRayleigh
     /// (g) nearest, general fading, Gil-Pelaez.

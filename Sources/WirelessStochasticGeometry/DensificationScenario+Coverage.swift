@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 extension DensificationScenario {
     /// P_c(λ, T) = P(SINR > T) by the best analytic route (spec §2.6(i)):
@@ -95,8 +96,10 @@ extension DensificationScenario {
         let r = Integration.integrate(from: 0, to: .infinity, absTol: 1e-9, relTol: relativeTolerance, maxIntervals: 200) {
             t in
             if failure != nil { return 0 }
+            let threshold = expm1(t)
+            if !threshold.isFinite { return 0 }  // P_c(∞) = 0
             do {
-                let v = try coverage(density: density, threshold: expm1(t))
+                let v = try coverage(density: density, threshold: threshold)
                 worstError = max(worstError, v.absError)
                 if v.method != .trivial { method = v.method }
                 return v.value

@@ -34,6 +34,7 @@ public struct DensificationScenario: Sendable, Equatable, Codable {
 }
 
 import Foundation
+import WirelessCore
 
 /// Validation shared by every metric.
 enum Validate {

@@ -81,10 +81,10 @@ public struct FadingModel: Sendable, Equatable, Codable {
     public func smallScaleMoment(order s: Double) -> Double {
         switch smallScale {
         case .none: return 1
-        case .rayleigh: return s > -1 ? SF.gamma(1 + s) : .infinity
+        case .rayleigh: return s > -1 ? SpecialFunctions.gamma(1 + s) : .infinity
         case .nakagami(let m):
             guard s > -m else { return .infinity }
-            return exp(SF.logGamma(m + s) - SF.logGamma(m) - s * log(m))
+            return exp(SpecialFunctions.logGamma(m + s) - SpecialFunctions.logGamma(m) - s * log(m))
         }
     }
 
@@ -98,7 +98,7 @@ public struct FadingModel: Sendable, Equatable, Codable {
     public func moment(order s: Double) -> Double { smallScaleMoment(order: s) * shadowingMoment(order: s) }
 
     /// The 48-node physicists' Gauss–Hermite rule, computed once.
-    static let hermiteRule: (nodes: [Double], weights: [Double]) = SF.gaussHermite(nodes: gaussHermiteNodeCount)
+    static let hermiteRule: (nodes: [Double], weights: [Double]) = SpecialFunctions.gaussHermite(nodes: gaussHermiteNodeCount)
 
     /// Shadowing nodes: S values and probability weights from Gauss–Hermite (one node S = 1 without shadowing).
     public var shadowingQuadrature: (values: [Double], weights: [Double]) {
@@ -157,7 +157,9 @@ public struct FadingModel: Sendable, Equatable, Codable {
         switch smallScale {
         case .none: return 1
         case .rayleigh: return -log(generator.nextOpenUnitDouble())
-        case .nakagami(let m): return GammaSampler.sample(shape: m, using: &generator) / m
+        case .nakagami(let m):
+            // m was validated by init, so the distribution cannot fail to build.
+            return (try! GammaDistribution(shape: m, scale: 1 / m)).sample(using: &generator)
         }
     }
 
@@ -165,6 +167,6 @@ public struct FadingModel: Sendable, Equatable, Codable {
     public func sampleShadowing(using generator: inout some RandomNumberGenerator) -> Double {
         guard hasShadowing else { return 1 }
         let sigma = shadowingSigma
-        return exp(sigma * StandardNormalSampler.sample(using: &generator) - sigma * sigma / 2)
+        return exp(sigma * NormalDistribution.standardSample(using: &generator) - sigma * sigma / 2)
     }
 }

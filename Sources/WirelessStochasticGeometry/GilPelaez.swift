@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 import Numerics
 
 /// Gil-Pelaez inversion integrals (J. Gil-Pelaez, Biometrika 38, 1951).

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 import Numerics
 
 /// The Poisson field of interferers at density λ seen through g and H: Laplace and characteristic exponents.
@@ -21,7 +22,7 @@ struct InterferenceField {
         if s == 0 { return .zero }
         if pathGain.isSingleSlope && r == 0 {
             let d = delta
-            let v = Double.pi * density * fading.moment(order: d) * SF.gamma(1 - d) * pow(s, d)
+            let v = Double.pi * density * fading.moment(order: d) * SpecialFunctions.gamma(1 - d) * pow(s, d)
             return IntegrationResult(value: v, error: v.isFinite ? 1e-15 * v : 0)
         }
         if pathGain.isSingleSlope && fading.isPureRayleigh {
@@ -37,8 +38,8 @@ struct InterferenceField {
             return IntegrationResult(value: scale * q.value, error: scale * q.error)
         }
         let scale = 2 * Double.pi * density
-        let q = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-10) { x in
-            1 - fading.laplaceTransform(s * pathGain.gain(atDistance: x))
+        let q = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-9) { x in
+            x * (1 - fading.laplaceTransform(s * pathGain.gain(atDistance: x)))
         }
         return IntegrationResult(value: scale * q.value, error: scale * q.error)
     }
@@ -48,16 +49,16 @@ struct InterferenceField {
         if omega == 0 { return .zero }
         if pathGain.isSingleSlope && r == 0 {
             let d = delta
-            let magnitude = Double.pi * density * fading.moment(order: d) * SF.gamma(1 - d) * pow(abs(omega), d)
+            let magnitude = Double.pi * density * fading.moment(order: d) * SpecialFunctions.gamma(1 - d) * pow(abs(omega), d)
             let phase = -Double.pi * d / 2 * (omega > 0 ? 1 : -1)
             return Complex(-magnitude * cos(phase), -magnitude * sin(phase))
         }
         let scale = 2 * Double.pi * density
         let re = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-9) { x in
-            fading.characteristicFunction(omega * pathGain.gain(atDistance: x)).real - 1
+            x * (fading.characteristicFunction(omega * pathGain.gain(atDistance: x)).real - 1)
         }
         let im = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-9) { x in
-            fading.characteristicFunction(omega * pathGain.gain(atDistance: x)).imaginary
+            x * fading.characteristicFunction(omega * pathGain.gain(atDistance: x)).imaginary
         }
         return Complex(scale * re.value, scale * im.value)
     }

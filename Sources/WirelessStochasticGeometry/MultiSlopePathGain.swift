@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// Multi-slope path gain with automatic continuity constants (Zhang–Andrews, IEEE TCOM 63(5), 2015).
 ///

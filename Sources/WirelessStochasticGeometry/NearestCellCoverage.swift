@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 import Numerics
 
 /// Coverage under nearest-BS association for any multi-slope g (spec §2.6 (f), (g)).
@@ -33,8 +34,10 @@ public enum NearestCellCoverage {
             for i in q.values.indices {
                 let s = threshold / (q.values[i] * g)
                 let l = field.laplaceExponent(s, beyond: x)
-                innerError = max(innerError, l.error)
-                e += q.weights[i] * exp(-s * noise - l.value)
+                let term = q.weights[i] * exp(-s * noise - l.value)
+                // Log-space weight of this node in the outer integral: scale·x·pdf.
+                innerError = max(innerError, scale * x * pdf * term * l.error)
+                e += term
             }
             return pdf * e
         }
@@ -48,11 +51,15 @@ public enum NearestCellCoverage {
     ///     P(SINR > T | r) = ½ + (1/π) ∫_0^∞ Im[φ_H(u) φ_{I_r}(−Tu/g(r)) e^{−iuTW/g(r)}]/u du
     ///     φ_{I_r}(ω) = exp(2πλ ∫_r^∞ (φ_H(ω g(x)) − 1) x dx),   r ~ 2πλ r e^{−πλr²}
     ///
-    /// Single slope, W = 0: averaging over v = πλr² first gives the λ-free
-    ///     P_c = ½ + (1/π) ∫_0^∞ Im[φ_H(u) / (1 − 2ψ(u))]/u du,   ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt.
+    /// Single slope: χ(−Tu/g(r), r) = 2πλr²ψ(u), so averaging over v = πλr² first gives
+    ///     P_c = ½ + (1/π) ∫_0^∞ Im[φ_H(u) M(u)]/u du,   ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt
+    ///     M(u) = ∫_0^∞ e^{−v(1−2ψ(u))} e^{−iuTW(v/(πλ))^{α/2}} dv   (= 1/(1 − 2ψ(u)) at W = 0, λ-free)
+    /// Multi-slope: the r, u, x integrals are nested (slow: seconds per value).
+    /// - Parameter accuracy: absolute tolerance of the inversion integrals (default 1e-8).
     /// - Throws: `.analyticUnavailable` for h ≡ 1 (φ_H does not decay; nearest = strongest without shadowing).
     public static func gilPelaez(
-        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
+        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
+        accuracy: Double = 1e-8
     ) throws -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
@@ -64,24 +71,35 @@ public enum NearestCellCoverage {
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
         let m = fading.smallScale.shape
         let envelope: (Double) -> Double = { u in pow(1 + u * u / (m * m), -m / 2) }
-        if pathGain.isSingleSlope && noise == 0 {
+        if pathGain.isSingleSlope {
             let alpha = pathGain.farFieldExponent
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: 1e-10, envelope: envelope) { u in
+            let noiseScale = threshold * noise * pow(Double.pi * density, -alpha / 2)
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) { u in
                 let psi = psiSingleSlope(u: u, threshold: threshold, exponent: alpha, fading: fading)
-                return fading.characteristicFunction(u) / (Complex(1, 0) - psi.multiplied(by: 2))
+                let decay = Complex<Double>(1, 0) - psi.multiplied(by: 2)
+                if noiseScale == 0 { return fading.characteristicFunction(u) / decay }
+                // M(u) = ∫_0^∞ e^{−v(1−2ψ)} e^{−iu T W (v/(πλ))^{α/2}} dv, v = πλr².
+                let upper = 60 / decay.real
+                let re = Integration.integrate(from: 0, to: upper, absTol: accuracy / 10, relTol: 1e-10) { v in
+                    exp(-v * decay.real) * cos(v * decay.imaginary + u * noiseScale * pow(v, alpha / 2))
+                }
+                let im = Integration.integrate(from: 0, to: upper, absTol: accuracy / 10, relTol: 1e-10) { v in
+                    -exp(-v * decay.real) * sin(v * decay.imaginary + u * noiseScale * pow(v, alpha / 2))
+                }
+                return fading.characteristicFunction(u) * Complex(re.value, im.value)
             }
             return AnalyticValue(value: 0.5 + gp.value / Double.pi, absError: gp.error / Double.pi, method: .gilPelaezNearest)
         }
         let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
         let scale = 2 * Double.pi * density
         var innerError = 0.0
-        let r = pathGain.integrateOverDistance(from: 0, absTol: 1e-8 / scale, relTol: 1e-7) { x in
+        let r = pathGain.integrateOverDistance(from: 0, absTol: accuracy / scale, relTol: accuracy * 10) { x in
             let pdf = x * exp(-Double.pi * density * x * x)
             if pdf == 0 { return 0 }
             let g = pathGain.gain(atDistance: x)
             if !g.isFinite { return pdf }
             let c = threshold / g
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: 1e-8, envelope: envelope) { u in
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) { u in
                 let chi = field.characteristicExponent(-u * c, beyond: x)
                 let noisePhase = Complex<Double>(cos(u * c * noise), -sin(u * c * noise))
                 return fading.characteristicFunction(u) * noisePhase * Complex.expOf(chi)

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// Dense-network scaling regime as λ → ∞ (spec §2.7, derived from NK's classification).
 public enum Regime: Sendable, Equatable, Codable {

@@ -17,7 +17,7 @@ public enum StrongestCellCoverage {
             throw DensificationError.closedFormOutOfDomain(reason: "Dhillon's closed form needs T ≥ 1 (got \(threshold))")
         }
         let delta = 2 / exponent
-        return AnalyticValue(value: SF.sinc(delta) * pow(threshold, -delta), absError: 1e-15, method: .dhillonClosedForm)
+        return AnalyticValue(value: SpecialFunctions.sinc(delta) * pow(threshold, -delta), absError: 1e-15, method: .dhillonClosedForm)
     }
 
     /// Largest n handled by the inclusion–exclusion sum (T ≥ 1/maxTerms).
@@ -50,7 +50,7 @@ public enum StrongestCellCoverage {
         guard moment.isFinite else { throw DensificationError.fadingMomentInfinite(order: delta) }
         let a = density * Double.pi * moment
         let x = noise * pow(a, -exponent / 2)
-        let cPrime = SF.gamma(1 + delta) * SF.gamma(1 - delta)
+        let cPrime = SpecialFunctions.gamma(1 + delta) * SpecialFunctions.gamma(1 - delta)
         var total = 0.0
         var error = 0.0
         for n in 1...max(1, nMax) {
@@ -68,13 +68,13 @@ public enum StrongestCellCoverage {
 
     static func kbkI(n: Int, x: Double, exponent: Double, cPrime: Double) -> IntegrationResult {
         let dn = Double(n)
-        let logPrefactor = dn * log(2.0) - (dn - 1) * log(exponent) - dn * log(cPrime) - SF.logGamma(dn)
+        let logPrefactor = dn * log(2.0) - (dn - 1) * log(exponent) - dn * log(cPrime) - SpecialFunctions.logGamma(dn)
         if x == 0 {
             // ∫ u^{2n−1} e^{−u²} du = Γ(n)/2.
-            return IntegrationResult(value: exp(logPrefactor + SF.logGamma(dn) - log(2.0)), error: 0)
+            return IntegrationResult(value: exp(logPrefactor + SpecialFunctions.logGamma(dn) - log(2.0)), error: 0)
         }
         let delta = 2 / exponent
-        let c = x * pow(SF.gamma(1 - delta), -exponent / 2)
+        let c = x * pow(SpecialFunctions.gamma(1 - delta), -exponent / 2)
         // Integrate in s = ln u with the log-integrand shifted by the prefactor (no overflow for large n).
         let r = Integration.integrate(from: -.infinity, to: .infinity, absTol: 1e-15, relTol: 1e-11) { s in
             let u = exp(s)
@@ -171,8 +171,10 @@ public enum StrongestCellCoverage {
     /// (e) Mecke route for T ≥ 1 (at most one BS can exceed SINR 1), any g, any H:
     ///
     ///     Rayleigh h (any S):  P_c = 2πλ ∫_0^∞ r E_S[e^{−TW/(S g(r))} L_I(T/(S g(r)))] dr
-    ///     general H:           P_c = 2πλ ∫_0^∞ r E_H[F_I(H g(r)/T − W)] dr      (F_I by Gil-Pelaez)
+    ///     other H, single slope: the Rayleigh value at density λE[H^δ]/Γ(1+δ) (same propagation process)
     ///
+    /// The general-H multi-slope form 2πλ∫ r E_H[F_I(Hg(r)/T − W)] dr (Gil-Pelaez) is not implemented:
+    /// such cases throw `.analyticUnavailable` (Monte-Carlo only).
     /// For T < 1 this integral is E[#BSs with SINR > T] (may exceed 1), so it is refused.
     /// - Throws: `.closedFormOutOfDomain` for T < 1.
     public static func mecke(
@@ -197,30 +199,24 @@ public enum StrongestCellCoverage {
                 for i in q.values.indices {
                     let s = threshold / (q.values[i] * g)
                     let l = field.laplaceExponent(s, beyond: 0)
-                    innerError = max(innerError, l.error)
-                    e += q.weights[i] * exp(-s * noise - l.value)
+                    let term = q.weights[i] * exp(-s * noise - l.value)
+                    innerError = max(innerError, scale * x * x * term * l.error)
+                    e += term
                 }
                 return x * e
             }
             return AnalyticValue(
                 value: scale * r.value, absError: scale * r.error + innerError, method: .meckeLaplace)
         }
-        // General H: E_H[F_I(Hg/T − W)] = ½ − (1/π)∫_0^∞ Im[conj φ_H(u) · e^{iuTW/g} φ_I(uT/g)]/u du  (ω = uT/g).
-        let r = pathGain.integrateOverDistance(from: 0, absTol: 1e-8 / scale, relTol: 1e-8) { x in
-            let g = pathGain.gain(atDistance: x)
-            if !g.isFinite { return x }
-            let c = threshold / g
-            let gp = GilPelaez.imaginaryPartIntegral(
-                firstPiece: 2 * Double.pi, absTol: 1e-9,
-                envelope: { u in Complex.expOf(field.characteristicExponent(u * c, beyond: 0)).length }
-            ) { u in
-                let phiH = fading.characteristicFunction(u).conjugate
-                let noisePhase = Complex<Double>(cos(u * c * noise), sin(u * c * noise))
-                return phiH * noisePhase * Complex.expOf(field.characteristicExponent(u * c, beyond: 0))
-            }
-            return x * (0.5 - gp.value / Double.pi)
+        guard pathGain.isSingleSlope else {
+            throw DensificationError.analyticUnavailable(
+                reason: "strongest-BS coverage with multi-slope path loss needs Rayleigh small-scale fading")
         }
-        return AnalyticValue(value: scale * r.value, absError: scale * r.error, method: .meckeGilPelaez)
+        // Single slope: the propagation process depends on H only through λE[H^δ] (§2.6(a)), so the
+        // Rayleigh result at density λE[H^δ]/Γ(1+δ) is exact for any H (noise included).
+        let delta = 2 / pathGain.farFieldExponent
+        let equivalent = density * moment / SpecialFunctions.gamma(1 + delta)
+        return try mecke(density: equivalent, threshold: threshold, pathGain: pathGain, fading: .rayleigh, noise: noise)
     }
 }
 
