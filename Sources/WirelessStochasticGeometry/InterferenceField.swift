@@ -38,10 +38,27 @@ struct InterferenceField {
             return IntegrationResult(value: scale * q.value, error: scale * q.error)
         }
         let scale = 2 * Double.pi * density
+        if fading.isPureRayleigh, let exact = rayleighClosedForm(s, beyond: r) {
+            return IntegrationResult(value: scale * exact, error: scale * 1e-13 * exact)
+        }
         let q = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-9) { x in
             x * (1 - fading.laplaceTransform(s * pathGain.gain(atDistance: x)))
         }
         return IntegrationResult(value: scale * q.value, error: scale * q.error)
+    }
+
+    /// ∫_r^∞ s g(x) x/(1 + s g(x)) dx segment by segment in closed form (nil if a segment has no closed form).
+    func rayleighClosedForm(_ s: Double, beyond r: Double) -> Double? {
+        var total = 0.0
+        for k in pathGain.segmentIndex(r)..<pathGain.slopeCount {
+            let lo = max(r, pathGain.segmentStart(k))
+            let hi = pathGain.segmentEnd(k)
+            guard let v = RayleighInterferenceIntegral.segment(
+                from: lo, to: hi, exponent: pathGain.exponents[k], c: s * pathGain.coefficients[k])
+            else { return nil }
+            total += v
+        }
+        return total
     }
 
     /// 2πλ ∫_r^∞ (φ_H(ω g(x)) − 1) x dx (the log characteristic function of the interference from beyond r).

@@ -137,5 +137,5 @@ private let strongestReference = 2 / Double.pi
         return 1 / (1 + x * atan(x))
     }
     #expect(abs(rate.value - reference.value) < 1e-6)
-    #expect(abs(reference.value - 2.15) < 0.01)  // ABG quote 2.15 nats/s/Hz (1.49 bits) for α = 4
+    #expect(abs(reference.value - 1.49) < 0.01)  // ABG quote 1.49 nats/s/Hz (2.15 bits/s/Hz) for α = 4
 }
