@@ -6,8 +6,8 @@ import WirelessCore
 
 /// Spec §4 item 9: MC within 4 confidence half-widths of the exact value at a fixed seed.
 private let halfWidthMultiple = 4.0
-/// Small drop counts keep the suite fast; the half-width (≈ 0.015 at p ≈ 0.5, n = 4000) scales the check.
-private let testDrops = 4000
+/// Small drop counts keep the suite fast; the half-width (≈ 0.018 at p ≈ 0.5, n = 3000) scales the check.
+private let testDrops = 3000
 
 private func simulate(
     _ fading: FadingModel, _ association: Association, density: Double = 1, thresholds: [Double] = [1],

@@ -19,8 +19,8 @@ private let strongestReference = 2 / Double.pi
     let nakagami = try FadingModel.nakagami(m: 2)
     let a = try NearestCellCoverage.gilPelaez(density: 1, threshold: 1, pathGain: single, fading: nakagami, noise: 0)
     let b = try NearestCellCoverage.gilPelaez(
-        density: 1, threshold: 1, pathGain: dual, fading: nakagami, noise: 0, accuracy: 1e-5)
-    #expect(abs(a.value - b.value) < 1e-4)
+        density: 1, threshold: 1, pathGain: dual, fading: nakagami, noise: 0, accuracy: 1e-4)
+    #expect(abs(a.value - b.value) < 1e-3)
 }
 
 @Test func lowDensityRecoversFarFieldSingleSlope() throws {
