@@ -5,7 +5,7 @@ public struct DensifyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "densify",
         abstract: "Coverage, rate, coverage density and ASE of a Poisson network versus BS density (analytic + Monte-Carlo).",
-        subcommands: [DensifySweepCommand.self, DensifyRegimesCommand.self])
+        subcommands: [DensifySweepCommand.self, DensifyCoverageCommand.self, DensifyRegimesCommand.self])
 
     public init() {}
 }
