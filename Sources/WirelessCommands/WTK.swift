@@ -19,6 +19,7 @@ public struct WTK: ParsableCommand {
             PathLossCommand.self,
             ISACCommand.self,
             DensifyCommand.self,
+            SpectrumCommand.self,
             FiguresCommand.self,
         ])
 

@@ -1,6 +1,5 @@
 import Foundation
 import Numerics
-import Synchronization
 import WirelessCore
 import WirelessLinearAlgebra
 
@@ -24,7 +23,7 @@ public enum GainRefit {
     /// - Parameters:
     ///   - tensor: any tensor (its own grid; frequencies are per sample of that grid).
     ///   - frequencies: `[ω_A, ω_F, ω_T]` per path [rad/sample].
-    ///   - parallel: split the dominant contraction over both cores.
+    ///   - parallel: unused (the contraction is one BLAS zgemm, threaded by BLAS itself); kept for API stability.
     /// - Complexity: O(N_tot·U + P·N_A·N_F + P³) with U ≤ P distinct Doppler values.
     public static func gains(
         tensor: ChannelTensor, frequencies: [[Double]], parallel: Bool = true
@@ -45,41 +44,24 @@ public enum GainRefit {
             }
         }
         let u = dopplers.count
-        let conjugateDoppler = dopplers.map { w in Vandermonde.vector(count: nT, frequency: -w) }
-        // W[j, u, s] = Σ_l H[j + plane·l, s]·conj(v_u[l]), j over the (antenna, subcarrier) plane.
-        let contraction = Mutex([Complex<Double>](repeating: .zero, count: plane * u * snapshots))
-        let chunkCount = parallel && plane * nT * u >= 1 << 16 ? 2 : 1
-        let chunk = (plane + chunkCount - 1) / chunkCount
-        let work: @Sendable (Int) -> Void = { task in
-            let start = task * chunk
-            let end = min(plane, start + chunk)
-            guard start < end else { return }
-            let width = end - start
-            var local = [Complex<Double>](repeating: .zero, count: width * u * snapshots)
-            tensor.elements.withUnsafeBufferPointer { h in
-                local.withUnsafeMutableBufferPointer { out in
-                    for s in 0..<snapshots {
-                        for l in 0..<nT {
-                            let column = s * plane * nT + plane * l + start
-                            for d in 0..<u {
-                                let c = conjugateDoppler[d][l]
-                                let target = width * (d + u * s)
-                                for j in 0..<width { out[target + j] += c * h[column + j] }
-                            }
-                        }
-                    }
-                }
-            }
-            contraction.withLock { shared in
-                for s in 0..<snapshots {
-                    for d in 0..<u {
-                        for j in 0..<width { shared[start + j + plane * (d + u * s)] = local[j + width * (d + u * s)] }
-                    }
-                }
-            }
+        // W[:, u, s] = H_s(plane × N_T) · conj(v_u): one zgemm per snapshot (the only pass over H).
+        var conjugateDoppler = Matrix<Complex<Double>>(rows: nT, columns: u, repeating: .zero)
+        for (d, w) in dopplers.enumerated() {
+            for l in 0..<nT { conjugateDoppler[l, d] = Complex(length: 1, phase: -w * Double(l)) }
         }
-        if chunkCount > 1 { ParallelExecution.forEachTask(count: chunkCount, work) } else { work(0) }
-        let w = contraction.withLock { $0 }
+        var w = [Complex<Double>]()
+        w.reserveCapacity(plane * u * snapshots)
+        do {
+            for s in 0..<snapshots {
+                let slice =
+                    snapshots == 1
+                    ? tensor.elements : Array(tensor.elements[(s * plane * nT)..<((s + 1) * plane * nT)])
+                let product = try multiply(Matrix(rows: plane, columns: nT, columnMajor: slice), conjugateDoppler)
+                w += product.elements
+            }
+        } catch {
+            throw ISACError.numericalFailure(reason: "gain refit contraction: \(error)")
+        }
         // b[n, s] = Σ_{r,k} conj(a_n[r] d_n[k]) W[r + nA k, u_n, s].
         var b = Matrix<Complex<Double>>(rows: p, columns: snapshots, repeating: .zero)
         for n in 0..<p {
@@ -122,10 +104,17 @@ public enum GainRefit {
         return g
     }
 
-    /// Σ_{n<N} e^{jδn} (summed directly: exact for δ = 0 and well conditioned near it).
+    /// Σ_{n<N} e^{jδn} = e^{jδ(N−1)/2}·sin(Nδ/2)/sin(δ/2) (Dirichlet kernel); summed directly when
+    /// |sin(δ/2)| < 1e−3, where the quotient loses digits.
     static func vandermondeInnerProduct(count: Int, difference: Double) -> Complex<Double> {
-        var sum = Complex<Double>.zero
-        for n in 0..<count { sum += Complex(length: 1, phase: difference * Double(n)) }
-        return sum
+        let half = sin(difference / 2)
+        if abs(half) < 1e-3 {
+            var sum = Complex<Double>.zero
+            for n in 0..<count { sum += Complex(length: 1, phase: difference * Double(n)) }
+            return sum
+        }
+        let magnitude = sin(Double(count) * difference / 2) / half
+        return Complex(cos(difference * Double(count - 1) / 2), sin(difference * Double(count - 1) / 2))
+            .multiplied(by: magnitude)
     }
 }

@@ -54,8 +54,27 @@ public struct PLAINEstimator: ISACParameterEstimator {
         self.compression = compression
     }
 
+    /// Stage 1 with input validation folded in: Averaging sums every sample, so a NaN/Inf input
+    /// gives a non-finite block mean and an all-zero input an all-zero H'; only then is the input
+    /// scanned to report the exact error. Other modes validate the input first.
+    ///
+    /// - Throws: `nonFiniteInput(index:)`, `zeroEnergyInput`.
+    public func validatedCompression(of tensor: ChannelTensor) throws -> ChannelTensor {
+        guard compression.mode == .averaging else {
+            try tensor.validateSamples()
+            return compress(tensor)
+        }
+        let compressed = compress(tensor)
+        do { try compressed.validateSamples() } catch {
+            try tensor.validateSamples()  // reports the input's own first bad sample, if any
+            if case ISACError.zeroEnergyInput = error { throw error }  // blocks cancel exactly: nothing to estimate
+            throw ISACError.numericalFailure(reason: "block sums overflowed during compression")
+        }
+        return compressed
+    }
+
     /// Stage 1: the compressed tensor H'.
-    public func compress(_ tensor: ChannelTensor) -> ChannelTensor { compression(tensor) }
+    public func compress(_ tensor: ChannelTensor) -> ChannelTensor { compression(tensor, parallel: configuration.parallel) }
 
     /// Stage 2: per-mode estimates on H' (the three modes in parallel when configured).
     public func estimateModes(_ compressed: ChannelTensor) throws -> [ModeEstimate] {
@@ -176,8 +195,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
                 expected: compression.inputDimensions + [compression.inputSnapshotCount],
                 actual: tensor.dimensions + [tensor.snapshotCount])
         }
-        try tensor.validateSamples()
-        let compressed = compress(tensor)
+        let compressed = try validatedCompression(of: tensor)
         let modes = try estimateModes(compressed)
         let triplets = try fuse(compressed, modes: modes)
         let targets = try targets(input: tensor, compressed: compressed, modes: modes, triplets: triplets)

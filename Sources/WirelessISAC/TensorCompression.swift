@@ -125,7 +125,8 @@ public struct TensorCompression: Sendable, Equatable {
     ///
     /// - Precondition: `input` has the planned shape (checked by the caller; programmer error otherwise).
     /// - Complexity: one pass over the input (Averaging) or over the kept samples.
-    public func callAsFunction(_ input: ChannelTensor) -> ChannelTensor {
+    /// - Parameter parallel: split Averaging over both cores (disjoint output blocks).
+    public func callAsFunction(_ input: ChannelTensor, parallel: Bool = false) -> ChannelTensor {
         precondition(input.dimensions == inputDimensions && input.snapshotCount == inputSnapshotCount)
         var output = ChannelTensor(dimensions: outputDimensions, snapshotCount: outputSnapshotCount)
         let (n0, n1, n2) = (inputDimensions[0], inputDimensions[1], inputDimensions[2])
@@ -135,26 +136,9 @@ public struct TensorCompression: Sendable, Equatable {
         input.elements.withUnsafeBufferPointer { inBuffer in
             output.elements.withUnsafeMutableBufferPointer { outBuffer in
                 if mode == .averaging {
-                    let (d0, d1, d2) = (factors[0], factors[1], factors[2])
-                    let scale = 1.0 / Double(d0 * d1 * d2)
-                    for s in 0..<inputSnapshotCount {
-                        let inBase = s * inputSnapshotSize
-                        let outBase = s * outputSnapshotSize
-                        for l in 0..<n2 {
-                            let j2 = l / d2
-                            for k in 0..<n1 {
-                                let j1 = k / d1
-                                let source = inBase + n0 * (k + n1 * l)
-                                let target = outBase + m0 * (j1 + m1 * j2)
-                                if d0 == 1 {
-                                    for r in 0..<n0 { outBuffer[target + r] += inBuffer[source + r] }
-                                } else {
-                                    for r in 0..<n0 { outBuffer[target + r / d0] += inBuffer[source + r] }
-                                }
-                            }
-                        }
-                    }
-                    for index in 0..<outBuffer.count { outBuffer[index] = outBuffer[index].multiplied(by: scale) }
+                    averageBlocks(
+                        input: UnsafeBufferPointer(rebasing: inBuffer[...]), output: outBuffer.baseAddress!,
+                        parallel: parallel)
                     return
                 }
                 var outSnapshot = 0
@@ -179,6 +163,45 @@ public struct TensorCompression: Sendable, Equatable {
         return output
     }
 
+    /// Block means of every snapshot: output block (j1, j2) = mean over its Δ_0×Δ_1×Δ_2 input samples.
+    /// Tasks own disjoint ranges of output symbol blocks j2, so they never write the same element.
+    private func averageBlocks(
+        input: UnsafeBufferPointer<Complex<Double>>, output: UnsafeMutablePointer<Complex<Double>>, parallel: Bool
+    ) {
+        let (n0, n1, n2) = (inputDimensions[0], inputDimensions[1], inputDimensions[2])
+        let (m0, m1, m2) = (outputDimensions[0], outputDimensions[1], outputDimensions[2])
+        let (d0, d1, d2) = (factors[0], factors[1], factors[2])
+        let scale = 1.0 / Double(d0 * d1 * d2)
+        let rows = inputSnapshotCount * m2  // (snapshot, j2) pairs, each an independent output slab
+        let taskCount = parallel && rows >= 2 && input.count >= 1 << 18 ? 2 : 1
+        let shared = SharedOutput(base: output, input: input.baseAddress!)
+        let work: @Sendable (Int) -> Void = { task in
+            let start = task * rows / taskCount
+            let end = (task + 1) * rows / taskCount
+            let out = shared.base
+            let h = shared.input
+            for row in start..<end {
+                let s = row / m2
+                let j2 = row % m2
+                let outBase = s * m0 * m1 * m2 + m0 * m1 * j2
+                for index in 0..<(m0 * m1) { out[outBase + index] = .zero }
+                for l in (j2 * d2)..<((j2 + 1) * d2) {
+                    for k in 0..<n1 {
+                        let source = s * n0 * n1 * n2 + n0 * (k + n1 * l)
+                        let target = outBase + m0 * (k / d1)
+                        if d0 == 1 {
+                            for r in 0..<n0 { out[target + r] += h[source + r] }
+                        } else {
+                            for r in 0..<n0 { out[target + r / d0] += h[source + r] }
+                        }
+                    }
+                }
+                for index in 0..<(m0 * m1) { out[outBase + index] = out[outBase + index].multiplied(by: scale) }
+            }
+        }
+        if taskCount > 1 { ParallelExecution.forEachTask(count: taskCount, work) } else { work(0) }
+    }
+
     /// The amplitude factor a path of frequencies ω (full grid) acquires in output snapshot 0:
     /// Π_m g_{Δ_m}(ω_m) for Averaging, 1 otherwise (`plain-isac.md` §2.3).
     public func amplitudeFactor(fullGridFrequencies w: [Double]) -> Complex<Double> {
@@ -192,4 +215,14 @@ public struct TensorCompression: Sendable, Equatable {
     public func noiseVariance(inputNoiseVariance: Double) -> Double {
         mode == .averaging ? inputNoiseVariance / Double(factors.reduce(1, *)) : inputNoiseVariance
     }
+}
+
+/// Raw pointers for `averageBlocks`' tasks.
+///
+/// `@unchecked Sendable` is safe because each task writes only its own output slabs (disjoint
+/// (snapshot, j2) ranges), the input is only read, and both buffers outlive `forEachTask`, which
+/// returns after every task has finished.
+private struct SharedOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Complex<Double>>
+    let input: UnsafePointer<Complex<Double>>
 }

@@ -28,7 +28,11 @@ public enum CampaignCSV {
     /// Reads a campaign file.
     ///
     /// - Throws: `PathLossError` (`.fileAccess` if unreadable; data errors with file, line and column).
-    public static func read(contentsOf url: URL, options: Options = Options()) throws(PathLossError) -> PathLossCampaign {
+    public static func read(contentsOf url: URL, options: Options = Options()) throws(PathLossError) -> PathLossCampaign
+    {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .fileAccess(path: url.path, reason: "file not found")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -88,7 +92,9 @@ public enum CampaignCSV {
             let parser = RowParser(row: row, index: index, file: file, line: line)
             do {
                 let distance = try parser.double("distance_m", column: distanceColumn)
-                guard distance > 0 else { throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance) }
+                guard distance > 0 else {
+                    throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance)
+                }
                 let value = try parser.double(valueName, column: valueColumn)
                 var link = PathLossLink(distanceMeters: distance, pathGainDB: sign * value)
                 link.scenarioID = parser.string("scenario_id")
@@ -113,14 +119,18 @@ public enum CampaignCSV {
                 }
                 if let f = try parser.optionalDouble("frequency_ghz") {
                     guard f > 0 else {
-                        throw PathLossError.malformedRow(file: file, line: line, column: "frequency_ghz", reason: "must be > 0, got \(f)")
+                        throw PathLossError.malformedRow(
+                            file: file, line: line, column: "frequency_ghz", reason: "must be > 0, got \(f)")
                     }
                     link.frequencyGHz = f
                 }
-                for (name, keyPath) in [("tx_height_m", \PathLossLink.txHeightMeters), ("rx_height_m", \PathLossLink.rxHeightMeters)] {
+                for (name, keyPath) in [
+                    ("tx_height_m", \PathLossLink.txHeightMeters), ("rx_height_m", \PathLossLink.rxHeightMeters),
+                ] {
                     if let h = try parser.optionalDouble(name) {
                         guard h > 0 else {
-                            throw PathLossError.malformedRow(file: file, line: line, column: name, reason: "must be > 0, got \(h)")
+                            throw PathLossError.malformedRow(
+                                file: file, line: line, column: name, reason: "must be > 0, got \(h)")
                         }
                         link[keyPath: keyPath] = h
                     }
@@ -145,7 +155,9 @@ public enum CampaignCSV {
     /// - Parameter banner: The `#` line to write first (nil: none).
     public static func render(_ campaign: PathLossCampaign, banner: String? = nil) -> String {
         let links = campaign.links
-        func all<T>(_ key: KeyPath<PathLossLink, T?>) -> Bool { !links.isEmpty && links.allSatisfy { $0[keyPath: key] != nil } }
+        func all<T>(_ key: KeyPath<PathLossLink, T?>) -> Bool {
+            !links.isEmpty && links.allSatisfy { $0[keyPath: key] != nil }
+        }
         func flag(_ b: Bool?) -> String { b.map { $0 ? "1" : "0" } ?? "" }
         let number = CSVNumberFormat.shortestRoundTrip
         var columns: [(String, (PathLossLink) -> String)] = []

@@ -27,7 +27,9 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
         /// High-loss glass: 500 Mbps to 90 % of UEs up to this BS distance [m].
         public static let highLoss500MbpsDistanceMeters = 49.0
         /// Low-loss school with LOS: > 2.5 Gbps at 68 m and > 1.2 Gbps at 175 m.
-        public static let schoolRates: [(rateBitsPerSecond: Double, distanceMeters: Double)] = [(2.5e9, 68), (1.2e9, 175)]
+        public static let schoolRates: [(rateBitsPerSecond: Double, distanceMeters: Double)] = [
+            (2.5e9, 68), (1.2e9, 175),
+        ]
     }
 
     /// Links, scenarios, buildings, censored links.
@@ -71,7 +73,8 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
         }
         featureRegression = try? FeatureRegression(campaign: campaign)
         let used = campaign.uncensoredLinks
-        maximumSpread = DistanceSpread.maximum(distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB))
+        maximumSpread = DistanceSpread.maximum(
+            distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB))
         isSynthetic = campaign.isSynthetic
     }
 }

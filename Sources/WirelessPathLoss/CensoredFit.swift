@@ -77,7 +77,9 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
             } else {
                 step = state.gradient
             }
-            if zip(step, state.gradient).reduce(0, { $0 + $1.0 * $1.1 }) <= 0 { step = state.gradient.map { $0 * 1e-3 } }
+            if zip(step, state.gradient).reduce(0, { $0 + $1.0 * $1.1 }) <= 0 {
+                step = state.gradient.map { $0 * 1e-3 }
+            }
             var scale = 1.0
             var candidate = state
             var candidateTheta = theta

@@ -48,7 +48,9 @@ public struct CloseInFit: PathGainModel, Sendable, Equatable, Codable {
         confidenceLevel: Double = 0.95, isSynthetic: Bool = false
     ) throws(PathLossError) {
         let count = distancesMeters.count
-        guard count >= 2, pathGainsDB.count == count else { throw .insufficientData(needed: 2, got: min(count, pathGainsDB.count)) }
+        guard count >= 2, pathGainsDB.count == count else {
+            throw .insufficientData(needed: 2, got: min(count, pathGainsDB.count))
+        }
         try validateLevel(confidenceLevel)
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
         let anchor = freeSpaceForm.lossDB(distanceMeters: referenceDistanceMeters, frequency: frequency)

@@ -98,7 +98,8 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         let offset = quantileOffsetDB(sigmaDB: fit.rmsErrorDB, residualsDB: fit.residualsDB)
         let d0 = fit.referenceDistanceMeters
         let distance = d0 * pow(10, (fit.intercept.estimate + offset - required) / (10 * n))
-        return classify(distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
+        return classify(
+            distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
     }
 
     /// The largest distance for any model whose coverage gain decreases with distance, by Brent's method on log d.
@@ -142,7 +143,8 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
             allowExtrapolation: allowExtrapolation)
     }
 
-    private func classify(_ distance: Double, d0: Double, largest: Double, allowExtrapolation: Bool) -> MaximumDistance {
+    private func classify(_ distance: Double, d0: Double, largest: Double, allowExtrapolation: Bool) -> MaximumDistance
+    {
         if !(distance >= d0) { return .notAchievable }
         if distance > largest && !allowExtrapolation { return .beyondRange(largest) }
         return .distance(distance)

@@ -40,7 +40,8 @@ public struct DistanceSpread: Sendable, Equatable, Codable {
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
         return DistanceSpread(
             centerMeters: centerMeters, count: values.count, rangeDB: values.last! - values.first!,
-            span5to95DB: Statistics.quantile(values, probability: 0.95) - Statistics.quantile(values, probability: 0.05),
+            span5to95DB: Statistics.quantile(values, probability: 0.95)
+                - Statistics.quantile(values, probability: 0.05),
             standardDeviationDB: variance.squareRoot())
     }
 
@@ -57,7 +58,8 @@ public struct DistanceSpread: Sendable, Equatable, Codable {
         while logCenter <= log10(hi) + 1e-12 {
             if let s = at(
                 centerMeters: pow(10, logCenter), distancesMeters: distancesMeters, pathGainsDB: pathGainsDB,
-                windowFactor: windowFactor, minimumCount: minimumCount), best == nil || s.rangeDB > best!.rangeDB {
+                windowFactor: windowFactor, minimumCount: minimumCount), best == nil || s.rangeDB > best!.rangeDB
+            {
                 best = s
             }
             logCenter += stepDecades

@@ -74,7 +74,8 @@ public struct DualSlopeFit: PathGainModel, Sendable, Equatable, Codable {
             k += 1
             let below = sortedLog.reduce(0) { $0 + ($1 <= logBP ? 1 : 0) }
             guard below >= minimumSide, count - below >= minimumSide else { continue }
-            guard let sse = Self.sse(logD: logD, gains: pathGainsDB, logBP: logBP, logD0: log10(referenceDistanceMeters))
+            guard
+                let sse = Self.sse(logD: logD, gains: pathGainsDB, logBP: logBP, logD0: log10(referenceDistanceMeters))
             else { continue }
             profile.append(BreakpointCandidate(breakpointMeters: pow(10, logBP), sumOfSquaredErrors: sse))
             if best == nil || sse < best!.sse { best = (sse, logBP) }
@@ -93,7 +94,8 @@ public struct DualSlopeFit: PathGainModel, Sendable, Equatable, Codable {
             name: "A", estimate: fit.coefficients[0], standardError: fit.standardErrors[0] * scale, criticalValue: t,
             level: confidenceLevel)
         self.nearExponent = FittedParameter(
-            name: "n1", estimate: n1, standardError: fit.standardErrors[1] * scale, criticalValue: t, level: confidenceLevel)
+            name: "n1", estimate: n1, standardError: fit.standardErrors[1] * scale, criticalValue: t,
+            level: confidenceLevel)
         self.farExponent = FittedParameter(
             name: "n2", estimate: n2, standardError: max(varN2, 0).squareRoot() * scale, criticalValue: t,
             level: confidenceLevel)

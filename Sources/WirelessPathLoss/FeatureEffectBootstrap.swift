@@ -90,10 +90,11 @@ public struct FeatureEffectBootstrap: Sendable, Equatable, Codable {
         let alpha = (1 - confidenceLevel) / 2
         self.intervals = (0..<(p - 2)).map { k in
             let values = kept.map { $0[k] }
-            guard values.count >= 2 else { return ConfidenceInterval(lower: .nan, upper: .nan, level: confidenceLevel) }
+            guard values.count >= 2 else { return ConfidenceInterval(lower: .nan, upper: .nan, confidenceLevel: confidenceLevel) }
             return ConfidenceInterval(
-                lower: Statistics.quantile(values, probability: alpha), upper: Statistics.quantile(values, probability: 1 - alpha),
-                level: confidenceLevel)
+                lower: Statistics.quantile(values, probability: alpha),
+                upper: Statistics.quantile(values, probability: 1 - alpha),
+                confidenceLevel: confidenceLevel)
         }
         self.names = Array(names.dropFirst(2))
         self.successfulResamples = kept.count

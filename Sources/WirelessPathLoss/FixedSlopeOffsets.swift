@@ -102,7 +102,8 @@ public struct FixedSlopeOffsets: Sendable, Equatable, Codable {
             }
             sigma = (sse / Double(n - g)).squareRoot()
             for k in 0..<g { covariance[k, k] = sigma * sigma / Double(counts[k]) }
-            exponent = FittedParameter(name: "n", estimate: nFixed, standardError: 0, criticalValue: 0, level: confidenceLevel)
+            exponent = FittedParameter(
+                name: "n", estimate: nFixed, standardError: 0, criticalValue: 0, level: confidenceLevel)
         }
         let dof = Double(n - g - (slope == .joint ? 1 : 0))
         let t = StudentTDistribution(degreesOfFreedom: max(dof, 1)).quantile((1 + confidenceLevel) / 2)

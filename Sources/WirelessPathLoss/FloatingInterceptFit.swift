@@ -170,8 +170,10 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
     ///
     /// - Parameter form: FSPL form (default exact).
     public func closeInWithOffset(form: FreeSpacePathLoss = .exact) -> (offsetDB: Double, exponentDelta: Double) {
-        (-intercept.estimate - form.lossDB(distanceMeters: referenceDistanceMeters, frequency: frequency),
-         pathLossExponent.estimate - 2)
+        (
+            -intercept.estimate - form.lossDB(distanceMeters: referenceDistanceMeters, frequency: frequency),
+            pathLossExponent.estimate - 2
+        )
     }
 }
 

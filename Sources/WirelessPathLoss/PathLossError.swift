@@ -43,12 +43,14 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
     case nonMonotoneModel
     /// A file could not be read or written.
     case fileAccess(path: String, reason: String)
+    /// A bad azimuth-scan record (azimuth outside [0, 360), non-finite power, duplicate azimuth, empty link).
+    case invalidAzimuthRecord(linkID: String, reason: String)
 
     public var category: ErrorCategory {
         switch self {
         case .missingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue, .nonPositiveDistance,
             .distanceBelowReference, .invalidCategory, .insufficientData, .degenerateDistances,
-            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange:
+            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange, .invalidAzimuthRecord:
             return .invalidData
         case .frequencyOutOfRange, .probabilityOutOfRange, .elevationOutOfRange, .parameterOutOfRange:
             return .invalidArgument
@@ -61,44 +63,47 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
 
     public var description: String {
         switch self {
-        case let .missingColumn(name, file):
+        case .missingColumn(let name, let file):
             return "\(file): required column '\(name)' is missing (headers carry units, e.g. distance_m)"
-        case let .ambiguousColumns(file):
+        case .ambiguousColumns(let file):
             return "\(file): both path_gain_db and path_loss_db are present; keep exactly one"
-        case let .malformedRow(file, line, column, reason):
+        case .malformedRow(let file, let line, let column, let reason):
             return "\(file):\(line): column '\(column)': \(reason)"
-        case let .nonFiniteValue(file, line, column):
+        case .nonFiniteValue(let file, let line, let column):
             return "\(file):\(line): column '\(column)' is NaN or infinite"
-        case let .nonPositiveDistance(file, line, value):
+        case .nonPositiveDistance(let file, let line, let value):
             return "\(file):\(line): column 'distance_m' must be > 0, got \(value)"
-        case let .distanceBelowReference(d, d0):
+        case .distanceBelowReference(let d, let d0):
             return "distance \(d) m is below the reference distance \(d0) m of the log-distance model"
-        case let .invalidCategory(file, line, column, value):
+        case .invalidCategory(let file, let line, let column, let value):
             return "\(file):\(line): column '\(column)' has invalid value '\(value)'"
-        case let .frequencyOutOfRange(model, f, valid):
-            return "\(model): frequency \(f) GHz is outside its validity range \(valid.lowerBound)–\(valid.upperBound) GHz"
-        case let .probabilityOutOfRange(value):
+        case .frequencyOutOfRange(let model, let f, let valid):
+            return
+                "\(model): frequency \(f) GHz is outside its validity range \(valid.lowerBound)–\(valid.upperBound) GHz"
+        case .probabilityOutOfRange(let value):
             return "probability \(value) is outside its open interval"
-        case let .elevationOutOfRange(degrees):
+        case .elevationOutOfRange(let degrees):
             return "elevation angle \(degrees)° must satisfy |θ| ≤ 90°"
-        case let .parameterOutOfRange(name, value, valid):
+        case .parameterOutOfRange(let name, let value, let valid):
             return "parameter \(name) = \(value) is outside \(valid)"
-        case let .insufficientData(needed, got):
+        case .insufficientData(let needed, let got):
             return "too few data points: need \(needed), got \(got)"
         case .degenerateDistances:
             return "all distances are equal: the slope is undetermined"
-        case let .rankDeficient(columns):
+        case .rankDeficient(let columns):
             return "regressors \(columns.joined(separator: ", ")) are constant or collinear"
         case .insufficientFrequencies:
             return "CIF/ABG fits need at least two distinct frequencies"
         case .noCommonDistanceRange:
             return "the groups share no common distance range"
-        case let .notConverged(iterations):
+        case .notConverged(let iterations):
             return "censored maximum-likelihood fit did not converge in \(iterations) iterations"
         case .nonMonotoneModel:
             return "path-loss exponent n ≤ 0: loss does not grow with distance, no maximum distance exists"
-        case let .fileAccess(path, reason):
+        case .fileAccess(let path, let reason):
             return "\(path): \(reason)"
+        case .invalidAzimuthRecord(let linkID, let reason):
+            return "azimuth record of link '\(linkID)': \(reason)"
         }
     }
 }

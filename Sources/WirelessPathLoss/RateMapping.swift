@@ -20,9 +20,10 @@ public enum RateMapping: Sendable, Equatable, Codable {
         case .attenuatedShannon:
             guard snrDB >= -10 else { return 0 }
             return bandwidthHz * min(0.6 * log2(1 + snr), 4.4)
-        case let .nrTable(table, gap, overhead):
+        case .nrTable(let table, let gap, let overhead):
             var best = 0.0
-            for (se, threshold) in zip(table.spectralEfficiencies, table.thresholdsDB(gapDB: gap)) where snrDB >= threshold {
+            for (se, threshold) in zip(table.spectralEfficiencies, table.thresholdsDB(gapDB: gap))
+            where snrDB >= threshold {
                 best = max(best, se)
             }
             return bandwidthHz * (1 - overhead) * best
@@ -41,7 +42,7 @@ public enum RateMapping: Sendable, Equatable, Codable {
         case .attenuatedShannon:
             guard normalized <= 4.4 else { return nil }
             return max(10 * log10(pow(2, normalized / 0.6) - 1), -10)
-        case let .nrTable(table, gap, overhead):
+        case .nrTable(let table, let gap, let overhead):
             let needed = normalized / (1 - overhead)
             for (se, threshold) in zip(table.spectralEfficiencies, table.thresholdsDB(gapDB: gap)) where se >= needed {
                 return threshold

@@ -52,14 +52,19 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
         var rows: [Row] = []
         let links = campaign.links
         rows.append(Self.score("free space", links) { Self.freeSpaceGainDB($0, options) })
-        rows.append(Self.score("TR 38.901 O2I (\(options.streetModel.rawValue), IRR \(options.irrRelease.rawValue))", links) {
-            Self.threeGPPGainDB($0, options)
-        })
-        rows.append(Self.score("ITU-R P.2109 (p = \(options.p2109ProbabilityPercent) %)", links) { Self.p2109GainDB($0, options) })
-        for fit in fits {
-            rows.append(Self.score(fit.modelName, links) { link in
-                fit.pathGainDB(distanceMeters: link.distanceMeters, frequency: .gigahertz(link.frequencyGHz))
+        rows.append(
+            Self.score("TR 38.901 O2I (\(options.streetModel.rawValue), IRR \(options.irrRelease.rawValue))", links) {
+                Self.threeGPPGainDB($0, options)
             })
+        rows.append(
+            Self.score("ITU-R P.2109 (p = \(options.p2109ProbabilityPercent) %)", links) {
+                Self.p2109GainDB($0, options)
+            })
+        for fit in fits {
+            rows.append(
+                Self.score(fit.modelName, links) { link in
+                    fit.pathGainDB(distanceMeters: link.distanceMeters, frequency: .gigahertz(link.frequencyGHz))
+                })
         }
         self.rows = rows
         self.isSynthetic = campaign.isSynthetic
@@ -125,12 +130,15 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
             used += 1
         }
         guard used > 0 else {
-            return Row(model: name, rmseDB: .nan, biasDB: .nan, debiasedStandardDeviationDB: .nan, usedCount: 0, excludedCount: excluded)
+            return Row(
+                model: name, rmseDB: .nan, biasDB: .nan, debiasedStandardDeviationDB: .nan, usedCount: 0,
+                excludedCount: excluded)
         }
         let bias = sum / Double(used)
         let rmse = (sumSquares / Double(used)).squareRoot()
         return Row(
-            model: name, rmseDB: rmse, biasDB: bias, debiasedStandardDeviationDB: max(rmse * rmse - bias * bias, 0).squareRoot(),
+            model: name, rmseDB: rmse, biasDB: bias,
+            debiasedStandardDeviationDB: max(rmse * rmse - bias * bias, 0).squareRoot(),
             usedCount: used, excludedCount: excluded)
     }
 }

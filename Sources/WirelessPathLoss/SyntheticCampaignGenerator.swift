@@ -150,8 +150,11 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
     ///   fewer than 3 floor levels.
     public func validate() throws(PathLossError) {
         let c = configuration
-        guard c.minimumCenterDistanceMeters >= c.referenceDistanceMeters, c.maximumCenterDistanceMeters > c.minimumCenterDistanceMeters else {
-            throw .parameterOutOfRange(name: "centerDistance", value: c.minimumCenterDistanceMeters, valid: "d0 ≤ min < max")
+        guard c.minimumCenterDistanceMeters >= c.referenceDistanceMeters,
+            c.maximumCenterDistanceMeters > c.minimumCenterDistanceMeters
+        else {
+            throw .parameterOutOfRange(
+                name: "centerDistance", value: c.minimumCenterDistanceMeters, valid: "d0 ≤ min < max")
         }
         guard c.scenarioStandardDeviationDB >= 0, c.linkStandardDeviationDB >= 0, c.linkSpreadLogHalfWidth >= 0 else {
             throw .parameterOutOfRange(name: "standardDeviation", value: -1, valid: "≥ 0")
@@ -159,11 +162,13 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         guard c.floorLossesDB.count == 3 else {
             throw .parameterOutOfRange(name: "floorLossesDB.count", value: Double(c.floorLossesDB.count), valid: "3")
         }
-        guard !c.buildings.isEmpty, c.buildings.allSatisfy({ $0.scenarioCount > 0 }), c.linksPerScenario.lowerBound > 0 else {
+        guard !c.buildings.isEmpty, c.buildings.allSatisfy({ $0.scenarioCount > 0 }), c.linksPerScenario.lowerBound > 0
+        else {
             throw .parameterOutOfRange(name: "buildings", value: 0, valid: "non-empty, ≥ 1 scenario, ≥ 1 link")
         }
         guard c.frequencyGHz > 0 else {
-            throw .frequencyOutOfRange(model: "generator", frequencyGHz: c.frequencyGHz, valid: 0...Double.greatestFiniteMagnitude)
+            throw .frequencyOutOfRange(
+                model: "generator", frequencyGHz: c.frequencyGHz, valid: 0...Double.greatestFiniteMagnitude)
         }
     }
 
@@ -196,9 +201,12 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
                 if building.glass == .lowLoss {
                     combo = Self.combinations[(k * 8) % Self.combinations.count]
                 } else {
-                    combo = k < Self.combinations.count ? Self.combinations[(k * 8 + 3) % Self.combinations.count] : (false, false, false, 1)
+                    combo =
+                        k < Self.combinations.count
+                        ? Self.combinations[(k * 8 + 3) % Self.combinations.count] : (false, false, false, 1)
                 }
-                let structural = (building.glass == .highLoss ? c.highLossGlassDB : 0)
+                let structural =
+                    (building.glass == .highLoss ? c.highLossGlassDB : 0)
                     + (combo.scaffolding ? c.scaffoldingDB : 0) + (combo.foliage ? c.foliageDB : 0)
                     + (combo.subway ? c.elevatedSubwayDB : 0) + c.floorLossesDB[combo.floor - 1]
                 let index = designs.count
@@ -250,7 +258,8 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
                 let w = c.linkSpreadLogHalfWidth
                 let distance = exp(logCentre + (2 * generator.nextUnitDouble() - 1) * w)
                 let e = c.linkStandardDeviationDB * Self.standardNormal(using: &generator)
-                let gain = c.interceptDB - 10 * c.pathLossExponent * log10(distance / c.referenceDistanceMeters)
+                let gain =
+                    c.interceptDB - 10 * c.pathLossExponent * log10(distance / c.referenceDistanceMeters)
                     - designs[s].structuralLossDB + u + e
                 let isCensored = gain < c.detectionFloorDB
                 if isCensored { censored += 1 }
@@ -259,9 +268,12 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
                     PathLossLink(
                         distanceMeters: max((distance * 100).rounded() / 100, c.referenceDistanceMeters),
                         pathGainDB: ((isCensored ? c.detectionFloorDB : gain) * 100).rounded() / 100,
-                        scenarioID: d.scenarioID, buildingID: d.buildingID, linkID: "\(d.scenarioID)-L\(String(format: "%03d", i + 1))",
-                        glassType: d.glass, scaffolding: d.scaffolding, foliage: d.foliage, elevatedSubway: d.elevatedSubway,
-                        floor: d.floor, lineOfSight: d.lineOfSight, isCensored: isCensored, frequencyGHz: c.frequencyGHz))
+                        scenarioID: d.scenarioID, buildingID: d.buildingID,
+                        linkID: "\(d.scenarioID)-L\(String(format: "%03d", i + 1))",
+                        glassType: d.glass, scaffolding: d.scaffolding, foliage: d.foliage,
+                        elevatedSubway: d.elevatedSubway,
+                        floor: d.floor, lineOfSight: d.lineOfSight, isCensored: isCensored, frequencyGHz: c.frequencyGHz
+                    ))
             }
         }
         let campaign = PathLossCampaign(
@@ -278,8 +290,10 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
             }
             func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
             result.achievedAggregates = Aggregates(
-                allDataInterceptDB: r(summary.allDataFit.intercept.estimate), allDataExponent: r(summary.allDataFit.pathLossExponent.estimate),
-                rmsErrorDB: r(summary.rmsErrorDB), excessLossDB: r(summary.excessLossDB), glassGapDB: summary.glassGapDB.map(r),
+                allDataInterceptDB: r(summary.allDataFit.intercept.estimate),
+                allDataExponent: r(summary.allDataFit.pathLossExponent.estimate),
+                rmsErrorDB: r(summary.rmsErrorDB), excessLossDB: r(summary.excessLossDB),
+                glassGapDB: summary.glassGapDB.map(r),
                 maximumSpreadDB: summary.maximumSpread.map { r($0.rangeDB) }, featureEffectsDB: effects)
         }
         return (campaign, result)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessPathLoss
 
 private let header = "distance_m,path_gain_db,scenario_id,glass_type,scaffolding,floor,los"
@@ -38,16 +39,44 @@ private let header = "distance_m,path_gain_db,scenario_id,glass_type,scaffolding
     ("distance,path_gain_db\n10,-80\n", PathLossError.missingColumn(name: "distance_m", file: "bad.csv")),
     ("distance_m,rx_power\n10,-80\n", PathLossError.missingColumn(name: "path_gain_db", file: "bad.csv")),
     ("distance_m,path_gain_db,path_loss_db\n10,-80,80\n", PathLossError.ambiguousColumns(file: "bad.csv")),
-    ("distance_m,path_gain_db\n10,-80\n20,abc\n", PathLossError.malformedRow(file: "bad.csv", line: 3, column: "path_gain_db", reason: "expected a number, got 'abc'")),
-    ("distance_m,path_gain_db\n10,-80\nnan,-90\n", PathLossError.nonFiniteValue(file: "bad.csv", line: 3, column: "distance_m")),
-    ("distance_m,path_gain_db\n10,inf\n", PathLossError.nonFiniteValue(file: "bad.csv", line: 2, column: "path_gain_db")),
-    ("# c\ndistance_m,path_gain_db\n10,-80\n0,-90\n", PathLossError.nonPositiveDistance(file: "bad.csv", line: 4, value: 0)),
+    (
+        "distance_m,path_gain_db\n10,-80\n20,abc\n",
+        PathLossError.malformedRow(
+            file: "bad.csv", line: 3, column: "path_gain_db", reason: "expected a number, got 'abc'")
+    ),
+    (
+        "distance_m,path_gain_db\n10,-80\nnan,-90\n",
+        PathLossError.nonFiniteValue(file: "bad.csv", line: 3, column: "distance_m")
+    ),
+    (
+        "distance_m,path_gain_db\n10,inf\n",
+        PathLossError.nonFiniteValue(file: "bad.csv", line: 2, column: "path_gain_db")
+    ),
+    (
+        "# c\ndistance_m,path_gain_db\n10,-80\n0,-90\n",
+        PathLossError.nonPositiveDistance(file: "bad.csv", line: 4, value: 0)
+    ),
     ("distance_m,path_gain_db\n-3,-90\n", PathLossError.nonPositiveDistance(file: "bad.csv", line: 2, value: -3)),
-    ("distance_m,path_gain_db,glass_type\n10,-80,tinted\n", PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "glass_type", value: "tinted")),
-    ("distance_m,path_gain_db,foliage\n10,-80,\n", PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "foliage", value: "")),
-    ("distance_m,path_gain_db,scaffolding\n10,-80,2\n", PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "scaffolding", value: "2")),
-    ("distance_m,path_gain_db,floor\n10,-80,0\n", PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "floor", value: "0")),
-    ("distance_m,path_gain_db,frequency_ghz\n10,-80,-28\n", PathLossError.malformedRow(file: "bad.csv", line: 2, column: "frequency_ghz", reason: "must be > 0, got -28.0")),
+    (
+        "distance_m,path_gain_db,glass_type\n10,-80,tinted\n",
+        PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "glass_type", value: "tinted")
+    ),
+    (
+        "distance_m,path_gain_db,foliage\n10,-80,\n",
+        PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "foliage", value: "")
+    ),
+    (
+        "distance_m,path_gain_db,scaffolding\n10,-80,2\n",
+        PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "scaffolding", value: "2")
+    ),
+    (
+        "distance_m,path_gain_db,floor\n10,-80,0\n",
+        PathLossError.invalidCategory(file: "bad.csv", line: 2, column: "floor", value: "0")
+    ),
+    (
+        "distance_m,path_gain_db,frequency_ghz\n10,-80,-28\n",
+        PathLossError.malformedRow(file: "bad.csv", line: 2, column: "frequency_ghz", reason: "must be > 0, got -28.0")
+    ),
 ])
 func readerRejectsMalformedInput(text: String, expected: PathLossError) {
     #expect(throws: expected) { try CampaignCSV.parse(text, file: "bad.csv") }
@@ -70,7 +99,8 @@ func readerRejectsMalformedInput(text: String, expected: PathLossError) {
 
 @Test func dropInvalidRowsDropsAndCounts() throws {
     let campaign = try CampaignCSV.parse(
-        "distance_m,path_gain_db\n10,-80\nnan,-90\n0,-95\n30,-99\n", file: "d.csv", options: .init(dropInvalidRows: true))
+        "distance_m,path_gain_db\n10,-80\nnan,-90\n0,-95\n30,-99\n", file: "d.csv",
+        options: .init(dropInvalidRows: true))
     #expect(campaign.links.count == 2)
     #expect(campaign.droppedRowCount == 2)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessPathLoss
 
 @Test func censoredFitWithoutCensoringEqualsOLS() throws {
@@ -52,7 +53,9 @@ import WirelessCore
     let d: [Double] = [10, 20, 30, 40, 50, 60]
     let g: [Double] = [-90, -95, -99, -101, -120, -120]
     #expect(throws: PathLossError.notConverged(iterations: 1)) {
-        try CensoredFit(distancesMeters: d, pathGainsDB: g, censored: [false, false, false, false, true, true], maximumIterations: 1)
+        try CensoredFit(
+            distancesMeters: d, pathGainsDB: g, censored: [false, false, false, false, true, true], maximumIterations: 1
+        )
     }
 }
 
@@ -65,7 +68,8 @@ import WirelessCore
         #expect(abs(lambda - SpecialFunctions.normalPDF(z) / phi) < 1e-10 * max(1, lambda))
         // d/dz log Φ(z) = λ(z), checked by central differences.
         let h = 1e-5
-        let numeric = (CensoredFit.logNormalCDFAndMillsRatio(z + h).0 - CensoredFit.logNormalCDFAndMillsRatio(z - h).0) / (2 * h)
+        let numeric =
+            (CensoredFit.logNormalCDFAndMillsRatio(z + h).0 - CensoredFit.logNormalCDFAndMillsRatio(z - h).0) / (2 * h)
         #expect(abs(numeric - lambda) < 1e-6)
     }
     // Far tail: λ(z) ≈ −z for z → −∞.

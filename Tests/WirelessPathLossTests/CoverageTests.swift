@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessPathLoss
 
 @Test func coverageQuantileMatchesTheSpec() throws {
@@ -15,8 +16,12 @@ import Testing
     #expect(abs(budget.snrDB(pathGainDB: -120) - 27.97940008672037) < 1e-9)
     let shannon = try CoverageAnalysis().rateBitsPerSecond(pathGainDB: -120)
     #expect(abs(shannon - 400e6 * log2(1 + pow(10, 2.797940008672037))) < 1e-3)
-    #expect(throws: PathLossError.parameterOutOfRange(name: "bandwidthHz", value: 0, valid: "> 0")) { try LinkBudget(bandwidthHz: 0) }
-    #expect(throws: PathLossError.parameterOutOfRange(name: "noiseFigureDB", value: -1, valid: "≥ 0")) { try LinkBudget(noiseFigureDB: -1) }
+    #expect(throws: PathLossError.parameterOutOfRange(name: "bandwidthHz", value: 0, valid: "> 0")) {
+        try LinkBudget(bandwidthHz: 0)
+    }
+    #expect(throws: PathLossError.parameterOutOfRange(name: "noiseFigureDB", value: -1, valid: "≥ 0")) {
+        try LinkBudget(noiseFigureDB: -1)
+    }
     #expect(throws: PathLossError.probabilityOutOfRange(value: 1)) { try CoverageAnalysis(coverage: 1) }
 }
 
@@ -44,7 +49,10 @@ private func sampleFit() throws -> FloatingInterceptFit {
         for method in [CoverageAnalysis.QuantileMethod.modelBased, .empirical] {
             let analysis = try CoverageAnalysis(mapping: mapping, method: method)
             let target = 1.5e9
-            guard case .distance(let d) = try analysis.maximumDistance(fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: true) else {
+            guard
+                case .distance(let d) = try analysis.maximumDistance(
+                    fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: true)
+            else {
                 Issue.record("expected a distance for \(mapping), \(method)")
                 continue
             }
@@ -66,7 +74,10 @@ private func sampleFit() throws -> FloatingInterceptFit {
     let fit = try sampleFit()
     let analysis = try CoverageAnalysis(mapping: .nrTable(.cqiTable2))
     let target = 1.0e9
-    guard case .distance(let d) = try analysis.maximumDistance(fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: true) else {
+    guard
+        case .distance(let d) = try analysis.maximumDistance(
+            fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: true)
+    else {
         Issue.record("expected a distance")
         return
     }
@@ -81,5 +92,7 @@ private func sampleFit() throws -> FloatingInterceptFit {
     let analysis = try CoverageAnalysis()
     #expect(try analysis.maximumDistance(fit: fit, targetRateBitsPerSecond: 1e6) == .beyondRange(200))
     let rising = try FloatingInterceptFit(distancesMeters: [10, 20, 40], pathGainsDB: [-100, -95, -90])
-    #expect(throws: PathLossError.nonMonotoneModel) { try analysis.maximumDistance(fit: rising, targetRateBitsPerSecond: 1e9) }
+    #expect(throws: PathLossError.nonMonotoneModel) {
+        try analysis.maximumDistance(fit: rising, targetRateBitsPerSecond: 1e9)
+    }
 }

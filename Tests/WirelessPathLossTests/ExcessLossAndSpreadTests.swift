@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessPathLoss
 
 @Test func excessLossOfAFreeSpaceLineOffsetBy30DBIs30UnderEveryVariant() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessPathLoss
 
 /// Closed-form (noiseless) recoveries: round-off only (spec §4: 1e-9).
@@ -125,10 +126,12 @@ private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
     #expect(abs(c.frequencySlope.estimate - 0.07) < closedFormTolerance)
     #expect(abs(c.referenceFrequencyGHz - f0) < closedFormTolerance)
     #expect(throws: PathLossError.insufficientFrequencies) {
-        try AlphaBetaGammaFit(distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
+        try AlphaBetaGammaFit(
+            distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
     }
     #expect(throws: PathLossError.insufficientFrequencies) {
-        try CloseInFrequencyFit(distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
+        try CloseInFrequencyFit(
+            distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
     }
 }
 
@@ -143,12 +146,15 @@ private func noiselessCampaign() -> PathLossCampaign {
     for (s, design) in designs.enumerated() {
         for k in 0..<12 {
             let d = 20 + Double(k) * 15 + Double(s) * 3
-            let loss = (design.0 == .highLoss ? 20.0 : 0) + (design.1 ? 7 : 0) + (design.2 ? 6 : 0) + (design.3 ? 8 : 0)
+            let loss =
+                (design.0 == .highLoss ? 20.0 : 0) + (design.1 ? 7 : 0) + (design.2 ? 6 : 0) + (design.3 ? 8 : 0)
                 + [0.0, 3, 6][design.4 - 1]
             links.append(
                 PathLossLink(
-                    distanceMeters: d, pathGainDB: -55 - 26 * log10(d) - loss, scenarioID: "S\(s)", buildingID: "B\(s / 2)",
-                    glassType: design.0, scaffolding: design.1, foliage: design.2, elevatedSubway: design.3, floor: design.4))
+                    distanceMeters: d, pathGainDB: -55 - 26 * log10(d) - loss, scenarioID: "S\(s)",
+                    buildingID: "B\(s / 2)",
+                    glassType: design.0, scaffolding: design.1, foliage: design.2, elevatedSubway: design.3,
+                    floor: design.4))
         }
     }
     return PathLossCampaign(links: links, isSynthetic: true, source: "test")
@@ -179,14 +185,18 @@ private func noiselessCampaign() -> PathLossCampaign {
     var links: [PathLossLink] = []
     for (k, d) in [15.0, 30, 45, 60, 90, 120, 150, 200].enumerated() {
         links.append(PathLossLink(distanceMeters: d, pathGainDB: -60 - 25 * log10(d), glassType: .lowLoss))
-        links.append(PathLossLink(distanceMeters: d * 1.1 + Double(k), pathGainDB: -60 - 25 * log10(d * 1.1 + Double(k)) - 17.5, glassType: .highLoss))
+        links.append(
+            PathLossLink(
+                distanceMeters: d * 1.1 + Double(k), pathGainDB: -60 - 25 * log10(d * 1.1 + Double(k)) - 17.5,
+                glassType: .highLoss))
     }
     let campaign = PathLossCampaign(links: links, isSynthetic: false, source: "test")
     let joint = try FixedSlopeOffsets(campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss")
     let high = joint.offsets.first { $0.group == "high_loss" }!
     #expect(abs(high.impact.estimate - 17.5) < 1e-8)
     #expect(abs(joint.pathLossExponent.estimate - 2.5) < 1e-9)
-    let supplied = try FixedSlopeOffsets(campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss", slope: .supplied(2.5))
+    let supplied = try FixedSlopeOffsets(
+        campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss", slope: .supplied(2.5))
     #expect(abs(supplied.offsets.first { $0.group == "high_loss" }!.impact.estimate - 17.5) < 1e-8)
 }
 
@@ -230,4 +240,18 @@ private func noiselessCampaign() -> PathLossCampaign {
     let ols = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g)
     let wls = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, weighting: .distanceBins(widthDecades: 0.1))
     #expect(abs(wls.pathLossExponent.estimate - 3) < abs(ols.pathLossExponent.estimate - 3))
+}
+
+@Test func meanLineBandMatchesTheTextbookFormula() throws {
+    let d: [Double] = [10, 15, 30, 45, 80, 120, 200]
+    let g: [Double] = [-80, -86, -92, -93, -101, -103, -110]
+    let fit = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, confidenceLevel: 0.9)
+    let x = d.map { 10 * log10($0) }
+    let xBar = x.reduce(0, +) / 7
+    let sxx = x.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
+    let x0 = 10 * log10(60.0)
+    // t_{0.95, 5} = 2.015048372669157.
+    let expected =
+        2.015048372669157 * fit.residualStandardErrorDB * (1.0 / 7 + (x0 - xBar) * (x0 - xBar) / sxx).squareRoot()
+    #expect(abs(fit.meanLineHalfWidthDB(distanceMeters: 60) - expected) < 1e-8)
 }

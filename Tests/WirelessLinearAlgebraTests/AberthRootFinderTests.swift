@@ -1,0 +1,79 @@
+import Foundation
+import Numerics
+import Testing
+import WirelessCore
+@testable import WirelessLinearAlgebra
+
+/// Expands Π(z − r_k) into descending coefficients (the oracle for planted roots).
+private func coefficients(fromRoots roots: [Complex<Double>], leading: Complex<Double> = .one) -> [Complex<Double>] {
+    var c: [Complex<Double>] = [leading]
+    for r in roots {
+        var next = c + [.zero]
+        for i in 0..<c.count { next[i + 1] = next[i + 1] - r * c[i] }
+        c = next
+    }
+    return c
+}
+
+/// Greedy nearest matching of two root sets; returns the largest distance.
+private func largestMismatch(_ a: [Complex<Double>], _ b: [Complex<Double>]) -> Double {
+    var remaining = b
+    var worst = 0.0
+    for x in a {
+        let index = remaining.indices.min { (remaining[$0] - x).length < (remaining[$1] - x).length }!
+        worst = max(worst, (remaining[index] - x).length)
+        remaining.remove(at: index)
+    }
+    return worst
+}
+
+struct AberthRootFinderTests {
+    /// Floor for well-conditioned cases: simple roots of low degree are recovered to ≈ 1e−13.
+    static let simpleRootTolerance = 1e-10
+
+    @Test(arguments: [3, 10, 30, 60])
+    func recoversPlantedSimpleRoots(degree: Int) throws {
+        var generator = Xoshiro256StarStar(seed: UInt64(degree))
+        // Roots near the unit circle with random radii in [0.7, 1.3], as in root-MUSIC polynomials.
+        let roots = (0..<degree).map { k in
+            Complex<Double>(
+                length: 0.7 + 0.6 * generator.nextUnitDouble(),
+                phase: 2 * .pi * (Double(k) + 0.5 * generator.nextUnitDouble()) / Double(degree))
+        }
+        let result = try AberthRootFinder.roots(coefficients: coefficients(fromRoots: roots, leading: Complex(0.3, -1.2)))
+        #expect(result.converged)
+        #expect(result.roots.count == degree)
+        // The expanded coefficients are ill-conditioned at high degree, so the reference accuracy is
+        // that of the companion eigenvalues on the same coefficients; Aberth must match it (×10).
+        let companion = try polynomialRoots(coefficients: coefficients(fromRoots: roots, leading: Complex(0.3, -1.2)))
+        let reference = largestMismatch(roots, companion)
+        #expect(largestMismatch(roots, result.roots) < max(10 * reference, Self.simpleRootTolerance))
+    }
+
+    @Test func agreesWithCompanionEigenvaluesOnRandomPolynomials() throws {
+        var generator = Xoshiro256StarStar(seed: 77)
+        for degree in [5, 20, 44, 88] {
+            let c = (0...degree).map { _ in Complex(generator.nextUnitDouble() - 0.5, generator.nextUnitDouble() - 0.5) }
+            let aberth = try AberthRootFinder.roots(coefficients: c)
+            let companion = try polynomialRoots(coefficients: c)
+            #expect(aberth.converged)
+            #expect(largestMismatch(companion, aberth.roots) < 1e-8, "degree \(degree)")
+        }
+    }
+
+    @Test func doubleRootsReachSquareRootOfEpsilon() throws {
+        let roots: [Complex<Double>] = [Complex(length: 1, phase: 0.3), Complex(length: 1, phase: 0.3), Complex(length: 1, phase: -2),
+                                        Complex(length: 1, phase: -2), Complex(0.2, 0.1)]
+        let result = try AberthRootFinder.roots(coefficients: coefficients(fromRoots: roots))
+        #expect(result.converged)
+        #expect(largestMismatch(roots, result.roots) < 1e-6)
+    }
+
+    @Test func zeroRootsAndErrors() throws {
+        let result = try AberthRootFinder.roots(coefficients: [.zero, .one, Complex(-2, 0), .zero, .zero])
+        #expect(result.roots.filter { $0 == .zero }.count == 2)
+        #expect(result.roots.contains { ($0 - Complex(2, 0)).length < 1e-14 })
+        #expect(throws: LinearAlgebraError.self) { try AberthRootFinder.roots(coefficients: [.zero, .zero]) }
+        #expect(throws: LinearAlgebraError.nonFiniteInput) { try AberthRootFinder.roots(coefficients: [.one, Complex(.nan, 0)]) }
+    }
+}
