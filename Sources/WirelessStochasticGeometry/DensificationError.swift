@@ -45,7 +45,6 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
     public var category: ErrorCategory {
         switch self {
         case .numericalFailure: return .numerical
-        case .analyticUnavailable, .closedFormOutOfDomain, .fadingMomentInfinite: return .invalidArgument
         default: return .invalidArgument
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Numerics
+import Synchronization
 import WirelessCore
 
 /// Coverage under strongest-instantaneous association (spec §2.6 (c), (d), (e)).
@@ -31,7 +32,7 @@ public enum StrongestCellCoverage {
     ///     J_1 = 1,   J_n(t) = ((1+nt)/n) ∫_{[0,1]^{n−1}} Π_{i<n} v_i^{i(δ+1)−1}(1−v_i)^δ / Π_{i≤n}(t+η_i) dv
     ///
     /// J_2 uses ∫_0^1 (v(1−v))^δ/(v+t) dv; n = 3 nested adaptive Gauss–Kronrod; n ≥ 4 a randomly shifted
-    /// Kronecker lattice (2^15 points × 8 shifts; error from the shift spread). Prefactors in log space.
+    /// Kronecker lattice (2^14 points × 8 shifts, memoised; error from the shift spread). Prefactors in log space.
     /// - Throws: `.closedFormOutOfDomain` when T < 1/32 or the path gain is multi-slope; `.fadingMomentInfinite`.
     public static func keelerInclusionExclusion(
         density: Double, threshold: Double, exponent: Double, fading: FadingModel, noise: Double
@@ -91,15 +92,35 @@ public enum StrongestCellCoverage {
             return Integration.integrate(from: 0, to: 1, absTol: 1e-14, relTol: 1e-12) { v in
                 pow(v * (1 - v), delta) / (v + t)
             }
-        case 3:
-            var v = [Double](repeating: 0, count: n - 1)
-            let r = nestedJ(level: 0, n: n, t: t, delta: delta, v: &v)
-            let scale = (1 + Double(n) * t) / Double(n)
-            return IntegrationResult(value: scale * r.value, error: scale * r.error)
         default:
-            return latticeJ(n: n, t: t, delta: delta)
+            // J_n depends on (n, t, δ) only, not on λ or W: memoise the costly n ≥ 3 rules across calls.
+            let key = JKey(n: n, t: t, delta: delta)
+            if let cached = jCache.withLock({ $0[key] }) { return cached }
+            let value: IntegrationResult
+            if n == 3 {
+                var v = [Double](repeating: 0, count: n - 1)
+                let r = nestedJ(level: 0, n: n, t: t, delta: delta, v: &v)
+                let scale = (1 + Double(n) * t) / Double(n)
+                value = IntegrationResult(value: scale * r.value, error: scale * r.error)
+            } else {
+                value = latticeJ(n: n, t: t, delta: delta)
+            }
+            jCache.withLock { cache in
+                if cache.count > 4096 { cache.removeAll() }
+                cache[key] = value
+            }
+            return value
         }
     }
+
+    struct JKey: Hashable, Sendable {
+        let n: Int
+        let t: Double
+        let delta: Double
+    }
+
+    /// Process-wide memo of lattice J_n values (bounded; guarded by its mutex).
+    static let jCache = Mutex<[JKey: IntegrationResult]>([:])
 
     /// The J_n integrand at v ∈ (0,1)^{n−1}.
     @inline(__always)
@@ -140,7 +161,7 @@ public enum StrongestCellCoverage {
 
     static func latticeJ(n: Int, t: Double, delta: Double) -> IntegrationResult {
         let dims = n - 1
-        let points = 1 << 15
+        let points = 1 << 14
         let shifts = 8
         // Kronecker generators: fractional parts of √p for the first primes.
         let primes: [Double] = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83,
