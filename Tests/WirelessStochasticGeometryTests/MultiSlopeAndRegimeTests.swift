@@ -123,3 +123,20 @@ private let strongestReference = 2 / Double.pi
         }
     }
 }
+
+@Test func peakDensityBeatsAFineGrid() throws {
+    // Nearest BS, Rayleigh, α0 = 1.5, α1 = 4, W = 1e-3: noise-limited rise, then near-field decay.
+    let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
+    let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .nearest, noise: 1e-3)
+    let peak = try scenario.peakDensity(threshold: 1, lowerDensity: 1e-3, upperDensity: 1e1)
+    #expect(peak.density > 1e-3 && peak.density < 1e1)
+    var gridMax = 0.0
+    for i in 0...64 {
+        gridMax = max(gridMax, try scenario.coverage(density: pow(10, -3 + Double(i) / 16), threshold: 1).value)
+    }
+    #expect(peak.coverage >= gridMax - 1e-9)
+    #expect(peak.coverage - gridMax < 1e-3)
+    #expect(throws: DensificationError.invalidSweep(reason: "λ_max ≤ λ_min")) {
+        try scenario.peakDensity(threshold: 1, lowerDensity: 1, upperDensity: 1)
+    }
+}

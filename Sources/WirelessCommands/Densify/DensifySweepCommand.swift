@@ -167,9 +167,25 @@ public struct DensifySweepCommand: WTKCommand {
             try context.writeSVG(plot.svg(), name: "\(name)-\(metric)")
         }
         let alpha0 = scenario.pathGain.nearFieldExponent
+        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let regime = try DensificationAsymptotics.classifyRegime(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
-        context.note("sweep: \(densities.count) densities × \(thresholds.count) thresholds, regime \(regime.name)"
-            + (simulation.map { ", \($0.drops) MC drops" } ?? "") + "; wrote \(name).csv and \(chosen.count) SVG")
+        var summary = "regime \(regime.name), κ = \(kappa)"
+        if case .decay(let c, let r, let d, let a) = regime {
+            summary += ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+        }
+        if scenario.noise > 0, densities.count > 1,
+            let peak = try? scenario.peakDensity(threshold: thresholds[0], lowerDensity: densities[0], upperDensity: densities.last!)
+        {
+            summary += ", peakDensity \(number.format(peak.density)) (P_c \(number.format(peak.coverage)) at T = \(number.format(thresholdsDB[0])) dB)"
+        }
+        if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
+            summary += "; warning: MC tail share up to \(number.format(worst)) (> 1 %)"
+        }
+        if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
+            summary += "; warning: \(number.format(last)) of drops served by the K-th BS"
+        }
+        context.note("sweep: \(densities.count) densities × \(thresholds.count) thresholds"
+            + (simulation.map { ", \($0.drops) MC drops" } ?? "") + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
     }
 }
 
