@@ -26,7 +26,9 @@ extension DensificationScenario {
         case .nearest:
             return try nearestCoverage(density: density, threshold: threshold, fading: fading)
         case .strongestMeanPower:
-            if !fading.hasShadowing { return try nearestCoverage(density: density, threshold: threshold, fading: fading) }
+            if !fading.hasShadowing {
+                return try nearestCoverage(density: density, threshold: threshold, fading: fading)
+            }
             guard pathGain.isSingleSlope else {
                 throw DensificationError.analyticUnavailable(
                     reason: "mean-power association with shadowing and multi-slope path loss")
@@ -93,7 +95,9 @@ extension DensificationScenario {
         var failure: Error?
         var worstError = 0.0
         var method = AnalyticMethod.trivial
-        let r = Integration.integrate(from: 0, to: .infinity, absTol: 1e-9, relTol: relativeTolerance, maxIntervals: 200) {
+        let r = Integration.integrate(
+            from: 0, to: .infinity, absTol: 1e-9, relTol: relativeTolerance, maxIntervals: 200
+        ) {
             t in
             if failure != nil { return 0 }
             let threshold = expm1(t)

@@ -37,12 +37,13 @@ extension DensificationScenario {
         let b = min(hi, best.u + step)
         var failure: Error?
         let minimiser = BrentMinimizer(relativeTolerance: 1e-6, absoluteTolerance: 1e-9)
-        let refined = try? minimiser.minimize({ u in
-            do { return -(try coverage(density: pow(10, u), threshold: threshold).value) } catch {
-                failure = error
-                return 0
-            }
-        }, lower: a, upper: b)
+        let refined = try? minimiser.minimize(
+            { u in
+                do { return -(try coverage(density: pow(10, u), threshold: threshold).value) } catch {
+                    failure = error
+                    return 0
+                }
+            }, lower: a, upper: b)
         if let failure { throw failure }
         if let refined, -refined.value >= best.value { return (pow(10, refined.x), -refined.value) }
         return (pow(10, best.u), best.value)

@@ -1,3 +1,6 @@
+import Foundation
+import WirelessCore
+
 /// A downlink Poisson cellular model minus its density: path gain, fading, association and noise.
 ///
 ///     SINR_i = H_i g(|X_i|) / (Σ_{j≠i} H_j g(|X_j|) + W),   W = N₀/P
@@ -32,9 +35,6 @@ public struct DensificationScenario: Sendable, Equatable, Codable {
         return pathGain.gain(atDistance: r1) / pow(10, edgeSNRDB / 10)
     }
 }
-
-import Foundation
-import WirelessCore
 
 /// Validation shared by every metric.
 enum Validate {

@@ -23,7 +23,9 @@ public struct DensificationSimulator: Sendable {
     static let batchesPerRound = 4
 
     /// - Throws: `DensificationError.invalidSimulationParameter`.
-    public init(scenario: DensificationScenario, configuration: MonteCarloConfiguration = MonteCarloConfiguration()) throws {
+    public init(scenario: DensificationScenario, configuration: MonteCarloConfiguration = MonteCarloConfiguration())
+        throws
+    {
         try configuration.validate()
         self.scenario = scenario
         self.configuration = configuration
@@ -34,7 +36,9 @@ public struct DensificationSimulator: Sendable {
         let floor = configuration.minimumNeighbours
         guard let r1 = scenario.pathGain.breakpoints.first else { return min(floor, configuration.maximumNeighbours) }
         let nearField = (configuration.nearFieldMultiplier * Double.pi * density * r1 * r1).rounded(.up)
-        let k = nearField > Double(configuration.maximumNeighbours) ? configuration.maximumNeighbours : max(floor, Int(nearField))
+        let k =
+            nearField > Double(configuration.maximumNeighbours)
+            ? configuration.maximumNeighbours : max(floor, Int(nearField))
         return min(k, configuration.maximumNeighbours)
     }
 
@@ -78,10 +82,12 @@ public struct DensificationSimulator: Sendable {
             }
         }
         if configuration.fixedDrops != nil { converged = true }
-        let cellFlags = configuration.fixedDrops != nil
+        let cellFlags =
+            configuration.fixedDrops != nil
             ? [Bool](repeating: true, count: densities.count * (thresholds.count + 1)) : cellsConverged(total)
         return total.result(
-            densities: densities, thresholds: thresholds, neighbourCounts: ks, converged: converged, cellFlags: cellFlags)
+            densities: densities, thresholds: thresholds, neighbourCounts: ks, converged: converged,
+            cellFlags: cellFlags)
     }
 
     /// Per-cell stop-rule flags: coverage cells (λ-major, T-minor) then one rate flag per λ.
@@ -90,8 +96,10 @@ public struct DensificationSimulator: Sendable {
         let n = s.drops
         for i in 0..<s.densityCount {
             for j in 0..<s.thresholdCount {
-                let e = MCEstimate.proportion(successes: s.counts[i * s.thresholdCount + j], trials: n, converged: false)
-                flags.append(e.halfWidth <= max(configuration.absoluteHalfWidth, configuration.relativeHalfWidth * e.mean))
+                let e = MCEstimate.proportion(
+                    successes: s.counts[i * s.thresholdCount + j], trials: n, converged: false)
+                flags.append(
+                    e.halfWidth <= max(configuration.absoluteHalfWidth, configuration.relativeHalfWidth * e.mean))
             }
         }
         for i in 0..<s.densityCount {
@@ -188,7 +196,8 @@ struct DropPlan: Sendable {
         let received = UnsafeMutableBufferPointer(rebasing: buffers[(3 * maximumCount)..<(4 * maximumCount)])
         let tCount = thresholds.count
         for _ in 0..<drops {
-            drawDrop(halfLogGamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
+            drawDrop(
+                halfLogGamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
             for i in densities.indices {
                 let r = sinr(
                     densityIndex: i, association: scenario.association, halfLogGamma: halfLogGamma, fading: fading,

@@ -98,7 +98,8 @@ public struct FadingModel: Sendable, Equatable, Codable {
     public func moment(order s: Double) -> Double { smallScaleMoment(order: s) * shadowingMoment(order: s) }
 
     /// The 48-node physicists' Gauss–Hermite rule, computed once.
-    static let hermiteRule: (nodes: [Double], weights: [Double]) = SpecialFunctions.gaussHermite(nodes: gaussHermiteNodeCount)
+    static let hermiteRule: (nodes: [Double], weights: [Double]) = SpecialFunctions.gaussHermite(
+        nodes: gaussHermiteNodeCount)
 
     /// Shadowing nodes: S values and probability weights from Gauss–Hermite (one node S = 1 without shadowing).
     public var shadowingQuadrature: (values: [Double], weights: [Double]) {
@@ -148,7 +149,9 @@ public struct FadingModel: Sendable, Equatable, Codable {
         guard hasShadowing else { return smallScaleCharacteristic(omega) }
         let q = shadowingQuadrature
         var total = Complex<Double>.zero
-        for i in q.values.indices { total += smallScaleCharacteristic(omega * q.values[i]).multiplied(by: q.weights[i]) }
+        for i in q.values.indices {
+            total += smallScaleCharacteristic(omega * q.values[i]).multiplied(by: q.weights[i])
+        }
         return total
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import WirelessCore
 import Numerics
+import WirelessCore
 
 /// Gil-Pelaez inversion integrals (J. Gil-Pelaez, Biometrika 38, 1951).
 ///

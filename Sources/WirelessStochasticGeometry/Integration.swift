@@ -32,7 +32,8 @@ enum Integration {
             (absTol, relTol, maxIntervals), (absTol * 1000, relTol * 1000, 2 * maxIntervals),
         ]
         for (abs, rel, budget) in attempts {
-            let rule = GaussKronrodQuadrature(absoluteTolerance: abs, relativeTolerance: rel, maximumSubdivisions: budget)
+            let rule = GaussKronrodQuadrature(
+                absoluteTolerance: abs, relativeTolerance: rel, maximumSubdivisions: budget)
             if let r = try? rule.integrate(safe, from: a, to: b) {
                 return IntegrationResult(value: r.value, error: r.errorEstimate)
             }

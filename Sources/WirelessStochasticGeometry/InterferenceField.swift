@@ -1,6 +1,6 @@
 import Foundation
-import WirelessCore
 import Numerics
+import WirelessCore
 
 /// The Poisson field of interferers at density λ seen through g and H: Laplace and characteristic exponents.
 ///
@@ -29,7 +29,9 @@ struct InterferenceField {
             // x = r·t: 2πλ r² ∫_1^∞ c t^{−α}/(1 + c t^{−α}) t dt, c = s r^{−α}; equals πλ r² c^δ ∫_{c^{−δ}}^∞ du/(1+u^{α/2}).
             let alpha = pathGain.farFieldExponent
             let c = s * pow(r, -alpha)
-            let q = Integration.integrate(from: 0, to: .infinity, absTol: absTol / (2 * Double.pi * density * r * r), relTol: 1e-11) { y in
+            let q = Integration.integrate(
+                from: 0, to: .infinity, absTol: absTol / (2 * Double.pi * density * r * r), relTol: 1e-11
+            ) { y in
                 let t = exp(y)
                 let z = c * pow(t, -alpha)
                 return z / (1 + z) * t * t
@@ -53,8 +55,9 @@ struct InterferenceField {
         for k in pathGain.segmentIndex(r)..<pathGain.slopeCount {
             let lo = max(r, pathGain.segmentStart(k))
             let hi = pathGain.segmentEnd(k)
-            guard let v = RayleighInterferenceIntegral.segment(
-                from: lo, to: hi, exponent: pathGain.exponents[k], c: s * pathGain.coefficients[k])
+            guard
+                let v = RayleighInterferenceIntegral.segment(
+                    from: lo, to: hi, exponent: pathGain.exponents[k], c: s * pathGain.coefficients[k])
             else { return nil }
             total += v
         }
@@ -66,7 +69,8 @@ struct InterferenceField {
         if omega == 0 { return .zero }
         if pathGain.isSingleSlope && r == 0 {
             let d = delta
-            let magnitude = Double.pi * density * fading.moment(order: d) * SpecialFunctions.gamma(1 - d) * pow(abs(omega), d)
+            let magnitude =
+                Double.pi * density * fading.moment(order: d) * SpecialFunctions.gamma(1 - d) * pow(abs(omega), d)
             let phase = -Double.pi * d / 2 * (omega > 0 ? 1 : -1)
             return Complex(-magnitude * cos(phase), -magnitude * sin(phase))
         }

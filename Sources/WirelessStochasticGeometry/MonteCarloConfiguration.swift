@@ -30,7 +30,9 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
 
     /// - Throws: `DensificationError.invalidSimulationParameter` for any non-positive size or tolerance, n_max < n_min.
     func validate() throws {
-        if let n = fixedDrops, n <= 0 { throw DensificationError.invalidSimulationParameter(name: "drops", value: Double(n)) }
+        if let n = fixedDrops, n <= 0 {
+            throw DensificationError.invalidSimulationParameter(name: "drops", value: Double(n))
+        }
         let checks: [(String, Double)] = [
             ("minimumDrops", Double(minimumDrops)), ("maximumDrops", Double(maximumDrops)),
             ("absoluteHalfWidth", absoluteHalfWidth), ("relativeHalfWidth", relativeHalfWidth),
@@ -45,7 +47,8 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
             throw DensificationError.invalidSimulationParameter(name: "maximumDrops", value: Double(maximumDrops))
         }
         guard maximumNeighbours >= minimumNeighbours else {
-            throw DensificationError.invalidSimulationParameter(name: "maximumNeighbours", value: Double(maximumNeighbours))
+            throw DensificationError.invalidSimulationParameter(
+                name: "maximumNeighbours", value: Double(maximumNeighbours))
         }
     }
 }

@@ -26,7 +26,9 @@ public struct MultiSlopePathGain: Sendable, Equatable, Codable {
     /// - Throws: `DensificationError.invalidExponent`, `.exponentsDecreasing`, `.lastExponentNotAboveTwo`,
     ///   `.breakpointCountMismatch`, `.breakpointsNotIncreasing`.
     public init(exponents: [Double], breakpoints: [Double] = []) throws {
-        guard !exponents.isEmpty else { throw DensificationError.breakpointCountMismatch(expected: 0, got: breakpoints.count) }
+        guard !exponents.isEmpty else {
+            throw DensificationError.breakpointCountMismatch(expected: 0, got: breakpoints.count)
+        }
         for (k, a) in exponents.enumerated() where !(a.isFinite && a >= 0) {
             throw DensificationError.invalidExponent(index: k, value: a)
         }
@@ -176,13 +178,15 @@ public struct MultiSlopePathGain: Sendable, Equatable, Codable {
         for i in 0..<(cuts.count - 1) {
             let lo = cuts[i] == 0 ? -Double.infinity : log(cuts[i])
             let hi = cuts[i + 1].isInfinite ? Double.infinity : log(cuts[i + 1])
-            total = total + Integration.integrate(
-                from: lo, to: hi, absTol: absTol / pieces, relTol: relTol, maxIntervals: maxIntervals
-            ) { s in
-                let x = exp(s)
-                let v = f(x) * x
-                return v.isFinite ? v : 0
-            }
+            total =
+                total
+                + Integration.integrate(
+                    from: lo, to: hi, absTol: absTol / pieces, relTol: relTol, maxIntervals: maxIntervals
+                ) { s in
+                    let x = exp(s)
+                    let v = f(x) * x
+                    return v.isFinite ? v : 0
+                }
         }
         return total
     }

@@ -1,6 +1,6 @@
 import Foundation
-import WirelessCore
 import Numerics
+import WirelessCore
 
 /// Coverage under nearest-BS association for any multi-slope g (spec §2.6 (f), (g)).
 public enum NearestCellCoverage {
@@ -74,7 +74,8 @@ public enum NearestCellCoverage {
         if pathGain.isSingleSlope {
             let alpha = pathGain.farFieldExponent
             let noiseScale = threshold * noise * pow(Double.pi * density, -alpha / 2)
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) { u in
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
+                u in
                 let psi = psiSingleSlope(u: u, threshold: threshold, exponent: alpha, fading: fading)
                 let decay = Complex<Double>(1, 0) - psi.multiplied(by: 2)
                 if noiseScale == 0 { return fading.characteristicFunction(u) / decay }
@@ -88,7 +89,8 @@ public enum NearestCellCoverage {
                 }
                 return fading.characteristicFunction(u) * Complex(re.value, im.value)
             }
-            return AnalyticValue(value: 0.5 + gp.value / Double.pi, absError: gp.error / Double.pi, method: .gilPelaezNearest)
+            return AnalyticValue(
+                value: 0.5 + gp.value / Double.pi, absError: gp.error / Double.pi, method: .gilPelaezNearest)
         }
         let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
         let scale = 2 * Double.pi * density
@@ -99,7 +101,8 @@ public enum NearestCellCoverage {
             let g = pathGain.gain(atDistance: x)
             if !g.isFinite { return pdf }
             let c = threshold / g
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) { u in
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
+                u in
                 let chi = field.characteristicExponent(-u * c, beyond: x)
                 let noisePhase = Complex<Double>(cos(u * c * noise), -sin(u * c * noise))
                 return fading.characteristicFunction(u) * noisePhase * Complex.expOf(chi)

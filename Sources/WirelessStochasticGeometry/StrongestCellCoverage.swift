@@ -15,10 +15,12 @@ public enum StrongestCellCoverage {
         try Validate.threshold(threshold)
         guard exponent.isFinite, exponent > 2 else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         guard threshold >= 1 else {
-            throw DensificationError.closedFormOutOfDomain(reason: "Dhillon's closed form needs T ≥ 1 (got \(threshold))")
+            throw DensificationError.closedFormOutOfDomain(
+                reason: "Dhillon's closed form needs T ≥ 1 (got \(threshold))")
         }
         let delta = 2 / exponent
-        return AnalyticValue(value: SpecialFunctions.sinc(delta) * pow(threshold, -delta), absError: 1e-15, method: .dhillonClosedForm)
+        return AnalyticValue(
+            value: SpecialFunctions.sinc(delta) * pow(threshold, -delta), absError: 1e-15, method: .dhillonClosedForm)
     }
 
     /// Largest n handled by the inclusion–exclusion sum (T ≥ 1/maxTerms).
@@ -44,7 +46,8 @@ public enum StrongestCellCoverage {
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
         let nMax = Int((1 / threshold).rounded(.up))
         guard nMax <= kbkMaxTerms else {
-            throw DensificationError.closedFormOutOfDomain(reason: "inclusion–exclusion limited to T ≥ 1/\(kbkMaxTerms)")
+            throw DensificationError.closedFormOutOfDomain(
+                reason: "inclusion–exclusion limited to T ≥ 1/\(kbkMaxTerms)")
         }
         let delta = 2 / exponent
         let moment = fading.moment(order: delta)
@@ -164,8 +167,10 @@ public enum StrongestCellCoverage {
         let points = 1 << 14
         let shifts = 8
         // Kronecker generators: fractional parts of √p for the first primes.
-        let primes: [Double] = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83,
-                                89, 97, 101, 103, 107, 109, 113, 127]
+        let primes: [Double] = [
+            2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83,
+            89, 97, 101, 103, 107, 109, 113, 127,
+        ]
         let alphas = (0..<dims).map { primes[$0].squareRoot().truncatingRemainder(dividingBy: 1) }
         var generator = SplitMix64(seed: 0x5EED_0000 &+ UInt64(n))
         var estimates: [Double] = []
@@ -208,7 +213,9 @@ public enum StrongestCellCoverage {
             throw DensificationError.closedFormOutOfDomain(reason: "the Mecke route gives P_c only for T ≥ 1")
         }
         let moment = fading.moment(order: 2 / pathGain.farFieldExponent)
-        guard moment.isFinite else { throw DensificationError.fadingMomentInfinite(order: 2 / pathGain.farFieldExponent) }
+        guard moment.isFinite else {
+            throw DensificationError.fadingMomentInfinite(order: 2 / pathGain.farFieldExponent)
+        }
         let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
         let scale = 2 * Double.pi * density
         if fading.hasRayleighSmallScale {
@@ -240,4 +247,3 @@ public enum StrongestCellCoverage {
         return try mecke(density: equivalent, threshold: threshold, pathGain: pathGain, fading: .rayleigh, noise: noise)
     }
 }
-

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct DensifyCommandTests {
     @Test func helpSnapshots() throws {
-        try HelpSnapshotTests.check(WTK.helpMessage(for: DensifyCommand.self, columns: 100), snapshot: "wtk-densify-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: DensifyCommand.self, columns: 100), snapshot: "wtk-densify-help.txt")
         try HelpSnapshotTests.check(
             WTK.helpMessage(for: DensifySweepCommand.self, columns: 100), snapshot: "wtk-densify-sweep-help.txt")
     }
@@ -21,7 +22,10 @@ import Testing
         #expect(code == 0)
         let csv = try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n").map(String.init)
-        #expect(lines.first == "lambda,threshold_db,metric,unit,analytic,analytic_method,analytic_abs_err,mc,mc_ci95_lo,mc_ci95_hi,mc_drops,converged,tail_share")
+        #expect(
+            lines.first
+                == "lambda,threshold_db,metric,unit,analytic,analytic_method,analytic_abs_err,mc,mc_ci95_lo,mc_ci95_hi,mc_drops,converged,tail_share"
+        )
         // Coverage rows: analytic 1/(1+π/4) inside 4 half-widths of the MC estimate.
         for line in lines.dropFirst() where line.contains(",coverage,") {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

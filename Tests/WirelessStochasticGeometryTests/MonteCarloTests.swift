@@ -22,7 +22,9 @@ private func simulate(
 }
 
 private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
-    #expect(abs(e.mean - exact) <= halfWidthMultiple * max(e.halfWidth, 1e-12), "\(label): MC \(e.mean) ± \(e.halfWidth), exact \(exact)")
+    #expect(
+        abs(e.mean - exact) <= halfWidthMultiple * max(e.halfWidth, 1e-12),
+        "\(label): MC \(e.mean) ± \(e.halfWidth), exact \(exact)")
 }
 
 @Test func halfWidthAtOneHundredThousandDrops() {
@@ -33,7 +35,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     let abg = 1 / (1 + Double.pi / 4)
     expectWithinCI(try simulate(.rayleigh, .nearest).coverage[0][0], abg, "ABG nearest")
     let composite = try FadingModel(smallScale: .rayleigh, shadowingSigmaDB: 8)
-    expectWithinCI(try simulate(composite, .strongestMeanPower, neighbours: 400).coverage[0][0], abg, "mean power LN 8 dB")
+    expectWithinCI(
+        try simulate(composite, .strongestMeanPower, neighbours: 400).coverage[0][0], abg, "mean power LN 8 dB")
     let laws: [(FadingModel, String)] = [
         (.rayleigh, "Rayleigh"), (try .nakagami(m: 3), "Nakagami 3"), (try .logNormal(sigmaDB: 8), "LN 8 dB"),
         (composite, "Rayleigh+LN 8 dB"),
@@ -55,7 +58,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     }
     // Nearest mean rate vs the analytic route (Gauss–Kronrod over t of P_c(e^t − 1)).
     let nearest = try simulate(.rayleigh, .nearest)
-    let scenario = try DensificationScenario(pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+    let scenario = try DensificationScenario(
+        pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
     expectWithinCI(nearest.rate[0], try scenario.meanRate(density: 1).value, "nearest rate")
 }
 
@@ -76,9 +80,11 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
         plan.drawDrop(halfLogGamma: a, fading: h, shadowing: s, sampler: FadingSampler(.rayleigh), using: &generator)
         var sirs: [Double] = []
         for i in densities.indices {
-            let nearest = plan.sinr(densityIndex: i, association: .nearest, halfLogGamma: a, fading: h, shadowing: s, received: y)
+            let nearest = plan.sinr(
+                densityIndex: i, association: .nearest, halfLogGamma: a, fading: h, shadowing: s, received: y)
             let strongest = plan.sinr(
-                densityIndex: i, association: .strongestInstantaneous, halfLogGamma: a, fading: h, shadowing: s, received: y)
+                densityIndex: i, association: .strongestInstantaneous, halfLogGamma: a, fading: h, shadowing: s,
+                received: y)
             #expect(strongest.sinr >= nearest.sinr)
             sirs.append(nearest.sinr)
         }
@@ -98,7 +104,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
 }
 
 @Test func stopRuleReachesTargetWidth() throws {
-    let scenario = try DensificationScenario(pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+    let scenario = try DensificationScenario(
+        pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
     var configuration = MonteCarloConfiguration(seed: 5)
     configuration.minimumDrops = 1000
     configuration.maximumDrops = 40_000
@@ -117,13 +124,16 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     // Spec §4 item 8: strongest-BS ASE for α0 = 1.5 rises on [1e2, 1e3] (ASE slope α0/2 > 0).
     let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
     let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .strongestInstantaneous)
-    let r = try DensificationSimulator(scenario: scenario, configuration: MonteCarloConfiguration(fixedDrops: 150, seed: 2))
-        .run(densities: [1e2, 1e3], thresholds: [1])
+    let r = try DensificationSimulator(
+        scenario: scenario, configuration: MonteCarloConfiguration(fixedDrops: 150, seed: 2)
+    )
+    .run(densities: [1e2, 1e3], thresholds: [1])
     #expect(r.areaSpectralEfficiency[1].ciLow > r.areaSpectralEfficiency[0].ciHigh)
 }
 
 @Test func simulatorRejectsBadParameters() throws {
-    let scenario = try DensificationScenario(pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+    let scenario = try DensificationScenario(
+        pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
     #expect(throws: DensificationError.invalidSimulationParameter(name: "drops", value: 0)) {
         try DensificationSimulator(scenario: scenario, configuration: MonteCarloConfiguration(fixedDrops: 0))
     }
@@ -139,8 +149,12 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     }
     let simulator = try DensificationSimulator(scenario: scenario)
     #expect(throws: DensificationError.invalidDensity(value: 0)) { try simulator.run(densities: [0], thresholds: [1]) }
-    #expect(throws: DensificationError.invalidThreshold(value: -1)) { try simulator.run(densities: [1], thresholds: [-1]) }
-    #expect(throws: DensificationError.invalidSweep(reason: "empty density grid")) { try simulator.run(densities: [], thresholds: [1]) }
+    #expect(throws: DensificationError.invalidThreshold(value: -1)) {
+        try simulator.run(densities: [1], thresholds: [-1])
+    }
+    #expect(throws: DensificationError.invalidSweep(reason: "empty density grid")) {
+        try simulator.run(densities: [], thresholds: [1])
+    }
 }
 
 @Test func scenarioAndMetricsRejectBadInput() throws {
@@ -156,9 +170,15 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     }
     let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .nearest)
     #expect(throws: DensificationError.invalidDensity(value: -1)) { try scenario.coverage(density: -1, threshold: 1) }
-    #expect(throws: DensificationError.invalidDensity(value: .infinity)) { try scenario.coverage(density: .infinity, threshold: 1) }
-    #expect(throws: DensificationError.invalidThreshold(value: .infinity)) { try scenario.coverage(density: 1, threshold: .infinity) }
-    #expect(throws: DensificationError.invalidThreshold(value: -0.5)) { try scenario.coverage(density: 1, threshold: -0.5) }
+    #expect(throws: DensificationError.invalidDensity(value: .infinity)) {
+        try scenario.coverage(density: .infinity, threshold: 1)
+    }
+    #expect(throws: DensificationError.invalidThreshold(value: .infinity)) {
+        try scenario.coverage(density: 1, threshold: .infinity)
+    }
+    #expect(throws: DensificationError.invalidThreshold(value: -0.5)) {
+        try scenario.coverage(density: 1, threshold: -0.5)
+    }
     #expect(throws: DensificationError.closedFormOutOfDomain(reason: "Dhillon's closed form needs T ≥ 1 (got 0.5)")) {
         try StrongestCellCoverage.dhillonClosedForm(threshold: 0.5, exponent: 4)
     }
@@ -167,7 +187,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     // No analytic route: mean power + shadowing + multi-slope.
     let dual = try MultiSlopePathGain.dualSlope(nearExponent: 2, farExponent: 4, criticalDistance: 1)
     let unavailable = try DensificationScenario(
-        pathGain: dual, fading: try FadingModel(smallScale: .rayleigh, shadowingSigmaDB: 6), association: .strongestMeanPower)
+        pathGain: dual, fading: try FadingModel(smallScale: .rayleigh, shadowingSigmaDB: 6),
+        association: .strongestMeanPower)
     #expect(throws: DensificationError.self) { try unavailable.coverage(density: 1, threshold: 1) }
     // Category → exit code mapping.
     #expect(DensificationError.invalidDensity(value: 0).category == .invalidArgument)

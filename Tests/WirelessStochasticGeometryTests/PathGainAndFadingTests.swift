@@ -42,11 +42,15 @@ private let quadratureRelativeTolerance = 1e-9
     let dual = try MultiSlopePathGain.dualSlope(nearExponent: 0.8, farExponent: 4, criticalDistance: 3)
     let expected = 2 * Double.pi * pow(3, 1.2) * (1 / 1.2 + 1 / 2.0)
     #expect(abs(dual.meanGainIntegral - expected) <= 1e-12 * expected)
-    #expect(try MultiSlopePathGain.dualSlope(nearExponent: 2, farExponent: 4, criticalDistance: 1).meanGainIntegral == .infinity)
+    #expect(
+        try MultiSlopePathGain.dualSlope(nearExponent: 2, farExponent: 4, criticalDistance: 1).meanGainIntegral
+            == .infinity)
 }
 
 @Test func pathGainRejectsBadInput() {
-    #expect(throws: DensificationError.lastExponentNotAboveTwo(value: 2)) { try MultiSlopePathGain.singleSlope(exponent: 2) }
+    #expect(throws: DensificationError.lastExponentNotAboveTwo(value: 2)) {
+        try MultiSlopePathGain.singleSlope(exponent: 2)
+    }
     #expect(throws: DensificationError.lastExponentNotAboveTwo(value: 1.5)) {
         try MultiSlopePathGain.dualSlope(nearExponent: 1, farExponent: 1.5, criticalDistance: 1)
     }
@@ -118,5 +122,7 @@ private let quadratureRelativeTolerance = 1e-9
     #expect(throws: DensificationError.invalidNakagamiM(value: -2)) { try FadingModel.nakagami(m: -2) }
     #expect(throws: DensificationError.invalidNakagamiM(value: .infinity)) { try FadingModel.nakagami(m: .infinity) }
     #expect(throws: DensificationError.invalidShadowingSigma(value: -1)) { try FadingModel.logNormal(sigmaDB: -1) }
-    #expect(throws: DensificationError.invalidShadowingSigma(value: .infinity)) { try FadingModel.logNormal(sigmaDB: .infinity) }
+    #expect(throws: DensificationError.invalidShadowingSigma(value: .infinity)) {
+        try FadingModel.logNormal(sigmaDB: .infinity)
+    }
 }

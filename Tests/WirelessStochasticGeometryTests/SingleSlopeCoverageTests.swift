@@ -15,7 +15,9 @@ private let strongestReference = 2 / Double.pi
     #expect(abs(try ABGCoverage.rho(threshold: 1, exponent: 4) - Double.pi / 4) < 1e-12)
     // α = 4: ρ = √T arctan √T.
     for t in [1e-3, 0.5, 7, 1e3] {
-        #expect(abs(try ABGCoverage.rho(threshold: t, exponent: 4) - t.squareRoot() * atan(t.squareRoot())) < 1e-10 * (1 + t))
+        #expect(
+            abs(try ABGCoverage.rho(threshold: t, exponent: 4) - t.squareRoot() * atan(t.squareRoot())) < 1e-10
+                * (1 + t))
     }
     // ₂F₁ and integral forms agree to 1e-10 for T ∈ [1e-3, 1e3], α ∈ (2, 8].
     for alpha in [2.2, 3, 3.7, 5, 8] {
@@ -60,7 +62,9 @@ private let strongestReference = 2 / Double.pi
     for law in laws {
         for lambda in [1e-2, 1, 1e2] {
             let scenario = try DensificationScenario(pathGain: g, fading: law, association: .strongestInstantaneous)
-            #expect(abs(try scenario.coverage(density: lambda, threshold: 1).value - strongestReference) < closedFormTolerance)
+            #expect(
+                abs(try scenario.coverage(density: lambda, threshold: 1).value - strongestReference)
+                    < closedFormTolerance)
         }
     }
     // The Mecke route with the Laplace transform of H (Gauss–Hermite over S) is a different computation that
@@ -79,8 +83,10 @@ private let strongestReference = 2 / Double.pi
     #expect(abs(kbk.value - strongestReference) < 1e-5)
     // With noise, T ≥ 1: KBK's I_1(x) integral vs the Mecke/Laplace route.
     for (t, w) in [(1.0, 0.3), (2.0, 1.0), (3.0, 0.05)] {
-        let a = try StrongestCellCoverage.keelerInclusionExclusion(density: 0.5, threshold: t, exponent: 3.5, fading: .rayleigh, noise: w)
-        let b = try StrongestCellCoverage.mecke(density: 0.5, threshold: t, pathGain: try .singleSlope(exponent: 3.5), fading: .rayleigh, noise: w)
+        let a = try StrongestCellCoverage.keelerInclusionExclusion(
+            density: 0.5, threshold: t, exponent: 3.5, fading: .rayleigh, noise: w)
+        let b = try StrongestCellCoverage.mecke(
+            density: 0.5, threshold: t, pathGain: try .singleSlope(exponent: 3.5), fading: .rayleigh, noise: w)
         #expect(abs(a.value - b.value) < 1e-7, "T=\(t) W=\(w): \(a.value) vs \(b.value)")
     }
     _ = g
@@ -118,10 +124,12 @@ private let strongestReference = 2 / Double.pi
 
 @Test func gilPelaezNearestMatchesABGForNakagamiOne() throws {
     let g = try MultiSlopePathGain.singleSlope(exponent: 4)
-    let v = try NearestCellCoverage.gilPelaez(density: 1, threshold: 1, pathGain: g, fading: try .nakagami(m: 1), noise: 0)
+    let v = try NearestCellCoverage.gilPelaez(
+        density: 1, threshold: 1, pathGain: g, fading: try .nakagami(m: 1), noise: 0)
     #expect(abs(v.value - abgReference) < 1e-5)
     // With noise, against the erfcx closed form (general r-averaged Gil-Pelaez path).
-    let w = try NearestCellCoverage.gilPelaez(density: 0.7, threshold: 2, pathGain: g, fading: try .nakagami(m: 1), noise: 0.2)
+    let w = try NearestCellCoverage.gilPelaez(
+        density: 0.7, threshold: 2, pathGain: g, fading: try .nakagami(m: 1), noise: 0.2)
     let exact = try ABGCoverage.coverageErfcx(density: 0.7, threshold: 2, noise: 0.2)
     #expect(abs(w.value - exact.value) < 1e-5)
 }

@@ -4,7 +4,8 @@ import ArgumentParser
 public struct DensifyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "densify",
-        abstract: "Coverage, rate, coverage density and ASE of a Poisson network versus BS density (analytic + Monte-Carlo).",
+        abstract:
+            "Coverage, rate, coverage density and ASE of a Poisson network versus BS density (analytic + Monte-Carlo).",
         subcommands: [DensifySweepCommand.self, DensifyCoverageCommand.self, DensifyRegimesCommand.self])
 
     public init() {}

@@ -7,7 +7,8 @@ import WirelessStochasticGeometry
 public struct DensifyCoverageCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Coverage probability versus SINR threshold at given densities: analytic curves and Monte-Carlo points.",
+        abstract:
+            "Coverage probability versus SINR threshold at given densities: analytic curves and Monte-Carlo points.",
         discussion: """
             Writes <name>.csv (lambda, threshold_db, metric, unit, analytic, analytic_method, analytic_abs_err, mc, \
             mc_ci95_lo, mc_ci95_hi, mc_drops, converged, tail_share) and <name>.svg. Thresholds are --threshold-min-db \
@@ -44,7 +45,9 @@ public struct DensifyCoverageCommand: WTKCommand {
         let lambdas = try DensifyModelOptions.list(densities, "densities")
         guard !lambdas.isEmpty else { throw DensificationError.invalidSweep(reason: "empty --densities") }
         for l in lambdas where !(l.isFinite && l > 0) { throw DensificationError.invalidDensity(value: l) }
-        for v in [thresholdMinDB, thresholdMaxDB] where !v.isFinite { throw DensificationError.invalidThreshold(value: v) }
+        for v in [thresholdMinDB, thresholdMaxDB] where !v.isFinite {
+            throw DensificationError.invalidThreshold(value: v)
+        }
         guard thresholdStepDB.isFinite, thresholdStepDB > 0, thresholdMaxDB >= thresholdMinDB else {
             throw DensificationError.invalidSweep(reason: "threshold grid needs step > 0 and max ≥ min")
         }
@@ -53,17 +56,24 @@ public struct DensifyCoverageCommand: WTKCommand {
         let thresholds = thresholdsDB.map { pow(10, $0 / 10) }
         var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
         var runMC = true
-        if mc == "off" { runMC = false } else if mc.hasPrefix("drops:") {
+        if mc == "off" {
+            runMC = false
+        } else if mc.hasPrefix("drops:") {
             guard let n = Int(mc.dropFirst(6)) else { throw ValidationError("--mc drops:N needs an integer") }
             configuration.fixedDrops = n
-        } else if mc != "auto" { throw ValidationError("--mc must be auto, off or drops:N") }
-        let simulation = runMC
-            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(densities: lambdas, thresholds: thresholds)
+        } else if mc != "auto" {
+            throw ValidationError("--mc must be auto, off or drops:N")
+        }
+        let simulation =
+            runMC
+            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(
+                densities: lambdas, thresholds: thresholds)
             : nil
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
-        var plot = Plot(title: "Coverage vs threshold (\(model.association), exponents \(model.exponents))",
-                        xLabel: "SINR threshold T [dB]", yLabel: "P(SINR > T)")
+        var plot = Plot(
+            title: "Coverage vs threshold (\(model.association), exponents \(model.exponents))",
+            xLabel: "SINR threshold T [dB]", yLabel: "P(SINR > T)")
         for (i, lambda) in lambdas.enumerated() {
             var xs: [Double] = []
             var ys: [Double] = []
@@ -87,21 +97,27 @@ public struct DensifyCoverageCommand: WTKCommand {
             if !xs.isEmpty { plot.add(try .line("analytic \(label)", x: xs, y: ys)) }
             if let simulation {
                 let row = simulation.coverage[i]
-                plot.add(try .errorBars("MC \(label) (95 %)", x: thresholdsDB, y: row.map(\.mean),
-                                        lower: row.map(\.ciLow), upper: row.map(\.ciHigh)))
+                plot.add(
+                    try .errorBars(
+                        "MC \(label) (95 %)", x: thresholdsDB, y: row.map(\.mean),
+                        lower: row.map(\.ciLow), upper: row.map(\.ciHigh)))
             }
         }
         let context = OutputContext(
             options: output, seed: seedOptions.seed,
             parameters: model.parameters.merging([
-                "densities": densities, "threshold_min_db": String(thresholdMinDB), "threshold_max_db": String(thresholdMaxDB),
+                "densities": densities, "threshold_min_db": String(thresholdMinDB),
+                "threshold_max_db": String(thresholdMaxDB),
                 "threshold_step_db": String(thresholdStepDB), "mc": mc,
             ]) { a, _ in a })
-        try context.write(CSVTable(header: [
-            "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
-            "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
-        ], rows: rows), name: name)
+        try context.write(
+            CSVTable(
+                header: [
+                    "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
+                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
+                ], rows: rows), name: name)
         try context.writeSVG(plot.svg(), name: name)
-        context.note("coverage: \(lambdas.count) densities × \(thresholds.count) thresholds; wrote \(name).csv, \(name).svg")
+        context.note(
+            "coverage: \(lambdas.count) densities × \(thresholds.count) thresholds; wrote \(name).csv, \(name).svg")
     }
 }

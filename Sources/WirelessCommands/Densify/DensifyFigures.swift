@@ -16,19 +16,26 @@ enum DensifyFigures {
     ) { context in
         try context.run(
             DensifyRegimesCommand.self, arguments: [], seeded: false,
-            caption: "Regime of each near-field exponent with its predicted slopes; nearest-BS coverage vs λ (log–log).")
+            caption: "Regime of each near-field exponent with its predicted slopes; nearest-BS coverage vs λ (log–log)."
+        )
         for (alpha0, label) in [("1.5", "decay (D_c and ASE still rise)"), ("3", "saturation at sinc(2/3)")] {
             try context.run(
                 DensifySweepCommand.self,
-                arguments: ["--exponents", "\(alpha0),4", "--breakpoints", "1", "--association", "strongest",
-                            "--mc", "drops:1000", "--name", "densify-sweep-alpha0-\(alpha0)"],
+                arguments: [
+                    "--exponents", "\(alpha0),4", "--breakpoints", "1", "--association", "strongest",
+                    "--mc", "drops:1000", "--name", "densify-sweep-alpha0-\(alpha0)",
+                ],
                 caption: "Strongest-BS association, α0 = \(alpha0): \(label).")
         }
         try context.run(
             DensifySweepCommand.self,
-            arguments: ["--exponents", "1.5,4", "--breakpoints", "1", "--association", "nearest", "--noise", "0.001",
-                        "--mc", "drops:1000", "--name", "densify-sweep-nearest-noisy"],
-            caption: "Nearest-BS association with noise W = 1e-3, α0 = 1.5: the noise-limited rise at low density, then decay.")
+            arguments: [
+                "--exponents", "1.5,4", "--breakpoints", "1", "--association", "nearest", "--noise", "0.001",
+                "--mc", "drops:1000", "--name", "densify-sweep-nearest-noisy",
+            ],
+            caption:
+                "Nearest-BS association with noise W = 1e-3, α0 = 1.5: the noise-limited rise at low density, then decay."
+        )
         try context.run(
             DensifyCoverageCommand.self,
             arguments: ["--exponents", "4", "--breakpoints", "", "--densities", "0.1,1000", "--mc", "drops:1000"],

@@ -10,7 +10,9 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(help: "Breakpoints R_1,…,R_{N−1} [length unit], comma-separated, increasing (one fewer than exponents).")
     var breakpoints: String = "1"
 
-    @Option(help: "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB.")
+    @Option(
+        help:
+            "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB.")
     var fading: String = "rayleigh"
 
     @Option(help: "Association: nearest | strongest | mean-power.")
@@ -42,10 +44,14 @@ public struct DensifyModelOptions: ParsableArguments {
             case "none": small = .none
             case "rayleigh": small = .rayleigh
             case "nakagami":
-                guard fields.count == 2, let m = Double(fields[1]) else { throw ValidationError("nakagami needs :M, e.g. nakagami:2") }
+                guard fields.count == 2, let m = Double(fields[1]) else {
+                    throw ValidationError("nakagami needs :M, e.g. nakagami:2")
+                }
                 small = .nakagami(m: m)
             case "lognormal":
-                guard fields.count == 2, let s = Double(fields[1]) else { throw ValidationError("lognormal needs :SDB, e.g. lognormal:8") }
+                guard fields.count == 2, let s = Double(fields[1]) else {
+                    throw ValidationError("lognormal needs :SDB, e.g. lognormal:8")
+                }
                 sigma = s
             default: throw ValidationError("unknown fading '\(part)'")
             }
@@ -63,14 +69,22 @@ public struct DensifyModelOptions: ParsableArguments {
     }
 
     func scenario() throws -> DensificationScenario {
-        let g = try MultiSlopePathGain(exponents: try Self.list(exponents, "exponents"), breakpoints: try Self.list(breakpoints, "breakpoints"))
+        let g = try MultiSlopePathGain(
+            exponents: try Self.list(exponents, "exponents"), breakpoints: try Self.list(breakpoints, "breakpoints"))
         var w = 0.0
-        if let noise { w = noise } else if let edgeSNRDB { w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g) }
-        return try DensificationScenario(pathGain: g, fading: try fadingModel(), association: try associationRule(), noise: w)
+        if let noise {
+            w = noise
+        } else if let edgeSNRDB {
+            w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
+        }
+        return try DensificationScenario(
+            pathGain: g, fading: try fadingModel(), association: try associationRule(), noise: w)
     }
 
     var parameters: [String: String] {
-        ["exponents": exponents, "breakpoints": breakpoints, "fading": fading, "association": association,
-         "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? ""]
+        [
+            "exponents": exponents, "breakpoints": breakpoints, "fading": fading, "association": association,
+            "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? "",
+        ]
     }
 }

@@ -43,8 +43,9 @@ public struct DensifyRegimesCommand: WTKCommand {
         let t = pow(10, thresholdDB / 10)
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
-        var plot = Plot(title: "Nearest-BS coverage vs density (Rayleigh, T = \(number.format(thresholdDB)) dB)",
-                        xLabel: "BS density λ [per unit area]", yLabel: "P_c", xAxis: .log10, yAxis: .log10)
+        var plot = Plot(
+            title: "Nearest-BS coverage vs density (Rayleigh, T = \(number.format(thresholdDB)) dB)",
+            xLabel: "BS density λ [per unit area]", yLabel: "P_c", xAxis: .log10, yAxis: .log10)
         let densities = (0...20).map { pow(10, -2 + Double($0) * 0.25) }
         for a in alphas {
             let regime = try DensificationAsymptotics.classifyRegime(alpha0: a, fadingTailIndex: tailIndex)
@@ -52,11 +53,13 @@ public struct DensifyRegimesCommand: WTKCommand {
             var slopes = ["", "", "", ""]
             if case .decay(let c, let r, let d, let s) = regime { slopes = [c, r, d, s].map { number.format($0) } }
             rows.append([number.format(a), kappa.isInfinite ? "inf" : number.format(kappa), regime.name] + slopes)
-            let g = try MultiSlopePathGain.dualSlope(nearExponent: a, farExponent: farExponent, criticalDistance: breakpoint)
+            let g = try MultiSlopePathGain.dualSlope(
+                nearExponent: a, farExponent: farExponent, criticalDistance: breakpoint)
             var xs: [Double] = []
             var ys: [Double] = []
             for lambda in densities {
-                let v = try NearestCellCoverage.rayleigh(density: lambda, threshold: t, pathGain: g, fading: .rayleigh, noise: 0)
+                let v = try NearestCellCoverage.rayleigh(
+                    density: lambda, threshold: t, pathGain: g, fading: .rayleigh, noise: 0)
                 if v.value > 1e-8 {  // below 1e-8 the super-polynomial curve would flatten every other one
                     xs.append(lambda)
                     ys.append(v.value)
@@ -64,15 +67,24 @@ public struct DensifyRegimesCommand: WTKCommand {
             }
             if !xs.isEmpty { plot.add(try .line("α0 = \(number.format(a)) (\(regime.name))", x: xs, y: ys)) }
             if !output.quiet {
-                print("α0 = \(number.format(a)): κ = \(kappa), regime \(regime.name)" + (slopes[0].isEmpty ? "" :
-                    ", slopes P_c \(slopes[0]), R \(slopes[1]), D_c \(slopes[2]), ASE \(slopes[3])"))
+                print(
+                    "α0 = \(number.format(a)): κ = \(kappa), regime \(regime.name)"
+                        + (slopes[0].isEmpty
+                            ? "" : ", slopes P_c \(slopes[0]), R \(slopes[1]), D_c \(slopes[2]), ASE \(slopes[3])"))
             }
         }
-        let context = OutputContext(options: output, parameters: [
-            "alpha0": alpha0, "far_exponent": String(farExponent), "breakpoint": String(breakpoint),
-            "tail_index": String(tailIndex), "threshold_db": String(thresholdDB)])
-        try context.write(CSVTable(header: ["alpha0", "kappa", "regime", "coverage_slope", "rate_slope",
-                                             "coverage_density_slope", "ase_slope"], rows: rows), name: name)
+        let context = OutputContext(
+            options: output,
+            parameters: [
+                "alpha0": alpha0, "far_exponent": String(farExponent), "breakpoint": String(breakpoint),
+                "tail_index": String(tailIndex), "threshold_db": String(thresholdDB),
+            ])
+        try context.write(
+            CSVTable(
+                header: [
+                    "alpha0", "kappa", "regime", "coverage_slope", "rate_slope",
+                    "coverage_density_slope", "ase_slope",
+                ], rows: rows), name: name)
         try context.writeSVG(plot.svg(), name: name)
         context.note("regimes: \(rows.count) exponents; wrote \(name).csv, \(name).svg")
     }

@@ -49,7 +49,9 @@ public struct DensifySweepCommand: WTKCommand {
 
     func densityGrid() throws -> [Double] {
         guard lambdaMin.isFinite, lambdaMin > 0 else { throw DensificationError.invalidDensity(value: lambdaMin) }
-        guard lambdaMax.isFinite, lambdaMax >= lambdaMin else { throw DensificationError.invalidSweep(reason: "--lambda-max < --lambda-min") }
+        guard lambdaMax.isFinite, lambdaMax >= lambdaMin else {
+            throw DensificationError.invalidSweep(reason: "--lambda-max < --lambda-min")
+        }
         guard perDecade >= 1 else { throw DensificationError.invalidSweep(reason: "--per-decade must be ≥ 1") }
         let decades = log10(lambdaMax / lambdaMin)
         let count = max(1, Int((decades * Double(perDecade)).rounded(.up)))
@@ -67,26 +69,37 @@ public struct DensifySweepCommand: WTKCommand {
         let chosen = metrics.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let known = ["coverage", "rate", "coverage-density", "ase"]
         for m in chosen where !known.contains(m) { throw ValidationError("unknown metric '\(m)'") }
-        guard rateUnit == "nats" || rateUnit == "bits" else { throw ValidationError("--rate-unit must be nats or bits") }
+        guard rateUnit == "nats" || rateUnit == "bits" else {
+            throw ValidationError("--rate-unit must be nats or bits")
+        }
         let rateScale = rateUnit == "bits" ? 1 / M_LN2 : 1.0
         var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
         var runMC = true
-        if mc == "off" { runMC = false } else if mc.hasPrefix("drops:") {
+        if mc == "off" {
+            runMC = false
+        } else if mc.hasPrefix("drops:") {
             guard let n = Int(mc.dropFirst(6)) else { throw ValidationError("--mc drops:N needs an integer") }
             configuration.fixedDrops = n
-        } else if mc != "auto" { throw ValidationError("--mc must be auto, off or drops:N") }
-        let simulation = runMC
-            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(densities: densities, thresholds: thresholds)
+        } else if mc != "auto" {
+            throw ValidationError("--mc must be auto, off or drops:N")
+        }
+        let simulation =
+            runMC
+            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(
+                densities: densities, thresholds: thresholds)
             : nil
 
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
         var curves: [String: [(label: String, x: [Double], y: [Double], mc: [MCEstimate])]] = [:]
         func analytic(_ f: () throws -> AnalyticValue) -> AnalyticValue? {
-            do { return try f() } catch DensificationError.analyticUnavailable { return nil } catch DensificationError.closedFormOutOfDomain { return nil } catch { return nil }
+            do { return try f() } catch DensificationError.analyticUnavailable { return nil } catch DensificationError
+                .closedFormOutOfDomain
+            { return nil } catch { return nil }
         }
         let rateUnitName = rateUnit == "bits" ? "bit/s/Hz" : "nat/s/Hz"
-        let rates: [AnalyticValue?] = chosen.contains("rate") || chosen.contains("ase")
+        let rates: [AnalyticValue?] =
+            chosen.contains("rate") || chosen.contains("ase")
             ? densities.map { l in analytic { try scenario.meanRate(density: l) } } : densities.map { _ in nil }
         for metric in chosen {
             let perThreshold = metric == "coverage" || metric == "coverage-density"
@@ -106,16 +119,24 @@ public struct DensifySweepCommand: WTKCommand {
                         unit = "probability"
                     case "coverage-density":
                         value = analytic { try scenario.coverage(density: lambda, threshold: thresholds[j]) }
-                            .map { AnalyticValue(value: $0.value * lambda, absError: $0.absError * lambda, method: $0.method) }
+                            .map {
+                                AnalyticValue(
+                                    value: $0.value * lambda, absError: $0.absError * lambda, method: $0.method)
+                            }
                         estimate = simulation?.coverageDensity[i][j]
                         unit = "links/unit area"
                     case "rate":
-                        value = rates[i].map { AnalyticValue(value: $0.value * rateScale, absError: $0.absError * rateScale, method: $0.method) }
+                        value = rates[i].map {
+                            AnalyticValue(
+                                value: $0.value * rateScale, absError: $0.absError * rateScale, method: $0.method)
+                        }
                         estimate = simulation?.rate[i].scaledForOutput(rateScale)
                         unit = rateUnitName
                     default:
                         value = rates[i].map {
-                            AnalyticValue(value: $0.value * rateScale * lambda, absError: $0.absError * rateScale * lambda, method: $0.method)
+                            AnalyticValue(
+                                value: $0.value * rateScale * lambda, absError: $0.absError * rateScale * lambda,
+                                method: $0.method)
                         }
                         estimate = simulation?.areaSpectralEfficiency[i].scaledForOutput(rateScale)
                         unit = rateUnitName + "/unit area"
@@ -145,22 +166,27 @@ public struct DensifySweepCommand: WTKCommand {
                 "threshold_db": thresholdDB, "lambda_min": String(lambdaMin), "lambda_max": String(lambdaMax),
                 "per_decade": String(perDecade), "metrics": metrics, "mc": mc, "rate_unit": rateUnit,
             ]) { a, _ in a })
-        try context.write(CSVTable(header: [
-            "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
-            "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
-        ], rows: rows), name: name)
+        try context.write(
+            CSVTable(
+                header: [
+                    "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
+                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
+                ], rows: rows), name: name)
         for metric in chosen {
             let logY = metric == "coverage-density" || metric == "ase"
-            var plot = Plot(title: "\(metric) vs density (\(model.association), exponents \(model.exponents))",
-                            xLabel: "BS density λ [per unit area]", yLabel: metric, xAxis: .log10, yAxis: logY ? .log10 : .linear)
+            var plot = Plot(
+                title: "\(metric) vs density (\(model.association), exponents \(model.exponents))",
+                xLabel: "BS density λ [per unit area]", yLabel: metric, xAxis: .log10, yAxis: logY ? .log10 : .linear)
             for curve in curves[metric] ?? [] {
                 if !curve.x.isEmpty { plot.add(try .line("analytic \(curve.label)", x: curve.x, y: curve.y)) }
                 if let simulation, !curve.mc.isEmpty {
                     let keep = curve.mc.indices.filter { !logY || curve.mc[$0].ciLow > 0 }
                     if !keep.isEmpty {
-                        plot.add(try .errorBars(
-                            "MC \(curve.label) (95 %)", x: keep.map { simulation.densities[$0] }, y: keep.map { curve.mc[$0].mean },
-                            lower: keep.map { curve.mc[$0].ciLow }, upper: keep.map { curve.mc[$0].ciHigh }))
+                        plot.add(
+                            try .errorBars(
+                                "MC \(curve.label) (95 %)", x: keep.map { simulation.densities[$0] },
+                                y: keep.map { curve.mc[$0].mean },
+                                lower: keep.map { curve.mc[$0].ciLow }, upper: keep.map { curve.mc[$0].ciHigh }))
                     }
                 }
             }
@@ -168,15 +194,19 @@ public struct DensifySweepCommand: WTKCommand {
         }
         let alpha0 = scenario.pathGain.nearFieldExponent
         let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
-        let regime = try DensificationAsymptotics.classifyRegime(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
+        let regime = try DensificationAsymptotics.classifyRegime(
+            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         var summary = "regime \(regime.name), κ = \(kappa)"
         if case .decay(let c, let r, let d, let a) = regime {
-            summary += ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+            summary +=
+                ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
         }
         if scenario.noise > 0, densities.count > 1,
-            let peak = try? scenario.peakDensity(threshold: thresholds[0], lowerDensity: densities[0], upperDensity: densities.last!)
+            let peak = try? scenario.peakDensity(
+                threshold: thresholds[0], lowerDensity: densities[0], upperDensity: densities.last!)
         {
-            summary += ", peakDensity \(number.format(peak.density)) (P_c \(number.format(peak.coverage)) at T = \(number.format(thresholdsDB[0])) dB)"
+            summary +=
+                ", peakDensity \(number.format(peak.density)) (P_c \(number.format(peak.coverage)) at T = \(number.format(thresholdsDB[0])) dB)"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
             summary += "; warning: MC tail share up to \(number.format(worst)) (> 1 %)"
@@ -184,8 +214,10 @@ public struct DensifySweepCommand: WTKCommand {
         if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
             summary += "; warning: \(number.format(last)) of drops served by the K-th BS"
         }
-        context.note("sweep: \(densities.count) densities × \(thresholds.count) thresholds"
-            + (simulation.map { ", \($0.drops) MC drops" } ?? "") + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
+        context.note(
+            "sweep: \(densities.count) densities × \(thresholds.count) thresholds"
+                + (simulation.map { ", \($0.drops) MC drops" } ?? "")
+                + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
     }
 }
 
