@@ -18,6 +18,8 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case multiSlopeRayleigh
     /// (g) nearest, general fading, Gil-Pelaez.
     case gilPelaezNearest
+    /// (h) exact strongest-BS mean rate, single slope, W = 0.
+    case strongestRateExact
 }
 
 /// An analytic metric value with its numerical error estimate and the route that produced it.

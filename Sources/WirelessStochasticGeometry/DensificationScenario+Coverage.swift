@@ -88,10 +88,14 @@ extension DensificationScenario {
 
     /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (spec §2.5, §2.6(h)).
     ///
-    /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call.
+    /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
+    /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.
     /// - Throws: whatever `coverage` throws at any node (e.g. `.analyticUnavailable` for strongest with T < 1/32).
     public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws -> AnalyticValue {
         try Validate.density(density)
+        if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
+            return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
+        }
         var failure: Error?
         var worstError = 0.0
         var method = AnalyticMethod.trivial

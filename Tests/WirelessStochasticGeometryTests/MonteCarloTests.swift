@@ -194,3 +194,18 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     #expect(DensificationError.invalidDensity(value: 0).category == .invalidArgument)
     #expect(DensificationError.numericalFailure(reason: "x").category == .numerical)
 }
+
+@Test func strongestRateExactFormMatchesMonteCarloAndDominatesNearest() throws {
+    let exact = try StrongestCellRate.interferenceLimited(exponent: 4)
+    let mc = try simulate(.rayleigh, .strongestInstantaneous)
+    expectWithinCI(mc.rate[0], exact.value, "strongest rate")
+    let nearest = try DensificationScenario(
+        pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+    #expect(exact.value > (try nearest.meanRate(density: 1)).value)
+    // Series and incomplete-gamma branches of G agree at the switch point z = 1.
+    let d = 0.5
+    let gamma = SpecialFunctions.gamma(1 - d)
+    let below = StrongestCellRate.g(1 - 1e-9, delta: d, gammaOneMinusDelta: gamma)
+    let above = StrongestCellRate.g(1 + 1e-9, delta: d, gammaOneMinusDelta: gamma)
+    #expect(abs(below - above) < 1e-8)
+}
