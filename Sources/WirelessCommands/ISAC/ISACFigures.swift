@@ -23,7 +23,7 @@ enum ISACFigures {
             caption: "Paired estimates of one 10 dB realisation (distance vs angle), every method, with the truth.")
         try context.run(
             ISACSweepCommand.self,
-            arguments: ["--snr-min", "-10", "--snr-max", "20", "--snr-step", "5", "--trials", "20"],
+            arguments: ["--snr-min=-10", "--snr-max", "20", "--snr-step", "5", "--trials", "20"],
             caption: "RMSE vs SNR per parameter (20 trials per point) against the full-data CRB.")
         try context.run(
             ISACSweepCommand.self,

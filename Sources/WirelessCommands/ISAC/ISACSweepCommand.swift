@@ -31,7 +31,7 @@ public struct ISACSweepCommand: WTKCommand {
     @Option(name: .customLong("method"), help: "Estimator(s), repeatable (default: plain, sequential, tensor-esprit, fft3d).")
     var methods: [ISACMethodName] = [.plain, .sequential, .tensorESPRIT, .fft3d]
 
-    @Option(name: .customLong("snr-min"), help: "First SNR [dB].")
+    @Option(name: .customLong("snr-min"), help: "First SNR [dB] (write negative values as --snr-min=-20).")
     var snrMinimumDB: Double = -20
 
     @Option(name: .customLong("snr-max"), help: "Last SNR [dB], ≥ --snr-min.")
