@@ -107,8 +107,10 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         for (name, value) in checks where !(value.isFinite && value > 0) {
             throw ISACError.invalidParameter(name: name)
         }
-        for (name, count) in [("antennaCount", antennaCount), ("subcarrierCount", subcarrierCount),
-                              ("symbolCount", symbolCount)] where count < 1 {
+        for (name, count) in [
+            ("antennaCount", antennaCount), ("subcarrierCount", subcarrierCount),
+            ("symbolCount", symbolCount),
+        ] where count < 1 {
             throw ISACError.invalidParameter(name: name)
         }
     }
@@ -150,9 +152,11 @@ public struct ISACGrid: Sendable, Equatable, Codable {
 
     /// The three spatial frequencies `[ω_A, ω_F, ω_T]` [rad/sample] of a path on the full grid.
     public func spatialFrequencies(of path: ISACPath) -> [Double] {
-        [angleFrequency(angleDegrees: path.angleDegrees),
-         delayFrequency(distanceMeters: path.distanceMeters),
-         dopplerFrequency(velocityMetersPerSecond: path.velocityMetersPerSecond)]
+        [
+            angleFrequency(angleDegrees: path.angleDegrees),
+            delayFrequency(distanceMeters: path.distanceMeters),
+            dopplerFrequency(velocityMetersPerSecond: path.velocityMetersPerSecond),
+        ]
     }
 
     /// Derivatives `[∂ω_A/∂θ [rad/deg], ∂ω_F/∂d [rad/m], ∂ω_T/∂v [rad/(m/s)]]` at a path (`plain-isac.md` §2.7).

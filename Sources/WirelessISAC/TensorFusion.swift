@@ -45,7 +45,9 @@ public enum TensorFusion {
                             for row in 0..<j {
                                 let coefficient = m[row + k * j]
                                 let targetColumn = targetBase + row * inner
-                                for i in 0..<inner { target[targetColumn + i] += coefficient * source[sourceColumn + i] }
+                                for i in 0..<inner {
+                                    target[targetColumn + i] += coefficient * source[sourceColumn + i]
+                                }
                             }
                         }
                     }

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 struct PLAINCompressionModeTests {
@@ -64,7 +65,8 @@ struct PLAINCompressionModeTests {
         ]
         let scenario = ISACScenario(grid: grid, paths: paths)
         let tensor = scenario.noiselessTensor()
-        let config = PLAINConfiguration(grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
+        let config = PLAINConfiguration(
+            grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
         let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
         #expect(estimate.modeEstimates[2].order == 1)
         #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)
@@ -81,7 +83,8 @@ struct PLAINCompressionModeTests {
         ]
         let scenario = ISACScenario(grid: grid, paths: paths)
         let tensor = scenario.noiselessTensor()
-        let config = PLAINConfiguration(grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
+        let config = PLAINConfiguration(
+            grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
         let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
         #expect(estimate.modeEstimates.map(\.order) == [2, 2, 3])
         #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)

@@ -58,7 +58,8 @@ public struct ISACBenchCommand: WTKCommand {
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// The paper scenario on a grid of `subcarriers × symbols` (same spacings and paths).
@@ -141,7 +142,8 @@ public struct ISACBenchCommand: WTKCommand {
         let truth = ISACScenario.paperDefault(phasesRadians: phases)
         let tensor = try truth.tensor(snrDB: snrDB, using: &generator)
         let plain = try PLAINEstimator(
-            configuration: PLAINConfiguration(grid: truth.grid, pathCount: 6, parallel: parallel), shape: tensor.dimensions)
+            configuration: PLAINConfiguration(grid: truth.grid, pathCount: 6, parallel: parallel),
+            shape: tensor.dimensions)
         var samples = [[Double]](repeating: [], count: 6)
         for run in 0...repeats {
             var compressed = tensor

@@ -18,8 +18,10 @@ enum ISACFigures {
     ) { context in
         try context.run(
             ISACEstimateCommand.self,
-            arguments: ["--method", "plain", "--method", "sequential", "--method", "tensor-esprit", "--method", "fft3d",
-                        "--snr-db", "10"],
+            arguments: [
+                "--method", "plain", "--method", "sequential", "--method", "tensor-esprit", "--method", "fft3d",
+                "--snr-db", "10",
+            ],
             caption: "Paired estimates of one 10 dB realisation (distance vs angle), every method, with the truth.")
         try context.run(
             ISACSweepCommand.self,
@@ -27,8 +29,10 @@ enum ISACFigures {
             caption: "RMSE vs SNR per parameter (20 trials per point) against the full-data CRB.")
         try context.run(
             ISACSweepCommand.self,
-            arguments: ["--evaluation", "resolution", "--method", "plain", "--method", "sequential", "--method",
-                        "tensor-esprit", "--trials", "10", "--snr-db", "10"],
+            arguments: [
+                "--evaluation", "resolution", "--method", "plain", "--method", "sequential", "--method",
+                "tensor-esprit", "--trials", "10", "--snr-db", "10",
+            ],
             caption: "Probability of resolving two equal-power targets κ Rayleigh cells apart (10 dB, 10 trials).")
         try context.run(
             ISACBenchCommand.self, arguments: ["--max-symbols", "560", "--repeats", "3"],
