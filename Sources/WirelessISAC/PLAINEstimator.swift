@@ -119,7 +119,8 @@ public struct PLAINEstimator: ISACParameterEstimator {
     public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws -> [CandidateTriplet] {
         let count = configuration.pathCount ?? modes.map(\.order).max() ?? 1
         return try TensorFusion.select(
-            tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion)
+            tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion,
+            update: configuration.ompUpdate)
     }
 
     /// Physical mapping (§2.5) and gain refit of selected triplets.
