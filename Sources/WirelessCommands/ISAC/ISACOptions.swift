@@ -97,6 +97,11 @@ struct PLAINOptions: ParsableArguments {
     var fusion: FusionName = .omp
 
     @Option(
+        name: .customLong("omp-update"),
+        help: "TensorOMP LS update: cp (default) or tucker (the reference's core update).")
+    var ompUpdate: TensorOMPUpdate = .cp
+
+    @Option(
         name: .customLong("path-count"),
         help: "Number of paths K to return (default: the scenario's 6; 0 = estimate it).")
     var pathCount: Int?
@@ -137,7 +142,8 @@ struct PLAINOptions: ParsableArguments {
             grid: grid, compression: compression.mode,
             compressionFactors: factors.flatMap(parsedFactors) ?? scenario.defaultFactors,
             frequencyEstimator: estimator.value, modelOrderCriterion: criterion,
-            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, pathCount: resolvedCount)
+            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, ompUpdate: ompUpdate,
+            pathCount: resolvedCount)
     }
 
     var window: Window { fftWindow == .hann ? .hann() : .rectangular }
@@ -145,13 +151,15 @@ struct PLAINOptions: ParsableArguments {
     var parameters: [String: String] {
         [
             "compression": compression.rawValue, "factors": factors ?? "default", "estimator": estimator.rawValue,
-            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "fba": String(!noForwardBackward),
+            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
+            "fba": String(!noForwardBackward),
             "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
         ]
     }
 }
 
 extension ModelOrderCriterion: ExpressibleByArgument {}
+extension TensorOMPUpdate: ExpressibleByArgument {}
 
 /// The estimators `wtk isac` can run.
 enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
