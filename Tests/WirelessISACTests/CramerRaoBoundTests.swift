@@ -145,3 +145,24 @@ func bruteForceCRB(scenario: ISACScenario, noiseVariance: Double) throws -> Matr
     for j in 0..<(3 * p) { for i in 0..<(3 * p) { block[i, j] = full[i, j] } }
     return block
 }
+
+struct OtherModesKnownBoundTests {
+    @Test func isBelowJointBoundAndEqualForOnePath() throws {
+        let scenario = smallScenario()
+        let sigma2 = 0.05
+        let joint = try CramerRaoBound(scenario: scenario, noiseVariance: sigma2)
+        let known = try CramerRaoBound.otherModesKnown(scenario: scenario, noiseVariance: sigma2)
+        for m in 0..<3 {
+            for p in 0..<3 { #expect(known[m][p] <= joint.covariance[m * 3 + p, m * 3 + p] * (1 + 1e-12)) }
+        }
+        // One path on a full grid: the modes decouple, so knowing the others changes nothing.
+        let single = ISACScenario(grid: scenario.grid, paths: [scenario.paths[1]])
+        let jointSingle = try CramerRaoBound(scenario: single, noiseVariance: sigma2)
+        let knownSingle = try CramerRaoBound.otherModesKnown(scenario: single, noiseVariance: sigma2)
+        for m in 0..<3 {
+            #expect(
+                abs(knownSingle[m][0] - jointSingle.covariance[m, m]) / jointSingle.covariance[m, m]
+                    < crbRelativeTolerance)
+        }
+    }
+}
