@@ -76,7 +76,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     }
 
     /// Speed of light c [m/s] (exact, SI).
-    public static let speedOfLight = 299_792_458.0
+    public static let speedOfLight = PhysicalConstants.speedOfLightMetersPerSecond
 
     /// The paper's default grid: f_c = 26 GHz, 16 antennas at λ/2, 180 subcarriers at 60 kHz,
     /// 560 symbols with T_CP = 1/(14Δf) (T_sym = 17.857 µs, T_obs = 10 ms). `plain-isac.md` §2.2.

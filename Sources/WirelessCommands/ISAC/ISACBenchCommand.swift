@@ -56,11 +56,7 @@ public struct ISACBenchCommand: WTKCommand {
         return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
+    static func median(_ values: [Double]) -> Double { Statistics.median(values) }
 
     /// The paper scenario on a grid of `subcarriers × symbols` (same spacings and paths).
     static func scenario(subcarriers: Int, symbols: Int, phases: [Double]) -> ISACScenario {
