@@ -31,9 +31,14 @@ enum ISACFigures {
             ISACSweepCommand.self,
             arguments: [
                 "--evaluation", "resolution", "--method", "plain", "--method", "sequential", "--method",
-                "tensor-esprit", "--trials", "10", "--snr-db", "10",
+                "tensor-esprit", "--trials", "10", "--snr-db=-25",
             ],
-            caption: "Probability of resolving two equal-power targets κ Rayleigh cells apart (10 dB, 10 trials).")
+            caption: """
+                Probability of resolving two equal-power targets κ Rayleigh cells apart in one dimension and 3 cells \
+                apart in the others (−25 dB, 10 trials). At 10 dB every method resolves 0.25 cells (the integrated SNR \
+                over 1.6 M samples is ≈ 72 dB); at −25 dB the decoupled per-mode stage of PLAIN needs ≈ 0.5 cells \
+                while the joint estimator exploits the separation in the other dimensions.
+                """)
         try context.run(
             ISACBenchCommand.self, arguments: ["--max-symbols", "560", "--repeats", "3"],
             caption: "Runtime per realisation vs tensor size (median of 3 after a warm-up) and PLAIN's stages.")
