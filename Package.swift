@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),
         .target(
             name: "WirelessSpectrumNet",
-            dependencies: ["WirelessCore", "WirelessFFT", "WirelessIO", numerics]),
+            dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),
 
         // Umbrella: re-exports only.
         .target(

@@ -24,7 +24,9 @@ let package = Package(
                 .product(name: "WirelessCore", package: parentPackage),
                 .product(name: "WirelessFFT", package: parentPackage),
                 .product(name: "WirelessLinearAlgebra", package: parentPackage),
+                .product(name: "WirelessPathLoss", package: parentPackage),
                 .product(name: "WirelessISAC", package: parentPackage),
+                .product(name: "WirelessSpectrumNet", package: parentPackage),
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         )

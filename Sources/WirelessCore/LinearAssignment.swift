@@ -1,66 +1,87 @@
-/// Minimum-cost perfect assignment (the Hungarian method; Kuhn 1955, Munkres 1957), in the
-/// O(n²m) shortest-augmenting-path form with row/column potentials.
+/// Rectangular linear assignment (Hungarian / Kuhn–Munkres with row potentials).
 ///
-///     minimise Σ_i cost[i, σ(i)]  over injective σ: rows → columns      (rows ≤ columns)
+///     maximise Σ_i score[i, σ(i)] over injective σ (rows ≤ columns), or the transpose otherwise
 ///
-/// Used to match estimates to ground truth (each truth to a distinct estimate) before scoring.
+/// Kuhn (1955); Munkres (1957); the O(n²m) shortest-augmenting-path form (Jonker–Volgenant style).
 public enum LinearAssignment {
-    /// The optimal column for every row of an n × m cost matrix (n ≤ m, finite costs).
+    /// The assignment maximising the total score.
     ///
-    /// - Parameter cost: row-major nested costs, `cost[i][j]`, every row of equal length m ≥ n.
-    /// - Returns: `assignment[i]` = the column given to row i (distinct columns).
-    /// - Precondition: rectangular with n ≤ m and finite entries (a programmer error otherwise).
-    /// - Complexity: O(n²·m).
-    public static func solve(cost: [[Double]]) -> [Int] {
-        let n = cost.count
-        guard n > 0 else { return [] }
-        let m = cost[0].count
-        precondition(m >= n && cost.allSatisfy { $0.count == m }, "cost must be n × m with n ≤ m")
-        precondition(cost.allSatisfy { $0.allSatisfy(\.isFinite) }, "costs must be finite")
-        // 1-based arrays with a virtual column 0, after the classic potentials formulation.
+    /// - Parameter score: `rows × columns` row-major scores (any finite values); either side may be empty.
+    /// - Returns: for each row, the assigned column or `nil` (only when rows > columns).
+    /// - Complexity: O(min(r,c)²·max(r,c)).
+    public static func maximize(_ score: [[Double]]) -> [Int?] {
+        let rows = score.count
+        let columns = score.first?.count ?? 0
+        guard rows > 0, columns > 0 else { return Array(repeating: nil, count: rows) }
+        if rows > columns {
+            let transposed = (0..<columns).map { j in (0..<rows).map { score[$0][j] } }
+            let byColumn = maximize(transposed)
+            var result = [Int?](repeating: nil, count: rows)
+            for (j, i) in byColumn.enumerated() { if let i { result[i] = j } }
+            return result
+        }
+        // Minimise cost = −score with potentials u (rows) and v (columns), 1-based with a dummy 0.
+        let n = rows, m = columns
         var u = [Double](repeating: 0, count: n + 1)
         var v = [Double](repeating: 0, count: m + 1)
-        var owner = [Int](repeating: 0, count: m + 1)  // owner[j] = row assigned to column j (0: none)
+        var match = [Int](repeating: 0, count: m + 1)  // match[j] = row assigned to column j
         var way = [Int](repeating: 0, count: m + 1)
         for i in 1...n {
-            owner[0] = i
-            var column = 0
+            match[0] = i
+            var j0 = 0
             var minimum = [Double](repeating: .infinity, count: m + 1)
             var used = [Bool](repeating: false, count: m + 1)
             repeat {
-                used[column] = true
-                let row = owner[column]
+                used[j0] = true
+                let i0 = match[j0]
                 var delta = Double.infinity
-                var next = 0
+                var j1 = 0
                 for j in 1...m where !used[j] {
-                    let reduced = cost[row - 1][j - 1] - u[row] - v[j]
-                    if reduced < minimum[j] {
-                        minimum[j] = reduced
-                        way[j] = column
+                    let current = -score[i0 - 1][j - 1] - u[i0] - v[j]
+                    if current < minimum[j] {
+                        minimum[j] = current
+                        way[j] = j0
                     }
                     if minimum[j] < delta {
                         delta = minimum[j]
-                        next = j
+                        j1 = j
                     }
                 }
                 for j in 0...m {
                     if used[j] {
-                        u[owner[j]] += delta
+                        u[match[j]] += delta
                         v[j] -= delta
                     } else {
                         minimum[j] -= delta
                     }
                 }
-                column = next
-            } while owner[column] != 0
+                j0 = j1
+            } while match[j0] != 0
             repeat {
-                let previous = way[column]
-                owner[column] = owner[previous]
-                column = previous
-            } while column != 0
+                let j1 = way[j0]
+                match[j0] = match[j1]
+                j0 = j1
+            } while j0 != 0
         }
-        var assignment = [Int](repeating: -1, count: n)
-        for j in 1...m where owner[j] != 0 { assignment[owner[j] - 1] = j - 1 }
-        return assignment
+        var result = [Int?](repeating: nil, count: n)
+        for j in 1...m where match[j] != 0 { result[match[j] - 1] = j - 1 }
+        return result
+    }
+
+    /// The minimum-cost assignment of an n × m cost matrix with n ≤ m: the column of every row.
+    ///
+    ///     minimise Σ_i cost[i, σ(i)]  over injective σ: rows → columns
+    ///
+    /// Used to match estimates to ground truth (each truth to a distinct estimate) before scoring.
+    ///
+    /// - Parameter cost: row-major costs `cost[i][j]`, every row of length m ≥ n, finite.
+    /// - Returns: `assignment[i]`, distinct columns.
+    /// - Precondition: rectangular with n ≤ m and finite entries (a programmer error otherwise).
+    /// - Complexity: O(n²·m).
+    public static func solve(cost: [[Double]]) -> [Int] {
+        guard let m = cost.first?.count else { return [] }
+        precondition(m >= cost.count && cost.allSatisfy { $0.count == m }, "cost must be n × m with n ≤ m")
+        precondition(cost.allSatisfy { $0.allSatisfy(\.isFinite) }, "costs must be finite")
+        return maximize(cost.map { row in row.map { -$0 } }).map { $0! }
     }
 }

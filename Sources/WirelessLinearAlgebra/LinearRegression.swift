@@ -23,15 +23,15 @@ public enum LinearRegressionError: Error, Equatable, Sendable, CustomStringConve
 
     public var description: String {
         switch self {
-        case let .dimensionMismatch(rows, responses):
+        case .dimensionMismatch(let rows, let responses):
             return "linear regression: design has \(rows) rows but \(responses) responses/weights/clusters"
-        case let .insufficientData(needed, got):
+        case .insufficientData(let needed, let got):
             return "linear regression: need at least \(needed) observations, got \(got)"
-        case let .rankDeficient(columns):
+        case .rankDeficient(let columns):
             return "linear regression: design columns \(columns) are constant or collinear with earlier columns"
-        case let .invalidValue(reason):
+        case .invalidValue(let reason):
             return "linear regression: \(reason)"
-        case let .tooFewClusters(got):
+        case .tooFewClusters(let got):
             return "linear regression: cluster-robust covariance needs ≥ 2 clusters, got \(got)"
         }
     }

@@ -18,7 +18,9 @@ public enum BuildingEntryLossP2109: String, Sendable, Equatable, Codable, CaseIt
     /// The class used for a glass type in comparisons: low_loss → traditional, high_loss → thermally efficient.
     public init(_ glass: GlassType) { self = glass == .lowLoss ? .traditional : .thermallyEfficient }
 
-    private var coefficients: (r: Double, s: Double, t: Double, u: Double, v: Double, w: Double, x: Double, y: Double, z: Double) {
+    private var coefficients:
+        (r: Double, s: Double, t: Double, u: Double, v: Double, w: Double, x: Double, y: Double, z: Double)
+    {
         switch self {
         case .traditional: return (12.64, 3.72, 0.96, 9.6, 2.0, 9.1, -3.0, 4.5, -2.0)
         case .thermallyEfficient: return (28.19, -3.00, 8.48, 13.5, 3.8, 27.8, -2.9, 9.4, -2.1)
@@ -39,7 +41,9 @@ public enum BuildingEntryLossP2109: String, Sendable, Equatable, Codable, CaseIt
         guard f >= 0.08, f <= 100 else {
             throw .frequencyOutOfRange(model: "ITU-R P.2109", frequencyGHz: f, valid: 0.08...100)
         }
-        guard probabilityPercent > 0, probabilityPercent < 100 else { throw .probabilityOutOfRange(value: probabilityPercent) }
+        guard probabilityPercent > 0, probabilityPercent < 100 else {
+            throw .probabilityOutOfRange(value: probabilityPercent)
+        }
         guard abs(elevationDegrees) <= 90 else { throw .elevationOutOfRange(degrees: elevationDegrees) }
         let c = coefficients
         let logF = log10(f)

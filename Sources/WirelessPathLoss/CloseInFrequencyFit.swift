@@ -47,7 +47,8 @@ public struct CloseInFrequencyFit: PathGainModel, Sendable, Equatable, Codable {
             let d = 10 * log10(distancesMeters[i])
             design[i, 0] = d
             design[i, 1] = d * (frequenciesGHz[i] - f0) / f0
-            response[i] = -pathGainsDB[i] - freeSpaceForm.lossDB(distanceMeters: 1, frequency: .gigahertz(frequenciesGHz[i]))
+            response[i] =
+                -pathGainsDB[i] - freeSpaceForm.lossDB(distanceMeters: 1, frequency: .gigahertz(frequenciesGHz[i]))
         }
         let fit = try regress(design: design, response: response, names: ["n", "n·b"])
         let n = fit.coefficients[0]
@@ -71,7 +72,8 @@ public struct CloseInFrequencyFit: PathGainModel, Sendable, Equatable, Codable {
     public func pathGainDB(distanceMeters: Double, frequency: Frequency) -> Double {
         let f = frequency.gigahertz
         return -freeSpaceForm.lossDB(distanceMeters: 1, frequency: frequency)
-            - 10 * pathLossExponent.estimate * (1 + frequencySlope.estimate * (f - referenceFrequencyGHz) / referenceFrequencyGHz)
+            - 10 * pathLossExponent.estimate
+            * (1 + frequencySlope.estimate * (f - referenceFrequencyGHz) / referenceFrequencyGHz)
             * log10(distanceMeters)
     }
 }

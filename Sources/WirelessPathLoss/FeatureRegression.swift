@@ -80,7 +80,9 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ///   - covariance: `.clusterRobust` (default) or `.classical`.
     ///   - referenceDistanceMeters: d0 [m].
     ///   - confidenceLevel: CI level in (0, 1).
-    /// - Throws: `.invalidCategory` for a link missing a feature (or scenario_id for CR1), `.rankDeficient(columns:)`
+    /// - Throws: `.invalidCategory` for a link missing a feature (or scenario_id for CR1; `line` is then the 1-based
+    ///   index among the uncensored links, since campaigns read from files were already checked line by line),
+    ///   `.rankDeficient(columns:)`
     ///   for a constant or collinear feature, `.insufficientData`.
     public init(
         campaign: PathLossCampaign, features: [Feature] = Feature.allCases, floor: FloorEncoding = .categorical,
@@ -88,9 +90,11 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ) throws(PathLossError) {
         try validateLevel(confidenceLevel)
         let links = campaign.uncensoredLinks
+        _ = try singleFrequency(of: links)
         try validateDistances(links.map(\.distanceMeters), referenceMeters: referenceDistanceMeters)
         let (rows, names) = try Self.designRows(
-            links: links, source: campaign.source, features: features, floor: floor, referenceDistanceMeters: referenceDistanceMeters)
+            links: links, source: campaign.source, features: features, floor: floor,
+            referenceDistanceMeters: referenceDistanceMeters)
         guard rows.count > names.count else { throw .insufficientData(needed: names.count + 1, got: rows.count) }
         let design = Matrix(rowMajor: rows)
         let estimator: LinearRegression.CovarianceEstimator
@@ -130,7 +134,8 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ///
     /// - Throws: `.invalidCategory` for a link missing a feature or floor.
     static func designRows(
-        links: [PathLossLink], source: String, features: [Feature], floor: FloorEncoding, referenceDistanceMeters: Double
+        links: [PathLossLink], source: String, features: [Feature], floor: FloorEncoding,
+        referenceDistanceMeters: Double
     ) throws(PathLossError) -> (rows: [[Double]], names: [String]) {
         var rows: [[Double]] = []
         rows.reserveCapacity(links.count)

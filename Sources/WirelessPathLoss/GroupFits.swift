@@ -58,7 +58,8 @@ public struct GroupFits: Sendable, Equatable, Codable {
     public static func gapDB(
         _ first: FloatingInterceptFit, _ second: FloatingInterceptFit, minimumDistanceMeters: Double? = nil
     ) throws(PathLossError) -> Double {
-        let a = max(first.distanceRangeMeters.lowerBound, second.distanceRangeMeters.lowerBound, minimumDistanceMeters ?? 0)
+        let a = max(
+            first.distanceRangeMeters.lowerBound, second.distanceRangeMeters.lowerBound, minimumDistanceMeters ?? 0)
         let b = min(first.distanceRangeMeters.upperBound, second.distanceRangeMeters.upperBound)
         guard b > a else { throw .noCommonDistanceRange }
         let d0 = first.referenceDistanceMeters

@@ -30,13 +30,15 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
     public struct Options: Sendable, Equatable, Codable {
         /// Street model for PL_b (default UMi street canyon).
         public var streetModel: ThreeGPPStreetPathLoss = .urbanMicroStreetCanyon
-        /// Default BS height when `tx_height_m` is absent [m].
+        /// Default BS height h_BS when `tx_height_m` is absent [m], > 1 (TR 38.901 needs h_BS > h_E = 1 m;
+        /// links with a smaller value are excluded as outside validity). Default 10.
         public var baseStationHeightMeters: Double = 10
-        /// IRR glass release.
+        /// IRR glass release for the high-loss wall (default `.r17`).
         public var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
-        /// FSPL form for free space and P.2109.
+        /// FSPL form for free space and P.2109 (default exact).
         public var freeSpaceForm: FreeSpacePathLoss = .exact
-        /// P.2109 probability [%] (default 50, the median).
+        /// P.2109 probability p [% not exceeded], in the open interval (0, 100) (default 50, the median);
+        /// outside it every P.2109 prediction is excluded.
         public var p2109ProbabilityPercent: Double = 50
 
         public init() {}
@@ -52,14 +54,19 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
         var rows: [Row] = []
         let links = campaign.links
         rows.append(Self.score("free space", links) { Self.freeSpaceGainDB($0, options) })
-        rows.append(Self.score("TR 38.901 O2I (\(options.streetModel.rawValue), IRR \(options.irrRelease.rawValue))", links) {
-            Self.threeGPPGainDB($0, options)
-        })
-        rows.append(Self.score("ITU-R P.2109 (p = \(options.p2109ProbabilityPercent) %)", links) { Self.p2109GainDB($0, options) })
-        for fit in fits {
-            rows.append(Self.score(fit.modelName, links) { link in
-                fit.pathGainDB(distanceMeters: link.distanceMeters, frequency: .gigahertz(link.frequencyGHz))
+        rows.append(
+            Self.score("TR 38.901 O2I (\(options.streetModel.rawValue), IRR \(options.irrRelease.rawValue))", links) {
+                Self.threeGPPGainDB($0, options)
             })
+        rows.append(
+            Self.score("ITU-R P.2109 (p = \(options.p2109ProbabilityPercent) %)", links) {
+                Self.p2109GainDB($0, options)
+            })
+        for fit in fits {
+            rows.append(
+                Self.score(fit.modelName, links) { link in
+                    fit.pathGainDB(distanceMeters: link.distanceMeters, frequency: .gigahertz(link.frequencyGHz))
+                })
         }
         self.rows = rows
         self.isSynthetic = campaign.isSynthetic
@@ -125,12 +132,15 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
             used += 1
         }
         guard used > 0 else {
-            return Row(model: name, rmseDB: .nan, biasDB: .nan, debiasedStandardDeviationDB: .nan, usedCount: 0, excludedCount: excluded)
+            return Row(
+                model: name, rmseDB: .nan, biasDB: .nan, debiasedStandardDeviationDB: .nan, usedCount: 0,
+                excludedCount: excluded)
         }
         let bias = sum / Double(used)
         let rmse = (sumSquares / Double(used)).squareRoot()
         return Row(
-            model: name, rmseDB: rmse, biasDB: bias, debiasedStandardDeviationDB: max(rmse * rmse - bias * bias, 0).squareRoot(),
+            model: name, rmseDB: rmse, biasDB: bias,
+            debiasedStandardDeviationDB: max(rmse * rmse - bias * bias, 0).squareRoot(),
             usedCount: used, excludedCount: excluded)
     }
 }

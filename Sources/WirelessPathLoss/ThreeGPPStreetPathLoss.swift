@@ -50,7 +50,8 @@ public enum ThreeGPPStreetPathLoss: String, Sendable, Equatable, Codable, CaseIt
             outside = true
         }
         guard distance3DMeters > 0, distance2DMeters > 0, baseStationHeightMeters > 1, userHeightMeters > 1 else {
-            throw .parameterOutOfRange(name: "d3D/d2D/h_BS/h_UT", value: min(distance3DMeters, distance2DMeters), valid: "> 0, heights > 1 m")
+            throw .parameterOutOfRange(
+                name: "d3D/d2D/h_BS/h_UT", value: min(distance3DMeters, distance2DMeters), valid: "> 0, heights > 1 m")
         }
         if !(distance2DMeters >= 10 && distance2DMeters <= 5000) {
             guard validity == .extrapolate else {
@@ -75,13 +76,15 @@ public enum ThreeGPPStreetPathLoss: String, Sendable, Equatable, Codable, CaseIt
         let sigmaNLOS: Double
         switch self {
         case .urbanMicroStreetCanyon:
-            los = distance2DMeters <= breakpoint
+            los =
+                distance2DMeters <= breakpoint
                 ? 32.4 + 21 * logD + 20 * logF
                 : 32.4 + 40 * logD + 20 * logF - 9.5 * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
             nlos = max(los, 22.4 + 35.3 * logD + 21.3 * logF - 0.3 * (hUT - 1.5))
             sigmaNLOS = 7.82
         case .urbanMacro:
-            los = distance2DMeters <= breakpoint
+            los =
+                distance2DMeters <= breakpoint
                 ? 28.0 + 22 * logD + 20 * logF
                 : 28.0 + 40 * logD + 20 * logF - 9 * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
             nlos = max(los, 13.54 + 39.08 * logD + 20 * logF - 0.6 * (hUT - 1.5))

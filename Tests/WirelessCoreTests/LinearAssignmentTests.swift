@@ -1,44 +1,39 @@
 import Testing
-import WirelessCore
+@testable import WirelessCore
 
-/// Brute-force oracle: the minimum over all injective maps rows → columns.
-private func bruteForceMinimum(_ cost: [[Double]]) -> Double {
-    let n = cost.count
-    let m = cost[0].count
-    var best = Double.infinity
-    var used = [Bool](repeating: false, count: m)
-    func search(_ row: Int, _ total: Double) {
-        if row == n {
-            best = min(best, total)
-            return
+@Suite struct LinearAssignmentTests {
+    /// Brute-force oracle over all injective maps rows → columns (rows ≤ columns).
+    func bruteForce(_ score: [[Double]]) -> Double {
+        let rows = score.count, columns = score[0].count
+        var best = -Double.infinity
+        func search(_ i: Int, _ used: Set<Int>, _ total: Double) {
+            if i == rows { best = max(best, total); return }
+            for j in 0..<columns where !used.contains(j) { search(i + 1, used.union([j]), total + score[i][j]) }
         }
-        for j in 0..<m where !used[j] {
-            used[j] = true
-            search(row + 1, total + cost[row][j])
-            used[j] = false
-        }
+        search(0, [], 0)
+        return best
     }
-    search(0, 0)
-    return best
-}
 
-struct LinearAssignmentTests {
-    @Test func matchesBruteForceOnRandomMatrices() {
-        var generator = Xoshiro256StarStar(seed: 42)
-        for trial in 0..<200 {
-            let n = 1 + trial % 6
-            let m = n + (trial / 6) % 3
-            let cost = (0..<n).map { _ in (0..<m).map { _ in (generator.nextUnitDouble() * 10).rounded() - 3 } }
-            let assignment = LinearAssignment.solve(cost: cost)
-            #expect(Set(assignment).count == n && assignment.allSatisfy { $0 >= 0 && $0 < m })
-            let total = (0..<n).reduce(0.0) { $0 + cost[$1][assignment[$1]] }
-            #expect(abs(total - bruteForceMinimum(cost)) < 1e-9)
+    @Test func matchesBruteForceOnRandomRectangularProblems() {
+        var generator = Xoshiro256StarStar(seed: 5)
+        for trial in 0..<40 {
+            let rows = 1 + trial % 4, columns = rows + (trial / 4) % 3
+            let score = (0..<rows).map { _ in (0..<columns).map { _ in generator.nextUnitDouble() } }
+            let assignment = LinearAssignment.maximize(score)
+            #expect(Set(assignment.compactMap { $0 }).count == rows)
+            let total = assignment.enumerated().reduce(0.0) { $0 + score[$1.offset][$1.element!] }
+            #expect(abs(total - bruteForce(score)) < 1e-12)
+            // Transposed (rows > columns) gives the same optimum.
+            let transposed = (0..<columns).map { j in (0..<rows).map { score[$0][j] } }
+            let back = LinearAssignment.maximize(transposed)
+            var totalT = 0.0
+            for (i, j) in back.enumerated() { if let j { totalT += transposed[i][j] } }
+            #expect(abs(totalT - total) < 1e-12)
         }
     }
 
-    @Test func identityAndEmpty() {
-        #expect(LinearAssignment.solve(cost: []) == [])
-        #expect(LinearAssignment.solve(cost: [[0, 5, 5], [5, 0, 5], [5, 5, 0]]) == [0, 1, 2])
-        #expect(LinearAssignment.solve(cost: [[9, 1], [1, 9]]) == [1, 0])
+    @Test func emptySides() {
+        #expect(LinearAssignment.maximize([]).isEmpty)
+        #expect(LinearAssignment.maximize([[], []]) == [nil, nil])
     }
 }

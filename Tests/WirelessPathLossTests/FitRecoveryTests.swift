@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessPathLoss
 
 /// Closed-form (noiseless) recoveries: round-off only (spec §4: 1e-9).
@@ -85,13 +86,18 @@ private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
 
 @Test func dualSlopeRecoversANoiselessBrokenLineAndReducesToOneSlope() throws {
     let d = (0..<120).map { 10 * pow(10, Double($0) / 119 * 1.5) }  // 10 m … 316 m
-    let breakpoint = pow(10, 1.8)  // on the 0.01-decade grid measured from the 10th percentile? checked below
+    // The grid starts at the type-7 10th percentile of log10 d: h = 119·0.1 = 11.9, between i = 11 and 12,
+    // i.e. 1 + 1.5·11.9/119 = 1.15; log10 d_BP = 1.8 = 1.15 + 65·0.01 lies on the grid (no data point there).
+    let breakpoint = pow(10, 1.8)
     let gains = d.map { -50 - 20 * log10($0) - 20 * max(0, log10($0 / breakpoint)) }  // n1 = 2, n2 = 4
     let fit = try DualSlopeFit(distancesMeters: d, pathGainsDB: gains)
-    // The grid step is 0.01 decade, so the breakpoint is found to within half a step.
-    #expect(abs(log10(fit.breakpointMeters) - 1.8) <= 0.005 + 1e-12)
-    #expect(abs(fit.nearExponent.estimate - 2) < 0.05)
-    #expect(abs(fit.farExponent.estimate - 4) < 0.05)
+    // Noiseless data with the breakpoint on the grid: exact recovery up to rounding (grid point 1.15 + 0.65
+    // may differ from 1.8 by an ulp or two, which moves the exponents by ~1e-14).
+    #expect(abs(log10(fit.breakpointMeters) - 1.8) < closedFormTolerance)
+    #expect(abs(fit.nearExponent.estimate - 2) < closedFormTolerance)
+    #expect(abs(fit.farExponent.estimate - 4) < closedFormTolerance)
+    #expect(abs(fit.intercept.estimate + 50) < closedFormTolerance)
+    #expect(fit.rmsErrorDB < 1e-8)
     #expect(fit.standardErrorsConditionalOnBreakpoint)
 
     let single = d.map { -50 - 27 * log10($0) }
@@ -125,10 +131,12 @@ private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
     #expect(abs(c.frequencySlope.estimate - 0.07) < closedFormTolerance)
     #expect(abs(c.referenceFrequencyGHz - f0) < closedFormTolerance)
     #expect(throws: PathLossError.insufficientFrequencies) {
-        try AlphaBetaGammaFit(distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
+        try AlphaBetaGammaFit(
+            distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
     }
     #expect(throws: PathLossError.insufficientFrequencies) {
-        try CloseInFrequencyFit(distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
+        try CloseInFrequencyFit(
+            distancesMeters: fiveDistances, frequenciesGHz: [28, 28, 28, 28, 28], pathGainsDB: [1, 2, 3, 4, 5])
     }
 }
 
@@ -143,12 +151,15 @@ private func noiselessCampaign() -> PathLossCampaign {
     for (s, design) in designs.enumerated() {
         for k in 0..<12 {
             let d = 20 + Double(k) * 15 + Double(s) * 3
-            let loss = (design.0 == .highLoss ? 20.0 : 0) + (design.1 ? 7 : 0) + (design.2 ? 6 : 0) + (design.3 ? 8 : 0)
+            let loss =
+                (design.0 == .highLoss ? 20.0 : 0) + (design.1 ? 7 : 0) + (design.2 ? 6 : 0) + (design.3 ? 8 : 0)
                 + [0.0, 3, 6][design.4 - 1]
             links.append(
                 PathLossLink(
-                    distanceMeters: d, pathGainDB: -55 - 26 * log10(d) - loss, scenarioID: "S\(s)", buildingID: "B\(s / 2)",
-                    glassType: design.0, scaffolding: design.1, foliage: design.2, elevatedSubway: design.3, floor: design.4))
+                    distanceMeters: d, pathGainDB: -55 - 26 * log10(d) - loss, scenarioID: "S\(s)",
+                    buildingID: "B\(s / 2)",
+                    glassType: design.0, scaffolding: design.1, foliage: design.2, elevatedSubway: design.3,
+                    floor: design.4))
         }
     }
     return PathLossCampaign(links: links, isSynthetic: true, source: "test")
@@ -179,14 +190,18 @@ private func noiselessCampaign() -> PathLossCampaign {
     var links: [PathLossLink] = []
     for (k, d) in [15.0, 30, 45, 60, 90, 120, 150, 200].enumerated() {
         links.append(PathLossLink(distanceMeters: d, pathGainDB: -60 - 25 * log10(d), glassType: .lowLoss))
-        links.append(PathLossLink(distanceMeters: d * 1.1 + Double(k), pathGainDB: -60 - 25 * log10(d * 1.1 + Double(k)) - 17.5, glassType: .highLoss))
+        links.append(
+            PathLossLink(
+                distanceMeters: d * 1.1 + Double(k), pathGainDB: -60 - 25 * log10(d * 1.1 + Double(k)) - 17.5,
+                glassType: .highLoss))
     }
     let campaign = PathLossCampaign(links: links, isSynthetic: false, source: "test")
     let joint = try FixedSlopeOffsets(campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss")
     let high = joint.offsets.first { $0.group == "high_loss" }!
     #expect(abs(high.impact.estimate - 17.5) < 1e-8)
     #expect(abs(joint.pathLossExponent.estimate - 2.5) < 1e-9)
-    let supplied = try FixedSlopeOffsets(campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss", slope: .supplied(2.5))
+    let supplied = try FixedSlopeOffsets(
+        campaign: campaign, groupBy: .glassType, referenceGroup: "low_loss", slope: .supplied(2.5))
     #expect(abs(supplied.offsets.first { $0.group == "high_loss" }!.impact.estimate - 17.5) < 1e-8)
 }
 
@@ -230,4 +245,18 @@ private func noiselessCampaign() -> PathLossCampaign {
     let ols = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g)
     let wls = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, weighting: .distanceBins(widthDecades: 0.1))
     #expect(abs(wls.pathLossExponent.estimate - 3) < abs(ols.pathLossExponent.estimate - 3))
+}
+
+@Test func meanLineBandMatchesTheTextbookFormula() throws {
+    let d: [Double] = [10, 15, 30, 45, 80, 120, 200]
+    let g: [Double] = [-80, -86, -92, -93, -101, -103, -110]
+    let fit = try FloatingInterceptFit(distancesMeters: d, pathGainsDB: g, confidenceLevel: 0.9)
+    let x = d.map { 10 * log10($0) }
+    let xBar = x.reduce(0, +) / 7
+    let sxx = x.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
+    let x0 = 10 * log10(60.0)
+    // t_{0.95, 5} = 2.015048372669157.
+    let expected =
+        2.015048372669157 * fit.residualStandardErrorDB * (1.0 / 7 + (x0 - xBar) * (x0 - xBar) / sxx).squareRoot()
+    #expect(abs(fit.meanLineHalfWidthDB(distanceMeters: 60) - expected) < 1e-8)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessPathLoss
 
 /// The spec's FSPL table is quoted to 3 decimals.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessPathLoss
 
 /// P.2109 reference values are quoted to 3 decimals; the spec's tolerance is 0.01 dB.
@@ -26,8 +27,9 @@ private let p2109Tolerance = 0.01
             previous = value
         }
         // |θ| enters: symmetric in the elevation sign.
-        #expect(try model.lossDB(frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: -20)
-            == model.lossDB(frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: 20))
+        #expect(
+            try model.lossDB(frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: -20)
+                == model.lossDB(frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: 20))
     }
     #expect(throws: PathLossError.probabilityOutOfRange(value: 100)) {
         try BuildingEntryLossP2109.traditional.lossDB(frequency: .gigahertz(28), probabilityPercent: 100)
@@ -36,7 +38,8 @@ private let p2109Tolerance = 0.01
         try BuildingEntryLossP2109.traditional.lossDB(frequency: .gigahertz(28), probabilityPercent: 0)
     }
     #expect(throws: PathLossError.elevationOutOfRange(degrees: 91)) {
-        try BuildingEntryLossP2109.traditional.lossDB(frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: 91)
+        try BuildingEntryLossP2109.traditional.lossDB(
+            frequency: .gigahertz(28), probabilityPercent: 50, elevationDegrees: 91)
     }
     #expect(throws: PathLossError.frequencyOutOfRange(model: "ITU-R P.2109", frequencyGHz: 0.05, valid: 0.08...100)) {
         try BuildingEntryLossP2109.traditional.lossDB(frequency: .gigahertz(0.05), probabilityPercent: 50)
@@ -55,13 +58,23 @@ private let p2109Tolerance = 0.01
     let high19Oracle = 5 - 10 * log10(0.7 * pow(10, -irr19 / 10) + 0.3 * pow(10, -concrete / 10))
     let f = Frequency.gigahertz(fc)
     #expect(abs(try O2IBuildingPenetration(building: .lowLoss).throughWallLossDB(frequency: f) - lowOracle) < 1e-12)
-    #expect(abs(try O2IBuildingPenetration(building: .highLoss, irrRelease: .r17).throughWallLossDB(frequency: f) - high17Oracle) < 1e-12)
-    #expect(abs(try O2IBuildingPenetration(building: .highLoss, irrRelease: .r19).throughWallLossDB(frequency: f) - high19Oracle) < 1e-12)
+    #expect(
+        abs(
+            try O2IBuildingPenetration(building: .highLoss, irrRelease: .r17).throughWallLossDB(frequency: f)
+                - high17Oracle) < 1e-12)
+    #expect(
+        abs(
+            try O2IBuildingPenetration(building: .highLoss, irrRelease: .r19).throughWallLossDB(frequency: f)
+                - high19Oracle) < 1e-12)
     // Low-loss PL_tw does not depend on the IRR release.
-    #expect(try O2IBuildingPenetration(building: .lowLoss, irrRelease: .r17).throughWallLossDB(frequency: f)
-        == O2IBuildingPenetration(building: .lowLoss, irrRelease: .r19).throughWallLossDB(frequency: f))
+    #expect(
+        try O2IBuildingPenetration(building: .lowLoss, irrRelease: .r17).throughWallLossDB(frequency: f)
+            == O2IBuildingPenetration(building: .lowLoss, irrRelease: .r19).throughWallLossDB(frequency: f))
     // Deterministic mean: PL_tw + 0.5·25/3.
-    #expect(abs(try O2IBuildingPenetration(building: .lowLoss).meanPenetrationLossDB(frequency: f) - (lowOracle + 0.5 * 25 / 3)) < 1e-12)
+    #expect(
+        abs(
+            try O2IBuildingPenetration(building: .lowLoss).meanPenetrationLossDB(frequency: f)
+                - (lowOracle + 0.5 * 25 / 3)) < 1e-12)
     #expect(O2IBuildingPenetration(building: .highLoss).standardDeviationDB == 6.5)
     #expect(throws: PathLossError.frequencyOutOfRange(model: "TR 38.901 O2I", frequencyGHz: 0.4, valid: 0.5...100)) {
         try O2IBuildingPenetration(building: .lowLoss).throughWallLossDB(frequency: .gigahertz(0.4))
@@ -89,10 +102,12 @@ private let p2109Tolerance = 0.01
         let los = 32.4 + 21 * log10(d3D) + 20 * log10(28)
         let nlos = max(los, 22.4 + 35.3 * log10(d3D) + 21.3 * log10(28) - 0.3 * (hUT - 1.5))
         let l = try ThreeGPPStreetPathLoss.urbanMicroStreetCanyon.basicLoss(
-            distance3DMeters: d3D, distance2DMeters: d2D, frequency: f, baseStationHeightMeters: hBS, userHeightMeters: hUT,
+            distance3DMeters: d3D, distance2DMeters: d2D, frequency: f, baseStationHeightMeters: hBS,
+            userHeightMeters: hUT,
             lineOfSight: true)
         let n = try ThreeGPPStreetPathLoss.urbanMicroStreetCanyon.basicLoss(
-            distance3DMeters: d3D, distance2DMeters: d2D, frequency: f, baseStationHeightMeters: hBS, userHeightMeters: hUT,
+            distance3DMeters: d3D, distance2DMeters: d2D, frequency: f, baseStationHeightMeters: hBS,
+            userHeightMeters: hUT,
             lineOfSight: false)
         #expect(d2D < breakpoint)
         #expect(abs(l.lossDB - los) < 1e-12)

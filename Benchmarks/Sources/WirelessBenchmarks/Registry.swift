@@ -4,5 +4,7 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     fftBenchmarks,
     welchBenchmarks,
     linearAlgebraBenchmarks,
+    pathLossBenchmarks,
     isacBenchmarks,
+    spectrumNetBenchmarks,
 ]

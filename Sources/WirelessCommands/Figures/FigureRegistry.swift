@@ -3,7 +3,9 @@ public enum FigureRegistry {
     /// All registered sets.
     public static let all: [FigureSet] = [
         PSDFigures.twoToneRecording,
+        PathLossFigures.outdoorToIndoor28GHz,
         ISACFigures.plain,
+        SpectrumFigures.segmentation,
     ]
 
     /// The set named `name`, if any.

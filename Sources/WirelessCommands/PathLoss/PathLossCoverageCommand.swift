@@ -53,7 +53,9 @@ public struct PathLossCoverageCommand: WTKCommand {
     @Option(help: "Rate mapping: shannon, attenuated-shannon or nr-table.")
     var rate: RateName = .shannon
 
-    @Option(name: .customLong("nr-table"), help: "NR table for --rate nr-table: 38.214-5.2.2.1-3, 38.214-5.2.2.1-2 or 38.214-5.1.3.1-2.")
+    @Option(
+        name: .customLong("nr-table"),
+        help: "NR table for --rate nr-table: 38.214-5.2.2.1-3, 38.214-5.2.2.1-2 or 38.214-5.1.3.1-2.")
     var nrTable: NRSpectralEfficiencyTable = .cqiTable2
 
     @Option(help: "Coverage quantile: modelBased (fit − 1.2816σ at c = 0.9) or empirical (residual percentile).")
@@ -71,13 +73,17 @@ public struct PathLossCoverageCommand: WTKCommand {
 
     public func validate() throws {
         let values = targets.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { throw ValidationError("--targets must be positive rates in bit/s.") }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--targets must be positive rates in bit/s.")
+        }
         guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
     }
 
     public func execute() throws {
         let targetRates = targets.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        let budget = try LinkBudget(eirpDBm: eirp, ueGainDBi: ueGain, bandwidthHz: bandwidth, noiseFigureDB: noiseFigure, extraGainDB: extraGain)
+        let budget = try LinkBudget(
+            eirpDBm: eirp, ueGainDBi: ueGain, bandwidthHz: bandwidth, noiseFigureDB: noiseFigure, extraGainDB: extraGain
+        )
         let mapping: RateMapping
         switch rate {
         case .shannon: mapping = .shannon
@@ -90,7 +96,8 @@ public struct PathLossCoverageCommand: WTKCommand {
             parameters: [
                 "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "group_by": groupBy.rawValue,
                 "los_only": String(losOnly), "eirp_dbm": String(eirp), "ue_gain_dbi": String(ueGain),
-                "bandwidth_hz": String(bandwidth), "noise_figure_db": String(noiseFigure), "extra_gain_db": String(extraGain),
+                "bandwidth_hz": String(bandwidth), "noise_figure_db": String(noiseFigure),
+                "extra_gain_db": String(extraGain),
                 "coverage": String(coverage), "rate": rate.rawValue, "method": method.rawValue,
             ])
         var campaign = try inputOptions.load(note: context.note)
@@ -103,7 +110,8 @@ public struct PathLossCoverageCommand: WTKCommand {
         var distanceRows: [[String]] = []
         for (label, fit) in entries {
             for target in targetRates {
-                let result = try analysis.maximumDistance(fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: allowExtrapolation)
+                let result = try analysis.maximumDistance(
+                    fit: fit, targetRateBitsPerSecond: target, allowExtrapolation: allowExtrapolation)
                 let (status, value): (String, Double?) =
                     switch result {
                     case .distance(let d): ("distance", d)
@@ -119,11 +127,17 @@ public struct PathLossCoverageCommand: WTKCommand {
         // Per-link rate from the measured path gain: the rate CDF per group.
         var cdfRows: [[String]] = []
         var cdfPlot = Plot(
-            title: "Per-link rate (\(PathLossFormat.provenance(campaign)); \(rate.rawValue), \(Int(bandwidth / 1e6)) MHz)",
+            title:
+                "Per-link rate (\(PathLossFormat.provenance(campaign)); \(rate.rawValue), \(Int(bandwidth / 1e6)) MHz)",
             xLabel: "Rate [Gbit/s]", yLabel: "Empirical CDF")
-        for (label, fitLinks) in [("all", campaign.uncensoredLinks)] + groups.entries.map({ entry in
-            ("\(groupBy.rawValue)=\(entry.group)", campaign.uncensoredLinks.filter { groupBy.key(of: $0) == entry.group })
-        }) {
+        for (label, fitLinks) in [("all", campaign.uncensoredLinks)]
+            + groups.entries.map({ entry in
+                (
+                    "\(groupBy.rawValue)=\(entry.group)",
+                    campaign.uncensoredLinks.filter { groupBy.key(of: $0) == entry.group }
+                )
+            })
+        {
             let rates = fitLinks.map { analysis.rateBitsPerSecond(pathGainDB: $0.pathGainDB) }.sorted()
             let ecdf = rates.indices.map { Double($0 + 1) / Double(rates.count) }
             for (r, p) in zip(rates, ecdf) { cdfRows.append([label, number.format(r), number.format(p)]) }
@@ -138,17 +152,24 @@ public struct PathLossCoverageCommand: WTKCommand {
             let lo = fit.distanceRangeMeters.lowerBound
             let hi = fit.distanceRangeMeters.upperBound
             let grid = (0...60).map { lo * pow(hi / lo, Double($0) / 60) }
-            ratePlot.add(try .line(label, x: grid, y: grid.map { analysis.rateBitsPerSecond(fit: fit, distanceMeters: $0) / 1e9 }))
+            ratePlot.add(
+                try .line(
+                    label, x: grid, y: grid.map { analysis.rateBitsPerSecond(fit: fit, distanceMeters: $0) / 1e9 }))
         }
-        for target in targetRates { ratePlot.add(.referenceLine("\(number.format(target / 1e9)) Gbit/s", .horizontal, at: target / 1e9)) }
+        for target in targetRates {
+            ratePlot.add(.referenceLine("\(number.format(target / 1e9)) Gbit/s", .horizontal, at: target / 1e9))
+        }
 
         try context.write(
-            CSVTable(header: ["group", "target_rate_bps", "status", "max_distance_m", "fit_n", "fit_rmse_db", "links"], rows: distanceRows),
+            CSVTable(
+                header: ["group", "target_rate_bps", "status", "max_distance_m", "fit_n", "fit_rmse_db", "links"],
+                rows: distanceRows),
             name: name + "-max-distance")
         try context.write(CSVTable(header: ["group", "rate_bps", "ecdf"], rows: cdfRows), name: name + "-rate-cdf")
         try context.writeSVG(cdfPlot.svg(), name: name + "-rate-cdf")
         try context.writeSVG(ratePlot.svg(), name: name + "-rate-vs-distance")
-        context.note("coverage: " + distanceRows.map { "\($0[0]) \($0[1]) bit/s → \($0[2]) \($0[3])" }.joined(separator: "; "))
+        context.note(
+            "coverage: " + distanceRows.map { "\($0[0]) \($0[1]) bit/s → \($0[2]) \($0[3])" }.joined(separator: "; "))
     }
 }
 

@@ -8,7 +8,8 @@ import WirelessPathLoss
 public struct PathLossEffectsCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "effects",
-        abstract: "Feature effects (glass, scaffolding, foliage, elevated subway, floor) in dB with CIs, as a forest plot.",
+        abstract:
+            "Feature effects (glass, scaffolding, foliage, elevated subway, floor) in dB with CIs, as a forest plot.",
         discussion: """
             Regresses path gain on 10·log10(d/d0) plus the scenario features (spec §2.6); effects are −β in dB \
             (positive = extra loss) with cluster-robust (CR1, by scenario) or classical standard errors, and a \
@@ -39,7 +40,9 @@ public struct PathLossEffectsCommand: WTKCommand {
     public init() {}
 
     public func validate() throws {
-        guard confidenceLevel > 0, confidenceLevel < 1 else { throw ValidationError("--confidence-level must be in (0, 1).") }
+        guard confidenceLevel > 0, confidenceLevel < 1 else {
+            throw ValidationError("--confidence-level must be in (0, 1).")
+        }
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be in 0…100000.") }
         guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
     }
@@ -49,14 +52,17 @@ public struct PathLossEffectsCommand: WTKCommand {
             options: output, seed: seedOptions.seed,
             parameters: [
                 "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "floor": floor.rawValue,
-                "covariance": covariance.rawValue, "confidence_level": String(confidenceLevel), "bootstrap": String(bootstrap),
+                "covariance": covariance.rawValue, "confidence_level": String(confidenceLevel),
+                "bootstrap": String(bootstrap),
             ])
         let campaign = try inputOptions.load(note: context.note)
         let regression = try FeatureRegression(
             campaign: campaign, floor: floor, covariance: covariance, confidenceLevel: confidenceLevel)
         let offsets = try FixedSlopeOffsets(
-            campaign: campaign, groupBy: .glassType, referenceGroup: GlassType.lowLoss.rawValue, confidenceLevel: confidenceLevel)
-        let intervals = bootstrap > 0
+            campaign: campaign, groupBy: .glassType, referenceGroup: GlassType.lowLoss.rawValue,
+            confidenceLevel: confidenceLevel)
+        let intervals =
+            bootstrap > 0
             ? try FeatureEffectBootstrap(
                 campaign: campaign, reference: regression, floor: floor, resamples: bootstrap, seed: seedOptions.seed,
                 confidenceLevel: confidenceLevel)
@@ -69,44 +75,60 @@ public struct PathLossEffectsCommand: WTKCommand {
             rows.append([
                 effect.name, number.format(effect.estimate), number.format(effect.standardError),
                 number.format(effect.confidenceInterval.lower), number.format(effect.confidenceInterval.upper),
-                number.format(effect.tStatistic), boot.map { number.format($0.lower) } ?? "", boot.map { number.format($0.upper) } ?? "",
+                number.format(effect.tStatistic), boot.map { number.format($0.lower) } ?? "",
+                boot.map { number.format($0.upper) } ?? "",
                 effect.name == "high_loss" ? "20 (glass gap)" : "5–10",
             ])
         }
         let table = CSVTable(
-            header: ["feature", "effect_db", "se_db", "ci_lower_db", "ci_upper_db", "t", "bootstrap_ci_lower_db", "bootstrap_ci_upper_db", "paper_db"],
+            header: [
+                "feature", "effect_db", "se_db", "ci_lower_db", "ci_upper_db", "t", "bootstrap_ci_lower_db",
+                "bootstrap_ci_upper_db", "paper_db",
+            ],
             rows: rows)
         let offsetTable = CSVTable(
-            header: ["glass_type", "links", "intercept_db", "intercept_se_db", "impact_db", "impact_se_db", "impact_ci_lower_db", "impact_ci_upper_db", "common_n"],
+            header: [
+                "glass_type", "links", "intercept_db", "intercept_se_db", "impact_db", "impact_se_db",
+                "impact_ci_lower_db", "impact_ci_upper_db", "common_n",
+            ],
             rows: offsets.offsets.map {
-                [$0.group, String($0.count), number.format($0.intercept.estimate), number.format($0.intercept.standardError),
-                 number.format($0.impact.estimate), number.format($0.impact.standardError),
-                 number.format($0.impact.confidenceInterval.lower), number.format($0.impact.confidenceInterval.upper),
-                 number.format(offsets.pathLossExponent.estimate)]
+                [
+                    $0.group, String($0.count), number.format($0.intercept.estimate),
+                    number.format($0.intercept.standardError),
+                    number.format($0.impact.estimate), number.format($0.impact.standardError),
+                    number.format($0.impact.confidenceInterval.lower),
+                    number.format($0.impact.confidenceInterval.upper),
+                    number.format(offsets.pathLossExponent.estimate),
+                ]
             })
 
         var plot = Plot(
-            title: "Feature effects on 28 GHz OtI path gain (\(PathLossFormat.provenance(campaign)); \(Int(confidenceLevel * 100)) % CI, "
-                + (covariance == .clusterRobust ? "CR1 by scenario)" : "classical)"),
+            title:
+                "Feature effects, \(PathLossFormat.provenance(campaign)) (\(Int((confidenceLevel * 100).rounded())) % CI, "
+                + (covariance == .clusterRobust ? "CR1)" : "classical)"),
             xLabel: "Extra loss [dB] (positive = more loss)", yLabel: "", heightPixels: 420)
         let effects = regression.effects
-        plot.add(try .intervals(
-            "regression", rows: effects.map(\.name), estimates: effects.map(\.estimate),
-            lower: effects.map(\.confidenceInterval.lower), upper: effects.map(\.confidenceInterval.upper)))
+        plot.add(
+            try .intervals(
+                "regression", rows: effects.map(\.name), estimates: effects.map(\.estimate),
+                lower: effects.map(\.confidenceInterval.lower), upper: effects.map(\.confidenceInterval.upper)))
         if let intervals {
-            plot.add(try .intervals(
-                "cluster bootstrap (\(intervals.successfulResamples) resamples)", rows: effects.map(\.name),
-                estimates: effects.map(\.estimate), lower: intervals.intervals.map(\.lower), upper: intervals.intervals.map(\.upper)))
+            plot.add(
+                try .intervals(
+                    "cluster bootstrap (\(intervals.successfulResamples) resamples)", rows: effects.map(\.name),
+                    estimates: effects.map(\.estimate), lower: intervals.intervals.map(\.lower),
+                    upper: intervals.intervals.map(\.upper)))
         }
-        plot.add(.referenceLine("paper: 5 dB", .vertical, at: 5))
-        plot.add(.referenceLine("paper: 10 dB", .vertical, at: 10))
-        plot.add(.referenceLine("paper: glass 20 dB", .vertical, at: 20))
+        plot.add(.referenceLine("paper 5", .vertical, at: 5))
+        plot.add(.referenceLine("paper 10", .vertical, at: 10))
+        plot.add(.referenceLine("glass 20", .vertical, at: 20))
 
         try context.write(table, name: name)
         try context.write(offsetTable, name: name + "-glass-offsets")
         try context.writeSVG(plot.svg(), name: name + "-forest")
         context.note(
-            "effects: " + effects.map { "\($0.name) \(PathLossFormat.fixed($0.estimate, 1)) dB" }.joined(separator: ", ")
+            "effects: "
+                + effects.map { "\($0.name) \(PathLossFormat.fixed($0.estimate, 1)) dB" }.joined(separator: ", ")
                 + (campaign.isSynthetic ? " [SYNTHETIC data]" : ""))
     }
 }

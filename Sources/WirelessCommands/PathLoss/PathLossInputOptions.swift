@@ -10,7 +10,9 @@ public struct PathLossInputOptions: ParsableArguments {
             valueName: "csv"))
     public var input: String?
 
-    @Flag(name: .customLong("drop-invalid-rows"), help: "Drop rows with non-finite values or non-positive distances instead of failing.")
+    @Flag(
+        name: .customLong("drop-invalid-rows"),
+        help: "Drop rows with non-finite values or non-positive distances instead of failing.")
     public var dropInvalidRows = false
 
     public init() {}

@@ -7,7 +7,8 @@ import WirelessPathLoss
 public struct PathLossModelCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Tabulate FSPL, TR 38.901 (UMi/UMa + O2I) or ITU-R P.2109 over distances, frequencies and probabilities.",
+        abstract:
+            "Tabulate FSPL, TR 38.901 (UMi/UMa + O2I) or ITU-R P.2109 over distances, frequencies and probabilities.",
         discussion: """
             MODEL is one of: fspl, fspl-shorthand, o2i-low, o2i-high (TR 38.901 PL_b + PL_tw + mean PL_in), \
             umi, uma (TR 38.901 PL_b only), p2109-traditional, p2109-thermally-efficient (building entry loss only). \
@@ -53,7 +54,7 @@ public struct PathLossModelCommand: WTKCommand {
     @Option(name: .customLong("irr-release"), help: "IRR-glass release for o2i-high: r17 or r19.")
     var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
 
-    @Option(name: .customLong("indoor-distance"), help: "Indoor distance d2D-in [m] (default: the mean 25/3 m).")
+    @Option(name: .customLong("indoor-distance"), help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
     @Option(help: "Base name of the output files.")
@@ -74,8 +75,13 @@ public struct PathLossModelCommand: WTKCommand {
     public func validate() throws {
         let d = try Self.list(distance, "distance")
         guard d.allSatisfy({ $0 > 0 }) else { throw ValidationError("--distance values must be > 0 m.") }
-        guard try Self.list(frequency, "frequency").allSatisfy({ $0 > 0 }) else { throw ValidationError("--frequency values must be > 0 GHz.") }
+        guard try Self.list(frequency, "frequency").allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--frequency values must be > 0 GHz.")
+        }
         _ = try Self.list(probability, "probability")
+        if let din = indoorDistanceMeters, !(din >= 0 && din.isFinite) {
+            throw ValidationError("--indoor-distance must be a finite distance ≥ 0 m (got \(din)).")
+        }
         guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
     }
 
@@ -94,9 +100,13 @@ public struct PathLossModelCommand: WTKCommand {
             for f in frequencies {
                 var ys: [Double] = []
                 for p in probabilities {
-                    let loss = try bel.lossDB(frequency: .gigahertz(f), probabilityPercent: p, elevationDegrees: elevation)
+                    let loss = try bel.lossDB(
+                        frequency: .gigahertz(f), probabilityPercent: p, elevationDegrees: elevation)
                     ys.append(loss)
-                    rows.append([model.rawValue, number.format(f), number.format(p), number.format(elevation), number.format(loss)])
+                    rows.append([
+                        model.rawValue, number.format(f), number.format(p), number.format(elevation),
+                        number.format(loss),
+                    ])
                 }
                 curves.append(("\(number.format(f)) GHz", probabilities, ys))
             }
@@ -107,7 +117,9 @@ public struct PathLossModelCommand: WTKCommand {
                 for d in distances {
                     let (loss, flagged) = try evaluate(distanceMeters: d, frequency: .gigahertz(f))
                     ys.append(loss)
-                    rows.append([model.rawValue, number.format(f), number.format(d), number.format(loss), flagged ? "1" : "0"])
+                    rows.append([
+                        model.rawValue, number.format(f), number.format(d), number.format(loss), flagged ? "1" : "0",
+                    ])
                 }
                 curves.append(("\(number.format(f)) GHz", distances, ys))
             }
@@ -115,7 +127,8 @@ public struct PathLossModelCommand: WTKCommand {
         let context = OutputContext(
             options: output,
             parameters: [
-                "model": model.rawValue, "distance_m": distance, "frequency_ghz": frequency, "probability_percent": probability,
+                "model": model.rawValue, "distance_m": distance, "frequency_ghz": frequency,
+                "probability_percent": probability,
                 "elevation_deg": String(elevation), "bs_height_m": String(baseStationHeightMeters),
                 "ut_height_m": String(userHeightMeters), "los": String(los), "irr_release": irrRelease.rawValue,
             ])
@@ -129,7 +142,8 @@ public struct PathLossModelCommand: WTKCommand {
         context.note("model: \(rows.count) values of \(model.rawValue); wrote \(name).csv, \(name).svg")
     }
 
-    /// Loss [dB] at one grid point and whether it was outside the model's validity (flagged, not thrown, only for d2D < 10 m).
+    /// Loss [dB] at one grid point and whether it was outside the model's validity (flagged, not thrown, only for
+    /// d2D outside 10 m–5 km; frequency and h_UT outside their ranges throw).
     func evaluate(distanceMeters d: Double, frequency: Frequency) throws -> (Double, Bool) {
         switch model {
         case .fspl: return (FreeSpacePathLoss.exact.lossDB(distanceMeters: d, frequency: frequency), false)
@@ -137,16 +151,28 @@ public struct PathLossModelCommand: WTKCommand {
         case .umi, .uma, .o2iLow, .o2iHigh:
             let dh = baseStationHeightMeters - userHeightMeters
             guard d * d > dh * dh else {
-                throw PathLossError.parameterOutOfRange(name: "distance", value: d, valid: "> |h_BS − h_UT| = \(abs(dh)) m")
+                throw PathLossError.parameterOutOfRange(
+                    name: "distance", value: d, valid: "> |h_BS − h_UT| = \(abs(dh)) m")
             }
             let street: ThreeGPPStreetPathLoss = model == .uma ? .urbanMacro : .urbanMicroStreetCanyon
+            // Frequency and h_UT stay strict (a bad flag exits 64); a grid point with d2D outside 10 m–5 km is
+            // evaluated by extrapolation and flagged in the out_of_validity column instead of aborting the table.
+            _ = try street.basicLoss(
+                distance3DMeters: (100 + dh * dh).squareRoot(), distance2DMeters: 10, frequency: frequency,
+                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los)
             let base = try street.basicLoss(
                 distance3DMeters: d, distance2DMeters: (d * d - dh * dh).squareRoot(), frequency: frequency,
-                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los)
+                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los,
+                validity: .extrapolate)
             guard model == .o2iLow || model == .o2iHigh else { return (base.lossDB, base.outOfValidity) }
-            let building = O2IBuildingPenetration(building: model == .o2iLow ? .lowLoss : .highLoss, irrRelease: irrRelease)
-            return (base.lossDB + (try building.meanPenetrationLossDB(frequency: frequency, indoorDistanceMeters: indoorDistanceMeters)),
-                    base.outOfValidity)
+            let building = O2IBuildingPenetration(
+                building: model == .o2iLow ? .lowLoss : .highLoss, irrRelease: irrRelease)
+            return (
+                base.lossDB
+                    + (try building.meanPenetrationLossDB(
+                        frequency: frequency, indoorDistanceMeters: indoorDistanceMeters)),
+                base.outOfValidity
+            )
         case .p2109Traditional, .p2109ThermallyEfficient:
             preconditionFailure("P.2109 is tabulated over probabilities")
         }

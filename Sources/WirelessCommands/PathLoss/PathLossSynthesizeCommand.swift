@@ -38,7 +38,9 @@ public struct PathLossSynthesizeCommand: WTKCommand {
         let (campaign, truth) = try SyntheticCampaignGenerator(configuration: configuration).generate()
         let context = OutputContext(
             options: output, seed: seedOptions.seed,
-            parameters: ["generator": SyntheticCampaignGenerator.name, "generator_version": SyntheticCampaignGenerator.version])
+            parameters: [
+                "generator": SyntheticCampaignGenerator.name, "generator_version": SyntheticCampaignGenerator.version,
+            ])
 
         let banner = CampaignCSV.syntheticBanner(
             generator: truth.generator, version: truth.generatorVersion, seed: truth.configuration.seed)
@@ -69,7 +71,8 @@ public struct PathLossSynthesizeCommand: WTKCommand {
         try context.write(table, name: name + "_scenarios")
 
         var plot = Plot(
-            title: "SYNTHETIC OtI replica: \(campaign.links.count) links, \(truth.scenarioCount) scenarios (seed \(seedOptions.seed))",
+            title:
+                "SYNTHETIC OtI replica: \(campaign.links.count) links, \(truth.scenarioCount) scenarios (seed \(seedOptions.seed))",
             xLabel: "TX–RX distance [m]", yLabel: "Path gain [dB]", xAxis: .log10)
         for glass in GlassType.allCases {
             let links = campaign.links.filter { $0.glassType == glass && !$0.isCensored }
@@ -77,11 +80,13 @@ public struct PathLossSynthesizeCommand: WTKCommand {
         }
         let censored = campaign.links.filter(\.isCensored)
         if !censored.isEmpty {
-            plot.add(try .scatter("censored (at floor)", x: censored.map(\.distanceMeters), y: censored.map(\.pathGainDB)))
+            plot.add(
+                try .scatter("censored (at floor)", x: censored.map(\.distanceMeters), y: censored.map(\.pathGainDB)))
         }
         try context.writeSVG(plot.svg(), name: name + "_links")
         context.note(
             "synthesize: \(campaign.links.count) links (\(truth.censoredCount) censored), \(truth.scenarioCount) scenarios, "
-                + "\(truth.buildingCount) buildings; wrote \(name)_links.csv, \(name)_truth.json in \(output.outputDirectory)")
+                + "\(truth.buildingCount) buildings; wrote \(name)_links.csv, \(name)_truth.json in \(output.outputDirectory)"
+        )
     }
 }

@@ -1,22 +1,4 @@
-/// A two-sided confidence interval for one parameter (named to avoid the "CI" = close-in ambiguity).
-public struct ConfidenceInterval: Sendable, Equatable, Codable {
-    /// Lower bound.
-    public var lower: Double
-    /// Upper bound.
-    public var upper: Double
-    /// Confidence level [dimensionless], in (0, 1), e.g. 0.95.
-    public var level: Double
-
-    /// An interval [lower, upper] at `level`.
-    public init(lower: Double, upper: Double, level: Double) {
-        self.lower = lower
-        self.upper = upper
-        self.level = level
-    }
-
-    /// Whether `value` lies in the closed interval.
-    public func contains(_ value: Double) -> Bool { value >= lower && value <= upper }
-}
+import WirelessCore
 
 /// A fitted parameter with its standard error and confidence interval.
 public struct FittedParameter: Sendable, Equatable, Codable {
@@ -36,7 +18,7 @@ public struct FittedParameter: Sendable, Equatable, Codable {
         self.standardError = standardError
         self.confidenceInterval = ConfidenceInterval(
             lower: estimate - criticalValue * standardError, upper: estimate + criticalValue * standardError,
-            level: level)
+            confidenceLevel: level)
     }
 
     /// t = estimate / SE.

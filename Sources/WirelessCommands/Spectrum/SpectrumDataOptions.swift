@@ -1,0 +1,92 @@
+import ArgumentParser
+import WirelessSpectrumNet
+
+/// The synthetic dataset shared by `generate`, `train` and `evaluate`: generator options and the
+/// split sizes. Splits are disjoint index ranges per SNR level (authors: 1–4000 train,
+/// 4001–4500 validation, 4501–5000 test), so every command regenerates exactly the same examples.
+struct SpectrumDataOptions: ParsableArguments {
+    @Option(name: .customLong("train-per-level"), help: "Training examples per SNR level, 0…4000.")
+    var trainPerLevel: Int = 96
+
+    @Option(name: .customLong("validation-per-level"), help: "Validation examples per SNR level, 1…500.")
+    var validationPerLevel: Int = 16
+
+    @Option(name: .customLong("test-per-level"), help: "Test examples per SNR level, 1…500.")
+    var testPerLevel: Int = 64
+
+    @Option(name: .customLong("snr-min"), help: "Lowest SNR level [dB].")
+    var snrMinimumDB: Double = -20
+
+    @Option(name: .customLong("snr-max"), help: "Highest SNR level [dB].")
+    var snrMaximumDB: Double = 10
+
+    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0.")
+    var snrStepDB: Double = 2
+
+    @Option(name: .customLong("snr-reference"), help: "Noise reference: full-band (authors) or in-band (weakest signal per bin).")
+    var snrReference: SNRReferenceName = .fullBand
+
+    @Option(name: .customLong("label-width"), help: "Label width: nominal (authors) or occupied (0.675·bw).")
+    var labelWidth: LabelWidthName = .nominal
+
+    @Flag(name: .customLong("authors-modulation-names"), help: "Quirk Q1: record 8-PSK/8-QAM swapped, as the authors' generator.")
+    var authorsModulationNames = false
+
+    @Flag(name: .customLong("noise-ref-includes-dropped"), help: "Quirk Q2: noise referenced to dropped signals too.")
+    var noiseRefIncludesDropped = false
+
+    @Flag(name: .customLong("keep-start-transient"), help: "Quirk Q3: start the window in the filter start-up.")
+    var keepStartTransient = false
+
+    init() {}
+
+    enum SNRReferenceName: String, ExpressibleByArgument, CaseIterable {
+        case fullBand = "full-band"
+        case inBand = "in-band"
+    }
+
+    enum LabelWidthName: String, ExpressibleByArgument, CaseIterable {
+        case nominal, occupied
+    }
+
+    func validate() throws {
+        guard (0...4000).contains(trainPerLevel) else { throw ValidationError("--train-per-level must be in 0…4000.") }
+        guard (1...500).contains(validationPerLevel) else { throw ValidationError("--validation-per-level must be in 1…500.") }
+        guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
+        guard snrStepDB > 0, snrMinimumDB <= snrMaximumDB, snrMinimumDB.isFinite, snrMaximumDB.isFinite else {
+            throw ValidationError("--snr-min ≤ --snr-max and --snr-step > 0 are required.")
+        }
+    }
+
+    /// The SNR levels [dB].
+    var snrLevelsDB: [Double] {
+        stride(from: snrMinimumDB, through: snrMaximumDB + 1e-9, by: snrStepDB).map { $0 }
+    }
+
+    /// Example-index ranges of the three splits.
+    var trainIndices: Range<Int> { 0..<trainPerLevel }
+    var validationIndices: Range<Int> { 4000..<(4000 + validationPerLevel) }
+    var testIndices: Range<Int> { 4500..<(4500 + testPerLevel) }
+
+    /// The generator configuration (W = 16 384 at 20 MS/s).
+    var generatorConfiguration: WidebandGeneratorConfiguration {
+        var config = WidebandGeneratorConfiguration()
+        config.snrReference = snrReference == .fullBand ? .fullBandWeakest : .inBandWeakest
+        config.labelWidth = labelWidth == .nominal ? .nominal : .occupied
+        config.authorsModulationNames = authorsModulationNames
+        config.noiseRefIncludesDropped = noiseRefIncludesDropped
+        config.keepStartTransient = keepStartTransient
+        return config
+    }
+
+    /// Parameters recorded in the metadata sidecars.
+    var recorded: [String: String] {
+        [
+            "train_per_level": String(trainPerLevel), "validation_per_level": String(validationPerLevel),
+            "test_per_level": String(testPerLevel), "snr_levels_db": snrLevelsDB.map { String($0) }.joined(separator: " "),
+            "snr_reference": snrReference.rawValue, "label_width": labelWidth.rawValue,
+            "quirks": [authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
+                       keepStartTransient ? "Q3" : nil].compactMap { $0 }.joined(separator: ","),
+        ]
+    }
+}

@@ -1,0 +1,231 @@
+import ArgumentParser
+import Foundation
+import WirelessCore
+import WirelessIO
+import WirelessSpectrumNet
+
+/// `wtk spectrum train`: trains a CMuSeNet (or its real-valued counterpart) on the synthetic training
+/// split, with early stopping on the validation split; writes the checkpoint and the training log.
+struct SpectrumTrainCommand: WTKCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the complex (or real-valued) segmentation network on the synthetic dataset.",
+        discussion: """
+            Regenerates the training and validation splits from --seed (see 'wtk spectrum generate'), \
+            trains with Adam in stages (one per --learning-rates entry, fresh Adam each, early stopping \
+            on the validation loss with --patience and δ = 1e-3), restores each stage's best weights, and \
+            writes <model> (a CMSNCKPT checkpoint, rewritten atomically after every epoch so an \
+            interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
+            epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint.
+            """)
+
+    @OptionGroup var data: SpectrumDataOptions
+
+    @Option(help: "Network layout: compact (1-D residual U-Net, default) or paper1d (ResNet-18 in 1-D).")
+    var architecture: ArchitectureName = .compact
+
+    @Flag(help: "Train the real-valued counterpart (2M real input channels, ReLU, matched parameter count).")
+    var real = false
+
+    @Option(name: .customLong("fft-count"), help: "M, consecutive FFTs per window (M·N = 16384).")
+    var fftCount: Int = 16
+
+    @Option(help: "Channel widths w0,w1,w2,w3 (default 16,32,64,64 complex; 23,45,91,91 real).")
+    var widths: String?
+
+    @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
+    var activation: ActivationKind = .crelu
+
+    @Option(name: .customLong("batch-size"), help: "Examples per Adam step, ≥ 1.")
+    var batchSize: Int = 64
+
+    @Option(name: .customLong("learning-rates"), help: "Comma-separated learning rates, one stage each.")
+    var learningRates: String = "1e-3,1e-4"
+
+    @Option(name: .customLong("max-epochs"), help: "Epoch cap per stage, ≥ 1.")
+    var maximumEpochs: Int = 50
+
+    @Option(help: "Early-stopping patience [epochs], ≥ 1.")
+    var patience: Int = 3
+
+    @Option(help: "CFL α > 0.")
+    var alpha: Double = 1
+
+    @Option(help: "CFL γ ≥ 0.")
+    var gamma: Double = 2
+
+    @Option(help: "Checkpoint path (default <out-dir>/<name>.cmsn).")
+    var model: String?
+
+    @Flag(help: "Continue the interrupted run stored in the checkpoint.")
+    var resume = false
+
+    @Option(name: .customLong("captures"),
+            help: ArgumentHelp("Labelled SigMF recordings (20 MS/s; annotations with both frequency edges) to train on instead of the synthetic data; every 10th window validates.", valueName: "recording"))
+    var captures: [String] = []
+
+    @Option(help: "Base name of the outputs.")
+    var name: String = "spectrum-train"
+
+    @OptionGroup var seed: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    enum ArchitectureName: String, ExpressibleByArgument, CaseIterable {
+        case compact, paper1d
+    }
+
+    func validate() throws {
+        guard fftCount >= 1, 16_384 % fftCount == 0, (16_384 / fftCount) % 8 == 0 || architecture == .paper1d else {
+            throw ValidationError("--fft-count must divide 16384 with N = 16384/M divisible by 8.")
+        }
+        guard batchSize >= 1, maximumEpochs >= 1, patience >= 1 else {
+            throw ValidationError("--batch-size, --max-epochs and --patience must be ≥ 1.")
+        }
+        guard parsedRates != nil else { throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.") }
+        if let widths, parsedWidths == nil { throw ValidationError("--widths must be four positive integers (got \(widths)).") }
+        guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
+        if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
+    }
+
+    var parsedRates: [Double]? {
+        let values = learningRates.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        return values.map { $0! }
+    }
+
+    var parsedWidths: [Int]? {
+        guard let widths else { return nil }
+        let values = widths.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 4, values.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
+        return values.map { $0! }
+    }
+
+    var networkConfiguration: NetworkConfiguration {
+        let bins = 16_384 / fftCount
+        var config: NetworkConfiguration
+        switch architecture {
+        case .compact:
+            config = real ? .compactReal(fftCount: fftCount, bins: bins) : .compact(fftCount: fftCount, bins: bins)
+        case .paper1d:
+            config = .paper1D(fftCount: fftCount, bins: bins, isComplex: !real,
+                              widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
+        }
+        if let widths = parsedWidths { config.widths = widths }
+        config.activation = activation
+        return config
+    }
+
+    var trainingConfiguration: TrainingConfiguration {
+        var config = TrainingConfiguration()
+        config.batchSize = batchSize
+        config.learningRates = parsedRates ?? [1e-3]
+        config.maximumEpochsPerStage = maximumEpochs
+        config.patience = patience
+        config.focalAlpha = alpha
+        config.focalGamma = gamma
+        config.seed = seed.seed
+        return config
+    }
+
+    func execute() throws {
+        let context = OutputContext(options: output, seed: seed.seed, parameters: data.recorded.merging([
+            "architecture": networkConfiguration.summary, "batch_size": String(batchSize),
+            "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
+            "alpha": String(alpha), "gamma": String(gamma),
+        ]) { a, _ in a })
+        let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
+        try FileManager.default.createDirectory(at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: seed.seed)
+        let networkConfig = networkConfiguration
+        let extractor = try SpectrumFeatureExtractor(fftCount: networkConfig.fftCount, bins: networkConfig.bins)
+        context.note("spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows")
+        let started = Date()
+        let training: SpectrumDataset, validation: SpectrumDataset
+        if captures.isEmpty {
+            training = try SpectrumDataset.synthetic(
+                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.trainIndices, extractor: extractor)
+            validation = try SpectrumDataset.synthetic(
+                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices, extractor: extractor)
+        } else {
+            var parts: [SpectrumDataset] = []
+            for path in captures {
+                let recording = try SigMFRecording.read(from: URL(fileURLWithPath: path))
+                let (part, skipped) = try LabelledRecording.dataset(from: recording, extractor: extractor)
+                if skipped > 0 { context.note("spectrum train: \(path): \(skipped) labels outside the band skipped") }
+                parts.append(part)
+            }
+            let all = SpectrumDataset.concatenated(parts)
+            let validationIndices = Array(stride(from: 9, to: all.count, by: 10))
+            let validationSet = Set(validationIndices)
+            guard !validationIndices.isEmpty else {
+                throw SpectrumNetError.lengthMismatch(expected: 10 * extractor.windowSamples, found: all.count * extractor.windowSamples)
+            }
+            training = all.subset((0..<all.count).filter { !validationSet.contains($0) })
+            validation = all.subset(validationIndices)
+        }
+        let generationSeconds = Date().timeIntervalSince(started)
+
+        var network: SegmentationNetwork<Float>
+        var session = SpectrumTrainer.Session()
+        if resume {
+            let checkpoint = try Checkpoint.read(from: modelURL)
+            network = try checkpoint.makeNetwork(expecting: networkConfig)
+            session = try checkpoint.session(for: &network)
+            context.note("spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
+        } else {
+            var init_ = Xoshiro256StarStar(seed: seed.seed, stream: 0xC0FFEE)
+            network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
+        }
+        let provenance = [
+            "command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            "seed": String(seed.seed), "train_examples": String(training.count),
+            "validation_examples": String(validation.count),
+        ]
+        let trainingConfig = trainingConfiguration
+        let quiet = output.quiet
+        try SpectrumTrainer.train(
+            network: &network, training: training, validation: validation, configuration: trainingConfig,
+            session: &session,
+            progress: { record in
+                ProgressReporter.note(
+                    String(format: "stage %d epoch %2d lr %.0e: train loss %.5f, validation loss %.5f, accuracy %.4f, IoU %.4f, %.1f s (%.1f examples/s)",
+                           record.stage + 1, record.epoch, record.learningRate, record.trainingLoss, record.validationLoss,
+                           record.validationAccuracy, record.validationIoU, record.seconds, record.examplesPerSecond),
+                    quiet: quiet)
+            },
+            checkpoint: { network, session in
+                // Deterministic bytes: wall-clock fields are zeroed in the checkpoint's copy of the log.
+                var state = session.state
+                for k in state.history.indices { state.history[k].seconds = 0; state.history[k].examplesPerSecond = 0 }
+                let finished = session.state.finished
+                try Checkpoint(network: &network, training: state, trainingConfiguration: trainingConfig,
+                               optimizer: finished ? nil : session.optimizer,
+                               bestWeights: finished ? nil : session.bestWeights, provenance: provenance).write(to: modelURL)
+            })
+        let history = session.state.history
+        let table = CSVTable(columns: [
+            ("epoch", history.indices.map { Double($0 + 1) }),
+            ("stage", history.map { Double($0.stage + 1) }),
+            ("learning_rate", history.map(\.learningRate)),
+            ("training_loss", history.map(\.trainingLoss)),
+            ("validation_loss", history.map(\.validationLoss)),
+            ("validation_accuracy", history.map(\.validationAccuracy)),
+            ("validation_iou", history.map(\.validationIoU)),
+            ("epoch_seconds", history.map(\.seconds)),
+            ("examples_per_second", history.map(\.examplesPerSecond)),
+        ])
+        try context.write(table, name: name)
+        var plot = Plot(title: "CMuSeNet training (\(networkConfig.isComplex ? "complex" : "real-valued"))",
+                        xLabel: "Epoch", yLabel: "Focal loss")
+        let epochs = history.indices.map { Double($0 + 1) }
+        plot.add(try .line("training", x: epochs, y: history.map(\.trainingLoss)))
+        plot.add(try .line("validation", x: epochs, y: history.map(\.validationLoss)))
+        try context.writeSVG(plot.svg(), name: name)
+        var parameters = network
+        context.note(String(format: "spectrum train: %d parameters, %d epochs, data %.1f s, total %.1f s; wrote %@",
+                            parameters.trainableParameterCount(), history.count, generationSeconds,
+                            Date().timeIntervalSince(started), modelURL.path))
+    }
+}
+
+extension ActivationKind: ExpressibleByArgument {}

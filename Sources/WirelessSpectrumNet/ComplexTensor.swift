@@ -1,0 +1,104 @@
+import Numerics
+/// A batch of complex (or real) 1-D feature maps in split-plane contiguous storage.
+///
+///     shape [batch × channels × length], row-major:
+///     element (n, c, t) = real[(n·channels + c)·length + t] + i·imaginary[...]
+///
+/// Re and Im live in separate planes so the convolution kernels run over contiguous memory
+/// (spec §2.3, "Float32 Re/Im planes"). A real-valued tensor (`isComplex == false`, used by the
+/// RV counterpart network) keeps `imaginary` empty.
+public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
+    /// Number of examples, ≥ 0.
+    public var batch: Int
+    /// Number of channels, ≥ 0.
+    public var channels: Int
+    /// Positions per channel (frequency bins), ≥ 0.
+    public var length: Int
+    /// Whether the tensor has an imaginary plane.
+    public var isComplex: Bool
+    /// Real plane, `batch·channels·length` values.
+    public var real: [Scalar]
+    /// Imaginary plane, the same count as `real`, or empty when `isComplex == false`.
+    public var imaginary: [Scalar]
+
+    /// A zero tensor.
+    public init(batch: Int, channels: Int, length: Int, isComplex: Bool = true) {
+        precondition(batch >= 0 && channels >= 0 && length >= 0, "negative tensor dimension")
+        self.batch = batch
+        self.channels = channels
+        self.length = length
+        self.isComplex = isComplex
+        let count = batch * channels * length
+        self.real = Array(repeating: 0, count: count)
+        self.imaginary = isComplex ? Array(repeating: 0, count: count) : []
+    }
+
+    /// A tensor over existing planes.
+    ///
+    /// - Precondition: the plane sizes match the shape (a programmer error otherwise).
+    public init(batch: Int, channels: Int, length: Int, real: [Scalar], imaginary: [Scalar]?) {
+        let count = batch * channels * length
+        precondition(real.count == count, "real plane does not match the shape")
+        if let imaginary { precondition(imaginary.count == count, "imaginary plane does not match the shape") }
+        self.batch = batch
+        self.channels = channels
+        self.length = length
+        self.isComplex = imaginary != nil
+        self.real = real
+        self.imaginary = imaginary ?? []
+    }
+
+    /// Number of (complex) elements, `batch·channels·length`.
+    public var count: Int { batch * channels * length }
+
+    /// Values per example, `channels·length`.
+    public var exampleStride: Int { channels * length }
+
+    /// The tensor with the same shape and domain, all zeros.
+    public func zerosLike() -> ComplexTensor {
+        ComplexTensor(batch: batch, channels: channels, length: length, isComplex: isComplex)
+    }
+
+    /// Whether two tensors have the same shape and domain.
+    public func hasSameShape(as other: ComplexTensor) -> Bool {
+        batch == other.batch && channels == other.channels && length == other.length
+            && isComplex == other.isComplex
+    }
+
+    /// The element-wise sum (same shape required).
+    public static func + (lhs: ComplexTensor, rhs: ComplexTensor) -> ComplexTensor {
+        precondition(lhs.hasSameShape(as: rhs), "tensor shapes differ")
+        var out = lhs
+        out.add(rhs)
+        return out
+    }
+
+    /// Adds `other` in place (same shape required).
+    public mutating func add(_ other: ComplexTensor) {
+        precondition(hasSameShape(as: other), "tensor shapes differ")
+        for k in 0..<real.count { real[k] += other.real[k] }
+        for k in 0..<imaginary.count { imaginary[k] += other.imaginary[k] }
+    }
+
+    /// Examples `range` of the batch as a new tensor.
+    public func examples(_ range: Range<Int>) -> ComplexTensor {
+        let stride = exampleStride
+        let lo = range.lowerBound * stride
+        let hi = range.upperBound * stride
+        return ComplexTensor(
+            batch: range.count, channels: channels, length: length,
+            real: Array(real[lo..<hi]), imaginary: isComplex ? Array(imaginary[lo..<hi]) : nil)
+    }
+
+    /// Whether every value is finite.
+    public var isFinite: Bool {
+        real.allSatisfy { $0.isFinite } && imaginary.allSatisfy { $0.isFinite }
+    }
+
+    /// Converts the scalar type (e.g. Float ↔ Double), value by value.
+    public func converted<Other: NetworkScalar>(to: Other.Type) -> ComplexTensor<Other> {
+        ComplexTensor<Other>(
+            batch: batch, channels: channels, length: length,
+            real: real.map { Other($0) }, imaginary: isComplex ? imaginary.map { Other($0) } : nil)
+    }
+}

@@ -1,0 +1,64 @@
+import Numerics
+import WirelessIO
+
+/// Training windows and masks from a labelled SigMF recording (spec §2.8 "Labels").
+///
+/// Labels are the annotations carrying both `core:freq_lower_edge` and `core:freq_upper_edge`
+/// (others are ignored). Edges are RF when the recording's centre frequency is known (offset =
+/// edge − centre), otherwise baseband. Windows of W = M·N samples (hop W) cover the recording; a
+/// window's mask is the union of the labels that overlap it in time, mapped to bins as in §2.2.
+/// Labels outside the band are skipped (and counted); partial overlaps are clipped.
+public enum LabelledRecording {
+    /// The windows' features and masks, and how many labels lay outside the band.
+    ///
+    /// - Throws: `SpectrumNetError.invalidAnnotation` (one edge only, lower ≥ upper, starting past
+    ///   the end), `.sampleRateMismatch`, `.lengthMismatch` (shorter than one window), feature errors.
+    public static func dataset(
+        from recording: SigMFRecording, extractor: SpectrumFeatureExtractor, modelSampleRateHz: Double = 20e6
+    ) throws -> (dataset: SpectrumDataset, skippedLabels: Int) {
+        guard abs(recording.sampleRateHz - modelSampleRateHz) <= 1e-9 * modelSampleRateHz else {
+            throw SpectrumNetError.sampleRateMismatch(expectedHz: modelSampleRateHz, foundHz: recording.sampleRateHz)
+        }
+        let w = extractor.windowSamples
+        guard recording.samples.count >= w else {
+            throw SpectrumNetError.lengthMismatch(expected: w, found: recording.samples.count)
+        }
+        var labels: [(start: Int, end: Int, lower: Double, upper: Double)] = []
+        var skipped = 0
+        let fs = recording.sampleRateHz
+        let centre = recording.centerFrequencyHz ?? 0
+        for (index, annotation) in recording.annotations.enumerated() {
+            switch (annotation.frequencyLowerEdgeHz, annotation.frequencyUpperEdgeHz) {
+            case (nil, nil):
+                continue
+            case (.some, nil), (nil, .some):
+                throw SpectrumNetError.invalidAnnotation(index: index, reason: "only one frequency edge")
+            case let (.some(lower), .some(upper)):
+                guard lower < upper else {
+                    throw SpectrumNetError.invalidAnnotation(index: index, reason: "lower edge \(lower) Hz ≥ upper edge \(upper) Hz")
+                }
+                guard annotation.sampleStart < recording.samples.count else {
+                    throw SpectrumNetError.invalidAnnotation(index: index, reason: "starts past the end of the recording")
+                }
+                let lo = lower - centre, hi = upper - centre
+                if hi <= -fs / 2 || lo >= fs / 2 {
+                    skipped += 1
+                    continue
+                }
+                let end = annotation.sampleCount > 0 ? annotation.sampleStart + annotation.sampleCount : recording.samples.count
+                labels.append((annotation.sampleStart, end, max(lo, -fs / 2), min(hi, fs / 2)))
+            }
+        }
+        let windows = recording.samples.count / w
+        var inputs = ComplexTensor<Float>(batch: windows, channels: extractor.fftCount, length: extractor.bins)
+        var masks = [Float](repeating: 0, count: windows * extractor.bins)
+        for window in 0..<windows {
+            let start = window * w, end = start + w
+            try extractor.write(recording.samples[start..<end], into: &inputs, slot: window)
+            let overlapping = labels.filter { $0.start < end && $0.end > start }.map { (lower: $0.lower, upper: $0.upper) }
+            let mask = SpectrumLabels.mask(intervalsHz: overlapping, bins: extractor.bins, sampleRateHz: fs)
+            for k in 0..<extractor.bins where mask[k] { masks[window * extractor.bins + k] = 1 }
+        }
+        return (SpectrumDataset(inputs: inputs, labels: masks, snrDB: Array(repeating: .nan, count: windows)), skipped)
+    }
+}

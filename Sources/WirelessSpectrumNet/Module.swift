@@ -1,1 +1,0 @@
-// WirelessSpectrumNet: implementation lands with its issue.

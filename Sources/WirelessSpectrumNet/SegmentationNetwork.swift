@@ -1,0 +1,205 @@
+import Numerics
+/// A complex-valued (or real-valued counterpart) spectrum-segmentation network (spec §2.4).
+///
+/// Input `[batch × inputChannels × N]` (M stacked peak-normalised FFTs; Re/Im as 2M real channels for
+/// the RV net); output logits `[batch × 1 × N]` (complex for the CV net; the loss takes logits and
+/// inference applies the split sigmoid).
+///
+/// compact (default):
+///
+///     h  = act(CBN(conv7(x)))                      [w0 × N]
+///     e1 = Res(w0→w0)(h), e2 = Res(w0→w1, 2)(e1), e3 = Res(w1→w2, 2)(e2), e4 = Res(w2→w3, 2)(e3)
+///     d3 = Res(w3+w2→w2)([up e4, e3]), d2 = Res(w2+w1→w1)([up d3, e2]), d1 = Res(w1+w0→w0)([up d2, e1])
+///     logits = conv1×1(d1) + b                     [1 × N]
+///
+/// paper1D: stem conv7/2 (M→w0) + CBN + act; BasicBlocks [2,2,2,2] at w0..w3 (stages 2–4 open with
+/// stride 2); GAP → dense w3 → N with bias.
+public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Sendable {
+    public let configuration: NetworkConfiguration
+    public var stem: ComplexConv1D<Scalar>
+    public var stemNorm: ComplexBatchNorm<Scalar>
+    public var stemActivation: ComplexActivation<Scalar>
+    public var encoder: [ResidualBlock<Scalar>]
+    public var decoder: [ResidualBlock<Scalar>]
+    /// conv1×1 head, or the dense layer (a K = 1 conv over the pooled length-1 map).
+    public var head: ComplexConv1D<Scalar>
+
+    /// Shapes cached by the last training forward.
+    var cachedSkipChannels: [Int] = []
+    var cachedPooledLength = 0
+
+    /// Builds the network and initialises its weights from `generator` (fixed draw order).
+    ///
+    /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
+    public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator) throws {
+        try self.init(configuration: configuration)
+        let scheme = configuration.initialization
+        forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: scheme, using: &generator) }
+    }
+
+    /// Builds the network with zero convolution weights (to be filled from a checkpoint).
+    ///
+    /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
+    public init(configuration: NetworkConfiguration) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        let c = configuration.isComplex
+        let act = configuration.activation
+        let w = configuration.widths
+        switch configuration.architecture {
+        case .compact:
+            stem = ComplexConv1D(name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
+                                 kernelSize: 7, padding: 3, isComplex: c)
+            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
+            stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
+            encoder = [
+                ResidualBlock(name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c),
+                ResidualBlock(name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c),
+                ResidualBlock(name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c),
+                ResidualBlock(name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c),
+            ]
+            decoder = [
+                ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c),
+                ResidualBlock(name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c),
+                ResidualBlock(name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c),
+            ]
+            switch configuration.head {
+            case .convolution:
+                head = ComplexConv1D(name: "head", inChannels: w[0], outChannels: 1, kernelSize: 1, hasBias: true, isComplex: c)
+            case .gapDense:
+                head = ComplexConv1D(name: "head", inChannels: w[0], outChannels: configuration.bins, kernelSize: 1,
+                                     hasBias: true, isComplex: c)
+            }
+        case .paper1D:
+            stem = ComplexConv1D(name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
+                                 kernelSize: 7, stride: 2, padding: 3, isComplex: c)
+            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
+            stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
+            var blocks: [ResidualBlock<Scalar>] = []
+            var previous = w[0]
+            for stage in 0..<4 {
+                for index in 0..<2 {
+                    let stride = stage > 0 && index == 0 ? 2 : 1
+                    blocks.append(ResidualBlock(name: "layer\(stage + 1).\(index)", inChannels: previous,
+                                                outChannels: w[stage], stride: stride, activation: act, isComplex: c))
+                    previous = w[stage]
+                }
+            }
+            encoder = blocks
+            decoder = []
+            head = ComplexConv1D(name: "head", inChannels: w[3], outChannels: configuration.bins, kernelSize: 1,
+                                 hasBias: true, isComplex: c)
+        }
+    }
+
+    /// Visits every convolution (stem, blocks, head) in a fixed order.
+    public mutating func forEachConvolution(_ body: (inout ComplexConv1D<Scalar>) -> Void) {
+        body(&stem)
+        for k in encoder.indices { encoder[k].forEachConvolution(body) }
+        for k in decoder.indices { decoder[k].forEachConvolution(body) }
+        body(&head)
+    }
+
+    public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {
+        stem.forEachParameter(body)
+        stemNorm.forEachParameter(body)
+        stemActivation.forEachParameter(body)
+        for k in encoder.indices { encoder[k].forEachParameter(body) }
+        for k in decoder.indices { decoder[k].forEachParameter(body) }
+        head.forEachParameter(body)
+    }
+
+    /// Real multiply-accumulates per forward example (4 per complex MAC; batch norm excluded).
+    public var realMultiplyAccumulates: Int {
+        var total = 0
+        var length = configuration.bins
+        total += stem.multiplyAccumulates(length: length)
+        length = stem.outputLength(length)
+        var lengths: [Int] = []
+        for block in encoder {
+            total += block.multiplyAccumulates(length: length)
+            length = block.conv1.outputLength(length)
+            lengths.append(length)
+        }
+        for (k, block) in decoder.enumerated() {
+            length = lengths[lengths.count - 2 - k]
+            total += block.multiplyAccumulates(length: length)
+        }
+        total += head.multiplyAccumulates(length: configuration.architecture == .paper1D
+                                          || configuration.head == .gapDense ? 1 : length)
+        return configuration.isComplex ? 4 * total : total
+    }
+
+    /// Forward pass to the logits `[batch × 1 × N]`.
+    ///
+    /// - Parameters:
+    ///   - training: batch statistics and caches for `backward` (true) or running statistics (false).
+    ///   - updateStatistics: false freezes the batch-norm running statistics (transfer learning).
+    public mutating func forward(
+        _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
+    ) -> ComplexTensor<Scalar> {
+        precondition(input.channels == configuration.inputChannels && input.length == configuration.bins
+                     && input.isComplex == configuration.isComplex, "network input shape mismatch")
+        var h = stem.forward(input, training: training)
+        h = stemNorm.forward(h, training: training, updateRunningStatistics: updateStatistics)
+        h = stemActivation.forward(h, training: training)
+        switch configuration.architecture {
+        case .compact:
+            var skips: [ComplexTensor<Scalar>] = []
+            for k in encoder.indices {
+                h = encoder[k].forward(h, training: training, updateStatistics: updateStatistics)
+                skips.append(h)
+            }
+            cachedSkipChannels = skips.map(\.channels)
+            for k in decoder.indices {
+                let skip = skips[skips.count - 2 - k]
+                let joined = TensorOperations.concatenateChannels(TensorOperations.upsampleNearest2(h), skip)
+                h = decoder[k].forward(joined, training: training, updateStatistics: updateStatistics)
+            }
+            if configuration.head == .convolution {
+                return head.forward(h, training: training)
+            }
+        case .paper1D:
+            for k in encoder.indices {
+                h = encoder[k].forward(h, training: training, updateStatistics: updateStatistics)
+            }
+        }
+        cachedPooledLength = h.length
+        let pooled = TensorOperations.globalAveragePool(h)
+        return TensorOperations.channelsToLength(head.forward(pooled, training: training))
+    }
+
+    /// Back-propagates ∂L/∂logits (Wirtinger convention), accumulating every parameter gradient;
+    /// returns ∂L/∂input.
+    @discardableResult
+    public mutating func backward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+        var g: ComplexTensor<Scalar>
+        let denseHead = configuration.architecture == .paper1D || configuration.head == .gapDense
+        if denseHead {
+            let gPooled = head.backward(TensorOperations.lengthToChannels(logitGradient))
+            g = TensorOperations.globalAveragePoolBackward(gPooled, length: cachedPooledLength)
+        } else {
+            g = head.backward(logitGradient)
+        }
+        switch configuration.architecture {
+        case .compact:
+            var skipGradients: [ComplexTensor<Scalar>?] = Array(repeating: nil, count: encoder.count)
+            for k in decoder.indices.reversed() {
+                let gJoined = decoder[k].backward(g)
+                let upChannels = gJoined.channels - cachedSkipChannels[encoder.count - 2 - k]
+                let (gUp, gSkip) = TensorOperations.splitChannels(gJoined, firstChannels: upChannels)
+                skipGradients[encoder.count - 2 - k] = gSkip
+                g = TensorOperations.upsampleNearest2Backward(gUp)
+            }
+            for k in encoder.indices.reversed() {
+                g = encoder[k].backward(g)
+                if k > 0, let extra = skipGradients[k - 1] { g.add(extra) }
+            }
+        case .paper1D:
+            for k in encoder.indices.reversed() { g = encoder[k].backward(g) }
+        }
+        g = stemActivation.backward(g)
+        g = stemNorm.backward(g)
+        return stem.backward(g)
+    }
+}

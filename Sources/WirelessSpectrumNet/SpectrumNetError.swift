@@ -1,0 +1,82 @@
+import Numerics
+import WirelessCore
+
+/// Every failure of the spectrum-segmentation module (spec §3).
+///
+/// Invalid data (wrong lengths, all-zero windows, corrupted checkpoints, non-finite values) maps to
+/// `ErrorCategory.invalidData` (exit 65); invalid configurations to `.invalidArgument` (exit 64).
+public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
+    /// A window or array does not have the length the model needs (`InputError.lengthMismatch`).
+    case lengthMismatch(expected: Int, found: Int)
+    /// A window whose samples are all zero cannot be normalised by its peak.
+    case allZeroWindow
+    /// A label outside {0, 1}.
+    case invalidLabel(index: Int, value: Double)
+    /// A configuration value out of range (`ConfigError.invalid`).
+    case invalidConfiguration(reason: String)
+    /// Recording sample rate differs from the model's; never resampled implicitly.
+    case sampleRateMismatch(expectedHz: Double, foundHz: Double)
+    /// A non-finite input sample at `index`.
+    case nonFiniteSample(index: Int)
+    /// A label annotation that cannot be used (one edge only, lower ≥ upper, past the end).
+    case invalidAnnotation(index: Int, reason: String)
+    /// Checkpoint does not start with `CMSNCKPT`.
+    case badMagic
+    /// Checkpoint format version this build cannot read.
+    case unsupportedVersion(Int)
+    /// Checkpoint shorter than its header or tensor table says.
+    case truncated(expectedBytes: Int, foundBytes: Int)
+    /// CRC-32 over the checkpoint body does not match the stored value.
+    case checksumMismatch(stored: UInt32, computed: UInt32)
+    /// Checkpoint written for another architecture; nothing is loaded.
+    case architectureMismatch(expected: String, found: String)
+    /// Checkpoint header JSON could not be decoded.
+    case malformedCheckpoint(reason: String)
+    /// A parameter (named) is NaN or infinite.
+    case nonFiniteParameter(name: String)
+    /// Training produced a NaN or infinite loss (`TrainingError.nonFiniteLoss`).
+    case nonFiniteLoss(epoch: Int, batch: Int)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .invalidConfiguration: return .invalidArgument
+        case .nonFiniteLoss: return .numerical
+        default: return .invalidData
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .lengthMismatch(expected, found):
+            return "length mismatch: expected \(expected) samples, found \(found)"
+        case .allZeroWindow:
+            return "window is all zeros; it cannot be normalised by its peak"
+        case let .invalidLabel(index, value):
+            return "label \(value) at index \(index) is not 0 or 1"
+        case let .invalidConfiguration(reason):
+            return "invalid configuration: \(reason)"
+        case let .sampleRateMismatch(expectedHz, foundHz):
+            return "sample rate \(foundHz) Hz does not match the model's \(expectedHz) Hz (no implicit resampling)"
+        case let .nonFiniteSample(index):
+            return "non-finite sample at index \(index)"
+        case let .invalidAnnotation(index, reason):
+            return "annotation \(index): \(reason)"
+        case .badMagic:
+            return "not a CMuSeNet checkpoint (bad magic)"
+        case let .unsupportedVersion(version):
+            return "unsupported checkpoint version \(version)"
+        case let .truncated(expectedBytes, foundBytes):
+            return "checkpoint truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
+        case let .checksumMismatch(stored, computed):
+            return "checkpoint corrupted: CRC-32 stored \(String(stored, radix: 16)), computed \(String(computed, radix: 16))"
+        case let .architectureMismatch(expected, found):
+            return "checkpoint architecture mismatch: expected \(expected), found \(found)"
+        case let .malformedCheckpoint(reason):
+            return "malformed checkpoint header: \(reason)"
+        case let .nonFiniteParameter(name):
+            return "parameter \(name) contains NaN or Inf"
+        case let .nonFiniteLoss(epoch, batch):
+            return "training loss became non-finite at epoch \(epoch), batch \(batch)"
+        }
+    }
+}

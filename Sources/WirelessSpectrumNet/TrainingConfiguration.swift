@@ -1,0 +1,68 @@
+import Numerics
+/// Training hyper-parameters (spec §2.7; defaults from the authors' public code).
+public struct TrainingConfiguration: Sendable, Equatable, Codable {
+    /// Examples per Adam step, ≥ 1 (64); the last partial batch is kept.
+    public var batchSize: Int = 64
+    /// One stage per learning rate, each with a fresh Adam ([1e-3, 1e-4]).
+    public var learningRates: [Double] = [1e-3, 1e-4]
+    /// Epoch cap per stage, ≥ 1 (50).
+    public var maximumEpochsPerStage: Int = 50
+    /// Early stopping: stop a stage after this many epochs without improvement, ≥ 1 (3).
+    public var patience: Int = 3
+    /// Early stopping: validation loss must fall by more than δ (absolute, 1e-3).
+    public var minimumImprovement: Double = 1e-3
+    /// CFL α > 0 (1).
+    public var focalAlpha: Double = 1
+    /// CFL γ ≥ 0 (2).
+    public var focalGamma: Double = 2
+    /// Seeds the per-epoch shuffles.
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    /// - Throws: `SpectrumNetError.invalidConfiguration`.
+    public func validate() throws {
+        guard batchSize >= 1, !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }),
+              maximumEpochsPerStage >= 1, patience >= 1, minimumImprovement >= 0
+        else {
+            throw SpectrumNetError.invalidConfiguration(reason: "batch, learning rates, epochs and patience must be positive")
+        }
+        _ = try ComplexFocalLoss(alpha: focalAlpha, gamma: focalGamma)
+    }
+}
+
+/// One epoch of the training log.
+public struct EpochRecord: Sendable, Equatable, Codable {
+    /// Stage index (learning-rate step), ≥ 0.
+    public var stage: Int
+    /// Epoch within the stage, ≥ 1.
+    public var epoch: Int
+    public var learningRate: Double
+    /// Mean training loss over the epoch's batches.
+    public var trainingLoss: Double
+    public var validationLoss: Double
+    /// Validation per-bin accuracy and mean mask IoU (decision rule Re > 0.5).
+    public var validationAccuracy: Double
+    public var validationIoU: Double
+    /// Wall time of the epoch [s] (not stored in deterministic checkpoints; 0 there).
+    public var seconds: Double
+    /// Training throughput, forward + backward [examples/s].
+    public var examplesPerSecond: Double
+}
+
+/// Where a training run stands; stored in checkpoints so a run resumes.
+public struct TrainingState: Sendable, Equatable, Codable {
+    public var stage = 0
+    /// Epochs completed in the current stage.
+    public var epochInStage = 0
+    /// Epochs completed overall (seeds the next shuffle).
+    public var totalEpochs = 0
+    public var bestValidationLoss = Double.infinity
+    public var epochsWithoutImprovement = 0
+    /// Adam steps taken in the current stage.
+    public var adamStep = 0
+    public var finished = false
+    public var history: [EpochRecord] = []
+
+    public init() {}
+}

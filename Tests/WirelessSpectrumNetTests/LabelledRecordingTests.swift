@@ -1,0 +1,59 @@
+import Foundation
+import Numerics
+import Testing
+import WirelessCore
+import WirelessIO
+@testable import WirelessSpectrumNet
+
+@Suite struct LabelledRecordingTests {
+    @Test func generatedExamplesRoundTripThroughSigMFLabels() throws {
+        // Generator → SigMF file with annotations (RF edges) → reader → the generator's own masks.
+        var config = WidebandGeneratorConfiguration()
+        config.windowSamples = 2048
+        let generator = try WidebandGenerator(configuration: config, seed: 8)
+        let examples = (0..<3).map { generator.generate(snrDB: 5, snrIndex: 0, index: $0) }
+        let centre = 915e6
+        var annotations: [SigMFAnnotation] = []
+        for (k, example) in examples.enumerated() {
+            for interval in example.intervalsHz(labelWidth: .nominal) {
+                annotations.append(SigMFAnnotation(sampleStart: k * 2048, sampleCount: 2048,
+                                                   frequencyLowerEdgeHz: centre + interval.lower,
+                                                   frequencyUpperEdgeHz: centre + interval.upper, label: "signal"))
+            }
+        }
+        annotations.append(SigMFAnnotation(sampleStart: 0, sampleCount: 10, label: "no edges: ignored"))
+        annotations.append(SigMFAnnotation(sampleStart: 0, sampleCount: 10, frequencyLowerEdgeHz: 2e9,
+                                           frequencyUpperEdgeHz: 2.001e9, label: "out of band: skipped"))
+        let recording = SigMFRecording(samples: examples.flatMap(\.samples), sampleRateHz: 20e6,
+                                       centerFrequencyHz: centre, annotations: annotations)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labelled-\(UUID().uuidString)")
+        let files = try recording.write(to: url)
+        defer { try? FileManager.default.removeItem(at: files.meta); try? FileManager.default.removeItem(at: files.data) }
+        let read = try SigMFRecording.read(from: url)
+        let extractor = try SpectrumFeatureExtractor(fftCount: 2, bins: 1024)
+        let (dataset, skipped) = try LabelledRecording.dataset(from: read, extractor: extractor)
+        #expect(dataset.count == 3 && skipped == 1)
+        for (k, example) in examples.enumerated() {
+            let expected = SpectrumLabels.mask(intervalsHz: example.intervalsHz(labelWidth: .nominal), bins: 1024,
+                                               sampleRateHz: 20e6)
+            #expect(dataset.mask(k) == expected)
+        }
+    }
+
+    @Test func badAnnotationsAndRates() throws {
+        let samples = [Complex<Float>](repeating: Complex(1, 0), count: 4096)
+        let extractor = try SpectrumFeatureExtractor(fftCount: 2, bins: 1024)
+        let oneEdge = SigMFRecording(samples: samples, sampleRateHz: 20e6,
+                                     annotations: [SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 1e6)])
+        #expect(throws: SpectrumNetError.invalidAnnotation(index: 0, reason: "only one frequency edge")) {
+            _ = try LabelledRecording.dataset(from: oneEdge, extractor: extractor)
+        }
+        let reversed = SigMFRecording(samples: samples, sampleRateHz: 20e6, annotations: [
+            SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 2e6, frequencyUpperEdgeHz: 1e6)])
+        #expect(throws: SpectrumNetError.self) { _ = try LabelledRecording.dataset(from: reversed, extractor: extractor) }
+        let slow = SigMFRecording(samples: samples, sampleRateHz: 10e6)
+        #expect(throws: SpectrumNetError.sampleRateMismatch(expectedHz: 20e6, foundHz: 10e6)) {
+            _ = try LabelledRecording.dataset(from: slow, extractor: extractor)
+        }
+    }
+}

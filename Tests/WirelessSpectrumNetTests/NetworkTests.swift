@@ -1,0 +1,74 @@
+import Testing
+import WirelessCore
+@testable import WirelessSpectrumNet
+
+@Suite struct NetworkTests {
+    @Test(arguments: [NetworkConfiguration.Head.convolution, .gapDense])
+    func wholeCompactNetworkGradient(head: NetworkConfiguration.Head) throws {
+        // Spec §2.7: the compact net at M = 2, N = 64, batch 3 (narrow widths keep it fast).
+        var config = NetworkConfiguration.compact(fftCount: 2, bins: 64, widths: [3, 4, 4, 5])
+        config.head = head
+        var generator = Xoshiro256StarStar(seed: 71)
+        let network = try SegmentationNetwork<Double>(configuration: config, using: &generator)
+        let x = GradientChecker.randomTensor(batch: 3, channels: 2, length: 64, using: &generator)
+        let report = GradientChecker.check(network, input: x, maximumProbes: 40,
+            forward: { $0.forward($1) }, backward: { $0.backward($1) })
+        #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
+        #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
+    }
+
+    @Test func wholeRealNetworkAndPaperLayoutGradient() throws {
+        var generator = Xoshiro256StarStar(seed: 72)
+        let real = try SegmentationNetwork<Double>(
+            configuration: .compactReal(fftCount: 1, bins: 32, widths: [3, 4, 4, 4]), using: &generator)
+        let xr = GradientChecker.randomTensor(batch: 2, channels: 2, length: 32, isComplex: false, using: &generator)
+        let r1 = GradientChecker.check(real, input: xr, maximumProbes: 50,
+            forward: { $0.forward($1) }, backward: { $0.backward($1) })
+        #expect(r1.inputError <= GradientChecker.tolerance && r1.parameterError <= GradientChecker.tolerance)
+        // N = 128 keeps ≥ 8 samples per channel in the last CBN: with 4 the whitening is so curved that
+        // central differences at h = 1e-6 lose accuracy (3e-6 observed), which is not a gradient error.
+        let paper = try SegmentationNetwork<Double>(
+            configuration: .paper1D(fftCount: 1, bins: 128, widths: [2, 3, 3, 4]), using: &generator)
+        let xp = GradientChecker.randomTensor(batch: 2, channels: 1, length: 128, using: &generator)
+        let r2 = GradientChecker.check(paper, input: xp, maximumProbes: 50,
+            forward: { $0.forward($1) }, backward: { $0.backward($1) })
+        #expect(r2.inputError <= GradientChecker.tolerance && r2.parameterError <= GradientChecker.tolerance,
+                "\(r2.inputError) \(r2.parameterError) \(r1.inputError) \(r1.parameterError)")
+    }
+
+    /// Exact counts of spec §4 (real parameters including CBN's 5 per channel; real MACs, 4 per complex MAC).
+    @Test func parameterAndOperationCountsMatchTheSpecification() throws {
+        var generator = Xoshiro256StarStar(seed: 1)
+        var compact = try SegmentationNetwork<Float>(configuration: .compact(), using: &generator)
+        #expect(compact.trainableParameterCount() == 248_066)
+        #expect(compact.realMultiplyAccumulates == 153_157_632)
+        var compactLong = try SegmentationNetwork<Float>(configuration: .compact(fftCount: 1, bins: 16_384), using: &generator)
+        #expect(compactLong.trainableParameterCount() == 244_706)
+        #expect(compactLong.realMultiplyAccumulates == 2_340_421_632)
+        var real = try SegmentationNetwork<Float>(configuration: .compactReal(), using: &generator)
+        #expect(real.trainableParameterCount() == 249_698)
+        #expect(real.realMultiplyAccumulates == 78_747_008)
+    }
+
+    @Test func paperLayoutCounts() throws {
+        // Built without weight initialisation; counts only.
+        var paper = try SegmentationNetwork<Float>(configuration: .paper1D())
+        #expect(paper.trainableParameterCount() == 24_502_592)
+        #expect(paper.realMultiplyAccumulates == 22_328_377_344)
+        var paperReal = try SegmentationNetwork<Float>(
+            configuration: .paper1D(fftCount: 1, bins: 16_384, isComplex: false, widths: [106, 212, 425, 849]))
+        #expect(paperReal.trainableParameterCount() == 24_489_554)
+        #expect(paperReal.realMultiplyAccumulates == 15_343_827_968)
+    }
+
+    @Test func shapes() throws {
+        var generator = Xoshiro256StarStar(seed: 3)
+        var network = try SegmentationNetwork<Float>(configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]),
+                                                     using: &generator)
+        let y = network.forward(ComplexTensor(batch: 5, channels: 4, length: 64), training: false)
+        #expect(y.batch == 5 && y.channels == 1 && y.length == 64 && y.isComplex)
+        #expect(throws: SpectrumNetError.self) {
+            _ = try SegmentationNetwork<Float>(configuration: .compact(bins: 100), using: &generator)
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessSpectrumNet
-
-@Test func moduleLinks() {}
