@@ -39,7 +39,7 @@ public struct ChiSquaredDistribution: Sendable, Equatable, Codable {
         let target = upper ? 1 - p : p
         let f: (Double) -> Double = { x in upper ? self.survival(x) - target : self.cdf(x) - target }
         var high = max(1.0, degreesOfFreedom)
-        while (upper ? survival(high) > target : cdf(high) < target) { high *= 2 }
+        while upper ? survival(high) > target : cdf(high) < target { high *= 2 }
         return try BrentRootFinder(absoluteTolerance: 1e-13 * high).findRoot(of: f, lower: 0, upper: high)
     }
 }

@@ -15,7 +15,9 @@ public struct FDistribution: Sendable, Equatable, Codable {
     /// - Throws: `CoreError.valueOutOfRange` for a non-positive or non-finite d1 or d2.
     public init(numeratorDegreesOfFreedom d1: Double, denominatorDegreesOfFreedom d2: Double) throws(CoreError) {
         guard d1 > 0, d1.isFinite else { throw CoreError.valueOutOfRange(name: "numeratorDegreesOfFreedom", value: d1) }
-        guard d2 > 0, d2.isFinite else { throw CoreError.valueOutOfRange(name: "denominatorDegreesOfFreedom", value: d2) }
+        guard d2 > 0, d2.isFinite else {
+            throw CoreError.valueOutOfRange(name: "denominatorDegreesOfFreedom", value: d2)
+        }
         numeratorDegreesOfFreedom = d1
         denominatorDegreesOfFreedom = d2
     }
@@ -23,14 +25,16 @@ public struct FDistribution: Sendable, Equatable, Codable {
     /// P(X ≤ x).
     public func cdf(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
-        let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
+        let d1 = numeratorDegreesOfFreedom
+        let d2 = denominatorDegreesOfFreedom
         return Self.regularizedBeta(d1 * x / (d1 * x + d2), d1 / 2, d2 / 2)
     }
 
     /// P(X > x).
     public func survival(_ x: Double) -> Double {
         guard x > 0 else { return 1 }
-        let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
+        let d1 = numeratorDegreesOfFreedom
+        let d2 = denominatorDegreesOfFreedom
         return Self.regularizedBeta(d2 / (d2 + d1 * x), d2 / 2, d1 / 2)
     }
 
@@ -43,7 +47,7 @@ public struct FDistribution: Sendable, Equatable, Codable {
         let target = upper ? 1 - p : p
         let f: (Double) -> Double = { x in upper ? self.survival(x) - target : self.cdf(x) - target }
         var high = 1.0
-        while (upper ? survival(high) > target : cdf(high) < target) { high *= 2 }
+        while upper ? survival(high) > target : cdf(high) < target { high *= 2 }
         return try BrentRootFinder(absoluteTolerance: 1e-13 * high).findRoot(of: f, lower: 0, upper: high)
     }
 
@@ -52,7 +56,8 @@ public struct FDistribution: Sendable, Equatable, Codable {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
         if x > (a + 1) / (a + b + 2) { return 1 - regularizedBeta(1 - x, b, a) }
-        let logFront = a * log(x) + b * log(1 - x)
+        let logFront =
+            a * log(x) + b * log(1 - x)
             - (SpecialFunctions.logGamma(a) + SpecialFunctions.logGamma(b) - SpecialFunctions.logGamma(a + b))
         let front = exp(logFront) / a
         // Modified Lentz for 1/(1 + d1/(1 + d2/(1 + …))).

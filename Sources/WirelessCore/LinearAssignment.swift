@@ -21,7 +21,8 @@ public enum LinearAssignment {
             return result
         }
         // Minimise cost = −score with potentials u (rows) and v (columns), 1-based with a dummy 0.
-        let n = rows, m = columns
+        let n = rows
+        let m = columns
         var u = [Double](repeating: 0, count: n + 1)
         var v = [Double](repeating: 0, count: m + 1)
         var match = [Int](repeating: 0, count: m + 1)  // match[j] = row assigned to column j

@@ -48,7 +48,8 @@ public struct KaiserSincInterpolator: Sendable, Equatable {
                     let kLow = max(0, Int((Double(m - centre) / Double(factor)).rounded(.up)))
                     let kHigh = min(x.count - 1, (m + centre) / factor)
                     if kLow > kHigh { continue }
-                    var re = 0.0, im = 0.0
+                    var re = 0.0
+                    var im = 0.0
                     for k in kLow...kHigh {
                         let tap = h[centre + m - k * factor]
                         re += x[k].real * tap

@@ -53,7 +53,7 @@ public struct RootRaisedCosineFilter: Sendable, Equatable, Codable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

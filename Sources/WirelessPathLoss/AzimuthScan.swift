@@ -107,10 +107,20 @@ public struct AzimuthScan: Sendable, Equatable, Codable {
 
     /// Groups `link_id, azimuth_deg, rx_power_dbm` records into validated scans, in order of first appearance.
     ///
-    /// - Throws: `.invalidAzimuthRecord` for any bad scan.
+    /// - Parameters:
+    ///   - linkIDs: link_id of each record.
+    ///   - azimuthsDegrees: azimuth_deg [deg] in [0, 360), one per record.
+    ///   - rxPowersDBm: rx_power_dbm [dBm], finite, one per record.
+    /// - Throws: `.dimensionMismatch` for unequal arrays; `.invalidAzimuthRecord` for any bad scan.
     public static func scans(linkIDs: [String], azimuthsDegrees: [Double], rxPowersDBm: [Double]) throws(PathLossError)
         -> [AzimuthScan]
     {
+        guard azimuthsDegrees.count == linkIDs.count else {
+            throw .dimensionMismatch(name: "azimuthsDegrees", expected: linkIDs.count, got: azimuthsDegrees.count)
+        }
+        guard rxPowersDBm.count == linkIDs.count else {
+            throw .dimensionMismatch(name: "rxPowersDBm", expected: linkIDs.count, got: rxPowersDBm.count)
+        }
         var order: [String] = []
         var grouped: [String: [Sample]] = [:]
         for i in linkIDs.indices {

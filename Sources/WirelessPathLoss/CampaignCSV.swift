@@ -5,10 +5,11 @@ import WirelessIO
 /// Reads and writes campaigns in the link CSV schema (spec §3).
 ///
 /// RFC 4180 via `WirelessIO.CSVReader`; UTF-8; case-insensitive header; `#` lines before the header are
-/// skipped (a `# SYNTHETIC` banner marks the campaign synthetic); units are in the column names; extra
+/// skipped (the exact `# SYNTHETIC replica - generated, not measured; generator …` banner marks the campaign
+/// synthetic); units are in the column names; extra
 /// columns are ignored. Required: `distance_m` and exactly one of `path_gain_db` / `path_loss_db`
-/// (loss is sign-flipped). Optional: `scenario_id`, `building_id`, `link_id`, `glass_type`
-/// (`low_loss`/`high_loss`), `scaffolding`, `foliage`, `elevated_subway` (0/1, true/false, yes/no),
+/// (loss is sign-flipped; a positive gain / negative loss is rejected). Optional: `scenario_id`, `building_id`,
+/// `link_id`, `glass_type` (`low_loss`/`high_loss`; empty is an error), `scaffolding`, `foliage`, `elevated_subway` (0/1, true/false, yes/no),
 /// `floor` (Int ≥ 1), `los` (0/1, empty = unknown), `censored` (0/1), `frequency_ghz` (> 0, default 28),
 /// `tx_height_m`, `rx_height_m` (> 0). Every data error names the file, the 1-based physical line
 /// and the column. The writer emits the same schema, so write → read is lossless.
@@ -20,9 +21,13 @@ public enum CampaignCSV {
         public init(dropInvalidRows: Bool = false) { self.dropInvalidRows = dropInvalidRows }
     }
 
+    /// The fixed start of the synthetic banner (spec §1.1); only a `#` line starting with exactly this text marks
+    /// a campaign synthetic (an ordinary comment that merely mentions "synthetic" does not).
+    public static let syntheticBannerPrefix = "# SYNTHETIC replica - generated, not measured; generator "
+
     /// The banner line the writer puts above the header of synthetic data.
     public static func syntheticBanner(generator: String, version: String, seed: UInt64) -> String {
-        "# SYNTHETIC replica - generated, not measured; generator \(generator) v\(version), seed \(seed)"
+        syntheticBannerPrefix + "\(generator) v\(version), seed \(seed)"
     }
 
     /// Reads a campaign file.
@@ -58,7 +63,7 @@ public enum CampaignCSV {
         var isSynthetic = false
         while body.hasPrefix("#") {
             let end = body.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) ?? body.endIndex
-            if body[..<end].uppercased().contains("SYNTHETIC") { isSynthetic = true }
+            if body[..<end].hasPrefix(syntheticBannerPrefix) { isSynthetic = true }
             body = end == body.endIndex ? body[end...] : body[body.index(after: end)...]
             skipped += 1
         }
@@ -96,11 +101,17 @@ public enum CampaignCSV {
                     throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance)
                 }
                 let value = try parser.double(valueName, column: valueColumn)
+                // A path gain > 0 dB (or a loss < 0 dB) is physically impossible for a passive channel; it almost
+                // always means losses were written into the gain column (or vice versa).
+                guard sign * value <= 0 else {
+                    throw PathLossError.positivePathGain(file: file, line: line, column: valueName, value: value)
+                }
                 var link = PathLossLink(distanceMeters: distance, pathGainDB: sign * value)
                 link.scenarioID = parser.string("scenario_id")
                 link.buildingID = parser.string("building_id")
                 link.linkID = parser.string("link_id")
-                if let glass = parser.string("glass_type", allowEmpty: true) {
+                // An empty glass_type is an "empty feature" (spec §3): invalidCategory, not unknown.
+                if let glass = parser.string("glass_type") {
                     guard let type = GlassType(rawValue: glass.lowercased()) else {
                         throw PathLossError.invalidCategory(file: file, line: line, column: "glass_type", value: glass)
                     }
@@ -119,8 +130,8 @@ public enum CampaignCSV {
                 }
                 if let f = try parser.optionalDouble("frequency_ghz") {
                     guard f > 0 else {
-                        throw PathLossError.malformedRow(
-                            file: file, line: line, column: "frequency_ghz", reason: "must be > 0, got \(f)")
+                        throw PathLossError.frequencyOutOfRangeInFile(
+                            file: file, line: line, column: "frequency_ghz", frequencyGHz: f)
                     }
                     link.frequencyGHz = f
                 }

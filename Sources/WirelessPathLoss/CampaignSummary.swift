@@ -39,8 +39,8 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
     public var censoredCount: Int
     /// The all-data FI fit.
     public var allDataFit: FloatingInterceptFit
-    /// Average excess loss beyond 50 m (`.model`) [dB].
-    public var excessLossDB: Double
+    /// Average excess loss beyond 50 m (`.model`) [dB]; nil when no fitted link lies beyond 50 m.
+    public var excessLossDB: Double?
     /// RMSE_N of the all-data fit [dB].
     public var rmsErrorDB: Double
     /// Glass gap PG_low − PG_high over the common range [dB], nil without both glass types.
@@ -54,26 +54,34 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
 
     /// Computes the summary.
     ///
-    /// - Throws: Errors of the all-data fit (`.insufficientData`, ...). Group and feature analyses that do not
-    ///   apply (missing columns) are left nil rather than thrown.
-    public init(campaign: PathLossCampaign) throws(PathLossError) {
+    /// - Parameters:
+    ///   - campaign: The links.
+    ///   - referenceDistanceMeters: d0 of every log-distance fit [m], > 0 and ≤ every distance (default 1).
+    /// - Throws: Errors of the all-data fit (`.insufficientData`, `.distanceBelowReference`, ...). Analyses that
+    ///   do not apply (missing columns, no link beyond 50 m for the excess loss) are left nil rather than thrown.
+    public init(campaign: PathLossCampaign, referenceDistanceMeters: Double = 1) throws(PathLossError) {
         linkCount = campaign.links.count
         scenarioCount = campaign.scenarioIDs.count
         buildingCount = campaign.buildingIDs.count
         censoredCount = campaign.censoredCount
-        allDataFit = try FloatingInterceptFit(campaign: campaign)
-        excessLossDB = try ExcessLoss.averageDB(fit: allDataFit)
+        allDataFit = try FloatingInterceptFit(campaign: campaign, referenceDistanceMeters: referenceDistanceMeters)
+        do {
+            excessLossDB = try ExcessLoss.averageDB(fit: allDataFit)
+        } catch .insufficientData {
+            excessLossDB = nil
+        }
         rmsErrorDB = allDataFit.rmsErrorDB
-        if let groups = try? GroupFits(campaign: campaign, groupBy: .glassType),
+        if let groups = try? GroupFits(
+            campaign: campaign, groupBy: .glassType, referenceDistanceMeters: referenceDistanceMeters),
             let low = groups[GlassType.lowLoss.rawValue], let high = groups[GlassType.highLoss.rawValue]
         {
             glassGapDB = try? GroupFits.gapDB(low, high)
         } else {
             glassGapDB = nil
         }
-        featureRegression = try? FeatureRegression(campaign: campaign)
+        featureRegression = try? FeatureRegression(campaign: campaign, referenceDistanceMeters: referenceDistanceMeters)
         let used = campaign.uncensoredLinks
-        maximumSpread = DistanceSpread.maximum(
+        maximumSpread = try? DistanceSpread.maximum(
             distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB))
         isSynthetic = campaign.isSynthetic
     }

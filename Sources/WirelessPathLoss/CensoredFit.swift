@@ -42,17 +42,28 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
     ///   - censored: Censoring flags, same length.
     ///   - referenceDistanceMeters: d0 [m].
     ///   - confidenceLevel: CI level in (0, 1) (normal critical value, ML asymptotics).
-    ///   - maximumIterations: Newton iteration cap (default 200).
-    /// - Throws: `.insufficientData` (fewer than 3 uncensored), `.degenerateDistances`, `.notConverged`.
+    ///   - maximumIterations: Newton iteration cap [iterations], ≥ 1 (default 200, spec §2.13).
+    /// - Throws: `.insufficientData` (fewer than 3 uncensored), `.degenerateDistances`, `.notConverged`,
+    ///   `.dimensionMismatch` (unequal arrays), `.nonFiniteData` (NaN/∞ gain or floor),
+    ///   `.distanceBelowReference`/`.parameterOutOfRange` (a distance, censored or not, < d0 or ≤ 0).
     public init(
         distancesMeters: [Double], pathGainsDB: [Double], censored: [Bool], referenceDistanceMeters: Double = 1,
         confidenceLevel: Double = 0.95, maximumIterations: Int = 200
     ) throws(PathLossError) {
         let count = distancesMeters.count
-        guard pathGainsDB.count == count, censored.count == count else {
-            throw .parameterOutOfRange(name: "lengths", value: Double(count), valid: "equal lengths")
+        guard pathGainsDB.count == count else {
+            throw .dimensionMismatch(name: "pathGainsDB", expected: count, got: pathGainsDB.count)
+        }
+        guard censored.count == count else {
+            throw .dimensionMismatch(name: "censored", expected: count, got: censored.count)
         }
         try validateLevel(confidenceLevel)
+        guard maximumIterations >= 1 else {
+            throw .parameterOutOfRange(name: "maximumIterations", value: Double(maximumIterations), valid: "≥ 1")
+        }
+        // Every row, censored ones included, enters the likelihood: distances ≥ d0 > 0 and finite gains/floors.
+        try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
+        try validateGains(pathGainsDB)
         let x = distancesMeters.map { -10 * log10($0 / referenceDistanceMeters) }
         var uncD: [Double] = []
         var uncY: [Double] = []
@@ -121,9 +132,12 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
     }
 
     /// Fits a campaign, using its `censored` flags.
+    ///
+    /// - Throws: As the array initializer, plus `.mixedFrequencies` if the links do not share one carrier.
     public init(campaign: PathLossCampaign, referenceDistanceMeters: Double = 1, confidenceLevel: Double = 0.95)
         throws(PathLossError)
     {
+        _ = try singleFrequency(of: campaign.links)
         try self.init(
             distancesMeters: campaign.links.map(\.distanceMeters), pathGainsDB: campaign.links.map(\.pathGainDB),
             censored: campaign.links.map(\.isCensored), referenceDistanceMeters: referenceDistanceMeters,
@@ -135,7 +149,8 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
         intercept.estimate - 10 * pathLossExponent.estimate * log10(distanceMeters / referenceDistanceMeters)
     }
 
-    private struct State {
+    /// ℓ with its gradient and Hessian (internal so tests can check them by finite differences).
+    struct State {
         var logLikelihood: Double
         var gradient: [Double]
         /// Column-major 3×3.
@@ -143,7 +158,7 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
     }
 
     /// ℓ, ∇ℓ and ∇²ℓ at θ = (A, n, s = ln σ); design row (1, x_i) with x_i = −10·log10(d_i/d0).
-    private static func evaluate(_ theta: [Double], x: [Double], y: [Double], censored: [Bool]) -> State {
+    static func evaluate(_ theta: [Double], x: [Double], y: [Double], censored: [Bool]) -> State {
         let sigma = exp(theta[2])
         let halfLog2Pi = 0.5 * log(2 * Double.pi)
         var ll = 0.0

@@ -41,18 +41,21 @@ public struct CloseInFit: PathGainModel, Sendable, Equatable, Codable {
     ///   - referenceDistanceMeters: d0 [m] > 0 (default 1).
     ///   - freeSpaceForm: FSPL form (default exact).
     ///   - confidenceLevel: CI level in (0, 1).
-    /// - Throws: `.insufficientData` (N < 2), `.distanceBelowReference`, `.degenerateDistances` (all d = d0).
+    /// - Throws: `.insufficientData` (N < 2), `.distanceBelowReference`, `.degenerateDistances` (all d = d0),
+    ///   `.dimensionMismatch` (unequal arrays), `.nonFiniteData` (NaN/∞ gains).
     public init(
         distancesMeters: [Double], pathGainsDB: [Double], frequency: Frequency = .campaign28GHz,
         referenceDistanceMeters: Double = 1, freeSpaceForm: FreeSpacePathLoss = .exact,
         confidenceLevel: Double = 0.95, isSynthetic: Bool = false
     ) throws(PathLossError) {
         let count = distancesMeters.count
-        guard count >= 2, pathGainsDB.count == count else {
-            throw .insufficientData(needed: 2, got: min(count, pathGainsDB.count))
+        guard pathGainsDB.count == count else {
+            throw .dimensionMismatch(name: "pathGainsDB", expected: count, got: pathGainsDB.count)
         }
+        guard count >= 2 else { throw .insufficientData(needed: 2, got: count) }
         try validateLevel(confidenceLevel)
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
+        try validateGains(pathGainsDB)
         let anchor = freeSpaceForm.lossDB(distanceMeters: referenceDistanceMeters, frequency: frequency)
         var sumAD = 0.0
         var sumDD = 0.0

@@ -38,12 +38,14 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
 
     /// A coverage analysis.
     ///
-    /// - Throws: `.probabilityOutOfRange` for c ∉ (0, 1).
+    /// - Throws: `.probabilityOutOfRange` for c ∉ (0, 1); `.parameterOutOfRange` for an NR overhead outside
+    ///   [0, 1) or a non-finite gap (`RateMapping.validate()`).
     public init(
         budget: LinkBudget = .standard, mapping: RateMapping = .shannon, coverage: Double = 0.90,
         method: QuantileMethod = .modelBased
     ) throws(PathLossError) {
         guard coverage > 0, coverage < 1 else { throw .probabilityOutOfRange(value: coverage) }
+        try mapping.validate()
         self.budget = budget
         self.mapping = mapping
         self.coverage = coverage
@@ -97,7 +99,10 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         let required = budget.requiredPathGainDB(snrDB: snr)
         let offset = quantileOffsetDB(sigmaDB: fit.rmsErrorDB, residualsDB: fit.residualsDB)
         let d0 = fit.referenceDistanceMeters
-        let distance = d0 * pow(10, (fit.intercept.estimate + offset - required) / (10 * n))
+        let closedForm = d0 * pow(10, (fit.intercept.estimate + offset - required) / (10 * n))
+        let distance = Self.largestMeeting(target: targetRateBitsPerSecond, from: closedForm) {
+            rateBitsPerSecond(pathGainDB: fit.pathGainDB(distanceMeters: $0) + offset)
+        }
         return classify(
             distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
     }
@@ -129,7 +134,15 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         }
         var lo = log10(distanceRangeMeters.lowerBound)
         let hi = log10(distanceRangeMeters.upperBound) + 4
-        guard margin(hi) < margin(lo) else { throw .nonMonotoneModel }
+        // Endpoint margins alone miss non-monotone models (e.g. a dual slope with n1 ≤ 0): the margin must
+        // decrease strictly between consecutive points of a fine log-distance scan, else there is no unique d*.
+        let scanPoints = Self.monotonicityScanPoints
+        var previous = margin(lo)
+        for k in 1...scanPoints {
+            let current = margin(lo + (hi - lo) * Double(k) / Double(scanPoints))
+            guard current < previous else { throw .nonMonotoneModel }
+            previous = current
+        }
         if margin(lo) < 0 { return .notAchievable }
         if margin(hi) >= 0 { return .beyondRange(distanceRangeMeters.upperBound) }
         // Brent on log10 d; 1e-12 relative in d is 1e-12/ln 10 ≈ 4.3e-13 in log10 d.
@@ -138,10 +151,35 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         } catch {
             throw .notConverged(iterations: 200)
         }
+        let distance = Self.largestMeeting(target: targetRateBitsPerSecond, from: pow(10, lo)) {
+            rateBitsPerSecond(pathGainDB: model.pathGainDB(distanceMeters: $0, frequency: frequency) + offset)
+        }
         return classify(
-            pow(10, lo), d0: distanceRangeMeters.lowerBound, largest: distanceRangeMeters.upperBound,
+            distance, d0: distanceRangeMeters.lowerBound, largest: distanceRangeMeters.upperBound,
             allowExtrapolation: allowExtrapolation)
     }
+
+    /// Points of the log-distance scan that checks the generic solver's margin decreases (every 0.005 decade
+    /// over the default 4-decade extension plus a few measured decades).
+    static let monotonicityScanPoints = 1_000
+
+    /// Steps a solved distance down by ulps until the rate there meets the target.
+    ///
+    /// At the closed-form or Brent root the SNR can land ~1e-14 dB below a threshold T_k (rounding in
+    /// pow/log10), which for a step mapping (NR table) drops a whole MCS. Each `nextDown` of d changes the SNR
+    /// by ~10·n·2.2e-16/ln 10 dB, so a few steps suffice; the walk is capped at `maximumUlpSteps`.
+    static func largestMeeting(target: Double, from distance: Double, rate: (Double) -> Double) -> Double {
+        var d = distance
+        var steps = 0
+        while d > 0, d.isFinite, rate(d) < target, steps < maximumUlpSteps {
+            d = d.nextDown
+            steps += 1
+        }
+        return d
+    }
+
+    /// Cap on the ulp walk of `largestMeeting` (a relative change of ~2e-13, far below the 1e-12 solver tolerance).
+    static let maximumUlpSteps = 1_000
 
     private func classify(_ distance: Double, d0: Double, largest: Double, allowExtrapolation: Bool) -> MaximumDistance
     {

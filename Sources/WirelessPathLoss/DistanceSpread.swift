@@ -20,14 +20,79 @@ public struct DistanceSpread: Sendable, Equatable, Codable {
     /// The spread at `centerMeters`; nil if fewer than `minimumCount` links fall in the window.
     ///
     /// - Parameters:
-    ///   - distancesMeters: d_i [m].
-    ///   - pathGainsDB: PG_i [dB].
-    ///   - centerMeters: d [m], > 0.
-    ///   - windowFactor: Multiplicative half-width (default 1.1).
-    ///   - minimumCount: Minimum links (default 10).
+    ///   - distancesMeters: d_i [m], > 0.
+    ///   - pathGainsDB: PG_i [dB], one per distance.
+    ///   - centerMeters: d [m], > 0, finite.
+    ///   - windowFactor: Multiplicative half-width [dimensionless], > 1, finite (default 1.1: [d/1.1, 1.1·d]).
+    ///   - minimumCount: Minimum links (default 10; at least 2 are always required).
+    /// - Throws: `.dimensionMismatch` for unequal arrays; `.parameterOutOfRange` for a bad centre or window.
     public static func at(
         centerMeters: Double, distancesMeters: [Double], pathGainsDB: [Double], windowFactor: Double = 1.1,
         minimumCount: Int = 10
+    ) throws(PathLossError) -> DistanceSpread? {
+        try validate(distancesMeters: distancesMeters, pathGainsDB: pathGainsDB, windowFactor: windowFactor)
+        guard centerMeters > 0, centerMeters.isFinite else {
+            throw .parameterOutOfRange(name: "centerMeters", value: centerMeters, valid: "finite and > 0")
+        }
+        return window(
+            centerMeters: centerMeters, distancesMeters: distancesMeters, pathGainsDB: pathGainsDB,
+            windowFactor: windowFactor, minimumCount: minimumCount)
+    }
+
+    /// The window with the largest max − min, scanning centres every `stepDecades` over the data range.
+    ///
+    ///     log10 d_c = log10 d_min + k·stepDecades,  k = 0, 1, … while ≤ log10 d_max
+    ///
+    /// - Parameters:
+    ///   - distancesMeters: d_i [m], > 0.
+    ///   - pathGainsDB: PG_i [dB], one per distance.
+    ///   - stepDecades: Centre spacing [decades], > 0, finite (default 0.02).
+    ///   - windowFactor: Multiplicative half-width, > 1, finite (default 1.1).
+    ///   - minimumCount: Minimum links per window (default 10).
+    /// - Returns: nil if no window holds `minimumCount` links.
+    /// - Throws: `.dimensionMismatch` for unequal arrays; `.parameterOutOfRange` for a bad step or window.
+    public static func maximum(
+        distancesMeters: [Double], pathGainsDB: [Double], stepDecades: Double = 0.02, windowFactor: Double = 1.1,
+        minimumCount: Int = 10
+    ) throws(PathLossError) -> DistanceSpread? {
+        try validate(distancesMeters: distancesMeters, pathGainsDB: pathGainsDB, windowFactor: windowFactor)
+        guard stepDecades > 0, stepDecades.isFinite else {
+            throw .parameterOutOfRange(name: "stepDecades", value: stepDecades, valid: "finite and > 0")
+        }
+        guard let lo = distancesMeters.min(), let hi = distancesMeters.max(), lo > 0, hi.isFinite else { return nil }
+        var best: DistanceSpread? = nil
+        let start = log10(lo)
+        let end = log10(hi) + 1e-12
+        var k = 0
+        while true {
+            // Index-based centres: no accumulated rounding, and the count is finite because the step is > 0.
+            let logCenter = start + Double(k) * stepDecades
+            guard logCenter <= end else { break }
+            k += 1
+            if let s = window(
+                centerMeters: pow(10, logCenter), distancesMeters: distancesMeters, pathGainsDB: pathGainsDB,
+                windowFactor: windowFactor, minimumCount: minimumCount), best == nil || s.rangeDB > best!.rangeDB
+            {
+                best = s
+            }
+        }
+        return best
+    }
+
+    private static func validate(distancesMeters: [Double], pathGainsDB: [Double], windowFactor: Double)
+        throws(PathLossError)
+    {
+        guard pathGainsDB.count == distancesMeters.count else {
+            throw .dimensionMismatch(name: "pathGainsDB", expected: distancesMeters.count, got: pathGainsDB.count)
+        }
+        guard windowFactor > 1, windowFactor.isFinite else {
+            throw .parameterOutOfRange(name: "windowFactor", value: windowFactor, valid: "finite and > 1")
+        }
+    }
+
+    private static func window(
+        centerMeters: Double, distancesMeters: [Double], pathGainsDB: [Double], windowFactor: Double,
+        minimumCount: Int
     ) -> DistanceSpread? {
         var values: [Double] = []
         for (d, pg) in zip(distancesMeters, pathGainsDB)
@@ -43,27 +108,5 @@ public struct DistanceSpread: Sendable, Equatable, Codable {
             span5to95DB: Statistics.quantile(values, probability: 0.95)
                 - Statistics.quantile(values, probability: 0.05),
             standardDeviationDB: variance.squareRoot())
-    }
-
-    /// The window with the largest max − min, scanning centres every `stepDecades` (default 0.02) over the data range.
-    ///
-    /// - Returns: nil if no window holds `minimumCount` links.
-    public static func maximum(
-        distancesMeters: [Double], pathGainsDB: [Double], stepDecades: Double = 0.02, windowFactor: Double = 1.1,
-        minimumCount: Int = 10
-    ) -> DistanceSpread? {
-        guard let lo = distancesMeters.min(), let hi = distancesMeters.max(), lo > 0 else { return nil }
-        var best: DistanceSpread? = nil
-        var logCenter = log10(lo)
-        while logCenter <= log10(hi) + 1e-12 {
-            if let s = at(
-                centerMeters: pow(10, logCenter), distancesMeters: distancesMeters, pathGainsDB: pathGainsDB,
-                windowFactor: windowFactor, minimumCount: minimumCount), best == nil || s.rangeDB > best!.rangeDB
-            {
-                best = s
-            }
-            logCenter += stepDecades
-        }
-        return best
     }
 }

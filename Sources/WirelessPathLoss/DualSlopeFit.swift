@@ -47,18 +47,28 @@ public struct DualSlopeFit: PathGainModel, Sendable, Equatable, Codable {
     ///   - distancesMeters: d_i [m], ≥ d0.
     ///   - pathGainsDB: PG_i [dB].
     ///   - referenceDistanceMeters: d0 [m] (default 1).
-    ///   - gridStepDecades: Breakpoint grid step [decades] (default 0.01).
+    ///   - gridStepDecades: Breakpoint grid step [decades], > 0 and finite (default 0.01).
     ///   - confidenceLevel: CI level in (0, 1).
-    /// - Throws: `.insufficientData` when no breakpoint leaves enough links on both sides.
+    /// - Throws: `.insufficientData` when no breakpoint leaves enough links on both sides;
+    ///   `.parameterOutOfRange` for a grid step ≤ 0 or non-finite; `.dimensionMismatch` for unequal arrays;
+    ///   `.nonFiniteData` for NaN/∞ gains.
     public init(
         distancesMeters: [Double], pathGainsDB: [Double], referenceDistanceMeters: Double = 1,
         gridStepDecades: Double = 0.01, confidenceLevel: Double = 0.95
     ) throws(PathLossError) {
         let count = distancesMeters.count
         try validateLevel(confidenceLevel)
+        // A step ≤ 0 or NaN would make the breakpoint scan below loop forever.
+        guard gridStepDecades > 0, gridStepDecades.isFinite else {
+            throw .parameterOutOfRange(name: "gridStepDecades", value: gridStepDecades, valid: "finite and > 0")
+        }
+        guard pathGainsDB.count == count else {
+            throw .dimensionMismatch(name: "pathGainsDB", expected: count, got: pathGainsDB.count)
+        }
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
+        try validateGains(pathGainsDB)
         let minimumSide = max(10, Int((0.05 * Double(count)).rounded(.up)))
-        guard count >= 2 * minimumSide, pathGainsDB.count == count else {
+        guard count >= 2 * minimumSide else {
             throw .insufficientData(needed: 2 * minimumSide, got: count)
         }
         let logD = distancesMeters.map { log10($0) }

@@ -32,11 +32,17 @@ public struct FeatureEffectBootstrap: Sendable, Equatable, Codable {
     ///   - seed: Seed of the per-resample streams.
     ///   - confidenceLevel: Level of the percentile interval, in (0, 1).
     ///   - referenceDistanceMeters: d0 [m] (as in `reference`).
-    /// - Throws: `.invalidCategory` for links missing features or scenario_id.
+    /// - Throws: `.invalidCategory` for links missing features or scenario_id; `.parameterOutOfRange` for a
+    ///   confidence level outside (0, 1) or B < 0.
     public init(
         campaign: PathLossCampaign, reference: FeatureRegression, floor: FeatureRegression.FloorEncoding = .categorical,
         resamples: Int, seed: UInt64, confidenceLevel: Double = 0.95, referenceDistanceMeters: Double = 1
     ) throws(PathLossError) {
+        // The percentile interval's quantile preconditions p ∈ [0, 1]: reject bad levels as data, not a trap.
+        try validateLevel(confidenceLevel)
+        guard resamples >= 0 else {
+            throw .parameterOutOfRange(name: "resamples", value: Double(resamples), valid: "≥ 0")
+        }
         let links = campaign.uncensoredLinks
         let featureNames = reference.effects.map(\.name)
         let features = FeatureRegression.Feature.allCases.filter { featureNames.contains($0.rawValue) }
@@ -90,7 +96,9 @@ public struct FeatureEffectBootstrap: Sendable, Equatable, Codable {
         let alpha = (1 - confidenceLevel) / 2
         self.intervals = (0..<(p - 2)).map { k in
             let values = kept.map { $0[k] }
-            guard values.count >= 2 else { return ConfidenceInterval(lower: .nan, upper: .nan, confidenceLevel: confidenceLevel) }
+            guard values.count >= 2 else {
+                return ConfidenceInterval(lower: .nan, upper: .nan, confidenceLevel: confidenceLevel)
+            }
             return ConfidenceInterval(
                 lower: Statistics.quantile(values, probability: alpha),
                 upper: Statistics.quantile(values, probability: 1 - alpha),

@@ -90,6 +90,7 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     ) throws(PathLossError) {
         try validateLevel(confidenceLevel)
         let links = campaign.uncensoredLinks
+        _ = try singleFrequency(of: links)
         try validateDistances(links.map(\.distanceMeters), referenceMeters: referenceDistanceMeters)
         let (rows, names) = try Self.designRows(
             links: links, source: campaign.source, features: features, floor: floor,

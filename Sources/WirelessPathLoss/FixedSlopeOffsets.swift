@@ -13,7 +13,7 @@ public struct FixedSlopeOffsets: Sendable, Equatable, Codable {
     public enum Slope: Sendable, Equatable, Codable {
         /// Fitted jointly with the group intercepts.
         case joint
-        /// Given [dimensionless] (e.g. the all-data slope, or 2 for free space).
+        /// Given n [dimensionless], finite (e.g. the all-data slope, or 2 for free space).
         case supplied(Double)
     }
 
@@ -47,13 +47,18 @@ public struct FixedSlopeOffsets: Sendable, Equatable, Codable {
     ///   - slope: `.joint` or `.supplied(n)`.
     ///   - referenceDistanceMeters: d0 [m].
     ///   - confidenceLevel: CI level in (0, 1).
-    /// - Throws: `.insufficientData` for an empty group set or too few links; `.parameterOutOfRange` for an unknown reference.
+    /// - Throws: `.insufficientData` for an empty group set or too few links; `.parameterOutOfRange` for an unknown
+    ///   reference; `.nonFiniteData(name: "slope")` for a NaN/∞ supplied slope; `.mixedFrequencies`.
     public init(
         campaign: PathLossCampaign, groupBy grouping: CampaignGrouping, referenceGroup: String? = nil,
         slope: Slope = .joint, referenceDistanceMeters: Double = 1, confidenceLevel: Double = 0.95
     ) throws(PathLossError) {
         try validateLevel(confidenceLevel)
+        if case .supplied(let nFixed) = slope, !nFixed.isFinite {
+            throw .nonFiniteData(name: "slope")
+        }
         let links = campaign.uncensoredLinks.filter { grouping.key(of: $0) != nil }
+        _ = try singleFrequency(of: links)
         let labels = Array(Set(links.map { grouping.key(of: $0)! })).sorted()
         guard !labels.isEmpty else { throw .insufficientData(needed: 1, got: 0) }
         let reference = referenceGroup ?? labels[0]

@@ -53,6 +53,8 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
 
     /// Fits the FI model to distances and gains.
     ///
+    /// Path gains must be finite (`.nonFiniteData` otherwise), one per distance (`.dimensionMismatch`).
+    ///
     /// - Parameters:
     ///   - distancesMeters: d_i [m], ≥ d0, finite.
     ///   - pathGainsDB: PG_i [dB], finite.
@@ -70,9 +72,10 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
     ) throws(PathLossError) {
         let n = distancesMeters.count
         guard n == pathGainsDB.count else {
-            throw .parameterOutOfRange(name: "pathGainsDB.count", value: Double(pathGainsDB.count), valid: "= \(n)")
+            throw .dimensionMismatch(name: "pathGainsDB", expected: n, got: pathGainsDB.count)
         }
         guard n >= 3 else { throw .insufficientData(needed: 3, got: n) }
+        try validateGains(pathGainsDB)
         try validateLevel(confidenceLevel)
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
         let x = distancesMeters.map { 10 * log10($0 / referenceDistanceMeters) }
@@ -135,6 +138,9 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
     }
 
     /// Fits the FI model to a campaign's uncensored links.
+    ///
+    /// - Throws: As the array initializer, plus `.mixedFrequencies` if the links do not share one carrier
+    ///   (a single-frequency model; filter by `frequency_ghz` or use `CloseInFrequencyFit`/`AlphaBetaGammaFit`).
     public init(
         campaign: PathLossCampaign, referenceDistanceMeters: Double = 1, confidenceLevel: Double = 0.95,
         weighting: FitWeighting = .none
@@ -143,7 +149,7 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
         try self.init(
             distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB),
             referenceDistanceMeters: referenceDistanceMeters,
-            frequency: .gigahertz(used.first?.frequencyGHz ?? 28), confidenceLevel: confidenceLevel,
+            frequency: try singleFrequency(of: used), confidenceLevel: confidenceLevel,
             weighting: weighting, censoredCount: campaign.censoredCount, isSynthetic: campaign.isSynthetic)
     }
 
@@ -175,6 +181,22 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
             pathLossExponent.estimate - 2
         )
     }
+}
+
+/// The one carrier frequency shared by `links` (28 GHz if there are none).
+///
+/// - Throws: `.mixedFrequencies` with the distinct frequencies [GHz] if they differ.
+func singleFrequency(of links: [PathLossLink]) throws(PathLossError) -> Frequency {
+    guard let first = links.first?.frequencyGHz else { return .campaign28GHz }
+    if links.contains(where: { $0.frequencyGHz != first }) {
+        throw .mixedFrequencies(frequenciesGHz: Set(links.map(\.frequencyGHz)).sorted())
+    }
+    return .gigahertz(first)
+}
+
+/// Validates that every path gain is finite [dB].
+func validateGains(_ gains: [Double], name: String = "pathGainsDB") throws(PathLossError) {
+    guard gains.allSatisfy(\.isFinite) else { throw .nonFiniteData(name: name) }
 }
 
 /// Validates a confidence level in (0, 1).

@@ -31,7 +31,12 @@ public enum FreeSpacePathLoss: String, Sendable, Equatable, Codable, CaseIterabl
         }
     }
 
-    /// Free-space path gain −FSPL [dB].
+    /// Free-space path gain PG_fs = −FSPL [dB] (≤ 0 for d ≥ λ/(4π)).
+    ///
+    /// - Parameters:
+    ///   - distanceMeters: Link distance d [m], > 0.
+    ///   - frequency: Carrier frequency, > 0.
+    /// - Returns: −FSPL [dB] (NaN for non-positive inputs; validate data first).
     public func gainDB(distanceMeters: Double, frequency: Frequency) -> Double {
         -lossDB(distanceMeters: distanceMeters, frequency: frequency)
     }

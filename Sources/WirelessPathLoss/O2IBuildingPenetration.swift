@@ -21,7 +21,9 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
 
     /// The O2I building model.
     public enum BuildingModel: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Low-loss wall: 30 % standard glass, 70 % concrete; σ_P = 4.4 dB.
         case lowLoss = "low_loss"
+        /// High-loss wall: 70 % IRR glass, 30 % concrete; σ_P = 6.5 dB (not defined for RMa).
         case highLoss = "high_loss"
 
         /// The model for a glass type (low_loss → low-loss model, high_loss → high-loss model).
@@ -47,21 +49,28 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
     public var deployment: Deployment
 
     /// A penetration model.
+    ///
+    /// - Parameters:
+    ///   - building: Low- or high-loss wall model.
+    ///   - irrRelease: IRR-glass formula (default `.r17`; only affects `.highLoss`).
+    ///   - deployment: `.urban` (UMa/UMi, d2D-in limit 25 m, default) or `.rural` (RMa, 10 m; `.lowLoss` only,
+    ///     checked when a loss is evaluated).
     public init(building: BuildingModel, irrRelease: IRRGlassRelease = .r17, deployment: Deployment = .urban) {
         self.building = building
         self.irrRelease = irrRelease
         self.deployment = deployment
     }
 
-    /// Standard glass loss 2 + 0.2·fc [dB].
+    /// Standard glass loss 2 + 0.2·fc [dB]; TR 38.901 Table 7.4.3-1, fc [GHz] valid 0.5–100 (not checked here).
     public static func glassLossDB(frequency: Frequency) -> Double { 2 + 0.2 * frequency.gigahertz }
-    /// IRR glass loss [dB] for `release`.
+    /// IRR glass loss [dB] for `release`: 23 + 0.3·fc (.r17) or 25.4 + 0.11·fc (.r19); fc [GHz] valid 0.5–100
+    /// (not checked here).
     public static func irrGlassLossDB(frequency: Frequency, release: IRRGlassRelease) -> Double {
         release == .r17 ? 23 + 0.3 * frequency.gigahertz : 25.4 + 0.11 * frequency.gigahertz
     }
-    /// Concrete loss 5 + 4·fc [dB].
+    /// Concrete loss 5 + 4·fc [dB]; fc [GHz] valid 0.5–100 (not checked here).
     public static func concreteLossDB(frequency: Frequency) -> Double { 5 + 4 * frequency.gigahertz }
-    /// Wood loss 4.85 + 0.12·fc [dB].
+    /// Wood loss 4.85 + 0.12·fc [dB]; fc [GHz] valid 0.5–100 (not checked here).
     public static func woodLossDB(frequency: Frequency) -> Double { 4.85 + 0.12 * frequency.gigahertz }
 
     /// Through-wall loss PL_tw [dB].
@@ -87,10 +96,12 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
     /// Mean indoor distance E[min(U1, U2)] = limit/3 [m] (25/3 for urban).
     public var meanIndoorDistanceMeters: Double { deployment.indoorDistanceLimitMeters / 3 }
 
-    /// Indoor loss 0.5·d2D-in [dB] for a given indoor distance [m] ≥ 0.
+    /// Indoor loss PL_in = 0.5·d2D-in [dB].
+    ///
+    /// - Parameter indoorDistanceMeters: d2D-in [m], finite and ≥ 0 (validated by `meanPenetrationLossDB`).
     public static func indoorLossDB(indoorDistanceMeters: Double) -> Double { 0.5 * indoorDistanceMeters }
 
-    /// Draws d2D-in = min of two independent U(0, limit) draws [m].
+    /// Draws d2D-in = min of two independent U(0, limit) draws [m], in [0, limit) (limit 25 m urban, 10 m rural).
     public func sampleIndoorDistanceMeters(using generator: inout some RandomNumberGenerator) -> Double {
         let limit = deployment.indoorDistanceLimitMeters
         return min(generator.nextUnitDouble() * limit, generator.nextUnitDouble() * limit)
@@ -100,15 +111,23 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
     ///
     /// - Parameters:
     ///   - frequency: fc, 0.5–100 GHz.
-    ///   - indoorDistanceMeters: d2D-in [m] ≥ 0; nil = mean (25/3 m urban).
+    ///   - indoorDistanceMeters: d2D-in [m], finite and ≥ 0; nil = mean (25/3 m urban, 10/3 m rural).
+    /// - Throws: `.frequencyOutOfRange` outside 0.5–100 GHz; `.parameterOutOfRange` for a negative or
+    ///   non-finite indoor distance or high-loss in rural deployment.
     public func meanPenetrationLossDB(frequency: Frequency, indoorDistanceMeters: Double? = nil) throws(PathLossError)
         -> Double
     {
-        try throughWallLossDB(frequency: frequency)
+        if let d = indoorDistanceMeters, !(d >= 0 && d.isFinite) {
+            throw .parameterOutOfRange(name: "indoorDistanceMeters", value: d, valid: "finite and ≥ 0")
+        }
+        return try throughWallLossDB(frequency: frequency)
             + Self.indoorLossDB(indoorDistanceMeters: indoorDistanceMeters ?? meanIndoorDistanceMeters)
     }
 
-    /// One random penetration loss PL_tw + PL_in + N(0, σ_P²) [dB].
+    /// One random penetration loss PL_tw + PL_in + N(0, σ_P²) [dB], d2D-in from `sampleIndoorDistanceMeters`.
+    ///
+    /// - Parameter frequency: fc, 0.5–100 GHz.
+    /// - Throws: `.frequencyOutOfRange` outside 0.5–100 GHz; `.parameterOutOfRange` for high-loss in rural deployment.
     public func samplePenetrationLossDB(frequency: Frequency, using generator: inout some RandomNumberGenerator)
         throws(PathLossError) -> Double
     {

@@ -39,18 +39,31 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
     case noCommonDistanceRange
     /// The censored (Tobit) maximum-likelihood fit did not converge.
     case notConverged(iterations: Int)
-    /// A non-increasing loss model (n ≤ 0) cannot be inverted for a maximum distance.
+    /// A loss model that does not increase with distance (n ≤ 0, or any segment of a dual slope with n ≤ 0)
+    /// cannot be inverted for a unique maximum distance.
     case nonMonotoneModel
     /// A file could not be read or written.
     case fileAccess(path: String, reason: String)
     /// A bad azimuth-scan record (azimuth outside [0, 360), non-finite power, duplicate azimuth, empty link).
     case invalidAzimuthRecord(linkID: String, reason: String)
+    /// A frequency read from a data file is ≤ 0 or non-physical [GHz]; unlike `.frequencyOutOfRange`
+    /// (a command-line or API argument, exit 64) this is bad data (exit 65).
+    case frequencyOutOfRangeInFile(file: String, line: Int, column: String, frequencyGHz: Double)
+    /// A positive path gain in a data file (a loss written into the gain column, or a negative loss) [dB].
+    case positivePathGain(file: String, line: Int, column: String, value: Double)
+    /// Links of several carrier frequencies given to a single-frequency fit [GHz] (sorted, distinct).
+    case mixedFrequencies(frequenciesGHz: [Double])
+    /// Two arrays that must have one element per link differ in length.
+    case dimensionMismatch(name: String, expected: Int, got: Int)
+    /// A NaN or ±∞ in a named data array (e.g. `pathGainsDB`, `censoringLevelsDB`).
+    case nonFiniteData(name: String)
 
     public var category: ErrorCategory {
         switch self {
         case .missingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue, .nonPositiveDistance,
             .distanceBelowReference, .invalidCategory, .insufficientData, .degenerateDistances,
-            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange, .invalidAzimuthRecord:
+            .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange, .invalidAzimuthRecord,
+            .frequencyOutOfRangeInFile, .positivePathGain, .mixedFrequencies, .dimensionMismatch, .nonFiniteData:
             return .invalidData
         case .frequencyOutOfRange, .probabilityOutOfRange, .elevationOutOfRange, .parameterOutOfRange:
             return .invalidArgument
@@ -99,11 +112,28 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
         case .notConverged(let iterations):
             return "censored maximum-likelihood fit did not converge in \(iterations) iterations"
         case .nonMonotoneModel:
-            return "path-loss exponent n ≤ 0: loss does not grow with distance, no maximum distance exists"
+            return
+                "path-loss exponent n ≤ 0 (in some distance range): loss does not grow with distance, no unique maximum distance exists"
         case .fileAccess(let path, let reason):
             return "\(path): \(reason)"
         case .invalidAzimuthRecord(let linkID, let reason):
             return "azimuth record of link '\(linkID)': \(reason)"
+        case .frequencyOutOfRangeInFile(let file, let line, let column, let f):
+            return "\(file):\(line): column '\(column)' must be a frequency > 0 GHz, got \(f)"
+        case .positivePathGain(let file, let line, let column, let value):
+            let hint =
+                column == "path_gain_db"
+                ? "path gain must be ≤ 0 dB; if the file holds losses, name the column path_loss_db"
+                : "path loss must be ≥ 0 dB; if the file holds gains, name the column path_gain_db"
+            return "\(file):\(line): column '\(column)' = \(value): \(hint)"
+        case .mixedFrequencies(let frequencies):
+            return
+                "links at several frequencies (\(frequencies.map { "\($0)" }.joined(separator: ", ")) GHz) in a single-frequency fit; "
+                + "filter the data by frequency_ghz or use a CIF/ABG fit"
+        case .dimensionMismatch(let name, let expected, let got):
+            return "\(name) has \(got) elements, expected \(expected) (one per link)"
+        case .nonFiniteData(let name):
+            return "\(name) contains NaN or infinite values"
         }
     }
 }

@@ -30,13 +30,15 @@ public struct StandardModelComparison: Sendable, Equatable, Codable {
     public struct Options: Sendable, Equatable, Codable {
         /// Street model for PL_b (default UMi street canyon).
         public var streetModel: ThreeGPPStreetPathLoss = .urbanMicroStreetCanyon
-        /// Default BS height when `tx_height_m` is absent [m].
+        /// Default BS height h_BS when `tx_height_m` is absent [m], > 1 (TR 38.901 needs h_BS > h_E = 1 m;
+        /// links with a smaller value are excluded as outside validity). Default 10.
         public var baseStationHeightMeters: Double = 10
-        /// IRR glass release.
+        /// IRR glass release for the high-loss wall (default `.r17`).
         public var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
-        /// FSPL form for free space and P.2109.
+        /// FSPL form for free space and P.2109 (default exact).
         public var freeSpaceForm: FreeSpacePathLoss = .exact
-        /// P.2109 probability [%] (default 50, the median).
+        /// P.2109 probability p [% not exceeded], in the open interval (0, 100) (default 50, the median);
+        /// outside it every P.2109 prediction is excluded.
         public var p2109ProbabilityPercent: Double = 50
 
         public init() {}

@@ -76,23 +76,35 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
 
     /// A building of the design.
     public struct Building: Sendable, Equatable, Codable {
+        /// Building identifier, written to `building_id` (non-empty).
         public var id: String
+        /// Glass type of every scenario in the building (selects the high-loss-glass term and the O2I wall model).
         public var glass: GlassType
+        /// Scenarios (TX positions) in this building, ≥ 1; the default design sums to 43.
         public var scenarioCount: Int
     }
 
     /// One generated scenario (TX position), recorded in the truth JSON.
     public struct Scenario: Sendable, Equatable, Codable {
+        /// Scenario identifier (`scenario_id`, e.g. "S01").
         public var scenarioID: String
+        /// Building identifier (`building_id`).
         public var buildingID: String
+        /// Glass type (the building's).
         public var glass: GlassType
+        /// Floor, ≥ 1 (1 = street level); adds L_floor(floor) and sets h_UT = 3·(floor − 1) + 1.5 m.
         public var floor: Int
+        /// Scaffolding present (x = 1 adds `scaffoldingDB`).
         public var scaffolding: Bool
+        /// Tree foliage present (x = 1 adds `foliageDB`).
         public var foliage: Bool
+        /// Elevated subway present (x = 1 adds `elevatedSubwayDB`).
         public var elevatedSubway: Bool
+        /// LOS label (nil = unknown, written as an empty `los` field).
         public var lineOfSight: Bool?
-        /// Centre of the scenario's link distances [m].
+        /// Centre of the scenario's link distances [m], in [minimumCenterDistanceMeters, maximumCenterDistanceMeters].
         public var centerDistanceMeters: Double
+        /// Links generated for the scenario (drawn from `linksPerScenario`).
         public var linkCount: Int
         /// The drawn u_s [dB].
         public var randomEffectDB: Double
@@ -102,15 +114,25 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
 
     /// The generator's ground truth (serialised as `oti28_synthetic_truth.json`).
     public struct GroundTruth: Sendable, Equatable, Codable {
+        /// Always true: the data are generated, not measured.
         public var synthetic: Bool
+        /// Generator name (`SyntheticCampaignGenerator.name`).
         public var generator: String
+        /// Generator version (`SyntheticCampaignGenerator.version`).
         public var generatorVersion: String
+        /// PRNG and sampling description (xoshiro256**, SplitMix64 seeding, 53-bit uniforms, Box–Muller).
         public var prng: String
+        /// The parameters used, seed included.
         public var configuration: Configuration
+        /// Every scenario's design and drawn random effect, in generation order.
         public var scenarios: [Scenario]
+        /// Links generated (censored included).
         public var linkCount: Int
+        /// Links censored at the detection floor.
         public var censoredCount: Int
+        /// Scenarios (43 by default).
         public var scenarioCount: Int
+        /// Buildings (7 by default).
         public var buildingCount: Int
         /// The paper's aggregates as fitted on the generated campaign (nil if a fit failed).
         public var achievedAggregates: Aggregates?
@@ -122,8 +144,8 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         public var allDataInterceptDB: Double
         public var allDataExponent: Double
         public var rmsErrorDB: Double
-        /// Excess loss over free space beyond 50 m (`.model`) [dB]; paper 30.
-        public var excessLossDB: Double
+        /// Excess loss over free space beyond 50 m (`.model`) [dB]; paper 30; nil if no link lies beyond 50 m.
+        public var excessLossDB: Double?
         /// Glass gap low − high [dB]; paper 20.
         public var glassGapDB: Double?
         /// Largest max − min spread in a ±10 % window [dB]; paper "up to 40".
@@ -292,7 +314,7 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
             result.achievedAggregates = Aggregates(
                 allDataInterceptDB: r(summary.allDataFit.intercept.estimate),
                 allDataExponent: r(summary.allDataFit.pathLossExponent.estimate),
-                rmsErrorDB: r(summary.rmsErrorDB), excessLossDB: r(summary.excessLossDB),
+                rmsErrorDB: r(summary.rmsErrorDB), excessLossDB: summary.excessLossDB.map(r),
                 glassGapDB: summary.glassGapDB.map(r),
                 maximumSpreadDB: summary.maximumSpread.map { r($0.rangeDB) }, featureEffectsDB: effects)
         }

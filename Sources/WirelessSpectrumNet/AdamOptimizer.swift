@@ -1,4 +1,5 @@
 import Numerics
+
 /// Adam (Kingma and Ba 2015) on every real component of every trainable parameter (spec §2.7).
 ///
 ///     m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²
@@ -31,12 +32,15 @@ public struct AdamOptimizer<Scalar: NetworkScalar>: Sendable, Equatable {
     /// Applies one update to every trainable parameter of `model` using its accumulated gradients.
     public mutating func update<Model: ParameterContainer>(_ model: inout Model) where Model.Scalar == Scalar {
         step += 1
-        let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
+        let b1 = Scalar(beta1)
+        let b2 = Scalar(beta2)
+        let eps = Scalar(epsilon)
         let correction1 = Scalar(1 - Double.pow(beta1, Double(step)))
         let correction2 = Scalar(1 - Double.pow(beta2, Double(step)))
         let lr = Scalar(learningRate)
         var index = 0
-        var first = firstMoments, second = secondMoments
+        var first = firstMoments
+        var second = secondMoments
         let initialise = first.isEmpty
         model.forEachParameter { parameter in
             guard parameter.isTrainable else { return }

@@ -24,13 +24,17 @@ public struct AveragedPeriodogram: Sendable {
     ///   - windowSamples: W [samples], ≥ L.
     ///   - sampleRateHz: fs [Hz].
     /// - Throws: `SpectrumNetError.invalidConfiguration` for inconsistent sizes; FFT errors.
-    public init(segmentLength: Int = 1024, overlapFraction: Double = 0.5, window: Window = .hann(.periodic),
-                windowSamples: Int, sampleRateHz: Double) throws {
+    public init(
+        segmentLength: Int = 1024, overlapFraction: Double = 0.5, window: Window = .hann(.periodic),
+        windowSamples: Int, sampleRateHz: Double
+    ) throws {
         guard segmentLength >= 8, windowSamples >= segmentLength else {
-            throw SpectrumNetError.invalidConfiguration(reason: "the window (\(windowSamples)) must hold one segment of \(segmentLength)")
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "the window (\(windowSamples)) must hold one segment of \(segmentLength)")
         }
-        welch = try WelchPSD(segmentLength: segmentLength, overlap: .fraction(overlapFraction), window: window,
-                             sampleRateHz: sampleRateHz)
+        welch = try WelchPSD(
+            segmentLength: segmentLength, overlap: .fraction(overlapFraction), window: window,
+            sampleRateHz: sampleRateHz)
         self.windowSamples = windowSamples
         segmentCount = welch.segmentCount(sampleCount: windowSamples)
         let w = welch.windowCoefficients

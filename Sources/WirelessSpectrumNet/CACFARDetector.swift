@@ -19,8 +19,10 @@ public struct CACFARDetector: Sendable {
     public let scale: Double
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for P_FA ∉ (0, 1) or a window wider than the band.
-    public init(periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3, referenceCells: Int = 32,
-                guardCells: Int = 2) throws {
+    public init(
+        periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3, referenceCells: Int = 32,
+        guardCells: Int = 2
+    ) throws {
         guard falseAlarmProbability > 0, falseAlarmProbability < 1 else {
             throw SpectrumNetError.invalidConfiguration(reason: "P_FA must be in (0, 1)")
         }
@@ -54,7 +56,8 @@ public struct CACFARDetector: Sendable {
             // Window [start, start + 2·half + 1) shifted inward at the edges; cell under test at k.
             let start = min(max(k - half, 0), n - (2 * half + 1))
             let end = start + 2 * half + 1
-            let guardLow = max(start, k - guardCells), guardHigh = min(end, k + guardCells + 1)
+            let guardLow = max(start, k - guardCells)
+            let guardHigh = min(end, k + guardCells + 1)
             var reference = sum(start, end) - sum(guardLow, guardHigh)
             var count = (end - start) - (guardHigh - guardLow)
             // Keep exactly 2·referenceCells cells (a shifted window can leave extra cells on one side).

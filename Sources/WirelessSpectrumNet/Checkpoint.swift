@@ -1,5 +1,5 @@
-import Numerics
 import Foundation
+import Numerics
 import WirelessCore
 import WirelessIO
 
@@ -64,8 +64,9 @@ public struct Checkpoint: Sendable {
                 values.append(p.value)
             }
         }
-        header = Header(configuration: network.configuration, tensors: entries, training: training,
-                        trainingConfiguration: trainingConfiguration, provenance: provenance)
+        header = Header(
+            configuration: network.configuration, tensors: entries, training: training,
+            trainingConfiguration: trainingConfiguration, provenance: provenance)
         self.values = values
     }
 
@@ -78,7 +79,8 @@ public struct Checkpoint: Sendable {
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let json: Data
         do {
             json = try encoder.encode(header)
@@ -125,7 +127,8 @@ public struct Checkpoint: Sendable {
         let headerBytes = Data(bytes[16..<(16 + headerLength)])
         // The tensor table gives the expected length; decode it first, verify the CRC before trusting values.
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let decoded = try? decoder.decode(Header.self, from: headerBytes)
         if let decoded {
             let expected = 16 + headerLength + 4 * decoded.tensors.reduce(0) { $0 + $1.shape.reduce(1, *) } + 4
@@ -150,11 +153,14 @@ public struct Checkpoint: Sendable {
                 tensor[k] = Float(bitPattern: u32(offset))
                 offset += 4
             }
-            guard tensor.allSatisfy({ $0.isFinite }) else { throw SpectrumNetError.nonFiniteParameter(name: entry.name) }
+            guard tensor.allSatisfy({ $0.isFinite }) else {
+                throw SpectrumNetError.nonFiniteParameter(name: entry.name)
+            }
             values.append(tensor)
         }
         guard offset == bytes.count - 4 else {
-            throw SpectrumNetError.malformedCheckpoint(reason: "\(bytes.count - 4 - offset) trailing bytes after the tensors")
+            throw SpectrumNetError.malformedCheckpoint(
+                reason: "\(bytes.count - 4 - offset) trailing bytes after the tensors")
         }
         return Checkpoint(header: header, values: values)
     }
@@ -195,7 +201,8 @@ public struct Checkpoint: Sendable {
         for k in list.indices {
             guard let index = header.tensors.firstIndex(where: { $0.name == prefix + list[k].name }) else {
                 throw SpectrumNetError.architectureMismatch(
-                    expected: network.configuration.summary, found: "checkpoint without tensor \(prefix + list[k].name)")
+                    expected: network.configuration.summary, found: "checkpoint without tensor \(prefix + list[k].name)"
+                )
             }
             guard header.tensors[index].shape.reduce(1, *) == list[k].count else {
                 throw SpectrumNetError.architectureMismatch(
@@ -207,11 +214,16 @@ public struct Checkpoint: Sendable {
     }
 
     /// The Adam optimiser state stored for resuming, if any.
-    func optimizer(for network: inout SegmentationNetwork<Float>, learningRate: Double, step: Int) -> AdamOptimizer<Float>? {
+    func optimizer(for network: inout SegmentationNetwork<Float>, learningRate: Double, step: Int) -> AdamOptimizer<
+        Float
+    >? {
         var optimizer = AdamOptimizer<Float>(learningRate: learningRate)
-        var first: [[Float]] = [], second: [[Float]] = []
+        var first: [[Float]] = []
+        var second: [[Float]] = []
         for p in network.parameterList() where p.isTrainable {
-            guard let m = tensor(named: "adam.m/" + p.name), let v = tensor(named: "adam.v/" + p.name) else { return nil }
+            guard let m = tensor(named: "adam.m/" + p.name), let v = tensor(named: "adam.v/" + p.name) else {
+                return nil
+            }
             first.append(m)
             second.append(v)
         }
@@ -228,9 +240,12 @@ extension Checkpoint {
         var session = SpectrumTrainer.Session()
         guard let state = header.training else { return session }
         session.state = state
-        if !state.finished, let configuration = header.trainingConfiguration, state.stage < configuration.learningRates.count {
-            session.optimizer = optimizer(for: &network, learningRate: configuration.learningRates[state.stage],
-                                          step: state.adamStep)
+        if !state.finished, let configuration = header.trainingConfiguration,
+            state.stage < configuration.learningRates.count
+        {
+            session.optimizer = optimizer(
+                for: &network, learningRate: configuration.learningRates[state.stage],
+                step: state.adamStep)
         }
         if header.tensors.contains(where: { $0.name.hasPrefix("best/") }) {
             var best = try SegmentationNetwork<Float>(configuration: header.configuration)

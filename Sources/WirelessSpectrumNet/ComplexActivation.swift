@@ -1,4 +1,5 @@
 import Numerics
+
 /// The complex activation functions of spec §2.3.
 public enum ActivationKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// CReLU(z) = ReLU(Re z) + i·ReLU(Im z) (default; ReLU for a real layer).
@@ -39,8 +40,9 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         self.kind = kind
         self.channels = channels
         self.isComplex = isComplex
-        bias = Parameter(name: name + ".modrelu_bias", shape: [kind == .modrelu ? channels : 0],
-                         initialValue: -0.1)
+        bias = Parameter(
+            name: name + ".modrelu_bias", shape: [kind == .modrelu ? channels : 0],
+            initialValue: -0.1)
     }
 
     public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {
@@ -62,7 +64,8 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
             }
         case .modrelu:
             forEachElement(input) { k, c in
-                let xr = input.real[k], xi = input.imaginary[k]
+                let xr = input.real[k]
+                let xi = input.imaginary[k]
                 let r = Scalar.sqrt(xr * xr + xi * xi)
                 let b = bias.value[c]
                 if r < Self.magnitudeFloor || r + b <= 0 {
@@ -76,7 +79,8 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
             }
         case .cardioid:
             for k in 0..<output.real.count {
-                let xr = input.real[k], xi = input.imaginary[k]
+                let xr = input.real[k]
+                let xi = input.imaginary[k]
                 let r = Scalar.sqrt(xr * xr + xi * xi)
                 let scale: Scalar = r < Self.magnitudeFloor ? Scalar(0.5) : (1 + xr / r) / 2
                 output.real[k] = scale * xr
@@ -112,10 +116,12 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         case .modrelu:
             var biasGradient = bias.gradient
             forEachElement(input) { k, c in
-                let xr = input.real[k], xi = input.imaginary[k]
+                let xr = input.real[k]
+                let xi = input.imaginary[k]
                 let r = Scalar.sqrt(xr * xr + xi * xi)
                 let b = bias.value[c]
-                let gr = outputGradient.real[k], gi = outputGradient.imaginary[k]
+                let gr = outputGradient.real[k]
+                let gi = outputGradient.imaginary[k]
                 if r < Self.magnitudeFloor || r + b <= 0 {
                     gradient.real[k] = 0
                     gradient.imaginary[k] = 0
@@ -133,8 +139,10 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
             bias.gradient = biasGradient
         case .cardioid:
             for k in 0..<gradient.real.count {
-                let xr = input.real[k], xi = input.imaginary[k]
-                let gr = outputGradient.real[k], gi = outputGradient.imaginary[k]
+                let xr = input.real[k]
+                let xi = input.imaginary[k]
+                let gr = outputGradient.real[k]
+                let gi = outputGradient.imaginary[k]
                 let r = Scalar.sqrt(xr * xr + xi * xi)
                 if r < Self.magnitudeFloor {
                     gradient.real[k] = gr / 2
@@ -146,7 +154,10 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
                 let dcr = xi * xi / (2 * r3)
                 let dci = -xr * xi / (2 * r3)
                 // J = [[c + xr·dcr, xr·dci], [xi·dcr, c + xi·dci]]; g_in = Jᵀ g.
-                let j11 = c + xr * dcr, j12 = xr * dci, j21 = xi * dcr, j22 = c + xi * dci
+                let j11 = c + xr * dcr
+                let j12 = xr * dci
+                let j21 = xi * dcr
+                let j22 = c + xi * dci
                 gradient.real[k] = j11 * gr + j21 * gi
                 gradient.imaginary[k] = j12 * gr + j22 * gi
             }

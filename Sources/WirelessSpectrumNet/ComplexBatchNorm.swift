@@ -1,4 +1,5 @@
 import Numerics
+
 /// Complex batch normalisation with 2×2 whitening (Trabelsi et al., "Deep Complex Networks",
 /// ICLR 2018; spec §2.3).
 ///
@@ -63,22 +64,30 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         betaI = Parameter(name: name + ".beta_i", shape: [isComplex ? channels : 0])
         runningMeanR = Parameter(name: name + ".running_mean_r", shape: [channels], isTrainable: false)
         runningMeanI = Parameter(name: name + ".running_mean_i", shape: [isComplex ? channels : 0], isTrainable: false)
-        runningVarRR = Parameter(name: name + ".running_var_rr", shape: [channels],
-                                 initialValue: isComplex ? 0.5 : 1, isTrainable: false)
-        runningVarII = Parameter(name: name + ".running_var_ii", shape: [isComplex ? channels : 0],
-                                 initialValue: 0.5, isTrainable: false)
+        runningVarRR = Parameter(
+            name: name + ".running_var_rr", shape: [channels],
+            initialValue: isComplex ? 0.5 : 1, isTrainable: false)
+        runningVarII = Parameter(
+            name: name + ".running_var_ii", shape: [isComplex ? channels : 0],
+            initialValue: 0.5, isTrainable: false)
         runningVarRI = Parameter(name: name + ".running_var_ri", shape: [isComplex ? channels : 0], isTrainable: false)
     }
 
     public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {
         body(&gammaRR)
-        if isComplex { body(&gammaRI); body(&gammaII) }
+        if isComplex {
+            body(&gammaRI)
+            body(&gammaII)
+        }
         body(&betaR)
         if isComplex { body(&betaI) }
         body(&runningMeanR)
         if isComplex { body(&runningMeanI) }
         body(&runningVarRR)
-        if isComplex { body(&runningVarII); body(&runningVarRI) }
+        if isComplex {
+            body(&runningVarII)
+            body(&runningVarRI)
+        }
     }
 
     /// Normalises with batch statistics (`training`, updating the running ones) or with the
@@ -93,12 +102,20 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         var output = input.zerosLike()
         var centred = input.zerosLike()
         var normalised = input.zerosLike()
-        var w11 = [Scalar](repeating: 0, count: channels), w22 = w11, w12 = w11
-        var crrs = w11, ciis = w11, cris = w11, ss = w11, ts = w11, invStd = w11
+        var w11 = [Scalar](repeating: 0, count: channels)
+        var w22 = w11
+        var w12 = w11
+        var crrs = w11
+        var ciis = w11
+        var cris = w11
+        var ss = w11
+        var ts = w11
+        var invStd = w11
         let count = Scalar(n)
         for c in 0..<channels {
             // Statistics.
-            var meanR: Scalar = 0, meanI: Scalar = 0
+            var meanR: Scalar = 0
+            var meanI: Scalar = 0
             if training {
                 for b in 0..<input.batch {
                     let row = (b * channels + c) * length
@@ -113,7 +130,9 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 meanR = runningMeanR.value[c]
                 if isComplex { meanI = runningMeanI.value[c] }
             }
-            var vrr: Scalar = 0, vii: Scalar = 0, vri: Scalar = 0
+            var vrr: Scalar = 0
+            var vii: Scalar = 0
+            var vri: Scalar = 0
             for b in 0..<input.batch {
                 let row = (b * channels + c) * length
                 for k in row..<(row + length) {
@@ -131,7 +150,9 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 }
             }
             if training {
-                vrr /= count; vii /= count; vri /= count
+                vrr /= count
+                vii /= count
+                vri /= count
                 if updateRunningStatistics {
                     let unbias = n > 1 ? count / (count - 1) : 1
                     let keep = 1 - momentum
@@ -151,19 +172,33 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 }
             }
             if isComplex {
-                let crr = vrr + epsilon, cii = vii + epsilon, cri = vri
+                let crr = vrr + epsilon
+                let cii = vii + epsilon
+                let cri = vri
                 let s = Scalar.sqrt(Swift.max(crr * cii - cri * cri, 0))
                 let t = Scalar.sqrt(crr + cii + 2 * s)
                 let inv = 1 / (s * t)
-                let a11 = (cii + s) * inv, a22 = (crr + s) * inv, a12 = -cri * inv
-                w11[c] = a11; w22[c] = a22; w12[c] = a12
-                crrs[c] = crr; ciis[c] = cii; cris[c] = cri; ss[c] = s; ts[c] = t
-                let grr = gammaRR.value[c], gri = gammaRI.value[c], gii = gammaII.value[c]
-                let br = betaR.value[c], bi = betaI.value[c]
+                let a11 = (cii + s) * inv
+                let a22 = (crr + s) * inv
+                let a12 = -cri * inv
+                w11[c] = a11
+                w22[c] = a22
+                w12[c] = a12
+                crrs[c] = crr
+                ciis[c] = cii
+                cris[c] = cri
+                ss[c] = s
+                ts[c] = t
+                let grr = gammaRR.value[c]
+                let gri = gammaRI.value[c]
+                let gii = gammaII.value[c]
+                let br = betaR.value[c]
+                let bi = betaI.value[c]
                 for b in 0..<input.batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
-                        let ur = centred.real[k], ui = centred.imaginary[k]
+                        let ur = centred.real[k]
+                        let ui = centred.imaginary[k]
                         let hr = a11 * ur + a12 * ui
                         let hi = a12 * ur + a22 * ui
                         normalised.real[k] = hr
@@ -175,7 +210,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
             } else {
                 let inv = 1 / Scalar.sqrt(vrr + epsilon)
                 invStd[c] = inv
-                let g = gammaRR.value[c], br = betaR.value[c]
+                let g = gammaRR.value[c]
+                let br = betaR.value[c]
                 for b in 0..<input.batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
@@ -210,14 +246,24 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         var inputGradient = cache.input.zerosLike()
         for c in 0..<channels {
             if isComplex {
-                let grr = gammaRR.value[c], gri = gammaRI.value[c], gii = gammaII.value[c]
-                var dgrr: Scalar = 0, dgri: Scalar = 0, dgii: Scalar = 0, dbr: Scalar = 0, dbi: Scalar = 0
-                var g11: Scalar = 0, g22: Scalar = 0, g12: Scalar = 0
+                let grr = gammaRR.value[c]
+                let gri = gammaRI.value[c]
+                let gii = gammaII.value[c]
+                var dgrr: Scalar = 0
+                var dgri: Scalar = 0
+                var dgii: Scalar = 0
+                var dbr: Scalar = 0
+                var dbi: Scalar = 0
+                var g11: Scalar = 0
+                var g22: Scalar = 0
+                var g12: Scalar = 0
                 for b in 0..<batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
-                        let gr = outputGradient.real[k], gi = outputGradient.imaginary[k]
-                        let hr = cache.normalised.real[k], hi = cache.normalised.imaginary[k]
+                        let gr = outputGradient.real[k]
+                        let gi = outputGradient.imaginary[k]
+                        let hr = cache.normalised.real[k]
+                        let hi = cache.normalised.imaginary[k]
                         dgrr += gr * hr
                         dgri += gr * hi + gi * hr
                         dgii += gi * hi
@@ -225,7 +271,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                         dbi += gi
                         let tr = grr * gr + gri * gi
                         let ti = gri * gr + gii * gi
-                        let ur = cache.centred.real[k], ui = cache.centred.imaginary[k]
+                        let ur = cache.centred.real[k]
+                        let ui = cache.centred.imaginary[k]
                         g11 += tr * ur
                         g22 += ti * ui
                         g12 += tr * ui + ti * ur
@@ -237,9 +284,14 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 betaR.gradient[c] += dbr
                 betaI.gradient[c] += dbi
                 // Chain ∂W → ∂C through W11 = (C_ii+s)/q, W22 = (C_rr+s)/q, W12 = −C_ri/q, q = s·t.
-                let a11 = cache.w11[c], a22 = cache.w22[c], a12 = cache.w12[c]
-                let crr = cache.crr[c], cii = cache.cii[c], cri = cache.cri[c]
-                let s = cache.sVal[c], t = cache.tVal[c]
+                let a11 = cache.w11[c]
+                let a22 = cache.w22[c]
+                let a12 = cache.w12[c]
+                let crr = cache.crr[c]
+                let cii = cache.cii[c]
+                let cri = cache.cri[c]
+                let s = cache.sVal[c]
+                let t = cache.tVal[c]
                 let q = s * t
                 var dcii = g11 / q
                 var dcrr = g22 / q
@@ -252,14 +304,17 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 dcrr += ds * cii / (2 * s)
                 dcii += ds * crr / (2 * s)
                 dcri += ds * (-cri / s)
-                var sumR: Scalar = 0, sumI: Scalar = 0
+                var sumR: Scalar = 0
+                var sumI: Scalar = 0
                 for b in 0..<batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
-                        let gr = outputGradient.real[k], gi = outputGradient.imaginary[k]
+                        let gr = outputGradient.real[k]
+                        let gi = outputGradient.imaginary[k]
                         let tr = grr * gr + gri * gi
                         let ti = gri * gr + gii * gi
-                        let ur = cache.centred.real[k], ui = cache.centred.imaginary[k]
+                        let ur = cache.centred.real[k]
+                        let ui = cache.centred.imaginary[k]
                         let dur = a11 * tr + a12 * ti + (2 * dcrr * ur + dcri * ui) / count
                         let dui = a12 * tr + a22 * ti + (2 * dcii * ui + dcri * ur) / count
                         inputGradient.real[k] = dur
@@ -268,7 +323,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                         sumI += dui
                     }
                 }
-                let meanR = sumR / count, meanI = sumI / count
+                let meanR = sumR / count
+                let meanI = sumI / count
                 for b in 0..<batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
@@ -277,8 +333,10 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                     }
                 }
             } else {
-                let g = gammaRR.value[c], inv = cache.inverseStd[c]
-                var sumG: Scalar = 0, sumGH: Scalar = 0
+                let g = gammaRR.value[c]
+                let inv = cache.inverseStd[c]
+                var sumG: Scalar = 0
+                var sumGH: Scalar = 0
                 for b in 0..<batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {
@@ -289,7 +347,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 }
                 gammaRR.gradient[c] += sumGH
                 betaR.gradient[c] += sumG
-                let meanG = sumG / count, meanGH = sumGH / count
+                let meanG = sumG / count
+                let meanGH = sumGH / count
                 for b in 0..<batch {
                     let row = (b * channels + c) * length
                     for k in row..<(row + length) {

@@ -19,8 +19,9 @@ extension ComplexConv1D {
 
     func gemmShape(batch: Int, length: Int) -> GEMMShape {
         let outLength = outputLength(length)
-        return GEMMShape(batch: batch, length: length, outLength: outLength, planes: isComplex ? 2 : 1,
-                         rowsPerPlane: inChannels * kernelSize, columns: batch * outLength)
+        return GEMMShape(
+            batch: batch, length: length, outLength: outLength, planes: isComplex ? 2 : 1,
+            rowsPerPlane: inChannels * kernelSize, columns: batch * outLength)
     }
 
     /// Fills X_col from the input planes (one parallel task per (plane, input channel)).
@@ -29,10 +30,12 @@ extension ComplexConv1D {
         let columnPointer = SharedMutablePointer(base: column)
         input.real.withUnsafeBufferPointer { xr in
             input.imaginary.withUnsafeBufferPointer { xi in
-                let planes = [SharedPointer(base: xr.baseAddress!)]
+                let planes =
+                    [SharedPointer(base: xr.baseAddress!)]
                     + (shape.planes == 2 ? [SharedPointer(base: xi.baseAddress!)] : [])
                 parallelTasks(count: shape.planes * cin) { task in
-                    let plane = task / cin, i = task % cin
+                    let plane = task / cin
+                    let i = task % cin
                     let x = planes[plane].base
                     for j in 0..<kernel {
                         let row = columnPointer.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns
@@ -53,7 +56,8 @@ extension ComplexConv1D {
 
     /// W_big in row-major `[planes·C_out × planes·C_in·K]`.
     func bigWeight(shape: GEMMShape) -> [Float] {
-        let cout = outChannels, ck = shape.rowsPerPlane
+        let cout = outChannels
+        let ck = shape.rowsPerPlane
         let width = shape.rows
         var big = [Float](repeating: 0, count: shape.planes * cout * width)
         weightReal.value.withUnsafeBufferPointer { aRaw in
@@ -95,10 +99,13 @@ extension ComplexConv1D {
                 }
             }
         }
-        var output = ComplexTensor<Float>(batch: input.batch, channels: outChannels, length: shape.outLength,
-                                          isComplex: isComplex)
-        let biasR = biasReal.value.map { Float($0) }, biasI = biasImaginary.value.map { Float($0) }
-        let lout = shape.outLength, cout = outChannels
+        var output = ComplexTensor<Float>(
+            batch: input.batch, channels: outChannels, length: shape.outLength,
+            isComplex: isComplex)
+        let biasR = biasReal.value.map { Float($0) }
+        let biasI = biasImaginary.value.map { Float($0) }
+        let lout = shape.outLength
+        let cout = outChannels
         for n in 0..<input.batch {
             for o in 0..<cout {
                 let dst = (n * cout + o) * lout
@@ -118,7 +125,8 @@ extension ComplexConv1D {
     /// Backward through GEMM (Scalar == Float only): accumulates ∂A, ∂B, ∂b; returns ∂x.
     mutating func backwardGEMM(input: ComplexTensor<Float>, gradient: ComplexTensor<Float>) -> ComplexTensor<Float> {
         let shape = gemmShape(batch: input.batch, length: input.length)
-        let cout = outChannels, lout = shape.outLength
+        let cout = outChannels
+        let lout = shape.outLength
         let m = shape.planes * cout
         // G = [g_r; g_i] as [planes·C_out × B·L_out].
         var g = [Float](repeating: 0, count: m * shape.columns)
@@ -133,7 +141,8 @@ extension ComplexConv1D {
         }
         if hasBias {
             for o in 0..<cout {
-                var sr: Float = 0, si: Float = 0
+                var sr: Float = 0
+                var si: Float = 0
                 for c in 0..<shape.columns { sr += g[o * shape.columns + c] }
                 if isComplex { for c in 0..<shape.columns { si += g[(cout + o) * shape.columns + c] } }
                 biasReal.gradient[o] += Scalar(sr)
@@ -163,12 +172,15 @@ extension ComplexConv1D {
                 }
             }
         }
-        let ck = shape.rowsPerPlane, width = shape.rows
+        let ck = shape.rowsPerPlane
+        let width = shape.rows
         for o in 0..<cout {
             for k in 0..<ck {
                 if isComplex {
-                    let tl = weightGradient[o * width + k], tr = weightGradient[o * width + ck + k]
-                    let bl = weightGradient[(cout + o) * width + k], br = weightGradient[(cout + o) * width + ck + k]
+                    let tl = weightGradient[o * width + k]
+                    let tr = weightGradient[o * width + ck + k]
+                    let bl = weightGradient[(cout + o) * width + k]
+                    let br = weightGradient[(cout + o) * width + ck + k]
                     weightReal.gradient[o * ck + k] += Scalar(tl + br)
                     weightImaginary.gradient[o * ck + k] += Scalar(bl - tr)
                 } else {
@@ -182,15 +194,18 @@ extension ComplexConv1D {
         inputGradient.real.withUnsafeMutableBufferPointer { dxr in
             inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
                 columnGradient.withUnsafeBufferPointer { dc in
-                    let planes = [SharedMutablePointer(base: dxr.baseAddress!)]
+                    let planes =
+                        [SharedMutablePointer(base: dxr.baseAddress!)]
                         + (shape.planes == 2 ? [SharedMutablePointer(base: dxi.baseAddress!)] : [])
                     let dcol = SharedPointer(base: dc.baseAddress!)
                     parallelTasks(count: shape.planes * shape.batch * cin) { task in
                         let plane = task / (shape.batch * cin)
-                        let n = (task / cin) % shape.batch, i = task % cin
+                        let n = (task / cin) % shape.batch
+                        let i = task % cin
                         let dx = planes[plane].base + (n * cin + i) * shape.length
                         for j in 0..<kernel {
-                            let row = dcol.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns + n * lout
+                            let row =
+                                dcol.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns + n * lout
                             let shift = j * d - p
                             for t in 0..<lout {
                                 let q = t * s + shift

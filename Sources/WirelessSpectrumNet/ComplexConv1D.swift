@@ -1,4 +1,5 @@
 import Numerics
+
 /// Complex 1-D convolution (cross-correlation, zero padding) with stride and dilation (spec §2.3).
 ///
 ///     y[o,t] = b_o + Σ_{i,j} W[o,i,j] · x[i, t·s + j·d − p]
@@ -48,8 +49,9 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         name: String, inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1,
         padding: Int = 0, dilation: Int = 1, hasBias: Bool = false, isComplex: Bool = true
     ) {
-        precondition(inChannels >= 1 && outChannels >= 1 && kernelSize >= 1 && stride >= 1
-                     && padding >= 0 && dilation >= 1, "invalid convolution geometry")
+        precondition(
+            inChannels >= 1 && outChannels >= 1 && kernelSize >= 1 && stride >= 1
+                && padding >= 0 && dilation >= 1, "invalid convolution geometry")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize
@@ -110,65 +112,73 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         let (cin, cout, kernel, s, d, p) = (inChannels, outChannels, kernelSize, stride, dilation, padding)
         let complex = isComplex
         let ranges = (0..<kernel).map { validRange(offset: $0 * d - p, inputLength: length, outputLength: outLength) }
-        let biasR = biasReal.value, biasI = biasImaginary.value
+        let biasR = biasReal.value
+        let biasI = biasImaginary.value
         input.real.withUnsafeBufferPointer { xr in
-        input.imaginary.withUnsafeBufferPointer { xi in
-        weightReal.value.withUnsafeBufferPointer { wa in
-        weightImaginary.value.withUnsafeBufferPointer { wb in
-        output.real.withUnsafeMutableBufferPointer { yr in
-        output.imaginary.withUnsafeMutableBufferPointer { yi in
-            let xrP = SharedPointer(base: xr.baseAddress!)
-            let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
-            let waP = SharedPointer(base: wa.baseAddress!)
-            let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
-            let yrP = SharedMutablePointer(base: yr.baseAddress!)
-            let yiP = complex ? SharedMutablePointer(base: yi.baseAddress!) : yrP
-            parallelTasks(count: input.batch * cout) { task in
-                let n = task / cout, o = task % cout
-                let yRow = (n * cout + o) * outLength
-                let yrRow = yrP.base + yRow
-                let yiRow = yiP.base + yRow
-                if !biasR.isEmpty {
-                    for t in 0..<outLength { yrRow[t] = biasR[o] }
-                    if complex { for t in 0..<outLength { yiRow[t] = biasI[o] } }
-                }
-                for i in 0..<cin {
-                    let xOffset = (n * cin + i) * length
-                    let xrRow = xrP.base + xOffset
-                    let xiRow = xiP.base + xOffset
-                    for j in 0..<kernel {
-                        let range = ranges[j]
-                        if range.isEmpty { continue }
-                        let w = (o * cin + i) * kernel + j
-                        let a = waP.base[w]
-                        let shift = j * d - p
-                        if complex {
-                            let b = wbP.base[w]
-                            if s == 1 {
-                                let xrs = xrRow + shift, xis = xiRow + shift
-                                for t in range {
-                                    yrRow[t] += a * xrs[t] - b * xis[t]
-                                    yiRow[t] += a * xis[t] + b * xrs[t]
+            input.imaginary.withUnsafeBufferPointer { xi in
+                weightReal.value.withUnsafeBufferPointer { wa in
+                    weightImaginary.value.withUnsafeBufferPointer { wb in
+                        output.real.withUnsafeMutableBufferPointer { yr in
+                            output.imaginary.withUnsafeMutableBufferPointer { yi in
+                                let xrP = SharedPointer(base: xr.baseAddress!)
+                                let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
+                                let waP = SharedPointer(base: wa.baseAddress!)
+                                let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
+                                let yrP = SharedMutablePointer(base: yr.baseAddress!)
+                                let yiP = complex ? SharedMutablePointer(base: yi.baseAddress!) : yrP
+                                parallelTasks(count: input.batch * cout) { task in
+                                    let n = task / cout
+                                    let o = task % cout
+                                    let yRow = (n * cout + o) * outLength
+                                    let yrRow = yrP.base + yRow
+                                    let yiRow = yiP.base + yRow
+                                    if !biasR.isEmpty {
+                                        for t in 0..<outLength { yrRow[t] = biasR[o] }
+                                        if complex { for t in 0..<outLength { yiRow[t] = biasI[o] } }
+                                    }
+                                    for i in 0..<cin {
+                                        let xOffset = (n * cin + i) * length
+                                        let xrRow = xrP.base + xOffset
+                                        let xiRow = xiP.base + xOffset
+                                        for j in 0..<kernel {
+                                            let range = ranges[j]
+                                            if range.isEmpty { continue }
+                                            let w = (o * cin + i) * kernel + j
+                                            let a = waP.base[w]
+                                            let shift = j * d - p
+                                            if complex {
+                                                let b = wbP.base[w]
+                                                if s == 1 {
+                                                    let xrs = xrRow + shift
+                                                    let xis = xiRow + shift
+                                                    for t in range {
+                                                        yrRow[t] += a * xrs[t] - b * xis[t]
+                                                        yiRow[t] += a * xis[t] + b * xrs[t]
+                                                    }
+                                                } else {
+                                                    for t in range {
+                                                        let q = t * s + shift
+                                                        yrRow[t] += a * xrRow[q] - b * xiRow[q]
+                                                        yiRow[t] += a * xiRow[q] + b * xrRow[q]
+                                                    }
+                                                }
+                                            } else {
+                                                if s == 1 {
+                                                    let xrs = xrRow + shift
+                                                    for t in range { yrRow[t] += a * xrs[t] }
+                                                } else {
+                                                    for t in range { yrRow[t] += a * xrRow[t * s + shift] }
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
-                            } else {
-                                for t in range {
-                                    let q = t * s + shift
-                                    yrRow[t] += a * xrRow[q] - b * xiRow[q]
-                                    yiRow[t] += a * xiRow[q] + b * xrRow[q]
-                                }
-                            }
-                        } else {
-                            if s == 1 {
-                                let xrs = xrRow + shift
-                                for t in range { yrRow[t] += a * xrs[t] }
-                            } else {
-                                for t in range { yrRow[t] += a * xrRow[t * s + shift] }
                             }
                         }
                     }
                 }
             }
-        }}}}}}
+        }
         return output
     }
 
@@ -177,13 +187,15 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     public mutating func backward(_ outputGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard let input = cachedInput else { preconditionFailure("backward without a training forward") }
         if useMatrixProduct, let floatInput = input as? ComplexTensor<Float>,
-           let floatGradient = outputGradient as? ComplexTensor<Float> {
+            let floatGradient = outputGradient as? ComplexTensor<Float>
+        {
             return backwardGEMM(input: floatInput, gradient: floatGradient) as! ComplexTensor<Scalar>
         }
         let length = input.length
         let outLength = outputLength(length)
-        precondition(outputGradient.length == outLength && outputGradient.channels == outChannels
-                     && outputGradient.batch == input.batch, "conv gradient shape mismatch")
+        precondition(
+            outputGradient.length == outLength && outputGradient.channels == outChannels
+                && outputGradient.batch == input.batch, "conv gradient shape mismatch")
         var inputGradient = input.zerosLike()
         let (cin, cout, kernel, s, d, p) = (inChannels, outChannels, kernelSize, stride, dilation, padding)
         let complex = isComplex
@@ -192,7 +204,8 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         // Bias gradient: Σ over batch and positions, fixed order.
         if hasBias {
             for o in 0..<cout {
-                var sr: Scalar = 0, si: Scalar = 0
+                var sr: Scalar = 0
+                var si: Scalar = 0
                 for n in 0..<batch {
                     let row = (n * cout + o) * outLength
                     for t in 0..<outLength {
@@ -205,89 +218,106 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
             }
         }
         input.real.withUnsafeBufferPointer { xr in
-        input.imaginary.withUnsafeBufferPointer { xi in
-        outputGradient.real.withUnsafeBufferPointer { gr in
-        outputGradient.imaginary.withUnsafeBufferPointer { gi in
-        weightReal.value.withUnsafeBufferPointer { wa in
-        weightImaginary.value.withUnsafeBufferPointer { wb in
-        weightReal.gradient.withUnsafeMutableBufferPointer { dwa in
-        weightImaginary.gradient.withUnsafeMutableBufferPointer { dwb in
-        inputGradient.real.withUnsafeMutableBufferPointer { dxr in
-        inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
-            let xrP = SharedPointer(base: xr.baseAddress!)
-            let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
-            let grP = SharedPointer(base: gr.baseAddress!)
-            let giP = complex ? SharedPointer(base: gi.baseAddress!) : grP
-            let waP = SharedPointer(base: wa.baseAddress!)
-            let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
-            let dwaP = SharedMutablePointer(base: dwa.baseAddress!)
-            let dwbP = complex ? SharedMutablePointer(base: dwb.baseAddress!) : dwaP
-            let dxrP = SharedMutablePointer(base: dxr.baseAddress!)
-            let dxiP = complex ? SharedMutablePointer(base: dxi.baseAddress!) : dxrP
-            // Weight gradient: one task per (o, i) pair, summing over the batch in order.
-            parallelTasks(count: cout * cin) { task in
-                let o = task / cin, i = task % cin
-                for j in 0..<kernel {
-                    let range = ranges[j]
-                    if range.isEmpty { continue }
-                    let shift = j * d - p
-                    var sa: Scalar = 0, sb: Scalar = 0
-                    for n in 0..<batch {
-                        let gRow = (n * cout + o) * outLength
-                        let xRow = (n * cin + i) * length
-                        let grRow = grP.base + gRow, giRow = giP.base + gRow
-                        let xrRow = xrP.base + xRow, xiRow = xiP.base + xRow
-                        if complex {
-                            for t in range {
-                                let q = t * s + shift
-                                sa += grRow[t] * xrRow[q] + giRow[t] * xiRow[q]
-                                sb += giRow[t] * xrRow[q] - grRow[t] * xiRow[q]
+            input.imaginary.withUnsafeBufferPointer { xi in
+                outputGradient.real.withUnsafeBufferPointer { gr in
+                    outputGradient.imaginary.withUnsafeBufferPointer { gi in
+                        weightReal.value.withUnsafeBufferPointer { wa in
+                            weightImaginary.value.withUnsafeBufferPointer { wb in
+                                weightReal.gradient.withUnsafeMutableBufferPointer { dwa in
+                                    weightImaginary.gradient.withUnsafeMutableBufferPointer { dwb in
+                                        inputGradient.real.withUnsafeMutableBufferPointer { dxr in
+                                            inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
+                                                let xrP = SharedPointer(base: xr.baseAddress!)
+                                                let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
+                                                let grP = SharedPointer(base: gr.baseAddress!)
+                                                let giP = complex ? SharedPointer(base: gi.baseAddress!) : grP
+                                                let waP = SharedPointer(base: wa.baseAddress!)
+                                                let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
+                                                let dwaP = SharedMutablePointer(base: dwa.baseAddress!)
+                                                let dwbP = complex ? SharedMutablePointer(base: dwb.baseAddress!) : dwaP
+                                                let dxrP = SharedMutablePointer(base: dxr.baseAddress!)
+                                                let dxiP = complex ? SharedMutablePointer(base: dxi.baseAddress!) : dxrP
+                                                // Weight gradient: one task per (o, i) pair, summing over the batch in order.
+                                                parallelTasks(count: cout * cin) { task in
+                                                    let o = task / cin
+                                                    let i = task % cin
+                                                    for j in 0..<kernel {
+                                                        let range = ranges[j]
+                                                        if range.isEmpty { continue }
+                                                        let shift = j * d - p
+                                                        var sa: Scalar = 0
+                                                        var sb: Scalar = 0
+                                                        for n in 0..<batch {
+                                                            let gRow = (n * cout + o) * outLength
+                                                            let xRow = (n * cin + i) * length
+                                                            let grRow = grP.base + gRow
+                                                            let giRow = giP.base + gRow
+                                                            let xrRow = xrP.base + xRow
+                                                            let xiRow = xiP.base + xRow
+                                                            if complex {
+                                                                for t in range {
+                                                                    let q = t * s + shift
+                                                                    sa += grRow[t] * xrRow[q] + giRow[t] * xiRow[q]
+                                                                    sb += giRow[t] * xrRow[q] - grRow[t] * xiRow[q]
+                                                                }
+                                                            } else {
+                                                                for t in range { sa += grRow[t] * xrRow[t * s + shift] }
+                                                            }
+                                                        }
+                                                        let w = (o * cin + i) * kernel + j
+                                                        dwaP.base[w] += sa
+                                                        if complex { dwbP.base[w] += sb }
+                                                    }
+                                                }
+                                                // Input gradient: one task per (n, i) row.
+                                                parallelTasks(count: batch * cin) { task in
+                                                    let n = task / cin
+                                                    let i = task % cin
+                                                    let xRow = (n * cin + i) * length
+                                                    let dxrRow = dxrP.base + xRow
+                                                    let dxiRow = dxiP.base + xRow
+                                                    for o in 0..<cout {
+                                                        let gRow = (n * cout + o) * outLength
+                                                        let grRow = grP.base + gRow
+                                                        let giRow = giP.base + gRow
+                                                        for j in 0..<kernel {
+                                                            let range = ranges[j]
+                                                            if range.isEmpty { continue }
+                                                            let shift = j * d - p
+                                                            let w = (o * cin + i) * kernel + j
+                                                            let a = waP.base[w]
+                                                            if complex {
+                                                                let b = wbP.base[w]
+                                                                if s == 1 {
+                                                                    let dxrs = dxrRow + shift
+                                                                    let dxis = dxiRow + shift
+                                                                    for t in range {
+                                                                        dxrs[t] += a * grRow[t] + b * giRow[t]
+                                                                        dxis[t] += a * giRow[t] - b * grRow[t]
+                                                                    }
+                                                                } else {
+                                                                    for t in range {
+                                                                        let q = t * s + shift
+                                                                        dxrRow[q] += a * grRow[t] + b * giRow[t]
+                                                                        dxiRow[q] += a * giRow[t] - b * grRow[t]
+                                                                    }
+                                                                }
+                                                            } else {
+                                                                for t in range { dxrRow[t * s + shift] += a * grRow[t] }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
-                        } else {
-                            for t in range { sa += grRow[t] * xrRow[t * s + shift] }
                         }
                     }
-                    let w = (o * cin + i) * kernel + j
-                    dwaP.base[w] += sa
-                    if complex { dwbP.base[w] += sb }
                 }
             }
-            // Input gradient: one task per (n, i) row.
-            parallelTasks(count: batch * cin) { task in
-                let n = task / cin, i = task % cin
-                let xRow = (n * cin + i) * length
-                let dxrRow = dxrP.base + xRow, dxiRow = dxiP.base + xRow
-                for o in 0..<cout {
-                    let gRow = (n * cout + o) * outLength
-                    let grRow = grP.base + gRow, giRow = giP.base + gRow
-                    for j in 0..<kernel {
-                        let range = ranges[j]
-                        if range.isEmpty { continue }
-                        let shift = j * d - p
-                        let w = (o * cin + i) * kernel + j
-                        let a = waP.base[w]
-                        if complex {
-                            let b = wbP.base[w]
-                            if s == 1 {
-                                let dxrs = dxrRow + shift, dxis = dxiRow + shift
-                                for t in range {
-                                    dxrs[t] += a * grRow[t] + b * giRow[t]
-                                    dxis[t] += a * giRow[t] - b * grRow[t]
-                                }
-                            } else {
-                                for t in range {
-                                    let q = t * s + shift
-                                    dxrRow[q] += a * grRow[t] + b * giRow[t]
-                                    dxiRow[q] += a * giRow[t] - b * grRow[t]
-                                }
-                            }
-                        } else {
-                            for t in range { dxrRow[t * s + shift] += a * grRow[t] }
-                        }
-                    }
-                }
-            }
-        }}}}}}}}}}
+        }
         return inputGradient
     }
 }

@@ -1,4 +1,5 @@
 import Numerics
+
 /// The complex-valued Fourier-spectrum focal loss CFL (spec §2.5), on logits.
 ///
 /// With s = 2y − 1 for label y ∈ {0, 1} and logit u:
@@ -25,7 +26,8 @@ public struct ComplexFocalLoss: Sendable, Equatable, Codable {
 
     /// The focal term FL(u) and ∂FL/∂u for one logit and label sign s = ±1.
     @inline(__always)
-    func focal<Scalar: NetworkScalar>(logit u: Scalar, sign s: Scalar, alpha: Scalar, gamma: Scalar) -> (Scalar, Scalar) {
+    func focal<Scalar: NetworkScalar>(logit u: Scalar, sign s: Scalar, alpha: Scalar, gamma: Scalar) -> (Scalar, Scalar)
+    {
         let bce = TensorOperations.softplus(-s * u)
         let pt = TensorOperations.logistic(s * u)
         let oneMinus = TensorOperations.logistic(-s * u)
@@ -51,7 +53,8 @@ public struct ComplexFocalLoss: Sendable, Equatable, Codable {
         logits: ComplexTensor<Scalar>, labels: [Scalar]
     ) -> (loss: Scalar, gradient: ComplexTensor<Scalar>) {
         precondition(logits.channels == 1 && labels.count == logits.count, "loss shape mismatch")
-        let a = Scalar(alpha), g = Scalar(gamma)
+        let a = Scalar(alpha)
+        let g = Scalar(gamma)
         let parts: Scalar = logits.isComplex ? 2 : 1
         let scale = 1 / (parts * Scalar(labels.count))
         var gradient = logits.zerosLike()

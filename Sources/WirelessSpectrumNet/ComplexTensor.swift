@@ -1,4 +1,5 @@
 import Numerics
+
 /// A batch of complex (or real) 1-D feature maps in split-plane contiguous storage.
 ///
 ///     shape [batch × channels × length], row-major:

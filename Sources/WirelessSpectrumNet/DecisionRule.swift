@@ -1,4 +1,5 @@
 import Numerics
+
 /// How complex probabilities ŷ become a Bool mask (spec §2.6).
 public struct DecisionRule: Sendable, Equatable, Codable {
     /// Which part(s) of ŷ are thresholded.
@@ -33,7 +34,8 @@ public struct DecisionRule: Sendable, Equatable, Codable {
         let t = Float(threshold)
         let n = real.count
         var mask = [Bool](repeating: false, count: n)
-        let r0 = real.startIndex, i0 = imaginary.startIndex
+        let r0 = real.startIndex
+        let i0 = imaginary.startIndex
         for k in 0..<n {
             let re = real[r0 + k] > t
             let im = imaginary.isEmpty ? re : imaginary[i0 + k] > t

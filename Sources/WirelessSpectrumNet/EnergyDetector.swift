@@ -28,8 +28,10 @@ public struct EnergyDetector: Sendable {
     let chi: ChiSquaredDistribution
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for P_FA ∉ (0, 1).
-    public init(periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3,
-                estimator: NoiseFloorEstimator = .fcme) throws {
+    public init(
+        periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3,
+        estimator: NoiseFloorEstimator = .fcme
+    ) throws {
         guard falseAlarmProbability > 0, falseAlarmProbability < 1 else {
             throw SpectrumNetError.invalidConfiguration(reason: "P_FA must be in (0, 1)")
         }
@@ -52,18 +54,23 @@ public struct EnergyDetector: Sendable {
         case .fcme:
             let nu = periodogram.degreesOfFreedom
             let q = thresholdFactor
-            let conditionalMean = SpecialFunctions.regularizedGammaP(nu / 2 + 1, nu * q / 2)
+            let conditionalMean =
+                SpecialFunctions.regularizedGammaP(nu / 2 + 1, nu * q / 2)
                 / SpecialFunctions.regularizedGammaP(nu / 2, nu * q / 2)
             var estimate = median(power) / medianFactor
             for _ in 0..<50 {
-                var sum = 0.0, count = 0
+                var sum = 0.0
+                var count = 0
                 for p in power where p < q * estimate {
                     sum += p
                     count += 1
                 }
                 guard count > 0 else { break }
                 let next = sum / Double(count) / conditionalMean
-                if abs(next - estimate) <= 1e-12 * estimate { estimate = next; break }
+                if abs(next - estimate) <= 1e-12 * estimate {
+                    estimate = next
+                    break
+                }
                 estimate = next
             }
             return estimate

@@ -33,19 +33,24 @@ public enum LabelledRecording {
                 continue
             case (.some, nil), (nil, .some):
                 throw SpectrumNetError.invalidAnnotation(index: index, reason: "only one frequency edge")
-            case let (.some(lower), .some(upper)):
+            case (.some(let lower), .some(let upper)):
                 guard lower < upper else {
-                    throw SpectrumNetError.invalidAnnotation(index: index, reason: "lower edge \(lower) Hz ≥ upper edge \(upper) Hz")
+                    throw SpectrumNetError.invalidAnnotation(
+                        index: index, reason: "lower edge \(lower) Hz ≥ upper edge \(upper) Hz")
                 }
                 guard annotation.sampleStart < recording.samples.count else {
-                    throw SpectrumNetError.invalidAnnotation(index: index, reason: "starts past the end of the recording")
+                    throw SpectrumNetError.invalidAnnotation(
+                        index: index, reason: "starts past the end of the recording")
                 }
-                let lo = lower - centre, hi = upper - centre
+                let lo = lower - centre
+                let hi = upper - centre
                 if hi <= -fs / 2 || lo >= fs / 2 {
                     skipped += 1
                     continue
                 }
-                let end = annotation.sampleCount > 0 ? annotation.sampleStart + annotation.sampleCount : recording.samples.count
+                let end =
+                    annotation.sampleCount > 0
+                    ? annotation.sampleStart + annotation.sampleCount : recording.samples.count
                 labels.append((annotation.sampleStart, end, max(lo, -fs / 2), min(hi, fs / 2)))
             }
         }
@@ -53,9 +58,12 @@ public enum LabelledRecording {
         var inputs = ComplexTensor<Float>(batch: windows, channels: extractor.fftCount, length: extractor.bins)
         var masks = [Float](repeating: 0, count: windows * extractor.bins)
         for window in 0..<windows {
-            let start = window * w, end = start + w
+            let start = window * w
+            let end = start + w
             try extractor.write(recording.samples[start..<end], into: &inputs, slot: window)
-            let overlapping = labels.filter { $0.start < end && $0.end > start }.map { (lower: $0.lower, upper: $0.upper) }
+            let overlapping = labels.filter { $0.start < end && $0.end > start }.map {
+                (lower: $0.lower, upper: $0.upper)
+            }
             let mask = SpectrumLabels.mask(intervalsHz: overlapping, bins: extractor.bins, sampleRateHz: fs)
             for k in 0..<extractor.bins where mask[k] { masks[window * extractor.bins + k] = 1 }
         }

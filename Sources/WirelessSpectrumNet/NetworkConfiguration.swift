@@ -1,4 +1,5 @@
 import Numerics
+
 /// The architecture of a segmentation network (spec §2.4); part of every checkpoint header.
 public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// The layout family.
@@ -47,21 +48,28 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     }
 
     /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64).
-    public static func compact(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [16, 32, 64, 64]) -> NetworkConfiguration {
+    public static func compact(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [16, 32, 64, 64])
+        -> NetworkConfiguration
+    {
         NetworkConfiguration(architecture: .compact, isComplex: true, fftCount: fftCount, bins: bins, widths: widths)
     }
 
     /// The real-valued compact counterpart; widths 23/45/91/91 match the complex default's
     /// parameter count (κ = 1.42, spec §4).
-    public static func compactReal(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [23, 45, 91, 91]) -> NetworkConfiguration {
+    public static func compactReal(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [23, 45, 91, 91])
+        -> NetworkConfiguration
+    {
         NetworkConfiguration(architecture: .compact, isComplex: false, fftCount: fftCount, bins: bins, widths: widths)
     }
 
     /// The authors' ResNet-18 layout in 1-D (M = 1, N = 16 384 by default).
-    public static func paper1D(fftCount: Int = 1, bins: Int = 16_384, isComplex: Bool = true,
-                               widths: [Int] = [64, 128, 256, 512]) -> NetworkConfiguration {
-        NetworkConfiguration(architecture: .paper1D, isComplex: isComplex, fftCount: fftCount, bins: bins,
-                             widths: widths, head: .gapDense)
+    public static func paper1D(
+        fftCount: Int = 1, bins: Int = 16_384, isComplex: Bool = true,
+        widths: [Int] = [64, 128, 256, 512]
+    ) -> NetworkConfiguration {
+        NetworkConfiguration(
+            architecture: .paper1D, isComplex: isComplex, fftCount: fftCount, bins: bins,
+            widths: widths, head: .gapDense)
     }
 
     /// Input channels the network sees: M (complex) or 2M (real: Re and Im of each FFT).
@@ -82,7 +90,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         }
         guard bins >= 8 else { throw SpectrumNetError.invalidConfiguration(reason: "N must be ≥ 8") }
         if architecture == .compact && bins % 8 != 0 {
-            throw SpectrumNetError.invalidConfiguration(reason: "N = \(bins) must be divisible by 8 for the compact U-Net")
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "N = \(bins) must be divisible by 8 for the compact U-Net")
         }
         if !isComplex && activation != .crelu {
             throw SpectrumNetError.invalidConfiguration(reason: "the real-valued network uses ReLU only")

@@ -1,4 +1,5 @@
 import Numerics
+
 /// One trainable (or running-statistics) array of real values with its gradient.
 ///
 /// A complex weight w = a + ib is stored as two parameters, `….re` (a) and `….im` (b). Their
@@ -68,8 +69,9 @@ extension ParameterContainer {
     public mutating func setParameterValues(_ list: [Parameter<Scalar>]) {
         var index = 0
         forEachParameter { parameter in
-            precondition(parameter.name == list[index].name && parameter.count == list[index].count,
-                         "parameter list does not match the architecture")
+            precondition(
+                parameter.name == list[index].name && parameter.count == list[index].count,
+                "parameter list does not match the architecture")
             parameter.value = list[index].value
             index += 1
         }

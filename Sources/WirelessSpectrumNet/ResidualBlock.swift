@@ -1,4 +1,5 @@
 import Numerics
+
 /// The residual block of spec §2.3 / §2.4:
 ///
 ///     Res(cin → cout, s) = act( CBN(conv3(act(CBN(conv3_s(x))))) + shortcut(x) )
@@ -20,19 +21,24 @@ public struct ResidualBlock<Scalar: NetworkScalar>: ParameterContainer, Sendable
         name: String, inChannels: Int, outChannels: Int, stride: Int = 1,
         activation: ActivationKind = .crelu, isComplex: Bool = true
     ) {
-        conv1 = ComplexConv1D(name: name + ".conv1", inChannels: inChannels, outChannels: outChannels,
-                              kernelSize: 3, stride: stride, padding: 1, isComplex: isComplex)
+        conv1 = ComplexConv1D(
+            name: name + ".conv1", inChannels: inChannels, outChannels: outChannels,
+            kernelSize: 3, stride: stride, padding: 1, isComplex: isComplex)
         norm1 = ComplexBatchNorm(name: name + ".bn1", channels: outChannels, isComplex: isComplex)
-        activation1 = ComplexActivation(name: name + ".act1", kind: activation, channels: outChannels, isComplex: isComplex)
-        conv2 = ComplexConv1D(name: name + ".conv2", inChannels: outChannels, outChannels: outChannels,
-                              kernelSize: 3, padding: 1, isComplex: isComplex)
+        activation1 = ComplexActivation(
+            name: name + ".act1", kind: activation, channels: outChannels, isComplex: isComplex)
+        conv2 = ComplexConv1D(
+            name: name + ".conv2", inChannels: outChannels, outChannels: outChannels,
+            kernelSize: 3, padding: 1, isComplex: isComplex)
         norm2 = ComplexBatchNorm(name: name + ".bn2", channels: outChannels, isComplex: isComplex)
         if inChannels != outChannels || stride != 1 {
-            shortcutConv = ComplexConv1D(name: name + ".shortcut", inChannels: inChannels, outChannels: outChannels,
-                                         kernelSize: 1, stride: stride, isComplex: isComplex)
+            shortcutConv = ComplexConv1D(
+                name: name + ".shortcut", inChannels: inChannels, outChannels: outChannels,
+                kernelSize: 1, stride: stride, isComplex: isComplex)
             shortcutNorm = ComplexBatchNorm(name: name + ".shortcut_bn", channels: outChannels, isComplex: isComplex)
         }
-        activationOut = ComplexActivation(name: name + ".act2", kind: activation, channels: outChannels, isComplex: isComplex)
+        activationOut = ComplexActivation(
+            name: name + ".act2", kind: activation, channels: outChannels, isComplex: isComplex)
     }
 
     public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {

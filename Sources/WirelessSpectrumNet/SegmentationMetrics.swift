@@ -63,7 +63,8 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
     /// Adds one example (`prediction` and `truth` have the same length N).
     public mutating func add(prediction: [Bool], truth: [Bool]) {
         precondition(prediction.count == truth.count, "mask lengths differ")
-        var intersection = 0, union = 0
+        var intersection = 0
+        var union = 0
         for k in prediction.indices {
             switch (prediction[k], truth[k]) {
             case (true, true): truePositives += 1
@@ -82,7 +83,9 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
         predictedIntervals += predictedRuns.count
         guard !truthRuns.isEmpty else { return }
         let scores = truthRuns.map { g in predictedRuns.map { g.intersectionOverUnion($0) } }
-        let assignment = predictedRuns.isEmpty ? Array(repeating: nil, count: truthRuns.count)
+        let assignment =
+            predictedRuns.isEmpty
+            ? Array(repeating: nil, count: truthRuns.count)
             : LinearAssignment.maximize(scores)
         for (i, match) in assignment.enumerated() {
             guard let j = match else { continue }
@@ -122,7 +125,8 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
     }
     /// F1 = 2PR/(P + R).
     public var f1: Double {
-        let p = precision, r = recall
+        let p = precision
+        let r = recall
         return p + r > 0 ? 2 * p * r / (p + r) : .nan
     }
     /// False-alarm rate FP/(FP + TN).

@@ -1,4 +1,5 @@
 import Numerics
+
 /// A complex-valued (or real-valued counterpart) spectrum-segmentation network (spec §2.4).
 ///
 /// Input `[batch × inputChannels × N]` (M stacked peak-normalised FFTs; Re/Im as 2M real channels for
@@ -48,15 +49,20 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         let w = configuration.widths
         switch configuration.architecture {
         case .compact:
-            stem = ComplexConv1D(name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
-                                 kernelSize: 7, padding: 3, isComplex: c)
+            stem = ComplexConv1D(
+                name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
+                kernelSize: 7, padding: 3, isComplex: c)
             stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
             encoder = [
-                ResidualBlock(name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c),
-                ResidualBlock(name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c),
-                ResidualBlock(name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c),
-                ResidualBlock(name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c),
+                ResidualBlock(
+                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c),
+                ResidualBlock(
+                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c),
+                ResidualBlock(
+                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c),
+                ResidualBlock(
+                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c),
             ]
             decoder = [
                 ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c),
@@ -65,14 +71,17 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             ]
             switch configuration.head {
             case .convolution:
-                head = ComplexConv1D(name: "head", inChannels: w[0], outChannels: 1, kernelSize: 1, hasBias: true, isComplex: c)
+                head = ComplexConv1D(
+                    name: "head", inChannels: w[0], outChannels: 1, kernelSize: 1, hasBias: true, isComplex: c)
             case .gapDense:
-                head = ComplexConv1D(name: "head", inChannels: w[0], outChannels: configuration.bins, kernelSize: 1,
-                                     hasBias: true, isComplex: c)
+                head = ComplexConv1D(
+                    name: "head", inChannels: w[0], outChannels: configuration.bins, kernelSize: 1,
+                    hasBias: true, isComplex: c)
             }
         case .paper1D:
-            stem = ComplexConv1D(name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
-                                 kernelSize: 7, stride: 2, padding: 3, isComplex: c)
+            stem = ComplexConv1D(
+                name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
+                kernelSize: 7, stride: 2, padding: 3, isComplex: c)
             stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
             var blocks: [ResidualBlock<Scalar>] = []
@@ -80,15 +89,18 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             for stage in 0..<4 {
                 for index in 0..<2 {
                     let stride = stage > 0 && index == 0 ? 2 : 1
-                    blocks.append(ResidualBlock(name: "layer\(stage + 1).\(index)", inChannels: previous,
-                                                outChannels: w[stage], stride: stride, activation: act, isComplex: c))
+                    blocks.append(
+                        ResidualBlock(
+                            name: "layer\(stage + 1).\(index)", inChannels: previous,
+                            outChannels: w[stage], stride: stride, activation: act, isComplex: c))
                     previous = w[stage]
                 }
             }
             encoder = blocks
             decoder = []
-            head = ComplexConv1D(name: "head", inChannels: w[3], outChannels: configuration.bins, kernelSize: 1,
-                                 hasBias: true, isComplex: c)
+            head = ComplexConv1D(
+                name: "head", inChannels: w[3], outChannels: configuration.bins, kernelSize: 1,
+                hasBias: true, isComplex: c)
         }
     }
 
@@ -125,8 +137,9 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             length = lengths[lengths.count - 2 - k]
             total += block.multiplyAccumulates(length: length)
         }
-        total += head.multiplyAccumulates(length: configuration.architecture == .paper1D
-                                          || configuration.head == .gapDense ? 1 : length)
+        total += head.multiplyAccumulates(
+            length: configuration.architecture == .paper1D
+                || configuration.head == .gapDense ? 1 : length)
         return configuration.isComplex ? 4 * total : total
     }
 
@@ -138,8 +151,9 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     public mutating func forward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
-        precondition(input.channels == configuration.inputChannels && input.length == configuration.bins
-                     && input.isComplex == configuration.isComplex, "network input shape mismatch")
+        precondition(
+            input.channels == configuration.inputChannels && input.length == configuration.bins
+                && input.isComplex == configuration.isComplex, "network input shape mismatch")
         var h = stem.forward(input, training: training)
         h = stemNorm.forward(h, training: training, updateRunningStatistics: updateStatistics)
         h = stemActivation.forward(h, training: training)

@@ -15,8 +15,9 @@ public struct SpectrumDataset: Sendable {
     public var bins: Int { inputs.length }
 
     public init(inputs: ComplexTensor<Float>, labels: [Float], snrDB: [Double]) {
-        precondition(labels.count == inputs.batch * inputs.length && snrDB.count == inputs.batch,
-                     "dataset arrays do not match")
+        precondition(
+            labels.count == inputs.batch * inputs.length && snrDB.count == inputs.batch,
+            "dataset arrays do not match")
         self.inputs = inputs
         self.labels = labels
         self.snrDB = snrDB
@@ -39,7 +40,8 @@ public struct SpectrumDataset: Sendable {
         }
         let perLevel = indices.count
         let total = snrLevelsDB.count * perLevel
-        let m = extractor.fftCount, n = extractor.bins
+        let m = extractor.fftCount
+        let n = extractor.bins
         let fs = generator.configuration.sampleRateHz
         let labelWidth = generator.configuration.labelWidth
         let results: [(ComplexTensor<Float>, [Float])?] = ParallelExecution.parallelMap(count: total) { task in
@@ -52,7 +54,8 @@ public struct SpectrumDataset: Sendable {
             } catch {
                 return nil
             }
-            let mask = SpectrumLabels.mask(intervalsHz: example.intervalsHz(labelWidth: labelWidth), bins: n, sampleRateHz: fs)
+            let mask = SpectrumLabels.mask(
+                intervalsHz: example.intervalsHz(labelWidth: labelWidth), bins: n, sampleRateHz: fs)
             return (tensor, mask.map { $0 ? 1 : 0 })
         }
         var inputs = ComplexTensor<Float>(batch: total, channels: m, length: n)
@@ -73,23 +76,29 @@ public struct SpectrumDataset: Sendable {
     /// channels Re₀, Im₀, Re₁, …) and their labels.
     public func batch<Indices: Collection>(_ indices: Indices, isComplex: Bool) -> (ComplexTensor<Float>, [Float])
     where Indices.Element == Int {
-        let m = fftCount, n = bins
+        let m = fftCount
+        let n = bins
         let stride = m * n
-        var x = ComplexTensor<Float>(batch: indices.count, channels: isComplex ? m : 2 * m, length: n, isComplex: isComplex)
+        var x = ComplexTensor<Float>(
+            batch: indices.count, channels: isComplex ? m : 2 * m, length: n, isComplex: isComplex)
         var y = [Float](repeating: 0, count: indices.count * n)
         for (slot, index) in indices.enumerated() {
             let source = index * stride
             if isComplex {
-                x.real.replaceSubrange((slot * stride)..<((slot + 1) * stride), with: inputs.real[source..<(source + stride)])
-                x.imaginary.replaceSubrange((slot * stride)..<((slot + 1) * stride),
-                                            with: inputs.imaginary[source..<(source + stride)])
+                x.real.replaceSubrange(
+                    (slot * stride)..<((slot + 1) * stride), with: inputs.real[source..<(source + stride)])
+                x.imaginary.replaceSubrange(
+                    (slot * stride)..<((slot + 1) * stride),
+                    with: inputs.imaginary[source..<(source + stride)])
             } else {
                 let base = slot * 2 * stride
                 for channel in 0..<m {
                     let s = source + channel * n
-                    x.real.replaceSubrange((base + 2 * channel * n)..<(base + (2 * channel + 1) * n), with: inputs.real[s..<(s + n)])
-                    x.real.replaceSubrange((base + (2 * channel + 1) * n)..<(base + (2 * channel + 2) * n),
-                                           with: inputs.imaginary[s..<(s + n)])
+                    x.real.replaceSubrange(
+                        (base + 2 * channel * n)..<(base + (2 * channel + 1) * n), with: inputs.real[s..<(s + n)])
+                    x.real.replaceSubrange(
+                        (base + (2 * channel + 1) * n)..<(base + (2 * channel + 2) * n),
+                        with: inputs.imaginary[s..<(s + n)])
                 }
             }
             y.replaceSubrange((slot * n)..<((slot + 1) * n), with: labels[(index * n)..<((index + 1) * n)])
@@ -119,7 +128,8 @@ extension SpectrumDataset {
     public static func concatenated(_ parts: [SpectrumDataset]) -> SpectrumDataset {
         precondition(!parts.isEmpty, "nothing to concatenate")
         var inputs = ComplexTensor<Float>(batch: 0, channels: parts[0].fftCount, length: parts[0].bins)
-        var labels: [Float] = [], snr: [Double] = []
+        var labels: [Float] = []
+        var snr: [Double] = []
         for part in parts {
             precondition(part.fftCount == inputs.channels && part.bins == inputs.length, "datasets differ in shape")
             inputs.real += part.inputs.real

@@ -55,7 +55,8 @@ public struct SpectrumFeatureExtractor: Sendable {
     /// (`[batch × M × N]` complex, or `[batch × 2M × N]` real with channels Re₀, Im₀, Re₁, …).
     ///
     /// - Throws: see `validate`.
-    public func write(_ samples: ArraySlice<Complex<Float>>, into tensor: inout ComplexTensor<Float>, slot: Int) throws {
+    public func write(_ samples: ArraySlice<Complex<Float>>, into tensor: inout ComplexTensor<Float>, slot: Int) throws
+    {
         try validate(samples)
         var input = Array(samples)
         for m in 0..<fftCount {

@@ -47,35 +47,36 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case let .lengthMismatch(expected, found):
+        case .lengthMismatch(let expected, let found):
             return "length mismatch: expected \(expected) samples, found \(found)"
         case .allZeroWindow:
             return "window is all zeros; it cannot be normalised by its peak"
-        case let .invalidLabel(index, value):
+        case .invalidLabel(let index, let value):
             return "label \(value) at index \(index) is not 0 or 1"
-        case let .invalidConfiguration(reason):
+        case .invalidConfiguration(let reason):
             return "invalid configuration: \(reason)"
-        case let .sampleRateMismatch(expectedHz, foundHz):
+        case .sampleRateMismatch(let expectedHz, let foundHz):
             return "sample rate \(foundHz) Hz does not match the model's \(expectedHz) Hz (no implicit resampling)"
-        case let .nonFiniteSample(index):
+        case .nonFiniteSample(let index):
             return "non-finite sample at index \(index)"
-        case let .invalidAnnotation(index, reason):
+        case .invalidAnnotation(let index, let reason):
             return "annotation \(index): \(reason)"
         case .badMagic:
             return "not a CMuSeNet checkpoint (bad magic)"
-        case let .unsupportedVersion(version):
+        case .unsupportedVersion(let version):
             return "unsupported checkpoint version \(version)"
-        case let .truncated(expectedBytes, foundBytes):
+        case .truncated(let expectedBytes, let foundBytes):
             return "checkpoint truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
-        case let .checksumMismatch(stored, computed):
-            return "checkpoint corrupted: CRC-32 stored \(String(stored, radix: 16)), computed \(String(computed, radix: 16))"
-        case let .architectureMismatch(expected, found):
+        case .checksumMismatch(let stored, let computed):
+            return
+                "checkpoint corrupted: CRC-32 stored \(String(stored, radix: 16)), computed \(String(computed, radix: 16))"
+        case .architectureMismatch(let expected, let found):
             return "checkpoint architecture mismatch: expected \(expected), found \(found)"
-        case let .malformedCheckpoint(reason):
+        case .malformedCheckpoint(let reason):
             return "malformed checkpoint header: \(reason)"
-        case let .nonFiniteParameter(name):
+        case .nonFiniteParameter(let name):
             return "parameter \(name) contains NaN or Inf"
-        case let .nonFiniteLoss(epoch, batch):
+        case .nonFiniteLoss(let epoch, let batch):
             return "training loss became non-finite at epoch \(epoch), batch \(batch)"
         }
     }

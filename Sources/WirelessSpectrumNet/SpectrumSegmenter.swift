@@ -31,10 +31,13 @@ public struct SpectrumSegmenter {
     public let modelSampleRateHz: Double
 
     /// - Throws: FFT planning errors.
-    public init(network: SegmentationNetwork<Float>, rule: DecisionRule = .standard, modelSampleRateHz: Double = 20e6) throws {
+    public init(network: SegmentationNetwork<Float>, rule: DecisionRule = .standard, modelSampleRateHz: Double = 20e6)
+        throws
+    {
         self.network = network
-        self.extractor = try SpectrumFeatureExtractor(fftCount: network.configuration.fftCount,
-                                                      bins: network.configuration.bins)
+        self.extractor = try SpectrumFeatureExtractor(
+            fftCount: network.configuration.fftCount,
+            bins: network.configuration.bins)
         self.rule = rule
         self.modelSampleRateHz = modelSampleRateHz
     }
@@ -57,12 +60,15 @@ public struct SpectrumSegmenter {
         let windows = samples.count / w
         let n = extractor.bins
         let isComplex = network.configuration.isComplex
-        var masks: [[Bool]] = [], probabilities: [[Float]] = [], intervals: [OccupiedInterval] = []
+        var masks: [[Bool]] = []
+        var probabilities: [[Float]] = []
+        var intervals: [OccupiedInterval] = []
         let binWidth = sampleRateHz / Double(n)
         let offset = centerFrequencyHz ?? 0
         for window in 0..<windows {
-            var input = ComplexTensor<Float>(batch: 1, channels: network.configuration.inputChannels, length: n,
-                                             isComplex: isComplex)
+            var input = ComplexTensor<Float>(
+                batch: 1, channels: network.configuration.inputChannels, length: n,
+                isComplex: isComplex)
             try extractor.write(samples[(window * w)..<((window + 1) * w)], into: &input, slot: 0)
             let p = TensorOperations.splitSigmoid(network.forward(input, training: false))
             let mask = rule.decide(real: p.real[...], imaginary: isComplex ? p.imaginary[...] : [])
@@ -70,11 +76,12 @@ public struct SpectrumSegmenter {
             probabilities.append(p.real)
             for run in BinInterval.runs(mask) {
                 let mean = p.real[run.start..<run.end].reduce(0, +) / Float(run.end - run.start)
-                intervals.append(OccupiedInterval(
-                    window: window, sampleStart: window * w, sampleCount: w, bins: run,
-                    lowerEdgeHz: offset - sampleRateHz / 2 + Double(run.start) * binWidth,
-                    upperEdgeHz: offset - sampleRateHz / 2 + Double(run.end) * binWidth,
-                    meanProbability: Double(mean)))
+                intervals.append(
+                    OccupiedInterval(
+                        window: window, sampleStart: window * w, sampleCount: w, bins: run,
+                        lowerEdgeHz: offset - sampleRateHz / 2 + Double(run.start) * binWidth,
+                        upperEdgeHz: offset - sampleRateHz / 2 + Double(run.end) * binWidth,
+                        meanProbability: Double(mean)))
             }
         }
         return (masks, probabilities, intervals)

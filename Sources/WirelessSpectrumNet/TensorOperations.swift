@@ -1,11 +1,14 @@
 import Numerics
+
 /// Shape operations of the segmentation U-Net and their adjoints (spec §2.3).
 public enum TensorOperations {
     /// Nearest-neighbour up-sampling ×2 along the length: y[c, 2t] = y[c, 2t+1] = x[c, t].
     public static func upsampleNearest2<Scalar>(_ x: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
-        var y = ComplexTensor<Scalar>(batch: x.batch, channels: x.channels, length: 2 * x.length, isComplex: x.isComplex)
+        var y = ComplexTensor<Scalar>(
+            batch: x.batch, channels: x.channels, length: 2 * x.length, isComplex: x.isComplex)
         for row in 0..<(x.batch * x.channels) {
-            let src = row * x.length, dst = row * 2 * x.length
+            let src = row * x.length
+            let dst = row * 2 * x.length
             for t in 0..<x.length {
                 y.real[dst + 2 * t] = x.real[src + t]
                 y.real[dst + 2 * t + 1] = x.real[src + t]
@@ -24,7 +27,8 @@ public enum TensorOperations {
         let half = g.length / 2
         var x = ComplexTensor<Scalar>(batch: g.batch, channels: g.channels, length: half, isComplex: g.isComplex)
         for row in 0..<(g.batch * g.channels) {
-            let src = row * g.length, dst = row * half
+            let src = row * g.length
+            let dst = row * half
             for t in 0..<half {
                 x.real[dst + t] = g.real[src + 2 * t] + g.real[src + 2 * t + 1]
                 if g.isComplex {
@@ -36,10 +40,15 @@ public enum TensorOperations {
     }
 
     /// Channel concatenation [a, b] (same batch and length).
-    public static func concatenateChannels<Scalar>(_ a: ComplexTensor<Scalar>, _ b: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+    public static func concatenateChannels<Scalar>(_ a: ComplexTensor<Scalar>, _ b: ComplexTensor<Scalar>)
+        -> ComplexTensor<Scalar>
+    {
         precondition(a.batch == b.batch && a.length == b.length && a.isComplex == b.isComplex, "concat shape mismatch")
-        var y = ComplexTensor<Scalar>(batch: a.batch, channels: a.channels + b.channels, length: a.length, isComplex: a.isComplex)
-        let sa = a.exampleStride, sb = b.exampleStride, sy = y.exampleStride
+        var y = ComplexTensor<Scalar>(
+            batch: a.batch, channels: a.channels + b.channels, length: a.length, isComplex: a.isComplex)
+        let sa = a.exampleStride
+        let sb = b.exampleStride
+        let sy = y.exampleStride
         for n in 0..<a.batch {
             for k in 0..<sa { y.real[n * sy + k] = a.real[n * sa + k] }
             for k in 0..<sb { y.real[n * sy + sa + k] = b.real[n * sb + k] }
@@ -52,11 +61,16 @@ public enum TensorOperations {
     }
 
     /// Splits a gradient of `concatenateChannels` back into its two parts.
-    public static func splitChannels<Scalar>(_ g: ComplexTensor<Scalar>, firstChannels: Int) -> (ComplexTensor<Scalar>, ComplexTensor<Scalar>) {
+    public static func splitChannels<Scalar>(_ g: ComplexTensor<Scalar>, firstChannels: Int) -> (
+        ComplexTensor<Scalar>, ComplexTensor<Scalar>
+    ) {
         let secondChannels = g.channels - firstChannels
         var a = ComplexTensor<Scalar>(batch: g.batch, channels: firstChannels, length: g.length, isComplex: g.isComplex)
-        var b = ComplexTensor<Scalar>(batch: g.batch, channels: secondChannels, length: g.length, isComplex: g.isComplex)
-        let sa = a.exampleStride, sb = b.exampleStride, sg = g.exampleStride
+        var b = ComplexTensor<Scalar>(
+            batch: g.batch, channels: secondChannels, length: g.length, isComplex: g.isComplex)
+        let sa = a.exampleStride
+        let sb = b.exampleStride
+        let sg = g.exampleStride
         for n in 0..<g.batch {
             for k in 0..<sa { a.real[n * sa + k] = g.real[n * sg + k] }
             for k in 0..<sb { b.real[n * sb + k] = g.real[n * sg + sa + k] }
@@ -73,7 +87,8 @@ public enum TensorOperations {
         var y = ComplexTensor<Scalar>(batch: x.batch, channels: x.channels, length: 1, isComplex: x.isComplex)
         let scale = 1 / Scalar(x.length)
         for row in 0..<(x.batch * x.channels) {
-            var sr: Scalar = 0, si: Scalar = 0
+            var sr: Scalar = 0
+            var si: Scalar = 0
             for t in 0..<x.length {
                 sr += x.real[row * x.length + t]
                 if x.isComplex { si += x.imaginary[row * x.length + t] }
@@ -85,7 +100,9 @@ public enum TensorOperations {
     }
 
     /// Adjoint of `globalAveragePool`: spreads g/L over the `length` positions.
-    public static func globalAveragePoolBackward<Scalar>(_ g: ComplexTensor<Scalar>, length: Int) -> ComplexTensor<Scalar> {
+    public static func globalAveragePoolBackward<Scalar>(_ g: ComplexTensor<Scalar>, length: Int) -> ComplexTensor<
+        Scalar
+    > {
         var x = ComplexTensor<Scalar>(batch: g.batch, channels: g.channels, length: length, isComplex: g.isComplex)
         let scale = 1 / Scalar(length)
         for row in 0..<(g.batch * g.channels) {
@@ -100,15 +117,17 @@ public enum TensorOperations {
     /// Reinterprets [batch × C × 1] as [batch × 1 × C] (the dense head's output as bins).
     public static func channelsToLength<Scalar>(_ x: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         precondition(x.length == 1, "channelsToLength needs length 1")
-        return ComplexTensor(batch: x.batch, channels: 1, length: x.channels, real: x.real,
-                             imaginary: x.isComplex ? x.imaginary : nil)
+        return ComplexTensor(
+            batch: x.batch, channels: 1, length: x.channels, real: x.real,
+            imaginary: x.isComplex ? x.imaginary : nil)
     }
 
     /// Reinterprets [batch × 1 × L] as [batch × L × 1].
     public static func lengthToChannels<Scalar>(_ x: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         precondition(x.channels == 1, "lengthToChannels needs one channel")
-        return ComplexTensor(batch: x.batch, channels: x.length, length: 1, real: x.real,
-                             imaginary: x.isComplex ? x.imaginary : nil)
+        return ComplexTensor(
+            batch: x.batch, channels: x.length, length: 1, real: x.real,
+            imaginary: x.isComplex ? x.imaginary : nil)
     }
 
     /// Split sigmoid σ(Re z) + i·σ(Im z) (spec §2.3 output); the loss takes the logits instead.
@@ -120,7 +139,9 @@ public enum TensorOperations {
     }
 
     /// Adjoint of `splitSigmoid` given its output p: g·p(1−p) per part.
-    public static func splitSigmoidBackward<Scalar>(output p: ComplexTensor<Scalar>, gradient g: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+    public static func splitSigmoidBackward<Scalar>(output p: ComplexTensor<Scalar>, gradient g: ComplexTensor<Scalar>)
+        -> ComplexTensor<Scalar>
+    {
         var x = g
         for k in 0..<x.real.count { x.real[k] = g.real[k] * p.real[k] * (1 - p.real[k]) }
         for k in 0..<x.imaginary.count { x.imaginary[k] = g.imaginary[k] * p.imaginary[k] * (1 - p.imaginary[k]) }

@@ -1,4 +1,5 @@
 import Numerics
+
 /// Training hyper-parameters (spec §2.7; defaults from the authors' public code).
 public struct TrainingConfiguration: Sendable, Equatable, Codable {
     /// Examples per Adam step, ≥ 1 (64); the last partial batch is kept.
@@ -23,9 +24,10 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
     public func validate() throws {
         guard batchSize >= 1, !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }),
-              maximumEpochsPerStage >= 1, patience >= 1, minimumImprovement >= 0
+            maximumEpochsPerStage >= 1, patience >= 1, minimumImprovement >= 0
         else {
-            throw SpectrumNetError.invalidConfiguration(reason: "batch, learning rates, epochs and patience must be positive")
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "batch, learning rates, epochs and patience must be positive")
         }
         _ = try ComplexFocalLoss(alpha: focalAlpha, gamma: focalGamma)
     }

@@ -58,7 +58,8 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
             }
         }
         guard maximumSignals >= 1, maximumTxPowerDB >= 0, guardHz >= 0, !bandwidthsHz.isEmpty else {
-            throw SpectrumNetError.invalidConfiguration(reason: "signal count, power range and guard must be non-negative")
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "signal count, power range and guard must be non-negative")
         }
     }
 }
@@ -121,7 +122,8 @@ public struct WidebandGenerator: Sendable {
         self.seed = seed
         var interpolators: [Double: KaiserSincInterpolator] = [:]
         for bw in configuration.bandwidthsHz {
-            interpolators[bw] = KaiserSincInterpolator(factor: Int(configuration.sampleRateHz / bw), halfLength: 10, beta: 5)
+            interpolators[bw] = KaiserSincInterpolator(
+                factor: Int(configuration.sampleRateHz / bw), halfLength: 10, beta: 5)
         }
         self.interpolators = interpolators
         self.rrc = RootRaisedCosineFilter(rollOff: 0.35, spanSymbols: 10, samplesPerSymbol: 2)
@@ -136,7 +138,9 @@ public struct WidebandGenerator: Sendable {
     func drawSignals(using generator: inout Xoshiro256StarStar) -> (placed: [PlacedSignal], dropped: [PlacedSignal]) {
         let c = configuration
         let count = Int.random(in: 1...c.maximumSignals, using: &generator)
-        let bandwidths = (0..<count).map { _ in c.bandwidthsHz[Int.random(in: 0..<c.bandwidthsHz.count, using: &generator)] }
+        let bandwidths = (0..<count).map { _ in
+            c.bandwidthsHz[Int.random(in: 0..<c.bandwidthsHz.count, using: &generator)]
+        }
         let powers = (0..<count).map { _ in Double(Int.random(in: 0...c.maximumTxPowerDB, using: &generator)) }
         var budget = 10 * count
         var placed: [PlacedSignal] = []
@@ -153,12 +157,14 @@ public struct WidebandGenerator: Sendable {
                     accepted = f
                 }
             }
-            let signal = PlacedSignal(centerFrequencyHz: accepted ?? .nan, bandwidthHz: bw, modulation: .qpsk,
-                                      recordedModulation: "", txPowerDB: powers[i])
+            let signal = PlacedSignal(
+                centerFrequencyHz: accepted ?? .nan, bandwidthHz: bw, modulation: .qpsk,
+                recordedModulation: "", txPowerDB: powers[i])
             if accepted != nil { placed.append(signal) } else { dropped.append(signal) }
         }
         for k in placed.indices {
-            let modulation = SignalModulation.allCases[Int.random(in: 0..<SignalModulation.allCases.count, using: &generator)]
+            let modulation = SignalModulation.allCases[
+                Int.random(in: 0..<SignalModulation.allCases.count, using: &generator)]
             placed[k].modulation = modulation
             placed[k].recordedModulation = c.authorsModulationNames ? modulation.authorsName : modulation.rawValue
         }
@@ -167,7 +173,10 @@ public struct WidebandGenerator: Sendable {
 
     /// The example's components kept apart (signals at their power, and the noise), for tests.
     func components(snrDB: Double, snrIndex: Int, index: Int)
-        -> (signals: [PlacedSignal], dropped: [PlacedSignal], waveforms: [[Complex<Double>]], noise: [Complex<Double>], noisePower: Double)
+        -> (
+            signals: [PlacedSignal], dropped: [PlacedSignal], waveforms: [[Complex<Double>]], noise: [Complex<Double>],
+            noisePower: Double
+        )
     {
         var generator = exampleGenerator(snrIndex: snrIndex, index: index)
         let (placed, dropped) = drawSignals(using: &generator)
@@ -261,7 +270,8 @@ public struct WidebandGenerator: Sendable {
             for waveform in parts.waveforms { total += waveform[n] }
             samples[n] = Complex(Float(total.real), Float(total.imaginary))
         }
-        return WidebandExample(snrDB: snrDB, snrIndex: snrIndex, index: index, samples: samples,
-                               signals: parts.signals, droppedSignals: parts.dropped, noisePower: parts.noisePower)
+        return WidebandExample(
+            snrDB: snrDB, snrIndex: snrIndex, index: index, samples: samples,
+            signals: parts.signals, droppedSignals: parts.dropped, noisePower: parts.noisePower)
     }
 }

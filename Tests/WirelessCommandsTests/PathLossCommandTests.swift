@@ -65,6 +65,73 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(listing(bad).isEmpty)
     }
 
+    @Test(arguments: ["umi", "uma", "o2i-low", "o2i-high"])
+    func modelDefaultsRunAndFlagShortDistances(model: String) throws {
+        // Defaults: h_BS 10 m, h_UT 4.5 m, grid from d3D = 10 m → d2D = 8.35 m < 10 m (outside TR 38.901 validity).
+        let out = try makeTemporaryDirectory()
+        #expect(runWTK(["pathloss", "model", model, "--out-dir", out.path, "--quiet"]) == 0)
+        let table = try String(contentsOf: out.appendingPathComponent("pathloss-model.csv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 8)
+        // Only the 10 m point (d2D = 8.35 m) is out of validity; 20 m gives d2D = 19.2 m.
+        #expect(rows.first { $0[2] == "10" }?.last == "1")
+        #expect(rows.filter { $0.last == "1" }.count == 1)
+    }
+
+    /// A valid user campaign: FI line −60 − 25·log10 d with ±3 dB alternating residuals at `distances`.
+    private func writeShortRangeCampaign(_ distances: [Double], to url: URL) throws {
+        var text = "distance_m,path_gain_db\n"
+        for (i, d) in distances.enumerated() {
+            text += "\(d),\(-60 - 25 * log10(d) + (i % 2 == 0 ? 3 : -3))\n"
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func fitRunsOnShortRangeCampaignsAndLeavesTheExcessLossEmpty() throws {
+        let folder = try makeTemporaryDirectory()
+        // All d ≤ 50 m: no excess loss beyond 50 m exists.
+        let near = folder.appendingPathComponent("near.csv")
+        try writeShortRangeCampaign((1...30).map { 1.5 * Double($0) }, to: near)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "fit", "--input", near.path, "--out-dir", out.path, "--quiet"]) == 0)
+        let summary =
+            (try? String(contentsOf: out.appendingPathComponent("pathloss-fit-summary.csv"), encoding: .utf8)) ?? ""
+        #expect(summary.contains("excess_loss_beyond_50m,,30,dB"))
+        // d < 1 m with d0 = 0.5 m: the summary must use the same d0 as the fits.
+        let tiny = folder.appendingPathComponent("tiny.csv")
+        try writeShortRangeCampaign((0..<30).map { 0.6 + 1.5 * Double($0) }, to: tiny)
+        let out2 = folder.appendingPathComponent("out2")
+        #expect(
+            runWTK([
+                "pathloss", "fit", "--input", tiny.path, "--reference-distance", "0.5", "--out-dir", out2.path,
+                "--quiet",
+            ]) == 0)
+    }
+
+    @Test func dataRangeErrorsInACSVExit65WhileTheSameFlagErrorsExit64() throws {
+        let folder = try makeTemporaryDirectory()
+        let zeroFrequency = folder.appendingPathComponent("f0.csv")
+        try "distance_m,path_gain_db,frequency_ghz\n10,-80,28\n20,-86,0\n40,-93,28\n".write(
+            to: zeroFrequency, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "fit", "--input", zeroFrequency.path, "--out-dir", out.path, "--quiet"]) == 65)
+        let lossInGainColumn = folder.appendingPathComponent("loss.csv")
+        try "distance_m,path_gain_db\n10,80\n20,86\n40,93\n".write(
+            to: lossInGainColumn, atomically: true, encoding: .utf8)
+        #expect(runWTK(["pathloss", "fit", "--input", lossInGainColumn.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(listing(out).isEmpty)
+        // A frequency outside the model's range on the command line is a usage error.
+        #expect(runWTK(["pathloss", "model", "umi", "--frequency", "0.1", "--out-dir", out.path, "--quiet"]) == 64)
+    }
+
+    @Test func modelRejectsNegativeIndoorDistance() throws {
+        let out = try makeTemporaryDirectory()
+        #expect(
+            runWTK(["pathloss", "model", "o2i-low", "--indoor-distance", "-1", "--out-dir", out.path, "--quiet"])
+                == 64)
+        #expect(listing(out).isEmpty)
+    }
+
     @Test func malformedCampaignExits65AndWritesNothing() throws {
         let folder = try makeTemporaryDirectory()
         let input = folder.appendingPathComponent("bad.csv")

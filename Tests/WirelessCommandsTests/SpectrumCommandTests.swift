@@ -4,6 +4,7 @@ import Testing
 import WirelessCore
 import WirelessIO
 import WirelessSpectrumNet
+
 @testable import WirelessCommands
 
 @Suite struct SpectrumCommandTests {
@@ -31,8 +32,10 @@ import WirelessSpectrumNet
     @Test func generateWritesLabelledSigMFThatReadsBack() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let code = runWTK(["spectrum", "generate", "--train-per-level", "0", "--validation-per-level", "1",
-                           "--test-per-level", "1", "--snr-min", "0", "--snr-max", "0", "--out-dir", folder.path, "--quiet"])
+        let code = runWTK([
+            "spectrum", "generate", "--train-per-level", "0", "--validation-per-level", "1",
+            "--test-per-level", "1", "--snr-min", "0", "--snr-max", "0", "--out-dir", folder.path, "--quiet",
+        ])
         #expect(code == 0)
         let test = try SigMFRecording.read(from: folder.appendingPathComponent("test-snr0dB"))
         #expect(test.samples.count == 16_384 && test.sampleRateHz == 20e6)
@@ -41,7 +44,8 @@ import WirelessSpectrumNet
         let example = generator.generate(snrDB: 0, snrIndex: 0, index: 4500)
         #expect(test.annotations.count == example.signals.count)
         for (annotation, interval) in zip(test.annotations, example.intervalsHz(labelWidth: .nominal)) {
-            #expect(annotation.frequencyLowerEdgeHz == interval.lower && annotation.frequencyUpperEdgeHz == interval.upper)
+            #expect(
+                annotation.frequencyLowerEdgeHz == interval.lower && annotation.frequencyUpperEdgeHz == interval.upper)
         }
         #expect(listing(folder).contains("spectrum-dataset.csv") && listing(folder).contains("spectrum-dataset.svg"))
     }
@@ -53,7 +57,8 @@ import WirelessSpectrumNet
         let base = folder.appendingPathComponent("capture")
         _ = try recording(samples: 2 * 16_384 + 100).write(to: base)
         let out = folder.appendingPathComponent("out")
-        #expect(runWTK(["spectrum", "segment", base.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 0)
+        #expect(
+            runWTK(["spectrum", "segment", base.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 0)
         let files = listing(out)
         #expect(files.contains("spectrum-segment.csv") && files.contains("spectrum-segment.svg"))
         #expect(files.contains("spectrum-segment.sigmf-meta"))
@@ -74,25 +79,31 @@ import WirelessSpectrumNet
         // Sample-rate mismatch with the 20 MHz model.
         let slow = folder.appendingPathComponent("slow")
         _ = try recording(samples: 16_384, sampleRateHz: 10e6).write(to: slow)
-        #expect(runWTK(["spectrum", "segment", slow.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(
+            runWTK(["spectrum", "segment", slow.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
         // Shorter than one window.
         let short = folder.appendingPathComponent("short")
         _ = try recording(samples: 1000).write(to: short)
-        #expect(runWTK(["spectrum", "segment", short.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(
+            runWTK(["spectrum", "segment", short.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
         // Truncated data file (not a whole number of cf32 samples).
         let cut = folder.appendingPathComponent("cut")
         let files = try recording(samples: 16_384).write(to: cut)
         let data = try Data(contentsOf: files.data)
         try data.prefix(data.count - 3).write(to: files.data)
-        #expect(runWTK(["spectrum", "segment", cut.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(
+            runWTK(["spectrum", "segment", cut.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
         // NaN sample.
         // (The writer refuses NaN, so patch the data file: sample 77, in-phase float.)
         let nan = folder.appendingPathComponent("nan")
         let nanFiles = try recording(samples: 16_384).write(to: nan)
         var nanData = try Data(contentsOf: nanFiles.data)
-        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { nanData.replaceSubrange((77 * 8)..<(77 * 8 + 4), with: $0) }
+        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) {
+            nanData.replaceSubrange((77 * 8)..<(77 * 8 + 4), with: $0)
+        }
         try nanData.write(to: nanFiles.data)
-        #expect(runWTK(["spectrum", "segment", nan.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(
+            runWTK(["spectrum", "segment", nan.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
         // A corrupted checkpoint.
         var bytes = try Data(contentsOf: model)
         bytes[bytes.count / 2] ^= 0xFF
@@ -100,7 +111,8 @@ import WirelessSpectrumNet
         try bytes.write(to: broken)
         let good = folder.appendingPathComponent("good")
         _ = try recording(samples: 16_384).write(to: good)
-        #expect(runWTK(["spectrum", "segment", good.path, "--model", broken.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(
+            runWTK(["spectrum", "segment", good.path, "--model", broken.path, "--out-dir", out.path, "--quiet"]) == 65)
         #expect(!listing(out).contains("spectrum-segment.csv"))
     }
 }

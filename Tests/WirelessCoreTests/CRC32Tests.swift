@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct CRC32Tests {

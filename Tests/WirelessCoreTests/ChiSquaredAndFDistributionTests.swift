@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WirelessCore
 
 @Suite struct ChiSquaredAndFDistributionTests {
@@ -29,8 +30,14 @@ import Testing
             #expect(abs(dist.survival(1.7) - pow(1 + 1.7 / n, -n)) < 1e-13)
         }
         // NIST/SEMATECH F table: F_{0.95}(5, 10) = 3.326, F_{0.99}(10, 20) = 3.368.
-        #expect(abs(try FDistribution(numeratorDegreesOfFreedom: 5, denominatorDegreesOfFreedom: 10).quantile(0.95) - 3.3258) < 1e-3)
-        #expect(abs(try FDistribution(numeratorDegreesOfFreedom: 10, denominatorDegreesOfFreedom: 20).quantile(0.99) - 3.3682) < 1e-3)
+        #expect(
+            abs(
+                try FDistribution(numeratorDegreesOfFreedom: 5, denominatorDegreesOfFreedom: 10).quantile(0.95) - 3.3258
+            ) < 1e-3)
+        #expect(
+            abs(
+                try FDistribution(numeratorDegreesOfFreedom: 10, denominatorDegreesOfFreedom: 20).quantile(0.99)
+                    - 3.3682) < 1e-3)
         // cdf + survival = 1 at non-integer degrees of freedom.
         let f = try FDistribution(numeratorDegreesOfFreedom: 58.7, denominatorDegreesOfFreedom: 3756.8)
         #expect(abs(f.cdf(1.3) + f.survival(1.3) - 1) < 1e-13)

@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import WirelessFFT
 
 @Suite struct KaiserSincInterpolatorTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WirelessFFT
 
 @Suite struct RootRaisedCosineFilterTests {
@@ -30,8 +31,10 @@ import Testing
         // β = 0.25, sps = 4: t = ±1/(4β) = ±1 falls on a tap; the limit must be continuous with its neighbours.
         let filter = RootRaisedCosineFilter(rollOff: 0.5, spanSymbols: 4, samplesPerSymbol: 2)
         // t = 0.5 = 1/(4·0.5) is tap index 8 + 1 = 9; compare with the general formula just off the point.
-        let beta = 0.5, t = 0.5 + 1e-7
-        let general = (sin(Double.pi * t * (1 - beta)) + 4 * beta * t * cos(Double.pi * t * (1 + beta)))
+        let beta = 0.5
+        let t = 0.5 + 1e-7
+        let general =
+            (sin(Double.pi * t * (1 - beta)) + 4 * beta * t * cos(Double.pi * t * (1 + beta)))
             / (Double.pi * t * (1 - (4 * beta * t) * (4 * beta * t)))
         let unscaled = RootRaisedCosineFilter(rollOff: 0.5, spanSymbols: 4, samplesPerSymbol: 2)
         let scale = filter.taps[4] / (1 - beta + 4 * beta / Double.pi)
@@ -40,5 +43,5 @@ import Testing
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

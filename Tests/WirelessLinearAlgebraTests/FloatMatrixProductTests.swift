@@ -1,23 +1,28 @@
 import Testing
+
 @testable import WirelessLinearAlgebra
 
 @Suite struct FloatMatrixProductTests {
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func matchesTripleLoop(transposeA: Bool, transposeB: Bool) {
         // Oracle: the O(mnk) triple loop over the same row-major data.
-        let m = 5, n = 4, k = 3
+        let m = 5
+        let n = 4
+        let k = 3
         let aStored = (0..<(m * k)).map { Float(($0 * 7) % 11) - 5 }  // op(A) is m × k
         let bStored = (0..<(k * n)).map { Float(($0 * 5) % 9) - 4 }
-        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        let lda = transposeA ? m : k
+        let ldb = transposeB ? k : n
         func a(_ i: Int, _ p: Int) -> Float { transposeA ? aStored[p * m + i] : aStored[i * k + p] }
         func b(_ p: Int, _ j: Int) -> Float { transposeB ? bStored[j * k + p] : bStored[p * n + j] }
         var c = [Float](repeating: 1, count: m * n)
         aStored.withUnsafeBufferPointer { ap in
             bStored.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in
-                    FloatMatrixProduct.multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                                                alpha: 2, a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb,
-                                                beta: 0.5, c: cp.baseAddress!, ldc: n)
+                    FloatMatrixProduct.multiply(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                        alpha: 2, a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb,
+                        beta: 0.5, c: cp.baseAddress!, ldc: n)
                 }
             }
         }

@@ -75,12 +75,66 @@ private let header = "distance_m,path_gain_db,scenario_id,glass_type,scaffolding
     ),
     (
         "distance_m,path_gain_db,frequency_ghz\n10,-80,-28\n",
-        PathLossError.malformedRow(file: "bad.csv", line: 2, column: "frequency_ghz", reason: "must be > 0, got -28.0")
+        PathLossError.frequencyOutOfRangeInFile(file: "bad.csv", line: 2, column: "frequency_ghz", frequencyGHz: -28)
+    ),
+    (
+        "distance_m,path_gain_db,frequency_ghz\n10,-80,0\n",
+        PathLossError.frequencyOutOfRangeInFile(file: "bad.csv", line: 2, column: "frequency_ghz", frequencyGHz: 0)
+    ),
+    (
+        "distance_m,path_gain_db,glass_type\n10,-80,low_loss\n20,-85,\n",
+        PathLossError.invalidCategory(file: "bad.csv", line: 3, column: "glass_type", value: "")
+    ),
+    (
+        "distance_m,path_gain_db\n10,-80\n20,95\n",
+        PathLossError.positivePathGain(file: "bad.csv", line: 3, column: "path_gain_db", value: 95)
+    ),
+    (
+        "distance_m,path_loss_db\n10,80\n20,-95\n",
+        PathLossError.positivePathGain(file: "bad.csv", line: 3, column: "path_loss_db", value: -95)
     ),
 ])
 func readerRejectsMalformedInput(text: String, expected: PathLossError) {
     #expect(throws: expected) { try CampaignCSV.parse(text, file: "bad.csv") }
-    #expect(expected.category == .invalidData || expected.category == .invalidArgument)
+    // The error actually thrown (not the expected value) is a data error: exit 65, never a usage error.
+    do {
+        _ = try CampaignCSV.parse(text, file: "bad.csv")
+    } catch {
+        #expect(error.category == .invalidData, "\(error)")
+    }
+}
+
+@Test func onlyTheExactBannerMarksACampaignSynthetic() throws {
+    let ordinary = "# not synthetic: measured in 2021; synthetic aperture not used\ndistance_m,path_gain_db\n10,-80\n"
+    #expect(try CampaignCSV.parse(ordinary, file: "m.csv").isSynthetic == false)
+    let lower =
+        "# synthetic replica - generated, not measured; generator x v1, seed 1\ndistance_m,path_gain_db\n10,-80\n"
+    #expect(try CampaignCSV.parse(lower, file: "m.csv").isSynthetic == false)
+    let banner =
+        CampaignCSV.syntheticBanner(generator: "g", version: "1", seed: 3) + "\ndistance_m,path_gain_db\n10,-80\n"
+    #expect(try CampaignCSV.parse(banner, file: "s.csv").isSynthetic)
+}
+
+@Test func dataFrequencyErrorsAreDataErrorsWhileArgumentErrorsStayUsageErrors() {
+    // Same physical condition, different source: a CSV field (exit 65) vs an API/CLI argument (exit 64).
+    let fromFile = PathLossError.frequencyOutOfRangeInFile(
+        file: "f.csv", line: 2, column: "frequency_ghz", frequencyGHz: 0)
+    let fromArgument = PathLossError.frequencyOutOfRange(model: "TR 38.901 O2I", frequencyGHz: 200, valid: 0.5...100)
+    #expect(fromFile.category == .invalidData)
+    #expect(fromArgument.category == .invalidArgument)
+    #expect(fromFile.description.contains("f.csv:2") && fromFile.description.contains("frequency_ghz"))
+}
+
+@Test func singleFrequencyFitsRejectMixedFrequencies() throws {
+    let text = "distance_m,path_gain_db,frequency_ghz\n10,-80,28\n20,-87,28\n40,-95,39\n80,-103,39\n"
+    let campaign = try CampaignCSV.parse(text, file: "mixed.csv")
+    #expect(throws: PathLossError.mixedFrequencies(frequenciesGHz: [28, 39])) {
+        try FloatingInterceptFit(campaign: campaign)
+    }
+    #expect(throws: PathLossError.mixedFrequencies(frequenciesGHz: [28, 39])) {
+        try CensoredFit(campaign: campaign)
+    }
+    #expect(PathLossError.mixedFrequencies(frequenciesGHz: [28, 39]).category == .invalidData)
 }
 
 @Test func readerReportsWrongFieldCountsWithTheLine() {

@@ -81,8 +81,26 @@ private func sampleFit() throws -> FloatingInterceptFit {
         Issue.record("expected a distance")
         return
     }
-    #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: d * (1 - 1e-9)) >= target)
+    // At d* itself (spec §4), not at a slightly shorter distance.
+    #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: d) >= target)
     #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: d * (1 + 1e-6)) < target)
+    // Every exact MCS rate B·SE_k as a target: both solver routes return a d* that meets it.
+    let bandwidth = LinkBudget.standard.bandwidthHz
+    for se in NRSpectralEfficiencyTable.cqiTable2.spectralEfficiencies {
+        let exact = bandwidth * se
+        guard
+            case .distance(let dk) = try analysis.maximumDistance(
+                fit: fit, targetRateBitsPerSecond: exact, allowExtrapolation: true)
+        else { continue }
+        #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: dk) >= exact, "closed form, SE \(se)")
+        #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: dk * (1 + 1e-6)) < exact)
+        let generic = try analysis.maximumDistance(
+            model: fit, residualsDB: fit.residualsDB, frequency: .gigahertz(28), distanceRangeMeters: 1...1e4,
+            targetRateBitsPerSecond: exact, allowExtrapolation: true)
+        if case .distance(let dg) = generic {
+            #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: dg) >= exact, "generic, SE \(se)")
+        }
+    }
     // Above the table's maximum rate: not achievable.
     #expect(try analysis.maximumDistance(fit: fit, targetRateBitsPerSecond: 400e6 * 8) == .notAchievable)
 }
@@ -95,4 +113,76 @@ private func sampleFit() throws -> FloatingInterceptFit {
     #expect(throws: PathLossError.nonMonotoneModel) {
         try analysis.maximumDistance(fit: rising, targetRateBitsPerSecond: 1e9)
     }
+}
+
+/// A dual-slope-like model whose gain rises up to 30 m (n1 = −1) and falls beyond (n2 = 4): not invertible.
+private struct RisingThenFallingModel: PathGainModel {
+    var modelName: String { "rising-then-falling" }
+    var shadowingStandardDeviationDB: Double { 0 }
+    func pathGainDB(distanceMeters d: Double, frequency: Frequency) -> Double {
+        let x = log10(d / 30)
+        return -90 + (x < 0 ? 10 * x : -40 * x)
+    }
+}
+
+@Test func genericSolverRejectsNonMonotoneModels() throws {
+    let analysis = try CoverageAnalysis()
+    // Endpoint margins alone look fine here (gain at 10 m > gain at 10^6 m), but the model is not invertible.
+    let model = RisingThenFallingModel()
+    #expect(
+        model.pathGainDB(distanceMeters: 10, frequency: .campaign28GHz)
+            > model.pathGainDB(distanceMeters: 1e6, frequency: .campaign28GHz))
+    #expect(throws: PathLossError.nonMonotoneModel) {
+        try analysis.maximumDistance(
+            model: model, residualsDB: [], frequency: .campaign28GHz, distanceRangeMeters: 10...100,
+            targetRateBitsPerSecond: 1e9)
+    }
+}
+
+/// Spot values are hand-derived closed forms; 1e-3 bit/s absorbs pow/log rounding on rates of ~1e9 bit/s.
+private let rateSpotToleranceBitsPerSecond = 1e-3
+
+@Test func attenuatedShannonHasTheMinus10DBFloorAndThe4Point4Cap() {
+    let b = 400e6
+    let mapping = RateMapping.attenuatedShannon
+    // Floor: rate 0 just below −10 dB, 0.6·B·log2(1.1) at −10 dB.
+    #expect(mapping.rateBitsPerSecond(snrDB: -10.000001, bandwidthHz: b) == 0)
+    #expect(mapping.rateBitsPerSecond(snrDB: -30, bandwidthHz: b) == 0)
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: -10, bandwidthHz: b) - 0.6 * b * log2(1.1))
+            < rateSpotToleranceBitsPerSecond)
+    // Below the cap: 0.6·B·log2(1 + 10) at 10 dB.
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: 10, bandwidthHz: b) - 0.6 * b * log2(11)) < rateSpotToleranceBitsPerSecond)
+    // Cap 4.4 bit/s/Hz, applied before multiplying by B: reached where 0.6·log2(1+snr) = 4.4, i.e. snr = 2^(22/3) − 1.
+    let capSNRDB = 10 * log10(pow(2, 4.4 / 0.6) - 1)
+    #expect(
+        abs(mapping.rateBitsPerSecond(snrDB: capSNRDB + 0.01, bandwidthHz: b) - 4.4 * b)
+            < rateSpotToleranceBitsPerSecond)
+    #expect(abs(mapping.rateBitsPerSecond(snrDB: 60, bandwidthHz: b) - 4.4 * b) < rateSpotToleranceBitsPerSecond)
+    #expect(mapping.rateBitsPerSecond(snrDB: capSNRDB - 0.01, bandwidthHz: b) < 4.4 * b)
+    // Inverse: above the cap not reachable; far below, the floor −10 dB is required.
+    #expect(mapping.requiredSNRDB(rateBitsPerSecond: 4.5 * b, bandwidthHz: b) == nil)
+    #expect(mapping.requiredSNRDB(rateBitsPerSecond: 1e-3 * b, bandwidthHz: b) == -10)
+}
+
+@Test func nrTableSpotValues() {
+    let b = 400e6
+    let mapping = RateMapping.nrTable(.cqiTable2)
+    // TS 38.214 Table 5.2.2.1-3 by hand: QPSK 449 → SE = 2·449/1024 = 0.876953125; 16QAM 378 → 1.4765625;
+    // 256QAM 948 → 7.40625. T = 10·log10(2^SE − 1) + 3 dB.
+    let qpsk449 = 0.876953125
+    let qam16x378 = 1.4765625
+    let t16 = 10 * log10(pow(2, qam16x378) - 1) + 3
+    #expect(abs(t16 - 5.5111) < 1e-3)  // 10·log10(2^1.4765625 − 1) + 3 = 2.5111 + 3
+    #expect(mapping.rateBitsPerSecond(snrDB: t16, bandwidthHz: b) == b * qam16x378)
+    #expect(mapping.rateBitsPerSecond(snrDB: t16 - 1e-9, bandwidthHz: b) == b * qpsk449)
+    #expect(mapping.rateBitsPerSecond(snrDB: 60, bandwidthHz: b) == b * 7.40625)
+    // Below the lowest threshold (QPSK 78: SE 0.15234375, T = −6.532 dB): no rate.
+    let tLowest = 10 * log10(pow(2, 0.15234375) - 1) + 3
+    #expect(abs(tLowest - -6.5322) < 1e-3)
+    #expect(mapping.rateBitsPerSecond(snrDB: tLowest - 1e-9, bandwidthHz: b) == 0)
+    // Overhead scales the rate by (1 − OH).
+    let withOverhead = RateMapping.nrTable(.cqiTable2, overhead: 0.25)
+    #expect(withOverhead.rateBitsPerSecond(snrDB: t16, bandwidthHz: b) == 0.75 * b * qam16x378)
 }

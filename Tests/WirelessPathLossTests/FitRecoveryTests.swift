@@ -86,13 +86,18 @@ private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
 
 @Test func dualSlopeRecoversANoiselessBrokenLineAndReducesToOneSlope() throws {
     let d = (0..<120).map { 10 * pow(10, Double($0) / 119 * 1.5) }  // 10 m … 316 m
-    let breakpoint = pow(10, 1.8)  // on the 0.01-decade grid measured from the 10th percentile? checked below
+    // The grid starts at the type-7 10th percentile of log10 d: h = 119·0.1 = 11.9, between i = 11 and 12,
+    // i.e. 1 + 1.5·11.9/119 = 1.15; log10 d_BP = 1.8 = 1.15 + 65·0.01 lies on the grid (no data point there).
+    let breakpoint = pow(10, 1.8)
     let gains = d.map { -50 - 20 * log10($0) - 20 * max(0, log10($0 / breakpoint)) }  // n1 = 2, n2 = 4
     let fit = try DualSlopeFit(distancesMeters: d, pathGainsDB: gains)
-    // The grid step is 0.01 decade, so the breakpoint is found to within half a step.
-    #expect(abs(log10(fit.breakpointMeters) - 1.8) <= 0.005 + 1e-12)
-    #expect(abs(fit.nearExponent.estimate - 2) < 0.05)
-    #expect(abs(fit.farExponent.estimate - 4) < 0.05)
+    // Noiseless data with the breakpoint on the grid: exact recovery up to rounding (grid point 1.15 + 0.65
+    // may differ from 1.8 by an ulp or two, which moves the exponents by ~1e-14).
+    #expect(abs(log10(fit.breakpointMeters) - 1.8) < closedFormTolerance)
+    #expect(abs(fit.nearExponent.estimate - 2) < closedFormTolerance)
+    #expect(abs(fit.farExponent.estimate - 4) < closedFormTolerance)
+    #expect(abs(fit.intercept.estimate + 50) < closedFormTolerance)
+    #expect(fit.rmsErrorDB < 1e-8)
     #expect(fit.standardErrorsConditionalOnBreakpoint)
 
     let single = d.map { -50 - 27 * log10($0) }

@@ -64,3 +64,56 @@ import WirelessCore
     #expect(abs(value.lossDB - nlos) < 1e-12)
     #expect(value.shadowFadingStandardDeviationDB == 6)
 }
+
+/// Scalar oracle written from the spec's formulas (§2.9 UMi-SC + O2I, comparison defaults), independent of the
+/// module: h_UT from the floor, d2D from d3D, breakpoint, LOS/NLOS PL_b, wall loss, mean indoor loss.
+private func umiO2IGainOracleDB(distance3D d3D: Double, floor: Int, highLoss: Bool, fGHz fc: Double = 28) -> Double {
+    let hBS = 10.0
+    let hUT = 3 * Double(floor - 1) + 1.5
+    let d2D = (d3D * d3D - (hBS - hUT) * (hBS - hUT)).squareRoot()
+    let breakpoint = 4 * (hBS - 1) * (hUT - 1) * fc * 1e9 / 299_792_458
+    let los =
+        d2D <= breakpoint
+        ? 32.4 + 21 * log10(d3D) + 20 * log10(fc)
+        : 32.4 + 40 * log10(d3D) + 20 * log10(fc)
+            - 9.5 * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
+    let nlos = max(los, 22.4 + 35.3 * log10(d3D) + 21.3 * log10(fc) - 0.3 * (hUT - 1.5))
+    let concrete = 5 + 4 * fc
+    let wall =
+        highLoss
+        ? 5 - 10 * log10(0.7 * pow(10, -(23 + 0.3 * fc) / 10) + 0.3 * pow(10, -concrete / 10))
+        : 5 - 10 * log10(0.3 * pow(10, -(2 + 0.2 * fc) / 10) + 0.7 * pow(10, -concrete / 10))
+    return -(nlos + wall + 0.5 * 25 / 3)
+}
+
+/// Per-link predictions to 1e-9 dB: the oracle and the module compute the same closed forms in different orders.
+private let oracleToleranceDB = 1e-9
+
+@Test func threeGPPComparisonMatchesAnIndependentScalarOracle() throws {
+    // Data are NOT built by the module: PG_i = oracle_i + r_i with known residuals, so RMSE and bias are known.
+    let residuals: [Double] = [3, -1, 4, -1.5, 5, -9, 2.5, 0.5]
+    var links: [PathLossLink] = []
+    var expected: [Double] = []
+    for (k, d) in [15.0, 25, 40, 60, 90, 130, 180, 260].enumerated() {
+        let floor = 1 + k % 4  // h_UT 1.5, 4.5, 7.5, 10.5 m
+        let high = k % 2 == 1
+        let oracle = umiO2IGainOracleDB(distance3D: d, floor: floor, highLoss: high)
+        expected.append(oracle)
+        links.append(
+            PathLossLink(
+                distanceMeters: d, pathGainDB: oracle + residuals[k], glassType: high ? .highLoss : .lowLoss,
+                floor: floor))  // LOS unknown → NLOS
+    }
+    let options = StandardModelComparison.Options()
+    for (link, oracle) in zip(links, expected) {
+        let value = try #require(StandardModelComparison.threeGPPGainDB(link, options))
+        #expect(abs(value - oracle) < oracleToleranceDB, "d = \(link.distanceMeters), floor \(link.floor!)")
+    }
+    let row = StandardModelComparison(campaign: PathLossCampaign(links: links, isSynthetic: false, source: "t"))
+        .rows[1]
+    let bias = residuals.reduce(0, +) / Double(residuals.count)
+    let rmse = (residuals.reduce(0) { $0 + $1 * $1 } / Double(residuals.count)).squareRoot()
+    #expect(row.usedCount == 8 && row.excludedCount == 0)
+    #expect(abs(row.biasDB - bias) < oracleToleranceDB)
+    #expect(abs(row.rmseDB - rmse) < oracleToleranceDB)
+}

@@ -63,7 +63,8 @@ private func loadBundled() throws -> (PathLossCampaign, SyntheticCampaignGenerat
     let (campaign, _) = try loadBundled()
     let summary = try CampaignSummary(campaign: campaign)
     typealias P = CampaignSummary.Published
-    #expect(abs(summary.excessLossDB - P.excessLossDB) < excessLossToleranceDB, "excess loss \(summary.excessLossDB)")
+    let excessLoss = try #require(summary.excessLossDB)
+    #expect(abs(excessLoss - P.excessLossDB) < excessLossToleranceDB, "excess loss \(excessLoss)")
     // RMSE tolerance 3σ/sqrt(2N) (spec §4).
     let rmseTolerance = 3 * P.rmsErrorDB / (2 * Double(summary.allDataFit.usedCount)).squareRoot()
     #expect(abs(summary.rmsErrorDB - P.rmsErrorDB) < rmseTolerance, "RMSE \(summary.rmsErrorDB)")

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 @Suite struct BaselineTests {
@@ -27,11 +28,13 @@ import WirelessCore
         // Spec §4: noise only, P_FA = 1e-2, ≥ 1e5 bins, oracle σ²: within ±25 % of P_FA.
         let samplesPerWindow = 4096
         let periodogram = try AveragedPeriodogram(windowSamples: samplesPerWindow, sampleRateHz: 20e6)
-        let detector = try EnergyDetector(periodogram: periodogram, falseAlarmProbability: 1e-2,
-                                          estimator: .oracle(noisePower: 2))
+        let detector = try EnergyDetector(
+            periodogram: periodogram, falseAlarmProbability: 1e-2,
+            estimator: .oracle(noisePower: 2))
         let windows = 100
         let x = noise(windows: windows, samples: samplesPerWindow, power: 2, seed: 1)
-        var alarms = 0, bins = 0
+        var alarms = 0
+        var bins = 0
         for w in 0..<windows {
             let mask = try detector.rawMask(x[(w * samplesPerWindow)..<((w + 1) * samplesPerWindow)])
             alarms += mask.filter { $0 }.count
@@ -48,14 +51,16 @@ import WirelessCore
 
     @Test func caCFARFalseAlarmRateRectangularSingleSegment() throws {
         // Spec §4: K = 1, rectangular window (independent bins): within 4 binomial σ of P_FA = 1e-2.
-        let periodogram = try AveragedPeriodogram(segmentLength: 1024, window: .rectangular, windowSamples: 1024,
-                                                  sampleRateHz: 20e6)
+        let periodogram = try AveragedPeriodogram(
+            segmentLength: 1024, window: .rectangular, windowSamples: 1024,
+            sampleRateHz: 20e6)
         #expect(periodogram.segmentCount == 1 && abs(periodogram.degreesOfFreedom - 2) < 1e-12)
         let cfar = try CACFARDetector(periodogram: periodogram, falseAlarmProbability: 1e-2)
         #expect(abs(cfar.scale - 64 * (pow(1e-2, -1.0 / 64) - 1)) < 1e-8)
         let windows = 100
         let x = noise(windows: windows, samples: 1024, power: 0.7, seed: 2)
-        var alarms = 0, bins = 0
+        var alarms = 0
+        var bins = 0
         for w in 0..<windows {
             let mask = try cfar.rawMask(x[(w * 1024)..<((w + 1) * 1024)])
             alarms += mask.filter { $0 }.count
@@ -74,9 +79,11 @@ import WirelessCore
         let cfar = try CACFARDetector(periodogram: periodogram)
         let hits = cfar.decide(power)
         #expect(hits[768] && !hits[100])
-        #expect(AveragedPeriodogram.postProcess([false, true, false, true, true, false], bins: 6)
+        #expect(
+            AveragedPeriodogram.postProcess([false, true, false, true, true, false], bins: 6)
                 == [false, false, false, true, true, false])
-        #expect(AveragedPeriodogram.postProcess([true, true, false, false], bins: 8)
+        #expect(
+            AveragedPeriodogram.postProcess([true, true, false, false], bins: 8)
                 == [true, true, true, true, false, false, false, false])
     }
 }

@@ -2,6 +2,7 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessFFT
+
 @testable import WirelessSpectrumNet
 
 @Suite struct GeneratorTests {
@@ -17,9 +18,12 @@ import WirelessFFT
 
     @Test func occupancyMatchesTheDerivedValue() {
         // Spec §4: over ≥ 2000 examples the mean occupancy lies in [0.19, 0.24] (≈ 21.4 % at N = 1024).
-        var occupied = 0, total = 0
+        var occupied = 0
+        var total = 0
         for signals in draws(2000) {
-            let intervals = signals.map { ($0.centerFrequencyHz - $0.bandwidthHz / 2, $0.centerFrequencyHz + $0.bandwidthHz / 2) }
+            let intervals = signals.map {
+                ($0.centerFrequencyHz - $0.bandwidthHz / 2, $0.centerFrequencyHz + $0.bandwidthHz / 2)
+            }
             let mask = SpectrumLabels.mask(intervalsHz: intervals, bins: 1024, sampleRateHz: 20e6)
             occupied += mask.filter { $0 }.count
             total += 1024
@@ -30,13 +34,20 @@ import WirelessFFT
 
     @Test func labelWidthsAndGuards() {
         // Spec §4 table (N = 1024): width ceil(w) or ceil(w) + 1 bins for w = bw·N/fs.
-        let expected: [Double: ClosedRange<Int>] = [100e3: 6...7, 200e3: 11...12, 500e3: 26...27, 1e6: 52...53, 2e6: 103...104]
+        let expected: [Double: ClosedRange<Int>] = [
+            100e3: 6...7, 200e3: 11...12, 500e3: 26...27, 1e6: 52...53, 2e6: 103...104,
+        ]
         var dropped = 0
         for (index, signals) in draws(600).enumerated() {
             for signal in signals {
-                let mask = SpectrumLabels.mask(intervalsHz: [(signal.centerFrequencyHz - signal.bandwidthHz / 2,
-                                                               signal.centerFrequencyHz + signal.bandwidthHz / 2)],
-                                               bins: 1024, sampleRateHz: 20e6)
+                let mask = SpectrumLabels.mask(
+                    intervalsHz: [
+                        (
+                            signal.centerFrequencyHz - signal.bandwidthHz / 2,
+                            signal.centerFrequencyHz + signal.bandwidthHz / 2
+                        )
+                    ],
+                    bins: 1024, sampleRateHz: 20e6)
                 let width = mask.filter { $0 }.count
                 #expect(expected[signal.bandwidthHz]!.contains(width), "bw \(signal.bandwidthHz) width \(width)")
                 #expect(abs(signal.centerFrequencyHz) <= 10e6 - signal.bandwidthHz / 2)
@@ -89,7 +100,8 @@ import WirelessFFT
                 let power = waveform.reduce(0.0) { $0 + $1.lengthSquared } / 4096
                 #expect(abs(power / Decibels.toPower(signal.txPowerDB) - 1) < 0.01)
                 let spectrum = plan(waveform)
-                var inside = 0.0, all = 0.0
+                var inside = 0.0
+                var all = 0.0
                 for k in 0..<4096 {
                     let f = Double(k < 2048 ? k : k - 4096) * 20e6 / 4096
                     let p = spectrum[k].lengthSquared
@@ -148,7 +160,9 @@ import WirelessFFT
         }
         var withNaN = samples
         withNaN[17] = Complex(.nan, 0)
-        #expect(throws: SpectrumNetError.nonFiniteSample(index: 17)) { try extractor.write(withNaN[...], into: &tensor, slot: 0) }
+        #expect(throws: SpectrumNetError.nonFiniteSample(index: 17)) {
+            try extractor.write(withNaN[...], into: &tensor, slot: 0)
+        }
         #expect(throws: SpectrumNetError.allZeroWindow) {
             try extractor.write([Complex<Float>](repeating: .zero, count: 128)[...], into: &tensor, slot: 0)
         }

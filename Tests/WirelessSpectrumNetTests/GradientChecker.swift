@@ -1,4 +1,5 @@
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 /// Central-difference (Wirtinger) gradient checker in `Double` (spec §2.7).
@@ -37,7 +38,9 @@ struct GradientChecker {
     }
 
     static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-        var diff = 0.0, na = 0.0, nb = 0.0
+        var diff = 0.0
+        var na = 0.0
+        var nb = 0.0
         for k in 0..<a.count {
             diff += (a[k] - b[k]) * (a[k] - b[k])
             na += a[k] * a[k]
@@ -54,8 +57,9 @@ struct GradientChecker {
         var generator = Xoshiro256StarStar(seed: seed)
         var analytic = layer
         let y = forward(&analytic, input)
-        let c = randomTensor(batch: y.batch, channels: y.channels, length: y.length, isComplex: y.isComplex,
-                             using: &generator)
+        let c = randomTensor(
+            batch: y.batch, channels: y.channels, length: y.length, isComplex: y.isComplex,
+            using: &generator)
         analytic.zeroGradients()
         let gx = backward(&analytic, c)
 
@@ -69,15 +73,19 @@ struct GradientChecker {
             inputIndices.shuffle(using: &generator)
             inputIndices = Array(inputIndices.prefix(maximumProbes))
         }
-        var analyticInput: [Double] = [], numericInput: [Double] = []
+        var analyticInput: [Double] = []
+        var numericInput: [Double] = []
         for index in inputIndices {
-            var plus = input, minus = input
+            var plus = input
+            var minus = input
             if index < input.real.count {
-                plus.real[index] += step; minus.real[index] -= step
+                plus.real[index] += step
+                minus.real[index] -= step
                 analyticInput.append(gx.real[index])
             } else {
                 let k = index - input.real.count
-                plus.imaginary[k] += step; minus.imaginary[k] -= step
+                plus.imaginary[k] += step
+                minus.imaginary[k] -= step
                 analyticInput.append(gx.imaginary[k])
             }
             numericInput.append((loss(layer, plus) - loss(layer, minus)) / (2 * step))
@@ -92,11 +100,13 @@ struct GradientChecker {
             slots.shuffle(using: &generator)
             slots = Array(slots.prefix(maximumProbes))
         }
-        var analyticParameters: [Double] = [], numericParameters: [Double] = []
+        var analyticParameters: [Double] = []
+        var numericParameters: [Double] = []
         for (p, k) in slots {
             analyticParameters.append(parameters[p].gradient[k])
             let original = parameters[p].value[k]
-            var plusModel = layer, minusModel = layer
+            var plusModel = layer
+            var minusModel = layer
             parameters[p].value[k] = original + step
             plusModel.setParameterValues(parameters)
             parameters[p].value[k] = original - step

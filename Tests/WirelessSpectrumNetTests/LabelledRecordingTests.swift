@@ -3,6 +3,7 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessIO
+
 @testable import WirelessSpectrumNet
 
 @Suite struct LabelledRecordingTests {
@@ -16,26 +17,35 @@ import WirelessIO
         var annotations: [SigMFAnnotation] = []
         for (k, example) in examples.enumerated() {
             for interval in example.intervalsHz(labelWidth: .nominal) {
-                annotations.append(SigMFAnnotation(sampleStart: k * 2048, sampleCount: 2048,
-                                                   frequencyLowerEdgeHz: centre + interval.lower,
-                                                   frequencyUpperEdgeHz: centre + interval.upper, label: "signal"))
+                annotations.append(
+                    SigMFAnnotation(
+                        sampleStart: k * 2048, sampleCount: 2048,
+                        frequencyLowerEdgeHz: centre + interval.lower,
+                        frequencyUpperEdgeHz: centre + interval.upper, label: "signal"))
             }
         }
         annotations.append(SigMFAnnotation(sampleStart: 0, sampleCount: 10, label: "no edges: ignored"))
-        annotations.append(SigMFAnnotation(sampleStart: 0, sampleCount: 10, frequencyLowerEdgeHz: 2e9,
-                                           frequencyUpperEdgeHz: 2.001e9, label: "out of band: skipped"))
-        let recording = SigMFRecording(samples: examples.flatMap(\.samples), sampleRateHz: 20e6,
-                                       centerFrequencyHz: centre, annotations: annotations)
+        annotations.append(
+            SigMFAnnotation(
+                sampleStart: 0, sampleCount: 10, frequencyLowerEdgeHz: 2e9,
+                frequencyUpperEdgeHz: 2.001e9, label: "out of band: skipped"))
+        let recording = SigMFRecording(
+            samples: examples.flatMap(\.samples), sampleRateHz: 20e6,
+            centerFrequencyHz: centre, annotations: annotations)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("labelled-\(UUID().uuidString)")
         let files = try recording.write(to: url)
-        defer { try? FileManager.default.removeItem(at: files.meta); try? FileManager.default.removeItem(at: files.data) }
+        defer {
+            try? FileManager.default.removeItem(at: files.meta)
+            try? FileManager.default.removeItem(at: files.data)
+        }
         let read = try SigMFRecording.read(from: url)
         let extractor = try SpectrumFeatureExtractor(fftCount: 2, bins: 1024)
         let (dataset, skipped) = try LabelledRecording.dataset(from: read, extractor: extractor)
         #expect(dataset.count == 3 && skipped == 1)
         for (k, example) in examples.enumerated() {
-            let expected = SpectrumLabels.mask(intervalsHz: example.intervalsHz(labelWidth: .nominal), bins: 1024,
-                                               sampleRateHz: 20e6)
+            let expected = SpectrumLabels.mask(
+                intervalsHz: example.intervalsHz(labelWidth: .nominal), bins: 1024,
+                sampleRateHz: 20e6)
             #expect(dataset.mask(k) == expected)
         }
     }
@@ -43,17 +53,48 @@ import WirelessIO
     @Test func badAnnotationsAndRates() throws {
         let samples = [Complex<Float>](repeating: Complex(1, 0), count: 4096)
         let extractor = try SpectrumFeatureExtractor(fftCount: 2, bins: 1024)
-        let oneEdge = SigMFRecording(samples: samples, sampleRateHz: 20e6,
-                                     annotations: [SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 1e6)])
+        let oneEdge = SigMFRecording(
+            samples: samples, sampleRateHz: 20e6,
+            annotations: [SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 1e6)])
         #expect(throws: SpectrumNetError.invalidAnnotation(index: 0, reason: "only one frequency edge")) {
             _ = try LabelledRecording.dataset(from: oneEdge, extractor: extractor)
         }
-        let reversed = SigMFRecording(samples: samples, sampleRateHz: 20e6, annotations: [
-            SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 2e6, frequencyUpperEdgeHz: 1e6)])
-        #expect(throws: SpectrumNetError.self) { _ = try LabelledRecording.dataset(from: reversed, extractor: extractor) }
+        let reversed = SigMFRecording(
+            samples: samples, sampleRateHz: 20e6,
+            annotations: [
+                SigMFAnnotation(sampleStart: 0, sampleCount: 1, frequencyLowerEdgeHz: 2e6, frequencyUpperEdgeHz: 1e6)
+            ])
+        #expect(throws: SpectrumNetError.self) {
+            _ = try LabelledRecording.dataset(from: reversed, extractor: extractor)
+        }
         let slow = SigMFRecording(samples: samples, sampleRateHz: 10e6)
         #expect(throws: SpectrumNetError.sampleRateMismatch(expectedHz: 20e6, foundHz: 10e6)) {
             _ = try LabelledRecording.dataset(from: slow, extractor: extractor)
         }
+    }
+}
+
+@Suite struct AuthorsDatasetImporterTests {
+    @Test func readsComplex128AndObjectOrListMetadata() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("authors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = Data()
+        for k in 0..<8 {
+            for value in [Double(k), -Double(k) / 2] {
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        let data = folder.appendingPathComponent("data.dat")
+        let meta = folder.appendingPathComponent("meta-data.json")
+        try bytes.write(to: data)
+        try Data(#"{"fc": 1000000, "bw": 200000, "mod": "QPSK", "txPower": 7, "noisePower": 0.5}"#.utf8).write(to: meta)
+        let single = try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta)
+        #expect(single.samples.count == 8 && single.samples[3] == Complex(3, -1.5))
+        #expect(single.annotations.count == 1 && single.annotations[0].frequencyLowerEdgeHz == 900_000)
+        try Data(#"[{"fc": -2e6, "bw": 1e6, "mod": "GMSK"}, {"fc": 3e6, "bw": 5e5}]"#.utf8).write(to: meta)
+        #expect(try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta).annotations.count == 2)
+        try bytes.prefix(20).write(to: data)
+        #expect(throws: IOError.self) { _ = try AuthorsDatasetImporter.read(dataURL: data, metaURL: meta) }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 /// Finite-difference Wirtinger gradient checks for every layer (spec §2.7).
@@ -21,22 +22,26 @@ import WirelessCore
     func convolution(stride: Int, padding: Int, dilation: Int) {
         for isComplex in [true, false] {
             let conv = randomized(
-                ComplexConv1D<Double>(name: "c", inChannels: 3, outChannels: 2, kernelSize: 3, stride: stride,
-                                      padding: padding, dilation: dilation, hasBias: true, isComplex: isComplex),
+                ComplexConv1D<Double>(
+                    name: "c", inChannels: 3, outChannels: 2, kernelSize: 3, stride: stride,
+                    padding: padding, dilation: dilation, hasBias: true, isComplex: isComplex),
                 seed: 1)
             var generator = Xoshiro256StarStar(seed: 2)
-            let x = GradientChecker.randomTensor(batch: 2, channels: 3, length: 11, isComplex: isComplex, using: &generator)
-            let report = GradientChecker.check(conv, input: x,
+            let x = GradientChecker.randomTensor(
+                batch: 2, channels: 3, length: 11, isComplex: isComplex, using: &generator)
+            let report = GradientChecker.check(
+                conv, input: x,
                 forward: { $0.forward($1) }, backward: { $0.backward($1) })
-        #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
+            #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
             #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
         }
     }
 
     @Test func convolutionOutputLengthFormula() {
         // L_out = ⌊(L + 2p − d(K−1) − 1)/s⌋ + 1, spec §2.3.
-        let conv = ComplexConv1D<Double>(name: "c", inChannels: 1, outChannels: 1, kernelSize: 3, stride: 2,
-                                         padding: 1, dilation: 2)
+        let conv = ComplexConv1D<Double>(
+            name: "c", inChannels: 1, outChannels: 1, kernelSize: 3, stride: 2,
+            padding: 1, dilation: 2)
         #expect(conv.outputLength(11) == (11 + 2 - 4 - 1) / 2 + 1)
         var layer = conv
         let y = layer.forward(Tensor(batch: 1, channels: 1, length: 11))
@@ -46,8 +51,9 @@ import WirelessCore
     @Test func convolutionMatchesDirectComplexSum() {
         // Independent oracle: y[o,t] = b_o + Σ W[o,i,j]·x[i, t s + j d − p] with Complex arithmetic.
         let conv = randomized(
-            ComplexConv1D<Double>(name: "c", inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 2,
-                                  dilation: 2, hasBias: true), seed: 3)
+            ComplexConv1D<Double>(
+                name: "c", inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 2,
+                dilation: 2, hasBias: true), seed: 3)
         var generator = Xoshiro256StarStar(seed: 4)
         let x = GradientChecker.randomTensor(batch: 2, channels: 2, length: 9, using: &generator)
         var layer = conv
@@ -56,14 +62,16 @@ import WirelessCore
         for n in 0..<2 {
             for o in 0..<3 {
                 for t in 0..<y.length {
-                    var sr = conv.biasReal.value[o], si = conv.biasImaginary.value[o]
+                    var sr = conv.biasReal.value[o]
+                    var si = conv.biasImaginary.value[o]
                     for i in 0..<2 {
                         for j in 0..<3 {
                             let q = t * 2 + j * 2 - 2
                             guard q >= 0 && q < 9 else { continue }
                             let a = conv.weightReal.value[(o * 2 + i) * 3 + j]
                             let b = conv.weightImaginary.value[(o * 2 + i) * 3 + j]
-                            let xr = x.real[(n * 2 + i) * 9 + q], xi = x.imaginary[(n * 2 + i) * 9 + q]
+                            let xr = x.real[(n * 2 + i) * 9 + q]
+                            let xi = x.imaginary[(n * 2 + i) * 9 + q]
                             sr += a * xr - b * xi
                             si += a * xi + b * xr
                         }
@@ -78,20 +86,28 @@ import WirelessCore
 
     @Test func convolutionSatisfiesCauchyRiemann() {
         // A complex-linear map: ∂y_r/∂x_r = ∂y_i/∂x_i and ∂y_r/∂x_i = −∂y_i/∂x_r.
-        let conv = randomized(ComplexConv1D<Double>(name: "c", inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1), seed: 5)
+        let conv = randomized(
+            ComplexConv1D<Double>(name: "c", inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1), seed: 5)
         var generator = Xoshiro256StarStar(seed: 6)
         let x = GradientChecker.randomTensor(batch: 1, channels: 2, length: 5, using: &generator)
         let h = 1e-6
         var worst = 0.0
         for input in [0, 3, 7] {
-            var xr = x, xi = x
+            var xr = x
+            var xi = x
             xr.real[input] += h
             xi.imaginary[input] += h
-            var l0 = conv, l1 = conv, l2 = conv
-            let y0 = l0.forward(x), yr = l1.forward(xr), yi = l2.forward(xi)
+            var l0 = conv
+            var l1 = conv
+            var l2 = conv
+            let y0 = l0.forward(x)
+            let yr = l1.forward(xr)
+            let yi = l2.forward(xi)
             for k in 0..<y0.real.count {
-                let dyrdxr = (yr.real[k] - y0.real[k]) / h, dyidxi = (yi.imaginary[k] - y0.imaginary[k]) / h
-                let dyrdxi = (yi.real[k] - y0.real[k]) / h, dyidxr = (yr.imaginary[k] - y0.imaginary[k]) / h
+                let dyrdxr = (yr.real[k] - y0.real[k]) / h
+                let dyidxi = (yi.imaginary[k] - y0.imaginary[k]) / h
+                let dyrdxi = (yi.real[k] - y0.real[k]) / h
+                let dyidxr = (yr.imaginary[k] - y0.imaginary[k]) / h
                 worst = max(worst, abs(dyrdxr - dyidxi), abs(dyrdxi + dyidxr))
             }
         }
@@ -117,7 +133,8 @@ import WirelessCore
             // Correlate Re and Im so C_ri ≠ 0.
             for k in 0..<x.real.count { x.imaginary[k] += 0.7 * x.real[k] }
         }
-        let report = GradientChecker.check(norm, input: x,
+        let report = GradientChecker.check(
+            norm, input: x,
             forward: { $0.forward($1, training: true) }, backward: { $0.backward($1) })
         #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
         #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
@@ -137,7 +154,8 @@ import WirelessCore
             if kind == .modrelu && abs(r - 0.1) < margin { x.real[k] *= 1.5 }
         }
         if kind == .modrelu { act.bias.value = [-0.1, -0.3] }
-        let report = GradientChecker.check(act, input: x,
+        let report = GradientChecker.check(
+            act, input: x,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
         #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
         #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
@@ -149,7 +167,8 @@ import WirelessCore
         var block = ResidualBlock<Double>(name: "r", inChannels: 2, outChannels: stride == 1 ? 2 : 3, stride: stride)
         block.forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: .he, using: &generator) }
         let x = GradientChecker.randomTensor(batch: 2, channels: 2, length: 8, using: &generator)
-        let report = GradientChecker.check(block, input: x,
+        let report = GradientChecker.check(
+            block, input: x,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
         #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
         #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
@@ -164,19 +183,25 @@ import WirelessCore
     @Test func upsamplingPoolingConcatAndSigmoid() {
         var generator = Xoshiro256StarStar(seed: 41)
         let x = GradientChecker.randomTensor(batch: 2, channels: 3, length: 4, using: &generator)
-        let up = GradientChecker.check(Stateless(), input: x,
+        let up = GradientChecker.check(
+            Stateless(), input: x,
             forward: { _, x in TensorOperations.upsampleNearest2(x) },
             backward: { _, g in TensorOperations.upsampleNearest2Backward(g) })
         #expect(up.inputError <= GradientChecker.tolerance)
-        let pool = GradientChecker.check(Stateless(), input: x,
+        let pool = GradientChecker.check(
+            Stateless(), input: x,
             forward: { _, x in TensorOperations.globalAveragePool(x) },
             backward: { _, g in TensorOperations.globalAveragePoolBackward(g, length: 4) })
         #expect(pool.inputError <= GradientChecker.tolerance)
-        let sigmoid = GradientChecker.check(Stateless(), input: x,
+        let sigmoid = GradientChecker.check(
+            Stateless(), input: x,
             forward: { _, x in TensorOperations.splitSigmoid(x) },
-            backward: { _, g in TensorOperations.splitSigmoidBackward(output: TensorOperations.splitSigmoid(x), gradient: g) })
+            backward: { _, g in
+                TensorOperations.splitSigmoidBackward(output: TensorOperations.splitSigmoid(x), gradient: g)
+            })
         #expect(sigmoid.inputError <= GradientChecker.tolerance)
-        let concat = GradientChecker.check(Stateless(), input: x,
+        let concat = GradientChecker.check(
+            Stateless(), input: x,
             forward: { _, x in TensorOperations.concatenateChannels(x, TensorOperations.splitSigmoid(x)) },
             backward: { _, g in
                 let (a, b) = TensorOperations.splitChannels(g, firstChannels: 3)
@@ -189,11 +214,14 @@ import WirelessCore
 
     @Test func denseLayerAsUnitKernelConvolution() {
         // Complex dense y = W x + b is the K = 1 convolution over a length-1 map.
-        let dense = randomized(ComplexConv1D<Double>(name: "dense", inChannels: 5, outChannels: 4, kernelSize: 1,
-                                                      hasBias: true), seed: 51)
+        let dense = randomized(
+            ComplexConv1D<Double>(
+                name: "dense", inChannels: 5, outChannels: 4, kernelSize: 1,
+                hasBias: true), seed: 51)
         var generator = Xoshiro256StarStar(seed: 52)
         let x = GradientChecker.randomTensor(batch: 3, channels: 5, length: 1, using: &generator)
-        let report = GradientChecker.check(dense, input: x,
+        let report = GradientChecker.check(
+            dense, input: x,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
         #expect(report.inputError <= GradientChecker.tolerance)
         #expect(report.parameterError <= GradientChecker.tolerance)
@@ -207,7 +235,8 @@ import WirelessCore
         var generator = Xoshiro256StarStar(seed: 61)
         ComplexWeightInitializer.initialize(&conv, scheme: .he, using: &generator)
         let x = GradientChecker.randomTensor(batch: 1, channels: 2, length: 6, using: &generator)
-        let report = GradientChecker.check(conv, input: x,
+        let report = GradientChecker.check(
+            conv, input: x,
             forward: { $0.forward($1) },
             backward: { layer, g in
                 var conjugated = g

@@ -1,12 +1,14 @@
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 @Suite struct LossAndNormTests {
     func logitsAndLabels(seed: UInt64, isComplex: Bool = true) -> (ComplexTensor<Double>, [Double]) {
         var generator = Xoshiro256StarStar(seed: seed)
-        let logits = GradientChecker.randomTensor(batch: 3, channels: 1, length: 7, isComplex: isComplex, scale: 4,
-                                                  using: &generator)
+        let logits = GradientChecker.randomTensor(
+            batch: 3, channels: 1, length: 7, isComplex: isComplex, scale: 4,
+            using: &generator)
         let labels = (0..<21).map { _ in generator.nextUnitDouble() < 0.3 ? 1.0 : 0.0 }
         return (logits, labels)
     }
@@ -17,17 +19,24 @@ import WirelessCore
         for isComplex in [true, false] {
             let (z, y) = logitsAndLabels(seed: 81, isComplex: isComplex)
             let (_, g) = loss.evaluate(logits: z, labels: y)
-            var analytic: [Double] = [], numeric: [Double] = []
+            var analytic: [Double] = []
+            var numeric: [Double] = []
             let h = GradientChecker.step
             for k in 0..<(z.real.count + z.imaginary.count) {
-                var plus = z, minus = z
+                var plus = z
+                var minus = z
                 if k < z.real.count {
-                    plus.real[k] += h; minus.real[k] -= h; analytic.append(g.real[k])
+                    plus.real[k] += h
+                    minus.real[k] -= h
+                    analytic.append(g.real[k])
                 } else {
-                    plus.imaginary[k - z.real.count] += h; minus.imaginary[k - z.real.count] -= h
+                    plus.imaginary[k - z.real.count] += h
+                    minus.imaginary[k - z.real.count] -= h
                     analytic.append(g.imaginary[k - z.real.count])
                 }
-                numeric.append((loss.evaluate(logits: plus, labels: y).loss - loss.evaluate(logits: minus, labels: y).loss) / (2 * h))
+                numeric.append(
+                    (loss.evaluate(logits: plus, labels: y).loss - loss.evaluate(logits: minus, labels: y).loss)
+                        / (2 * h))
             }
             #expect(GradientChecker.relativeError(analytic, numeric) <= GradientChecker.tolerance)
         }
@@ -41,7 +50,8 @@ import WirelessCore
             let p = 1 / (1 + Double.exp(-u))
             return -label * Double.log(p) - (1 - label) * Double.log(1 - p)
         }
-        var re = 0.0, im = 0.0
+        var re = 0.0
+        var im = 0.0
         for k in 0..<y.count {
             re += bce(z.real[k], y[k])
             im += bce(z.imaginary[k], y[k])
@@ -66,15 +76,26 @@ import WirelessCore
             x.imaginary[k] = 2 * a + 0.5 * b - 2
         }
         var norm = ComplexBatchNorm<Double>(name: "bn", channels: 2)
-        for c in 0..<2 { norm.gammaRR.value[c] = 1; norm.gammaII.value[c] = 1 }
+        for c in 0..<2 {
+            norm.gammaRR.value[c] = 1
+            norm.gammaII.value[c] = 1
+        }
         let y = norm.forward(x)
         for c in 0..<2 {
-            var rr = 0.0, ii = 0.0, ri = 0.0, mr = 0.0, mi = 0.0, n = 0.0
+            var rr = 0.0
+            var ii = 0.0
+            var ri = 0.0
+            var mr = 0.0
+            var mi = 0.0
+            var n = 0.0
             for b in 0..<2 {
                 for t in 0..<1000 {
                     let k = (b * 2 + c) * 1000 + t
-                    mr += y.real[k]; mi += y.imaginary[k]
-                    rr += y.real[k] * y.real[k]; ii += y.imaginary[k] * y.imaginary[k]; ri += y.real[k] * y.imaginary[k]
+                    mr += y.real[k]
+                    mi += y.imaginary[k]
+                    rr += y.real[k] * y.real[k]
+                    ii += y.imaginary[k] * y.imaginary[k]
+                    ri += y.real[k] * y.imaginary[k]
                     n += 1
                 }
             }

@@ -1,5 +1,6 @@
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 /// The Float im2col + sgemm convolution against the direct loops (the reference path).
@@ -8,8 +9,9 @@ import WirelessCore
     func gemmMatchesDirectLoops(stride: Int, padding: Int, dilation: Int) {
         for isComplex in [true, false] {
             var generator = Xoshiro256StarStar(seed: 99)
-            var fast = ComplexConv1D<Float>(name: "c", inChannels: 3, outChannels: 4, kernelSize: 3, stride: stride,
-                                            padding: padding, dilation: dilation, hasBias: true, isComplex: isComplex)
+            var fast = ComplexConv1D<Float>(
+                name: "c", inChannels: 3, outChannels: 4, kernelSize: 3, stride: stride,
+                padding: padding, dilation: dilation, hasBias: true, isComplex: isComplex)
             ComplexWeightInitializer.initialize(&fast, scheme: .he, using: &generator)
             for k in 0..<fast.biasReal.count { fast.biasReal.value[k] = generator.nextUnitFloat() }
             for k in 0..<fast.biasImaginary.count { fast.biasImaginary.value[k] = generator.nextUnitFloat() }
@@ -18,11 +20,13 @@ import WirelessCore
             var x = ComplexTensor<Float>(batch: 3, channels: 3, length: 17, isComplex: isComplex)
             for k in 0..<x.real.count { x.real[k] = generator.nextUnitFloat() - 0.5 }
             for k in 0..<x.imaginary.count { x.imaginary[k] = generator.nextUnitFloat() - 0.5 }
-            let yFast = fast.forward(x), yDirect = direct.forward(x)
+            let yFast = fast.forward(x)
+            let yDirect = direct.forward(x)
             var g = yFast.zerosLike()
             for k in 0..<g.real.count { g.real[k] = generator.nextUnitFloat() - 0.5 }
             for k in 0..<g.imaginary.count { g.imaginary[k] = generator.nextUnitFloat() - 0.5 }
-            let gxFast = fast.backward(g), gxDirect = direct.backward(g)
+            let gxFast = fast.backward(g)
+            let gxDirect = direct.backward(g)
             // Float sums of ≤ 27 terms of size ≤ 1: agreement to a few ulps of the magnitudes, 1e-5.
             let tolerance: Float = 1e-5
             func close(_ a: [Float], _ b: [Float]) -> Bool { zip(a, b).allSatisfy { abs($0 - $1) <= tolerance } }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 @Suite struct MetricsTests {
@@ -50,10 +51,18 @@ import WirelessCore
     @Test func decisionRules() throws {
         let re: [Float] = [0.9, 0.2, 0.7, 0.1, 0.1]
         let im: [Float] = [0.1, 0.8, 0.6, 0.1, 0.1]
-        #expect(try DecisionRule(part: .real).decide(real: re[...], imaginary: im[...]) == [true, false, true, false, false])
-        #expect(try DecisionRule(part: .and).decide(real: re[...], imaginary: im[...]) == [false, false, true, false, false])
-        #expect(try DecisionRule(part: .or).decide(real: re[...], imaginary: im[...]) == [true, true, true, false, false])
-        #expect(try DecisionRule(part: .real, dilationBins: 1).decide(real: re[...], imaginary: im[...])
+        #expect(
+            try DecisionRule(part: .real).decide(real: re[...], imaginary: im[...]) == [
+                true, false, true, false, false,
+            ])
+        #expect(
+            try DecisionRule(part: .and).decide(real: re[...], imaginary: im[...]) == [
+                false, false, true, false, false,
+            ])
+        #expect(
+            try DecisionRule(part: .or).decide(real: re[...], imaginary: im[...]) == [true, true, true, false, false])
+        #expect(
+            try DecisionRule(part: .real, dilationBins: 1).decide(real: re[...], imaginary: im[...])
                 == [true, true, true, true, false])
         #expect(throws: SpectrumNetError.self) { try DecisionRule(threshold: 1) }
     }
@@ -62,16 +71,20 @@ import WirelessCore
 @Suite struct CheckpointTests {
     func smallNetwork(seed: UInt64) throws -> SegmentationNetwork<Float> {
         var generator = Xoshiro256StarStar(seed: seed)
-        return try SegmentationNetwork<Float>(configuration: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 4]),
-                                              using: &generator)
+        return try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 4]),
+            using: &generator)
     }
 
     @Test func roundTripIsBitIdentical() throws {
         var network = try smallNetwork(seed: 1)
         var state = TrainingState()
         state.stage = 1
-        state.history = [EpochRecord(stage: 0, epoch: 1, learningRate: 1e-3, trainingLoss: 0.5, validationLoss: 0.4,
-                                     validationAccuracy: 0.9, validationIoU: 0.5, seconds: 0, examplesPerSecond: 0)]
+        state.history = [
+            EpochRecord(
+                stage: 0, epoch: 1, learningRate: 1e-3, trainingLoss: 0.5, validationLoss: 0.4,
+                validationAccuracy: 0.9, validationIoU: 0.5, seconds: 0, examplesPerSecond: 0)
+        ]
         let bytes = try Checkpoint(network: &network, training: state, provenance: ["command": "test"]).encoded()
         let decoded = try Checkpoint.decode(bytes)
         var loaded = try decoded.makeNetwork()

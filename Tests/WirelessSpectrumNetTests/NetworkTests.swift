@@ -1,5 +1,6 @@
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 @Suite struct NetworkTests {
@@ -11,7 +12,8 @@ import WirelessCore
         var generator = Xoshiro256StarStar(seed: 71)
         let network = try SegmentationNetwork<Double>(configuration: config, using: &generator)
         let x = GradientChecker.randomTensor(batch: 3, channels: 2, length: 64, using: &generator)
-        let report = GradientChecker.check(network, input: x, maximumProbes: 40,
+        let report = GradientChecker.check(
+            network, input: x, maximumProbes: 40,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
         #expect(report.inputError <= GradientChecker.tolerance, "input \(report.inputError)")
         #expect(report.parameterError <= GradientChecker.tolerance, "params \(report.parameterError)")
@@ -22,7 +24,8 @@ import WirelessCore
         let real = try SegmentationNetwork<Double>(
             configuration: .compactReal(fftCount: 1, bins: 32, widths: [3, 4, 4, 4]), using: &generator)
         let xr = GradientChecker.randomTensor(batch: 2, channels: 2, length: 32, isComplex: false, using: &generator)
-        let r1 = GradientChecker.check(real, input: xr, maximumProbes: 50,
+        let r1 = GradientChecker.check(
+            real, input: xr, maximumProbes: 50,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
         #expect(r1.inputError <= GradientChecker.tolerance && r1.parameterError <= GradientChecker.tolerance)
         // N = 128 keeps ≥ 8 samples per channel in the last CBN: with 4 the whitening is so curved that
@@ -30,10 +33,12 @@ import WirelessCore
         let paper = try SegmentationNetwork<Double>(
             configuration: .paper1D(fftCount: 1, bins: 128, widths: [2, 3, 3, 4]), using: &generator)
         let xp = GradientChecker.randomTensor(batch: 2, channels: 1, length: 128, using: &generator)
-        let r2 = GradientChecker.check(paper, input: xp, maximumProbes: 50,
+        let r2 = GradientChecker.check(
+            paper, input: xp, maximumProbes: 50,
             forward: { $0.forward($1) }, backward: { $0.backward($1) })
-        #expect(r2.inputError <= GradientChecker.tolerance && r2.parameterError <= GradientChecker.tolerance,
-                "\(r2.inputError) \(r2.parameterError) \(r1.inputError) \(r1.parameterError)")
+        #expect(
+            r2.inputError <= GradientChecker.tolerance && r2.parameterError <= GradientChecker.tolerance,
+            "\(r2.inputError) \(r2.parameterError) \(r1.inputError) \(r1.parameterError)")
     }
 
     /// Exact counts of spec §4 (real parameters including CBN's 5 per channel; real MACs, 4 per complex MAC).
@@ -42,7 +47,8 @@ import WirelessCore
         var compact = try SegmentationNetwork<Float>(configuration: .compact(), using: &generator)
         #expect(compact.trainableParameterCount() == 248_066)
         #expect(compact.realMultiplyAccumulates == 153_157_632)
-        var compactLong = try SegmentationNetwork<Float>(configuration: .compact(fftCount: 1, bins: 16_384), using: &generator)
+        var compactLong = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 1, bins: 16_384), using: &generator)
         #expect(compactLong.trainableParameterCount() == 244_706)
         #expect(compactLong.realMultiplyAccumulates == 2_340_421_632)
         var real = try SegmentationNetwork<Float>(configuration: .compactReal(), using: &generator)
@@ -63,8 +69,9 @@ import WirelessCore
 
     @Test func shapes() throws {
         var generator = Xoshiro256StarStar(seed: 3)
-        var network = try SegmentationNetwork<Float>(configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]),
-                                                     using: &generator)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]),
+            using: &generator)
         let y = network.forward(ComplexTensor(batch: 5, channels: 4, length: 64), training: false)
         #expect(y.batch == 5 && y.channels == 1 && y.length == 64 && y.isComplex)
         #expect(throws: SpectrumNetError.self) {

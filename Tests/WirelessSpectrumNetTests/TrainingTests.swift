@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessSpectrumNet
 
 @Suite struct TrainingTests {
@@ -10,9 +11,11 @@ import WirelessCore
         config.windowSamples = 256
         let generator = try WidebandGenerator(configuration: config, seed: 17)
         let extractor = try SpectrumFeatureExtractor(fftCount: 4, bins: 64)
-        let train = try SpectrumDataset.synthetic(generator: generator, snrLevelsDB: [10, 4], indices: 0..<perLevel, extractor: extractor)
-        let validation = try SpectrumDataset.synthetic(generator: generator, snrLevelsDB: [10, 4], indices: 4000..<4008,
-                                                       extractor: extractor)
+        let train = try SpectrumDataset.synthetic(
+            generator: generator, snrLevelsDB: [10, 4], indices: 0..<perLevel, extractor: extractor)
+        let validation = try SpectrumDataset.synthetic(
+            generator: generator, snrLevelsDB: [10, 4], indices: 4000..<4008,
+            extractor: extractor)
         return (train, validation)
     }
 
@@ -29,18 +32,21 @@ import WirelessCore
     @Test func tinyRunDrivesTheLossDown() throws {
         let (train, validation) = try tinyData()
         var generator = Xoshiro256StarStar(seed: 3)
-        var network = try SegmentationNetwork<Float>(configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]),
-                                                     using: &generator)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]),
+            using: &generator)
         var session = SpectrumTrainer.Session()
-        try SpectrumTrainer.train(network: &network, training: train, validation: validation,
-                                  configuration: trainingConfiguration(), session: &session)
+        try SpectrumTrainer.train(
+            network: &network, training: train, validation: validation,
+            configuration: trainingConfiguration(), session: &session)
         let history = session.state.history
         #expect(history.count == 6 && session.state.finished)
         // The focal loss must fall clearly (observed 0.261 → 0.166 over 6 epochs): last-epoch training
         // loss below 75 % of the first, and the validation loss lower at the end than after epoch 1.
         #expect(history.last!.validationLoss < history.first!.validationLoss)
-        #expect(history.last!.trainingLoss < 0.75 * history.first!.trainingLoss,
-                "\(history.map(\.trainingLoss))")
+        #expect(
+            history.last!.trainingLoss < 0.75 * history.first!.trainingLoss,
+            "\(history.map(\.trainingLoss))")
     }
 
     @Test func sameSeedGivesIdenticalCheckpointsAndResumeMatches() throws {
@@ -55,18 +61,25 @@ import WirelessCore
             var session = SpectrumTrainer.Session()
             if let epochsFirst {
                 // Interrupt, serialise, restore, continue.
-                try SpectrumTrainer.train(network: &network, training: train, validation: validation,
-                                          configuration: configuration, session: &session, maximumEpochs: epochsFirst)
-                let saved = try Checkpoint(network: &network, training: session.state, trainingConfiguration: configuration,
-                                           optimizer: session.optimizer, bestWeights: session.bestWeights).encoded()
+                try SpectrumTrainer.train(
+                    network: &network, training: train, validation: validation,
+                    configuration: configuration, session: &session, maximumEpochs: epochsFirst)
+                let saved = try Checkpoint(
+                    network: &network, training: session.state, trainingConfiguration: configuration,
+                    optimizer: session.optimizer, bestWeights: session.bestWeights
+                ).encoded()
                 let checkpoint = try Checkpoint.decode(saved)
                 network = try checkpoint.makeNetwork()
                 session = try checkpoint.session(for: &network)
             }
-            try SpectrumTrainer.train(network: &network, training: train, validation: validation,
-                                      configuration: configuration, session: &session)
+            try SpectrumTrainer.train(
+                network: &network, training: train, validation: validation,
+                configuration: configuration, session: &session)
             var state = session.state
-            for k in state.history.indices { state.history[k].seconds = 0; state.history[k].examplesPerSecond = 0 }
+            for k in state.history.indices {
+                state.history[k].seconds = 0
+                state.history[k].examplesPerSecond = 0
+            }
             return try Checkpoint(network: &network, training: state).encoded()
         }
         let first = try run(epochsFirst: nil)

@@ -7,8 +7,9 @@ import WirelessSpectrumNet
 let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
     func batch(_ config: NetworkConfiguration, size: Int) -> (ComplexTensor<Float>, [Float]) {
         var generator = Xoshiro256StarStar(seed: 1)
-        var x = ComplexTensor<Float>(batch: size, channels: config.inputChannels, length: config.bins,
-                                     isComplex: config.isComplex)
+        var x = ComplexTensor<Float>(
+            batch: size, channels: config.inputChannels, length: config.bins,
+            isComplex: config.isComplex)
         for k in 0..<x.real.count { x.real[k] = generator.nextUnitFloat() - 0.5 }
         for k in 0..<x.imaginary.count { x.imaginary[k] = generator.nextUnitFloat() - 0.5 }
         let y = (0..<(size * config.bins)).map { _ in generator.nextUnitFloat() < 0.2 ? Float(1) : 0 }

@@ -96,7 +96,7 @@ public struct PathLossFitCommand: WTKCommand {
         var fits: [any PathGainModel] = [all, ci]
         if let dual { fits.append(dual) }
         let comparison = StandardModelComparison(campaign: campaign, fits: fits, options: options)
-        let summary = try CampaignSummary(campaign: campaign)
+        let summary = try CampaignSummary(campaign: campaign, referenceDistanceMeters: d0)
 
         // Models table.
         var rows: [[String]] = []
@@ -192,7 +192,7 @@ public struct PathLossFitCommand: WTKCommand {
         try context.writeSVG(ecdf.svg(), name: name + "-residual-ecdf")
         context.note(
             "fit: \(all.usedCount) links; A = \(PathLossFormat.fixed(all.intercept.estimate)) dB, n = \(PathLossFormat.fixed(all.pathLossExponent.estimate, 3)), "
-                + "RMSE \(PathLossFormat.fixed(all.rmsErrorDB)) dB (paper 11.7), excess loss > 50 m \(PathLossFormat.fixed(summary.excessLossDB)) dB (paper 30)"
+                + "RMSE \(PathLossFormat.fixed(all.rmsErrorDB)) dB (paper 11.7), excess loss > 50 m \(summary.excessLossDB.map { PathLossFormat.fixed($0) + " dB" } ?? "n/a (no link beyond 50 m)") (paper 30 dB)"
                 + (campaign.isSynthetic ? " [SYNTHETIC data]" : ""))
     }
 
@@ -205,7 +205,11 @@ public struct PathLossFitCommand: WTKCommand {
             ["scenarios", String(s.scenarioCount), String(P.scenarioCount), "count"],
             ["buildings", String(s.buildingCount), String(P.buildingCount), "count"],
             ["censored_links", String(s.censoredCount), "", "count"],
-            ["excess_loss_beyond_50m", number.format(s.excessLossDB), number.format(P.excessLossDB), "dB"],
+            // Empty cell when no fitted link lies beyond 50 m (the excess loss is not computable).
+            [
+                "excess_loss_beyond_50m", s.excessLossDB.map { number.format($0) } ?? "", number.format(P.excessLossDB),
+                "dB",
+            ],
             ["rms_fitting_error", number.format(s.rmsErrorDB), number.format(P.rmsErrorDB), "dB"],
         ]
         if let gap = s.glassGapDB {
@@ -262,7 +266,8 @@ public struct PathLossFitCommand: WTKCommand {
                 x: grid, y: grid.map { all.pathGainDB(distanceMeters: $0) }))
         plot.add(
             try .band(
-                "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band", x: grid,
+                "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band",
+                x: grid,
                 lower: grid.map { all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0) },
                 upper: grid.map { all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0) }))
         for entry in groups?.entries ?? [] {

@@ -54,7 +54,7 @@ public struct PathLossModelCommand: WTKCommand {
     @Option(name: .customLong("irr-release"), help: "IRR-glass release for o2i-high: r17 or r19.")
     var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
 
-    @Option(name: .customLong("indoor-distance"), help: "Indoor distance d2D-in [m] (default: the mean 25/3 m).")
+    @Option(name: .customLong("indoor-distance"), help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
     @Option(help: "Base name of the output files.")
@@ -79,6 +79,9 @@ public struct PathLossModelCommand: WTKCommand {
             throw ValidationError("--frequency values must be > 0 GHz.")
         }
         _ = try Self.list(probability, "probability")
+        if let din = indoorDistanceMeters, !(din >= 0 && din.isFinite) {
+            throw ValidationError("--indoor-distance must be a finite distance ≥ 0 m (got \(din)).")
+        }
         guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
     }
 
@@ -139,7 +142,8 @@ public struct PathLossModelCommand: WTKCommand {
         context.note("model: \(rows.count) values of \(model.rawValue); wrote \(name).csv, \(name).svg")
     }
 
-    /// Loss [dB] at one grid point and whether it was outside the model's validity (flagged, not thrown, only for d2D < 10 m).
+    /// Loss [dB] at one grid point and whether it was outside the model's validity (flagged, not thrown, only for
+    /// d2D outside 10 m–5 km; frequency and h_UT outside their ranges throw).
     func evaluate(distanceMeters d: Double, frequency: Frequency) throws -> (Double, Bool) {
         switch model {
         case .fspl: return (FreeSpacePathLoss.exact.lossDB(distanceMeters: d, frequency: frequency), false)
@@ -151,9 +155,15 @@ public struct PathLossModelCommand: WTKCommand {
                     name: "distance", value: d, valid: "> |h_BS − h_UT| = \(abs(dh)) m")
             }
             let street: ThreeGPPStreetPathLoss = model == .uma ? .urbanMacro : .urbanMicroStreetCanyon
+            // Frequency and h_UT stay strict (a bad flag exits 64); a grid point with d2D outside 10 m–5 km is
+            // evaluated by extrapolation and flagged in the out_of_validity column instead of aborting the table.
+            _ = try street.basicLoss(
+                distance3DMeters: (100 + dh * dh).squareRoot(), distance2DMeters: 10, frequency: frequency,
+                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los)
             let base = try street.basicLoss(
                 distance3DMeters: d, distance2DMeters: (d * d - dh * dh).squareRoot(), frequency: frequency,
-                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los)
+                baseStationHeightMeters: baseStationHeightMeters, userHeightMeters: userHeightMeters, lineOfSight: los,
+                validity: .extrapolate)
             guard model == .o2iLow || model == .o2iHigh else { return (base.lossDB, base.outOfValidity) }
             let building = O2IBuildingPenetration(
                 building: model == .o2iLow ? .lowLoss : .highLoss, irrRelease: irrRelease)

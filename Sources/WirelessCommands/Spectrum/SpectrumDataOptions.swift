@@ -23,13 +23,17 @@ struct SpectrumDataOptions: ParsableArguments {
     @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0.")
     var snrStepDB: Double = 2
 
-    @Option(name: .customLong("snr-reference"), help: "Noise reference: full-band (authors) or in-band (weakest signal per bin).")
+    @Option(
+        name: .customLong("snr-reference"),
+        help: "Noise reference: full-band (authors) or in-band (weakest signal per bin).")
     var snrReference: SNRReferenceName = .fullBand
 
     @Option(name: .customLong("label-width"), help: "Label width: nominal (authors) or occupied (0.675·bw).")
     var labelWidth: LabelWidthName = .nominal
 
-    @Flag(name: .customLong("authors-modulation-names"), help: "Quirk Q1: record 8-PSK/8-QAM swapped, as the authors' generator.")
+    @Flag(
+        name: .customLong("authors-modulation-names"),
+        help: "Quirk Q1: record 8-PSK/8-QAM swapped, as the authors' generator.")
     var authorsModulationNames = false
 
     @Flag(name: .customLong("noise-ref-includes-dropped"), help: "Quirk Q2: noise referenced to dropped signals too.")
@@ -51,7 +55,9 @@ struct SpectrumDataOptions: ParsableArguments {
 
     func validate() throws {
         guard (0...4000).contains(trainPerLevel) else { throw ValidationError("--train-per-level must be in 0…4000.") }
-        guard (1...500).contains(validationPerLevel) else { throw ValidationError("--validation-per-level must be in 1…500.") }
+        guard (1...500).contains(validationPerLevel) else {
+            throw ValidationError("--validation-per-level must be in 1…500.")
+        }
         guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
         guard snrStepDB > 0, snrMinimumDB <= snrMaximumDB, snrMinimumDB.isFinite, snrMaximumDB.isFinite else {
             throw ValidationError("--snr-min ≤ --snr-max and --snr-step > 0 are required.")
@@ -83,10 +89,13 @@ struct SpectrumDataOptions: ParsableArguments {
     var recorded: [String: String] {
         [
             "train_per_level": String(trainPerLevel), "validation_per_level": String(validationPerLevel),
-            "test_per_level": String(testPerLevel), "snr_levels_db": snrLevelsDB.map { String($0) }.joined(separator: " "),
+            "test_per_level": String(testPerLevel),
+            "snr_levels_db": snrLevelsDB.map { String($0) }.joined(separator: " "),
             "snr_reference": snrReference.rawValue, "label_width": labelWidth.rawValue,
-            "quirks": [authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
-                       keepStartTransient ? "Q3" : nil].compactMap { $0 }.joined(separator: ","),
+            "quirks": [
+                authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
+                keepStartTransient ? "Q3" : nil,
+            ].compactMap { $0 }.joined(separator: ","),
         ]
     }
 }

@@ -18,15 +18,20 @@ enum SpectrumFigures {
     ) { context in
         try context.run(
             SpectrumGenerateCommand.self,
-            arguments: ["--train-per-level", "0", "--validation-per-level", "1", "--test-per-level", "2",
-                        "--snr-min", "-10", "--snr-max", "10", "--snr-step", "10"],
+            arguments: [
+                "--train-per-level", "0", "--validation-per-level", "1", "--test-per-level", "2",
+                "--snr-min=-10", "--snr-max", "10", "--snr-step", "10",
+            ],
             caption: "A small labelled dataset as SigMF recordings; the figure shows one example with its labels.")
         try context.run(
             SpectrumSegmentCommand.self, arguments: ["test-snr10dB.sigmf-meta"], seeded: false,
-            caption: "The shipped model segments a 10 dB test recording (two windows); shaded bins are detected as occupied.",
+            caption:
+                "The shipped model segments a 10 dB test recording (two windows); shaded bins are detected as occupied.",
             inputsIn: context.directory)
         try context.run(
             SpectrumEvaluateCommand.self, arguments: ["--test-per-level", "8"],
-            caption: "Per-SNR per-bin accuracy and mask IoU of the complex net and the baselines on 8 test windows per level.")
+            caption:
+                "Per-SNR per-bin accuracy and mask IoU of the complex net and the baselines on 8 test windows per level."
+        )
     }
 }

@@ -20,7 +20,8 @@ struct SpectrumSegmentCommand: WTKCommand {
             equal the model's 20 MHz (no implicit resampling).
             """)
 
-    @Argument(help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
     var input: String
 
     @Option(name: .customLong("sample-rate"), help: "Sample rate [Hz]; required for .cf32.")
@@ -59,27 +60,37 @@ struct SpectrumSegmentCommand: WTKCommand {
             recording = read
         }
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
-        var segmenter = try SpectrumSegmenter(network: network, rule: try DecisionRule(threshold: threshold, part: rule))
-        let result = try segmenter.segment(samples: recording.samples, sampleRateHz: recording.sampleRateHz,
-                                           centerFrequencyHz: recording.centerFrequencyHz)
-        let context = OutputContext(options: output, parameters: [
-            "input": input, "model": modelPath, "rule": segmenter.rule.summary,
-            "sample_rate_hz": String(recording.sampleRateHz),
-        ])
+        var segmenter = try SpectrumSegmenter(
+            network: network, rule: try DecisionRule(threshold: threshold, part: rule))
+        let result = try segmenter.segment(
+            samples: recording.samples, sampleRateHz: recording.sampleRateHz,
+            centerFrequencyHz: recording.centerFrequencyHz)
+        let context = OutputContext(
+            options: output,
+            parameters: [
+                "input": input, "model": modelPath, "rule": segmenter.rule.summary,
+                "sample_rate_hz": String(recording.sampleRateHz),
+            ])
         let intervals = result.intervals
-        let table = CSVTable(header: ["window", "sample_start", "sample_count", "first_bin", "end_bin",
-                                      "lower_edge_hz", "upper_edge_hz", "bandwidth_hz", "mean_probability"],
-                             rows: intervals.map { i in
-                                 [String(i.window), String(i.sampleStart), String(i.sampleCount), String(i.bins.start),
-                                  String(i.bins.end), String(i.lowerEdgeHz), String(i.upperEdgeHz),
-                                  String(i.upperEdgeHz - i.lowerEdgeHz), String(format: "%.4f", i.meanProbability)]
-                             })
+        let table = CSVTable(
+            header: [
+                "window", "sample_start", "sample_count", "first_bin", "end_bin",
+                "lower_edge_hz", "upper_edge_hz", "bandwidth_hz", "mean_probability",
+            ],
+            rows: intervals.map { i in
+                [
+                    String(i.window), String(i.sampleStart), String(i.sampleCount), String(i.bins.start),
+                    String(i.bins.end), String(i.lowerEdgeHz), String(i.upperEdgeHz),
+                    String(i.upperEdgeHz - i.lowerEdgeHz), String(format: "%.4f", i.meanProbability),
+                ]
+            })
         try context.write(table, name: name)
         var annotated = recording
         annotated.datatype = .cf32LE
         annotated.annotations = intervals.map {
-            SigMFAnnotation(sampleStart: $0.sampleStart, sampleCount: $0.sampleCount, frequencyLowerEdgeHz: $0.lowerEdgeHz,
-                            frequencyUpperEdgeHz: $0.upperEdgeHz, label: "occupied (wtk spectrum segment)")
+            SigMFAnnotation(
+                sampleStart: $0.sampleStart, sampleCount: $0.sampleCount, frequencyLowerEdgeHz: $0.lowerEdgeHz,
+                frequencyUpperEdgeHz: $0.upperEdgeHz, label: "occupied (wtk spectrum segment)")
         }
         let directory = try OutputDirectory(path: output.outputDirectory)
         _ = directory
@@ -88,18 +99,26 @@ struct SpectrumSegmentCommand: WTKCommand {
         let n = network.configuration.bins
         let window = Array(recording.samples.prefix(network.configuration.fftCount * n))
         let welch = try WelchPSD(segmentLength: n, sampleRateHz: recording.sampleRateHz)
-        let density = try welch.estimate(samples: window).map { 10 * Foundation.log10(max($0 * recording.sampleRateHz, 1e-30)) }
+        let density = try welch.estimate(samples: window).map {
+            10 * Foundation.log10(max($0 * recording.sampleRateHz, 1e-30))
+        }
         let centre = recording.centerFrequencyHz ?? 0
         let frequencies = welch.frequenciesHz.map { ($0 + centre) / 1e6 }
-        let low = density.min() ?? 0, high = density.max() ?? 1
-        var plot = Plot(title: "Segments of \(url.lastPathComponent) (window 0)",
-                        xLabel: recording.centerFrequencyHz == nil ? "Frequency offset [MHz]" : "Frequency [MHz]",
-                        yLabel: "Power per bin [dB]")
+        let low = density.min() ?? 0
+        let high = density.max() ?? 1
+        var plot = Plot(
+            title: "Segments of \(url.lastPathComponent) (window 0)",
+            xLabel: recording.centerFrequencyHz == nil ? "Frequency offset [MHz]" : "Frequency [MHz]",
+            yLabel: "Power per bin [dB]")
         let mask = result.masks.first ?? []
-        plot.add(try .band("occupied (CMuSeNet)", x: frequencies, lower: Array(repeating: low, count: n),
-                           upper: mask.map { $0 ? high : low }))
+        plot.add(
+            try .band(
+                "occupied (CMuSeNet)", x: frequencies, lower: Array(repeating: low, count: n),
+                upper: mask.map { $0 ? high : low }))
         plot.add(try .line("Welch spectrum", x: frequencies, y: density))
         try context.writeSVG(plot.svg(), name: name)
-        context.note("spectrum segment: \(result.masks.count) windows, \(intervals.count) intervals; wrote \(name).csv, \(name).sigmf-meta, \(name).svg")
+        context.note(
+            "spectrum segment: \(result.masks.count) windows, \(intervals.count) intervals; wrote \(name).csv, \(name).sigmf-meta, \(name).svg"
+        )
     }
 }

@@ -60,8 +60,11 @@ struct SpectrumTrainCommand: WTKCommand {
     @Flag(help: "Continue the interrupted run stored in the checkpoint.")
     var resume = false
 
-    @Option(name: .customLong("captures"),
-            help: ArgumentHelp("Labelled SigMF recordings (20 MS/s; annotations with both frequency edges) to train on instead of the synthetic data; every 10th window validates.", valueName: "recording"))
+    @Option(
+        name: .customLong("captures"),
+        help: ArgumentHelp(
+            "Labelled SigMF recordings (20 MS/s; annotations with both frequency edges) to train on instead of the synthetic data; every 10th window validates.",
+            valueName: "recording"))
     var captures: [String] = []
 
     @Option(help: "Base name of the outputs.")
@@ -81,8 +84,12 @@ struct SpectrumTrainCommand: WTKCommand {
         guard batchSize >= 1, maximumEpochs >= 1, patience >= 1 else {
             throw ValidationError("--batch-size, --max-epochs and --patience must be ≥ 1.")
         }
-        guard parsedRates != nil else { throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.") }
-        if let widths, parsedWidths == nil { throw ValidationError("--widths must be four positive integers (got \(widths)).") }
+        guard parsedRates != nil else {
+            throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.")
+        }
+        if let widths, parsedWidths == nil {
+            throw ValidationError("--widths must be four positive integers (got \(widths)).")
+        }
         guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
         if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
     }
@@ -107,8 +114,9 @@ struct SpectrumTrainCommand: WTKCommand {
         case .compact:
             config = real ? .compactReal(fftCount: fftCount, bins: bins) : .compact(fftCount: fftCount, bins: bins)
         case .paper1d:
-            config = .paper1D(fftCount: fftCount, bins: bins, isComplex: !real,
-                              widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
+            config = .paper1D(
+                fftCount: fftCount, bins: bins, isComplex: !real,
+                widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
         }
         if let widths = parsedWidths { config.widths = widths }
         config.activation = activation
@@ -128,24 +136,31 @@ struct SpectrumTrainCommand: WTKCommand {
     }
 
     func execute() throws {
-        let context = OutputContext(options: output, seed: seed.seed, parameters: data.recorded.merging([
-            "architecture": networkConfiguration.summary, "batch_size": String(batchSize),
-            "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
-            "alpha": String(alpha), "gamma": String(gamma),
-        ]) { a, _ in a })
+        let context = OutputContext(
+            options: output, seed: seed.seed,
+            parameters: data.recorded.merging([
+                "architecture": networkConfiguration.summary, "batch_size": String(batchSize),
+                "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
+                "alpha": String(alpha), "gamma": String(gamma),
+            ]) { a, _ in a })
         let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
-        try FileManager.default.createDirectory(at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: seed.seed)
         let networkConfig = networkConfiguration
         let extractor = try SpectrumFeatureExtractor(fftCount: networkConfig.fftCount, bins: networkConfig.bins)
-        context.note("spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows")
+        context.note(
+            "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
+        )
         let started = Date()
-        let training: SpectrumDataset, validation: SpectrumDataset
+        let training: SpectrumDataset
+        let validation: SpectrumDataset
         if captures.isEmpty {
             training = try SpectrumDataset.synthetic(
                 generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.trainIndices, extractor: extractor)
             validation = try SpectrumDataset.synthetic(
-                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices, extractor: extractor)
+                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices,
+                extractor: extractor)
         } else {
             var parts: [SpectrumDataset] = []
             for path in captures {
@@ -158,7 +173,8 @@ struct SpectrumTrainCommand: WTKCommand {
             let validationIndices = Array(stride(from: 9, to: all.count, by: 10))
             let validationSet = Set(validationIndices)
             guard !validationIndices.isEmpty else {
-                throw SpectrumNetError.lengthMismatch(expected: 10 * extractor.windowSamples, found: all.count * extractor.windowSamples)
+                throw SpectrumNetError.lengthMismatch(
+                    expected: 10 * extractor.windowSamples, found: all.count * extractor.windowSamples)
             }
             training = all.subset((0..<all.count).filter { !validationSet.contains($0) })
             validation = all.subset(validationIndices)
@@ -171,7 +187,8 @@ struct SpectrumTrainCommand: WTKCommand {
             let checkpoint = try Checkpoint.read(from: modelURL)
             network = try checkpoint.makeNetwork(expecting: networkConfig)
             session = try checkpoint.session(for: &network)
-            context.note("spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
+            context.note(
+                "spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
         } else {
             var init_ = Xoshiro256StarStar(seed: seed.seed, stream: 0xC0FFEE)
             network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
@@ -188,19 +205,26 @@ struct SpectrumTrainCommand: WTKCommand {
             session: &session,
             progress: { record in
                 ProgressReporter.note(
-                    String(format: "stage %d epoch %2d lr %.0e: train loss %.5f, validation loss %.5f, accuracy %.4f, IoU %.4f, %.1f s (%.1f examples/s)",
-                           record.stage + 1, record.epoch, record.learningRate, record.trainingLoss, record.validationLoss,
-                           record.validationAccuracy, record.validationIoU, record.seconds, record.examplesPerSecond),
+                    String(
+                        format:
+                            "stage %d epoch %2d lr %.0e: train loss %.5f, validation loss %.5f, accuracy %.4f, IoU %.4f, %.1f s (%.1f examples/s)",
+                        record.stage + 1, record.epoch, record.learningRate, record.trainingLoss, record.validationLoss,
+                        record.validationAccuracy, record.validationIoU, record.seconds, record.examplesPerSecond),
                     quiet: quiet)
             },
             checkpoint: { network, session in
                 // Deterministic bytes: wall-clock fields are zeroed in the checkpoint's copy of the log.
                 var state = session.state
-                for k in state.history.indices { state.history[k].seconds = 0; state.history[k].examplesPerSecond = 0 }
+                for k in state.history.indices {
+                    state.history[k].seconds = 0
+                    state.history[k].examplesPerSecond = 0
+                }
                 let finished = session.state.finished
-                try Checkpoint(network: &network, training: state, trainingConfiguration: trainingConfig,
-                               optimizer: finished ? nil : session.optimizer,
-                               bestWeights: finished ? nil : session.bestWeights, provenance: provenance).write(to: modelURL)
+                try Checkpoint(
+                    network: &network, training: state, trainingConfiguration: trainingConfig,
+                    optimizer: finished ? nil : session.optimizer,
+                    bestWeights: finished ? nil : session.bestWeights, provenance: provenance
+                ).write(to: modelURL)
             })
         let history = session.state.history
         let table = CSVTable(columns: [
@@ -215,16 +239,19 @@ struct SpectrumTrainCommand: WTKCommand {
             ("examples_per_second", history.map(\.examplesPerSecond)),
         ])
         try context.write(table, name: name)
-        var plot = Plot(title: "CMuSeNet training (\(networkConfig.isComplex ? "complex" : "real-valued"))",
-                        xLabel: "Epoch", yLabel: "Focal loss")
+        var plot = Plot(
+            title: "CMuSeNet training (\(networkConfig.isComplex ? "complex" : "real-valued"))",
+            xLabel: "Epoch", yLabel: "Focal loss")
         let epochs = history.indices.map { Double($0 + 1) }
         plot.add(try .line("training", x: epochs, y: history.map(\.trainingLoss)))
         plot.add(try .line("validation", x: epochs, y: history.map(\.validationLoss)))
         try context.writeSVG(plot.svg(), name: name)
         var parameters = network
-        context.note(String(format: "spectrum train: %d parameters, %d epochs, data %.1f s, total %.1f s; wrote %@",
-                            parameters.trainableParameterCount(), history.count, generationSeconds,
-                            Date().timeIntervalSince(started), modelURL.path))
+        context.note(
+            String(
+                format: "spectrum train: %d parameters, %d epochs, data %.1f s, total %.1f s; wrote %@",
+                parameters.trainableParameterCount(), history.count, generationSeconds,
+                Date().timeIntervalSince(started), modelURL.path))
     }
 }
 

@@ -1,0 +1,66 @@
+import Foundation
+import Numerics
+import WirelessIO
+
+/// Reads one example of the authors' MATLAB generator (spec §2.1 step 7): `data.dat` (complex128,
+/// little-endian interleaved I/Q, 16 B/sample) and `meta-data.json` ({fc, bw, mod, txPower,
+/// noisePower}, a bare object when n = 1, a list otherwise), as a SigMF recording whose annotations
+/// carry the labels (baseband edges fc ± bw/2 over the whole recording).
+public enum AuthorsDatasetImporter {
+    struct Entry: Decodable {
+        var fc: Double
+        var bw: Double
+        var mod: String?
+        var txPower: Double?
+        var noisePower: Double?
+    }
+
+    /// - Parameters:
+    ///   - dataURL: `data.dat`.  metaURL: `meta-data.json`.
+    ///   - sampleRateHz: fs [Hz] (20 MHz; not stored by the authors).
+    /// - Throws: `IOError.missingFile`, `.truncated` (size not a multiple of 16 B), `.malformedInput`
+    ///   (JSON), `SpectrumNetError.nonFiniteSample`.
+    public static func read(dataURL: URL, metaURL: URL, sampleRateHz: Double = 20e6) throws -> SigMFRecording {
+        for url in [dataURL, metaURL] where !FileManager.default.fileExists(atPath: url.path) {
+            throw IOError.missingFile(path: url.path)
+        }
+        let bytes = try Data(contentsOf: dataURL)
+        guard bytes.count % 16 == 0 else {
+            throw IOError.truncated(
+                file: dataURL.path, expectedBytes: (bytes.count / 16 + 1) * 16, actualBytes: bytes.count)
+        }
+        var samples = [Complex<Float>](repeating: .zero, count: bytes.count / 16)
+        try bytes.withUnsafeBytes { raw in
+            for k in 0..<samples.count {
+                let re = Double(
+                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
+                let im = Double(
+                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
+                guard re.isFinite && im.isFinite else { throw SpectrumNetError.nonFiniteSample(index: k) }
+                samples[k] = Complex(Float(re), Float(im))
+            }
+        }
+        let json = try Data(contentsOf: metaURL)
+        let entries: [Entry]
+        if let list = try? JSONDecoder().decode([Entry].self, from: json) {
+            entries = list
+        } else if let single = try? JSONDecoder().decode(Entry.self, from: json) {
+            entries = [single]
+        } else {
+            throw IOError.malformedInput(
+                file: metaURL.path, line: nil, column: nil,
+                reason: "expected an object or a list of objects with fc and bw")
+        }
+        let annotations = entries.map {
+            SigMFAnnotation(
+                sampleStart: 0, sampleCount: samples.count, frequencyLowerEdgeHz: $0.fc - $0.bw / 2,
+                frequencyUpperEdgeHz: $0.fc + $0.bw / 2, label: $0.mod)
+        }
+        var extra: [String: JSONValue] = [
+            "core:description": .string("imported from the authors' data.dat + meta-data.json")
+        ]
+        if let noise = entries.first?.noisePower { extra["wtk:noise_power"] = .number(noise) }
+        return SigMFRecording(
+            samples: samples, sampleRateHz: sampleRateHz, annotations: annotations, extraGlobalFields: extra)
+    }
+}
