@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "WirelessLinearAlgebra", package: parentPackage),
                 .product(name: "WirelessPathLoss", package: parentPackage),
                 .product(name: "WirelessISAC", package: parentPackage),
+                .product(name: "WirelessStochasticGeometry", package: parentPackage),
                 .product(name: "WirelessSpectrumNet", package: parentPackage),
                 .product(name: "Numerics", package: "swift-numerics"),
             ]

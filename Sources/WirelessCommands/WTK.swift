@@ -18,6 +18,7 @@ public struct WTK: ParsableCommand {
             PSDCommand.self,
             PathLossCommand.self,
             ISACCommand.self,
+            DensifyCommand.self,
             SpectrumCommand.self,
             FiguresCommand.self,
         ])

@@ -56,7 +56,10 @@ public struct ChannelTensor: Sendable, Equatable, Codable {
     @inlinable
     public subscript(antenna: Int, subcarrier: Int, symbol: Int, snapshot: Int) -> Complex<Double> {
         get { elements[antenna + dimensions[0] * (subcarrier + dimensions[1] * (symbol + dimensions[2] * snapshot))] }
-        set { elements[antenna + dimensions[0] * (subcarrier + dimensions[1] * (symbol + dimensions[2] * snapshot))] = newValue }
+        set {
+            elements[antenna + dimensions[0] * (subcarrier + dimensions[1] * (symbol + dimensions[2] * snapshot))] =
+                newValue
+        }
     }
 
     /// Total energy Σ|H|².

@@ -38,7 +38,9 @@ public enum GainRefit {
         var dopplers: [Double] = []
         var dopplerIndex: [Int] = []
         for w in frequencies {
-            if let found = dopplers.firstIndex(of: w[2]) { dopplerIndex.append(found) } else {
+            if let found = dopplers.firstIndex(of: w[2]) {
+                dopplerIndex.append(found)
+            } else {
                 dopplerIndex.append(dopplers.count)
                 dopplers.append(w[2])
             }

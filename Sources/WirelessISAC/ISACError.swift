@@ -39,27 +39,27 @@ public enum ISACError: Error, Equatable, Sendable, CustomStringConvertible, Cate
 
     public var description: String {
         switch self {
-        case let .invalidCompressionFactor(mode, factor):
+        case .invalidCompressionFactor(let mode, let factor):
             return "compression factor \(factor) of mode \(mode) must be ≥ 1"
-        case let .compressionFactorNotDivisor(mode, size, factor):
+        case .compressionFactorNotDivisor(let mode, let size, let factor):
             return "compression factor \(factor) does not divide mode \(mode) of size \(size)"
         case .zeroPaths:
             return "the number of paths must be at least 1"
-        case let .tooManyPaths(mode, requested, limit):
+        case .tooManyPaths(let mode, let requested, let limit):
             return "mode \(mode) can resolve at most \(limit) paths, \(requested) requested"
-        case let .nonFiniteInput(index):
+        case .nonFiniteInput(let index):
             return "the input tensor has a non-finite sample at linear index \(index)"
-        case let .shapeMismatch(expected, actual):
+        case .shapeMismatch(let expected, let actual):
             return "tensor shape \(actual) does not match the expected shape \(expected)"
-        case let .dimensionTooSmall(mode, size):
+        case .dimensionTooSmall(let mode, let size):
             return "mode \(mode) has \(size) sample(s) after compression; at least 2 are needed"
         case .zeroEnergyInput:
             return "the input tensor is identically zero"
-        case let .invalidParameter(name):
+        case .invalidParameter(let name):
             return "invalid parameter: \(name)"
-        case let .outsideUnambiguousRange(path, parameter):
+        case .outsideUnambiguousRange(let path, let parameter):
             return "path \(path): \(parameter) lies outside the compressed unambiguous interval and would alias"
-        case let .numericalFailure(reason):
+        case .numericalFailure(let reason):
             return "numerical failure: \(reason)"
         }
     }

@@ -76,7 +76,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     }
 
     /// Speed of light c [m/s] (exact, SI).
-    public static let speedOfLight = 299_792_458.0
+    public static let speedOfLight = PhysicalConstants.speedOfLightMetersPerSecond
 
     /// The paper's default grid: f_c = 26 GHz, 16 antennas at λ/2, 180 subcarriers at 60 kHz,
     /// 560 symbols with T_CP = 1/(14Δf) (T_sym = 17.857 µs, T_obs = 10 ms). `plain-isac.md` §2.2.
@@ -107,8 +107,10 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         for (name, value) in checks where !(value.isFinite && value > 0) {
             throw ISACError.invalidParameter(name: name)
         }
-        for (name, count) in [("antennaCount", antennaCount), ("subcarrierCount", subcarrierCount),
-                              ("symbolCount", symbolCount)] where count < 1 {
+        for (name, count) in [
+            ("antennaCount", antennaCount), ("subcarrierCount", subcarrierCount),
+            ("symbolCount", symbolCount),
+        ] where count < 1 {
             throw ISACError.invalidParameter(name: name)
         }
     }
@@ -150,9 +152,11 @@ public struct ISACGrid: Sendable, Equatable, Codable {
 
     /// The three spatial frequencies `[ω_A, ω_F, ω_T]` [rad/sample] of a path on the full grid.
     public func spatialFrequencies(of path: ISACPath) -> [Double] {
-        [angleFrequency(angleDegrees: path.angleDegrees),
-         delayFrequency(distanceMeters: path.distanceMeters),
-         dopplerFrequency(velocityMetersPerSecond: path.velocityMetersPerSecond)]
+        [
+            angleFrequency(angleDegrees: path.angleDegrees),
+            delayFrequency(distanceMeters: path.distanceMeters),
+            dopplerFrequency(velocityMetersPerSecond: path.velocityMetersPerSecond),
+        ]
     }
 
     /// Derivatives `[∂ω_A/∂θ [rad/deg], ∂ω_F/∂d [rad/m], ∂ω_T/∂v [rad/(m/s)]]` at a path (`plain-isac.md` §2.7).

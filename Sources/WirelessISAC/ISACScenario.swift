@@ -99,11 +99,15 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     public func validateUnambiguous(compressionFactors factors: [Int]) throws {
         for (p, path) in paths.enumerated() {
             let w = grid.spatialFrequencies(of: path)
-            if abs(w[0]) * Double(factors[0]) >= .pi { throw ISACError.outsideUnambiguousRange(path: p, parameter: "angle") }
+            if abs(w[0]) * Double(factors[0]) >= .pi {
+                throw ISACError.outsideUnambiguousRange(path: p, parameter: "angle")
+            }
             if -w[1] * Double(factors[1]) >= 2 * .pi || w[1] > 0 {
                 throw ISACError.outsideUnambiguousRange(path: p, parameter: "distance")
             }
-            if abs(w[2]) * Double(factors[2]) >= .pi { throw ISACError.outsideUnambiguousRange(path: p, parameter: "velocity") }
+            if abs(w[2]) * Double(factors[2]) >= .pi {
+                throw ISACError.outsideUnambiguousRange(path: p, parameter: "velocity")
+            }
         }
     }
 

@@ -107,7 +107,9 @@ public enum ModeSubspaceEstimation {
         let descending = Array(ascending.reversed())
         var order: Int
         if let forced = forcedOrder {
-            guard forced >= 1, forced <= n - 1 else { throw ISACError.tooManyPaths(mode: -1, requested: forced, limit: n - 1) }
+            guard forced >= 1, forced <= n - 1 else {
+                throw ISACError.tooManyPaths(mode: -1, requested: forced, limit: n - 1)
+            }
             order = forced
         } else {
             order = criterion.order(eigenvaluesDescending: descending, snapshotCount: snapshotCount)

@@ -20,8 +20,10 @@ public struct PLAINConfiguration: Sendable, Equatable, Codable {
     public var modelOrderCriterion: ModelOrderCriterion
     /// Forward–backward averaging of every mode covariance (default on).
     public var forwardBackwardAveraging: Bool
-    /// Fusion method (default TensorOMP with the CP update).
+    /// Fusion method (default TensorOMP).
     public var fusion: FusionMethod
+    /// The LS update inside TensorOMP (default `.cp`; `.tucker` is the reference's).
+    public var ompUpdate: TensorOMPUpdate
     /// Number of paths K to return; nil → max_m K_m.
     public var pathCount: Int?
     /// How `pathCount` is used (default `.finalSelection`).
@@ -42,7 +44,8 @@ public struct PLAINConfiguration: Sendable, Equatable, Codable {
         grid: ISACGrid = .paperDefault, compression: CompressionMode = .averaging,
         compressionFactors: [Int] = [1, 4, 14], frequencyEstimator: FrequencyEstimator = .rootMUSIC,
         modelOrderCriterion: ModelOrderCriterion = .aic, forwardBackwardAveraging: Bool = true,
-        fusion: FusionMethod = .tensorOMP, pathCount: Int? = nil, pathCountUse: PathCountUse = .finalSelection,
+        fusion: FusionMethod = .tensorOMP, ompUpdate: TensorOMPUpdate = .cp, pathCount: Int? = nil,
+        pathCountUse: PathCountUse = .finalSelection,
         gainRefit: GainRefitDomain = .uncompressed, maxVirtualSnapshots: Int = 100, maxSmoothingShifts: Int = 10,
         seed: UInt64 = 0, parallel: Bool = true
     ) {
@@ -53,6 +56,7 @@ public struct PLAINConfiguration: Sendable, Equatable, Codable {
         self.modelOrderCriterion = modelOrderCriterion
         self.forwardBackwardAveraging = forwardBackwardAveraging
         self.fusion = fusion
+        self.ompUpdate = ompUpdate
         self.pathCount = pathCount
         self.pathCountUse = pathCountUse
         self.gainRefit = gainRefit

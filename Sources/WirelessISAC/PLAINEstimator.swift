@@ -32,8 +32,12 @@ public struct PLAINEstimator: ISACParameterEstimator {
         guard Array(shape.prefix(3)) == configuration.grid.dimensions else {
             throw ISACError.shapeMismatch(expected: configuration.grid.dimensions, actual: shape)
         }
-        guard configuration.maxVirtualSnapshots >= 1 else { throw ISACError.invalidParameter(name: "maxVirtualSnapshots") }
-        guard configuration.maxSmoothingShifts >= 1 else { throw ISACError.invalidParameter(name: "maxSmoothingShifts") }
+        guard configuration.maxVirtualSnapshots >= 1 else {
+            throw ISACError.invalidParameter(name: "maxVirtualSnapshots")
+        }
+        guard configuration.maxSmoothingShifts >= 1 else {
+            throw ISACError.invalidParameter(name: "maxSmoothingShifts")
+        }
         let compression = try TensorCompression(
             mode: configuration.compression, factors: configuration.compressionFactors,
             dimensions: Array(shape.prefix(3)), snapshotCount: shape.count == 4 ? shape[3] : 1,
@@ -74,7 +78,9 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 1: the compressed tensor H'.
-    public func compress(_ tensor: ChannelTensor) -> ChannelTensor { compression(tensor, parallel: configuration.parallel) }
+    public func compress(_ tensor: ChannelTensor) -> ChannelTensor {
+        compression(tensor, parallel: configuration.parallel)
+    }
 
     /// Stage 2: per-mode estimates on H' (the three modes in parallel when configured).
     public func estimateModes(_ compressed: ChannelTensor) throws -> [ModeEstimate] {
@@ -103,7 +109,9 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     private static func relabel(_ error: ISACError, mode: Int) -> ISACError {
-        if case let .tooManyPaths(_, requested, limit) = error { return .tooManyPaths(mode: mode, requested: requested, limit: limit) }
+        if case .tooManyPaths(_, let requested, let limit) = error {
+            return .tooManyPaths(mode: mode, requested: requested, limit: limit)
+        }
         return error
     }
 
@@ -111,7 +119,8 @@ public struct PLAINEstimator: ISACParameterEstimator {
     public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws -> [CandidateTriplet] {
         let count = configuration.pathCount ?? modes.map(\.order).max() ?? 1
         return try TensorFusion.select(
-            tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion)
+            tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion,
+            update: configuration.ompUpdate)
     }
 
     /// Physical mapping (§2.5) and gain refit of selected triplets.

@@ -87,17 +87,25 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
             }
         }
         plan.execute(&buffer)
-        return buffer.map(\.lengthSquared)
+        return buffer.map { $0.lengthSquared }
     }
 
     /// Indices of the 3×3×3 circular local maxima, strongest first.
+    ///
+    /// With a path count, only points within `dynamicRangeDB` (120 dB) of the global maximum are
+    /// examined (a pure speed-up: weaker peaks could not be among the K strongest of a realistic scene).
     func peaks(_ power: [Double]) -> [Int] {
         let (ma, mf, mt) = (transformDimensions[0], transformDimensions[1], transformDimensions[2])
         var threshold = 0.0
         if configuration.pathCount == nil {
             let sample = stride(from: 0, to: power.count, by: configuration.medianStride).map { power[$0] }.sorted()
             threshold = sample[sample.count / 2] * pow(10, configuration.thresholdDB / 10)
+        } else {
+            threshold = (power.max() ?? 0) * 1e-12
         }
+        // Circular neighbour tables (no modulo in the scan).
+        func wrapped(_ n: Int) -> [[Int]] { (0..<n).map { [($0 + n - 1) % n, $0, ($0 + 1) % n] } }
+        let (na, nf, nt) = (wrapped(ma), wrapped(mf), wrapped(mt))
         var found: [Int] = []
         power.withUnsafeBufferPointer { p in
             for t in 0..<mt {
@@ -107,15 +115,15 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
                         let value = p[index]
                         if value <= threshold { continue }
                         var isPeak = true
-                        search: for dt in -1...1 {
-                            let tt = (t + dt + mt) % mt
-                            for df in -1...1 {
-                                let ff = (f + df + mf) % mf
-                                for da in -1...1 where da != 0 || df != 0 || dt != 0 {
-                                    let aa = (a + da + ma) % ma
-                                    let neighbour = p[aa + ma * (ff + mf * tt)]
+                        search: for tt in nt[t] {
+                            for ff in nf[f] {
+                                let base = ma * (ff + mf * tt)
+                                for aa in na[a] {
+                                    let other = aa + base
+                                    if other == index { continue }
+                                    let neighbour = p[other]
                                     // Ties broken by index so a flat top yields one peak.
-                                    if neighbour > value || (neighbour == value && aa + ma * (ff + mf * tt) < index) {
+                                    if neighbour > value || (neighbour == value && other < index) {
                                         isPeak = false
                                         break search
                                     }

@@ -60,7 +60,9 @@ public struct SequentialEstimator: ISACParameterEstimator {
                 for k in 0..<nF { z[k, column] = beams[i + kA * (k + nF * column)] }
             }
             var zCovariance = try multiply(z, z, .none, .conjugateTranspose)
-            for e in zCovariance.elements.indices { zCovariance.elements[e] = zCovariance.elements[e].divided(by: Double(nT * s)) }
+            for e in zCovariance.elements.indices {
+                zCovariance.elements[e] = zCovariance.elements[e].divided(by: Double(nT * s))
+            }
             let delays = try estimateMode(zCovariance, columns: nT * s)
             let delayFilters = try pseudoInverse(Vandermonde.matrix(count: nF, frequencies: delays.frequencies))
             let branches = try multiply(delayFilters, z)  // K_F × (N'_T·S)

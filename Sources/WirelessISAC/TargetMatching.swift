@@ -34,8 +34,11 @@ public struct TargetMatching: Sendable, Equatable, Codable {
         estimateIndex = index
         errors = paths.indices.map { p in
             index[p].map { e in
-                [estimates[e].angleDegrees - paths[p].angleDegrees, estimates[e].distanceMeters - paths[p].distanceMeters,
-                 estimates[e].velocityMetersPerSecond - paths[p].velocityMetersPerSecond]
+                [
+                    estimates[e].angleDegrees - paths[p].angleDegrees,
+                    estimates[e].distanceMeters - paths[p].distanceMeters,
+                    estimates[e].velocityMetersPerSecond - paths[p].velocityMetersPerSecond,
+                ]
             }
         }
         cellErrors = paths.indices.map { p in index[p].map { cells(estimates[$0], p) } }

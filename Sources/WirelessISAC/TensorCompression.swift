@@ -60,7 +60,9 @@ public struct TensorCompression: Sendable, Equatable {
         }
         let effectiveFactors = mode == .none ? [1, 1, 1] : factors
         for m in 0..<3 {
-            guard effectiveFactors[m] >= 1 else { throw ISACError.invalidCompressionFactor(mode: m, factor: factors[m]) }
+            guard effectiveFactors[m] >= 1 else {
+                throw ISACError.invalidCompressionFactor(mode: m, factor: factors[m])
+            }
             guard dimensions[m] % effectiveFactors[m] == 0 else {
                 throw ISACError.compressionFactorNotDivisor(mode: m, size: dimensions[m], factor: effectiveFactors[m])
             }
@@ -93,7 +95,9 @@ public struct TensorCompression: Sendable, Equatable {
             if all.count > maxVirtualSnapshots {
                 var generator = Xoshiro256StarStar(seed: seed)
                 all.shuffle(using: &generator)
-                all = Array(all.prefix(max(1, maxVirtualSnapshots))).sorted { ($0[2], $0[1], $0[0]) < ($1[2], $1[1], $1[0]) }
+                all = Array(all.prefix(max(1, maxVirtualSnapshots))).sorted {
+                    ($0[2], $0[1], $0[0]) < ($1[2], $1[1], $1[0])
+                }
             }
             snapshotOffsets = all
         case .smoothing:

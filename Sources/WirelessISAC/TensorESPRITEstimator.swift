@@ -26,8 +26,10 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         /// Explicit subarray lengths L_m (nil: the rule above).
         public var subarrayLengths: [Int]?
 
-        public init(base: PLAINConfiguration = PLAINConfiguration(), maxSubarraySize: Int = 128, maxShifts: Int = 2048,
-                    subarrayLengths: [Int]? = nil) {
+        public init(
+            base: PLAINConfiguration = PLAINConfiguration(), maxSubarraySize: Int = 128, maxShifts: Int = 2048,
+            subarrayLengths: [Int]? = nil
+        ) {
             self.base = base
             self.maxSubarraySize = maxSubarraySize
             self.maxShifts = maxShifts
@@ -67,7 +69,8 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         }
         if let k = configuration.base.pathCount {
             for r in 0..<3 {
-                let limit = (lengths[r] - 1) * lengths.enumerated().filter { $0.offset != r }.reduce(1) { $0 * $1.element }
+                let limit =
+                    (lengths[r] - 1) * lengths.enumerated().filter { $0.offset != r }.reduce(1) { $0 * $1.element }
                 guard k <= limit else { throw ISACError.tooManyPaths(mode: r, requested: k, limit: limit) }
             }
         }
@@ -120,7 +123,9 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
             }
         }
         var covariance = try multiply(data, data, .none, .conjugateTranspose)
-        for e in covariance.elements.indices { covariance.elements[e] = covariance.elements[e].divided(by: Double(columns)) }
+        for e in covariance.elements.indices {
+            covariance.elements[e] = covariance.elements[e].divided(by: Double(columns))
+        }
         let scale = covariance.elements.reduce(0) { max($0, $1.length) }
         for e in covariance.elements.indices { covariance.elements[e] = covariance.elements[e].divided(by: scale) }
         if configuration.base.forwardBackwardAveraging {
@@ -129,7 +134,8 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         let decomposition = try hermitianEigendecomposition(covariance)
         let descending = Array(decomposition.eigenvalues.reversed())
         let limit = (0..<3).map { r in (l[r] - 1) * (0..<3).filter { $0 != r }.reduce(1) { $0 * l[$1] } }.min()!
-        var k = configuration.base.pathCount
+        var k =
+            configuration.base.pathCount
             ?? configuration.base.modelOrderCriterion.order(eigenvaluesDescending: descending, snapshotCount: columns)
         k = min(k, limit, m - 1)
         var us = Matrix<Complex<Double>>(rows: m, columns: k, repeating: .zero)

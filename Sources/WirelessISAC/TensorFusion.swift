@@ -14,6 +14,16 @@ public enum FusionMethod: String, Sendable, Equatable, Codable, CaseIterable {
     case tensorLS
 }
 
+/// The LS update inside TensorOMP (`plain-isac.md` §2.6).
+public enum TensorOMPUpdate: String, Sendable, Equatable, Codable, CaseIterable {
+    /// CP-consistent: β̂ = G^{−1}b over the selected triplets only (project default).
+    case cp
+    /// The reference's Tucker core `H' ×_A Â_{u_A}^+ ×_F D̂_{u_F}^+ ×_T V̂_{u_T}^+` over the unique selected
+    /// columns; it zeroes the residual on every combination of selected indices (pitfall 6), so a path
+    /// whose three indices were all selected before can be masked.
+    case tucker
+}
+
 /// A selected candidate triplet: indices into the per-mode candidate lists.
 public struct CandidateTriplet: Sendable, Equatable, Hashable, Codable {
     public var indices: [Int]
@@ -45,7 +55,9 @@ public enum TensorFusion {
                             for row in 0..<j {
                                 let coefficient = m[row + k * j]
                                 let targetColumn = targetBase + row * inner
-                                for i in 0..<inner { target[targetColumn + i] += coefficient * source[sourceColumn + i] }
+                                for i in 0..<inner {
+                                    target[targetColumn + i] += coefficient * source[sourceColumn + i]
+                                }
                             }
                         }
                     }
@@ -67,7 +79,8 @@ public enum TensorFusion {
     ///   - method: TensorOMP or TensorLS.
     /// - Returns: the selected triplets, in selection order (OMP) or by decreasing power (LS).
     public static func select(
-        tensor: ChannelTensor, candidates: [[Double]], count: Int, method: FusionMethod
+        tensor: ChannelTensor, candidates: [[Double]], count: Int, method: FusionMethod,
+        update: TensorOMPUpdate = .cp
     ) throws -> [CandidateTriplet] {
         let dims = tensor.dimensions
         let sizes = candidates.map(\.count)
@@ -101,6 +114,10 @@ public enum TensorFusion {
             }
             let order = (0..<total).sorted { power[$0] > power[$1] }
             return order.prefix(k).map(triplet)
+        }
+        if update == .tucker {
+            return try tuckerOMP(
+                tensor: tensor, dictionaries: dictionaries, projected: projected, sizes: sizes, count: k)
         }
         // TensorOMP with the CP update; the residual correlation is X0 − Σ_j β_j·(Gram columns).
         let grams = try dictionaries.map { try multiply($0, $0, .conjugateTranspose, .none) }
@@ -149,6 +166,76 @@ public enum TensorFusion {
                     for s in 0..<snapshots { correlation[c + total * s] -= beta[j][s] * cross }
                 }
             }
+        }
+        return selected.map(triplet)
+    }
+
+    /// TensorOMP with the reference's Tucker-core update (see `TensorOMPUpdate.tucker`).
+    ///
+    /// Each step: X = R ×_A Â^H ×_F D̂^H ×_T V̂^H, pick the unselected triplet with the largest Σ_s|X|²,
+    /// then the core over the unique selected columns and R = H' − core ×_m (dictionary columns).
+    static func tuckerOMP(
+        tensor: ChannelTensor, dictionaries: [Matrix<Complex<Double>>], projected: [Complex<Double>],
+        sizes: [Int], count: Int
+    ) throws -> [CandidateTriplet] {
+        let dims = tensor.dimensions
+        let snapshots = tensor.snapshotCount
+        let total = sizes.reduce(1, *)
+        let adjoints = dictionaries.map(adjoint)
+        var selected: [Int] = []
+        var correlation = projected
+        func triplet(_ flat: Int) -> CandidateTriplet {
+            CandidateTriplet([flat % sizes[0], (flat / sizes[0]) % sizes[1], flat / (sizes[0] * sizes[1])])
+        }
+        for _ in 0..<count {
+            var best = -1
+            var bestPower = -Double.infinity
+            for c in 0..<total where !selected.contains(c) {
+                var power = 0.0
+                for s in 0..<snapshots { power += correlation[c + total * s].lengthSquared }
+                if power > bestPower {
+                    bestPower = power
+                    best = c
+                }
+            }
+            guard best >= 0 else { break }
+            selected.append(best)
+            // Unique selected columns per mode, the Tucker core, and the residual.
+            let chosen = selected.map(triplet)
+            var sub: [Matrix<Complex<Double>>] = []
+            var pseudo: [Matrix<Complex<Double>>] = []
+            for m in 0..<3 {
+                let columns = Array(Set(chosen.map { $0.indices[m] })).sorted()
+                var d = Matrix<Complex<Double>>(rows: dims[m], columns: columns.count, repeating: .zero)
+                for (c, column) in columns.enumerated() {
+                    for i in 0..<dims[m] { d[i, c] = dictionaries[m][i, column] }
+                }
+                sub.append(d)
+                do { pseudo.append(try pseudoInverse(d)) } catch {
+                    throw ISACError.numericalFailure(reason: "Tucker core pseudo-inverse: \(error)")
+                }
+            }
+            var core = tensor.elements
+            var coreDims = dims
+            for m in 0..<3 {
+                core = modeProduct(core, dimensions: coreDims, snapshotCount: snapshots, mode: m, matrix: pseudo[m])
+                coreDims[m] = sub[m].columns
+            }
+            var reconstruction = core
+            for m in 0..<3 {
+                reconstruction = modeProduct(
+                    reconstruction, dimensions: coreDims, snapshotCount: snapshots, mode: m, matrix: sub[m])
+                coreDims[m] = dims[m]
+            }
+            var residual = tensor.elements
+            for i in residual.indices { residual[i] -= reconstruction[i] }
+            var residualDims = dims
+            for m in 0..<3 {
+                residual = modeProduct(
+                    residual, dimensions: residualDims, snapshotCount: snapshots, mode: m, matrix: adjoints[m])
+                residualDims[m] = sizes[m]
+            }
+            correlation = residual
         }
         return selected.map(triplet)
     }

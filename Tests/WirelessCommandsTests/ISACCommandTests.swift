@@ -4,6 +4,7 @@ import Numerics
 import Testing
 import WirelessIO
 import WirelessISAC
+
 @testable import WirelessCommands
 
 @Suite struct ISACCommandTests {
@@ -12,9 +13,11 @@ import WirelessISAC
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.path
         #expect(runWTK(["isac", "simulate", "--snr-db", "20", "--seed", "3", "--out-dir", out, "--quiet"]) == 0)
-        #expect(listing(folder) == [
-            "isac-scenario.meta.json", "isac-scenario.npy", "isac-scenario_truth.csv", "isac-scenario_truth.meta.json",
-        ])
+        #expect(
+            listing(folder) == [
+                "isac-scenario.meta.json", "isac-scenario.npy", "isac-scenario_truth.csv",
+                "isac-scenario_truth.meta.json",
+            ])
         let tensor = try ChannelTensor.read(from: folder.appendingPathComponent("isac-scenario.npy"))
         #expect(tensor.dimensions == [16, 180, 560])
         let truth = try CSVReader.read(contentsOf: folder.appendingPathComponent("isac-scenario_truth.csv"))
@@ -34,7 +37,8 @@ import WirelessISAC
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let code = runWTK([
-            "isac", "estimate", "--method", "plain", "--method", "sequential", "--snr-db", "20", "--out-dir", folder.path,
+            "isac", "estimate", "--method", "plain", "--method", "sequential", "--snr-db", "20", "--out-dir",
+            folder.path,
             "--quiet",
         ])
         #expect(code == 0)
@@ -103,10 +107,11 @@ import WirelessISAC
         var texts: [String] = []
         for run in 0..<2 {
             let out = folder.appendingPathComponent("run\(run)")
-            #expect(runWTK([
-                "isac", "sweep", "--evaluation", "detect", "--method", "plain", "--snr-min", "0", "--snr-max", "0",
-                "--trials", "2", "--seed", "9", "--out-dir", out.path, "--quiet",
-            ]) == 0)
+            #expect(
+                runWTK([
+                    "isac", "sweep", "--evaluation", "detect", "--method", "plain", "--snr-min", "0", "--snr-max", "0",
+                    "--trials", "2", "--seed", "9", "--out-dir", out.path, "--quiet",
+                ]) == 0)
             texts.append(try String(contentsOf: out.appendingPathComponent("isac-detect.csv"), encoding: .utf8))
         }
         #expect(texts[0] == texts[1])
@@ -124,4 +129,3 @@ import WirelessISAC
         }
     }
 }
-

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 struct BaselineTests {
@@ -21,17 +22,21 @@ struct BaselineTests {
     func tensorESPRITRecoversNoiselessPaths(mode: CompressionMode) throws {
         let scenario = smallScenario()
         let tensor = scenario.noiselessTensor()
-        let base = PLAINConfiguration(grid: scenario.grid, compression: mode, compressionFactors: [1, 2, 4], pathCount: 3)
+        let base = PLAINConfiguration(
+            grid: scenario.grid, compression: mode, compressionFactors: [1, 2, 4], pathCount: 3)
         let joint = try TensorESPRITEstimator(configuration: .init(base: base), shape: tensor.dimensions)
         #expect(joint.subarrayLengths.reduce(1, *) <= 128)
         let estimate = try joint.estimate(tensor)
         #expect(estimate.targets.count == 3)
         #expect(maximumFrequencyError(estimate, scenario) < 1e-8)
         let match = matchTargets(estimate.targets, to: scenario.paths, scales: [1, 10, 1])
-        for (t, path) in scenario.paths.enumerated() { #expect((estimate.targets[match[t]].gain - path.gain).length < 1e-6) }
+        for (t, path) in scenario.paths.enumerated() {
+            #expect((estimate.targets[match[t]].gain - path.gain).length < 1e-6)
+        }
         // Without a path count the criterion finds the three paths of the noiseless data.
         let unknown = PLAINConfiguration(grid: scenario.grid, compression: mode, compressionFactors: [1, 2, 4])
-        let detected = try TensorESPRITEstimator(configuration: .init(base: unknown), shape: tensor.dimensions).estimate(tensor)
+        let detected = try TensorESPRITEstimator(configuration: .init(base: unknown), shape: tensor.dimensions)
+            .estimate(tensor)
         #expect(detected.targets.count == 3)
     }
 
@@ -56,7 +61,9 @@ struct BaselineTests {
         let estimate = try fft.estimate(tensor)
         #expect(maximumFrequencyError(estimate, scenario) < 1e-9)
         let match = matchTargets(estimate.targets, to: scenario.paths, scales: [1, 10, 1])
-        for (t, path) in scenario.paths.enumerated() { #expect((estimate.targets[match[t]].gain - path.gain).length < 1e-9) }
+        for (t, path) in scenario.paths.enumerated() {
+            #expect((estimate.targets[match[t]].gain - path.gain).length < 1e-9)
+        }
         // Threshold detection (no path count) at 10 dB SNR with a Hann taper (sidelobes ≤ −31 dB, below
         // the 15 dB-above-median threshold) finds exactly the three targets.
         var generator = Xoshiro256StarStar(seed: 5)
@@ -88,7 +95,9 @@ struct BaselineTests {
                 let truth = grid.spatialFrequencies(of: path)
                 let found = estimate.targets[match[t]].frequencies
                 for m in 0..<3 {
-                    #expect(abs(ISACGrid.wrapToPlusMinusPi(found[m] - truth[m])) < halfCells[m], "\(estimator.name) path \(t) mode \(m)")
+                    #expect(
+                        abs(ISACGrid.wrapToPlusMinusPi(found[m] - truth[m])) < halfCells[m],
+                        "\(estimator.name) path \(t) mode \(m)")
                 }
             }
         }

@@ -3,17 +3,22 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessIO
+
 @testable import WirelessISAC
 
 struct ChannelTensorNPYTests {
     func sampleTensor(snapshots: Int = 1) throws -> ChannelTensor {
         var generator = Xoshiro256StarStar(seed: 1)
         let dims = [3, 4, 5]
-        let elements = (0..<(60 * snapshots)).map { _ in Complex(generator.nextUnitDouble() - 0.5, generator.nextUnitDouble()) }
+        let elements = (0..<(60 * snapshots)).map { _ in
+            Complex(generator.nextUnitDouble() - 0.5, generator.nextUnitDouble())
+        }
         return try ChannelTensor(dimensions: dims, snapshotCount: snapshots, elements: elements)
     }
 
-    @Test(arguments: [(NPYArray.DataType.complex128, false), (.complex128, true), (.complex64, false), (.complex64, true)])
+    @Test(arguments: [
+        (NPYArray.DataType.complex128, false), (.complex128, true), (.complex64, false), (.complex64, true),
+    ])
     func roundTripThroughFile(dataType: NPYArray.DataType, fortranOrder: Bool) throws {
         let tensor = try sampleTensor()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("isac-\(UUID().uuidString).npy")

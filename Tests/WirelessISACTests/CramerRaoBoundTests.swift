@@ -3,6 +3,7 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessLinearAlgebra
+
 @testable import WirelessISAC
 
 /// The structured and brute-force FIMs agree to rounding of an O(P³) inversion of a
@@ -20,21 +21,24 @@ struct CramerRaoBoundTests {
     @Test func singleTargetStructuredBoundMatchesClosedForm() throws {
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 6, subcarrierCount: 10, subcarrierSpacingHz: 60e3, symbolCount: 12)
-        let path = ISACPath(angleDegrees: 70, distanceMeters: 1200, velocityMetersPerSecond: 7, gain: Complex(0.6, -0.3))
+        let path = ISACPath(
+            angleDegrees: 70, distanceMeters: 1200, velocityMetersPerSecond: 7, gain: Complex(0.6, -0.3))
         let scenario = ISACScenario(grid: grid, paths: [path])
         let sigma2 = 0.02
         let crb = try CramerRaoBound(scenario: scenario, noiseVariance: sigma2)
         let snr = path.gain.lengthSquared / sigma2
         let derivatives = grid.frequencyDerivatives(of: path)
         for m in 0..<3 {
-            let closed = CramerRaoBound.singleTarget(snr: snr, dimensions: grid.dimensions, mode: m)
+            let closed =
+                CramerRaoBound.singleTarget(snr: snr, dimensions: grid.dimensions, mode: m)
                 / (derivatives[m] * derivatives[m])
             let structured = crb.covariance[m, m]
             #expect(abs(structured - closed) / closed < crbRelativeTolerance, "mode \(m): \(structured) vs \(closed)")
         }
         // The physical angle bound follows var θ ≥ CRB(ω_A)/(2π(d_a/λ) sin θ)² (per degree).
         let angleScale = Double.pi * sin(70 * Double.pi / 180) * Double.pi / 180
-        let closedAngle = CramerRaoBound.singleTarget(snr: snr, dimensions: grid.dimensions, mode: 0) / (angleScale * angleScale)
+        let closedAngle =
+            CramerRaoBound.singleTarget(snr: snr, dimensions: grid.dimensions, mode: 0) / (angleScale * angleScale)
         #expect(abs(crb.covariance[0, 0] - closedAngle) / closedAngle < 1e-9)
     }
 
@@ -66,7 +70,8 @@ struct CramerRaoBoundTests {
         let scenario = smallScenario()
         let full = try CramerRaoBound(scenario: scenario, noiseVariance: 0.05)
         for mode in [CompressionMode.averaging, .decimation] {
-            let compression = try TensorCompression(mode: mode, factors: [1, 2, 4], dimensions: scenario.grid.dimensions)
+            let compression = try TensorCompression(
+                mode: mode, factors: [1, 2, 4], dimensions: scenario.grid.dimensions)
             let compressed = try CramerRaoBound(scenario: scenario, noiseVariance: 0.05, compression: compression)
             for i in 0..<9 { #expect(compressed.covariance[i, i] >= full.covariance[i, i] * (1 - 1e-12)) }
         }
@@ -86,7 +91,8 @@ struct CramerRaoBoundTests {
         for m in 0..<3 {
             let delta = Double(compression.factors[m])
             let reduced = Double(compression.outputDimensions[m])
-            let closed = 6 / ((1 / sigma2) * g * Double(grid.dimensions.reduce(1, *)) * delta * delta * (reduced * reduced - 1))
+            let closed =
+                6 / ((1 / sigma2) * g * Double(grid.dimensions.reduce(1, *)) * delta * delta * (reduced * reduced - 1))
                 / (derivatives[m] * derivatives[m])
             #expect(abs(crb.covariance[m, m] - closed) / closed < 1e-9)
         }
@@ -108,7 +114,8 @@ func bruteForceCRB(scenario: ISACScenario, noiseVariance: Double) throws -> Matr
             for k in 0..<dims[1] {
                 for r in 0..<dims[0] {
                     let index = r + dims[0] * (k + dims[1] * l)
-                    let phase = Complex<Double>(length: 1, phase: w[0] * Double(r) + w[1] * Double(k) + w[2] * Double(l))
+                    let phase = Complex<Double>(
+                        length: 1, phase: w[0] * Double(r) + w[1] * Double(k) + w[2] * Double(l))
                     let s = path.gain * phase
                     columns[0][index] = s * Complex(0, dw[0] * Double(r))
                     columns[1][index] = s * Complex(0, dw[1] * Double(k))
@@ -137,4 +144,25 @@ func bruteForceCRB(scenario: ISACScenario, noiseVariance: Double) throws -> Matr
     var block = Matrix<Double>(rows: 3 * p, columns: 3 * p, repeating: 0)
     for j in 0..<(3 * p) { for i in 0..<(3 * p) { block[i, j] = full[i, j] } }
     return block
+}
+
+struct OtherModesKnownBoundTests {
+    @Test func isBelowJointBoundAndEqualForOnePath() throws {
+        let scenario = smallScenario()
+        let sigma2 = 0.05
+        let joint = try CramerRaoBound(scenario: scenario, noiseVariance: sigma2)
+        let known = try CramerRaoBound.otherModesKnown(scenario: scenario, noiseVariance: sigma2)
+        for m in 0..<3 {
+            for p in 0..<3 { #expect(known[m][p] <= joint.covariance[m * 3 + p, m * 3 + p] * (1 + 1e-12)) }
+        }
+        // One path on a full grid: the modes decouple, so knowing the others changes nothing.
+        let single = ISACScenario(grid: scenario.grid, paths: [scenario.paths[1]])
+        let jointSingle = try CramerRaoBound(scenario: single, noiseVariance: sigma2)
+        let knownSingle = try CramerRaoBound.otherModesKnown(scenario: single, noiseVariance: sigma2)
+        for m in 0..<3 {
+            #expect(
+                abs(knownSingle[m][0] - jointSingle.covariance[m, m]) / jointSingle.covariance[m, m]
+                    < crbRelativeTolerance)
+        }
+    }
 }

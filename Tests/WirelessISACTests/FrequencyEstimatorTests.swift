@@ -3,6 +3,7 @@ import Numerics
 import Testing
 import WirelessCore
 import WirelessLinearAlgebra
+
 @testable import WirelessISAC
 
 /// One-column orthonormal subspace of a single tone a_N(ω)/√N.
@@ -56,7 +57,9 @@ struct FrequencyEstimatorTests {
             for _ in 0..<trials {
                 let w = -3 + 6 * generator.nextUnitDouble()
                 let phase = Complex<Double>(length: 1, phase: 2 * .pi * generator.nextUnitDouble())
-                let x = (0..<n).map { phase * Complex(length: 1, phase: w * Double($0)) + noise.sample(using: &generator) }
+                let x = (0..<n).map {
+                    phase * Complex(length: 1, phase: w * Double($0)) + noise.sample(using: &generator)
+                }
                 var hankel = Matrix<Complex<Double>>(rows: l, columns: n - l + 1, repeating: .zero)
                 for c in 0..<(n - l + 1) { for i in 0..<l { hankel[i, c] = x[i + c] } }
                 let r = try multiply(hankel, hankel, .none, .conjugateTranspose)
@@ -79,11 +82,17 @@ struct FrequencyEstimatorTests {
         for trial in 0..<50 {
             let n = 4 + trial % 10
             let k = 1 + trial % (n - 1)
-            var values = (0..<n).map { i in i < k ? 10 + 5 * generator.nextUnitDouble() : 1 + 0.3 * generator.nextUnitDouble() }
+            var values = (0..<n).map { i in
+                i < k ? 10 + 5 * generator.nextUnitDouble() : 1 + 0.3 * generator.nextUnitDouble()
+            }
             values.sort(by: >)
             let q = 20 + trial
-            #expect(ModelOrderCriterion.aic.order(eigenvaluesDescending: values, snapshotCount: q) == referenceOrder(values, q: q, mdl: false))
-            #expect(ModelOrderCriterion.mdl.order(eigenvaluesDescending: values, snapshotCount: q) == referenceOrder(values, q: q, mdl: true))
+            #expect(
+                ModelOrderCriterion.aic.order(eigenvaluesDescending: values, snapshotCount: q)
+                    == referenceOrder(values, q: q, mdl: false))
+            #expect(
+                ModelOrderCriterion.mdl.order(eigenvaluesDescending: values, snapshotCount: q)
+                    == referenceOrder(values, q: q, mdl: true))
         }
     }
 

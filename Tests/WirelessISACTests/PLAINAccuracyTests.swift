@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 /// RMSE/√CRB per parameter for PLAIN on the default scenario (spec §4.6).
@@ -72,7 +73,9 @@ struct PLAINAccuracyTests {
             let rmse = totals[parameter].squareRoot()
             let compressedRatio = rmse / totals[3 + parameter].squareRoot()
             let fullRatio = rmse / totals[6 + parameter].squareRoot()
-            print("PLAIN SNR \(snrDB) dB parameter \(parameter): RMSE/√CRB compressed \(compressedRatio), full \(fullRatio)")
+            print(
+                "PLAIN SNR \(snrDB) dB parameter \(parameter): RMSE/√CRB compressed \(compressedRatio), full \(fullRatio)"
+            )
             #expect(compressedRatio < Self.compressedRatioLimit)
             #expect(fullRatio < Self.fullRatioLimit)
             // A ratio far below 1 against the compressed CRB would mean a broken bound or a cheating test;

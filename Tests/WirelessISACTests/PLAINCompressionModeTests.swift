@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 struct PLAINCompressionModeTests {
@@ -64,7 +65,8 @@ struct PLAINCompressionModeTests {
         ]
         let scenario = ISACScenario(grid: grid, paths: paths)
         let tensor = scenario.noiselessTensor()
-        let config = PLAINConfiguration(grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
+        let config = PLAINConfiguration(
+            grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
         let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
         #expect(estimate.modeEstimates[2].order == 1)
         #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)
@@ -81,9 +83,39 @@ struct PLAINCompressionModeTests {
         ]
         let scenario = ISACScenario(grid: grid, paths: paths)
         let tensor = scenario.noiselessTensor()
-        let config = PLAINConfiguration(grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
+        let config = PLAINConfiguration(
+            grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
         let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
         #expect(estimate.modeEstimates.map(\.order) == [2, 2, 3])
+        #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)
+    }
+}
+
+struct TensorOMPUpdateTests {
+    @Test func tuckerUpdateRecoversDistinctPaths() throws {
+        let scenario = smallScenario()
+        let tensor = scenario.noiselessTensor()
+        let config = PLAINConfiguration(
+            grid: scenario.grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, ompUpdate: .tucker,
+            pathCount: 3)
+        let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
+        #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)
+    }
+
+    @Test func cpUpdateRecoversAPathWhoseIndicesWereAllSelectedBefore() throws {
+        // Paths (A1,F1,T1), (A2,F2,T2), (A1,F2,T1): after two picks the third triplet's indices are all
+        // "used", which the Tucker core zeroes (pitfall 6); the CP update still finds it.
+        let grid = smallScenario().grid
+        let paths = [
+            ISACPath(angleDegrees: 60, distanceMeters: 400, velocityMetersPerSecond: 2, gain: Complex(1, 0)),
+            ISACPath(angleDegrees: 120, distanceMeters: 1500, velocityMetersPerSecond: -6, gain: Complex(0, 0.9)),
+            ISACPath(angleDegrees: 60, distanceMeters: 1500, velocityMetersPerSecond: 2, gain: Complex(0.6, -0.4)),
+        ]
+        let scenario = ISACScenario(grid: grid, paths: paths)
+        let tensor = scenario.noiselessTensor()
+        let config = PLAINConfiguration(
+            grid: grid, compressionFactors: [1, 2, 4], frequencyEstimator: .esprit, pathCount: 3)
+        let estimate = try PLAINEstimator(configuration: config, shape: tensor.dimensions).estimate(tensor)
         #expect(maximumFrequencyError(estimate, scenario) < espritFrequencyTolerance)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 struct PLAINErrorTests {
@@ -14,7 +15,9 @@ struct PLAINErrorTests {
     }
 
     @Test func configurationErrors() {
-        #expect(throws: ISACError.invalidCompressionFactor(mode: 1, factor: 0)) { try plan { $0.compressionFactors = [1, 0, 4] } }
+        #expect(throws: ISACError.invalidCompressionFactor(mode: 1, factor: 0)) {
+            try plan { $0.compressionFactors = [1, 0, 4] }
+        }
         #expect(throws: ISACError.compressionFactorNotDivisor(mode: 2, size: 28, factor: 5)) {
             try plan { $0.compressionFactors = [1, 2, 5] }
         }
@@ -25,14 +28,30 @@ struct PLAINErrorTests {
                 $0.pathCountUse = .everywhere
             }
         }
-        #expect(throws: ISACError.tooManyPaths(mode: -1, requested: 500, limit: 7 * 11 * 6)) { try plan { $0.pathCount = 500 } }
-        #expect(throws: ISACError.dimensionTooSmall(mode: 2, size: 1)) { try plan { $0.compressionFactors = [1, 2, 28] } }
-        #expect(throws: ISACError.invalidParameter(name: "carrierFrequencyHz")) { try plan { $0.grid.carrierFrequencyHz = -1 } }
-        #expect(throws: ISACError.invalidParameter(name: "subcarrierSpacingHz")) { try plan { $0.grid.subcarrierSpacingHz = .nan } }
-        #expect(throws: ISACError.invalidParameter(name: "antennaSpacingMeters")) { try plan { $0.grid.antennaSpacingMeters = 0 } }
-        #expect(throws: ISACError.invalidParameter(name: "symbolDurationSeconds")) { try plan { $0.grid.symbolDurationSeconds = 0 } }
-        #expect(throws: ISACError.shapeMismatch(expected: [8, 24, 28], actual: [8, 24])) { try plan({ _ in }, shape: [8, 24]) }
-        #expect(throws: ISACError.shapeMismatch(expected: [8, 24, 28], actual: [8, 20, 28])) { try plan({ _ in }, shape: [8, 20, 28]) }
+        #expect(throws: ISACError.tooManyPaths(mode: -1, requested: 500, limit: 7 * 11 * 6)) {
+            try plan { $0.pathCount = 500 }
+        }
+        #expect(throws: ISACError.dimensionTooSmall(mode: 2, size: 1)) {
+            try plan { $0.compressionFactors = [1, 2, 28] }
+        }
+        #expect(throws: ISACError.invalidParameter(name: "carrierFrequencyHz")) {
+            try plan { $0.grid.carrierFrequencyHz = -1 }
+        }
+        #expect(throws: ISACError.invalidParameter(name: "subcarrierSpacingHz")) {
+            try plan { $0.grid.subcarrierSpacingHz = .nan }
+        }
+        #expect(throws: ISACError.invalidParameter(name: "antennaSpacingMeters")) {
+            try plan { $0.grid.antennaSpacingMeters = 0 }
+        }
+        #expect(throws: ISACError.invalidParameter(name: "symbolDurationSeconds")) {
+            try plan { $0.grid.symbolDurationSeconds = 0 }
+        }
+        #expect(throws: ISACError.shapeMismatch(expected: [8, 24, 28], actual: [8, 24])) {
+            try plan({ _ in }, shape: [8, 24])
+        }
+        #expect(throws: ISACError.shapeMismatch(expected: [8, 24, 28], actual: [8, 20, 28])) {
+            try plan({ _ in }, shape: [8, 20, 28])
+        }
     }
 
     @Test func dataErrors() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 /// Noiseless ESPRIT is exact up to rounding in the EVD/LS chain (spec §4.1: ≤ 1e−9 rad).

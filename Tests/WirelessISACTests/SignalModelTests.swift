@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessISAC
 
 /// Sums of ≤ 10^4 unit phasors: rounding ≲ 1e−12 relative.
@@ -70,7 +71,8 @@ struct SignalModelTests {
             let a = Vandermonde.vector(count: n, frequency: w)
             let g = Vandermonde.averagingGain(factor: delta, frequency: w)
             let closed: Complex<Double> =
-                w == 0 ? .one
+                w == 0
+                ? .one
                 : Complex(length: 1, phase: w * Double(delta - 1) / 2)
                     .multiplied(by: sin(Double(delta) * w / 2) / (Double(delta) * sin(w / 2)))
             #expect((g - closed).length < 1e-12)
@@ -91,7 +93,8 @@ struct SignalModelTests {
         #expect(averaging.outputSnapshotCount == 1)
         let d2 = try TensorCompression(mode: .decimation2, factors: [1, 4, 14], dimensions: dims)
         #expect(d2.outputSnapshotCount == 56)
-        let capped = try TensorCompression(mode: .decimation2, factors: [2, 4, 14], dimensions: dims, maxVirtualSnapshots: 100)
+        let capped = try TensorCompression(
+            mode: .decimation2, factors: [2, 4, 14], dimensions: dims, maxVirtualSnapshots: 100)
         #expect(capped.outputSnapshotCount == 100)
         let smoothing = try TensorCompression(mode: .smoothing, factors: [1, 4, 14], dimensions: dims)
         #expect(smoothing.outputSnapshotCount == 100)
@@ -112,8 +115,10 @@ struct SignalModelTests {
                     var model = Complex<Double>.zero
                     for path in scenario.paths {
                         let w = scenario.grid.spatialFrequencies(of: path)
-                        model += path.gain * compression.amplitudeFactor(fullGridFrequencies: w)
-                            * Complex(length: 1, phase: 2 * w[0] * Double(r) + 3 * w[1] * Double(k) + 4 * w[2] * Double(l))
+                        model +=
+                            path.gain * compression.amplitudeFactor(fullGridFrequencies: w)
+                            * Complex(
+                                length: 1, phase: 2 * w[0] * Double(r) + 3 * w[1] * Double(k) + 4 * w[2] * Double(l))
                     }
                     worst = max(worst, (compressed[r, k, l, 0] - model).length)
                 }
@@ -136,7 +141,9 @@ struct SignalModelTests {
         let far = ISACPath(angleDegrees: 63, distanceMeters: 1249.1 + 100, velocityMetersPerSecond: 0, gain: .one)
         let wf = grid.spatialFrequencies(of: far)
         let aliased = grid.physicalParameters(frequencies: [wf[0], 4 * wf[1], 0], factors: [1, 4, 14])
-        #expect(abs(aliased.distanceMeters - (far.distanceMeters - grid.maximumDistanceMeters(compressionFactor: 4))) < 1e-6)
+        #expect(
+            abs(aliased.distanceMeters - (far.distanceMeters - grid.maximumDistanceMeters(compressionFactor: 4))) < 1e-6
+        )
         // An angle argument beyond ±1 is clamped and flagged.
         let clamped = grid.physicalParameters(frequencies: [3.2, -1, 0], factors: [1, 1, 1])
         #expect(clamped.angleClamped && clamped.angleDegrees == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import WirelessCore
+
 @testable import WirelessISAC
 
 /// Matches estimates to truth by minimum total normalised squared error over all permutations
@@ -40,7 +41,8 @@ func scalarModel(_ scenario: ISACScenario, r: Int, k: Int, l: Int) -> Complex<Do
         let g = scenario.grid
         let wA = 2 * Double.pi * g.antennaSpacingMeters / g.wavelengthMeters * cos(path.angleDegrees * .pi / 180)
         let wF = -2 * Double.pi * g.subcarrierSpacingHz * path.distanceMeters / 299_792_458.0 * g.rangeMapping.factor
-        let wT = 2 * Double.pi * g.symbolDurationSeconds * g.rangeMapping.factor * g.carrierFrequencyHz
+        let wT =
+            2 * Double.pi * g.symbolDurationSeconds * g.rangeMapping.factor * g.carrierFrequencyHz
             * path.velocityMetersPerSecond / 299_792_458.0
         sum += path.gain * Complex(length: 1, phase: wA * Double(r) + wF * Double(k) + wT * Double(l))
     }
@@ -52,9 +54,15 @@ func smallScenario(phases: [Double] = [0.3, 1.7, 4.1]) -> ISACScenario {
     let grid = ISACGrid(
         carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
     let paths = [
-        ISACPath(angleDegrees: 50, distanceMeters: 300, velocityMetersPerSecond: 2, gain: Complex(length: 1, phase: phases[0])),
-        ISACPath(angleDegrees: 95, distanceMeters: 900, velocityMetersPerSecond: -5, gain: Complex(length: 0.8, phase: phases[1])),
-        ISACPath(angleDegrees: 130, distanceMeters: 1700, velocityMetersPerSecond: 9, gain: Complex(length: 0.6, phase: phases[2])),
+        ISACPath(
+            angleDegrees: 50, distanceMeters: 300, velocityMetersPerSecond: 2,
+            gain: Complex(length: 1, phase: phases[0])),
+        ISACPath(
+            angleDegrees: 95, distanceMeters: 900, velocityMetersPerSecond: -5,
+            gain: Complex(length: 0.8, phase: phases[1])),
+        ISACPath(
+            angleDegrees: 130, distanceMeters: 1700, velocityMetersPerSecond: 9,
+            gain: Complex(length: 0.6, phase: phases[2])),
     ]
     return ISACScenario(grid: grid, paths: paths)
 }

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessCore
+
 @testable import WirelessLinearAlgebra
 
 /// Expands Π(z − r_k) into descending coefficients (the oracle for planted roots).
@@ -40,7 +41,8 @@ struct AberthRootFinderTests {
                 length: 0.7 + 0.6 * generator.nextUnitDouble(),
                 phase: 2 * .pi * (Double(k) + 0.5 * generator.nextUnitDouble()) / Double(degree))
         }
-        let result = try AberthRootFinder.roots(coefficients: coefficients(fromRoots: roots, leading: Complex(0.3, -1.2)))
+        let result = try AberthRootFinder.roots(
+            coefficients: coefficients(fromRoots: roots, leading: Complex(0.3, -1.2)))
         #expect(result.converged)
         #expect(result.roots.count == degree)
         // The expanded coefficients are ill-conditioned at high degree, so the reference accuracy is
@@ -53,7 +55,8 @@ struct AberthRootFinderTests {
     @Test func agreesWithCompanionEigenvaluesOnRandomPolynomials() throws {
         var generator = Xoshiro256StarStar(seed: 77)
         for degree in [5, 20, 44, 88] {
-            let c = (0...degree).map { _ in Complex(generator.nextUnitDouble() - 0.5, generator.nextUnitDouble() - 0.5) }
+            let c = (0...degree).map { _ in Complex(generator.nextUnitDouble() - 0.5, generator.nextUnitDouble() - 0.5)
+            }
             let aberth = try AberthRootFinder.roots(coefficients: c)
             let companion = try polynomialRoots(coefficients: c)
             #expect(aberth.converged)
@@ -62,8 +65,10 @@ struct AberthRootFinderTests {
     }
 
     @Test func doubleRootsReachSquareRootOfEpsilon() throws {
-        let roots: [Complex<Double>] = [Complex(length: 1, phase: 0.3), Complex(length: 1, phase: 0.3), Complex(length: 1, phase: -2),
-                                        Complex(length: 1, phase: -2), Complex(0.2, 0.1)]
+        let roots: [Complex<Double>] = [
+            Complex(length: 1, phase: 0.3), Complex(length: 1, phase: 0.3), Complex(length: 1, phase: -2),
+            Complex(length: 1, phase: -2), Complex(0.2, 0.1),
+        ]
         let result = try AberthRootFinder.roots(coefficients: coefficients(fromRoots: roots))
         #expect(result.converged)
         #expect(largestMismatch(roots, result.roots) < 1e-6)
@@ -74,6 +79,8 @@ struct AberthRootFinderTests {
         #expect(result.roots.filter { $0 == .zero }.count == 2)
         #expect(result.roots.contains { ($0 - Complex(2, 0)).length < 1e-14 })
         #expect(throws: LinearAlgebraError.self) { try AberthRootFinder.roots(coefficients: [.zero, .zero]) }
-        #expect(throws: LinearAlgebraError.nonFiniteInput) { try AberthRootFinder.roots(coefficients: [.one, Complex(.nan, 0)]) }
+        #expect(throws: LinearAlgebraError.nonFiniteInput) {
+            try AberthRootFinder.roots(coefficients: [.one, Complex(.nan, 0)])
+        }
     }
 }

@@ -47,7 +47,9 @@ let isacBenchmarks = BenchmarkGroup(name: "isac") {
             let compressed = estimator.compress(tensor)
             let modes = try estimator.estimateModes(compressed)
             let triplets = try estimator.fuse(compressed, modes: modes)
-            return { _ = try! estimator.targets(input: tensor, compressed: compressed, modes: modes, triplets: triplets) }
+            return {
+                _ = try! estimator.targets(input: tensor, compressed: compressed, modes: modes, triplets: triplets)
+            }
         },
         Benchmark(name: "sequential baseline", baseline: whole, samples: 7) {
             let estimator = try SequentialEstimator(
@@ -56,11 +58,13 @@ let isacBenchmarks = BenchmarkGroup(name: "isac") {
         },
         Benchmark(name: "Tensor-ESPRIT baseline (compressed)", baseline: whole, samples: 7) {
             let estimator = try TensorESPRITEstimator(
-                configuration: .init(base: PLAINConfiguration(grid: scenario.grid, pathCount: 6)), shape: tensor.dimensions)
+                configuration: .init(base: PLAINConfiguration(grid: scenario.grid, pathCount: 6)),
+                shape: tensor.dimensions)
             return { _ = try! estimator.estimate(tensor) }
         },
         Benchmark(name: "3-D FFT periodogram baseline (x2 padding)", baseline: whole, samples: 3) {
-            let estimator = try PeriodogramEstimator(configuration: .init(grid: scenario.grid, window: .hann(), pathCount: 6))
+            let estimator = try PeriodogramEstimator(
+                configuration: .init(grid: scenario.grid, window: .hann(), pathCount: 6))
             return { _ = try! estimator.estimate(tensor) }
         },
     ]

@@ -6,5 +6,6 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     linearAlgebraBenchmarks,
     pathLossBenchmarks,
     isacBenchmarks,
+    densifyBenchmarks,
     spectrumNetBenchmarks,
 ]

@@ -5,6 +5,7 @@ public enum FigureRegistry {
         PSDFigures.twoToneRecording,
         PathLossFigures.outdoorToIndoor28GHz,
         ISACFigures.plain,
+        DensifyFigures.regimes,
         SpectrumFigures.segmentation,
     ]
 

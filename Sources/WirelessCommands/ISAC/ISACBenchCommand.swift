@@ -56,10 +56,7 @@ public struct ISACBenchCommand: WTKCommand {
         return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
+    static func median(_ values: [Double]) -> Double { Statistics.median(values) }
 
     /// The paper scenario on a grid of `subcarriers × symbols` (same spacings and paths).
     static func scenario(subcarriers: Int, symbols: Int, phases: [Double]) -> ISACScenario {
@@ -141,7 +138,8 @@ public struct ISACBenchCommand: WTKCommand {
         let truth = ISACScenario.paperDefault(phasesRadians: phases)
         let tensor = try truth.tensor(snrDB: snrDB, using: &generator)
         let plain = try PLAINEstimator(
-            configuration: PLAINConfiguration(grid: truth.grid, pathCount: 6, parallel: parallel), shape: tensor.dimensions)
+            configuration: PLAINConfiguration(grid: truth.grid, pathCount: 6, parallel: parallel),
+            shape: tensor.dimensions)
         var samples = [[Double]](repeating: [], count: 6)
         for run in 0...repeats {
             var compressed = tensor

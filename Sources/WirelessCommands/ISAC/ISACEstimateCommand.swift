@@ -9,7 +9,8 @@ import WirelessISAC
 public struct ISACEstimateCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "estimate",
-        abstract: "Estimate paired (angle, distance, velocity, gain) targets from one tensor (a scenario or a .npy file).",
+        abstract:
+            "Estimate paired (angle, distance, velocity, gain) targets from one tensor (a scenario or a .npy file).",
         discussion: """
             Without --input, a tensor of the scenario is drawn at --snr-db from --seed and the estimates are \
             matched to the truth by optimal assignment (errors in the table). With --input, the .npy array \
@@ -21,7 +22,9 @@ public struct ISACEstimateCommand: WTKCommand {
     @Option(help: ArgumentHelp("A channel tensor (.npy, complex, shape N_R × N_F × N_T).", valueName: "file"))
     var input: String?
 
-    @Option(name: .customLong("method"), help: "Estimator(s), repeatable: plain, sequential, tensor-esprit, tensor-esprit-full, fft3d.")
+    @Option(
+        name: .customLong("method"),
+        help: "Estimator(s), repeatable: plain, sequential, tensor-esprit, tensor-esprit-full, fft3d.")
     var methods: [ISACMethodName] = [.plain]
 
     @OptionGroup var scenario: ISACScenarioOptions
@@ -56,7 +59,8 @@ public struct ISACEstimateCommand: WTKCommand {
         let configuration = plain.configuration(
             scenario: scenario, grid: truthScenario.grid, defaultPathCount: truthScenario.paths.count)
         var header = [
-            "method", "target", "angle_deg", "distance_m", "velocity_mps", "gain_re", "gain_im", "gain_db", "angle_clamped",
+            "method", "target", "angle_deg", "distance_m", "velocity_mps", "gain_re", "gain_im", "gain_db",
+            "angle_clamped",
         ]
         if truth != nil { header += ["path", "angle_error_deg", "distance_error_m", "velocity_error_mps"] }
         var rows: [[String]] = []
@@ -92,7 +96,8 @@ public struct ISACEstimateCommand: WTKCommand {
                 rows.append(row)
             }
             try plot.add(
-                .scatter(estimator.name, x: estimate.targets.map(\.angleDegrees), y: estimate.targets.map(\.distanceMeters)))
+                .scatter(
+                    estimator.name, x: estimate.targets.map(\.angleDegrees), y: estimate.targets.map(\.distanceMeters)))
             summary.append("\(estimator.name): \(estimate.targets.count) targets")
         }
         var parameters = plain.parameters

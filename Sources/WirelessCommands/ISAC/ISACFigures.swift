@@ -18,18 +18,27 @@ enum ISACFigures {
     ) { context in
         try context.run(
             ISACEstimateCommand.self,
-            arguments: ["--method", "plain", "--method", "sequential", "--method", "tensor-esprit", "--method", "fft3d",
-                        "--snr-db", "10"],
+            arguments: [
+                "--method", "plain", "--method", "sequential", "--method", "tensor-esprit", "--method", "fft3d",
+                "--snr-db", "10",
+            ],
             caption: "Paired estimates of one 10 dB realisation (distance vs angle), every method, with the truth.")
         try context.run(
             ISACSweepCommand.self,
-            arguments: ["--snr-min", "-10", "--snr-max", "20", "--snr-step", "5", "--trials", "20"],
+            arguments: ["--snr-min=-10", "--snr-max", "20", "--snr-step", "5", "--trials", "20"],
             caption: "RMSE vs SNR per parameter (20 trials per point) against the full-data CRB.")
         try context.run(
             ISACSweepCommand.self,
-            arguments: ["--evaluation", "resolution", "--method", "plain", "--method", "sequential", "--method",
-                        "tensor-esprit", "--trials", "10", "--snr-db", "10"],
-            caption: "Probability of resolving two equal-power targets κ Rayleigh cells apart (10 dB, 10 trials).")
+            arguments: [
+                "--evaluation", "resolution", "--method", "plain", "--method", "sequential", "--method",
+                "tensor-esprit", "--trials", "10", "--snr-db=-25",
+            ],
+            caption: """
+                Probability of resolving two equal-power targets κ Rayleigh cells apart in one dimension and 3 cells \
+                apart in the others (−25 dB, 10 trials). At 10 dB every method resolves 0.25 cells (the integrated SNR \
+                over 1.6 M samples is ≈ 72 dB); at −25 dB the decoupled per-mode stage of PLAIN needs ≈ 0.5 cells \
+                while the joint estimator exploits the separation in the other dimensions.
+                """)
         try context.run(
             ISACBenchCommand.self, arguments: ["--max-symbols", "560", "--repeats", "3"],
             caption: "Runtime per realisation vs tensor size (median of 3 after a warm-up) and PLAIN's stages.")

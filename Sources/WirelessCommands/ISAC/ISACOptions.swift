@@ -37,7 +37,8 @@ struct ISACScenarioOptions: ParsableArguments {
     /// The scenario with path phases drawn from `generator` (U[0, 2π)).
     func makeScenario(using generator: inout some RandomNumberGenerator) -> ISACScenario {
         let phases = (0..<6).map { _ in 2 * Double.pi * generator.nextUnitDouble() }
-        var value = scenario == .paper ? ISACScenario.paperDefault(phasesRadians: phases) : .nr28GHz(phasesRadians: phases)
+        var value =
+            scenario == .paper ? ISACScenario.paperDefault(phasesRadians: phases) : .nr28GHz(phasesRadians: phases)
         value.grid.rangeMapping = rangeMapping == .oneWay ? .oneWay : .monostatic
         return value
     }
@@ -80,7 +81,10 @@ struct PLAINOptions: ParsableArguments {
     @Option(help: "PLAIN compression: none, decimation, averaging, decimation2 or smoothing.")
     var compression: CompressionName = .averaging
 
-    @Option(help: ArgumentHelp("Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.", valueName: "a,f,t"))
+    @Option(
+        help: ArgumentHelp(
+            "Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.",
+            valueName: "a,f,t"))
     var factors: String?
 
     @Option(help: "1-D estimator per mode: root-music, esprit or tls-esprit.")
@@ -92,7 +96,14 @@ struct PLAINOptions: ParsableArguments {
     @Option(help: "Fusion: omp (TensorOMP, CP update) or ls (TensorLS).")
     var fusion: FusionName = .omp
 
-    @Option(name: .customLong("path-count"), help: "Number of paths K to return (default: the scenario's 6; 0 = estimate it).")
+    @Option(
+        name: .customLong("omp-update"),
+        help: "TensorOMP LS update: cp (default) or tucker (the reference's core update).")
+    var ompUpdate: TensorOMPUpdate = .cp
+
+    @Option(
+        name: .customLong("path-count"),
+        help: "Number of paths K to return (default: the scenario's 6; 0 = estimate it).")
     var pathCount: Int?
 
     @Flag(name: .customLong("no-fba"), help: "Disable forward–backward averaging.")
@@ -104,7 +115,9 @@ struct PLAINOptions: ParsableArguments {
 
     @Option(
         name: .customLong("fft-window"),
-        help: "Taper of the fft3d baseline: hann (default here: its −31 dB sidelobes stay below the default scenario's 21 dB power spread) or rectangular (the library default; −13 dB sidelobes mask weak paths).")
+        help:
+            "Taper of the fft3d baseline: hann (default here: its −31 dB sidelobes stay below the default scenario's 21 dB power spread) or rectangular (the library default; −13 dB sidelobes mask weak paths)."
+    )
     var fftWindow: WindowName = .hann
 
     init() {}
@@ -129,7 +142,8 @@ struct PLAINOptions: ParsableArguments {
             grid: grid, compression: compression.mode,
             compressionFactors: factors.flatMap(parsedFactors) ?? scenario.defaultFactors,
             frequencyEstimator: estimator.value, modelOrderCriterion: criterion,
-            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, pathCount: resolvedCount)
+            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, ompUpdate: ompUpdate,
+            pathCount: resolvedCount)
     }
 
     var window: Window { fftWindow == .hann ? .hann() : .rectangular }
@@ -137,13 +151,15 @@ struct PLAINOptions: ParsableArguments {
     var parameters: [String: String] {
         [
             "compression": compression.rawValue, "factors": factors ?? "default", "estimator": estimator.rawValue,
-            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "fba": String(!noForwardBackward),
+            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
+            "fba": String(!noForwardBackward),
             "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
         ]
     }
 }
 
 extension ModelOrderCriterion: ExpressibleByArgument {}
+extension TensorOMPUpdate: ExpressibleByArgument {}
 
 /// The estimators `wtk isac` can run.
 enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {

@@ -48,7 +48,9 @@ public struct ISACSimulateCommand: WTKCommand {
         var generator = Xoshiro256StarStar(seed: seed.seed)
         let scenarioValue = scenario.makeScenario(using: &generator)
         try scenarioValue.validate()
-        let tensor = noiseless ? scenarioValue.noiselessTensor() : try scenarioValue.tensor(snrDB: scenario.snrDB, using: &generator)
+        let tensor =
+            noiseless
+            ? scenarioValue.noiselessTensor() : try scenarioValue.tensor(snrDB: scenario.snrDB, using: &generator)
         let context = OutputContext(
             options: output, seed: seed.seed,
             parameters: [

@@ -28,10 +28,12 @@ public struct ISACSweepCommand: WTKCommand {
     @Option(help: "Evaluation: rmse, resolution or detect.")
     var evaluation: Evaluation = .rmse
 
-    @Option(name: .customLong("method"), help: "Estimator(s), repeatable (default: plain, sequential, tensor-esprit, fft3d).")
+    @Option(
+        name: .customLong("method"),
+        help: "Estimator(s), repeatable (default: plain, sequential, tensor-esprit, fft3d).")
     var methods: [ISACMethodName] = [.plain, .sequential, .tensorESPRIT, .fft3d]
 
-    @Option(name: .customLong("snr-min"), help: "First SNR [dB].")
+    @Option(name: .customLong("snr-min"), help: "First SNR [dB] (write negative values as --snr-min=-20).")
     var snrMinimumDB: Double = -20
 
     @Option(name: .customLong("snr-max"), help: "Last SNR [dB], ≥ --snr-min.")
@@ -66,11 +68,15 @@ public struct ISACSweepCommand: WTKCommand {
         guard !kappas.isEmpty, kappas.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw ValidationError("--separations must be positive numbers like 0.5,1,1.5.")
         }
-        if let name { guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") } }
+        if let name {
+            guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        }
         guard !methods.isEmpty else { throw ValidationError("give at least one --method.") }
     }
 
-    var kappas: [Double] { separations.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    var kappas: [Double] {
+        separations.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    }
 
     var snrs: [Double] {
         let count = Int(((snrMaximumDB - snrMinimumDB) / snrStepDB + 1e-9).rounded(.down)) + 1
@@ -105,7 +111,9 @@ public struct ISACSweepCommand: WTKCommand {
         let name = self.name ?? "isac-rmse"
         let grid = scenario.grid
         let configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 6)
-        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let estimators = try methods.map {
+            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+        }
         let compression = try TensorCompression(
             mode: configuration.compression, factors: configuration.compressionFactors, dimensions: grid.dimensions)
         let hasCompressedBound = [.averaging, .decimation, .none].contains(configuration.compression)
@@ -122,28 +130,38 @@ public struct ISACSweepCommand: WTKCommand {
                 guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else { return score }
                 let sigma2 = truth.noiseVariance(snrDB: snr)
                 if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2) {
-                    for m in 0..<3 { score.crb[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+                    for m in 0..<3 {
+                        score.crb[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
+                    }
                 }
                 if hasCompressedBound,
                     let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2, compression: compression)
                 {
-                    for m in 0..<3 { score.crb[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+                    for m in 0..<3 {
+                        score.crb[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
+                    }
                 }
                 for estimator in estimators {
-                    guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count else {
+                    guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count
+                    else {
                         score.methods.append([0, 0, 0, 0])
                         continue
                     }
                     let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
                     var row = [1.0, 0, 0, 0]
-                    for errors in matching.errors { if let errors { for m in 0..<3 { row[1 + m] += errors[m] * errors[m] } } }
+                    for errors in matching.errors {
+                        if let errors { for m in 0..<3 { row[1 + m] += errors[m] * errors[m] } }
+                    }
                     score.methods.append(row)
                 }
                 progress.advance()
                 return score
             }
-            let crbFull = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[m] } / Double(6 * trialCount)).squareRoot() }
-            let crbCompressed = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[3 + m] } / Double(6 * trialCount)).squareRoot() }
+            let crbFull = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[m] } / Double(6 * trialCount)).squareRoot()
+            }
+            let crbCompressed = (0..<3).map { m in
+                (scores.reduce(0) { $0 + $1.crb[3 + m] } / Double(6 * trialCount)).squareRoot()
+            }
             for (i, estimator) in estimators.enumerated() {
                 let valid = scores.reduce(0) { $0 + $1.methods[i][0] }
                 for m in 0..<3 {
@@ -159,17 +177,23 @@ public struct ISACSweepCommand: WTKCommand {
             }
             for m in 0..<3 { curves[m][methods.count].append(crbFull[m]) }
         }
-        let header = ["method", "snr_db", "parameter", "rmse", "crb_std", "crb_compressed_std", "ratio", "valid_trials"]
+        let header = [
+            "method", "snr_db", "parameter", "rmse", "crb_std", "crb_compressed_std", "ratio", "valid_trials",
+        ]
         try context.write(CSVTable(header: header, rows: rows), name: name)
         let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
         for m in 0..<3 {
             var plot = Plot(
                 title: "RMSE vs SNR (\(trials) trials)", xLabel: "SNR [dB]", yLabel: units[m], yAxis: .log10)
-            for (i, estimator) in estimators.enumerated() { try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[m][i])) }
+            for (i, estimator) in estimators.enumerated() {
+                try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[m][i]))
+            }
             try plot.add(.line("CRB (full data)", x: snrList, y: curves[m][methods.count]))
             try context.writeSVG(plot.svg(), name: name + "_" + Self.parameterNames[m])
         }
-        context.note("isac sweep rmse: \(snrList.count) SNRs × \(trials) trials × \(methods.count) methods; wrote \(name).csv and 3 SVGs")
+        context.note(
+            "isac sweep rmse: \(snrList.count) SNRs × \(trials) trials × \(methods.count) methods; wrote \(name).csv and 3 SVGs"
+        )
     }
 
     // MARK: resolution
@@ -179,7 +203,9 @@ public struct ISACSweepCommand: WTKCommand {
         let grid = scenario.grid
         var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 2)
         if plain.pathCount == nil { configuration.pathCount = 2 }
-        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let estimators = try methods.map {
+            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+        }
         let kappaList = kappas
         let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
         let baseW = grid.spatialFrequencies(of: base)
@@ -202,7 +228,8 @@ public struct ISACSweepCommand: WTKCommand {
                         base,
                         ISACPath(
                             angleDegrees: second.angleDegrees, distanceMeters: second.distanceMeters,
-                            velocityMetersPerSecond: second.velocityMetersPerSecond, gain: Complex(length: 1, phase: phase)),
+                            velocityMetersPerSecond: second.velocityMetersPerSecond,
+                            gain: Complex(length: 1, phase: phase)),
                     ]
                     let truth = ISACScenario(grid: grid, paths: paths)
                     defer { progress.advance() }
@@ -211,7 +238,9 @@ public struct ISACSweepCommand: WTKCommand {
                     }
                     let truthW = paths.map { grid.spatialFrequencies(of: $0) }
                     return estimators.map { estimator in
-                        guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else { return false }
+                        guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else {
+                            return false
+                        }
                         let matching = TargetMatching(estimates: estimate.targets, paths: paths, grid: grid)
                         return (0..<2).allSatisfy { p in
                             guard let e = matching.estimateIndex[p] else { return false }
@@ -233,7 +262,8 @@ public struct ISACSweepCommand: WTKCommand {
             }
         }
         try context.write(
-            CSVTable(header: ["method", "dimension", "separation_cells", "probability_resolved", "trials"], rows: rows),
+            CSVTable(
+                header: ["method", "dimension", "separation_cells", "probability_resolved", "trials"], rows: rows),
             name: name)
         for dimension in 0..<3 {
             var plot = Plot(
@@ -244,7 +274,9 @@ public struct ISACSweepCommand: WTKCommand {
             }
             try context.writeSVG(plot.svg(), name: name + "_" + Self.parameterNames[dimension])
         }
-        context.note("isac sweep resolution: \(kappaList.count) separations × 3 dimensions × \(trials) trials; wrote \(name).csv")
+        context.note(
+            "isac sweep resolution: \(kappaList.count) separations × 3 dimensions × \(trials) trials; wrote \(name).csv"
+        )
     }
 
     // MARK: detect
@@ -254,7 +286,9 @@ public struct ISACSweepCommand: WTKCommand {
         let grid = scenario.grid
         var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: nil)
         configuration.pathCount = nil
-        let estimators = try methods.map { try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window) }
+        let estimators = try methods.map {
+            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+        }
         let snrList = snrs
         let progress = context.progress("isac sweep detect", total: snrList.count * trials)
         var rows: [[String]] = []
@@ -290,10 +324,14 @@ public struct ISACSweepCommand: WTKCommand {
         }
         try context.write(
             CSVTable(
-                header: ["method", "snr_db", "p_count_correct", "p_pairing_given_count", "p_success", "trials"], rows: rows),
+                header: ["method", "snr_db", "p_count_correct", "p_pairing_given_count", "p_success", "trials"],
+                rows: rows),
             name: name)
-        var plot = Plot(title: "Detection and pairing success (path count estimated)", xLabel: "SNR [dB]", yLabel: "P(success)")
-        for (i, estimator) in estimators.enumerated() { try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[i])) }
+        var plot = Plot(
+            title: "Detection and pairing success (path count estimated)", xLabel: "SNR [dB]", yLabel: "P(success)")
+        for (i, estimator) in estimators.enumerated() {
+            try plot.add(.lineMarkers(estimator.name, x: snrList, y: curves[i]))
+        }
         try context.writeSVG(plot.svg(), name: name)
         context.note("isac sweep detect: \(snrList.count) SNRs × \(trials) trials; wrote \(name).csv, \(name).svg")
     }

@@ -1,0 +1,58 @@
+import Foundation
+import WirelessStochasticGeometry
+
+/// Densification (issue 4 performance section): Monte-Carlo BS interactions per second on both cores,
+/// the 21-density × 1e5-drop sweep with CIs, and the 21 × 20 analytic coverage grid (target < 1 s).
+let densifyBenchmarks = BenchmarkGroup(name: "densify") {
+    let densities = (0...20).map { pow(10, -2 + Double($0) * 0.25) }  // 1e-2 … 1e3, 4 per decade
+    let thresholds = (0..<20).map { pow(10, (-10 + 1.5 * Double($0)) / 10) }  // −10 … 18.5 dB
+    func simulator(_ drops: Int, _ association: Association, exponents: [Double], breakpoints: [Double])
+        -> DensificationSimulator
+    {
+        let scenario = try! DensificationScenario(
+            pathGain: try! MultiSlopePathGain(exponents: exponents, breakpoints: breakpoints), fading: .rayleigh,
+            association: association)
+        return try! DensificationSimulator(
+            scenario: scenario, configuration: MonteCarloConfiguration(fixedDrops: drops, seed: 1))
+    }
+    return [
+        // 21 λ × 1e5 drops × K = 400 BSs = 8.4e8 interactions.
+        Benchmark(
+            name: "MC sweep 21 λ × 1e5 drops, single slope, strongest (K=400)", work: (21 * 1e5 * 400, "interactions"),
+            samples: 3
+        ) {
+            let sim = simulator(100_000, .strongestInstantaneous, exponents: [4], breakpoints: [])
+            return { _ = try! sim.run(densities: densities, thresholds: [1]) }
+        },
+        Benchmark(name: "MC sweep 21 λ × 1e4 drops, dual slope α0=1.5 (K up to 37,700)", samples: 3) {
+            let sim = simulator(10_000, .strongestInstantaneous, exponents: [1.5, 4], breakpoints: [1])
+            return { _ = try! sim.run(densities: densities, thresholds: [1]) }
+        },
+        Benchmark(name: "analytic 21 λ × 20 T nearest Rayleigh single slope (ABG)", work: (420, "cells"), samples: 5) {
+            let scenario = try! DensificationScenario(
+                pathGain: try! .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest, noise: 1e-3)
+            return {
+                for l in densities { for t in thresholds { _ = try! scenario.coverage(density: l, threshold: t) } }
+            }
+        },
+        Benchmark(
+            name: "analytic 21 λ × 20 T strongest single slope (Dhillon/KBK, T ≥ 0.1)", work: (420, "cells"), samples: 3
+        ) {
+            let scenario = try! DensificationScenario(
+                pathGain: try! .singleSlope(exponent: 4), fading: .rayleigh, association: .strongestInstantaneous)
+            return {
+                for l in densities { for t in thresholds { _ = try! scenario.coverage(density: l, threshold: t) } }
+            }
+        },
+        Benchmark(
+            name: "analytic 21 λ × 20 T nearest Rayleigh dual slope α0=1.5 (route f)", work: (420, "cells"), samples: 3
+        ) {
+            let scenario = try! DensificationScenario(
+                pathGain: try! .dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1), fading: .rayleigh,
+                association: .nearest)
+            return {
+                for l in densities { for t in thresholds { _ = try! scenario.coverage(density: l, threshold: t) } }
+            }
+        },
+    ]
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import WirelessStochasticGeometry
+
+/// The model flags shared by the `wtk densify` subcommands.
+public struct DensifyModelOptions: ParsableArguments {
+    @Option(help: "Path-loss exponents α0,…,α_{N−1}, comma-separated, non-decreasing, last > 2.")
+    var exponents: String = "1.5,4"
+
+    @Option(help: "Breakpoints R_1,…,R_{N−1} [length unit], comma-separated, increasing (one fewer than exponents).")
+    var breakpoints: String = "1"
+
+    @Option(
+        help:
+            "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB.")
+    var fading: String = "rayleigh"
+
+    @Option(help: "Association: nearest | strongest | mean-power.")
+    var association: String = "strongest"
+
+    @Option(help: "Normalised noise W = N0/P (≥ 0); overrides --edge-snr-db.")
+    var noise: Double?
+
+    @Option(name: .customLong("edge-snr-db"), help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
+    var edgeSNRDB: Double?
+
+    public init() {}
+
+    static func list(_ text: String, _ option: String) throws -> [Double] {
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("--\(option) must be a comma-separated list of numbers (got '\(text)').")
+        }
+        return values.map { $0! }
+    }
+
+    func fadingModel() throws -> FadingModel {
+        var small = SmallScaleFading.none
+        var sigma = 0.0
+        for part in fading.lowercased().split(separator: "+") {
+            let fields = part.split(separator: ":")
+            switch fields.first.map(String.init) ?? "" {
+            case "none": small = .none
+            case "rayleigh": small = .rayleigh
+            case "nakagami":
+                guard fields.count == 2, let m = Double(fields[1]) else {
+                    throw ValidationError("nakagami needs :M, e.g. nakagami:2")
+                }
+                small = .nakagami(m: m)
+            case "lognormal":
+                guard fields.count == 2, let s = Double(fields[1]) else {
+                    throw ValidationError("lognormal needs :SDB, e.g. lognormal:8")
+                }
+                sigma = s
+            default: throw ValidationError("unknown fading '\(part)'")
+            }
+        }
+        return try FadingModel(smallScale: small, shadowingSigmaDB: sigma)
+    }
+
+    func associationRule() throws -> Association {
+        switch association {
+        case "nearest": return .nearest
+        case "strongest": return .strongestInstantaneous
+        case "mean-power": return .strongestMeanPower
+        default: throw ValidationError("--association must be nearest, strongest or mean-power (got '\(association)')")
+        }
+    }
+
+    func scenario() throws -> DensificationScenario {
+        let g = try MultiSlopePathGain(
+            exponents: try Self.list(exponents, "exponents"), breakpoints: try Self.list(breakpoints, "breakpoints"))
+        var w = 0.0
+        if let noise {
+            w = noise
+        } else if let edgeSNRDB {
+            w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
+        }
+        return try DensificationScenario(
+            pathGain: g, fading: try fadingModel(), association: try associationRule(), noise: w)
+    }
+
+    var parameters: [String: String] {
+        [
+            "exponents": exponents, "breakpoints": breakpoints, "fading": fading, "association": association,
+            "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? "",
+        ]
+    }
+}

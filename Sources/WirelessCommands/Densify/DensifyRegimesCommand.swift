@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import WirelessIO
+import WirelessStochasticGeometry
+
+/// `wtk densify regimes`: the λ → ∞ regime of each near-field exponent with its predicted slopes (spec §2.7).
+public struct DensifyRegimesCommand: WTKCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "regimes",
+        abstract: "Classify the dense-network regime (increase / saturate / decay) and its predicted log–log slopes.",
+        discussion: """
+            For each α0 in --alpha0 (far-field --far-exponent, breakpoint --breakpoint) prints and writes \
+            <name>.csv with κ = min(2/α0, κ_H), the regime and the slopes of P_c, R, D_c and ASE; and \
+            <name>.svg with nearest-BS Rayleigh coverage versus λ on log–log axes for each α0 (analytic route (f); values below 1e-8 are not drawn).
+            """)
+
+    @Option(help: "Near-field exponents α0 to classify, comma-separated, each ≥ 0.")
+    var alpha0: String = "0,0.8,1.5,2,2.5,3"
+
+    @Option(name: .customLong("far-exponent"), help: "Far-field exponent α1 (> 2).")
+    var farExponent: Double = 4
+
+    @Option(help: "Breakpoint R_1 [length unit] (> 0).")
+    var breakpoint: Double = 1
+
+    @Option(name: .customLong("tail-index"), help: "Fading tail index κ_H ∈ [0, ∞] (inf for every built-in law).")
+    var tailIndex: Double = .infinity
+
+    @Option(name: .customLong("threshold-db"), help: "SINR threshold for the plotted coverage [dB].")
+    var thresholdDB: Double = 0
+
+    @Option(help: "Base name of the output files.")
+    var name: String = "densify-regimes"
+
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    public func execute() throws {
+        let alphas = try DensifyModelOptions.list(alpha0, "alpha0")
+        guard !alphas.isEmpty else { throw ValidationError("--alpha0 must not be empty") }
+        guard thresholdDB.isFinite else { throw DensificationError.invalidThreshold(value: thresholdDB) }
+        let t = pow(10, thresholdDB / 10)
+        let number = CSVNumberFormat.shortestRoundTrip
+        var rows: [[String]] = []
+        var plot = Plot(
+            title: "Nearest-BS coverage vs density (Rayleigh, T = \(number.format(thresholdDB)) dB)",
+            xLabel: "BS density λ [per unit area]", yLabel: "P_c", xAxis: .log10, yAxis: .log10)
+        let densities = (0...20).map { pow(10, -2 + Double($0) * 0.25) }
+        for a in alphas {
+            let regime = try DensificationAsymptotics.classifyRegime(alpha0: a, fadingTailIndex: tailIndex)
+            let kappa = try DensificationAsymptotics.tailIndex(alpha0: a, fadingTailIndex: tailIndex)
+            var slopes = ["", "", "", ""]
+            if case .decay(let c, let r, let d, let s) = regime { slopes = [c, r, d, s].map { number.format($0) } }
+            rows.append([number.format(a), kappa.isInfinite ? "inf" : number.format(kappa), regime.name] + slopes)
+            let g = try MultiSlopePathGain.dualSlope(
+                nearExponent: a, farExponent: farExponent, criticalDistance: breakpoint)
+            var xs: [Double] = []
+            var ys: [Double] = []
+            for lambda in densities {
+                let v = try NearestCellCoverage.rayleigh(
+                    density: lambda, threshold: t, pathGain: g, fading: .rayleigh, noise: 0)
+                if v.value > 1e-8 {  // below 1e-8 the super-polynomial curve would flatten every other one
+                    xs.append(lambda)
+                    ys.append(v.value)
+                }
+            }
+            if !xs.isEmpty { plot.add(try .line("α0 = \(number.format(a)) (\(regime.name))", x: xs, y: ys)) }
+            if !output.quiet {
+                print(
+                    "α0 = \(number.format(a)): κ = \(kappa), regime \(regime.name)"
+                        + (slopes[0].isEmpty
+                            ? "" : ", slopes P_c \(slopes[0]), R \(slopes[1]), D_c \(slopes[2]), ASE \(slopes[3])"))
+            }
+        }
+        let context = OutputContext(
+            options: output,
+            parameters: [
+                "alpha0": alpha0, "far_exponent": String(farExponent), "breakpoint": String(breakpoint),
+                "tail_index": String(tailIndex), "threshold_db": String(thresholdDB),
+            ])
+        try context.write(
+            CSVTable(
+                header: [
+                    "alpha0", "kappa", "regime", "coverage_slope", "rate_slope",
+                    "coverage_density_slope", "ase_slope",
+                ], rows: rows), name: name)
+        try context.writeSVG(plot.svg(), name: name)
+        context.note("regimes: \(rows.count) exponents; wrote \(name).csv, \(name).svg")
+    }
+}

@@ -1,0 +1,228 @@
+import ArgumentParser
+import Foundation
+import WirelessIO
+import WirelessStochasticGeometry
+
+/// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density (spec §2.9).
+public struct DensifySweepCommand: WTKCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Sweep BS density: analytic curves with Monte-Carlo points and 95 % intervals.",
+        discussion: """
+            Writes <name>.csv, one row per (λ, T, metric) with columns lambda, threshold_db, metric, unit, analytic, \
+            analytic_method, analytic_abs_err, mc, mc_ci95_lo, mc_ci95_hi, mc_drops, converged, tail_share; and one \
+            SVG per metric (<name>-<metric>.svg; log x, log–log for coverage density and ASE). Analytic cells with no \
+            route (e.g. strongest BS with multi-slope path loss for the rate) are left empty. --mc takes auto (stop \
+            rule, n_min 1e4, n_max 1e6), off, or drops:N.
+            """)
+
+    @OptionGroup var model: DensifyModelOptions
+
+    @Option(name: .customLong("threshold-db"), help: "SINR thresholds [dB], comma-separated, finite.")
+    var thresholdDB: String = "0"
+
+    @Option(name: .customLong("lambda-min"), help: "Smallest density [per unit area], > 0.")
+    var lambdaMin: Double = 1e-2
+
+    @Option(name: .customLong("lambda-max"), help: "Largest density [per unit area], ≥ --lambda-min.")
+    var lambdaMax: Double = 1e3
+
+    @Option(name: .customLong("per-decade"), help: "Densities per decade (log-spaced, endpoints included), ≥ 1.")
+    var perDecade: Int = 2
+
+    @Option(help: "Metrics: comma-separated subset of coverage,rate,coverage-density,ase.")
+    var metrics: String = "coverage,rate,coverage-density,ase"
+
+    @Option(help: "Monte-Carlo: auto | off | drops:N.")
+    var mc: String = "drops:2000"
+
+    @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
+    var rateUnit: String = "nats"
+
+    @Option(help: "Base name of the output files.")
+    var name: String = "densify-sweep"
+
+    @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    func densityGrid() throws -> [Double] {
+        guard lambdaMin.isFinite, lambdaMin > 0 else { throw DensificationError.invalidDensity(value: lambdaMin) }
+        guard lambdaMax.isFinite, lambdaMax >= lambdaMin else {
+            throw DensificationError.invalidSweep(reason: "--lambda-max < --lambda-min")
+        }
+        guard perDecade >= 1 else { throw DensificationError.invalidSweep(reason: "--per-decade must be ≥ 1") }
+        let decades = log10(lambdaMax / lambdaMin)
+        let count = max(1, Int((decades * Double(perDecade)).rounded(.up)))
+        if decades == 0 { return [lambdaMin] }
+        return (0...count).map { i in lambdaMin * pow(10, decades * Double(i) / Double(count)) }
+    }
+
+    public func execute() throws {
+        let scenario = try model.scenario()
+        let densities = try densityGrid()
+        let thresholdsDB = try DensifyModelOptions.list(thresholdDB, "threshold-db")
+        guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
+        for t in thresholdsDB where !t.isFinite { throw DensificationError.invalidThreshold(value: t) }
+        let thresholds = thresholdsDB.map { pow(10, $0 / 10) }
+        let chosen = metrics.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let known = ["coverage", "rate", "coverage-density", "ase"]
+        for m in chosen where !known.contains(m) { throw ValidationError("unknown metric '\(m)'") }
+        guard rateUnit == "nats" || rateUnit == "bits" else {
+            throw ValidationError("--rate-unit must be nats or bits")
+        }
+        let rateScale = rateUnit == "bits" ? 1 / M_LN2 : 1.0
+        var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
+        var runMC = true
+        if mc == "off" {
+            runMC = false
+        } else if mc.hasPrefix("drops:") {
+            guard let n = Int(mc.dropFirst(6)) else { throw ValidationError("--mc drops:N needs an integer") }
+            configuration.fixedDrops = n
+        } else if mc != "auto" {
+            throw ValidationError("--mc must be auto, off or drops:N")
+        }
+        let simulation =
+            runMC
+            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(
+                densities: densities, thresholds: thresholds)
+            : nil
+
+        let number = CSVNumberFormat.shortestRoundTrip
+        var rows: [[String]] = []
+        var curves: [String: [(label: String, x: [Double], y: [Double], mc: [MCEstimate])]] = [:]
+        func analytic(_ f: () throws -> AnalyticValue) -> AnalyticValue? {
+            do { return try f() } catch DensificationError.analyticUnavailable { return nil } catch DensificationError
+                .closedFormOutOfDomain
+            { return nil } catch { return nil }
+        }
+        let rateUnitName = rateUnit == "bits" ? "bit/s/Hz" : "nat/s/Hz"
+        let rates: [AnalyticValue?] =
+            chosen.contains("rate") || chosen.contains("ase")
+            ? densities.map { l in analytic { try scenario.meanRate(density: l) } } : densities.map { _ in nil }
+        for metric in chosen {
+            let perThreshold = metric == "coverage" || metric == "coverage-density"
+            let tIndices = perThreshold ? Array(thresholds.indices) : [0]
+            for j in tIndices {
+                var xs: [Double] = []
+                var ys: [Double] = []
+                var estimates: [MCEstimate] = []
+                for (i, lambda) in densities.enumerated() {
+                    var value: AnalyticValue?
+                    var estimate: MCEstimate?
+                    var unit = ""
+                    switch metric {
+                    case "coverage":
+                        value = analytic { try scenario.coverage(density: lambda, threshold: thresholds[j]) }
+                        estimate = simulation?.coverage[i][j]
+                        unit = "probability"
+                    case "coverage-density":
+                        value = analytic { try scenario.coverage(density: lambda, threshold: thresholds[j]) }
+                            .map {
+                                AnalyticValue(
+                                    value: $0.value * lambda, absError: $0.absError * lambda, method: $0.method)
+                            }
+                        estimate = simulation?.coverageDensity[i][j]
+                        unit = "links/unit area"
+                    case "rate":
+                        value = rates[i].map {
+                            AnalyticValue(
+                                value: $0.value * rateScale, absError: $0.absError * rateScale, method: $0.method)
+                        }
+                        estimate = simulation?.rate[i].scaledForOutput(rateScale)
+                        unit = rateUnitName
+                    default:
+                        value = rates[i].map {
+                            AnalyticValue(
+                                value: $0.value * rateScale * lambda, absError: $0.absError * rateScale * lambda,
+                                method: $0.method)
+                        }
+                        estimate = simulation?.areaSpectralEfficiency[i].scaledForOutput(rateScale)
+                        unit = rateUnitName + "/unit area"
+                    }
+                    if let value {
+                        xs.append(lambda)
+                        ys.append(value.value)
+                    }
+                    if let estimate { estimates.append(estimate) }
+                    rows.append([
+                        number.format(lambda), perThreshold ? number.format(thresholdsDB[j]) : "", metric, unit,
+                        value.map { number.format($0.value) } ?? "", value?.method.rawValue ?? "",
+                        value.map { number.format($0.absError) } ?? "",
+                        estimate.map { number.format($0.mean) } ?? "", estimate.map { number.format($0.ciLow) } ?? "",
+                        estimate.map { number.format($0.ciHigh) } ?? "", estimate.map { String($0.n) } ?? "",
+                        estimate.map { $0.converged ? "1" : "0" } ?? "",
+                        simulation.map { number.format($0.tailShare[i]) } ?? "",
+                    ])
+                }
+                let label = perThreshold ? "T = \(number.format(thresholdsDB[j])) dB" : metric
+                curves[metric, default: []].append((label, xs, ys, estimates))
+            }
+        }
+        let context = OutputContext(
+            options: output, seed: seedOptions.seed,
+            parameters: model.parameters.merging([
+                "threshold_db": thresholdDB, "lambda_min": String(lambdaMin), "lambda_max": String(lambdaMax),
+                "per_decade": String(perDecade), "metrics": metrics, "mc": mc, "rate_unit": rateUnit,
+            ]) { a, _ in a })
+        try context.write(
+            CSVTable(
+                header: [
+                    "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
+                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
+                ], rows: rows), name: name)
+        for metric in chosen {
+            let logY = metric == "coverage-density" || metric == "ase"
+            var plot = Plot(
+                title: "\(metric) vs density (\(model.association), exponents \(model.exponents))",
+                xLabel: "BS density λ [per unit area]", yLabel: metric, xAxis: .log10, yAxis: logY ? .log10 : .linear)
+            for curve in curves[metric] ?? [] {
+                if !curve.x.isEmpty { plot.add(try .line("analytic \(curve.label)", x: curve.x, y: curve.y)) }
+                if let simulation, !curve.mc.isEmpty {
+                    let keep = curve.mc.indices.filter { !logY || curve.mc[$0].ciLow > 0 }
+                    if !keep.isEmpty {
+                        plot.add(
+                            try .errorBars(
+                                "MC \(curve.label) (95 %)", x: keep.map { simulation.densities[$0] },
+                                y: keep.map { curve.mc[$0].mean },
+                                lower: keep.map { curve.mc[$0].ciLow }, upper: keep.map { curve.mc[$0].ciHigh }))
+                    }
+                }
+            }
+            try context.writeSVG(plot.svg(), name: "\(name)-\(metric)")
+        }
+        let alpha0 = scenario.pathGain.nearFieldExponent
+        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
+        let regime = try DensificationAsymptotics.classifyRegime(
+            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
+        var summary = "regime \(regime.name), κ = \(kappa)"
+        if case .decay(let c, let r, let d, let a) = regime {
+            summary +=
+                ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+        }
+        if scenario.noise > 0, densities.count > 1,
+            let peak = try? scenario.peakDensity(
+                threshold: thresholds[0], lowerDensity: densities[0], upperDensity: densities.last!)
+        {
+            summary +=
+                ", peakDensity \(number.format(peak.density)) (P_c \(number.format(peak.coverage)) at T = \(number.format(thresholdsDB[0])) dB)"
+        }
+        if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
+            summary += "; warning: MC tail share up to \(number.format(worst)) (> 1 %)"
+        }
+        if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
+            summary += "; warning: \(number.format(last)) of drops served by the K-th BS"
+        }
+        context.note(
+            "sweep: \(densities.count) densities × \(thresholds.count) thresholds"
+                + (simulation.map { ", \($0.drops) MC drops" } ?? "")
+                + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
+    }
+}
+
+extension MCEstimate {
+    func scaledForOutput(_ factor: Double) -> MCEstimate {
+        MCEstimate(mean: mean * factor, ciLow: ciLow * factor, ciHigh: ciHigh * factor, n: n, converged: converged)
+    }
+}

@@ -1,0 +1,39 @@
+/// The analytic route that produced a value (spec `densification.md` §2.6).
+public enum AnalyticMethod: String, Sendable, Equatable, Codable {
+    /// T = 0: every SINR exceeds it.
+    case trivial
+    /// (b) ABG W = 0 exact branch 1/(1+ρ).
+    case abgInterferenceLimited
+    /// (b) ABG α = 4 erfcx closed form.
+    case abgErfcx
+    /// (b) ABG single integral.
+    case abgIntegral
+    /// (c) Dhillon et al. sinc(δ)T^{−δ}.
+    case dhillonClosedForm
+    /// (d) Keeler–Błaszczyszyn–Karray inclusion–exclusion.
+    case kbkInclusionExclusion
+    /// (e) Mecke (T ≥ 1), Rayleigh h: Laplace transform of the interference.
+    case meckeLaplace
+    /// (f) nearest / mean power, Rayleigh h, any g.
+    case multiSlopeRayleigh
+    /// (g) nearest, general fading, Gil-Pelaez.
+    case gilPelaezNearest
+    /// (h) exact strongest-BS mean rate, single slope, W = 0.
+    case strongestRateExact
+}
+
+/// An analytic metric value with its numerical error estimate and the route that produced it.
+public struct AnalyticValue: Sendable, Equatable, Codable {
+    /// The value (probability, or rate [nats/s/Hz], or scaled by λ for densities).
+    public var value: Double
+    /// Estimated absolute numerical error (quadrature error estimates propagated; 0 for closed forms up to rounding).
+    public var absError: Double
+    /// The route.
+    public var method: AnalyticMethod
+
+    public init(value: Double, absError: Double, method: AnalyticMethod) {
+        self.value = value
+        self.absError = absError
+        self.method = method
+    }
+}

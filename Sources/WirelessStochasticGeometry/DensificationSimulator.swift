@@ -1,0 +1,296 @@
+import Foundation
+import WirelessCore
+
+/// Seeded Monte-Carlo simulator of the Poisson downlink over a density sweep (spec §2.8).
+///
+///     Γ_k = E_1 + … + E_k,  E_i ~ Exp(1)      r_k(λ) = √(Γ_k/(πλ))   (exactly the K nearest PPP distances)
+///     Y_k = h_k S_k g(r_k),  k < K(λ)          I_tail = 2πλ E[H] ∫_{r_K}^∞ g(x) x dx   (mean of the rest)
+///     SINR = Y_serv / (Σ_{k≠serv} Y_k + I_tail + W)
+///     K(λ) = max(K_min, ⌈c πλ R_1²⌉) (multi-slope), K_min (single slope), capped at K_max
+///
+/// Common random numbers: each drop draws {E_k, h_k, S_k}, k < K(λ_max), once and reuses them for every λ;
+/// every threshold is evaluated on the same SINR. Drops are processed in batches, batch b with generator
+/// `Xoshiro256StarStar(seed:stream: b)`, four batches per round over `ParallelExecution`, and the batch
+/// statistics are merged in batch order, so results are bit-identical for any thread count.
+/// Memory is O(K) per running batch: drops stream through fixed buffers.
+public struct DensificationSimulator: Sendable {
+    /// The model.
+    public let scenario: DensificationScenario
+    /// Simulation settings.
+    public let configuration: MonteCarloConfiguration
+
+    /// Batches per round of the stop rule (fixed so the result does not depend on the core count).
+    static let batchesPerRound = 4
+
+    /// - Throws: `DensificationError.invalidSimulationParameter`.
+    public init(scenario: DensificationScenario, configuration: MonteCarloConfiguration = MonteCarloConfiguration())
+        throws
+    {
+        try configuration.validate()
+        self.scenario = scenario
+        self.configuration = configuration
+    }
+
+    /// K(λ).
+    public func neighbourCount(density: Double) -> Int {
+        let floor = configuration.minimumNeighbours
+        guard let r1 = scenario.pathGain.breakpoints.first else { return min(floor, configuration.maximumNeighbours) }
+        let nearField = (configuration.nearFieldMultiplier * Double.pi * density * r1 * r1).rounded(.up)
+        let k =
+            nearField > Double(configuration.maximumNeighbours)
+            ? configuration.maximumNeighbours : max(floor, Int(nearField))
+        return min(k, configuration.maximumNeighbours)
+    }
+
+    /// Runs the simulation on a density and threshold grid.
+    ///
+    /// - Parameters:
+    ///   - densities: λ values [per unit area], each > 0 and finite, non-empty.
+    ///   - thresholds: T values [linear], each ≥ 0 and finite, non-empty.
+    /// - Throws: `.invalidDensity`, `.invalidThreshold`, `.invalidSweep`.
+    public func run(densities: [Double], thresholds: [Double]) throws -> MonteCarloResult {
+        guard !densities.isEmpty else { throw DensificationError.invalidSweep(reason: "empty density grid") }
+        guard !thresholds.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
+        for d in densities { try Validate.density(d) }
+        for t in thresholds { try Validate.threshold(t) }
+        let ks = densities.map { neighbourCount(density: $0) }
+        let plan = DropPlan(
+            scenario: scenario, densities: densities, thresholds: thresholds, neighbourCounts: ks,
+            maximumCount: ks.max()!)
+        var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+        var batchIndex = 0
+        var converged = false
+        let batchSize = configuration.batchSize
+        let target = configuration.fixedDrops ?? configuration.maximumDrops
+        let seed = configuration.seed
+        while total.drops < target {
+            let remaining = target - total.drops
+            let sizes = (0..<Self.batchesPerRound).map { i in max(0, min(batchSize, remaining - i * batchSize)) }
+                .filter { $0 > 0 }
+            let first = batchIndex
+            let results = ParallelExecution.parallelMap(count: sizes.count) { i in
+                var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(first + i))
+                return plan.simulateBatch(drops: sizes[i], using: &generator)
+            }
+            for r in results { total.merge(r) }
+            batchIndex += sizes.count
+            if configuration.fixedDrops == nil && total.drops >= configuration.minimumDrops {
+                if cellsConverged(total).allSatisfy({ $0 }) {
+                    converged = true
+                    break
+                }
+            }
+        }
+        if configuration.fixedDrops != nil { converged = true }
+        let cellFlags =
+            configuration.fixedDrops != nil
+            ? [Bool](repeating: true, count: densities.count * (thresholds.count + 1)) : cellsConverged(total)
+        return total.result(
+            densities: densities, thresholds: thresholds, neighbourCounts: ks, converged: converged,
+            cellFlags: cellFlags)
+    }
+
+    /// Per-cell stop-rule flags: coverage cells (λ-major, T-minor) then one rate flag per λ.
+    func cellsConverged(_ s: BatchStatistics) -> [Bool] {
+        var flags: [Bool] = []
+        let n = s.drops
+        for i in 0..<s.densityCount {
+            for j in 0..<s.thresholdCount {
+                let e = MCEstimate.proportion(
+                    successes: s.counts[i * s.thresholdCount + j], trials: n, converged: false)
+                flags.append(
+                    e.halfWidth <= max(configuration.absoluteHalfWidth, configuration.relativeHalfWidth * e.mean))
+            }
+        }
+        for i in 0..<s.densityCount {
+            let e = MCEstimate.mean(s.rate[i], converged: false)
+            flags.append(e.halfWidth <= max(configuration.rateHalfWidth, configuration.relativeHalfWidth * e.mean))
+        }
+        return flags
+    }
+}
+
+/// Immutable per-run data shared by all batches.
+struct DropPlan: Sendable {
+    let scenario: DensificationScenario
+    let densities: [Double]
+    let thresholds: [Double]
+    let neighbourCounts: [Int]
+    let maximumCount: Int
+
+    /// Draws one drop's ordered Γ_k (as ½ln Γ_k), h_k and S_k for k < maximumCount into the buffers.
+    func drawDrop(
+        halfLogGamma: UnsafeMutableBufferPointer<Double>, fading: UnsafeMutableBufferPointer<Double>,
+        shadowing: UnsafeMutableBufferPointer<Double>, sampler: FadingSampler,
+        using generator: inout some RandomNumberGenerator
+    ) {
+        var gamma = 0.0
+        for k in 0..<maximumCount {
+            gamma -= log(generator.nextOpenUnitDouble())
+            halfLogGamma[k] = 0.5 * log(gamma)
+            fading[k] = sampler.smallScale(using: &generator)
+            shadowing[k] = sampler.shadowing(using: &generator)
+        }
+    }
+
+    /// SINR of the drop at density index `i` with `association`; also returns the tail share and serving index.
+    @inline(__always)
+    func sinr(
+        densityIndex i: Int, association: Association, halfLogGamma: UnsafeMutableBufferPointer<Double>,
+        fading: UnsafeMutableBufferPointer<Double>, shadowing: UnsafeMutableBufferPointer<Double>,
+        received: UnsafeMutableBufferPointer<Double>
+    ) -> (sinr: Double, tailShare: Double, servingIndex: Int) {
+        let g = scenario.pathGain
+        let density = densities[i]
+        let count = neighbourCounts[i]
+        let logScale = -0.5 * log(Double.pi * density)  // ln r_k = ½ln Γ_k − ½ln(πλ)
+        var segment = 0
+        let lastSegment = g.exponents.count - 1
+        var nextBreak = segment < lastSegment ? log(g.breakpoints[0]) : Double.infinity
+        var alpha = g.exponents[0]
+        var logK = log(g.coefficients[0])
+        var serving = 0
+        var best = -Double.infinity
+        for k in 0..<count {
+            let logR = halfLogGamma[k] + logScale
+            while logR >= nextBreak {
+                segment += 1
+                alpha = g.exponents[segment]
+                logK = log(g.coefficients[segment])
+                nextBreak = segment < lastSegment ? log(g.breakpoints[segment]) : .infinity
+            }
+            let meanPower = shadowing[k] * exp(logK - alpha * logR)
+            let y = fading[k] * meanPower
+            received[k] = y
+            switch association {
+            case .nearest: break
+            case .strongestInstantaneous:
+                if y > best {
+                    best = y
+                    serving = k
+                }
+            case .strongestMeanPower:
+                if meanPower > best {
+                    best = meanPower
+                    serving = k
+                }
+            }
+        }
+        var interference = 0.0
+        for k in 0..<count where k != serving { interference += received[k] }
+        let rK = exp(halfLogGamma[count - 1] + logScale)
+        let tail = 2 * Double.pi * density * g.tailIntegral(from: rK)
+        let total = interference + tail
+        let s = received[serving] / (total + scenario.noise)
+        return (s, total > 0 ? tail / total : 0, serving)
+    }
+
+    func simulateBatch(drops: Int, using generator: inout Xoshiro256StarStar) -> BatchStatistics {
+        var stats = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+        let sampler = FadingSampler(scenario.fading)
+        let buffers = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * maximumCount)
+        defer { buffers.deallocate() }
+        let halfLogGamma = UnsafeMutableBufferPointer(rebasing: buffers[0..<maximumCount])
+        let fading = UnsafeMutableBufferPointer(rebasing: buffers[maximumCount..<(2 * maximumCount)])
+        let shadowing = UnsafeMutableBufferPointer(rebasing: buffers[(2 * maximumCount)..<(3 * maximumCount)])
+        let received = UnsafeMutableBufferPointer(rebasing: buffers[(3 * maximumCount)..<(4 * maximumCount)])
+        let tCount = thresholds.count
+        for _ in 0..<drops {
+            drawDrop(
+                halfLogGamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
+            for i in densities.indices {
+                let r = sinr(
+                    densityIndex: i, association: scenario.association, halfLogGamma: halfLogGamma, fading: fading,
+                    shadowing: shadowing, received: received)
+                for j in 0..<tCount where r.sinr > thresholds[j] { stats.counts[i * tCount + j] += 1 }
+                stats.rate[i].add(log1p(r.sinr))
+                stats.tailShareSum[i] += r.tailShare
+                if r.servingIndex == neighbourCounts[i] - 1 { stats.servedAtLast[i] += 1 }
+                stats.interactions += Double(neighbourCounts[i])
+            }
+        }
+        stats.drops = drops
+        return stats
+    }
+}
+
+/// Fading draws with the Nakagami gamma law built once.
+struct FadingSampler: Sendable {
+    let model: FadingModel
+    let gamma: GammaDistribution?
+
+    init(_ model: FadingModel) {
+        self.model = model
+        if case .nakagami(let m) = model.smallScale {
+            // m > 0 and finite was validated by FadingModel.
+            gamma = try! GammaDistribution(shape: m, scale: 1 / m)
+        } else {
+            gamma = nil
+        }
+    }
+
+    @inline(__always) func smallScale(using generator: inout some RandomNumberGenerator) -> Double {
+        switch model.smallScale {
+        case .none: return 1
+        case .rayleigh: return -log(generator.nextOpenUnitDouble())
+        case .nakagami: return gamma!.sample(using: &generator)
+        }
+    }
+
+    @inline(__always) func shadowing(using generator: inout some RandomNumberGenerator) -> Double {
+        model.sampleShadowing(using: &generator)
+    }
+}
+
+/// Sufficient statistics of a batch, merged in batch order.
+struct BatchStatistics: Sendable {
+    let densityCount: Int
+    let thresholdCount: Int
+    var drops = 0
+    var counts: [Int]
+    var rate: [RunningStatistics]
+    var tailShareSum: [Double]
+    var servedAtLast: [Int]
+    var interactions = 0.0
+
+    init(densityCount: Int, thresholdCount: Int) {
+        self.densityCount = densityCount
+        self.thresholdCount = thresholdCount
+        counts = [Int](repeating: 0, count: densityCount * thresholdCount)
+        rate = [RunningStatistics](repeating: RunningStatistics(), count: densityCount)
+        tailShareSum = [Double](repeating: 0, count: densityCount)
+        servedAtLast = [Int](repeating: 0, count: densityCount)
+    }
+
+    mutating func merge(_ other: BatchStatistics) {
+        drops += other.drops
+        for i in counts.indices { counts[i] += other.counts[i] }
+        for i in rate.indices { rate[i].merge(other.rate[i]) }
+        for i in tailShareSum.indices { tailShareSum[i] += other.tailShareSum[i] }
+        for i in servedAtLast.indices { servedAtLast[i] += other.servedAtLast[i] }
+        interactions += other.interactions
+    }
+
+    func result(
+        densities: [Double], thresholds: [Double], neighbourCounts: [Int], converged: Bool, cellFlags: [Bool]
+    ) -> MonteCarloResult {
+        var coverage: [[MCEstimate]] = []
+        var rates: [MCEstimate] = []
+        for i in 0..<densityCount {
+            coverage.append(
+                (0..<thresholdCount).map { j in
+                    MCEstimate.proportion(
+                        successes: counts[i * thresholdCount + j], trials: drops,
+                        converged: cellFlags[i * thresholdCount + j])
+                })
+            rates.append(MCEstimate.mean(rate[i], converged: cellFlags[densityCount * thresholdCount + i]))
+        }
+        return MonteCarloResult(
+            densities: densities, thresholds: thresholds, coverage: coverage, rate: rates,
+            coverageDensity: coverage.enumerated().map { i, row in row.map { $0.scaled(by: densities[i]) } },
+            areaSpectralEfficiency: rates.enumerated().map { i, e in e.scaled(by: densities[i]) },
+            tailShare: tailShareSum.map { $0 / Double(drops) },
+            servedAtLastFraction: servedAtLast.map { Double($0) / Double(drops) },
+            neighbourCounts: neighbourCounts, drops: drops, converged: converged, interactions: interactions)
+    }
+}

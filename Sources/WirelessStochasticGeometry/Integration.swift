@@ -1,0 +1,45 @@
+import WirelessCore
+
+/// The result of one of the module's nested integrals: value and estimated absolute error.
+struct IntegrationResult: Sendable, Equatable {
+    var value: Double
+    var error: Double
+
+    static let zero = IntegrationResult(value: 0, error: 0)
+
+    static func + (lhs: IntegrationResult, rhs: IntegrationResult) -> IntegrationResult {
+        IntegrationResult(value: lhs.value + rhs.value, error: lhs.error + rhs.error)
+    }
+}
+
+/// The module's single entry point to the shared core's adaptive Gauss–Kronrod quadrature.
+///
+/// Routes compose nested integrals and must always get a value with an honest error bound, so:
+/// a non-finite integrand value (overflow at a mapped infinite end, where the true integrand
+/// vanishes) is read as 0, and when the subdivision budget runs out the integral is redone at
+/// 1000× looser tolerances, then as a single K15 rule with `error = |value|`, so the returned
+/// `error` is what was achieved, never a pretended tolerance.
+enum Integration {
+    static func integrate(
+        from a: Double, to b: Double, absTol: Double = 1e-13, relTol: Double = 1e-10,
+        maxIntervals: Int = 400, _ f: (Double) -> Double
+    ) -> IntegrationResult {
+        let safe: (Double) -> Double = { x in
+            let v = f(x)
+            return v.isFinite ? v : 0
+        }
+        let attempts: [(Double, Double, Int)] = [
+            (absTol, relTol, maxIntervals), (absTol * 1000, relTol * 1000, 2 * maxIntervals),
+        ]
+        for (abs, rel, budget) in attempts {
+            let rule = GaussKronrodQuadrature(
+                absoluteTolerance: abs, relativeTolerance: rel, maximumSubdivisions: budget)
+            if let r = try? rule.integrate(safe, from: a, to: b) {
+                return IntegrationResult(value: r.value, error: r.errorEstimate)
+            }
+        }
+        let single = GaussKronrodQuadrature(absoluteTolerance: .infinity, relativeTolerance: 0, maximumSubdivisions: 1)
+        let value = (try? single.integrate(safe, from: a, to: b))?.value ?? 0
+        return IntegrationResult(value: value, error: Swift.abs(value))
+    }
+}

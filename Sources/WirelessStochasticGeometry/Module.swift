@@ -1,1 +1,0 @@
-// WirelessStochasticGeometry: implementation lands with its issue.

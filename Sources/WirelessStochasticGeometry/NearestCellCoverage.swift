@@ -1,0 +1,128 @@
+import Foundation
+import Numerics
+import WirelessCore
+
+/// Coverage under nearest-BS association for any multi-slope g (spec §2.6 (f), (g)).
+public enum NearestCellCoverage {
+    /// (f) Rayleigh small-scale fading h (any shadowing S, serving S₀ included), any g:
+    ///
+    ///     P_c = ∫_0^∞ 2πλ r e^{−πλr²} E_{S₀}[ e^{−TW/(S₀g(r))} · exp(−2πλ∫_r^∞ (1 − L_H(T g(x)/(S₀ g(r)))) x dx) ] dr
+    ///
+    /// With S ≡ 1 the inner term is 2πλ∫_r^∞ T g(x) x/(g(r) + T g(x)) dx (Zhang–Andrews's dual-slope result in
+    /// integral form). Outer integral in ln r, split at the breakpoints; inner by `InterferenceField`.
+    /// - Throws: `.analyticUnavailable` if h is not Rayleigh.
+    public static func rayleigh(
+        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
+    ) throws -> AnalyticValue {
+        try Validate.density(density)
+        try Validate.threshold(threshold)
+        try Validate.noise(noise)
+        guard fading.hasRayleighSmallScale else {
+            throw DensificationError.analyticUnavailable(reason: "route (f) needs Rayleigh small-scale fading")
+        }
+        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
+        let q = fading.shadowingQuadrature
+        let scale = 2 * Double.pi * density
+        var innerError = 0.0
+        let r = pathGain.integrateOverDistance(from: 0, absTol: 1e-11 / scale, relTol: 1e-9) { x in
+            let g = pathGain.gain(atDistance: x)
+            let pdf = x * exp(-Double.pi * density * x * x)
+            if pdf == 0 { return 0 }
+            if !g.isFinite { return pdf }
+            var e = 0.0
+            for i in q.values.indices {
+                let s = threshold / (q.values[i] * g)
+                let l = field.laplaceExponent(s, beyond: x)
+                let term = q.weights[i] * exp(-s * noise - l.value)
+                // Log-space weight of this node in the outer integral: scale·x·pdf.
+                innerError = max(innerError, scale * x * pdf * term * l.error)
+                e += term
+            }
+            return pdf * e
+        }
+        return AnalyticValue(
+            value: scale * r.value, absError: scale * r.error + innerError, method: .multiSlopeRayleigh)
+    }
+
+    /// (g) General fading with a density (Rayleigh or Nakagami h, any S), any g, by Gil-Pelaez
+    /// (Di Renzo–Guan approach; conditional form derived, spec §2.6(g)):
+    ///
+    ///     P(SINR > T | r) = ½ + (1/π) ∫_0^∞ Im[φ_H(u) φ_{I_r}(−Tu/g(r)) e^{−iuTW/g(r)}]/u du
+    ///     φ_{I_r}(ω) = exp(2πλ ∫_r^∞ (φ_H(ω g(x)) − 1) x dx),   r ~ 2πλ r e^{−πλr²}
+    ///
+    /// Single slope: χ(−Tu/g(r), r) = 2πλr²ψ(u), so averaging over v = πλr² first gives
+    ///     P_c = ½ + (1/π) ∫_0^∞ Im[φ_H(u) M(u)]/u du,   ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt
+    ///     M(u) = ∫_0^∞ e^{−v(1−2ψ(u))} e^{−iuTW(v/(πλ))^{α/2}} dv   (= 1/(1 − 2ψ(u)) at W = 0, λ-free)
+    /// Multi-slope: the r, u, x integrals are nested (slow: seconds per value).
+    /// - Parameter accuracy: absolute tolerance of the inversion integrals (default 1e-8).
+    /// - Throws: `.analyticUnavailable` for h ≡ 1 (φ_H does not decay; nearest = strongest without shadowing).
+    public static func gilPelaez(
+        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
+        accuracy: Double = 1e-8
+    ) throws -> AnalyticValue {
+        try Validate.density(density)
+        try Validate.threshold(threshold)
+        try Validate.noise(noise)
+        if case .none = fading.smallScale {
+            throw DensificationError.analyticUnavailable(
+                reason: "Gil-Pelaez nearest route needs small-scale fading with a density")
+        }
+        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        let m = fading.smallScale.shape
+        let envelope: (Double) -> Double = { u in pow(1 + u * u / (m * m), -m / 2) }
+        if pathGain.isSingleSlope {
+            let alpha = pathGain.farFieldExponent
+            let noiseScale = threshold * noise * pow(Double.pi * density, -alpha / 2)
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
+                u in
+                let psi = psiSingleSlope(u: u, threshold: threshold, exponent: alpha, fading: fading)
+                let decay = Complex<Double>(1, 0) - psi.multiplied(by: 2)
+                if noiseScale == 0 { return fading.characteristicFunction(u) / decay }
+                // M(u) = ∫_0^∞ e^{−v(1−2ψ)} e^{−iu T W (v/(πλ))^{α/2}} dv, v = πλr².
+                let upper = 60 / decay.real
+                let re = Integration.integrate(from: 0, to: upper, absTol: accuracy / 10, relTol: 1e-10) { v in
+                    exp(-v * decay.real) * cos(v * decay.imaginary + u * noiseScale * pow(v, alpha / 2))
+                }
+                let im = Integration.integrate(from: 0, to: upper, absTol: accuracy / 10, relTol: 1e-10) { v in
+                    -exp(-v * decay.real) * sin(v * decay.imaginary + u * noiseScale * pow(v, alpha / 2))
+                }
+                return fading.characteristicFunction(u) * Complex(re.value, im.value)
+            }
+            return AnalyticValue(
+                value: 0.5 + gp.value / Double.pi, absError: gp.error / Double.pi, method: .gilPelaezNearest)
+        }
+        let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
+        let scale = 2 * Double.pi * density
+        var innerError = 0.0
+        let r = pathGain.integrateOverDistance(from: 0, absTol: accuracy / scale, relTol: accuracy * 10) { x in
+            let pdf = x * exp(-Double.pi * density * x * x)
+            if pdf == 0 { return 0 }
+            let g = pathGain.gain(atDistance: x)
+            if !g.isFinite { return pdf }
+            let c = threshold / g
+            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
+                u in
+                let chi = field.characteristicExponent(-u * c, beyond: x)
+                let noisePhase = Complex<Double>(cos(u * c * noise), -sin(u * c * noise))
+                return fading.characteristicFunction(u) * noisePhase * Complex.expOf(chi)
+            }
+            innerError = max(innerError, gp.error / Double.pi)
+            return pdf * (0.5 + gp.value / Double.pi)
+        }
+        return AnalyticValue(value: scale * r.value, absError: scale * r.error + innerError, method: .gilPelaezNearest)
+    }
+
+    /// ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt, integrated in ln t.
+    static func psiSingleSlope(u: Double, threshold: Double, exponent: Double, fading: FadingModel) -> Complex<Double> {
+        let re = Integration.integrate(from: 0, to: .infinity, absTol: 1e-13, relTol: 1e-11) { y in
+            let t = exp(y)
+            return (fading.characteristicFunction(-threshold * u * pow(t, -exponent)).real - 1) * t * t
+        }
+        let im = Integration.integrate(from: 0, to: .infinity, absTol: 1e-13, relTol: 1e-11) { y in
+            let t = exp(y)
+            return fading.characteristicFunction(-threshold * u * pow(t, -exponent)).imaginary * t * t
+        }
+        return Complex(re.value, im.value)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import WirelessCommands
+
+@Suite struct DensifyCommandTests {
+    @Test func helpSnapshots() throws {
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: DensifyCommand.self, columns: 100), snapshot: "wtk-densify-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: DensifySweepCommand.self, columns: 100), snapshot: "wtk-densify-sweep-help.txt")
+    }
+
+    @Test func sweepWritesSpecColumnsAndAgreesWithMonteCarlo() throws {
+        let dir = try makeTemporaryDirectory()
+        let code = runWTK([
+            "densify", "sweep", "--exponents", "4", "--breakpoints", "", "--association", "nearest",
+            "--lambda-min", "1", "--lambda-max", "10", "--per-decade", "1", "--metrics", "coverage,rate",
+            "--mc", "drops:1500", "--out-dir", dir.path, "--quiet", "--seed", "3",
+        ])
+        #expect(code == 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(
+            lines.first
+                == "lambda,threshold_db,metric,unit,analytic,analytic_method,analytic_abs_err,mc,mc_ci95_lo,mc_ci95_hi,mc_drops,converged,tail_share"
+        )
+        // Coverage rows: analytic 1/(1+π/4) inside 4 half-widths of the MC estimate.
+        for line in lines.dropFirst() where line.contains(",coverage,") {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let analytic = Double(f[4])!
+            let (mc, lo, hi) = (Double(f[7])!, Double(f[8])!, Double(f[9])!)
+            #expect(abs(analytic - 1 / (1 + Double.pi / 4)) < 1e-6)
+            #expect(abs(mc - analytic) <= 2 * (hi - lo))
+        }
+        #expect(listing(dir).contains("densify-sweep-coverage.svg"))
+        #expect(listing(dir).contains("densify-sweep-rate.svg"))
+    }
+
+    @Test func badInputExitsWithUsageCodeAndWritesNothing() throws {
+        let cases: [[String]] = [
+            ["--exponents", "1,2", "--breakpoints", "1"],  // last exponent ≤ 2
+            ["--exponents", "3,2.5,4", "--breakpoints", "1,2"],  // decreasing exponents
+            ["--exponents", "1,4", "--breakpoints", "2,1"],  // breakpoint count
+            ["--exponents", "1,2,4", "--breakpoints", "2,1"],  // non-increasing breakpoints
+            ["--lambda-min", "0"],
+            ["--fading", "nakagami:0"],
+            ["--threshold-db", "inf"],
+        ]
+        for arguments in cases {
+            let dir = try makeTemporaryDirectory()
+            let code = runWTK(["densify", "sweep"] + arguments + ["--mc", "off", "--out-dir", dir.path, "--quiet"])
+            #expect(code == 64, "\(arguments)")
+            #expect(listing(dir).isEmpty, "\(arguments) wrote files")
+        }
+    }
+
+    @Test func regimesPrintsTheClassification() throws {
+        let dir = try makeTemporaryDirectory()
+        #expect(runWTK(["densify", "regimes", "--alpha0", "0.8,3", "--out-dir", dir.path, "--quiet"]) == 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("densify-regimes.csv"), encoding: .utf8)
+        #expect(csv.contains("0.8,2.5,decay,-1.5,-0.6,-0.5,0.4"))
+        #expect(csv.contains("saturate"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import WirelessStochasticGeometry
-
-@Test func moduleLinks() {}
