@@ -27,7 +27,7 @@ public struct FDistribution: Sendable, Equatable, Codable {
         guard x > 0 else { return 0 }
         let d1 = numeratorDegreesOfFreedom
         let d2 = denominatorDegreesOfFreedom
-        return Self.regularizedBeta(d1 * x / (d1 * x + d2), d1 / 2, d2 / 2)
+        return SpecialFunctions.regularizedIncompleteBeta(x: d1 * x / (d1 * x + d2), a: d1 / 2, b: d2 / 2)
     }
 
     /// P(X > x).
@@ -35,7 +35,7 @@ public struct FDistribution: Sendable, Equatable, Codable {
         guard x > 0 else { return 1 }
         let d1 = numeratorDegreesOfFreedom
         let d2 = denominatorDegreesOfFreedom
-        return Self.regularizedBeta(d2 / (d2 + d1 * x), d2 / 2, d1 / 2)
+        return SpecialFunctions.regularizedIncompleteBeta(x: d2 / (d2 + d1 * x), a: d2 / 2, b: d1 / 2)
     }
 
     /// The x with P(X ≤ x) = p (upper quantiles through the survival function).
@@ -49,43 +49,5 @@ public struct FDistribution: Sendable, Equatable, Codable {
         var high = 1.0
         while upper ? survival(high) > target : cdf(high) < target { high *= 2 }
         return try BrentRootFinder(absoluteTolerance: 1e-13 * high).findRoot(of: f, lower: 0, upper: high)
-    }
-
-    /// Regularised incomplete beta I_x(a, b), 0 ≤ x ≤ 1, a, b > 0.
-    static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
-        if x <= 0 { return 0 }
-        if x >= 1 { return 1 }
-        if x > (a + 1) / (a + b + 2) { return 1 - regularizedBeta(1 - x, b, a) }
-        let logFront =
-            a * log(x) + b * log(1 - x)
-            - (SpecialFunctions.logGamma(a) + SpecialFunctions.logGamma(b) - SpecialFunctions.logGamma(a + b))
-        let front = exp(logFront) / a
-        // Modified Lentz for 1/(1 + d1/(1 + d2/(1 + …))).
-        let tiny = 1e-300
-        var c = 1.0
-        var d = 1 - (a + b) * x / (a + 1)
-        if abs(d) < tiny { d = tiny }
-        d = 1 / d
-        var result = d
-        for m in 1...10_000 {
-            let mm = Double(m)
-            let even = mm * (b - mm) * x / ((a + 2 * mm - 1) * (a + 2 * mm))
-            d = 1 + even * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + even / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            result *= d * c
-            let odd = -(a + mm) * (a + b + mm) * x / ((a + 2 * mm) * (a + 2 * mm + 1))
-            d = 1 + odd * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + odd / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            result *= delta
-            if abs(delta - 1) < 1e-15 { break }
-        }
-        return front * result
     }
 }
