@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "WirelessISACTests", dependencies: ["WirelessISAC", "WirelessTestSupport"]),
         .testTarget(name: "WirelessSpectrumNetTests", dependencies: ["WirelessSpectrumNet", "WirelessTestSupport"]),
         .testTarget(
-            name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessTestSupport"],
+            name: "WirelessCommandsTests", dependencies: ["WirelessCommands", "WirelessToolkit", "WirelessTestSupport"],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
