@@ -70,7 +70,7 @@ public struct ISACEstimateCommand: WTKCommand {
         }
         var summary: [String] = []
         for method in methods {
-            let estimator = try method.make(plain: configuration, shape: tensor.dimensions, fftWindow: plain.window)
+            let estimator = try method.make(plain: configuration, shape: tensor.dimensions, fft: plain.fftSettings)
             let estimate = try estimator.estimate(tensor)
             var pathOf = [Int?](repeating: nil, count: estimate.targets.count)
             var matching: TargetMatching?
