@@ -73,8 +73,12 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
 
     /// Plans the FFT for the grid's shape.
     ///
+    /// - Parameters:
+    ///   - configuration: settings.
+    ///   - planningRigor: FFTW planning effort; `.estimate` (default) plans instantly. `.measure` costs
+    ///     ≈ 1 s at 16×180×560 and measured no net gain over 44 executions (3.40 vs 3.32 s CPU).
     /// - Throws: `invalidParameter` (grid, padding), `zeroPaths`, `numericalFailure` if FFTW cannot plan.
-    public init(configuration: Configuration) throws {
+    public init(configuration: Configuration, planningRigor: FFTPlanningRigor = .estimate) throws {
         try configuration.grid.validate()
         guard configuration.paddingFactor >= 1 else { throw ISACError.invalidParameter(name: "paddingFactor") }
         guard configuration.medianStride >= 1 else { throw ISACError.invalidParameter(name: "medianStride") }
@@ -83,7 +87,7 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         transformDimensions = dims.map { $0 * configuration.paddingFactor }
         do {
             // Column-major [M_A × M_F × M_T] with the antenna index fastest is FFTW's row-major [M_T, M_F, M_A].
-            plan = try FFTPlan(shape: transformDimensions.reversed(), inPlace: true)
+            plan = try FFTPlan(shape: transformDimensions.reversed(), inPlace: true, rigor: planningRigor)
         } catch {
             throw ISACError.numericalFailure(reason: "FFT planning: \(error)")
         }
