@@ -95,30 +95,44 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         self.configuration = configuration
     }
 
-    /// The periodogram |FFT|² of the padded, tapered first snapshot (shape `transformDimensions`, column-major).
+    /// The periodogram Σ_s|FFT_s|² of the padded, tapered snapshots (incoherent sum over the S
+    /// snapshots; shape `transformDimensions`, column-major).
     public func periodogram(_ tensor: ChannelTensor) -> [Double] {
         let dims = tensor.dimensions
         let (ma, mf) = (transformDimensions[0], transformDimensions[1])
         let total = transformDimensions.reduce(1, *)
+        let snapshotSize = tensor.snapshotElementCount
         // Padding 1: every element is overwritten below, so skip the zero fill (one pass less over 26 MB).
         var buffer =
-            total == tensor.dimensions.reduce(1, *)
+            total == snapshotSize
             ? [Complex<Double>](unsafeUninitializedCapacity: total) { _, count in count = total }
             : [Complex<Double>](repeating: .zero, count: total)
-        tensor.elements.withUnsafeBufferPointer { h in
-            buffer.withUnsafeMutableBufferPointer { out in
-                for l in 0..<dims[2] {
-                    for k in 0..<dims[1] {
-                        let weight = tapers[1][k] * tapers[2][l]
-                        let source = dims[0] * (k + dims[1] * l)
-                        let target = ma * (k + mf * l)
-                        for r in 0..<dims[0] { out[target + r] = h[source + r].multiplied(by: weight * tapers[0][r]) }
+        var power = [Double](repeating: 0, count: total)
+        for s in 0..<tensor.snapshotCount {
+            // The in-place FFT filled the padding region: zero it again for the next snapshot.
+            if s > 0 && total != snapshotSize { buffer.withUnsafeMutableBufferPointer { $0.update(repeating: .zero) } }
+            tensor.elements.withUnsafeBufferPointer { h in
+                buffer.withUnsafeMutableBufferPointer { out in
+                    for l in 0..<dims[2] {
+                        for k in 0..<dims[1] {
+                            let weight = tapers[1][k] * tapers[2][l]
+                            let source = s * snapshotSize + dims[0] * (k + dims[1] * l)
+                            let target = ma * (k + mf * l)
+                            for r in 0..<dims[0] {
+                                out[target + r] = h[source + r].multiplied(by: weight * tapers[0][r])
+                            }
+                        }
                     }
                 }
             }
+            plan.execute(&buffer)
+            buffer.withUnsafeBufferPointer { spectrum in
+                power.withUnsafeMutableBufferPointer { p in
+                    for i in 0..<total { p[i] += spectrum[i].lengthSquared }
+                }
+            }
         }
-        plan.execute(&buffer)
-        return buffer.map { $0.lengthSquared }
+        return power
     }
 
     /// Indices of the 3×3×3 circular local maxima, strongest first.

@@ -106,6 +106,25 @@ struct BaselineTests {
         }
     }
 
+    @Test func periodogramOfSeveralSnapshotsIsTheSumOfTheirPeriodograms() throws {
+        // Before the fix only the first snapshot was transformed (a rank-4 `.npy` lost the others).
+        let first = smallScenario().noiselessTensor()
+        let second = smallScenario(phases: [2.0, 0.1, 5.0]).noiselessTensor()
+        let both = try ChannelTensor(
+            dimensions: first.dimensions, snapshotCount: 2, elements: first.elements + second.elements)
+        let fft = try PeriodogramEstimator(configuration: .init(grid: smallScenario().grid, pathCount: 3))
+        let (p1, p2, p12) = (fft.periodogram(first), fft.periodogram(second), fft.periodogram(both))
+        let scale = p12.max() ?? 1
+        let worst = zip(p12, zip(p1, p2)).reduce(0.0) { max($0, abs($1.0 - $1.1.0 - $1.1.1)) }
+        #expect(worst / scale < modelTolerance, "relative difference \(worst / scale)")
+        // Every estimator plans for S = 2 and accepts the rank-4 shape.
+        let base = PLAINConfiguration(grid: smallScenario().grid, compressionFactors: [1, 2, 4], pathCount: 3)
+        let shape = first.dimensions + [2]
+        #expect(try PLAINEstimator(configuration: base, shape: shape).estimate(both).targets.count == 3)
+        #expect(try SequentialEstimator(configuration: base, shape: shape).estimate(both).targets.count == 3)
+        #expect(try fft.estimate(both).targets.count == 3)
+    }
+
     @Test func wellSeparatedTargetsArePairedCorrectlyByEveryMethod() throws {
         // 20 dB, small scenario: after optimal assignment each parameter lies within half a Rayleigh cell.
         let scenario = smallScenario()
