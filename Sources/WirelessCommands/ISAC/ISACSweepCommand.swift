@@ -4,6 +4,7 @@ import Numerics
 import WirelessCore
 import WirelessIO
 import WirelessISAC
+import WirelessLinearAlgebra
 
 /// `wtk isac sweep`: Monte-Carlo evaluations of PLAIN and the baselines against the CRB.
 public struct ISACSweepCommand: WTKCommand {
@@ -86,6 +87,9 @@ public struct ISACSweepCommand: WTKCommand {
     static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
 
     public func execute() throws {
+        // Trials already use every core: one BLAS thread per call avoids oversubscription and makes the
+        // output byte-identical whatever the core count (OpenBLAS blocking depends on its thread count).
+        BLASThreading.setThreadCount(1)
         var parameters = plain.parameters
         parameters["evaluation"] = evaluation.rawValue
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
