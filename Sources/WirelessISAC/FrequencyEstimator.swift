@@ -69,7 +69,29 @@ public enum RootMUSIC {
         } catch {
             throw ISACError.numericalFailure(reason: "root-MUSIC polynomial roots: \(error)")
         }
-        return select(roots: roots, count: u.columns).map { $0.phase }
+        return select(roots: roots, count: u.columns, coefficients: coefficients).map { $0.phase }
+    }
+
+    /// Newton on P′ (a double root of P is a simple root of P′) from `start`, 3 steps; the polished
+    /// point is kept only if it stays within `radius` of `start` (else `start` is returned).
+    ///
+    ///     z ← z − P′(z)/P″(z),   P(z) = Σ_i c_i z^{d−i} (descending coefficients)
+    static func polishDoubleRoot(_ start: Complex<Double>, coefficients c: [Complex<Double>], radius: Double)
+        -> Complex<Double>
+    {
+        let degree = c.count - 1
+        guard degree >= 2 else { return start }
+        var z = start
+        for _ in 0..<3 {
+            var d1 = Complex<Double>.zero  // P′(z) = Σ_{i<d} (d−i)c_i z^{d−i−1}
+            for i in 0..<degree { d1 = d1 * z + c[i].multiplied(by: Double(degree - i)) }
+            var d2 = Complex<Double>.zero  // P″(z) = Σ_{i<d−1} (d−i)(d−i−1)c_i z^{d−i−2}
+            for i in 0..<(degree - 1) { d2 = d2 * z + c[i].multiplied(by: Double((degree - i) * (degree - i - 1))) }
+            let step = d1 / d2
+            guard step.isFinite else { break }
+            z = z - step
+        }
+        return (z - start).length <= radius && z.isFinite ? z : start
     }
 
     /// Distance [in z] below which two roots are treated as the numerically split twins of one double
@@ -83,7 +105,7 @@ public enum RootMUSIC {
     /// replaced by the midpoint (z + z')/2, whose error is O(δ) instead of O(√δ) because the split
     /// is symmetric to first order; for a noisy root the twin is its mirror 1/z*, which has the same
     /// phase, so arg z is unchanged. Twins are not taken again.
-    static func select(roots: [Complex<Double>], count: Int) -> [Complex<Double>] {
+    static func select(roots: [Complex<Double>], count: Int, coefficients: [Complex<Double>] = []) -> [Complex<Double>] {
         let finite = roots.filter { $0.isFinite }
         let order = finite.indices.filter { finite[$0].length <= 1 + 1e-9 }
             .sorted { abs(1 - finite[$0].length) < abs(1 - finite[$1].length) }
@@ -102,7 +124,8 @@ public enum RootMUSIC {
             if let twin = nearest {
                 used.insert(twin)
                 let other = mirrored ? (finite[twin].conjugate.reciprocal ?? finite[twin]) : finite[twin]
-                chosen.append((root + other).divided(by: 2))
+                let midpoint = (root + other).divided(by: 2)
+                chosen.append(polishDoubleRoot(midpoint, coefficients: coefficients, radius: distance))
             } else {
                 chosen.append(root)
             }
