@@ -69,27 +69,79 @@ public enum RootMUSIC {
         } catch {
             throw ISACError.numericalFailure(reason: "root-MUSIC polynomial roots: \(error)")
         }
-        return select(roots: roots, count: u.columns).map { $0.phase }
+        return select(roots: roots, count: u.columns, coefficients: coefficients).map { $0.phase }
     }
 
-    /// Root selection: keep |z| ≤ 1 (+1e−9), sort by |1 − |z||, take `count` roots, skipping the
-    /// numerically split twin (|z − z'| < 1e−5) of a root already taken (noiseless double roots).
-    static func select(roots: [Complex<Double>], count: Int) -> [Complex<Double>] {
-        let inside = roots.filter { $0.isFinite && $0.length <= 1 + 1e-9 }
-            .sorted { abs(1 - $0.length) < abs(1 - $1.length) }
+    /// Newton on P′ (a double root of P is a simple root of P′) from `start`, 3 steps; the polished
+    /// point is kept only if it stays within `radius` of `start` (else `start` is returned).
+    ///
+    ///     z ← z − P′(z)/P″(z),   P(z) = Σ_i c_i z^{d−i} (descending coefficients)
+    static func polishDoubleRoot(_ start: Complex<Double>, coefficients c: [Complex<Double>], radius: Double)
+        -> Complex<Double>
+    {
+        let degree = c.count - 1
+        guard degree >= 2 else { return start }
+        var z = start
+        for _ in 0..<3 {
+            var d1 = Complex<Double>.zero  // P′(z) = Σ_{i<d} (d−i)c_i z^{d−i−1}
+            for i in 0..<degree { d1 = d1 * z + c[i].multiplied(by: Double(degree - i)) }
+            var d2 = Complex<Double>.zero  // P″(z) = Σ_{i<d−1} (d−i)(d−i−1)c_i z^{d−i−2}
+            for i in 0..<(degree - 1) { d2 = d2 * z + c[i].multiplied(by: Double((degree - i) * (degree - i - 1))) }
+            let step = d1 / d2
+            guard step.isFinite else { break }
+            z = z - step
+        }
+        return (z - start).length <= radius && z.isFinite ? z : start
+    }
+
+    /// Distance [in z] below which two roots are treated as the numerically split twins of one double
+    /// root. A noiseless unit-circle double root perturbed by δ in the coefficients splits into
+    /// z₀ ± O(√δ) (≈ 1e−8 … 2e−5 for N = 7 … 560 at δ ≈ 1e−15·cond); distinct targets this close
+    /// (1e−4 rad ≪ the Rayleigh cell 2π/N) are not resolvable by any N used here.
+    static let twinTolerance = 1e-4
+
+    /// Root selection: keep |z| ≤ 1 (+1e−9), sort by |1 − |z||, take `count` roots. A taken root's
+    /// nearest other root z' (inside or outside) within `twinTolerance` is its twin: the root is
+    /// replaced by the midpoint (z + z')/2, whose error is O(δ) instead of O(√δ) because the split
+    /// is symmetric to first order; for a noisy root the twin is its mirror 1/z*, which has the same
+    /// phase, so arg z is unchanged. Twins are not taken again.
+    static func select(roots: [Complex<Double>], count: Int, coefficients: [Complex<Double>] = []) -> [Complex<Double>] {
+        let finite = roots.filter { $0.isFinite }
+        let order = finite.indices.filter { finite[$0].length <= 1 + 1e-9 }
+            .sorted { abs(1 - finite[$0].length) < abs(1 - finite[$1].length) }
+        var used = Set<Int>()
         var chosen: [Complex<Double>] = []
-        for root in inside where chosen.count < count {
-            if chosen.contains(where: { ($0 - root).length < 1e-5 }) { continue }
-            chosen.append(root)
+        func take(_ index: Int, mirrored: Bool) {
+            used.insert(index)
+            let root = mirrored ? (finite[index].conjugate.reciprocal ?? finite[index]) : finite[index]
+            var nearest: Int?
+            var distance = twinTolerance
+            for j in finite.indices where j != index && !used.contains(j) {
+                let candidate = mirrored ? (finite[j].conjugate.reciprocal ?? finite[j]) : finite[j]
+                let d = (candidate - root).length
+                if d < distance { (nearest, distance) = (j, d) }
+            }
+            if let twin = nearest {
+                used.insert(twin)
+                let other = mirrored ? (finite[twin].conjugate.reciprocal ?? finite[twin]) : finite[twin]
+                let midpoint = (root + other).divided(by: 2)
+                chosen.append(polishDoubleRoot(midpoint, coefficients: coefficients, radius: distance))
+            } else {
+                chosen.append(root)
+            }
+        }
+        for index in order where chosen.count < count && !used.contains(index) {
+            if chosen.contains(where: { ($0 - finite[index]).length < twinTolerance }) { continue }
+            take(index, mirrored: false)
         }
         if chosen.count < count {
             // Too few distinct roots inside: fill from the outside ones mirrored inward.
-            let outside = roots.filter { $0.isFinite && $0.length > 1 + 1e-9 }
-                .sorted { abs(1 - $0.length) < abs(1 - $1.length) }
-            for root in outside where chosen.count < count {
-                let mirrored = root.conjugate.reciprocal ?? root
-                if chosen.contains(where: { ($0 - mirrored).length < 1e-5 }) { continue }
-                chosen.append(mirrored)
+            let outside = finite.indices.filter { finite[$0].length > 1 + 1e-9 && !used.contains($0) }
+                .sorted { abs(1 - finite[$0].length) < abs(1 - finite[$1].length) }
+            for index in outside where chosen.count < count && !used.contains(index) {
+                let mirrored = finite[index].conjugate.reciprocal ?? finite[index]
+                if chosen.contains(where: { ($0 - mirrored).length < twinTolerance }) { continue }
+                take(index, mirrored: true)
             }
         }
         return chosen

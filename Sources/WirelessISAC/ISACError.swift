@@ -48,7 +48,8 @@ public enum ISACError: Error, Equatable, Sendable, CustomStringConvertible, Cate
         case .tooManyPaths(let mode, let requested, let limit):
             return "mode \(mode) can resolve at most \(limit) paths, \(requested) requested"
         case .nonFiniteInput(let index):
-            return "the input tensor has a non-finite sample at linear index \(index)"
+            return
+                "the input tensor has a non-finite sample at column-major index \(index) (= r + N_R·(k + N_F·(l + N_T·s)), antenna r fastest)"
         case .shapeMismatch(let expected, let actual):
             return "tensor shape \(actual) does not match the expected shape \(expected)"
         case .dimensionTooSmall(let mode, let size):

@@ -10,8 +10,18 @@ import WirelessFFT
 ///
 /// Peaks are 3×3×3 local maxima with circular wrap: the K largest, or with `pathCount == nil`
 /// all peaks more than `thresholdDB` above the median power (a CFAR-style global threshold; the
-/// median is taken over a regular 1-in-`medianStride` subsample). Grid-limited: the error floor is
-/// about π/M_m rad. Gains are refitted by LS on the input at the picked frequencies.
+/// median is taken over a regular 1-in-`medianStride` subsample). With `refinement == .none`
+/// (default, spec §5) the estimate is grid-limited: the error is uniform in ±π/M_m rad, i.e. an
+/// RMSE floor of (2π/M_m)/√12. With `.parabolic`, each peak is refined per mode by the vertex of
+/// the parabola through the log-power at bins q−1, q, q+1 (Jain, Collins & Davis 1979 style
+/// interpolation):
+///
+///     δ_m = ½·(ln P₋ − ln P₊)/(ln P₋ − 2 ln P₀ + ln P₊) ∈ [−½, ½],   ω̂_m = 2π(q_m + δ_m)/M_m
+///
+/// which removes most of the grid error at a cost of O(K) (exact for a Gaussian main lobe; a few
+/// percent of a bin of bias for Hann). Resolution (two peaks must give two local maxima) is set by
+/// the window's main-lobe width, ≈ 2·2π/N_m (Hann) or 2π/N_m (rectangular), not by the padding;
+/// padding only densifies the grid. Gains are refitted by LS on the input at the picked frequencies.
 public struct PeriodogramEstimator: ISACParameterEstimator {
     /// Settings.
     public struct Configuration: Sendable, Equatable, Codable {
@@ -27,11 +37,15 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         public var thresholdDB: Double
         /// Subsampling stride of the median estimate, ≥ 1.
         public var medianStride: Int
+        /// Sub-bin refinement of the picked peaks (default `.none`: grid-limited, as the spec).
+        public var refinement: PeakRefinement
 
         public init(
             grid: ISACGrid = .paperDefault, paddingFactor: Int = 2, window: Window = .rectangular,
-            pathCount: Int? = nil, thresholdDB: Double = 15, medianStride: Int = 7
+            pathCount: Int? = nil, thresholdDB: Double = 15, medianStride: Int = 7,
+            refinement: PeakRefinement = .none
         ) {
+            self.refinement = refinement
             self.grid = grid
             self.paddingFactor = paddingFactor
             self.window = window
@@ -39,6 +53,14 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
             self.thresholdDB = thresholdDB
             self.medianStride = medianStride
         }
+    }
+
+    /// Sub-bin peak refinement.
+    public enum PeakRefinement: String, Sendable, Equatable, Codable, CaseIterable {
+        /// The FFT bin itself (grid-limited).
+        case none
+        /// Parabolic interpolation of the log-power per mode.
+        case parabolic
     }
 
     public let configuration: Configuration
@@ -51,8 +73,12 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
 
     /// Plans the FFT for the grid's shape.
     ///
+    /// - Parameters:
+    ///   - configuration: settings.
+    ///   - planningRigor: FFTW planning effort; `.estimate` (default) plans instantly. `.measure` costs
+    ///     ≈ 1 s at 16×180×560 and measured no net gain over 44 executions (3.40 vs 3.32 s CPU).
     /// - Throws: `invalidParameter` (grid, padding), `zeroPaths`, `numericalFailure` if FFTW cannot plan.
-    public init(configuration: Configuration) throws {
+    public init(configuration: Configuration, planningRigor: FFTPlanningRigor = .estimate) throws {
         try configuration.grid.validate()
         guard configuration.paddingFactor >= 1 else { throw ISACError.invalidParameter(name: "paddingFactor") }
         guard configuration.medianStride >= 1 else { throw ISACError.invalidParameter(name: "medianStride") }
@@ -61,7 +87,7 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         transformDimensions = dims.map { $0 * configuration.paddingFactor }
         do {
             // Column-major [M_A × M_F × M_T] with the antenna index fastest is FFTW's row-major [M_T, M_F, M_A].
-            plan = try FFTPlan(shape: transformDimensions.reversed(), inPlace: true)
+            plan = try FFTPlan(shape: transformDimensions.reversed(), inPlace: true, rigor: planningRigor)
         } catch {
             throw ISACError.numericalFailure(reason: "FFT planning: \(error)")
         }
@@ -69,25 +95,44 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         self.configuration = configuration
     }
 
-    /// The periodogram |FFT|² of the padded, tapered first snapshot (shape `transformDimensions`, column-major).
+    /// The periodogram Σ_s|FFT_s|² of the padded, tapered snapshots (incoherent sum over the S
+    /// snapshots; shape `transformDimensions`, column-major).
     public func periodogram(_ tensor: ChannelTensor) -> [Double] {
         let dims = tensor.dimensions
         let (ma, mf) = (transformDimensions[0], transformDimensions[1])
-        var buffer = [Complex<Double>](repeating: .zero, count: transformDimensions.reduce(1, *))
-        tensor.elements.withUnsafeBufferPointer { h in
-            buffer.withUnsafeMutableBufferPointer { out in
-                for l in 0..<dims[2] {
-                    for k in 0..<dims[1] {
-                        let weight = tapers[1][k] * tapers[2][l]
-                        let source = dims[0] * (k + dims[1] * l)
-                        let target = ma * (k + mf * l)
-                        for r in 0..<dims[0] { out[target + r] = h[source + r].multiplied(by: weight * tapers[0][r]) }
+        let total = transformDimensions.reduce(1, *)
+        let snapshotSize = tensor.snapshotElementCount
+        // Padding 1: every element is overwritten below, so skip the zero fill (one pass less over 26 MB).
+        var buffer =
+            total == snapshotSize
+            ? [Complex<Double>](unsafeUninitializedCapacity: total) { _, count in count = total }
+            : [Complex<Double>](repeating: .zero, count: total)
+        var power = [Double](repeating: 0, count: total)
+        for s in 0..<tensor.snapshotCount {
+            // The in-place FFT filled the padding region: zero it again for the next snapshot.
+            if s > 0 && total != snapshotSize { buffer.withUnsafeMutableBufferPointer { $0.update(repeating: .zero) } }
+            tensor.elements.withUnsafeBufferPointer { h in
+                buffer.withUnsafeMutableBufferPointer { out in
+                    for l in 0..<dims[2] {
+                        for k in 0..<dims[1] {
+                            let weight = tapers[1][k] * tapers[2][l]
+                            let source = s * snapshotSize + dims[0] * (k + dims[1] * l)
+                            let target = ma * (k + mf * l)
+                            for r in 0..<dims[0] {
+                                out[target + r] = h[source + r].multiplied(by: weight * tapers[0][r])
+                            }
+                        }
                     }
                 }
             }
+            plan.execute(&buffer)
+            buffer.withUnsafeBufferPointer { spectrum in
+                power.withUnsafeMutableBufferPointer { p in
+                    for i in 0..<total { p[i] += spectrum[i].lengthSquared }
+                }
+            }
         }
-        plan.execute(&buffer)
-        return buffer.map { $0.lengthSquared }
+        return power
     }
 
     /// Indices of the 3×3×3 circular local maxima, strongest first.
@@ -114,6 +159,10 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
                         let index = a + ma * (f + mf * t)
                         let value = p[index]
                         if value <= threshold { continue }
+                        // Cheap pre-check on the two contiguous neighbours rejects most points.
+                        let left = na[a][0] + ma * (f + mf * t)
+                        let right = na[a][2] + ma * (f + mf * t)
+                        if p[left] > value || p[right] > value { continue }
                         var isPeak = true
                         search: for tt in nt[t] {
                             for ff in nf[f] {
@@ -140,6 +189,24 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         return found
     }
 
+    /// Per-mode vertex offsets δ_m ∈ [−½, ½] [bins] of the log-power parabola through the peak at
+    /// `index` and its two circular neighbours along mode m (0 for a flat or degenerate triple).
+    static func parabolicOffsets(_ power: [Double], index q: [Int], dimensions m: [Int]) -> [Double] {
+        func at(_ i: [Int]) -> Double { log(max(power[i[0] + m[0] * (i[1] + m[1] * i[2])], .leastNormalMagnitude)) }
+        let center = at(q)
+        return (0..<3).map { mode in
+            guard m[mode] >= 3 else { return 0 }
+            var below = q
+            var above = q
+            below[mode] = (q[mode] + m[mode] - 1) % m[mode]
+            above[mode] = (q[mode] + 1) % m[mode]
+            let (lo, hi) = (at(below), at(above))
+            let curvature = lo - 2 * center + hi
+            guard curvature < 0, curvature.isFinite else { return 0 }
+            return min(0.5, max(-0.5, 0.5 * (lo - hi) / curvature))
+        }
+    }
+
     public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
         guard tensor.dimensions == configuration.grid.dimensions else {
             throw ISACError.shapeMismatch(expected: configuration.grid.dimensions, actual: tensor.dimensions)
@@ -149,9 +216,13 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         let picked = peaks(power)
         let m = transformDimensions
         let grid = configuration.grid
+        let refine = configuration.refinement == .parabolic
         var targets: [ISACTargetEstimate] = picked.map { index in
             let q = [index % m[0], (index / m[0]) % m[1], index / (m[0] * m[1])]
-            let w = (0..<3).map { ISACGrid.wrapToPlusMinusPi(2 * .pi * Double(q[$0]) / Double(m[$0])) }
+            let offsets = refine ? Self.parabolicOffsets(power, index: q, dimensions: m) : [0, 0, 0]
+            let w = (0..<3).map {
+                ISACGrid.wrapToPlusMinusPi(2 * .pi * (Double(q[$0]) + offsets[$0]) / Double(m[$0]))
+            }
             let physical = grid.physicalParameters(frequencies: w)
             let path = ISACPath(
                 angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,

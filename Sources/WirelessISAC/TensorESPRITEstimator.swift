@@ -92,7 +92,9 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
     public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
         guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
         else {
-            throw ISACError.shapeMismatch(expected: compression.inputDimensions, actual: tensor.dimensions)
+            throw ISACError.shapeMismatch(
+                expected: compression.inputDimensions + [compression.inputSnapshotCount],
+                actual: tensor.dimensions + [tensor.snapshotCount])
         }
         try tensor.validateSamples()
         let compressed = compression(tensor)

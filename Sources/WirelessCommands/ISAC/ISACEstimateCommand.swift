@@ -70,7 +70,9 @@ public struct ISACEstimateCommand: WTKCommand {
         }
         var summary: [String] = []
         for method in methods {
-            let estimator = try method.make(plain: configuration, shape: tensor.dimensions, fftWindow: plain.window)
+            // Plan for the file's snapshot count S (rank-4 `.npy`), not only for S = 1.
+            let shape = tensor.snapshotCount > 1 ? tensor.dimensions + [tensor.snapshotCount] : tensor.dimensions
+            let estimator = try method.make(plain: configuration, shape: shape, fft: plain.fftSettings)
             let estimate = try estimator.estimate(tensor)
             var pathOf = [Int?](repeating: nil, count: estimate.targets.count)
             var matching: TargetMatching?

@@ -120,10 +120,23 @@ struct PLAINOptions: ParsableArguments {
     )
     var fftWindow: WindowName = .hann
 
+    @Option(
+        name: .customLong("fft-padding"),
+        help:
+            "Zero-padding factor per mode of the fft3d baseline, ≥ 1 (default 1: 16×180×560 points; 2 gives 8× the points and ~8× the time, and halves the grid step but not the resolution)."
+    )
+    var fftPadding: Int = 1
+
+    @Option(
+        name: .customLong("fft-peak"),
+        help: "fft3d peak position: parabolic (default; log-power vertex per mode, sub-bin) or grid (the FFT bin).")
+    var fftPeak: PeriodogramEstimator.PeakRefinement = .parabolic
+
     init() {}
 
     func validate() throws {
         if let k = pathCount, k < 0 { throw ValidationError("--path-count must be ≥ 0 (got \(k)).") }
+        guard (1...8).contains(fftPadding) else { throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).") }
         if let text = factors, parsedFactors(text) == nil {
             throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(text)).")
         }
@@ -148,18 +161,28 @@ struct PLAINOptions: ParsableArguments {
 
     var window: Window { fftWindow == .hann ? .hann() : .rectangular }
 
+    /// The fft3d baseline's taper, padding and peak refinement.
+    var fftSettings: ISACMethodName.FFTSettings {
+        .init(window: window, paddingFactor: fftPadding, refinement: fftPeak)
+    }
+
     var parameters: [String: String] {
         [
             "compression": compression.rawValue, "factors": factors ?? "default", "estimator": estimator.rawValue,
             "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
             "fba": String(!noForwardBackward),
             "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
+            "fft_padding": String(fftPadding), "fft_peak": fftPeak.rawValue,
         ]
     }
 }
 
 extension ModelOrderCriterion: ExpressibleByArgument {}
 extension TensorOMPUpdate: ExpressibleByArgument {}
+extension PeriodogramEstimator.PeakRefinement: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument == "grid" ? "none" : argument) }
+    public static var allValueStrings: [String] { ["parabolic", "grid"] }
+}
 
 /// The estimators `wtk isac` can run.
 enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
@@ -169,8 +192,15 @@ enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
     case tensorESPRITFull = "tensor-esprit-full"
     case fft3d
 
+    /// Settings of the fft3d baseline in the commands (Hann, no padding, parabolic peaks).
+    struct FFTSettings {
+        var window: Window = .hann()
+        var paddingFactor = 1
+        var refinement: PeriodogramEstimator.PeakRefinement = .parabolic
+    }
+
     /// Builds the estimator for a tensor of `shape`.
-    func make(plain configuration: PLAINConfiguration, shape: [Int], fftWindow: Window = .hann()) throws
+    func make(plain configuration: PLAINConfiguration, shape: [Int], fft: FFTSettings = FFTSettings()) throws
         -> any ISACParameterEstimator
     {
         switch self {
@@ -183,7 +213,9 @@ enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
             return try TensorESPRITEstimator(configuration: .init(base: full), shape: shape)
         case .fft3d:
             return try PeriodogramEstimator(
-                configuration: .init(grid: configuration.grid, window: fftWindow, pathCount: configuration.pathCount))
+                configuration: .init(
+                    grid: configuration.grid, paddingFactor: fft.paddingFactor, window: fft.window,
+                    pathCount: configuration.pathCount, refinement: fft.refinement))
         }
     }
 }

@@ -4,6 +4,7 @@ import Numerics
 import WirelessCore
 import WirelessIO
 import WirelessISAC
+import WirelessLinearAlgebra
 
 /// `wtk isac sweep`: Monte-Carlo evaluations of PLAIN and the baselines against the CRB.
 public struct ISACSweepCommand: WTKCommand {
@@ -17,8 +18,8 @@ public struct ISACSweepCommand: WTKCommand {
             resolution: probability that two equal-power targets κ Rayleigh cells (2π/N_m) apart in one \
             dimension (≥ 3 cells apart in the others) are both found within half the separation. detect: with \
             the path count estimated (AIC/MDL), P(K̂ = P), P(pairing within half a cell | K̂ = P) and overall \
-            success. Trials run in parallel with per-trial seeds (seed, trial), so results do not depend on the \
-            thread count.
+            success. Trials run in parallel with per-trial streams (seed, trial); a trial's scenario and unit \
+            noise are drawn once and scaled for every SNR, so results do not depend on the thread count.
             """)
 
     enum Evaluation: String, ExpressibleByArgument, CaseIterable {
@@ -86,6 +87,9 @@ public struct ISACSweepCommand: WTKCommand {
     static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
 
     public func execute() throws {
+        // Trials already use every core: one BLAS thread per call avoids oversubscription and makes the
+        // output byte-identical whatever the core count (OpenBLAS blocking depends on its thread count).
+        BLASThreading.setThreadCount(1)
         var parameters = plain.parameters
         parameters["evaluation"] = evaluation.rawValue
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
@@ -112,7 +116,7 @@ public struct ISACSweepCommand: WTKCommand {
         let grid = scenario.grid
         let configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 6)
         let estimators = try methods.map {
-            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+            try $0.make(plain: configuration, shape: grid.dimensions, fft: plain.fftSettings)
         }
         let compression = try TensorCompression(
             mode: configuration.compression, factors: configuration.compressionFactors, dimensions: grid.dimensions)
@@ -122,25 +126,34 @@ public struct ISACSweepCommand: WTKCommand {
         var rows: [[String]] = []
         var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: methods.count + 1), count: 3)
         let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
-        for (s, snr) in snrList.enumerated() {
-            let scores = ParallelExecution.parallelMap(count: trialCount) { trial -> TrialScore in
-                var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(s * trialCount + trial))
-                let truth = scenarioOptions.makeScenario(using: &generator)
-                var score = TrialScore(methods: [], crb: [Double](repeating: 0, count: 6))
-                guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else { return score }
+        // Trials in parallel; each trial draws its scenario and one unit-variance noise tensor from its
+        // own stream and reuses both for every SNR (common random numbers across the SNR axis), so the
+        // noiseless tensor and the noise are generated once per trial, not once per point.
+        let perTrial = ParallelExecution.parallelMap(count: trialCount) { trial -> [TrialScore] in
+            var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(trial))
+            let truth = scenarioOptions.makeScenario(using: &generator)
+            let empty = TrialScore(methods: [], crb: [Double](repeating: 0, count: 6))
+            guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
+                progress.advance(by: snrList.count)
+                return Array(repeating: empty, count: snrList.count)
+            }
+            // The CRB scales exactly with σ² (FIM ∝ 1/σ²): compute it once at σ² = 1.
+            var unitBound = [Double](repeating: 0, count: 6)
+            if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1) {
+                for m in 0..<3 { unitBound[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+            }
+            if hasCompressedBound,
+                let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1, compression: compression)
+            {
+                for m in 0..<3 {
+                    unitBound[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
+                }
+            }
+            return snrList.map { snr in
+                defer { progress.advance() }
                 let sigma2 = truth.noiseVariance(snrDB: snr)
-                if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2) {
-                    for m in 0..<3 {
-                        score.crb[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
-                    }
-                }
-                if hasCompressedBound,
-                    let bound = try? CramerRaoBound(scenario: truth, noiseVariance: sigma2, compression: compression)
-                {
-                    for m in 0..<3 {
-                        score.crb[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
-                    }
-                }
+                var score = TrialScore(methods: [], crb: unitBound.map { $0 * sigma2 })
+                let tensor = draw.noisy(noiseVariance: sigma2)
                 for estimator in estimators {
                     guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count
                     else {
@@ -154,9 +167,11 @@ public struct ISACSweepCommand: WTKCommand {
                     }
                     score.methods.append(row)
                 }
-                progress.advance()
                 return score
             }
+        }
+        for (s, snr) in snrList.enumerated() {
+            let scores = perTrial.map { $0[s] }
             let crbFull = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[m] } / Double(6 * trialCount)).squareRoot()
             }
             let crbCompressed = (0..<3).map { m in
@@ -204,7 +219,7 @@ public struct ISACSweepCommand: WTKCommand {
         var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: 2)
         if plain.pathCount == nil { configuration.pathCount = 2 }
         let estimators = try methods.map {
-            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+            try $0.make(plain: configuration, shape: grid.dimensions, fft: plain.fftSettings)
         }
         let kappaList = kappas
         let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
@@ -287,21 +302,25 @@ public struct ISACSweepCommand: WTKCommand {
         var configuration = plain.configuration(scenario: scenario, grid: grid, defaultPathCount: nil)
         configuration.pathCount = nil
         let estimators = try methods.map {
-            try $0.make(plain: configuration, shape: grid.dimensions, fftWindow: plain.window)
+            try $0.make(plain: configuration, shape: grid.dimensions, fft: plain.fftSettings)
         }
         let snrList = snrs
         let progress = context.progress("isac sweep detect", total: snrList.count * trials)
         var rows: [[String]] = []
         var curves = [[Double]](repeating: [], count: methods.count)
         let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
-        for (s, snr) in snrList.enumerated() {
-            let outcomes = ParallelExecution.parallelMap(count: trialCount) { trial -> [[Bool]] in
-                var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(s * trialCount + trial))
-                let truth = scenarioOptions.makeScenario(using: &generator)
+        // As rmse: one scenario and one unit noise tensor per trial, reused for every SNR.
+        let perTrial = ParallelExecution.parallelMap(count: trialCount) { trial -> [[[Bool]]] in
+            var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(trial))
+            let truth = scenarioOptions.makeScenario(using: &generator)
+            let failed = Array(repeating: [false, false], count: estimators.count)
+            guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
+                progress.advance(by: snrList.count)
+                return Array(repeating: failed, count: snrList.count)
+            }
+            return snrList.map { snr in
                 defer { progress.advance() }
-                guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
-                    return Array(repeating: [false, false], count: estimators.count)
-                }
+                let tensor = draw.noisy(noiseVariance: truth.noiseVariance(snrDB: snr))
                 return estimators.map { estimator in
                     guard let estimate = try? estimator.estimate(tensor) else { return [false, false] }
                     let countCorrect = estimate.targets.count == truth.paths.count
@@ -309,6 +328,9 @@ public struct ISACSweepCommand: WTKCommand {
                     return [countCorrect, countCorrect && matching.allWithin(cells: 0.5)]
                 }
             }
+        }
+        for (s, snr) in snrList.enumerated() {
+            let outcomes = perTrial.map { $0[s] }
             for (i, estimator) in estimators.enumerated() {
                 let counted = outcomes.filter { $0[i][0] }.count
                 let paired = outcomes.filter { $0[i][1] }.count
@@ -334,5 +356,41 @@ public struct ISACSweepCommand: WTKCommand {
         }
         try context.writeSVG(plot.svg(), name: name)
         context.note("isac sweep detect: \(snrList.count) SNRs × \(trials) trials; wrote \(name).csv, \(name).svg")
+    }
+}
+
+/// One trial's noiseless tensor and unit-variance CN(0, 1) noise, combined per SNR into a reused buffer.
+///
+///     H(σ²) = H₀ + σ·W₁,   W₁ iid CN(0, 1)
+struct TrialTensors {
+    let noiseless: ChannelTensor
+    let unitNoise: [Complex<Double>]
+    var work: ChannelTensor
+
+    /// Draws the unit noise (2·N_tot standard normals) after the scenario.
+    init(scenario: ISACScenario, using generator: inout some RandomNumberGenerator) throws {
+        try scenario.validate()
+        noiseless = scenario.noiselessTensor()
+        let unit = try ComplexNormalDistribution(variance: 1)
+        let count = noiseless.elements.count
+        unitNoise = [Complex<Double>](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { buffer[i] = unit.sample(using: &generator) }
+            initialized = count
+        }
+        work = noiseless
+    }
+
+    /// H₀ + σ·W₁ for noise variance σ² [channel units²], written into the work buffer (no allocation
+    /// once the returned copy is released).
+    mutating func noisy(noiseVariance: Double) -> ChannelTensor {
+        let sigma = noiseVariance.squareRoot()
+        noiseless.elements.withUnsafeBufferPointer { clean in
+            unitNoise.withUnsafeBufferPointer { noise in
+                work.elements.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<out.count { out[i] = clean[i] + noise[i].multiplied(by: sigma) }
+                }
+            }
+        }
+        return work
     }
 }
