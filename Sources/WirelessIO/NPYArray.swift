@@ -76,7 +76,8 @@ public struct NPYArray: Sendable, Equatable {
     ///   `IOError.unsupportedFormat` (a dtype other than `<c16`/`<c8`/`<f8`, named; an unknown version),
     ///   `IOError.truncated` (less data than the shape needs).
     public static func decode(_ data: Data, file: String) throws(IOError) -> NPYArray {
-        let bytes = [UInt8](data)
+        // Read in place (no byte copy); rebase a slice so that indices start at 0.
+        let bytes = data.startIndex == 0 ? data : Data(data)
         func malformed(_ reason: String) -> IOError {
             .malformedInput(file: file, line: nil, column: nil, reason: reason)
         }
@@ -122,9 +123,30 @@ public struct NPYArray: Sendable, Equatable {
                 "shape mismatch: shape \(header.shape) of \(header.descr) needs \(expectedBytes - dataStart) data bytes but the file holds \(bytes.count - dataStart)"
             )
         }
+        // Elements land directly at their C-order position: a Fortran-order file (first index fastest)
+        // is permuted while decoding, so the peak memory is the file plus one array.
+        let shape = header.shape
+        var cStrides = [Int](repeating: 1, count: shape.count)
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) { cStrides[axis] = cStrides[axis + 1] * shape[axis + 1] }
+        var fortranIndex = [Int](repeating: 0, count: shape.count)
         var stored = [Complex<Double>](repeating: .zero, count: count)
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             for k in 0..<count {
+                let destination: Int
+                if header.fortranOrder {
+                    var position = 0
+                    for axis in 0..<shape.count { position += fortranIndex[axis] * cStrides[axis] }
+                    destination = position
+                    var axis = 0
+                    while axis < shape.count {
+                        fortranIndex[axis] += 1
+                        if fortranIndex[axis] < shape[axis] { break }
+                        fortranIndex[axis] = 0
+                        axis += 1
+                    }
+                } else {
+                    destination = k
+                }
                 let offset = dataStart + k * dataType.itemSize
                 switch dataType {
                 case .complex128:
@@ -133,23 +155,22 @@ public struct NPYArray: Sendable, Equatable {
                     let im = Double(
                         bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
                     )
-                    stored[k] = Complex(re, im)
+                    stored[destination] = Complex(re, im)
                 case .complex64:
                     let re = Float(
                         bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
                     let im = Float(
                         bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
                     )
-                    stored[k] = Complex(Double(re), Double(im))
+                    stored[destination] = Complex(Double(re), Double(im))
                 case .float64:
                     let re = Double(
                         bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                    stored[k] = Complex(re, 0)
+                    stored[destination] = Complex(re, 0)
                 }
             }
         }
-        let elements = header.fortranOrder ? permute(stored, shape: header.shape, fromFortran: true) : stored
-        return try NPYArray(shape: header.shape, elements: elements, dataType: dataType)
+        return try NPYArray(shape: header.shape, elements: stored, dataType: dataType)
     }
 
     /// The NPY bytes of this array.
