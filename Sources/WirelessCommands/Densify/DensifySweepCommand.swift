@@ -53,19 +53,25 @@ public struct DensifySweepCommand: WTKCommand {
             throw DensificationError.invalidSweep(reason: "--lambda-max < --lambda-min")
         }
         guard perDecade >= 1 else { throw DensificationError.invalidSweep(reason: "--per-decade must be ≥ 1") }
-        let decades = log10(lambdaMax / lambdaMin)
-        let count = max(1, Int((decades * Double(perDecade)).rounded(.up)))
+        let decades = log10(lambdaMax) - log10(lambdaMin)
         if decades == 0 { return [lambdaMin] }
-        return (0...count).map { i in lambdaMin * pow(10, decades * Double(i) / Double(count)) }
+        let points = (decades * Double(perDecade)).rounded(.up)
+        guard points.isFinite, points < Double(DensifyModelOptions.maximumGridPoints) else {
+            throw DensificationError.invalidSweep(
+                reason: "the density grid would have more than \(DensifyModelOptions.maximumGridPoints) points")
+        }
+        let count = max(1, Int(points))
+        let start = log10(lambdaMin)
+        return (0...count).map { i in
+            i == 0 ? lambdaMin : i == count ? lambdaMax : pow(10, start + decades * Double(i) / Double(count))
+        }
     }
 
     public func execute() throws {
         let scenario = try model.scenario()
         let densities = try densityGrid()
         let thresholdsDB = try DensifyModelOptions.list(thresholdDB, "threshold-db")
-        guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
-        for t in thresholdsDB where !t.isFinite { throw DensificationError.invalidThreshold(value: t) }
-        let thresholds = thresholdsDB.map { pow(10, $0 / 10) }
+        let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
         let chosen = metrics.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let known = ["coverage", "rate", "coverage-density", "ase"]
         for m in chosen where !known.contains(m) { throw ValidationError("unknown metric '\(m)'") }
