@@ -91,5 +91,10 @@ import Testing
         let csv = try String(contentsOf: dir.appendingPathComponent("densify-regimes.csv"), encoding: .utf8)
         #expect(csv.contains("0.8,2.5,decay,-1.5,-0.6,-0.5,0.4"))
         #expect(csv.contains("saturate"))
+        // The dashed decay asymptote is drawn for α0 = 0.8 (decay) and not for α0 = 3 (saturation).
+        let svg = try String(contentsOf: dir.appendingPathComponent("densify-regimes.svg"), encoding: .utf8)
+        #expect(svg.contains("α0 = 0.8 asymptote ∝ λ^-1.5"))
+        #expect(!svg.contains("α0 = 3 asymptote"))
+        #expect(svg.contains("stroke-dasharray"))
     }
 }
