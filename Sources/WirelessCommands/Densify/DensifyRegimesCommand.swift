@@ -89,7 +89,7 @@ public struct DensifyRegimesCommand: WTKCommand {
                 if !ax.isEmpty {
                     plot.add(
                         try .line(
-                            "α0 = \(number.format(a)) asymptote ∝ λ^\(number.format(slope))", x: ax, y: ay,
+                            "α0 = \(number.format(a)) asymptote ∝ λ^\(String(format: "%.3g", slope))", x: ax, y: ay,
                             style: PlotSeriesStyle(color: color, lineStyle: .dashed)))
                 }
             }
