@@ -85,6 +85,22 @@ import Testing
         #expect(grid.allSatisfy { $0.isFinite && $0 > 0 })
     }
 
+    @Test func sweepDrawsTheDashedDecayAsymptote() throws {
+        let dir = try makeTemporaryDirectory()
+        let code = runWTK([
+            "densify", "sweep", "--exponents", "0.8,4", "--association", "nearest", "--lambda-min", "100",
+            "--lambda-max", "1000", "--per-decade", "1", "--metrics", "coverage,coverage-density", "--mc", "off",
+            "--out-dir", dir.path, "--quiet",
+        ])
+        #expect(code == 0)
+        let coverage = try String(
+            contentsOf: dir.appendingPathComponent("densify-sweep-coverage.svg"), encoding: .utf8)
+        let density = try String(
+            contentsOf: dir.appendingPathComponent("densify-sweep-coverage-density.svg"), encoding: .utf8)
+        #expect(coverage.contains("asymptote T = 0 dB ∝ λ^-1.5"))
+        #expect(density.contains("asymptote T = 0 dB ∝ λ^-0.5"))
+    }
+
     @Test func regimesPrintsTheClassification() throws {
         let dir = try makeTemporaryDirectory()
         #expect(runWTK(["densify", "regimes", "--alpha0", "0.8,3", "--out-dir", dir.path, "--quiet"]) == 0)

@@ -95,6 +95,10 @@ public struct DensifySweepCommand: WTKCommand {
                 densities: densities, thresholds: thresholds)
             : nil
 
+        let alpha0 = scenario.pathGain.nearFieldExponent
+        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
+        let regime = try DensificationAsymptotics.classifyRegime(
+            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
         var curves: [String: [(label: String, x: [Double], y: [Double], mc: [MCEstimate])]] = [:]
@@ -183,8 +187,25 @@ public struct DensifySweepCommand: WTKCommand {
             var plot = Plot(
                 title: "\(metric) vs density (\(model.association), exponents \(model.exponents))",
                 xLabel: "BS density λ [per unit area]", yLabel: metric, xAxis: .log10, yAxis: logY ? .log10 : .linear)
-            for curve in curves[metric] ?? [] {
-                if !curve.x.isEmpty { plot.add(try .line("analytic \(curve.label)", x: curve.x, y: curve.y)) }
+            for (j, curve) in (curves[metric] ?? []).enumerated() {
+                if !curve.x.isEmpty {
+                    plot.add(
+                        try .line(
+                            "analytic \(curve.label)", x: curve.x, y: curve.y,
+                            style: PlotSeriesStyle(lineStyle: .solid)))
+                }
+                if metric == "coverage" || metric == "coverage-density",
+                    let asymptote = decayAsymptote(
+                        scenario: scenario, regime: regime, kappa: kappa, densities: densities,
+                        threshold: thresholds[j], perDensity: metric == "coverage-density")
+                {
+                    plot.add(
+                        try .line(
+                            "asymptote \(curve.label) ∝ λ^\(String(format: "%.3g", asymptote.slope))",
+                            x: asymptote.x, y: asymptote.y,
+                            style: PlotSeriesStyle(
+                                color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)))
+                }
                 if let simulation, !curve.mc.isEmpty {
                     let keep = curve.mc.indices.filter { !logY || curve.mc[$0].ciLow > 0 }
                     if !keep.isEmpty {
@@ -198,10 +219,6 @@ public struct DensifySweepCommand: WTKCommand {
             }
             try context.writeSVG(plot.svg(), name: "\(name)-\(metric)")
         }
-        let alpha0 = scenario.pathGain.nearFieldExponent
-        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
-        let regime = try DensificationAsymptotics.classifyRegime(
-            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         var summary = "regime \(regime.name), κ = \(kappa)"
         if case .decay(let c, let r, let d, let a) = regime {
             summary +=
@@ -224,6 +241,31 @@ public struct DensifySweepCommand: WTKCommand {
             "sweep: \(densities.count) densities × \(thresholds.count) thresholds"
                 + (simulation.map { ", \($0.drops) MC drops" } ?? "")
                 + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
+    }
+}
+
+extension DensifySweepCommand {
+    /// The dashed §2.7 decay asymptote P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0} (× λ for D_c) on the
+    /// densities where it is ≤ 1 for coverage; nil outside the geometric decay regime (0 < α0 < 2, κ = 2/α0).
+    func decayAsymptote(
+        scenario: DensificationScenario, regime: Regime, kappa: Double, densities: [Double], threshold: Double,
+        perDensity: Bool
+    ) -> (x: [Double], y: [Double], slope: Double)? {
+        guard case .decay(let coverageSlope, _, let densitySlope, _) = regime,
+            kappa == 2 / scenario.pathGain.nearFieldExponent
+        else { return nil }
+        var x: [Double] = []
+        var y: [Double] = []
+        for lambda in densities {
+            guard
+                let v = try? DensificationAsymptotics.decayCoverageAsymptote(
+                    density: lambda, threshold: threshold, pathGain: scenario.pathGain, fading: scenario.fading),
+                v.isFinite, v > 0, v <= 1
+            else { continue }
+            x.append(lambda)
+            y.append(perDensity ? v * lambda : v)
+        }
+        return x.isEmpty ? nil : (x, y, perDensity ? densitySlope : coverageSlope)
     }
 }
 
