@@ -22,6 +22,16 @@ extension DensificationScenario {
         try Validate.density(density)
         try Validate.threshold(threshold)
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        let v = try routedCoverage(density: density, threshold: threshold)
+        // Extreme densities (e.g. 2πλ overflowing near λ ~ 1e308) must not leak NaN or ∞ out of a route.
+        guard v.value.isFinite, v.absError.isFinite else {
+            throw DensificationError.numericalFailure(
+                reason: "coverage at λ = \(density), T = \(threshold) is not finite (\(v.method.rawValue))")
+        }
+        return v
+    }
+
+    func routedCoverage(density: Double, threshold: Double) throws -> AnalyticValue {
         switch association {
         case .nearest:
             return try nearestCoverage(density: density, threshold: threshold, fading: fading)

@@ -141,7 +141,7 @@ struct DropPlan: Sendable {
         let g = scenario.pathGain
         let density = densities[i]
         let count = neighbourCounts[i]
-        let logScale = -0.5 * log(Double.pi * density)  // ln r_k = ½ln Γ_k − ½ln(πλ)
+        let logScale = -0.5 * (log(Double.pi) + log(density))  // ln r_k = ½ln Γ_k − ½ln(πλ); πλ may overflow
         var segment = 0
         let lastSegment = g.exponents.count - 1
         var nextBreak = segment < lastSegment ? log(g.breakpoints[0]) : Double.infinity
@@ -180,7 +180,9 @@ struct DropPlan: Sendable {
         let tail = 2 * Double.pi * density * g.tailIntegral(from: rK)
         let total = interference + tail
         let s = received[serving] / (total + scenario.noise)
-        return (s, total > 0 ? tail / total : 0, serving)
+        // tail / total is NaN when both overflow to ∞ (λ near Double.greatestFiniteMagnitude): the tail dominates.
+        let share = total > 0 ? (tail.isInfinite ? 1 : tail / total) : 0
+        return (s, share, serving)
     }
 
     /// Simulates drops `firstDrop ..< firstDrop + drops`, drop d with `Xoshiro256StarStar(seed: seed, stream: d)`.

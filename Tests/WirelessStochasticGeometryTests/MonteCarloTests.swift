@@ -132,6 +132,24 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
 /// Relative round-off of re-associating a sum of a few hundred positive terms.
 private let summationOrderTolerance = 1e-12
 
+/// λ = 1e308: 2πλ overflows; the analytic route used to return NaN and the MC tail share NaN.
+@Test func extremeDensityGivesTypedErrorAndFiniteMonteCarlo() throws {
+    let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
+    let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .strongestInstantaneous)
+    #expect {
+        try scenario.coverage(density: 1e308, threshold: 1)
+    } throws: { error in
+        guard case DensificationError.numericalFailure = error else { return false }
+        return true
+    }
+    var configuration = MonteCarloConfiguration(fixedDrops: 20, seed: 1)
+    configuration.maximumNeighbours = 400
+    let r = try DensificationSimulator(scenario: scenario, configuration: configuration)
+        .run(densities: [1e308], thresholds: [1])
+    #expect(r.tailShare.allSatisfy { $0.isFinite })
+    #expect(r.coverage[0][0].mean.isFinite && r.rate[0].mean.isFinite)
+}
+
 @Test func stopRuleReachesTargetWidth() throws {
     let scenario = try DensificationScenario(
         pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
