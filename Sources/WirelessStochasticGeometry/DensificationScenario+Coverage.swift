@@ -101,6 +101,10 @@ extension DensificationScenario {
     /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
     /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.
     /// - Throws: whatever `coverage` throws at any node (e.g. `.analyticUnavailable` for strongest with T < 1/32).
+    ///
+    /// - Parameters:
+    ///   - density: λ [BSs per unit area], > 0, finite.
+    ///   - relativeTolerance: relative tolerance of the t-integral, > 0.
     public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws -> AnalyticValue {
         try Validate.density(density)
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {

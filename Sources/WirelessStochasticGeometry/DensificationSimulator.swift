@@ -33,6 +33,8 @@ public struct DensificationSimulator: Sendable {
     }
 
     /// K(λ).
+    ///
+    /// - Parameter density: λ [per unit area], > 0.
     public func neighbourCount(density: Double) -> Int {
         let floor = configuration.minimumNeighbours
         guard let r1 = scenario.pathGain.breakpoints.first else { return min(floor, configuration.maximumNeighbours) }
