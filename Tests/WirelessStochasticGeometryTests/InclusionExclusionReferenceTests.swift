@@ -30,3 +30,14 @@ private let referenceTolerance = 1e-12
         #expect(abs(v.value - c.coverage) < 1e-5, "T = \(c.threshold), α = \(c.exponent)")
     }
 }
+
+/// R = ∫_0^∞ P_c(T)/(1+T) dT with P_c from the same Gil-Pelaez route (8-point Gauss–Legendre on each
+/// [1/(n+1), 1/n], n ≤ 10, and [0, 0.1]; T ≥ 1 part = sinc(½)·π/2 = 1 exactly): 1.6006200645 nats/s/Hz.
+private let strongestRateReference = 1.6006200645
+/// Quadrature error of that reference (piecewise 8-point rule on a smooth-per-piece P_c) is below 1e-8.
+private let strongestRateTolerance = 1e-7
+
+@Test func strongestRateExactFormMatchesIndependentGilPelaezIntegral() throws {
+    let r = try StrongestCellRate.interferenceLimited(exponent: 4)
+    #expect(abs(r.value - strongestRateReference) < strongestRateTolerance)
+}
