@@ -25,6 +25,10 @@ public enum ABGCoverage {
     }
 
     /// ρ(T, α) by the integral form, integrated in s = ln u (independent route used as a cross-check).
+    ///
+    /// - Parameters:
+    ///   - threshold: T [linear], ≥ 0, finite.
+    ///   - exponent: α [dimensionless], > 2.
     public static func rhoIntegral(threshold: Double, exponent: Double) throws -> Double {
         try Validate.threshold(threshold)
         guard exponent > 2, exponent.isFinite else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
@@ -63,6 +67,10 @@ public enum ABGCoverage {
     /// The α = 4 closed form with erfcx (never exp(A²/(4TW))·Q(·), which overflows).
     ///
     /// - Throws: `.closedFormOutOfDomain` for W = 0 or T = 0 (use `coverage`).
+    /// - Parameters:
+    ///   - density: λ [per unit area], > 0.
+    ///   - threshold: T [linear], > 0.
+    ///   - noise: W [linear], > 0.
     public static func coverageErfcx(density: Double, threshold: Double, noise: Double) throws -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
@@ -78,6 +86,12 @@ public enum ABGCoverage {
     }
 
     /// The single ABG integral in x = πλv (numerical route, any α > 2).
+    ///
+    /// - Parameters:
+    ///   - density: λ [per unit area], > 0.
+    ///   - threshold: T [linear], ≥ 0.
+    ///   - exponent: α [dimensionless], > 2.
+    ///   - noise: W [linear], ≥ 0.
     public static func coverageIntegral(density: Double, threshold: Double, exponent: Double, noise: Double) throws
         -> AnalyticValue
     {

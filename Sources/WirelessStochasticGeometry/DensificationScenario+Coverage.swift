@@ -22,6 +22,16 @@ extension DensificationScenario {
         try Validate.density(density)
         try Validate.threshold(threshold)
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        let v = try routedCoverage(density: density, threshold: threshold)
+        // Extreme densities (e.g. 2πλ overflowing near λ ~ 1e308) must not leak NaN or ∞ out of a route.
+        guard v.value.isFinite, v.absError.isFinite else {
+            throw DensificationError.numericalFailure(
+                reason: "coverage at λ = \(density), T = \(threshold) is not finite (\(v.method.rawValue))")
+        }
+        return v
+    }
+
+    func routedCoverage(density: Double, threshold: Double) throws -> AnalyticValue {
         switch association {
         case .nearest:
             return try nearestCoverage(density: density, threshold: threshold, fading: fading)
@@ -91,6 +101,10 @@ extension DensificationScenario {
     /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
     /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.
     /// - Throws: whatever `coverage` throws at any node (e.g. `.analyticUnavailable` for strongest with T < 1/32).
+    ///
+    /// - Parameters:
+    ///   - density: λ [BSs per unit area], > 0, finite.
+    ///   - relativeTolerance: relative tolerance of the t-integral, > 0.
     public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws -> AnalyticValue {
         try Validate.density(density)
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {

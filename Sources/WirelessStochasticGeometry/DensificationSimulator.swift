@@ -9,9 +9,10 @@ import WirelessCore
 ///     K(λ) = max(K_min, ⌈c πλ R_1²⌉) (multi-slope), K_min (single slope), capped at K_max
 ///
 /// Common random numbers: each drop draws {E_k, h_k, S_k}, k < K(λ_max), once and reuses them for every λ;
-/// every threshold is evaluated on the same SINR. Drops are processed in batches, batch b with generator
-/// `Xoshiro256StarStar(seed:stream: b)`, four batches per round over `ParallelExecution`, and the batch
-/// statistics are merged in batch order, so results are bit-identical for any thread count.
+/// every threshold is evaluated on the same SINR. Drop d (0-based, counted over the whole run) has its own
+/// generator `Xoshiro256StarStar(seed: seed, stream: d)` and draws k by k, so the first K(λ) draws of a drop do
+/// not depend on K(λ_max): the estimate at λ is bit-identical whatever the rest of the λ grid, the T grid, the
+/// batch size or the thread count. Batches (four per round over `ParallelExecution`) are merged in batch order.
 /// Memory is O(K) per running batch: drops stream through fixed buffers.
 public struct DensificationSimulator: Sendable {
     /// The model.
@@ -32,6 +33,8 @@ public struct DensificationSimulator: Sendable {
     }
 
     /// K(λ).
+    ///
+    /// - Parameter density: λ [per unit area], > 0.
     public func neighbourCount(density: Double) -> Int {
         let floor = configuration.minimumNeighbours
         guard let r1 = scenario.pathGain.breakpoints.first else { return min(floor, configuration.maximumNeighbours) }
@@ -58,7 +61,6 @@ public struct DensificationSimulator: Sendable {
             scenario: scenario, densities: densities, thresholds: thresholds, neighbourCounts: ks,
             maximumCount: ks.max()!)
         var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
-        var batchIndex = 0
         var converged = false
         let batchSize = configuration.batchSize
         let target = configuration.fixedDrops ?? configuration.maximumDrops
@@ -67,13 +69,11 @@ public struct DensificationSimulator: Sendable {
             let remaining = target - total.drops
             let sizes = (0..<Self.batchesPerRound).map { i in max(0, min(batchSize, remaining - i * batchSize)) }
                 .filter { $0 > 0 }
-            let first = batchIndex
+            let firstDrop = total.drops
             let results = ParallelExecution.parallelMap(count: sizes.count) { i in
-                var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(first + i))
-                return plan.simulateBatch(drops: sizes[i], using: &generator)
+                plan.simulateBatch(drops: sizes[i], firstDrop: firstDrop + i * batchSize, seed: seed)
             }
             for r in results { total.merge(r) }
-            batchIndex += sizes.count
             if configuration.fixedDrops == nil && total.drops >= configuration.minimumDrops {
                 if cellsConverged(total).allSatisfy({ $0 }) {
                     converged = true
@@ -143,7 +143,7 @@ struct DropPlan: Sendable {
         let g = scenario.pathGain
         let density = densities[i]
         let count = neighbourCounts[i]
-        let logScale = -0.5 * log(Double.pi * density)  // ln r_k = ½ln Γ_k − ½ln(πλ)
+        let logScale = -0.5 * (log(Double.pi) + log(density))  // ln r_k = ½ln Γ_k − ½ln(πλ); πλ may overflow
         var segment = 0
         let lastSegment = g.exponents.count - 1
         var nextBreak = segment < lastSegment ? log(g.breakpoints[0]) : Double.infinity
@@ -182,10 +182,13 @@ struct DropPlan: Sendable {
         let tail = 2 * Double.pi * density * g.tailIntegral(from: rK)
         let total = interference + tail
         let s = received[serving] / (total + scenario.noise)
-        return (s, total > 0 ? tail / total : 0, serving)
+        // tail / total is NaN when both overflow to ∞ (λ near Double.greatestFiniteMagnitude): the tail dominates.
+        let share = total > 0 ? (tail.isInfinite ? 1 : tail / total) : 0
+        return (s, share, serving)
     }
 
-    func simulateBatch(drops: Int, using generator: inout Xoshiro256StarStar) -> BatchStatistics {
+    /// Simulates drops `firstDrop ..< firstDrop + drops`, drop d with `Xoshiro256StarStar(seed: seed, stream: d)`.
+    func simulateBatch(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
         var stats = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
         let sampler = FadingSampler(scenario.fading)
         let buffers = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * maximumCount)
@@ -195,7 +198,8 @@ struct DropPlan: Sendable {
         let shadowing = UnsafeMutableBufferPointer(rebasing: buffers[(2 * maximumCount)..<(3 * maximumCount)])
         let received = UnsafeMutableBufferPointer(rebasing: buffers[(3 * maximumCount)..<(4 * maximumCount)])
         let tCount = thresholds.count
-        for _ in 0..<drops {
+        for d in 0..<drops {
+            var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(firstDrop + d))
             drawDrop(
                 halfLogGamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
             for i in densities.indices {

@@ -14,6 +14,12 @@ public struct MCEstimate: Sendable, Equatable, Codable {
     /// Whether the stop rule's width target was met for this cell.
     public var converged: Bool
 
+    /// - Parameters:
+    ///   - mean: point estimate [unit of the metric].
+    ///   - ciLow: lower 95 % bound, ≤ mean.
+    ///   - ciHigh: upper 95 % bound, ≥ mean.
+    ///   - n: drops, ≥ 1.
+    ///   - converged: whether the stop rule's width target was met.
     public init(mean: Double, ciLow: Double, ciHigh: Double, n: Int, converged: Bool) {
         self.mean = mean
         self.ciLow = ciLow

@@ -12,7 +12,7 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
     public var relativeHalfWidth: Double = 0.05
     /// Rate half-width floor [nats/s/Hz], > 0.
     public var rateHalfWidth: Double = 0.01
-    /// Drops per batch (one generator stream per batch), ≥ 1.
+    /// Drops per batch (the unit of parallel work and of the stop-rule check), ≥ 1.
     public var batchSize: Int = 20_000
     /// Minimum number of nearest BSs simulated per drop (K floor), ≥ 1.
     public var minimumNeighbours: Int = 400
@@ -20,7 +20,7 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
     public var maximumNeighbours: Int = 1 << 16
     /// Near-field BS-count multiplier: K(λ) = max(K_min, ⌈c·πλR_1²⌉) (multi-slope only).
     public var nearFieldMultiplier: Double = 12
-    /// Seed of the run; batch b uses `Xoshiro256StarStar(seed: seed, stream: b)`.
+    /// Seed of the run; drop d uses `Xoshiro256StarStar(seed: seed, stream: d)`.
     public var seed: UInt64 = 1
 
     public init(fixedDrops: Int? = nil, seed: UInt64 = 1) {

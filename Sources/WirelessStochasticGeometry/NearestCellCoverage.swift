@@ -11,6 +11,12 @@ public enum NearestCellCoverage {
     /// With S ≡ 1 the inner term is 2πλ∫_r^∞ T g(x) x/(g(r) + T g(x)) dx (Zhang–Andrews's dual-slope result in
     /// integral form). Outer integral in ln r, split at the breakpoints; inner by `InterferenceField`.
     /// - Throws: `.analyticUnavailable` if h is not Rayleigh.
+    /// - Parameters:
+    ///   - density: λ [BSs per unit area], > 0, finite.
+    ///   - threshold: T [linear SINR], ≥ 0, finite.
+    ///   - pathGain: g (validated multi-slope gain).
+    ///   - fading: H = h·S, E[H] = 1.
+    ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func rayleigh(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws -> AnalyticValue {
@@ -57,6 +63,12 @@ public enum NearestCellCoverage {
     /// Multi-slope: the r, u, x integrals are nested (slow: seconds per value).
     /// - Parameter accuracy: absolute tolerance of the inversion integrals (default 1e-8).
     /// - Throws: `.analyticUnavailable` for h ≡ 1 (φ_H does not decay; nearest = strongest without shadowing).
+    /// - Parameters:
+    ///   - density: λ [BSs per unit area], > 0, finite.
+    ///   - threshold: T [linear SINR], ≥ 0, finite.
+    ///   - pathGain: g (validated multi-slope gain).
+    ///   - fading: H = h·S, E[H] = 1.
+    ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func gilPelaez(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
         accuracy: Double = 1e-8

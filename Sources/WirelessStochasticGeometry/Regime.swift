@@ -29,6 +29,11 @@ public enum Regime: Sendable, Equatable, Codable {
 /// The regime classifier and the asymptotes of §2.7.
 public enum DensificationAsymptotics {
     /// Tail index κ = min(2/α0, κ_H) (κ = κ_H at α0 = 0).
+    ///
+    /// - Parameters:
+    ///   - alpha0: α0 [dimensionless], finite, ≥ 0.
+    ///   - fadingTailIndex: κ_H ∈ [0, ∞].
+    /// - Throws: `.invalidExponent`, `.invalidTailIndex`.
     public static func tailIndex(alpha0: Double, fadingTailIndex: Double) throws -> Double {
         guard alpha0.isFinite, alpha0 >= 0 else { throw DensificationError.invalidExponent(index: 0, value: alpha0) }
         guard !fadingTailIndex.isNaN, fadingTailIndex >= 0 else {
@@ -64,6 +69,11 @@ public enum DensificationAsymptotics {
     ///     P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0}
     ///
     /// - Throws: `.nearFieldExponentNotPositive` for α0 ≤ 0; `.closedFormOutOfDomain` for α0 ≥ 2 or T = 0.
+    /// - Parameters:
+    ///   - density: λ [per unit area], > 0.
+    ///   - threshold: T [linear], > 0.
+    ///   - pathGain: g with 0 < α0 < 2.
+    ///   - fading: H with E[H^{2/α0}] < ∞.
     public static func decayCoverageAsymptote(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel
     ) throws -> Double {
@@ -81,6 +91,10 @@ public enum DensificationAsymptotics {
     }
 
     /// Saturation limit of strongest-BS coverage (α0 > 2, T ≥ 1): sinc(2/α0) T^{−2/α0}.
+    ///
+    /// - Parameters:
+    ///   - threshold: T [linear], ≥ 1.
+    ///   - alpha0: α0 [dimensionless], > 2.
     public static func saturationCoverageLimit(threshold: Double, alpha0: Double) throws -> Double {
         try StrongestCellCoverage.dhillonClosedForm(threshold: threshold, exponent: alpha0).value
     }

@@ -36,6 +36,12 @@ public enum StrongestCellCoverage {
     /// J_2 uses ∫_0^1 (v(1−v))^δ/(v+t) dv; n = 3 nested adaptive Gauss–Kronrod; n ≥ 4 a randomly shifted
     /// Kronecker lattice (2^14 points × 8 shifts, memoised; error from the shift spread). Prefactors in log space.
     /// - Throws: `.closedFormOutOfDomain` when T < 1/32 or the path gain is multi-slope; `.fadingMomentInfinite`.
+    /// - Parameters:
+    ///   - density: λ [per unit area], > 0.
+    ///   - threshold: T [linear], ≥ 1/32.
+    ///   - exponent: α [dimensionless], > 2 (single slope).
+    ///   - fading: H, E[H^{2/α}] < ∞.
+    ///   - noise: W [linear], ≥ 0.
     public static func keelerInclusionExclusion(
         density: Double, threshold: Double, exponent: Double, fading: FadingModel, noise: Double
     ) throws -> AnalyticValue {
@@ -203,6 +209,12 @@ public enum StrongestCellCoverage {
     /// such cases throw `.analyticUnavailable` (Monte-Carlo only).
     /// For T < 1 this integral is E[#BSs with SINR > T] (may exceed 1), so it is refused.
     /// - Throws: `.closedFormOutOfDomain` for T < 1.
+    /// - Parameters:
+    ///   - density: λ [BSs per unit area], > 0, finite.
+    ///   - threshold: T [linear], ≥ 1.
+    ///   - pathGain: g (validated multi-slope gain).
+    ///   - fading: H = h·S, E[H] = 1.
+    ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func mecke(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws -> AnalyticValue {

@@ -56,11 +56,61 @@ import Testing
         }
     }
 
+    /// Grids that used to trap (Int(∞), Int > Int.max) or try to allocate ~10¹⁴ doubles, and thresholds whose
+    /// linear value overflows to ∞ (previously a silent exit 0 with empty analytic cells): exit 64, nothing written.
+    @Test func oversizedGridsAndOverflowingThresholdsAreUsageErrors() throws {
+        let cases: [[String]] = [
+            ["coverage", "--threshold-step-db", "1e-320"],
+            ["coverage", "--threshold-step-db", "1e-12"],
+            ["coverage", "--threshold-max-db", "4000", "--threshold-min-db", "3990", "--threshold-step-db", "5"],
+            ["sweep", "--per-decade", "9223372036854775807"],
+            ["sweep", "--lambda-min", "1e-300", "--lambda-max", "1e300", "--per-decade", "100000"],
+            ["sweep", "--threshold-db", "4000"],
+        ]
+        for arguments in cases {
+            let dir = try makeTemporaryDirectory()
+            let code = runWTK(["densify"] + arguments + ["--mc", "off", "--out-dir", dir.path, "--quiet"])
+            #expect(code == 64, "\(arguments)")
+            #expect(listing(dir).isEmpty, "\(arguments) wrote files")
+        }
+    }
+
+    @Test func wideDensityGridKeepsFiniteEndpoints() throws {
+        let command = try DensifySweepCommand.parse([
+            "--lambda-min", "1e-300", "--lambda-max", "1e300", "--per-decade", "1",
+        ])
+        let grid = try command.densityGrid()
+        #expect(grid.first == 1e-300)
+        #expect(grid.last == 1e300)
+        #expect(grid.allSatisfy { $0.isFinite && $0 > 0 })
+    }
+
+    @Test func sweepDrawsTheDashedDecayAsymptote() throws {
+        let dir = try makeTemporaryDirectory()
+        let code = runWTK([
+            "densify", "sweep", "--exponents", "0.8,4", "--association", "nearest", "--lambda-min", "100",
+            "--lambda-max", "1000", "--per-decade", "1", "--metrics", "coverage,coverage-density", "--mc", "off",
+            "--out-dir", dir.path, "--quiet",
+        ])
+        #expect(code == 0)
+        let coverage = try String(
+            contentsOf: dir.appendingPathComponent("densify-sweep-coverage.svg"), encoding: .utf8)
+        let density = try String(
+            contentsOf: dir.appendingPathComponent("densify-sweep-coverage-density.svg"), encoding: .utf8)
+        #expect(coverage.contains("asymptote T = 0 dB ∝ λ^-1.5"))
+        #expect(density.contains("asymptote T = 0 dB ∝ λ^-0.5"))
+    }
+
     @Test func regimesPrintsTheClassification() throws {
         let dir = try makeTemporaryDirectory()
         #expect(runWTK(["densify", "regimes", "--alpha0", "0.8,3", "--out-dir", dir.path, "--quiet"]) == 0)
         let csv = try String(contentsOf: dir.appendingPathComponent("densify-regimes.csv"), encoding: .utf8)
         #expect(csv.contains("0.8,2.5,decay,-1.5,-0.6,-0.5,0.4"))
         #expect(csv.contains("saturate"))
+        // The dashed decay asymptote is drawn for α0 = 0.8 (decay) and not for α0 = 3 (saturation).
+        let svg = try String(contentsOf: dir.appendingPathComponent("densify-regimes.svg"), encoding: .utf8)
+        #expect(svg.contains("α0 = 0.8 asymptote ∝ λ^-1.5"))
+        #expect(!svg.contains("α0 = 3 asymptote"))
+        #expect(svg.contains("stroke-dasharray"))
     }
 }

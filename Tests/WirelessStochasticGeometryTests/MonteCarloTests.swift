@@ -103,6 +103,53 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     #expect(first.drops == 3000)
 }
 
+/// Spec §2.8 step 9: the estimate at a density must not depend on the rest of the λ grid (which sets K(λ_max),
+/// previously the per-batch stream length) nor on the batch size.
+@Test func estimateAtADensityIsIndependentOfTheGridAndBatchSize() throws {
+    let g = try MultiSlopePathGain.dualSlope(nearExponent: 2.5, farExponent: 4, criticalDistance: 1)
+    let scenario = try DensificationScenario(
+        pathGain: g, fading: try FadingModel(smallScale: .nakagami(m: 2), shadowingSigmaDB: 4),
+        association: .strongestInstantaneous)
+    var configuration = MonteCarloConfiguration(fixedDrops: 600, seed: 9)
+    configuration.minimumNeighbours = 50
+    configuration.batchSize = 250
+    let alone = try DensificationSimulator(scenario: scenario, configuration: configuration)
+        .run(densities: [1], thresholds: [1])
+    let inGrid = try DensificationSimulator(scenario: scenario, configuration: configuration)
+        .run(densities: [1, 30], thresholds: [0.5, 1])
+    #expect(inGrid.neighbourCounts[1] > alone.neighbourCounts[0])
+    #expect(inGrid.coverage[0][1] == alone.coverage[0][0])
+    #expect(inGrid.rate[0] == alone.rate[0])
+    #expect(inGrid.tailShare[0] == alone.tailShare[0])
+    // Another batch size: the same drops, so identical counts; float sums merge in a different order.
+    configuration.batchSize = 100
+    let rebatched = try DensificationSimulator(scenario: scenario, configuration: configuration)
+        .run(densities: [1], thresholds: [1])
+    #expect(rebatched.coverage[0][0] == alone.coverage[0][0])
+    #expect(abs(rebatched.rate[0].mean - alone.rate[0].mean) <= summationOrderTolerance * alone.rate[0].mean)
+}
+
+/// Relative round-off of re-associating a sum of a few hundred positive terms.
+private let summationOrderTolerance = 1e-12
+
+/// λ = 1e308: 2πλ overflows; the analytic route used to return NaN and the MC tail share NaN.
+@Test func extremeDensityGivesTypedErrorAndFiniteMonteCarlo() throws {
+    let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
+    let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .strongestInstantaneous)
+    #expect {
+        try scenario.coverage(density: 1e308, threshold: 1)
+    } throws: { error in
+        guard case DensificationError.numericalFailure = error else { return false }
+        return true
+    }
+    var configuration = MonteCarloConfiguration(fixedDrops: 20, seed: 1)
+    configuration.maximumNeighbours = 400
+    let r = try DensificationSimulator(scenario: scenario, configuration: configuration)
+        .run(densities: [1e308], thresholds: [1])
+    #expect(r.tailShare.allSatisfy { $0.isFinite })
+    #expect(r.coverage[0][0].mean.isFinite && r.rate[0].mean.isFinite)
+}
+
 @Test func stopRuleReachesTargetWidth() throws {
     let scenario = try DensificationScenario(
         pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)

@@ -43,7 +43,10 @@ public struct DensifyCoverageCommand: WTKCommand {
     public func execute() throws {
         let scenario = try model.scenario()
         let lambdas = try DensifyModelOptions.list(densities, "densities")
-        guard !lambdas.isEmpty else { throw DensificationError.invalidSweep(reason: "empty --densities") }
+        guard !lambdas.isEmpty, lambdas.count <= DensifyModelOptions.maximumGridPoints else {
+            throw DensificationError.invalidSweep(
+                reason: "--densities needs 1 to \(DensifyModelOptions.maximumGridPoints) values")
+        }
         for l in lambdas where !(l.isFinite && l > 0) { throw DensificationError.invalidDensity(value: l) }
         for v in [thresholdMinDB, thresholdMaxDB] where !v.isFinite {
             throw DensificationError.invalidThreshold(value: v)
@@ -51,9 +54,14 @@ public struct DensifyCoverageCommand: WTKCommand {
         guard thresholdStepDB.isFinite, thresholdStepDB > 0, thresholdMaxDB >= thresholdMinDB else {
             throw DensificationError.invalidSweep(reason: "threshold grid needs step > 0 and max ≥ min")
         }
-        let count = Int(((thresholdMaxDB - thresholdMinDB) / thresholdStepDB + 1e-9).rounded(.down))
+        let steps = ((thresholdMaxDB - thresholdMinDB) / thresholdStepDB + 1e-9).rounded(.down)
+        guard steps.isFinite, steps < Double(DensifyModelOptions.maximumGridPoints) else {
+            throw DensificationError.invalidSweep(
+                reason: "the threshold grid would have more than \(DensifyModelOptions.maximumGridPoints) points")
+        }
+        let count = Int(steps)
         let thresholdsDB = (0...count).map { thresholdMinDB + Double($0) * thresholdStepDB }
-        let thresholds = thresholdsDB.map { pow(10, $0 / 10) }
+        let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
         var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
         var runMC = true
         if mc == "off" {

@@ -26,6 +26,24 @@ public struct DensifyModelOptions: ParsableArguments {
 
     public init() {}
 
+    /// Largest number of densities or thresholds a sweep grid may have (larger grids are rejected, not allocated).
+    static let maximumGridPoints = 10_000
+
+    /// Linear thresholds T = 10^{T_dB/10} from a dB list; every T must be finite (T_dB ≲ 3083 dB).
+    ///
+    /// - Throws: `DensificationError.invalidThreshold` for an empty list, a non-finite dB value or a linear
+    ///   value that overflows to ∞.
+    static func linearThresholds(fromDB thresholdsDB: [Double]) throws -> [Double] {
+        guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
+        return try thresholdsDB.map { db in
+            let t = pow(10, db / 10)
+            guard db.isFinite, t.isFinite else {
+                throw DensificationError.invalidThreshold(value: db.isFinite ? t : db)
+            }
+            return t
+        }
+    }
+
     static func list(_ text: String, _ option: String) throws -> [Double] {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
         let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }

@@ -11,7 +11,8 @@ public struct DensifyRegimesCommand: WTKCommand {
         discussion: """
             For each α0 in --alpha0 (far-field --far-exponent, breakpoint --breakpoint) prints and writes \
             <name>.csv with κ = min(2/α0, κ_H), the regime and the slopes of P_c, R, D_c and ASE; and \
-            <name>.svg with nearest-BS Rayleigh coverage versus λ on log–log axes for each α0 (analytic route (f); values below 1e-8 are not drawn).
+            <name>.svg with nearest-BS Rayleigh coverage versus λ on log–log axes for each α0 (analytic route (f), solid; \
+            the predicted decay asymptote, dashed, for 0 < α0 < 2; values below 1e-8 are not drawn).
             """)
 
     @Option(help: "Near-field exponents α0 to classify, comma-separated, each ≥ 0.")
@@ -47,7 +48,8 @@ public struct DensifyRegimesCommand: WTKCommand {
             title: "Nearest-BS coverage vs density (Rayleigh, T = \(number.format(thresholdDB)) dB)",
             xLabel: "BS density λ [per unit area]", yLabel: "P_c", xAxis: .log10, yAxis: .log10)
         let densities = (0...20).map { pow(10, -2 + Double($0) * 0.25) }
-        for a in alphas {
+        for (index, a) in alphas.enumerated() {
+            let color = PlotPalette.colors[index % PlotPalette.colors.count]
             let regime = try DensificationAsymptotics.classifyRegime(alpha0: a, fadingTailIndex: tailIndex)
             let kappa = try DensificationAsymptotics.tailIndex(alpha0: a, fadingTailIndex: tailIndex)
             var slopes = ["", "", "", ""]
@@ -65,7 +67,32 @@ public struct DensifyRegimesCommand: WTKCommand {
                     ys.append(v.value)
                 }
             }
-            if !xs.isEmpty { plot.add(try .line("α0 = \(number.format(a)) (\(regime.name))", x: xs, y: ys)) }
+            if !xs.isEmpty {
+                plot.add(
+                    try .line(
+                        "α0 = \(number.format(a)) (\(regime.name))", x: xs, y: ys,
+                        style: PlotSeriesStyle(color: color, lineStyle: .solid)))
+            }
+            // Dashed §2.7 decay asymptote π Γ(1+2/α0) (T m_g)^{−2/α0} λ^{1−2/α0} (nearest, Rayleigh), drawn where
+            // the geometric tail index sets the regime and the asymptote lies in (1e-8, 1].
+            if case .decay(let slope, _, _, _) = regime, kappa == 2 / a {
+                var ax: [Double] = []
+                var ay: [Double] = []
+                for lambda in densities {
+                    let v = try DensificationAsymptotics.decayCoverageAsymptote(
+                        density: lambda, threshold: t, pathGain: g, fading: .rayleigh)
+                    if v > 1e-8 && v <= 1 {
+                        ax.append(lambda)
+                        ay.append(v)
+                    }
+                }
+                if !ax.isEmpty {
+                    plot.add(
+                        try .line(
+                            "α0 = \(number.format(a)) asymptote ∝ λ^\(String(format: "%.3g", slope))", x: ax, y: ay,
+                            style: PlotSeriesStyle(color: color, lineStyle: .dashed)))
+                }
+            }
             if !output.quiet {
                 print(
                     "α0 = \(number.format(a)): κ = \(kappa), regime \(regime.name)"

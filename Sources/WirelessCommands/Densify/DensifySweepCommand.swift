@@ -53,19 +53,25 @@ public struct DensifySweepCommand: WTKCommand {
             throw DensificationError.invalidSweep(reason: "--lambda-max < --lambda-min")
         }
         guard perDecade >= 1 else { throw DensificationError.invalidSweep(reason: "--per-decade must be ≥ 1") }
-        let decades = log10(lambdaMax / lambdaMin)
-        let count = max(1, Int((decades * Double(perDecade)).rounded(.up)))
+        let decades = log10(lambdaMax) - log10(lambdaMin)
         if decades == 0 { return [lambdaMin] }
-        return (0...count).map { i in lambdaMin * pow(10, decades * Double(i) / Double(count)) }
+        let points = (decades * Double(perDecade)).rounded(.up)
+        guard points.isFinite, points < Double(DensifyModelOptions.maximumGridPoints) else {
+            throw DensificationError.invalidSweep(
+                reason: "the density grid would have more than \(DensifyModelOptions.maximumGridPoints) points")
+        }
+        let count = max(1, Int(points))
+        let start = log10(lambdaMin)
+        return (0...count).map { i in
+            i == 0 ? lambdaMin : i == count ? lambdaMax : pow(10, start + decades * Double(i) / Double(count))
+        }
     }
 
     public func execute() throws {
         let scenario = try model.scenario()
         let densities = try densityGrid()
         let thresholdsDB = try DensifyModelOptions.list(thresholdDB, "threshold-db")
-        guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
-        for t in thresholdsDB where !t.isFinite { throw DensificationError.invalidThreshold(value: t) }
-        let thresholds = thresholdsDB.map { pow(10, $0 / 10) }
+        let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
         let chosen = metrics.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let known = ["coverage", "rate", "coverage-density", "ase"]
         for m in chosen where !known.contains(m) { throw ValidationError("unknown metric '\(m)'") }
@@ -89,6 +95,10 @@ public struct DensifySweepCommand: WTKCommand {
                 densities: densities, thresholds: thresholds)
             : nil
 
+        let alpha0 = scenario.pathGain.nearFieldExponent
+        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
+        let regime = try DensificationAsymptotics.classifyRegime(
+            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
         var curves: [String: [(label: String, x: [Double], y: [Double], mc: [MCEstimate])]] = [:]
@@ -177,8 +187,25 @@ public struct DensifySweepCommand: WTKCommand {
             var plot = Plot(
                 title: "\(metric) vs density (\(model.association), exponents \(model.exponents))",
                 xLabel: "BS density λ [per unit area]", yLabel: metric, xAxis: .log10, yAxis: logY ? .log10 : .linear)
-            for curve in curves[metric] ?? [] {
-                if !curve.x.isEmpty { plot.add(try .line("analytic \(curve.label)", x: curve.x, y: curve.y)) }
+            for (j, curve) in (curves[metric] ?? []).enumerated() {
+                if !curve.x.isEmpty {
+                    plot.add(
+                        try .line(
+                            "analytic \(curve.label)", x: curve.x, y: curve.y,
+                            style: PlotSeriesStyle(lineStyle: .solid)))
+                }
+                if metric == "coverage" || metric == "coverage-density",
+                    let asymptote = decayAsymptote(
+                        scenario: scenario, regime: regime, kappa: kappa, densities: densities,
+                        threshold: thresholds[j], perDensity: metric == "coverage-density")
+                {
+                    plot.add(
+                        try .line(
+                            "asymptote \(curve.label) ∝ λ^\(String(format: "%.3g", asymptote.slope))",
+                            x: asymptote.x, y: asymptote.y,
+                            style: PlotSeriesStyle(
+                                color: PlotColor(rgb: 0x555555), lineStyle: .dashed, lineWidthPixels: 1.2)))
+                }
                 if let simulation, !curve.mc.isEmpty {
                     let keep = curve.mc.indices.filter { !logY || curve.mc[$0].ciLow > 0 }
                     if !keep.isEmpty {
@@ -192,10 +219,6 @@ public struct DensifySweepCommand: WTKCommand {
             }
             try context.writeSVG(plot.svg(), name: "\(name)-\(metric)")
         }
-        let alpha0 = scenario.pathGain.nearFieldExponent
-        let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
-        let regime = try DensificationAsymptotics.classifyRegime(
-            alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         var summary = "regime \(regime.name), κ = \(kappa)"
         if case .decay(let c, let r, let d, let a) = regime {
             summary +=
@@ -218,6 +241,31 @@ public struct DensifySweepCommand: WTKCommand {
             "sweep: \(densities.count) densities × \(thresholds.count) thresholds"
                 + (simulation.map { ", \($0.drops) MC drops" } ?? "")
                 + "; \(summary); wrote \(name).csv and \(chosen.count) SVG")
+    }
+}
+
+extension DensifySweepCommand {
+    /// The dashed §2.7 decay asymptote P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0} (× λ for D_c) on the
+    /// densities where it is ≤ 1 for coverage; nil outside the geometric decay regime (0 < α0 < 2, κ = 2/α0).
+    func decayAsymptote(
+        scenario: DensificationScenario, regime: Regime, kappa: Double, densities: [Double], threshold: Double,
+        perDensity: Bool
+    ) -> (x: [Double], y: [Double], slope: Double)? {
+        guard case .decay(let coverageSlope, _, let densitySlope, _) = regime,
+            kappa == 2 / scenario.pathGain.nearFieldExponent
+        else { return nil }
+        var x: [Double] = []
+        var y: [Double] = []
+        for lambda in densities {
+            guard
+                let v = try? DensificationAsymptotics.decayCoverageAsymptote(
+                    density: lambda, threshold: threshold, pathGain: scenario.pathGain, fading: scenario.fading),
+                v.isFinite, v > 0, v <= 1
+            else { continue }
+            x.append(lambda)
+            y.append(perDensity ? v * lambda : v)
+        }
+        return x.isEmpty ? nil : (x, y, perDensity ? densitySlope : coverageSlope)
     }
 }
 
