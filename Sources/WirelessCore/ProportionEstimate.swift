@@ -37,8 +37,10 @@ public struct ProportionEstimate: Sendable, Equatable, Codable {
         let denominator = 1 + z2 / n
         let centre = (p + z2 / (2 * n)) / denominator
         let half = z / denominator * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return ConfidenceInterval(
-            lower: max(0, centre - half), upper: min(1, centre + half), confidenceLevel: confidenceLevel)
+        // The exact ends for 0 or n successes are 0 and 1; centre ∓ half only reaches them up to rounding.
+        let lower = successes == 0 ? 0 : max(0, centre - half)
+        let upper = successes == trials ? 1 : min(1, centre + half)
+        return ConfidenceInterval(lower: lower, upper: upper, confidenceLevel: confidenceLevel)
     }
 
     /// Normal-approximation (Wald) interval p̂ ± z·√(p̂(1−p̂)/n), clipped to [0, 1].

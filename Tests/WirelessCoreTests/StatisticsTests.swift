@@ -71,6 +71,11 @@ import Testing
         #expect(none.wilsonInterval().lower == 0)
         #expect(none.wilsonInterval().upper > 0.05)
         #expect(none.normalInterval().width == 0)
+        // The ends are exact for 0 and n successes at every n (rounding once left 2.8e-17 there).
+        for n in 1...2_000 {
+            #expect(try ProportionEstimate(successes: 0, trials: n).wilsonInterval().lower == 0)
+            #expect(try ProportionEstimate(successes: n, trials: n).wilsonInterval().upper == 1)
+        }
         #expect(throws: CoreError.self) { try ProportionEstimate(successes: 5, trials: 4) }
         #expect(throws: CoreError.self) { try ProportionEstimate(successes: 0, trials: 0) }
     }
