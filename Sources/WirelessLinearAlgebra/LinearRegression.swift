@@ -155,7 +155,8 @@ public struct LinearRegression: Sendable, Equatable, Codable {
             let g = scores.count
             guard g >= 2 else { throw .tooFewClusters(got: g) }
             var meat = Matrix<Double>(rows: p, columns: p, repeating: 0)
-            for u in scores.values {
+            for label in scores.keys.sorted() {  // fixed order: Dictionary order varies per process
+                let u = scores[label]!
                 for a in 0..<p {
                     for b in 0..<p { meat[a, b] += u[a] * u[b] }
                 }

@@ -87,9 +87,6 @@ public struct ISACSweepCommand: WTKCommand {
     static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
 
     public func execute() throws {
-        // Trials already use every core: one BLAS thread per call avoids oversubscription and makes the
-        // output byte-identical whatever the core count (OpenBLAS blocking depends on its thread count).
-        BLASThreading.setThreadCount(1)
         var parameters = plain.parameters
         parameters["evaluation"] = evaluation.rawValue
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")

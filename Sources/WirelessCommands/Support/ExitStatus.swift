@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirelessCore
+import WirelessLinearAlgebra
 
 /// The exit codes of `wtk`, after BSD `sysexits.h`.
 public enum ExitStatus {
@@ -34,6 +35,11 @@ public protocol WTKCommand: ParsableCommand {
 
 extension WTKCommand {
     public mutating func run() throws {
+        // One thread per BLAS/LAPACK call: commands parallelise over independent tasks instead, and a
+        // fixed blocking makes every summation order, hence every seeded output, byte-identical from
+        // run to run and machine to machine (with OpenBLAS threads, regression standard errors
+        // differed in the 16th digit between two identical runs).
+        BLASThreading.setThreadCount(1)
         do {
             try execute()
         } catch let error as CategorizedError {
