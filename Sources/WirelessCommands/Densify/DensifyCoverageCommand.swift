@@ -62,21 +62,9 @@ public struct DensifyCoverageCommand: WTKCommand {
         let count = Int(steps)
         let thresholdsDB = (0...count).map { thresholdMinDB + Double($0) * thresholdStepDB }
         let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
-        var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
-        var runMC = true
-        if mc == "off" {
-            runMC = false
-        } else if mc.hasPrefix("drops:") {
-            guard let n = Int(mc.dropFirst(6)) else { throw ValidationError("--mc drops:N needs an integer") }
-            configuration.fixedDrops = n
-        } else if mc != "auto" {
-            throw ValidationError("--mc must be auto, off or drops:N")
+        let simulation = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed).map {
+            try DensificationSimulator(scenario: scenario, configuration: $0).run(densities: lambdas, thresholds: thresholds)
         }
-        let simulation =
-            runMC
-            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(
-                densities: lambdas, thresholds: thresholds)
-            : nil
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
         var plot = Plot(

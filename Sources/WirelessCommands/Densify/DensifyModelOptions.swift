@@ -33,6 +33,23 @@ public struct DensifyModelOptions: ParsableArguments {
     ///
     /// - Throws: `DensificationError.invalidThreshold` for an empty list, a non-finite dB value or a linear
     ///   value that overflows to ∞.
+    /// The Monte-Carlo setting of `--mc`: nil for `off`, a fixed drop count for `drops:N` (N ≥ 1), the
+    /// stop rule on the CI width for `auto`.
+    /// - Throws: `ValidationError` (exit 64) for any other text.
+    static func monteCarloConfiguration(_ mc: String, seed: UInt64) throws -> MonteCarloConfiguration? {
+        var configuration = MonteCarloConfiguration(seed: seed)
+        if mc == "off" { return nil }
+        if mc.hasPrefix("drops:") {
+            guard let drops = Int(mc.dropFirst(6)), drops >= 1 else {
+                throw ValidationError("--mc drops:N needs a positive integer N (got '\(mc)')")
+            }
+            configuration.fixedDrops = drops
+        } else if mc != "auto" {
+            throw ValidationError("--mc must be auto, off or drops:N (got '\(mc)')")
+        }
+        return configuration
+    }
+
     static func linearThresholds(fromDB thresholdsDB: [Double]) throws -> [Double] {
         guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
         return try thresholdsDB.map { db in

@@ -79,21 +79,9 @@ public struct DensifySweepCommand: WTKCommand {
             throw ValidationError("--rate-unit must be nats or bits")
         }
         let rateScale = rateUnit == "bits" ? 1 / M_LN2 : 1.0
-        var configuration = MonteCarloConfiguration(seed: seedOptions.seed)
-        var runMC = true
-        if mc == "off" {
-            runMC = false
-        } else if mc.hasPrefix("drops:") {
-            guard let n = Int(mc.dropFirst(6)) else { throw ValidationError("--mc drops:N needs an integer") }
-            configuration.fixedDrops = n
-        } else if mc != "auto" {
-            throw ValidationError("--mc must be auto, off or drops:N")
+        let simulation = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed).map {
+            try DensificationSimulator(scenario: scenario, configuration: $0).run(densities: densities, thresholds: thresholds)
         }
-        let simulation =
-            runMC
-            ? try DensificationSimulator(scenario: scenario, configuration: configuration).run(
-                densities: densities, thresholds: thresholds)
-            : nil
 
         let alpha0 = scenario.pathGain.nearFieldExponent
         let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
