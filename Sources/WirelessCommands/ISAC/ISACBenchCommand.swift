@@ -47,7 +47,7 @@ public struct ISACBenchCommand: WTKCommand {
         guard [140, 280, 560, 1120].contains(maximumSymbols) else {
             throw ValidationError("--max-symbols must be 140, 280, 560 or 1120.")
         }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     static func seconds(_ body: () throws -> Void) rethrows -> Double {

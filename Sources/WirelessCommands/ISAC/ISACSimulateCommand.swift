@@ -41,7 +41,7 @@ public struct ISACSimulateCommand: WTKCommand {
     public init() {}
 
     public func validate() throws {
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

@@ -70,7 +70,7 @@ public struct ISACSweepCommand: WTKCommand {
             throw ValidationError("--separations must be positive numbers like 0.5,1,1.5.")
         }
         if let name {
-            guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+            try OutputOptions.validateFileName(name)
         }
         guard !methods.isEmpty else { throw ValidationError("give at least one --method.") }
     }

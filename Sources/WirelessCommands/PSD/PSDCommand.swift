@@ -65,7 +65,7 @@ public struct PSDCommand: WTKCommand {
             throw ValidationError("--center-frequency must be finite (got \(centre)).")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

@@ -76,7 +76,7 @@ public struct PathLossCoverageCommand: WTKCommand {
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
             throw ValidationError("--targets must be positive rates in bit/s.")
         }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

@@ -44,7 +44,7 @@ public struct PathLossEffectsCommand: WTKCommand {
             throw ValidationError("--confidence-level must be in (0, 1).")
         }
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be in 0…100000.") }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

@@ -59,7 +59,7 @@ public struct PathLossFitCommand: WTKCommand {
         guard binWidthDecades >= 0, binWidthDecades.isFinite else {
             throw ValidationError("--bin-weighting must be ≥ 0.")
         }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

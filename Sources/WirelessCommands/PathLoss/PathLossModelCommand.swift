@@ -82,7 +82,7 @@ public struct PathLossModelCommand: WTKCommand {
         if let din = indoorDistanceMeters, !(din >= 0 && din.isFinite) {
             throw ValidationError("--indoor-distance must be a finite distance ≥ 0 m (got \(din)).")
         }
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {

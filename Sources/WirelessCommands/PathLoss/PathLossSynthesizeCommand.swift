@@ -27,7 +27,7 @@ public struct PathLossSynthesizeCommand: WTKCommand {
     public init() {}
 
     public func validate() throws {
-        guard !name.isEmpty, !name.contains("/") else { throw ValidationError("--name must be a plain file name.") }
+        try OutputOptions.validateFileName(name)
         if let floor = detectionFloorDB, !floor.isFinite { throw ValidationError("--detection-floor must be finite.") }
     }
 

@@ -22,6 +22,14 @@ public struct OutputOptions: ParsableArguments {
     public var quiet = false
 
     public init() {}
+
+    /// Checks that a `--name` value is a plain file name (outputs stay inside `--out-dir`).
+    /// - Throws: `ValidationError` (exit 64) for an empty name or one containing `/`.
+    public static func validateFileName(_ name: String, option: String = "--name") throws {
+        guard !name.isEmpty, !name.contains("/") else {
+            throw ValidationError("\(option) must be a plain file name (got '\(name)').")
+        }
+    }
 }
 
 /// The seed of every random draw a command makes: `--seed`.
