@@ -1,3 +1,4 @@
+import WirelessCore
 import _WirelessLAPACKEShim
 
 /// Single-precision general matrix product on raw row-major buffers (OpenBLAS `cblas_sgemm`).
@@ -26,4 +27,69 @@ public enum FloatMatrixProduct {
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// The dimension of C that `multiplyInBlocks` splits.
+    public enum BlockAxis: Sendable {
+        /// Row blocks of C (rows of op(A)); block starts are multiples of 8.
+        case rows
+        /// Column blocks of C (columns of op(B)); block starts are multiples of 16 (64 bytes).
+        case columns
+    }
+
+    /// Computes C ← α·op(A)·op(B) + β·C as `parts` row or column blocks of C run concurrently.
+    ///
+    /// Each block is an independent single-threaded sgemm over the full k, so every element of C
+    /// is reduced exactly as in any other run with the same `parts` and axis: the result does not
+    /// depend on the number of cores (keep BLAS itself at one thread, as the `wtk` runner does).
+    /// With fewer than `minimumPerPart` rows or columns per block the product runs as one call.
+    ///
+    /// - Parameters: as `multiply`, plus
+    ///   - axis: the dimension of C to split.
+    ///   - parts: number of blocks, ≥ 1 (a fixed choice, not the core count, for determinism).
+    ///   - minimumPerPart: the smallest block worth a task.
+    public static func multiplyInBlocks(
+        along axis: BlockAxis, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int,
+        parts: Int = 2, minimumPerPart: Int = 256
+    ) {
+        precondition(parts >= 1, "parts must be ≥ 1")
+        let extent = axis == .rows ? m : n
+        guard parts > 1, extent >= parts * minimumPerPart else {
+            multiply(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            return
+        }
+        let alignment = axis == .rows ? 8 : 16
+        let operands = BlockOperands(a: a, b: b, c: c)
+        ParallelExecution.forEachTask(count: parts) { part in
+            let first = (extent * part / parts) / alignment * alignment
+            let last = part == parts - 1 ? extent : (extent * (part + 1) / parts) / alignment * alignment
+            switch axis {
+            case .rows:
+                // Rows i of op(A) are rows of A, or columns of A when it is transposed.
+                multiply(
+                    transposeA: transposeA, transposeB: transposeB, m: last - first, n: n, k: k, alpha: alpha,
+                    a: operands.a + (transposeA ? first : first * lda), lda: lda, b: operands.b, ldb: ldb,
+                    beta: beta, c: operands.c + first * ldc, ldc: ldc)
+            case .columns:
+                // Columns j of op(B) are columns of B, or rows of B when it is transposed.
+                multiply(
+                    transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k, alpha: alpha,
+                    a: operands.a, lda: lda, b: operands.b + (transposeB ? first * ldb : first), ldb: ldb,
+                    beta: beta, c: operands.c + first, ldc: ldc)
+            }
+        }
+    }
+}
+
+/// The operands of `multiplyInBlocks`, shared by its tasks.
+///
+/// `@unchecked Sendable` contract: during `forEachTask` A and B are only read, each task writes a
+/// disjoint column block of C, and the caller keeps all three buffers alive until it returns.
+private struct BlockOperands: @unchecked Sendable {
+    let a: UnsafePointer<Float>
+    let b: UnsafePointer<Float>
+    let c: UnsafeMutablePointer<Float>
 }

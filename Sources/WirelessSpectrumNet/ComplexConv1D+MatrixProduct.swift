@@ -24,9 +24,14 @@ extension ComplexConv1D {
             rowsPerPlane: inChannels * kernelSize, columns: batch * outLength)
     }
 
-    /// Fills X_col from the input planes (one parallel task per (plane, input channel)).
+    /// Fills X_col from the input planes (one parallel task per (plane, input channel)). Every
+    /// element is written (zeros where the tap falls into the padding), so `column` may start
+    /// uninitialised.
     func fillColumns(_ input: ComplexTensor<Float>, shape: GEMMShape, into column: UnsafeMutablePointer<Float>) {
         let (cin, kernel, s, d, p) = (inChannels, kernelSize, stride, dilation, padding)
+        let ranges = (0..<kernel).map {
+            validRange(offset: $0 * d - p, inputLength: shape.length, outputLength: shape.outLength)
+        }
         let columnPointer = SharedMutablePointer(base: column)
         input.real.withUnsafeBufferPointer { xr in
             input.imaginary.withUnsafeBufferPointer { xi in
@@ -40,13 +45,18 @@ extension ComplexConv1D {
                     for j in 0..<kernel {
                         let row = columnPointer.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns
                         let shift = j * d - p
+                        let valid = ranges[j]
                         for n in 0..<shape.batch {
                             let xRow = x + (n * cin + i) * shape.length
                             let out = row + n * shape.outLength
-                            for t in 0..<shape.outLength {
-                                let q = t * s + shift
-                                out[t] = (q >= 0 && q < shape.length) ? xRow[q] : 0
+                            out.update(repeating: 0, count: valid.lowerBound)
+                            if s == 1 {
+                                out.advanced(by: valid.lowerBound).update(
+                                    from: xRow + (valid.lowerBound + shift), count: valid.count)
+                            } else {
+                                for t in valid { out[t] = xRow[t * s + shift] }
                             }
+                            (out + valid.upperBound).update(repeating: 0, count: shape.outLength - valid.upperBound)
                         }
                     }
                 }
@@ -81,23 +91,26 @@ extension ComplexConv1D {
         return big
     }
 
-    /// Forward through GEMM (Scalar == Float only).
+    /// Forward through GEMM (Scalar == Float only). The product runs as two column blocks in
+    /// parallel (`FloatMatrixProduct.multiplyInBlocks`; deterministic at any core count).
     func forwardGEMM(_ input: ComplexTensor<Float>) -> ComplexTensor<Float> {
         let shape = gemmShape(batch: input.batch, length: input.length)
-        var column = [Float](repeating: 0, count: shape.rows * shape.columns)
-        column.withUnsafeMutableBufferPointer { fillColumns(input, shape: shape, into: $0.baseAddress!) }
+        let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
+            fillColumns(input, shape: shape, into: buffer.baseAddress!)
+            count = buffer.count
+        }
         let big = bigWeight(shape: shape)
         let m = shape.planes * outChannels
-        var product = [Float](repeating: 0, count: m * shape.columns)
-        big.withUnsafeBufferPointer { w in
-            column.withUnsafeBufferPointer { c in
-                product.withUnsafeMutableBufferPointer { y in
-                    FloatMatrixProduct.multiply(
-                        transposeA: false, transposeB: false, m: m, n: shape.columns, k: shape.rows,
-                        a: w.baseAddress!, lda: shape.rows, b: c.baseAddress!, ldb: shape.columns,
-                        c: y.baseAddress!, ldc: shape.columns)
+        let product = [Float](unsafeUninitializedCapacity: m * shape.columns) { y, count in
+            big.withUnsafeBufferPointer { w in
+                column.withUnsafeBufferPointer { c in
+                    FloatMatrixProduct.multiplyInBlocks(
+                        along: .columns, transposeA: false, transposeB: false, m: m, n: shape.columns,
+                        k: shape.rows, a: w.baseAddress!, lda: shape.rows, b: c.baseAddress!,
+                        ldb: shape.columns, c: y.baseAddress!, ldc: shape.columns)
                 }
             }
+            count = y.count
         }
         var output = ComplexTensor<Float>(
             batch: input.batch, channels: outChannels, length: shape.outLength,
@@ -106,16 +119,23 @@ extension ComplexConv1D {
         let biasI = biasImaginary.value.map { Float($0) }
         let lout = shape.outLength
         let cout = outChannels
-        for n in 0..<input.batch {
-            for o in 0..<cout {
-                let dst = (n * cout + o) * lout
-                let srcR = o * shape.columns + n * lout
-                let br: Float = biasR.isEmpty ? 0 : biasR[o]
-                for t in 0..<lout { output.real[dst + t] = product[srcR + t] + br }
-                if isComplex {
-                    let srcI = (cout + o) * shape.columns + n * lout
-                    let bi: Float = biasI.isEmpty ? 0 : biasI[o]
-                    for t in 0..<lout { output.imaginary[dst + t] = product[srcI + t] + bi }
+        let complex = isComplex
+        product.withUnsafeBufferPointer { source in
+            output.real.withUnsafeMutableBufferPointer { yr in
+                output.imaginary.withUnsafeMutableBufferPointer { yi in
+                    for n in 0..<input.batch {
+                        for o in 0..<cout {
+                            let dst = (n * cout + o) * lout
+                            let srcR = source.baseAddress! + o * shape.columns + n * lout
+                            let br: Float = biasR.isEmpty ? 0 : biasR[o]
+                            for t in 0..<lout { yr[dst + t] = srcR[t] + br }
+                            if complex {
+                                let srcI = source.baseAddress! + (cout + o) * shape.columns + n * lout
+                                let bi: Float = biasI.isEmpty ? 0 : biasI[o]
+                                for t in 0..<lout { yi[dst + t] = srcI[t] + bi }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -129,15 +149,25 @@ extension ComplexConv1D {
         let lout = shape.outLength
         let m = shape.planes * cout
         // G = [g_r; g_i] as [planes·C_out × B·L_out].
-        var g = [Float](repeating: 0, count: m * shape.columns)
-        for n in 0..<input.batch {
-            for o in 0..<cout {
-                let src = (n * cout + o) * lout
-                for t in 0..<lout { g[o * shape.columns + n * lout + t] = gradient.real[src + t] }
-                if isComplex {
-                    for t in 0..<lout { g[(cout + o) * shape.columns + n * lout + t] = gradient.imaginary[src + t] }
+        let complex = isComplex
+        let g = [Float](unsafeUninitializedCapacity: m * shape.columns) { buffer, count in
+            let destination = buffer.baseAddress!
+            gradient.real.withUnsafeBufferPointer { gr in
+                gradient.imaginary.withUnsafeBufferPointer { gi in
+                    for n in 0..<input.batch {
+                        for o in 0..<cout {
+                            let src = (n * cout + o) * lout
+                            (destination + o * shape.columns + n * lout).update(
+                                from: gr.baseAddress! + src, count: lout)
+                            if complex {
+                                (destination + (cout + o) * shape.columns + n * lout).update(
+                                    from: gi.baseAddress! + src, count: lout)
+                            }
+                        }
+                    }
                 }
             }
+            count = buffer.count
         }
         if hasBias {
             for o in 0..<cout {
@@ -149,28 +179,34 @@ extension ComplexConv1D {
                 if isComplex { biasImaginary.gradient[o] += Scalar(si) }
             }
         }
-        var column = [Float](repeating: 0, count: shape.rows * shape.columns)
-        column.withUnsafeMutableBufferPointer { fillColumns(input, shape: shape, into: $0.baseAddress!) }
+        let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
+            fillColumns(input, shape: shape, into: buffer.baseAddress!)
+            count = buffer.count
+        }
         var weightGradient = [Float](repeating: 0, count: m * shape.rows)
         let big = bigWeight(shape: shape)
-        var columnGradient = [Float](repeating: 0, count: shape.rows * shape.columns)
+        // ∂W_big = G·X_colᵀ in two row blocks (each reduces over all B·L_out columns);
+        // ∂X_col = W_bigᵀ·G in two column blocks.
         g.withUnsafeBufferPointer { gp in
             column.withUnsafeBufferPointer { cp in
                 weightGradient.withUnsafeMutableBufferPointer { dw in
-                    FloatMatrixProduct.multiply(
-                        transposeA: false, transposeB: true, m: m, n: shape.rows, k: shape.columns,
+                    FloatMatrixProduct.multiplyInBlocks(
+                        along: .rows, transposeA: false, transposeB: true, m: m, n: shape.rows, k: shape.columns,
                         a: gp.baseAddress!, lda: shape.columns, b: cp.baseAddress!, ldb: shape.columns,
-                        c: dw.baseAddress!, ldc: shape.rows)
+                        c: dw.baseAddress!, ldc: shape.rows, minimumPerPart: 8)
                 }
             }
+        }
+        let columnGradient = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { dc, count in
             big.withUnsafeBufferPointer { wp in
-                columnGradient.withUnsafeMutableBufferPointer { dc in
-                    FloatMatrixProduct.multiply(
-                        transposeA: true, transposeB: false, m: shape.rows, n: shape.columns, k: m,
-                        a: wp.baseAddress!, lda: shape.rows, b: gp.baseAddress!, ldb: shape.columns,
+                g.withUnsafeBufferPointer { gp in
+                    FloatMatrixProduct.multiplyInBlocks(
+                        along: .columns, transposeA: true, transposeB: false, m: shape.rows, n: shape.columns,
+                        k: m, a: wp.baseAddress!, lda: shape.rows, b: gp.baseAddress!, ldb: shape.columns,
                         c: dc.baseAddress!, ldc: shape.columns)
                 }
             }
+            count = dc.count
         }
         let ck = shape.rowsPerPlane
         let width = shape.rows
@@ -191,6 +227,9 @@ extension ComplexConv1D {
         // col2im: one task per (plane, example, input channel) row of ∂x.
         var inputGradient = input.zerosLike()
         let (cin, kernel, s, d, p) = (inChannels, kernelSize, stride, dilation, padding)
+        let ranges = (0..<kernel).map {
+            validRange(offset: $0 * d - p, inputLength: shape.length, outputLength: lout)
+        }
         inputGradient.real.withUnsafeMutableBufferPointer { dxr in
             inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
                 columnGradient.withUnsafeBufferPointer { dc in
@@ -207,10 +246,7 @@ extension ComplexConv1D {
                             let row =
                                 dcol.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns + n * lout
                             let shift = j * d - p
-                            for t in 0..<lout {
-                                let q = t * s + shift
-                                if q >= 0 && q < shape.length { dx[q] += row[t] }
-                            }
+                            for t in ranges[j] { dx[t * s + shift] += row[t] }
                         }
                     }
                 }

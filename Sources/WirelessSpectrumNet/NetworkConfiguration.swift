@@ -31,11 +31,22 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     public var activation: ActivationKind
     public var initialization: WeightInitialization
     public var head: Head
+    /// Dilations of the context blocks at the U-Net bottleneck (compact only; empty = none).
+    ///
+    /// Each entry d adds Res(w3 → w3) with both 3-tap convolutions dilated by d, at 1/8 of the
+    /// input resolution, widening the receptive field by 2 · 2 · d · 8 = 32d bins. The spec's
+    /// compact layout (receptive field 81 bins) has none; the project default [2, 4, 8] reaches
+    /// 81 + 448 = 529 bins, wider than the widest label (104 bins at N = 1024) plus the context
+    /// on both sides needed to tell a 2 MHz signal's label extent from a 1 MHz one's.
+    public var contextDilations: [Int]
+
+    /// The project's default context dilations of the compact network.
+    public static let defaultContextDilations = [2, 4, 8]
 
     public init(
         architecture: Architecture, isComplex: Bool, fftCount: Int, bins: Int, widths: [Int],
         activation: ActivationKind = .crelu, initialization: WeightInitialization = .he,
-        head: Head = .convolution
+        head: Head = .convolution, contextDilations: [Int] = []
     ) {
         self.architecture = architecture
         self.isComplex = isComplex
@@ -45,21 +56,96 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         self.activation = activation
         self.initialization = initialization
         self.head = head
+        self.contextDilations = contextDilations
     }
 
-    /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64).
-    public static func compact(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [16, 32, 64, 64])
-        -> NetworkConfiguration
-    {
-        NetworkConfiguration(architecture: .compact, isComplex: true, fftCount: fftCount, bins: bins, widths: widths)
+    private enum CodingKeys: String, CodingKey {
+        case architecture, isComplex, fftCount, bins, widths, activation, initialization, head, contextDilations
     }
 
-    /// The real-valued compact counterpart; widths 23/45/91/91 match the complex default's
-    /// parameter count (κ = 1.42, spec §4).
-    public static func compactReal(fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [23, 45, 91, 91])
-        -> NetworkConfiguration
-    {
-        NetworkConfiguration(architecture: .compact, isComplex: false, fftCount: fftCount, bins: bins, widths: widths)
+    /// Decodes a configuration; checkpoints written before `contextDilations` existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        architecture = try container.decode(Architecture.self, forKey: .architecture)
+        isComplex = try container.decode(Bool.self, forKey: .isComplex)
+        fftCount = try container.decode(Int.self, forKey: .fftCount)
+        bins = try container.decode(Int.self, forKey: .bins)
+        widths = try container.decode([Int].self, forKey: .widths)
+        activation = try container.decode(ActivationKind.self, forKey: .activation)
+        initialization = try container.decode(WeightInitialization.self, forKey: .initialization)
+        head = try container.decode(Head.self, forKey: .head)
+        contextDilations = try container.decodeIfPresent([Int].self, forKey: .contextDilations) ?? []
+    }
+
+    /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64, context
+    /// dilations 2/4/8). `contextDilations: []` gives the spec's §2.4 layout exactly.
+    public static func compact(
+        fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [16, 32, 64, 64],
+        contextDilations: [Int] = defaultContextDilations
+    ) -> NetworkConfiguration {
+        NetworkConfiguration(
+            architecture: .compact, isComplex: true, fftCount: fftCount, bins: bins, widths: widths,
+            contextDilations: contextDilations)
+    }
+
+    /// The real-valued compact counterpart of `compact(fftCount:bins:contextDilations:)` with
+    /// widths matched by `realCounterpart()` (the spec's layout gives 23/45/91/91, κ = 1.42).
+    public static func compactReal(
+        fftCount: Int = 16, bins: Int = 1024, contextDilations: [Int] = defaultContextDilations
+    ) -> NetworkConfiguration {
+        compact(fftCount: fftCount, bins: bins, contextDilations: contextDilations).realCounterpart()
+    }
+
+    /// The real-valued compact counterpart with explicit widths.
+    public static func compactReal(
+        fftCount: Int = 16, bins: Int = 1024, widths: [Int], contextDilations: [Int] = defaultContextDilations
+    ) -> NetworkConfiguration {
+        NetworkConfiguration(
+            architecture: .compact, isComplex: false, fftCount: fftCount, bins: bins, widths: widths,
+            contextDilations: contextDilations)
+    }
+
+    /// The real-valued network of the same topology whose parameter count is closest to this
+    /// complex one's (spec §2.4, RV counterpart):
+    ///
+    ///     widths_RV = round(κ · widths),  κ ∈ {1, 1.001, …, 2} minimising |P_RV(κ) − P_CV|
+    ///
+    /// (the first such κ on ties). ReLU, He init; 2M real input channels. A real configuration
+    /// is returned unchanged.
+    public func realCounterpart() -> NetworkConfiguration {
+        guard isComplex else { return self }
+        let target = Self.parameterCount(of: self)
+        var best = self
+        best.isComplex = false
+        best.activation = .crelu
+        var bestGap = Int.max
+        var counted: [[Int]: Int] = [:]
+        for step in 0...1000 {
+            let kappa = 1 + Double(step) / 1000
+            var candidate = self
+            candidate.isComplex = false
+            candidate.activation = .crelu
+            candidate.widths = widths.map { max(1, Int((Double($0) * kappa).rounded())) }
+            let count =
+                counted[candidate.widths]
+                ?? {
+                    let value = Self.parameterCount(of: candidate)
+                    counted[candidate.widths] = value
+                    return value
+                }()
+            let gap = abs(count - target)
+            if gap < bestGap {
+                bestGap = gap
+                best = candidate
+            }
+        }
+        return best
+    }
+
+    /// Trainable real parameters of a network with this configuration (builds it unweighted).
+    static func parameterCount(of configuration: NetworkConfiguration) -> Int {
+        guard var network = try? SegmentationNetwork<Float>(configuration: configuration) else { return 0 }
+        return network.trainableParameterCount()
     }
 
     /// The authors' ResNet-18 layout in 1-D (M = 1, N = 16 384 by default).
@@ -77,7 +163,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
 
     /// A short identifier used in checkpoint mismatch messages.
     public var summary: String {
-        "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))/\(activation.rawValue)/\(head.rawValue)"
+        let context = contextDilations.isEmpty ? "" : "/ctx\(contextDilations.map(String.init).joined(separator: "-"))"
+        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)"
     }
 
     /// Checks the configuration.
@@ -92,6 +179,15 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         if architecture == .compact && bins % 8 != 0 {
             throw SpectrumNetError.invalidConfiguration(
                 reason: "N = \(bins) must be divisible by 8 for the compact U-Net")
+        }
+        if !contextDilations.isEmpty {
+            guard architecture == .compact else {
+                throw SpectrumNetError.invalidConfiguration(reason: "context dilations apply to the compact U-Net only")
+            }
+            guard contextDilations.allSatisfy({ $0 >= 1 && $0 <= bins / 8 }) else {
+                throw SpectrumNetError.invalidConfiguration(
+                    reason: "context dilations must lie in 1...\(bins / 8) (N/8 positions at the bottleneck)")
+            }
         }
         if !isComplex && activation != .crelu {
             throw SpectrumNetError.invalidConfiguration(reason: "the real-valued network uses ReLU only")

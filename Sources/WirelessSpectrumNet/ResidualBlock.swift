@@ -6,6 +6,9 @@ import Numerics
 ///     shortcut = identity            if cin == cout and s == 1
 ///              = CBN(conv1×1_s(x))   otherwise
 ///
+/// Both 3-tap convolutions may be dilated by d (padding d keeps the length), as in the context
+/// blocks of the compact U-Net.
+///
 /// Shapes: `[batch × cin × L]` → `[batch × cout × L_out]`, L_out = ⌊(L − 1)/s⌋ + 1.
 public struct ResidualBlock<Scalar: NetworkScalar>: ParameterContainer, Sendable {
     public var conv1: ComplexConv1D<Scalar>
@@ -18,18 +21,18 @@ public struct ResidualBlock<Scalar: NetworkScalar>: ParameterContainer, Sendable
     public var activationOut: ComplexActivation<Scalar>
 
     public init(
-        name: String, inChannels: Int, outChannels: Int, stride: Int = 1,
+        name: String, inChannels: Int, outChannels: Int, stride: Int = 1, dilation: Int = 1,
         activation: ActivationKind = .crelu, isComplex: Bool = true
     ) {
         conv1 = ComplexConv1D(
             name: name + ".conv1", inChannels: inChannels, outChannels: outChannels,
-            kernelSize: 3, stride: stride, padding: 1, isComplex: isComplex)
+            kernelSize: 3, stride: stride, padding: dilation, dilation: dilation, isComplex: isComplex)
         norm1 = ComplexBatchNorm(name: name + ".bn1", channels: outChannels, isComplex: isComplex)
         activation1 = ComplexActivation(
             name: name + ".act1", kind: activation, channels: outChannels, isComplex: isComplex)
         conv2 = ComplexConv1D(
             name: name + ".conv2", inChannels: outChannels, outChannels: outChannels,
-            kernelSize: 3, padding: 1, isComplex: isComplex)
+            kernelSize: 3, padding: dilation, dilation: dilation, isComplex: isComplex)
         norm2 = ComplexBatchNorm(name: name + ".bn2", channels: outChannels, isComplex: isComplex)
         if inChannels != outChannels || stride != 1 {
             shortcutConv = ComplexConv1D(

@@ -10,7 +10,8 @@ import Numerics
 ///
 ///     h  = act(CBN(conv7(x)))                      [w0 × N]
 ///     e1 = Res(w0→w0)(h), e2 = Res(w0→w1, 2)(e1), e3 = Res(w1→w2, 2)(e2), e4 = Res(w2→w3, 2)(e3)
-///     d3 = Res(w3+w2→w2)([up e4, e3]), d2 = Res(w2+w1→w1)([up d3, e2]), d1 = Res(w1+w0→w0)([up d2, e1])
+///     c  = Res_dK(…Res_d1(e4))                     context blocks (w3, dilations d1…dK; default 2, 4, 8)
+///     d3 = Res(w3+w2→w2)([up c, e3]), d2 = Res(w2+w1→w1)([up d3, e2]), d1 = Res(w1+w0→w0)([up d2, e1])
 ///     logits = conv1×1(d1) + b                     [1 × N]
 ///
 /// paper1D: stem conv7/2 (M→w0) + CBN + act; BasicBlocks [2,2,2,2] at w0..w3 (stages 2–4 open with
@@ -21,6 +22,8 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     public var stemNorm: ComplexBatchNorm<Scalar>
     public var stemActivation: ComplexActivation<Scalar>
     public var encoder: [ResidualBlock<Scalar>]
+    /// Dilated blocks at the bottleneck (`configuration.contextDilations`; compact only).
+    public var context: [ResidualBlock<Scalar>]
     public var decoder: [ResidualBlock<Scalar>]
     /// conv1×1 head, or the dense layer (a K = 1 conv over the pooled length-1 map).
     public var head: ComplexConv1D<Scalar>
@@ -64,6 +67,11 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 ResidualBlock(
                     name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c),
             ]
+            context = configuration.contextDilations.enumerated().map { k, d in
+                ResidualBlock(
+                    name: "c\(k + 1)", inChannels: w[3], outChannels: w[3], dilation: d, activation: act,
+                    isComplex: c)
+            }
             decoder = [
                 ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c),
                 ResidualBlock(name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c),
@@ -97,6 +105,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 }
             }
             encoder = blocks
+            context = []
             decoder = []
             head = ComplexConv1D(
                 name: "head", inChannels: w[3], outChannels: configuration.bins, kernelSize: 1,
@@ -108,6 +117,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     public mutating func forEachConvolution(_ body: (inout ComplexConv1D<Scalar>) -> Void) {
         body(&stem)
         for k in encoder.indices { encoder[k].forEachConvolution(body) }
+        for k in context.indices { context[k].forEachConvolution(body) }
         for k in decoder.indices { decoder[k].forEachConvolution(body) }
         body(&head)
     }
@@ -117,6 +127,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         stemNorm.forEachParameter(body)
         stemActivation.forEachParameter(body)
         for k in encoder.indices { encoder[k].forEachParameter(body) }
+        for k in context.indices { context[k].forEachParameter(body) }
         for k in decoder.indices { decoder[k].forEachParameter(body) }
         head.forEachParameter(body)
     }
@@ -133,6 +144,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             length = block.conv1.outputLength(length)
             lengths.append(length)
         }
+        for block in context { total += block.multiplyAccumulates(length: length) }
         for (k, block) in decoder.enumerated() {
             length = lengths[lengths.count - 2 - k]
             total += block.multiplyAccumulates(length: length)
@@ -165,6 +177,9 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 skips.append(h)
             }
             cachedSkipChannels = skips.map(\.channels)
+            for k in context.indices {
+                h = context[k].forward(h, training: training, updateStatistics: updateStatistics)
+            }
             for k in decoder.indices {
                 let skip = skips[skips.count - 2 - k]
                 let joined = TensorOperations.concatenateChannels(TensorOperations.upsampleNearest2(h), skip)
@@ -205,6 +220,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 skipGradients[encoder.count - 2 - k] = gSkip
                 g = TensorOperations.upsampleNearest2Backward(gUp)
             }
+            for k in context.indices.reversed() { g = context[k].backward(g) }
             for k in encoder.indices.reversed() {
                 g = encoder[k].backward(g)
                 if k > 0, let extra = skipGradients[k - 1] { g.add(extra) }

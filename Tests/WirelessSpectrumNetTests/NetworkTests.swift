@@ -22,7 +22,8 @@ import WirelessCore
     @Test func wholeRealNetworkAndPaperLayoutGradient() throws {
         var generator = Xoshiro256StarStar(seed: 72)
         let real = try SegmentationNetwork<Double>(
-            configuration: .compactReal(fftCount: 1, bins: 32, widths: [3, 4, 4, 4]), using: &generator)
+            configuration: .compactReal(fftCount: 1, bins: 32, widths: [3, 4, 4, 4], contextDilations: [1, 2]),
+            using: &generator)
         let xr = GradientChecker.randomTensor(batch: 2, channels: 2, length: 32, isComplex: false, using: &generator)
         let r1 = GradientChecker.check(
             real, input: xr, maximumProbes: 50,
@@ -44,16 +45,59 @@ import WirelessCore
     /// Exact counts of spec §4 (real parameters including CBN's 5 per channel; real MACs, 4 per complex MAC).
     @Test func parameterAndOperationCountsMatchTheSpecification() throws {
         var generator = Xoshiro256StarStar(seed: 1)
-        var compact = try SegmentationNetwork<Float>(configuration: .compact(), using: &generator)
+        var compact = try SegmentationNetwork<Float>(
+            configuration: .compact(contextDilations: []), using: &generator)
         #expect(compact.trainableParameterCount() == 248_066)
         #expect(compact.realMultiplyAccumulates == 153_157_632)
         var compactLong = try SegmentationNetwork<Float>(
-            configuration: .compact(fftCount: 1, bins: 16_384), using: &generator)
+            configuration: .compact(fftCount: 1, bins: 16_384, contextDilations: []), using: &generator)
         #expect(compactLong.trainableParameterCount() == 244_706)
         #expect(compactLong.realMultiplyAccumulates == 2_340_421_632)
-        var real = try SegmentationNetwork<Float>(configuration: .compactReal(), using: &generator)
+        // The κ-search of spec §2.4 must find the spec's widths 23/45/91/91.
+        let realConfig = NetworkConfiguration.compact(contextDilations: []).realCounterpart()
+        #expect(realConfig.widths == [23, 45, 91, 91] && !realConfig.isComplex)
+        var real = try SegmentationNetwork<Float>(configuration: realConfig, using: &generator)
         #expect(real.trainableParameterCount() == 249_698)
         #expect(real.realMultiplyAccumulates == 78_747_008)
+    }
+
+    /// The project default adds three context blocks Res(64→64, d) at N/8 = 128 positions. Each has
+    /// two complex 64×64×3 convolutions (2·64·64·3·2 = 49 152 real weights, 4·2·64·64·3·128 =
+    /// 12 582 912 real MACs) and two CBNs (2·5·64 = 640 trainable values).
+    @Test func contextBlocksAddTheirHandCountedParametersAndOperations() throws {
+        var network = try SegmentationNetwork<Float>(configuration: .compact())
+        #expect(network.configuration.contextDilations == [2, 4, 8])
+        #expect(network.trainableParameterCount() == 248_066 + 3 * (49_152 + 640))
+        #expect(network.realMultiplyAccumulates == 153_157_632 + 3 * 12_582_912)
+        // The real counterpart's count lies within one width step of the complex count.
+        let real = NetworkConfiguration.compact().realCounterpart()
+        var realNetwork = try SegmentationNetwork<Float>(configuration: real)
+        let gap = abs(realNetwork.trainableParameterCount() - network.trainableParameterCount())
+        #expect(Double(gap) / Double(network.trainableParameterCount()) < 0.01, "\(real.widths) gap \(gap)")
+    }
+
+    /// A dilated block widens the receptive field: the structural field is 81 bins without context
+    /// and 81 + 32·(2 + 4 + 8) = 529 bins with the default context. An impulse at the centre can
+    /// reach at most that many output bins (inference mode: batch norm is a per-channel affine map
+    /// and does not spread it); ReLUs silence some paths, so the lower bound only asks for most of it.
+    @Test(arguments: [([Int](), 81, 50), ([2, 4, 8], 529, 400)])
+    func receptiveField(context: [Int], expectedBins: Int, atLeast: Int) throws {
+        var generator = Xoshiro256StarStar(seed: 9)
+        var network = try SegmentationNetwork<Double>(
+            configuration: .compact(fftCount: 1, bins: 1024, widths: [2, 2, 2, 2], contextDilations: context),
+            using: &generator)
+        var zero = ComplexTensor<Double>(batch: 1, channels: 1, length: 1024)
+        var impulse = zero
+        impulse.real[512] = 1
+        impulse.imaginary[512] = 1
+        let base = network.forward(zero, training: false)
+        let response = network.forward(impulse, training: false)
+        zero = base
+        let touched = (0..<1024).filter {
+            response.real[$0] != zero.real[$0] || response.imaginary[$0] != zero.imaginary[$0]
+        }
+        #expect(touched.count <= expectedBins, "\(touched.count) bins reached, limit \(expectedBins)")
+        #expect(touched.count >= atLeast, "\(touched.count) bins reached, expected ≈ \(expectedBins)")
     }
 
     @Test func paperLayoutCounts() throws {

@@ -30,8 +30,14 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(name: .customLong("fft-count"), help: "M, consecutive FFTs per window (M·N = 16384).")
     var fftCount: Int = 16
 
-    @Option(help: "Channel widths w0,w1,w2,w3 (default 16,32,64,64 complex; 23,45,91,91 real).")
+    @Option(help: "Channel widths w0,w1,w2,w3 (default 16,32,64,64 complex; real: matched by κ-search).")
     var widths: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the spec's plain U-Net.",
+            valueName: "d1,d2,…"))
+    var context: String = "2,4,8"
 
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
@@ -87,6 +93,12 @@ struct SpectrumTrainCommand: WTKCommand {
         guard parsedRates != nil else {
             throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.")
         }
+        guard parsedContext != nil else {
+            throw ValidationError("--context must be 'none' or positive integers ≤ N/8, e.g. 2,4,8 (got \(context)).")
+        }
+        if architecture == .paper1d && parsedContext != [] && context != "2,4,8" {
+            throw ValidationError("--context applies to the compact architecture only.")
+        }
         if let widths, parsedWidths == nil {
             throw ValidationError("--widths must be four positive integers (got \(widths)).")
         }
@@ -107,20 +119,41 @@ struct SpectrumTrainCommand: WTKCommand {
         return values.map { $0! }
     }
 
+    /// The context dilations, [] for 'none'; nil when malformed.
+    var parsedContext: [Int]? {
+        let text = context.trimmingCharacters(in: .whitespaces)
+        if text == "none" { return [] }
+        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let bins = 16_384 / max(fftCount, 1)
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= bins / 8 }) else { return nil }
+        return values.map { $0! }
+    }
+
+    /// The network to train: the complex layout, or its real-valued counterpart (widths matched by
+    /// the κ-search of spec §2.4 unless --widths gives them).
     var networkConfiguration: NetworkConfiguration {
         let bins = 16_384 / fftCount
-        var config: NetworkConfiguration
         switch architecture {
         case .compact:
-            config = real ? .compactReal(fftCount: fftCount, bins: bins) : .compact(fftCount: fftCount, bins: bins)
+            var config = NetworkConfiguration.compact(
+                fftCount: fftCount, bins: bins, contextDilations: parsedContext ?? [])
+            if real {
+                config = parsedWidths.map {
+                    .compactReal(fftCount: fftCount, bins: bins, widths: $0, contextDilations: config.contextDilations)
+                } ?? config.realCounterpart()
+            } else if let widths = parsedWidths {
+                config.widths = widths
+            }
+            config.activation = activation
+            return config
         case .paper1d:
-            config = .paper1D(
+            var config = NetworkConfiguration.paper1D(
                 fftCount: fftCount, bins: bins, isComplex: !real,
                 widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
+            if let widths = parsedWidths { config.widths = widths }
+            config.activation = activation
+            return config
         }
-        if let widths = parsedWidths { config.widths = widths }
-        config.activation = activation
-        return config
     }
 
     var trainingConfiguration: TrainingConfiguration {
@@ -136,6 +169,7 @@ struct SpectrumTrainCommand: WTKCommand {
     }
 
     func execute() throws {
+        HeapTuning.keepLargeBlocksInHeap()
         let context = OutputContext(
             options: output, seed: seed.seed,
             parameters: data.recorded.merging([
