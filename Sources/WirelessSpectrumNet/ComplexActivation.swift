@@ -52,11 +52,15 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
     public mutating func forward(_ input: ComplexTensor<Scalar>, training: Bool = true) -> ComplexTensor<Scalar> {
         precondition(input.isComplex == isComplex, "activation domain mismatch")
         cachedInput = training ? input : nil
+        if kind == .crelu {
+            return ComplexTensor(
+                batch: input.batch, channels: input.channels, length: input.length,
+                real: Self.rectified(input.real), imaginary: isComplex ? Self.rectified(input.imaginary) : nil)
+        }
         var output = input
         switch kind {
         case .crelu:
-            for k in 0..<output.real.count where output.real[k] < 0 { output.real[k] = 0 }
-            for k in 0..<output.imaginary.count where output.imaginary[k] < 0 { output.imaginary[k] = 0 }
+            break
         case .zrelu:
             for k in 0..<output.real.count where !(input.real[k] >= 0 && input.imaginary[k] >= 0) {
                 output.real[k] = 0
@@ -90,6 +94,28 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         return output
     }
 
+    /// max(x, 0) element-wise (one vectorisable pass, no copy-on-write checks).
+    static func rectified(_ values: [Scalar]) -> [Scalar] {
+        [Scalar](unsafeUninitializedCapacity: values.count) { out, count in
+            values.withUnsafeBufferPointer { x in
+                for k in 0..<x.count { out[k] = Swift.max(x[k], 0) }
+            }
+            count = values.count
+        }
+    }
+
+    /// g where x > 0, else 0 (the ReLU backward; the kink x = 0 passes no gradient).
+    static func masked(_ gradient: [Scalar], where input: [Scalar]) -> [Scalar] {
+        [Scalar](unsafeUninitializedCapacity: gradient.count) { out, count in
+            gradient.withUnsafeBufferPointer { g in
+                input.withUnsafeBufferPointer { x in
+                    for k in 0..<g.count { out[k] = x[k] > 0 ? g[k] : 0 }
+                }
+            }
+            count = gradient.count
+        }
+    }
+
     /// Calls `body(flatIndex, channel)` for every element.
     private func forEachElement(_ tensor: ComplexTensor<Scalar>, _ body: (Int, Int) -> Void) {
         for n in 0..<tensor.batch {
@@ -103,11 +129,16 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
     public mutating func backward(_ outputGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard let input = cachedInput else { preconditionFailure("backward without a training forward") }
         precondition(outputGradient.hasSameShape(as: input), "activation gradient shape mismatch")
+        if kind == .crelu {
+            return ComplexTensor(
+                batch: input.batch, channels: input.channels, length: input.length,
+                real: Self.masked(outputGradient.real, where: input.real),
+                imaginary: isComplex ? Self.masked(outputGradient.imaginary, where: input.imaginary) : nil)
+        }
         var gradient = outputGradient
         switch kind {
         case .crelu:
-            for k in 0..<gradient.real.count where input.real[k] <= 0 { gradient.real[k] = 0 }
-            for k in 0..<gradient.imaginary.count where input.imaginary[k] <= 0 { gradient.imaginary[k] = 0 }
+            break
         case .zrelu:
             for k in 0..<gradient.real.count where !(input.real[k] >= 0 && input.imaginary[k] >= 0) {
                 gradient.real[k] = 0

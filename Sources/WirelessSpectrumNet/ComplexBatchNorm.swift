@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 
 /// Complex batch normalisation with 2×2 whitening (Trabelsi et al., "Deep Complex Networks",
 /// ICLR 2018; spec §2.3).
@@ -90,142 +91,148 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         }
     }
 
+    /// Per-channel statistics of one forward pass.
+    struct ChannelStatistics: Sendable {
+        var meanR: Scalar = 0, meanI: Scalar = 0
+        var vrr: Scalar = 0, vii: Scalar = 0, vri: Scalar = 0
+        var w11: Scalar = 0, w22: Scalar = 0, w12: Scalar = 0
+        var crr: Scalar = 0, cii: Scalar = 0, cri: Scalar = 0, s: Scalar = 0, t: Scalar = 0
+        var inverseStd: Scalar = 0
+    }
+
     /// Normalises with batch statistics (`training`, updating the running ones) or with the
     /// running statistics (inference; then the output of an example does not depend on the batch).
     /// `updateRunningStatistics: false` freezes them (transfer learning).
+    ///
+    /// Channels run in parallel; each channel's sums run in a fixed order, so the result does not
+    /// depend on the number of cores.
     public mutating func forward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateRunningStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
         precondition(input.channels == channels && input.isComplex == isComplex, "batch norm shape mismatch")
         let n = input.batch * input.length
-        let length = input.length
+        let (batch, length, channels, complex, epsilon) = (input.batch, input.length, channels, isComplex, epsilon)
         var output = input.zerosLike()
         var centred = input.zerosLike()
         var normalised = input.zerosLike()
-        var w11 = [Scalar](repeating: 0, count: channels)
-        var w22 = w11
-        var w12 = w11
-        var crrs = w11
-        var ciis = w11
-        var cris = w11
-        var ss = w11
-        var ts = w11
-        var invStd = w11
         let count = Scalar(n)
-        for c in 0..<channels {
-            // Statistics.
-            var meanR: Scalar = 0
-            var meanI: Scalar = 0
-            if training {
-                for b in 0..<input.batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        meanR += input.real[k]
-                        if isComplex { meanI += input.imaginary[k] }
-                    }
-                }
-                meanR /= count
-                meanI /= count
-            } else {
-                meanR = runningMeanR.value[c]
-                if isComplex { meanI = runningMeanI.value[c] }
-            }
-            var vrr: Scalar = 0
-            var vii: Scalar = 0
-            var vri: Scalar = 0
-            for b in 0..<input.batch {
-                let row = (b * channels + c) * length
-                for k in row..<(row + length) {
-                    let ur = input.real[k] - meanR
-                    centred.real[k] = ur
-                    if training { vrr += ur * ur }
-                    if isComplex {
-                        let ui = input.imaginary[k] - meanI
-                        centred.imaginary[k] = ui
-                        if training {
-                            vii += ui * ui
-                            vri += ur * ui
+        let (runMR, runMI) = (runningMeanR.value, runningMeanI.value)
+        let (runRR, runII, runRI) = (runningVarRR.value, runningVarII.value, runningVarRI.value)
+        let (gRR, gRI, gII, bR, bI) = (gammaRR.value, gammaRI.value, gammaII.value, betaR.value, betaI.value)
+        let statistics: [ChannelStatistics] = input.withPlanePointers { xr, xi in
+            centred.withMutablePlanePointers { ur, ui in
+                normalised.withMutablePlanePointers { hr, hi in
+                    output.withMutablePlanePointers { yr, yi in
+                        ParallelExecution.parallelMap(count: channels) { c in
+                            var st = ChannelStatistics()
+                            if training {
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        st.meanR += xr.base[k]
+                                        if complex { st.meanI += xi.base[k] }
+                                    }
+                                }
+                                st.meanR /= count
+                                st.meanI /= count
+                            } else {
+                                st.meanR = runMR[c]
+                                if complex { st.meanI = runMI[c] }
+                            }
+                            var vrr: Scalar = 0
+                            var vii: Scalar = 0
+                            var vri: Scalar = 0
+                            for b in 0..<batch {
+                                let row = (b * channels + c) * length
+                                for k in row..<(row + length) {
+                                    let r = xr.base[k] - st.meanR
+                                    ur.base[k] = r
+                                    if training { vrr += r * r }
+                                    if complex {
+                                        let i = xi.base[k] - st.meanI
+                                        ui.base[k] = i
+                                        if training {
+                                            vii += i * i
+                                            vri += r * i
+                                        }
+                                    }
+                                }
+                            }
+                            if training {
+                                st.vrr = vrr / count
+                                st.vii = vii / count
+                                st.vri = vri / count
+                            } else {
+                                st.vrr = runRR[c]
+                                if complex {
+                                    st.vii = runII[c]
+                                    st.vri = runRI[c]
+                                }
+                            }
+                            if complex {
+                                st.crr = st.vrr + epsilon
+                                st.cii = st.vii + epsilon
+                                st.cri = st.vri
+                                st.s = Scalar.sqrt(Swift.max(st.crr * st.cii - st.cri * st.cri, 0))
+                                st.t = Scalar.sqrt(st.crr + st.cii + 2 * st.s)
+                                let inv = 1 / (st.s * st.t)
+                                st.w11 = (st.cii + st.s) * inv
+                                st.w22 = (st.crr + st.s) * inv
+                                st.w12 = -st.cri * inv
+                                let (a11, a22, a12) = (st.w11, st.w22, st.w12)
+                                let (grr, gri, gii, br, bi) = (gRR[c], gRI[c], gII[c], bR[c], bI[c])
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        let r = ur.base[k]
+                                        let i = ui.base[k]
+                                        let h1 = a11 * r + a12 * i
+                                        let h2 = a12 * r + a22 * i
+                                        hr.base[k] = h1
+                                        hi.base[k] = h2
+                                        yr.base[k] = grr * h1 + gri * h2 + br
+                                        yi.base[k] = gri * h1 + gii * h2 + bi
+                                    }
+                                }
+                            } else {
+                                let inv = 1 / Scalar.sqrt(st.vrr + epsilon)
+                                st.inverseStd = inv
+                                let (g, br) = (gRR[c], bR[c])
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        let h = ur.base[k] * inv
+                                        hr.base[k] = h
+                                        yr.base[k] = g * h + br
+                                    }
+                                }
+                            }
+                            return st
                         }
                     }
                 }
             }
-            if training {
-                vrr /= count
-                vii /= count
-                vri /= count
-                if updateRunningStatistics {
-                    let unbias = n > 1 ? count / (count - 1) : 1
-                    let keep = 1 - momentum
-                    runningMeanR.value[c] = keep * runningMeanR.value[c] + momentum * meanR
-                    runningVarRR.value[c] = keep * runningVarRR.value[c] + momentum * vrr * unbias
-                    if isComplex {
-                        runningMeanI.value[c] = keep * runningMeanI.value[c] + momentum * meanI
-                        runningVarII.value[c] = keep * runningVarII.value[c] + momentum * vii * unbias
-                        runningVarRI.value[c] = keep * runningVarRI.value[c] + momentum * vri * unbias
-                    }
-                }
-            } else {
-                vrr = runningVarRR.value[c]
+        }
+        if training && updateRunningStatistics {
+            let unbias = n > 1 ? count / (count - 1) : 1
+            let keep = 1 - momentum
+            for c in 0..<channels {
+                let st = statistics[c]
+                runningMeanR.value[c] = keep * runningMeanR.value[c] + momentum * st.meanR
+                runningVarRR.value[c] = keep * runningVarRR.value[c] + momentum * st.vrr * unbias
                 if isComplex {
-                    vii = runningVarII.value[c]
-                    vri = runningVarRI.value[c]
-                }
-            }
-            if isComplex {
-                let crr = vrr + epsilon
-                let cii = vii + epsilon
-                let cri = vri
-                let s = Scalar.sqrt(Swift.max(crr * cii - cri * cri, 0))
-                let t = Scalar.sqrt(crr + cii + 2 * s)
-                let inv = 1 / (s * t)
-                let a11 = (cii + s) * inv
-                let a22 = (crr + s) * inv
-                let a12 = -cri * inv
-                w11[c] = a11
-                w22[c] = a22
-                w12[c] = a12
-                crrs[c] = crr
-                ciis[c] = cii
-                cris[c] = cri
-                ss[c] = s
-                ts[c] = t
-                let grr = gammaRR.value[c]
-                let gri = gammaRI.value[c]
-                let gii = gammaII.value[c]
-                let br = betaR.value[c]
-                let bi = betaI.value[c]
-                for b in 0..<input.batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let ur = centred.real[k]
-                        let ui = centred.imaginary[k]
-                        let hr = a11 * ur + a12 * ui
-                        let hi = a12 * ur + a22 * ui
-                        normalised.real[k] = hr
-                        normalised.imaginary[k] = hi
-                        output.real[k] = grr * hr + gri * hi + br
-                        output.imaginary[k] = gri * hr + gii * hi + bi
-                    }
-                }
-            } else {
-                let inv = 1 / Scalar.sqrt(vrr + epsilon)
-                invStd[c] = inv
-                let g = gammaRR.value[c]
-                let br = betaR.value[c]
-                for b in 0..<input.batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let h = centred.real[k] * inv
-                        normalised.real[k] = h
-                        output.real[k] = g * h + br
-                    }
+                    runningMeanI.value[c] = keep * runningMeanI.value[c] + momentum * st.meanI
+                    runningVarII.value[c] = keep * runningVarII.value[c] + momentum * st.vii * unbias
+                    runningVarRI.value[c] = keep * runningVarRI.value[c] + momentum * st.vri * unbias
                 }
             }
         }
         if training {
             cache = Cache(
-                input: input, centred: centred, normalised: normalised, w11: w11, w22: w22, w12: w12,
-                crr: crrs, cii: ciis, cri: cris, sVal: ss, tVal: ts, inverseStd: invStd)
+                input: input, centred: centred, normalised: normalised, w11: statistics.map(\.w11),
+                w22: statistics.map(\.w22), w12: statistics.map(\.w12), crr: statistics.map(\.crr),
+                cii: statistics.map(\.cii), cri: statistics.map(\.cri), sVal: statistics.map(\.s),
+                tVal: statistics.map(\.t), inverseStd: statistics.map(\.inverseStd))
         } else {
             cache = nil
         }
@@ -237,125 +244,132 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
     ///     g̃ = Γᵀg;  ∂V^{−1/2}_ab = Σ g̃_a u_b, chained through s and t to ∂C;
     ///     ∂u_r = (V^{−1/2}ᵀg̃)_r + (2∂C_rr u_r + ∂C_ri u_i)/n  (and symmetrically);
     ///     ∂x = ∂u − mean ∂u.
+    ///
+    /// Channels run in parallel with per-channel sums in a fixed order (core-count independent).
     public mutating func backward(_ outputGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard let cache else { preconditionFailure("backward without a training forward") }
         precondition(outputGradient.hasSameShape(as: cache.input), "batch norm gradient shape mismatch")
-        let length = cache.input.length
-        let batch = cache.input.batch
+        let (batch, length, channels, complex) = (cache.input.batch, cache.input.length, channels, isComplex)
         let count = Scalar(batch * length)
         var inputGradient = cache.input.zerosLike()
-        for c in 0..<channels {
-            if isComplex {
-                let grr = gammaRR.value[c]
-                let gri = gammaRI.value[c]
-                let gii = gammaII.value[c]
-                var dgrr: Scalar = 0
-                var dgri: Scalar = 0
-                var dgii: Scalar = 0
-                var dbr: Scalar = 0
-                var dbi: Scalar = 0
-                var g11: Scalar = 0
-                var g22: Scalar = 0
-                var g12: Scalar = 0
-                for b in 0..<batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let gr = outputGradient.real[k]
-                        let gi = outputGradient.imaginary[k]
-                        let hr = cache.normalised.real[k]
-                        let hi = cache.normalised.imaginary[k]
-                        dgrr += gr * hr
-                        dgri += gr * hi + gi * hr
-                        dgii += gi * hi
-                        dbr += gr
-                        dbi += gi
-                        let tr = grr * gr + gri * gi
-                        let ti = gri * gr + gii * gi
-                        let ur = cache.centred.real[k]
-                        let ui = cache.centred.imaginary[k]
-                        g11 += tr * ur
-                        g22 += ti * ui
-                        g12 += tr * ui + ti * ur
+        let (gRR, gRI, gII) = (gammaRR.value, gammaRI.value, gammaII.value)
+        // Per channel: (∂γ_rr, ∂γ_ri, ∂γ_ii, ∂β_r, ∂β_i); real mode uses (∂γ, 0, 0, ∂β, 0).
+        let sums: [(Scalar, Scalar, Scalar, Scalar, Scalar)] = outputGradient.withPlanePointers { gr, gi in
+            cache.normalised.withPlanePointers { hr, hi in
+                cache.centred.withPlanePointers { ur, ui in
+                    inputGradient.withMutablePlanePointers { dr, di in
+                        ParallelExecution.parallelMap(count: channels) { c in
+                            if complex {
+                                let (grr, gri, gii) = (gRR[c], gRI[c], gII[c])
+                                var dgrr: Scalar = 0
+                                var dgri: Scalar = 0
+                                var dgii: Scalar = 0
+                                var dbr: Scalar = 0
+                                var dbi: Scalar = 0
+                                var g11: Scalar = 0
+                                var g22: Scalar = 0
+                                var g12: Scalar = 0
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        let g1 = gr.base[k]
+                                        let g2 = gi.base[k]
+                                        let h1 = hr.base[k]
+                                        let h2 = hi.base[k]
+                                        dgrr += g1 * h1
+                                        dgri += g1 * h2 + g2 * h1
+                                        dgii += g2 * h2
+                                        dbr += g1
+                                        dbi += g2
+                                        let tr = grr * g1 + gri * g2
+                                        let ti = gri * g1 + gii * g2
+                                        let u1 = ur.base[k]
+                                        let u2 = ui.base[k]
+                                        g11 += tr * u1
+                                        g22 += ti * u2
+                                        g12 += tr * u2 + ti * u1
+                                    }
+                                }
+                                // Chain ∂W → ∂C through W11 = (C_ii+s)/q, W22 = (C_rr+s)/q, W12 = −C_ri/q, q = s·t.
+                                let (a11, a22, a12) = (cache.w11[c], cache.w22[c], cache.w12[c])
+                                let (crr, cii, cri) = (cache.crr[c], cache.cii[c], cache.cri[c])
+                                let (s, t) = (cache.sVal[c], cache.tVal[c])
+                                let q = s * t
+                                var dcii = g11 / q
+                                var dcrr = g22 / q
+                                var dcri = -g12 / q
+                                let dq = -(g11 * a11 + g22 * a22 + g12 * a12) / q
+                                let dt = dq * s
+                                let ds = (g11 + g22) / q + dq * t + dt / t
+                                dcrr += dt / (2 * t)
+                                dcii += dt / (2 * t)
+                                dcrr += ds * cii / (2 * s)
+                                dcii += ds * crr / (2 * s)
+                                dcri += ds * (-cri / s)
+                                var sumR: Scalar = 0
+                                var sumI: Scalar = 0
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        let g1 = gr.base[k]
+                                        let g2 = gi.base[k]
+                                        let tr = grr * g1 + gri * g2
+                                        let ti = gri * g1 + gii * g2
+                                        let u1 = ur.base[k]
+                                        let u2 = ui.base[k]
+                                        let dur = a11 * tr + a12 * ti + (2 * dcrr * u1 + dcri * u2) / count
+                                        let dui = a12 * tr + a22 * ti + (2 * dcii * u2 + dcri * u1) / count
+                                        dr.base[k] = dur
+                                        di.base[k] = dui
+                                        sumR += dur
+                                        sumI += dui
+                                    }
+                                }
+                                let meanR = sumR / count
+                                let meanI = sumI / count
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        dr.base[k] -= meanR
+                                        di.base[k] -= meanI
+                                    }
+                                }
+                                return (dgrr, dgri, dgii, dbr, dbi)
+                            } else {
+                                let g = gRR[c]
+                                let inv = cache.inverseStd[c]
+                                var sumG: Scalar = 0
+                                var sumGH: Scalar = 0
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        sumG += gr.base[k]
+                                        sumGH += gr.base[k] * hr.base[k]
+                                    }
+                                }
+                                let meanG = sumG / count
+                                let meanGH = sumGH / count
+                                for b in 0..<batch {
+                                    let row = (b * channels + c) * length
+                                    for k in row..<(row + length) {
+                                        dr.base[k] = g * inv * (gr.base[k] - meanG - hr.base[k] * meanGH)
+                                    }
+                                }
+                                return (sumGH, 0, 0, sumG, 0)
+                            }
+                        }
                     }
                 }
-                gammaRR.gradient[c] += dgrr
+            }
+        }
+        for c in 0..<channels {
+            let (dgrr, dgri, dgii, dbr, dbi) = sums[c]
+            gammaRR.gradient[c] += dgrr
+            betaR.gradient[c] += dbr
+            if isComplex {
                 gammaRI.gradient[c] += dgri
                 gammaII.gradient[c] += dgii
-                betaR.gradient[c] += dbr
                 betaI.gradient[c] += dbi
-                // Chain ∂W → ∂C through W11 = (C_ii+s)/q, W22 = (C_rr+s)/q, W12 = −C_ri/q, q = s·t.
-                let a11 = cache.w11[c]
-                let a22 = cache.w22[c]
-                let a12 = cache.w12[c]
-                let crr = cache.crr[c]
-                let cii = cache.cii[c]
-                let cri = cache.cri[c]
-                let s = cache.sVal[c]
-                let t = cache.tVal[c]
-                let q = s * t
-                var dcii = g11 / q
-                var dcrr = g22 / q
-                var dcri = -g12 / q
-                let dq = -(g11 * a11 + g22 * a22 + g12 * a12) / q
-                let dt = dq * s
-                let ds = (g11 + g22) / q + dq * t + dt / t
-                dcrr += dt / (2 * t)
-                dcii += dt / (2 * t)
-                dcrr += ds * cii / (2 * s)
-                dcii += ds * crr / (2 * s)
-                dcri += ds * (-cri / s)
-                var sumR: Scalar = 0
-                var sumI: Scalar = 0
-                for b in 0..<batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let gr = outputGradient.real[k]
-                        let gi = outputGradient.imaginary[k]
-                        let tr = grr * gr + gri * gi
-                        let ti = gri * gr + gii * gi
-                        let ur = cache.centred.real[k]
-                        let ui = cache.centred.imaginary[k]
-                        let dur = a11 * tr + a12 * ti + (2 * dcrr * ur + dcri * ui) / count
-                        let dui = a12 * tr + a22 * ti + (2 * dcii * ui + dcri * ur) / count
-                        inputGradient.real[k] = dur
-                        inputGradient.imaginary[k] = dui
-                        sumR += dur
-                        sumI += dui
-                    }
-                }
-                let meanR = sumR / count
-                let meanI = sumI / count
-                for b in 0..<batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        inputGradient.real[k] -= meanR
-                        inputGradient.imaginary[k] -= meanI
-                    }
-                }
-            } else {
-                let g = gammaRR.value[c]
-                let inv = cache.inverseStd[c]
-                var sumG: Scalar = 0
-                var sumGH: Scalar = 0
-                for b in 0..<batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let gy = outputGradient.real[k]
-                        sumG += gy
-                        sumGH += gy * cache.normalised.real[k]
-                    }
-                }
-                gammaRR.gradient[c] += sumGH
-                betaR.gradient[c] += sumG
-                let meanG = sumG / count
-                let meanGH = sumGH / count
-                for b in 0..<batch {
-                    let row = (b * channels + c) * length
-                    for k in row..<(row + length) {
-                        let h = cache.normalised.real[k]
-                        inputGradient.real[k] = g * inv * (outputGradient.real[k] - meanG - h * meanGH)
-                    }
-                }
             }
         }
         return inputGradient

@@ -77,8 +77,41 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
     /// Adds `other` in place (same shape required).
     public mutating func add(_ other: ComplexTensor) {
         precondition(hasSameShape(as: other), "tensor shapes differ")
-        for k in 0..<real.count { real[k] += other.real[k] }
-        for k in 0..<imaginary.count { imaginary[k] += other.imaginary[k] }
+        let (n, complex) = (count, isComplex)
+        withMutablePlanePointers { yr, yi in
+            other.withPlanePointers { xr, xi in
+                for k in 0..<n { yr.base[k] += xr.base[k] }
+                if complex { for k in 0..<n { yi.base[k] += xi.base[k] } }
+            }
+        }
+    }
+
+    /// Calls `body` with pointers to the Re and Im planes (Im = Re for a real tensor, never to be
+    /// read then), valid only inside `body`, for parallel kernels that read disjoint or shared slices.
+    func withPlanePointers<R>(_ body: (SharedPointer<Scalar>, SharedPointer<Scalar>) throws -> R) rethrows -> R {
+        try real.withUnsafeBufferPointer { r in
+            let re = SharedPointer(base: r.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
+            if !isComplex { return try body(re, re) }
+            return try imaginary.withUnsafeBufferPointer { i in
+                try body(re, SharedPointer(base: i.baseAddress ?? re.base))
+            }
+        }
+    }
+
+    /// Calls `body` with mutable pointers to the Re and Im planes (Im = Re for a real tensor,
+    /// never to be written then), valid only inside `body`; tasks must write disjoint slices.
+    mutating func withMutablePlanePointers<R>(
+        _ body: (SharedMutablePointer<Scalar>, SharedMutablePointer<Scalar>) throws -> R
+    ) rethrows -> R {
+        let complex = isComplex
+        return try real.withUnsafeMutableBufferPointer { r in
+            let re = SharedMutablePointer(
+                base: r.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
+            if !complex { return try body(re, re) }
+            return try imaginary.withUnsafeMutableBufferPointer { i in
+                try body(re, SharedMutablePointer(base: i.baseAddress ?? re.base))
+            }
+        }
     }
 
     /// Examples `range` of the batch as a new tensor.

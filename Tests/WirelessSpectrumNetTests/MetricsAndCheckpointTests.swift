@@ -72,7 +72,7 @@ import WirelessCore
     func smallNetwork(seed: UInt64) throws -> SegmentationNetwork<Float> {
         var generator = Xoshiro256StarStar(seed: seed)
         return try SegmentationNetwork<Float>(
-            configuration: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 4]),
+            configuration: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 4], contextDilations: [1, 2]),
             using: &generator)
     }
 
@@ -127,7 +127,7 @@ import WirelessCore
         var network = try smallNetwork(seed: 3)
         let checkpoint = try Checkpoint.decode(try Checkpoint(network: &network).encoded())
         #expect {
-            _ = try checkpoint.makeNetwork(expecting: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 5]))
+            _ = try checkpoint.makeNetwork(expecting: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 5], contextDilations: [1, 2]))
         } throws: { error in
             if case SpectrumNetError.architectureMismatch = error { return true } else { return false }
         }
