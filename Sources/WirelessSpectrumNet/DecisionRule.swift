@@ -49,6 +49,16 @@ public struct DecisionRule: Sendable, Equatable, Codable {
         return Self.dilate(mask, bins: dilationBins)
     }
 
+    /// The two part masks [Re ŷ > τ] and [Im ŷ > τ], each dilated by d bins (spec §2.6, the inputs of the
+    /// mask and interval CIoU). A real-valued net (`imaginary` empty) uses its Re plane for both.
+    public func partMasks(real: ArraySlice<Float>, imaginary: ArraySlice<Float>) -> (real: [Bool], imaginary: [Bool]) {
+        let t = Float(threshold)
+        let re = Self.dilate(real.map { $0 > t }, bins: dilationBins)
+        guard !imaginary.isEmpty else { return (re, re) }
+        precondition(imaginary.count == real.count, "probability planes differ in length")
+        return (re, Self.dilate(imaginary.map { $0 > t }, bins: dilationBins))
+    }
+
     /// Binary dilation by `bins` on each side.
     public static func dilate(_ mask: [Bool], bins: Int) -> [Bool] {
         guard bins > 0 else { return mask }

@@ -36,12 +36,26 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
     case nonFiniteParameter(name: String)
     /// Training produced a NaN or infinite loss (`TrainingError.nonFiniteLoss`).
     case nonFiniteLoss(epoch: Int, batch: Int)
+    /// `error` found while using the recording `file` (too short, wrong sample rate, NaN sample, bad
+    /// annotation…), so the message names the file; the category is that of `error`.
+    indirect case inRecording(file: String, error: SpectrumNetError)
 
     public var category: ErrorCategory {
         switch self {
         case .invalidConfiguration: return .invalidArgument
         case .nonFiniteLoss: return .numerical
+        case .inRecording(_, let error): return error.category
         default: return .invalidData
+        }
+    }
+
+    /// Runs `body`, attaching `file` to any `SpectrumNetError` it throws (other errors pass unchanged).
+    public static func naming<T>(file: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SpectrumNetError {
+            if case .inRecording = error { throw error }
+            throw SpectrumNetError.inRecording(file: file, error: error)
         }
     }
 
@@ -78,6 +92,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
             return "parameter \(name) contains NaN or Inf"
         case .nonFiniteLoss(let epoch, let batch):
             return "training loss became non-finite at epoch \(epoch), batch \(batch)"
+        case .inRecording(let file, let error):
+            return "\(file): \(error.description)"
         }
     }
 }

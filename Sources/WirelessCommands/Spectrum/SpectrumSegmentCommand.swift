@@ -12,7 +12,8 @@ struct SpectrumSegmentCommand: WTKCommand {
         commandName: "segment",
         abstract: "Find the occupied frequency intervals of a 20 MS/s recording with a trained CMuSeNet.",
         discussion: """
-            INPUT is a SigMF recording (cf32_le or ci16_le) or a raw .cf32 file with --sample-rate. The \
+            INPUT is a SigMF recording (cf32_le or ci16_le), a raw .cf32 file with --sample-rate, or one \
+            example of the authors' generator (a folder with data.dat and meta-data.json). The \
             recording is cut into windows of M·N = 16384 samples; each window's occupied bins become \
             intervals (RF edges when the centre frequency is known). Writes <name>.csv (one row per \
             interval), <name>.sigmf-meta/-data (the recording with one annotation per interval) and \
@@ -21,7 +22,9 @@ struct SpectrumSegmentCommand: WTKCommand {
             """)
 
     @Argument(
-        help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
+        help: ArgumentHelp(
+            "The recording: .sigmf-meta, .sigmf-data, SigMF base name, .cf32, or an authors' example folder.",
+            valueName: "input"))
     var input: String
 
     @Option(name: .customLong("sample-rate"), help: "Sample rate [Hz]; required for .cf32.")
@@ -47,24 +50,16 @@ struct SpectrumSegmentCommand: WTKCommand {
     }
 
     func execute() throws {
-        let recording: SigMFRecording
         let url = URL(fileURLWithPath: input)
-        if url.pathExtension.lowercased() == "cf32" {
-            guard let rate = sampleRateHz else {
-                throw SpectrumNetError.invalidConfiguration(reason: "a raw .cf32 file needs --sample-rate")
-            }
-            recording = SigMFRecording(samples: try RawCF32File.read(from: url), sampleRateHz: rate)
-        } else {
-            var read = try SigMFRecording.read(from: url)
-            if let rate = sampleRateHz { read.sampleRateHz = rate }
-            recording = read
-        }
+        let recording = try SpectrumRecordingInput.read(input, sampleRateHz: sampleRateHz)
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
         var segmenter = try SpectrumSegmenter(
             network: network, rule: try DecisionRule(threshold: threshold, part: rule))
-        let result = try segmenter.segment(
-            samples: recording.samples, sampleRateHz: recording.sampleRateHz,
-            centerFrequencyHz: recording.centerFrequencyHz)
+        let result = try SpectrumNetError.naming(file: input) {
+            try segmenter.segment(
+                samples: recording.samples, sampleRateHz: recording.sampleRateHz,
+                centerFrequencyHz: recording.centerFrequencyHz)
+        }
         let context = OutputContext(
             options: output,
             parameters: [
