@@ -44,31 +44,35 @@ public struct SpectrumDataset: Sendable {
         let n = extractor.bins
         let fs = generator.configuration.sampleRateHz
         let labelWidth = generator.configuration.labelWidth
-        let results: [(ComplexTensor<Float>, [Float])?] = ParallelExecution.parallelMap(count: total) { task in
-            let level = task / perLevel
-            let index = indices.lowerBound + task % perLevel
-            let example = generator.generate(snrDB: snrLevelsDB[level], snrIndex: level, index: index)
-            var tensor = ComplexTensor<Float>(batch: 1, channels: m, length: n)
-            do {
-                try extractor.write(example.samples[0..<(m * n)], into: &tensor, slot: 0)
-            } catch {
-                return nil
-            }
-            let mask = SpectrumLabels.mask(
-                intervalsHz: example.intervalsHz(labelWidth: labelWidth), bins: n, sampleRateHz: fs)
-            return (tensor, mask.map { $0 ? 1 : 0 })
-        }
+        // Each task writes its example's slices of the preallocated planes directly (peak memory is
+        // the dataset itself plus one window per core, not a second copy).
         var inputs = ComplexTensor<Float>(batch: total, channels: m, length: n)
         var labels = [Float](repeating: 0, count: total * n)
-        var snr = [Double](repeating: 0, count: total)
         let stride = m * n
-        for (task, result) in results.enumerated() {
-            guard let (tensor, mask) = result else { throw SpectrumNetError.allZeroWindow }
-            inputs.real.replaceSubrange((task * stride)..<((task + 1) * stride), with: tensor.real)
-            inputs.imaginary.replaceSubrange((task * stride)..<((task + 1) * stride), with: tensor.imaginary)
-            labels.replaceSubrange((task * n)..<((task + 1) * n), with: mask)
-            snr[task] = snrLevelsDB[task / perLevel]
+        let succeeded: [Bool] = inputs.withMutablePlanePointers { xr, xi in
+            labels.withUnsafeMutableBufferPointer { labelBuffer in
+                let labelPointer = SharedMutablePointer(base: labelBuffer.baseAddress!)
+                return ParallelExecution.parallelMap(count: total) { task in
+                    let level = task / perLevel
+                    let index = indices.lowerBound + task % perLevel
+                    let example = generator.generate(snrDB: snrLevelsDB[level], snrIndex: level, index: index)
+                    var tensor = ComplexTensor<Float>(batch: 1, channels: m, length: n)
+                    do {
+                        try extractor.write(example.samples[0..<(m * n)], into: &tensor, slot: 0)
+                    } catch {
+                        return false
+                    }
+                    (xr.base + task * stride).update(from: tensor.real, count: stride)
+                    (xi.base + task * stride).update(from: tensor.imaginary, count: stride)
+                    let mask = SpectrumLabels.mask(
+                        intervalsHz: example.intervalsHz(labelWidth: labelWidth), bins: n, sampleRateHz: fs)
+                    for k in 0..<n { labelPointer.base[task * n + k] = mask[k] ? 1 : 0 }
+                    return true
+                }
+            }
         }
+        guard succeeded.allSatisfy({ $0 }) else { throw SpectrumNetError.allZeroWindow }
+        let snr = (0..<total).map { snrLevelsDB[$0 / perLevel] }
         return SpectrumDataset(inputs: inputs, labels: labels, snrDB: snr)
     }
 

@@ -69,7 +69,7 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(
         name: .customLong("captures"),
         help: ArgumentHelp(
-            "Labelled SigMF recordings (20 MS/s; annotations with both frequency edges) to train on instead of the synthetic data; every 10th window validates.",
+            "Labelled SigMF recordings (20 MS/s; annotations with both frequency edges), or folders of the authors' data.dat + meta-data.json, to train on instead of the synthetic data; every 10th window validates.",
             valueName: "recording"))
     var captures: [String] = []
 
@@ -198,8 +198,7 @@ struct SpectrumTrainCommand: WTKCommand {
         } else {
             var parts: [SpectrumDataset] = []
             for path in captures {
-                let recording = try SigMFRecording.read(from: URL(fileURLWithPath: path))
-                let (part, skipped) = try LabelledRecording.dataset(from: recording, extractor: extractor)
+                let (_, part, skipped) = try SpectrumRecordingInput.labelledWindows(path, extractor: extractor)
                 if skipped > 0 { context.note("spectrum train: \(path): \(skipped) labels outside the band skipped") }
                 parts.append(part)
             }
