@@ -6,9 +6,10 @@ import WirelessCore
 ///
 /// Training: Adam per stage (fresh Adam per learning rate), batches of 64 in a seeded reshuffle per
 /// epoch (`Xoshiro256StarStar(seed:stream: epoch)`), the last partial batch kept; early stopping on the
-/// validation loss (patience 3, improvement > δ = 1e-3 absolute); each stage ends by restoring its
-/// best weights from a deep copy. Deterministic: the same seed gives bit-identical weights at any
-/// thread count (every reduction has a fixed order).
+/// validation loss (patience 3, improvement > δ = 1e-3 absolute); each stage ends by restoring the
+/// weights of the lowest validation loss so far from a deep copy (δ only drives the patience).
+/// Deterministic: the same seed gives bit-identical weights at any thread count (every reduction has
+/// a fixed order).
 public enum SpectrumTrainer {
     /// Loss and metrics on a dataset in inference mode (running batch-norm statistics).
     public struct Evaluation: Sendable {
@@ -106,8 +107,25 @@ public enum SpectrumTrainer {
         progress: (EpochRecord) -> Void = { _ in },
         checkpoint: (inout SegmentationNetwork<Float>, Session) throws -> Void = { _, _ in }
     ) throws {
+        try train(
+            network: &network, trainingEpoch: { _ in training }, validation: validation,
+            configuration: configuration, session: &session, maximumEpochs: maximumEpochs, progress: progress,
+            checkpoint: checkpoint)
+    }
+
+    /// Trains with a training set supplied per epoch: `trainingEpoch(e)` returns the examples of
+    /// epoch e (0-based over the whole run, stages included), e.g. a fresh block of synthetic
+    /// windows each epoch so that memory holds one block while training sees many. Everything else
+    /// is as `train(network:training:…)`; a resumed run asks for the epoch it resumes at.
+    ///
+    /// - Throws: as `train(network:training:…)`, an empty epoch set, and whatever `trainingEpoch` throws.
+    public static func train(
+        network: inout SegmentationNetwork<Float>, trainingEpoch: (Int) throws -> SpectrumDataset,
+        validation: SpectrumDataset, configuration: TrainingConfiguration, session: inout Session,
+        maximumEpochs: Int = .max, progress: (EpochRecord) -> Void = { _ in },
+        checkpoint: (inout SegmentationNetwork<Float>, Session) throws -> Void = { _, _ in }
+    ) throws {
         try configuration.validate()
-        guard training.count > 0 else { throw SpectrumNetError.invalidConfiguration(reason: "empty training set") }
         let loss = try ComplexFocalLoss(alpha: configuration.focalAlpha, gamma: configuration.focalGamma)
         let isComplex = network.configuration.isComplex
         var epochsRun = 0
@@ -116,6 +134,10 @@ public enum SpectrumTrainer {
             let learningRate = configuration.learningRates[stage]
             if session.optimizer == nil { session.optimizer = AdamOptimizer(learningRate: learningRate) }
             if session.bestWeights == nil { session.bestWeights = network.parameterList() }
+            let training = try trainingEpoch(session.state.totalEpochs)
+            guard training.count > 0 else {
+                throw SpectrumNetError.invalidConfiguration(reason: "empty training set")
+            }
             let started = Date()
             var generator = Xoshiro256StarStar(seed: configuration.seed, stream: UInt64(session.state.totalEpochs))
             var order = Array(0..<training.count)
@@ -150,10 +172,13 @@ public enum SpectrumTrainer {
                 seconds: Date().timeIntervalSince(started),
                 examplesPerSecond: Double(training.count) / max(trainSeconds, 1e-9))
             session.state.history.append(record)
+            if evaluation.loss < session.state.lowestValidationLoss {
+                session.state.lowestValidationLoss = evaluation.loss
+                session.bestWeights = network.parameterList()
+            }
             if evaluation.loss < session.state.bestValidationLoss - configuration.minimumImprovement {
                 session.state.bestValidationLoss = evaluation.loss
                 session.state.epochsWithoutImprovement = 0
-                session.bestWeights = network.parameterList()
             } else {
                 session.state.epochsWithoutImprovement += 1
             }

@@ -13,7 +13,8 @@ struct SpectrumTrainCommand: WTKCommand {
         discussion: """
             Regenerates the training and validation splits from --seed (see 'wtk spectrum generate'), \
             trains with Adam in stages (one per --learning-rates entry, fresh Adam each, early stopping \
-            on the validation loss with --patience and δ = 1e-3), restores each stage's best weights, and \
+            on the validation loss with --patience and δ = --min-delta), restores the weights of the lowest \
+            validation loss at the end of each stage, and \
             writes <model> (a CMSNCKPT checkpoint, rewritten atomically after every epoch so an \
             interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
             epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint.
@@ -54,11 +55,23 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(help: "Early-stopping patience [epochs], ≥ 1.")
     var patience: Int = 3
 
+    @Option(
+        name: .customLong("min-delta"),
+        help: "Early stopping: a validation-loss drop counts as improvement when it exceeds this, ≥ 0 (authors: 1e-3).")
+    var minimumImprovement: Double = 1e-3
+
     @Option(help: "CFL α > 0.")
     var alpha: Double = 1
 
     @Option(help: "CFL γ ≥ 0.")
     var gamma: Double = 2
+
+    @Flag(
+        name: .customLong("fresh-data"),
+        help: ArgumentHelp(
+            "Draw new synthetic training windows every epoch (blocks of --train-per-level per SNR level through the 4000-window training split), holding one block in memory."
+        ))
+    var freshData = false
 
     @Option(help: "Checkpoint path (default <out-dir>/<name>.cmsn).")
     var model: String?
@@ -99,8 +112,13 @@ struct SpectrumTrainCommand: WTKCommand {
         if architecture == .paper1d && parsedContext != [] && context != "2,4,8" {
             throw ValidationError("--context applies to the compact architecture only.")
         }
+        if freshData && !captures.isEmpty { throw ValidationError("--fresh-data applies to the synthetic data only.") }
+        if freshData && data.trainPerLevel == 0 { throw ValidationError("--fresh-data needs --train-per-level ≥ 1.") }
         if let widths, parsedWidths == nil {
             throw ValidationError("--widths must be four positive integers (got \(widths)).")
+        }
+        guard minimumImprovement >= 0, minimumImprovement.isFinite else {
+            throw ValidationError("--min-delta must be a finite number ≥ 0.")
         }
         guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
         if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
@@ -162,6 +180,7 @@ struct SpectrumTrainCommand: WTKCommand {
         config.learningRates = parsedRates ?? [1e-3]
         config.maximumEpochsPerStage = maximumEpochs
         config.patience = patience
+        config.minimumImprovement = minimumImprovement
         config.focalAlpha = alpha
         config.focalGamma = gamma
         config.seed = seed.seed
@@ -175,7 +194,7 @@ struct SpectrumTrainCommand: WTKCommand {
             parameters: data.recorded.merging([
                 "architecture": networkConfiguration.summary, "batch_size": String(batchSize),
                 "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
-                "alpha": String(alpha), "gamma": String(gamma),
+                "alpha": String(alpha), "gamma": String(gamma), "fresh_data": String(freshData),
             ]) { a, _ in a })
         let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
         try FileManager.default.createDirectory(
@@ -187,11 +206,12 @@ struct SpectrumTrainCommand: WTKCommand {
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
         )
         let started = Date()
-        let training: SpectrumDataset
+        var training: SpectrumDataset
         let validation: SpectrumDataset
         if captures.isEmpty {
             training = try SpectrumDataset.synthetic(
-                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.trainIndices, extractor: extractor)
+                generator: generator, snrLevelsDB: data.snrLevelsDB,
+                indices: freshData ? data.freshTrainIndices(epoch: 0) : data.trainIndices, extractor: extractor)
             validation = try SpectrumDataset.synthetic(
                 generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices,
                 extractor: extractor)
@@ -233,9 +253,25 @@ struct SpectrumTrainCommand: WTKCommand {
         ]
         let trainingConfig = trainingConfiguration
         let quiet = output.quiet
+        var trainingEpochIndices = freshData ? data.freshTrainIndices(epoch: 0) : data.trainIndices
+        let dataOptions = data
+        let fresh = freshData
         try SpectrumTrainer.train(
-            network: &network, training: training, validation: validation, configuration: trainingConfig,
-            session: &session,
+            network: &network,
+            trainingEpoch: { epoch in
+                let indices = fresh ? dataOptions.freshTrainIndices(epoch: epoch) : dataOptions.trainIndices
+                if indices != trainingEpochIndices {
+                    training = SpectrumDataset(
+                        inputs: ComplexTensor(batch: 0, channels: extractor.fftCount, length: extractor.bins),
+                        labels: [], snrDB: [])  // release the previous block before generating the next
+                    training = try SpectrumDataset.synthetic(
+                        generator: generator, snrLevelsDB: dataOptions.snrLevelsDB, indices: indices,
+                        extractor: extractor)
+                    trainingEpochIndices = indices
+                }
+                return training
+            },
+            validation: validation, configuration: trainingConfig, session: &session,
             progress: { record in
                 ProgressReporter.note(
                     String(
