@@ -40,13 +40,25 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// on both sides needed to tell a 2 MHz signal's label extent from a 1 MHz one's.
     public var contextDilations: [Int]
 
+    /// The analysis window of the input FFTs (spec §2.2: rectangular, Hann optional). Part of the
+    /// model: a network trained on Hann-windowed spectra must be fed Hann-windowed spectra.
+    public var inputWindow: InputWindow
+
+    /// The input FFT window.
+    public enum InputWindow: String, Sendable, Equatable, Codable, CaseIterable {
+        /// No window (the authors' input).
+        case rectangular
+        /// Periodic Hann: sidelobes fall as 1/k³ instead of 1/k, at the cost of a 1.5-bin ENBW.
+        case hann
+    }
+
     /// The project's default context dilations of the compact network.
     public static let defaultContextDilations = [2, 4, 8]
 
     public init(
         architecture: Architecture, isComplex: Bool, fftCount: Int, bins: Int, widths: [Int],
         activation: ActivationKind = .crelu, initialization: WeightInitialization = .he,
-        head: Head = .convolution, contextDilations: [Int] = []
+        head: Head = .convolution, contextDilations: [Int] = [], inputWindow: InputWindow = .rectangular
     ) {
         self.architecture = architecture
         self.isComplex = isComplex
@@ -57,13 +69,16 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         self.initialization = initialization
         self.head = head
         self.contextDilations = contextDilations
+        self.inputWindow = inputWindow
     }
 
     private enum CodingKeys: String, CodingKey {
         case architecture, isComplex, fftCount, bins, widths, activation, initialization, head, contextDilations
+        case inputWindow
     }
 
-    /// Decodes a configuration; checkpoints written before `contextDilations` existed have none.
+    /// Decodes a configuration; checkpoints written before `contextDilations` and `inputWindow`
+    /// existed have no context blocks and a rectangular window.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         architecture = try container.decode(Architecture.self, forKey: .architecture)
@@ -75,6 +90,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         initialization = try container.decode(WeightInitialization.self, forKey: .initialization)
         head = try container.decode(Head.self, forKey: .head)
         contextDilations = try container.decodeIfPresent([Int].self, forKey: .contextDilations) ?? []
+        inputWindow = try container.decodeIfPresent(InputWindow.self, forKey: .inputWindow) ?? .rectangular
     }
 
     /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64, context
@@ -164,7 +180,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// A short identifier used in checkpoint mismatch messages.
     public var summary: String {
         let context = contextDilations.isEmpty ? "" : "/ctx\(contextDilations.map(String.init).joined(separator: "-"))"
-        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)"
+        let window = inputWindow == .rectangular ? "" : "/\(inputWindow.rawValue)"
+        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)"
     }
 
     /// Checks the configuration.

@@ -31,6 +31,18 @@ public struct SpectrumFeatureExtractor: Sendable {
         self.windowCoefficients = window.coefficients(length: bins).map { Float($0) }
     }
 
+    /// The extractor a network with `configuration` expects (its M, N and input window).
+    ///
+    /// - Throws: as `init(fftCount:bins:window:)`.
+    public init(for configuration: NetworkConfiguration) throws {
+        let window: Window =
+            switch configuration.inputWindow {
+            case .rectangular: .rectangular
+            case .hann: .hann(.periodic)
+            }
+        try self.init(fftCount: configuration.fftCount, bins: configuration.bins, window: window)
+    }
+
     /// Samples per window, M·N.
     public var windowSamples: Int { fftCount * bins }
 

@@ -35,9 +35,7 @@ public struct SpectrumSegmenter {
         throws
     {
         self.network = network
-        self.extractor = try SpectrumFeatureExtractor(
-            fftCount: network.configuration.fftCount,
-            bins: network.configuration.bins)
+        self.extractor = try SpectrumFeatureExtractor(for: network.configuration)
         self.rule = rule
         self.modelSampleRateHz = modelSampleRateHz
     }

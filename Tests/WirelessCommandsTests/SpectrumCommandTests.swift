@@ -50,6 +50,38 @@ import WirelessSpectrumNet
         #expect(listing(folder).contains("spectrum-dataset.csv") && listing(folder).contains("spectrum-dataset.svg"))
     }
 
+    /// --fresh-data walks through the 4000-window training split in whole blocks and wraps.
+    @Test func freshDataBlocksWalkTheTrainingSplit() throws {
+        var data = try SpectrumDataOptions.parse(["--train-per-level", "256"])
+        #expect(data.freshTrainIndices(epoch: 0) == 0..<256)
+        #expect(data.freshTrainIndices(epoch: 1) == 256..<512)
+        #expect(data.freshTrainIndices(epoch: 14) == 3584..<3840)  // the last whole block (15 of 256)
+        #expect(data.freshTrainIndices(epoch: 15) == 0..<256)
+        data = try SpectrumDataOptions.parse(["--train-per-level", "4000"])
+        #expect(data.freshTrainIndices(epoch: 3) == 0..<4000)
+    }
+
+    /// A two-epoch --fresh-data run trains (one window per epoch) and records the flag; --fresh-data
+    /// with --captures, or a negative --min-delta, is a usage error.
+    @Test func trainWithFreshDataAndItsUsageErrors() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let common = [
+            "spectrum", "train", "--train-per-level", "1", "--validation-per-level", "1", "--snr-min", "0",
+            "--snr-max", "0", "--widths", "2,2,2,2", "--context", "1", "--batch-size", "1", "--learning-rates",
+            "1e-3", "--out-dir", folder.path, "--quiet",
+        ]
+        #expect(runWTK(common + ["--fresh-data", "--max-epochs", "2", "--patience", "5"]) == 0)
+        let checkpoint = try Checkpoint.read(from: folder.appendingPathComponent("spectrum-train.cmsn"))
+        #expect(checkpoint.header.training?.history.count == 2)
+        #expect(checkpoint.header.configuration.contextDilations == [1])
+        let meta = try String(contentsOf: folder.appendingPathComponent("spectrum-train.meta.json"), encoding: .utf8)
+        #expect(meta.contains("\"fresh_data\" : \"true\""))
+        #expect(runWTK(common + ["--fresh-data", "--captures", "x.sigmf-meta"]) == 64)
+        #expect(runWTK(common + ["--min-delta=-1"]) == 64)
+        #expect(runWTK(common + ["--context", "0"]) == 64)
+    }
+
     @Test func segmentWritesIntervalsAnnotationsAndFigure() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

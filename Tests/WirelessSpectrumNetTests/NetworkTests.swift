@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WirelessCore
 
@@ -109,6 +110,25 @@ import WirelessCore
             configuration: .paper1D(fftCount: 1, bins: 16_384, isComplex: false, widths: [106, 212, 425, 849]))
         #expect(paperReal.trainableParameterCount() == 24_489_554)
         #expect(paperReal.realMultiplyAccumulates == 15_343_827_968)
+    }
+
+    /// A configuration round-trips through JSON; one from a checkpoint written before the context
+    /// blocks and the input window existed decodes as the plain U-Net on rectangular windows; the
+    /// extractor of a configuration applies its window.
+    @Test func configurationCodingAndItsExtractor() throws {
+        var config = NetworkConfiguration.compact()
+        config.inputWindow = .hann
+        let data = try JSONEncoder().encode(config)
+        #expect(try JSONDecoder().decode(NetworkConfiguration.self, from: data) == config)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["contextDilations"] = nil
+        object["inputWindow"] = nil
+        let legacy = try JSONDecoder().decode(
+            NetworkConfiguration.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(legacy.contextDilations.isEmpty && legacy.inputWindow == .rectangular)
+        #expect(try SpectrumFeatureExtractor(for: config).window == .hann(.periodic))
+        #expect(try SpectrumFeatureExtractor(for: legacy).window == .rectangular)
+        #expect(config.summary.hasSuffix("/hann") && !legacy.summary.contains("hann"))
     }
 
     @Test func shapes() throws {

@@ -49,6 +49,39 @@ import WirelessCore
             "\(history.map(\.trainingLoss))")
     }
 
+    /// The stage restores the weights of its lowest validation loss even when no epoch improves by δ:
+    /// with δ = 1e9 nothing counts as improvement, so a δ-only rule would restore the initial weights.
+    /// Oracle: re-evaluating the trained network reproduces the lowest logged validation loss, and
+    /// that loss is below the initial network's. A fresh training block per epoch (the
+    /// `trainingEpoch` form) is used, each epoch asking for its own block.
+    @Test func stageRestoresTheLowestValidationLossAndTakesFreshBlocks() throws {
+        let (train, validation) = try tinyData(perLevel: 12)
+        var configuration = trainingConfiguration()
+        configuration.maximumEpochsPerStage = 3
+        configuration.patience = 5
+        configuration.minimumImprovement = 1e9
+        var generator = Xoshiro256StarStar(seed: 6)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 4, bins: 64, widths: [2, 3, 3, 4]), using: &generator)
+        let loss = try ComplexFocalLoss()
+        let initialLoss = SpectrumTrainer.evaluate(network: &network, dataset: validation, loss: loss).loss
+        var session = SpectrumTrainer.Session()
+        var requestedEpochs: [Int] = []
+        try SpectrumTrainer.train(
+            network: &network,
+            trainingEpoch: { epoch in
+                requestedEpochs.append(epoch)
+                return train.subset(Array((epoch * 8)..<(epoch * 8 + 8)))
+            },
+            validation: validation, configuration: configuration, session: &session)
+        #expect(requestedEpochs == [0, 1, 2])
+        let lowest = session.state.history.map(\.validationLoss).min()!
+        let restored = SpectrumTrainer.evaluate(network: &network, dataset: validation, loss: loss).loss
+        #expect(lowest < initialLoss)
+        // Same weights, same data, same order of sums: the loss is reproduced exactly.
+        #expect(restored == lowest, "restored \(restored), lowest \(lowest), initial \(initialLoss)")
+    }
+
     @Test func sameSeedGivesIdenticalCheckpointsAndResumeMatches() throws {
         let (train, validation) = try tinyData(perLevel: 6)
         var configuration = trainingConfiguration()

@@ -130,8 +130,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
                     Group(snrDB: snr, source: "synthetic", windows: (level * perLevel)..<((level + 1) * perLevel)))
             }
         } else {
-            let extractor = try SpectrumFeatureExtractor(
-                fftCount: complexNet.configuration.fftCount, bins: complexNet.configuration.bins)
+            let extractor = try SpectrumFeatureExtractor(for: complexNet.configuration)
             guard extractor.windowSamples == windowSamples else {
                 throw SpectrumNetError.architectureMismatch(
                     expected: "M·N = \(windowSamples)", found: "M·N = \(extractor.windowSamples)")
@@ -198,8 +197,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
             perMethod.append((label, metrics))
         }
         for (label, var network) in networks {
-            let extractor = try SpectrumFeatureExtractor(
-                fftCount: network.configuration.fftCount, bins: network.configuration.bins)
+            let extractor = try SpectrumFeatureExtractor(for: network.configuration)
             guard network.configuration.bins == bins else {
                 throw SpectrumNetError.architectureMismatch(
                     expected: "N = \(bins)", found: "N = \(network.configuration.bins)")

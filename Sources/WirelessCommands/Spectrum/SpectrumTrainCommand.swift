@@ -40,6 +40,11 @@ struct SpectrumTrainCommand: WTKCommand {
             valueName: "d1,d2,…"))
     var context: String = "2,4,8"
 
+    @Option(
+        name: .customLong("input-window"),
+        help: "Window of the input FFTs: rectangular (the authors') or hann; stored in the model.")
+    var inputWindow: NetworkConfiguration.InputWindow = .rectangular
+
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
 
@@ -163,6 +168,7 @@ struct SpectrumTrainCommand: WTKCommand {
                 config.widths = widths
             }
             config.activation = activation
+            config.inputWindow = inputWindow
             return config
         case .paper1d:
             var config = NetworkConfiguration.paper1D(
@@ -170,6 +176,7 @@ struct SpectrumTrainCommand: WTKCommand {
                 widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
             if let widths = parsedWidths { config.widths = widths }
             config.activation = activation
+            config.inputWindow = inputWindow
             return config
         }
     }
@@ -201,7 +208,7 @@ struct SpectrumTrainCommand: WTKCommand {
             at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: seed.seed)
         let networkConfig = networkConfiguration
-        let extractor = try SpectrumFeatureExtractor(fftCount: networkConfig.fftCount, bins: networkConfig.bins)
+        let extractor = try SpectrumFeatureExtractor(for: networkConfig)
         context.note(
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
         )
@@ -325,3 +332,4 @@ struct SpectrumTrainCommand: WTKCommand {
 }
 
 extension ActivationKind: ExpressibleByArgument {}
+extension NetworkConfiguration.InputWindow: ExpressibleByArgument {}

@@ -10,11 +10,14 @@
 /// glibc serves blocks above its mmap threshold (at most 32 MiB when adjusted dynamically) with
 /// fresh `mmap` pages and unmaps them on free, so every step pays page faults and the kernel's
 /// page clearing (≈ 10 % of a training step, measured with `perf`). Raising the mmap and trim
-/// thresholds keeps freed blocks in the heap for reuse. Only the runner calls this: a library
-/// should not change process-wide allocator policy behind its caller's back.
-enum HeapTuning {
+/// thresholds keeps freed blocks in the heap for reuse. For executables (the `wtk` runner, the
+/// benchmarks): a library should not change process-wide allocator policy behind its caller's back,
+/// so no library code calls this. A no-op where the C library is not glibc.
+public enum HeapTuning {
     /// Keeps blocks up to `bytes` in the heap (no mmap per allocation, no trimming below it).
-    static func keepLargeBlocksInHeap(upTo bytes: Int = 1 << 30) {
+    ///
+    /// - Parameter bytes: the new mmap and trim thresholds [bytes], clamped to 2³¹ − 1.
+    public static func keepLargeBlocksInHeap(upTo bytes: Int = 1 << 30) {
         #if canImport(Glibc)
             // <malloc.h> parameter numbers (M_TRIM_THRESHOLD and M_MMAP_THRESHOLD are plain
             // macros that Swift does not import).
