@@ -126,6 +126,17 @@ enum Harness {
         return text
     }
 
+    /// A rate with an SI prefix chosen so that three significant digits show (e.g. "49.9 examples/s",
+    /// "111 Msamples/s").
+    static func rate(_ perSecond: Double, unit: String) -> String {
+        let (value, prefix) =
+            perSecond >= 1e9 ? (perSecond / 1e9, "G") : perSecond >= 1e6 ? (perSecond / 1e6, "M")
+            : perSecond >= 1e3 ? (perSecond / 1e3, "k") : (perSecond, "")
+        let digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
+        let text = digits == 0 ? String(Int(value.rounded())) : fixed(value, digits)
+        return text + " " + prefix + unit + "/s"
+    }
+
     static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + fixed(value, 1) }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
@@ -140,9 +151,9 @@ enum Harness {
         for result in results {
             var extra: [String] = []
             if let work = result.work {
-                let perMedian = fixed(work.count / result.median / 1e6, 2)
-                let perCPU = fixed(work.count / result.cpuMedian / 1e6, 2)
-                extra.append("\(perMedian) M\(work.unit)/s (median), \(perCPU) M\(work.unit)/s (cpu)")
+                let perMedian = rate(work.count / result.median, unit: work.unit)
+                let perCPU = rate(work.count / result.cpuMedian, unit: work.unit)
+                extra.append("\(perMedian) (median), \(perCPU) (cpu)")
             }
             if let baselineName = result.baseline,
                 let reference = results.first(where: { $0.group == result.group && $0.name == baselineName })
