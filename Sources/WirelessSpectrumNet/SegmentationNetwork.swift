@@ -163,6 +163,17 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     public mutating func forward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
+        headForward(bodyForward(input, training: training, updateStatistics: updateStatistics), training: training)
+    }
+
+    /// Whether the head is a dense layer over the globally pooled map (paper1D, `.gapDense`).
+    var hasDenseHead: Bool { configuration.architecture == .paper1D || configuration.head == .gapDense }
+
+    /// Everything before the head: the map the head reads, `[batch × w0 × N]` for the compact
+    /// net (`[batch × channels × L]` before pooling for a dense head).
+    public mutating func bodyForward(
+        _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
+    ) -> ComplexTensor<Scalar> {
         precondition(
             input.channels == configuration.inputChannels && input.length == configuration.bins
                 && input.isComplex == configuration.isComplex, "network input shape mismatch")
@@ -185,31 +196,36 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 let joined = TensorOperations.concatenateChannels(TensorOperations.upsampleNearest2(h), skip)
                 h = decoder[k].forward(joined, training: training, updateStatistics: updateStatistics)
             }
-            if configuration.head == .convolution {
-                return head.forward(h, training: training)
-            }
         case .paper1D:
             for k in encoder.indices {
                 h = encoder[k].forward(h, training: training, updateStatistics: updateStatistics)
             }
         }
-        cachedPooledLength = h.length
-        let pooled = TensorOperations.globalAveragePool(h)
+        return h
+    }
+
+    /// The head on the body's map: conv1×1 (+ bias), or global pooling + dense reshaped to
+    /// `[batch × 1 × N]`. Caches for `headBackward` when `training`.
+    public mutating func headForward(_ features: ComplexTensor<Scalar>, training: Bool = true) -> ComplexTensor<Scalar> {
+        guard hasDenseHead else { return head.forward(features, training: training) }
+        cachedPooledLength = features.length
+        let pooled = TensorOperations.globalAveragePool(features)
         return TensorOperations.channelsToLength(head.forward(pooled, training: training))
+    }
+
+    /// Back-propagates ∂L/∂logits through the head only, accumulating the head's gradients;
+    /// returns ∂L/∂(body map).
+    public mutating func headBackward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+        guard hasDenseHead else { return head.backward(logitGradient) }
+        let gPooled = head.backward(TensorOperations.lengthToChannels(logitGradient))
+        return TensorOperations.globalAveragePoolBackward(gPooled, length: cachedPooledLength)
     }
 
     /// Back-propagates ∂L/∂logits (Wirtinger convention), accumulating every parameter gradient;
     /// returns ∂L/∂input.
     @discardableResult
     public mutating func backward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
-        var g: ComplexTensor<Scalar>
-        let denseHead = configuration.architecture == .paper1D || configuration.head == .gapDense
-        if denseHead {
-            let gPooled = head.backward(TensorOperations.lengthToChannels(logitGradient))
-            g = TensorOperations.globalAveragePoolBackward(gPooled, length: cachedPooledLength)
-        } else {
-            g = head.backward(logitGradient)
-        }
+        var g = headBackward(logitGradient)
         switch configuration.architecture {
         case .compact:
             var skipGradients: [ComplexTensor<Scalar>?] = Array(repeating: nil, count: encoder.count)

@@ -128,6 +128,7 @@ public enum SpectrumTrainer {
         try configuration.validate()
         let loss = try ComplexFocalLoss(alpha: configuration.focalAlpha, gamma: configuration.focalGamma)
         let isComplex = network.configuration.isComplex
+        let headOnly = configuration.trainableScope == .head
         var epochsRun = 0
         while !session.state.finished && epochsRun < maximumEpochs {
             let stage = session.state.stage
@@ -149,12 +150,21 @@ public enum SpectrumTrainer {
                 let end = min(order.count, start + configuration.batchSize)
                 let (x, y) = training.batch(order[start..<end], isComplex: isComplex)
                 network.zeroGradients()
-                let logits = network.forward(x, training: true)
+                let logits: ComplexTensor<Float>
+                if headOnly {
+                    // Frozen body in inference mode (running statistics, no caches, no gradient).
+                    let features = network.bodyForward(x, training: false)
+                    logits = network.headForward(features, training: true)
+                } else {
+                    logits = network.forward(x, training: true)
+                }
                 let (value, gradient) = loss.evaluate(logits: logits, labels: y)
                 guard value.isFinite else {
                     throw SpectrumNetError.nonFiniteLoss(epoch: session.state.totalEpochs + 1, batch: batches + 1)
                 }
-                network.backward(gradient)
+                if headOnly { network.headBackward(gradient) } else { network.backward(gradient) }
+                // The body's gradients stay zero under `.head`, so its Adam moments stay zero and
+                // Adam leaves it unchanged (Δθ = lr·0/(0 + ε) = 0).
                 session.optimizer!.update(&network)
                 lossSum += Double(value)
                 batches += 1

@@ -18,8 +18,39 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var focalGamma: Double = 2
     /// Seeds the per-epoch shuffles.
     public var seed: UInt64 = 1
+    /// Which parameters train (transfer learning; spec §2.7 project choices).
+    public var trainableScope: TrainableScope = .all
+
+    /// The parameters a run optimises.
+    public enum TrainableScope: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Every parameter; batch-norm running statistics adapt (fine-tune all, as for BIG-RED).
+        case all
+        /// The output head only (retrain the head, as for the indoor OTA set). The body runs in
+        /// inference mode: its weights and batch-norm running statistics stay frozen, and no
+        /// gradient flows into it.
+        case head
+    }
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case batchSize, learningRates, maximumEpochsPerStage, patience, minimumImprovement, focalAlpha
+        case focalGamma, seed, trainableScope
+    }
+
+    /// Decodes a configuration; checkpoints written before `trainableScope` existed trained everything.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        batchSize = try container.decode(Int.self, forKey: .batchSize)
+        learningRates = try container.decode([Double].self, forKey: .learningRates)
+        maximumEpochsPerStage = try container.decode(Int.self, forKey: .maximumEpochsPerStage)
+        patience = try container.decode(Int.self, forKey: .patience)
+        minimumImprovement = try container.decode(Double.self, forKey: .minimumImprovement)
+        focalAlpha = try container.decode(Double.self, forKey: .focalAlpha)
+        focalGamma = try container.decode(Double.self, forKey: .focalGamma)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        trainableScope = try container.decodeIfPresent(TrainableScope.self, forKey: .trainableScope) ?? .all
+    }
 
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
     public func validate() throws {

@@ -82,6 +82,30 @@ import WirelessSpectrumNet
         #expect(runWTK(common + ["--context", "0"]) == 64)
     }
 
+    /// --initial-model --train-only head fine-tunes a trained checkpoint: the result keeps its
+    /// architecture (whatever the layout flags say) and every non-head tensor; --resume cannot be
+    /// combined with it.
+    @Test func fineTuneTheHeadOfATrainedModel() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try tinyModel(in: folder)
+        let tuned = folder.appendingPathComponent("tuned.cmsn")
+        let arguments = [
+            "spectrum", "train", "--initial-model", start.path, "--train-only", "head", "--train-per-level", "1",
+            "--validation-per-level", "1", "--snr-min", "0", "--snr-max", "0", "--batch-size", "1",
+            "--max-epochs", "1", "--learning-rates", "1e-2", "--widths", "5,5,5,5", "--model", tuned.path,
+            "--out-dir", folder.path, "--quiet",
+        ]
+        #expect(runWTK(arguments) == 0)
+        var original = try Checkpoint.read(from: start).makeNetwork()
+        var result = try Checkpoint.read(from: tuned).makeNetwork()
+        #expect(result.configuration == original.configuration)
+        let moved = zip(original.parameterList(), result.parameterList()).filter { $0.value != $1.value }
+        #expect(!moved.isEmpty && moved.allSatisfy { $0.0.name.hasPrefix("head.") }, "\(moved.map(\.0.name))")
+        #expect(runWTK(arguments + ["--resume"]) == 64)
+        #expect(runWTK(arguments.map { $0 == start.path ? folder.appendingPathComponent("none.cmsn").path : $0 }) != 0)
+    }
+
     @Test func segmentWritesIntervalsAnnotationsAndFigure() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -82,6 +82,28 @@ import WirelessCore
         #expect(restored == lowest, "restored \(restored), lowest \(lowest), initial \(initialLoss)")
     }
 
+    /// `.head` trains the head alone: every other parameter, batch-norm running statistics included,
+    /// keeps its exact bytes, the head moves, and the training loss falls.
+    @Test func headOnlyTrainingFreezesTheBody() throws {
+        let (train, validation) = try tinyData(perLevel: 8)
+        var configuration = trainingConfiguration()
+        configuration.maximumEpochsPerStage = 3
+        configuration.trainableScope = .head
+        var generator = Xoshiro256StarStar(seed: 8)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 4, bins: 64, widths: [2, 3, 3, 4]), using: &generator)
+        let before = network.parameterList()
+        var session = SpectrumTrainer.Session()
+        try SpectrumTrainer.train(
+            network: &network, training: train, validation: validation, configuration: configuration,
+            session: &session)
+        let after = network.parameterList()
+        let moved = zip(before, after).filter { $0.value != $1.value }.map(\.0.name)
+        #expect(!moved.isEmpty && moved.allSatisfy { $0.hasPrefix("head.") }, "\(moved)")
+        let history = session.state.history
+        #expect(history.last!.trainingLoss < history.first!.trainingLoss, "\(history.map(\.trainingLoss))")
+    }
+
     @Test func sameSeedGivesIdenticalCheckpointsAndResumeMatches() throws {
         let (train, validation) = try tinyData(perLevel: 6)
         var configuration = trainingConfiguration()

@@ -17,7 +17,9 @@ struct SpectrumTrainCommand: WTKCommand {
             validation loss at the end of each stage, and \
             writes <model> (a CMSNCKPT checkpoint, rewritten atomically after every epoch so an \
             interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
-            epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint.
+            epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint. \
+            Transfer learning: --initial-model starts from a trained checkpoint (the shipped model, say) and \
+            --train-only head retrains only its output head, e.g. on your own labelled --captures.
             """)
 
     @OptionGroup var data: SpectrumDataOptions
@@ -85,6 +87,18 @@ struct SpectrumTrainCommand: WTKCommand {
     var resume = false
 
     @Option(
+        name: .customLong("initial-model"),
+        help: ArgumentHelp(
+            "Start from this checkpoint's weights and architecture (transfer learning, e.g. datasets/cmusenet-default/cmusenet-default.cmsn on your own --captures); the layout flags are then ignored.",
+            valueName: "checkpoint"))
+    var initialModel: String?
+
+    @Option(
+        name: .customLong("train-only"),
+        help: "Parameters to train: all, or head (the body frozen in inference mode, its batch-norm statistics included).")
+    var trainableScope: TrainingConfiguration.TrainableScope = .all
+
+    @Option(
         name: .customLong("captures"),
         help: ArgumentHelp(
             "Labelled SigMF recordings (20 MS/s; annotations with both frequency edges), or folders of the authors' data.dat + meta-data.json, to train on instead of the synthetic data; every 10th window validates.",
@@ -116,6 +130,9 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         if architecture == .paper1d && parsedContext != [] && context != "2,4,8" {
             throw ValidationError("--context applies to the compact architecture only.")
+        }
+        if resume && initialModel != nil {
+            throw ValidationError("--resume continues the run in --model; it cannot start from --initial-model.")
         }
         if freshData && !captures.isEmpty { throw ValidationError("--fresh-data applies to the synthetic data only.") }
         if freshData && data.trainPerLevel == 0 { throw ValidationError("--fresh-data needs --train-per-level ≥ 1.") }
@@ -188,6 +205,7 @@ struct SpectrumTrainCommand: WTKCommand {
         config.maximumEpochsPerStage = maximumEpochs
         config.patience = patience
         config.minimumImprovement = minimumImprovement
+        config.trainableScope = trainableScope
         config.focalAlpha = alpha
         config.focalGamma = gamma
         config.seed = seed.seed
@@ -196,18 +214,20 @@ struct SpectrumTrainCommand: WTKCommand {
 
     func execute() throws {
         HeapTuning.keepLargeBlocksInHeap()
+        let initialNetwork = try initialModel.map { try SpectrumModelLoading.load($0).0 }
+        let networkConfig = initialNetwork?.configuration ?? networkConfiguration
         let context = OutputContext(
             options: output, seed: seed.seed,
             parameters: data.recorded.merging([
-                "architecture": networkConfiguration.summary, "batch_size": String(batchSize),
+                "architecture": networkConfig.summary, "batch_size": String(batchSize),
                 "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
                 "alpha": String(alpha), "gamma": String(gamma), "fresh_data": String(freshData),
+                "initial_model": initialModel ?? "", "train_only": trainableScope.rawValue,
             ]) { a, _ in a })
         let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
         try FileManager.default.createDirectory(
             at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: seed.seed)
-        let networkConfig = networkConfiguration
         let extractor = try SpectrumFeatureExtractor(for: networkConfig)
         context.note(
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
@@ -249,6 +269,9 @@ struct SpectrumTrainCommand: WTKCommand {
             session = try checkpoint.session(for: &network)
             context.note(
                 "spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
+        } else if let initialNetwork {
+            network = initialNetwork
+            context.note("spectrum train: starting from \(initialModel!) (\(networkConfig.summary)), training \(trainableScope.rawValue)")
         } else {
             var init_ = Xoshiro256StarStar(seed: seed.seed, stream: 0xC0FFEE)
             network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
@@ -333,3 +356,4 @@ struct SpectrumTrainCommand: WTKCommand {
 
 extension ActivationKind: ExpressibleByArgument {}
 extension NetworkConfiguration.InputWindow: ExpressibleByArgument {}
+extension TrainingConfiguration.TrainableScope: ExpressibleByArgument {}
