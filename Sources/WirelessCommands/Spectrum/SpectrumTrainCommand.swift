@@ -19,7 +19,10 @@ struct SpectrumTrainCommand: WTKCommand {
             interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
             epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint. \
             Transfer learning: --initial-model starts from a trained checkpoint (the shipped model, say) and \
-            --train-only head retrains only its output head, e.g. on your own labelled --captures.
+            --train-only head retrains only its output head, e.g. on your own labelled --captures. The \
+            defaults follow the authors' schedule (batch 64, up to 50 epochs per stage); the shipped model \
+            used --fresh-data --train-per-level 256 --batch-size 32 --max-epochs 4 (12.5 min on 2 cores; \
+            see datasets/cmusenet-default/README.md).
             """)
 
     @OptionGroup var data: SpectrumDataOptions
