@@ -16,10 +16,19 @@ import WirelessCore
 /// V = diag(½, ½) and are used in inference mode. For a real-valued layer (`isComplex == false`)
 /// it is ordinary batch norm y = γ(x − μ)/√(σ² + ε) + β with γ = 1, running var starting at 1.
 ///
-/// Parameters per channel: complex 5 (γ_rr, γ_ri, γ_ii, β_r, β_i), real 2 (γ, β).
+/// `.naive` (spec §2.3, the ablation) normalises Re and Im as two independent real batch norms,
+/// y_r = γ_r(x_r − μ_r)/√(σ_r² + ε) + β_r and likewise for Im (γ = 1, running variances from 1);
+/// it ignores the Re–Im correlation that the 2×2 whitening removes.
+///
+/// Parameters per channel: complex 5 (γ_rr, γ_ri, γ_ii, β_r, β_i), naive 4 (γ_r, γ_i, β_r, β_i),
+/// real 2 (γ, β).
 public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Sendable {
     public let channels: Int
     public let isComplex: Bool
+    /// Whitening (default) or naive per-part normalisation of a complex layer.
+    public let kind: BatchNormKind
+    /// Whether the layer normalises each plane on its own (real layers and `.naive`).
+    var normalisesPlanesSeparately: Bool { !isComplex || kind == .naive }
     /// ε added to the variances [dimensionless], 1e-5.
     public let epsilon: Scalar
     /// Running-average momentum, 0.1.
@@ -44,22 +53,29 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         /// Whitening matrix entries per channel (W11, W22, W12) and covariance (C_rr, C_ii, C_ri, s, t).
         var w11: [Scalar], w22: [Scalar], w12: [Scalar]
         var crr: [Scalar], cii: [Scalar], cri: [Scalar], sVal: [Scalar], tVal: [Scalar]
-        /// Real mode: 1/√(σ² + ε).
+        /// Real and naive modes: 1/√(σ² + ε) of Re (and of Im, naive only).
         var inverseStd: [Scalar]
+        var inverseStdI: [Scalar] = []
     }
     var cache: Cache?
 
     /// - Parameters:
     ///   - gammaScale: initial γ_rr = γ_ii (1/√2 per Trabelsi; √2 reproduces complexPyTorch).
-    public init(name: String, channels: Int, isComplex: Bool = true, gammaScale: Scalar? = nil) {
+    ///   - kind: `.whitening` (Trabelsi) or `.naive` (Re and Im separately); real layers ignore it.
+    public init(
+        name: String, channels: Int, isComplex: Bool = true, kind: BatchNormKind = .whitening,
+        gammaScale: Scalar? = nil
+    ) {
         precondition(channels >= 1, "batch norm needs at least one channel")
         self.channels = channels
         self.isComplex = isComplex
+        self.kind = isComplex ? kind : .whitening
+        let naive = isComplex && kind == .naive
         self.epsilon = 1e-5
         self.momentum = 0.1
-        let g0: Scalar = gammaScale ?? (isComplex ? 1 / Scalar.sqrt(2) : 1)
+        let g0: Scalar = gammaScale ?? (isComplex && !naive ? 1 / Scalar.sqrt(2) : 1)
         gammaRR = Parameter(name: name + ".gamma_rr", shape: [channels], initialValue: g0)
-        gammaRI = Parameter(name: name + ".gamma_ri", shape: [isComplex ? channels : 0])
+        gammaRI = Parameter(name: name + ".gamma_ri", shape: [isComplex && !naive ? channels : 0])
         gammaII = Parameter(name: name + ".gamma_ii", shape: [isComplex ? channels : 0], initialValue: g0)
         betaR = Parameter(name: name + ".beta_r", shape: [channels])
         betaI = Parameter(name: name + ".beta_i", shape: [isComplex ? channels : 0])
@@ -67,17 +83,18 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         runningMeanI = Parameter(name: name + ".running_mean_i", shape: [isComplex ? channels : 0], isTrainable: false)
         runningVarRR = Parameter(
             name: name + ".running_var_rr", shape: [channels],
-            initialValue: isComplex ? 0.5 : 1, isTrainable: false)
+            initialValue: isComplex && !naive ? 0.5 : 1, isTrainable: false)
         runningVarII = Parameter(
             name: name + ".running_var_ii", shape: [isComplex ? channels : 0],
-            initialValue: 0.5, isTrainable: false)
-        runningVarRI = Parameter(name: name + ".running_var_ri", shape: [isComplex ? channels : 0], isTrainable: false)
+            initialValue: naive ? 1 : 0.5, isTrainable: false)
+        runningVarRI = Parameter(
+            name: name + ".running_var_ri", shape: [isComplex && !naive ? channels : 0], isTrainable: false)
     }
 
     public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {
         body(&gammaRR)
         if isComplex {
-            body(&gammaRI)
+            if kind == .whitening { body(&gammaRI) }
             body(&gammaII)
         }
         body(&betaR)
@@ -87,7 +104,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         body(&runningVarRR)
         if isComplex {
             body(&runningVarII)
-            body(&runningVarRI)
+            if kind == .whitening { body(&runningVarRI) }
         }
     }
 
@@ -97,7 +114,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         var vrr: Scalar = 0, vii: Scalar = 0, vri: Scalar = 0
         var w11: Scalar = 0, w22: Scalar = 0, w12: Scalar = 0
         var crr: Scalar = 0, cii: Scalar = 0, cri: Scalar = 0, s: Scalar = 0, t: Scalar = 0
-        var inverseStd: Scalar = 0
+        var inverseStd: Scalar = 0, inverseStdI: Scalar = 0
     }
 
     /// Normalises with batch statistics (`training`, updating the running ones) or with the
@@ -112,6 +129,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         precondition(input.channels == channels && input.isComplex == isComplex, "batch norm shape mismatch")
         let n = input.batch * input.length
         let (batch, length, channels, complex, epsilon) = (input.batch, input.length, channels, isComplex, epsilon)
+        let whitening = complex && kind == .whitening
         var output = input.zerosLike()
         var centred = input.zerosLike()
         var normalised = input.zerosLike()
@@ -164,12 +182,10 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                                 st.vri = vri / count
                             } else {
                                 st.vrr = runRR[c]
-                                if complex {
-                                    st.vii = runII[c]
-                                    st.vri = runRI[c]
-                                }
+                                if complex { st.vii = runII[c] }
+                                if whitening { st.vri = runRI[c] }
                             }
-                            if complex {
+                            if whitening {
                                 st.crr = st.vrr + epsilon
                                 st.cii = st.vii + epsilon
                                 st.cri = st.vri
@@ -195,6 +211,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                                     }
                                 }
                             } else {
+                                // Real layer, or naive: Re (and Im) each as a real batch norm.
                                 let inv = 1 / Scalar.sqrt(st.vrr + epsilon)
                                 st.inverseStd = inv
                                 let (g, br) = (gRR[c], bR[c])
@@ -204,6 +221,19 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                                         let h = ur.base[k] * inv
                                         hr.base[k] = h
                                         yr.base[k] = g * h + br
+                                    }
+                                }
+                                if complex {
+                                    let invI = 1 / Scalar.sqrt(st.vii + epsilon)
+                                    st.inverseStdI = invI
+                                    let (gi, bi) = (gII[c], bI[c])
+                                    for b in 0..<batch {
+                                        let row = (b * channels + c) * length
+                                        for k in row..<(row + length) {
+                                            let h = ui.base[k] * invI
+                                            hi.base[k] = h
+                                            yi.base[k] = gi * h + bi
+                                        }
                                     }
                                 }
                             }
@@ -223,6 +253,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 if isComplex {
                     runningMeanI.value[c] = keep * runningMeanI.value[c] + momentum * st.meanI
                     runningVarII.value[c] = keep * runningVarII.value[c] + momentum * st.vii * unbias
+                }
+                if whitening {
                     runningVarRI.value[c] = keep * runningVarRI.value[c] + momentum * st.vri * unbias
                 }
             }
@@ -232,7 +264,8 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 input: input, centred: centred, normalised: normalised, w11: statistics.map(\.w11),
                 w22: statistics.map(\.w22), w12: statistics.map(\.w12), crr: statistics.map(\.crr),
                 cii: statistics.map(\.cii), cri: statistics.map(\.cri), sVal: statistics.map(\.s),
-                tVal: statistics.map(\.t), inverseStd: statistics.map(\.inverseStd))
+                tVal: statistics.map(\.t), inverseStd: statistics.map(\.inverseStd),
+                inverseStdI: statistics.map(\.inverseStdI))
         } else {
             cache = nil
         }
@@ -250,6 +283,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         guard let cache else { preconditionFailure("backward without a training forward") }
         precondition(outputGradient.hasSameShape(as: cache.input), "batch norm gradient shape mismatch")
         let (batch, length, channels, complex) = (cache.input.batch, cache.input.length, channels, isComplex)
+        let whitening = complex && kind == .whitening
         let count = Scalar(batch * length)
         var inputGradient = cache.input.zerosLike()
         let (gRR, gRI, gII) = (gammaRR.value, gammaRI.value, gammaII.value)
@@ -259,7 +293,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 cache.centred.withPlanePointers { ur, ui in
                     inputGradient.withMutablePlanePointers { dr, di in
                         ParallelExecution.parallelMap(count: channels) { c in
-                            if complex {
+                            if whitening {
                                 let (grr, gri, gii) = (gRR[c], gRI[c], gII[c])
                                 var dgrr: Scalar = 0
                                 var dgri: Scalar = 0
@@ -336,26 +370,34 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                                 }
                                 return (dgrr, dgri, dgii, dbr, dbi)
                             } else {
-                                let g = gRR[c]
-                                let inv = cache.inverseStd[c]
-                                var sumG: Scalar = 0
-                                var sumGH: Scalar = 0
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        sumG += gr.base[k]
-                                        sumGH += gr.base[k] * hr.base[k]
+                                // ∂x = γ/σ · (g − mean g − h · mean(g h)) per plane (real, or naive Re and Im).
+                                func plane(
+                                    _ g: SharedPointer<Scalar>, _ h: SharedPointer<Scalar>,
+                                    _ d: SharedMutablePointer<Scalar>, gamma: Scalar, inverseStd: Scalar
+                                ) -> (sumGH: Scalar, sumG: Scalar) {
+                                    var sumG: Scalar = 0
+                                    var sumGH: Scalar = 0
+                                    for b in 0..<batch {
+                                        let row = (b * channels + c) * length
+                                        for k in row..<(row + length) {
+                                            sumG += g.base[k]
+                                            sumGH += g.base[k] * h.base[k]
+                                        }
                                     }
-                                }
-                                let meanG = sumG / count
-                                let meanGH = sumGH / count
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        dr.base[k] = g * inv * (gr.base[k] - meanG - hr.base[k] * meanGH)
+                                    let meanG = sumG / count
+                                    let meanGH = sumGH / count
+                                    for b in 0..<batch {
+                                        let row = (b * channels + c) * length
+                                        for k in row..<(row + length) {
+                                            d.base[k] = gamma * inverseStd * (g.base[k] - meanG - h.base[k] * meanGH)
+                                        }
                                     }
+                                    return (sumGH, sumG)
                                 }
-                                return (sumGH, 0, 0, sumG, 0)
+                                let re = plane(gr, hr, dr, gamma: gRR[c], inverseStd: cache.inverseStd[c])
+                                guard complex else { return (re.sumGH, 0, 0, re.sumG, 0) }
+                                let im = plane(gi, hi, di, gamma: gII[c], inverseStd: cache.inverseStdI[c])
+                                return (re.sumGH, 0, im.sumGH, re.sumG, im.sumG)
                             }
                         }
                     }
@@ -367,11 +409,19 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
             gammaRR.gradient[c] += dgrr
             betaR.gradient[c] += dbr
             if isComplex {
-                gammaRI.gradient[c] += dgri
                 gammaII.gradient[c] += dgii
                 betaI.gradient[c] += dbi
             }
+            if whitening { gammaRI.gradient[c] += dgri }
         }
         return inputGradient
     }
+}
+
+/// How a complex batch-norm layer normalises (spec §2.3).
+public enum BatchNormKind: String, Sendable, Equatable, Codable, CaseIterable {
+    /// 2×2 whitening of (Re, Im) per channel (Trabelsi et al.; the default).
+    case whitening
+    /// Re and Im normalised as two independent real batch norms (the ablation).
+    case naive
 }

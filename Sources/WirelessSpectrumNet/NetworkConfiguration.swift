@@ -44,6 +44,9 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// model: a network trained on Hann-windowed spectra must be fed Hann-windowed spectra.
     public var inputWindow: InputWindow
 
+    /// Complex batch norm: 2×2 whitening (default) or naive per-part (the spec's ablation).
+    public var batchNorm: BatchNormKind
+
     /// The input FFT window.
     public enum InputWindow: String, Sendable, Equatable, Codable, CaseIterable {
         /// No window (the authors' input).
@@ -58,7 +61,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     public init(
         architecture: Architecture, isComplex: Bool, fftCount: Int, bins: Int, widths: [Int],
         activation: ActivationKind = .crelu, initialization: WeightInitialization = .he,
-        head: Head = .convolution, contextDilations: [Int] = [], inputWindow: InputWindow = .rectangular
+        head: Head = .convolution, contextDilations: [Int] = [], inputWindow: InputWindow = .rectangular,
+        batchNorm: BatchNormKind = .whitening
     ) {
         self.architecture = architecture
         self.isComplex = isComplex
@@ -70,15 +74,16 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         self.head = head
         self.contextDilations = contextDilations
         self.inputWindow = inputWindow
+        self.batchNorm = batchNorm
     }
 
     private enum CodingKeys: String, CodingKey {
         case architecture, isComplex, fftCount, bins, widths, activation, initialization, head, contextDilations
-        case inputWindow
+        case inputWindow, batchNorm
     }
 
-    /// Decodes a configuration; checkpoints written before `contextDilations` and `inputWindow`
-    /// existed have no context blocks and a rectangular window.
+    /// Decodes a configuration; checkpoints written before `contextDilations`, `inputWindow` and
+    /// `batchNorm` existed have no context blocks, a rectangular window and whitening batch norm.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         architecture = try container.decode(Architecture.self, forKey: .architecture)
@@ -91,6 +96,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         head = try container.decode(Head.self, forKey: .head)
         contextDilations = try container.decodeIfPresent([Int].self, forKey: .contextDilations) ?? []
         inputWindow = try container.decodeIfPresent(InputWindow.self, forKey: .inputWindow) ?? .rectangular
+        batchNorm = try container.decodeIfPresent(BatchNormKind.self, forKey: .batchNorm) ?? .whitening
     }
 
     /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64, context
@@ -181,7 +187,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     public var summary: String {
         let context = contextDilations.isEmpty ? "" : "/ctx\(contextDilations.map(String.init).joined(separator: "-"))"
         let window = inputWindow == .rectangular ? "" : "/\(inputWindow.rawValue)"
-        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)"
+        let norm = batchNorm == .whitening || !isComplex ? "" : "/\(batchNorm.rawValue)-bn"
+        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)\(norm)"
     }
 
     /// Checks the configuration.

@@ -22,23 +22,24 @@ public struct ResidualBlock<Scalar: NetworkScalar>: ParameterContainer, Sendable
 
     public init(
         name: String, inChannels: Int, outChannels: Int, stride: Int = 1, dilation: Int = 1,
-        activation: ActivationKind = .crelu, isComplex: Bool = true
+        activation: ActivationKind = .crelu, isComplex: Bool = true, batchNorm: BatchNormKind = .whitening
     ) {
         conv1 = ComplexConv1D(
             name: name + ".conv1", inChannels: inChannels, outChannels: outChannels,
             kernelSize: 3, stride: stride, padding: dilation, dilation: dilation, isComplex: isComplex)
-        norm1 = ComplexBatchNorm(name: name + ".bn1", channels: outChannels, isComplex: isComplex)
+        norm1 = ComplexBatchNorm(name: name + ".bn1", channels: outChannels, isComplex: isComplex, kind: batchNorm)
         activation1 = ComplexActivation(
             name: name + ".act1", kind: activation, channels: outChannels, isComplex: isComplex)
         conv2 = ComplexConv1D(
             name: name + ".conv2", inChannels: outChannels, outChannels: outChannels,
             kernelSize: 3, padding: dilation, dilation: dilation, isComplex: isComplex)
-        norm2 = ComplexBatchNorm(name: name + ".bn2", channels: outChannels, isComplex: isComplex)
+        norm2 = ComplexBatchNorm(name: name + ".bn2", channels: outChannels, isComplex: isComplex, kind: batchNorm)
         if inChannels != outChannels || stride != 1 {
             shortcutConv = ComplexConv1D(
                 name: name + ".shortcut", inChannels: inChannels, outChannels: outChannels,
                 kernelSize: 1, stride: stride, isComplex: isComplex)
-            shortcutNorm = ComplexBatchNorm(name: name + ".shortcut_bn", channels: outChannels, isComplex: isComplex)
+            shortcutNorm = ComplexBatchNorm(
+                name: name + ".shortcut_bn", channels: outChannels, isComplex: isComplex, kind: batchNorm)
         }
         activationOut = ComplexActivation(
             name: name + ".act2", kind: activation, channels: outChannels, isComplex: isComplex)

@@ -49,33 +49,34 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         self.configuration = configuration
         let c = configuration.isComplex
         let act = configuration.activation
+        let norm = configuration.batchNorm
         let w = configuration.widths
         switch configuration.architecture {
         case .compact:
             stem = ComplexConv1D(
                 name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
                 kernelSize: 7, padding: 3, isComplex: c)
-            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
+            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c, kind: norm)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
             encoder = [
                 ResidualBlock(
-                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c),
+                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c, batchNorm: norm),
                 ResidualBlock(
-                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c),
+                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c, batchNorm: norm),
                 ResidualBlock(
-                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c),
+                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c, batchNorm: norm),
                 ResidualBlock(
-                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c),
+                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c, batchNorm: norm),
             ]
             context = configuration.contextDilations.enumerated().map { k, d in
                 ResidualBlock(
                     name: "c\(k + 1)", inChannels: w[3], outChannels: w[3], dilation: d, activation: act,
-                    isComplex: c)
+                    isComplex: c, batchNorm: norm)
             }
             decoder = [
-                ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c),
-                ResidualBlock(name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c),
-                ResidualBlock(name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c),
+                ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c, batchNorm: norm),
+                ResidualBlock(name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c, batchNorm: norm),
+                ResidualBlock(name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c, batchNorm: norm),
             ]
             switch configuration.head {
             case .convolution:
@@ -90,7 +91,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             stem = ComplexConv1D(
                 name: "stem", inChannels: configuration.inputChannels, outChannels: w[0],
                 kernelSize: 7, stride: 2, padding: 3, isComplex: c)
-            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c)
+            stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c, kind: norm)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
             var blocks: [ResidualBlock<Scalar>] = []
             var previous = w[0]
@@ -100,7 +101,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                     blocks.append(
                         ResidualBlock(
                             name: "layer\(stage + 1).\(index)", inChannels: previous,
-                            outChannels: w[stage], stride: stride, activation: act, isComplex: c))
+                            outChannels: w[stage], stride: stride, activation: act, isComplex: c, batchNorm: norm))
                     previous = w[stage]
                 }
             }

@@ -115,16 +115,16 @@ import WirelessCore
         #expect(worst < 1e-8)
     }
 
-    @Test(arguments: [true, false])
-    func batchNorm(isComplex: Bool) {
-        var norm = ComplexBatchNorm<Double>(name: "bn", channels: 3, isComplex: isComplex)
+    @Test(arguments: [(true, BatchNormKind.whitening), (false, .whitening), (true, .naive)])
+    func batchNorm(isComplex: Bool, kind: BatchNormKind) {
+        var norm = ComplexBatchNorm<Double>(name: "bn", channels: 3, isComplex: isComplex, kind: kind)
         var generator = Xoshiro256StarStar(seed: 11)
         for c in 0..<3 {
             norm.gammaRR.value[c] = 0.5 + generator.nextUnitDouble()
             norm.betaR.value[c] = generator.nextUnitDouble() - 0.5
             if isComplex {
                 norm.gammaII.value[c] = 0.5 + generator.nextUnitDouble()
-                norm.gammaRI.value[c] = 0.3 * (generator.nextUnitDouble() - 0.5)
+                if kind == .whitening { norm.gammaRI.value[c] = 0.3 * (generator.nextUnitDouble() - 0.5) }
                 norm.betaI.value[c] = generator.nextUnitDouble() - 0.5
             }
         }

@@ -105,6 +105,33 @@ import WirelessCore
         }
     }
 
+    /// Naive batch norm standardises Re and Im separately (each mean 0, variance 1) but, unlike the
+    /// whitening, leaves their correlation: for x_i = (2a + 0.5b)/… with x_r = 3a the output Re–Im
+    /// covariance is the input correlation 2/√4.25 ≈ 0.970. It has 4 trainable values per channel.
+    @Test func naiveBatchNormStandardisesEachPartAndKeepsTheCorrelation() {
+        var generator = Xoshiro256StarStar(seed: 92)
+        var x = ComplexTensor<Double>(batch: 2, channels: 1, length: 1000)
+        for k in 0..<x.real.count {
+            let a = ComplexWeightInitializer.standardNormal(using: &generator)
+            let b = ComplexWeightInitializer.standardNormal(using: &generator)
+            x.real[k] = 3 * a + 1
+            x.imaginary[k] = 2 * a + 0.5 * b - 2
+        }
+        var norm = ComplexBatchNorm<Double>(name: "bn", channels: 1, kind: .naive)
+        #expect(norm.trainableParameterCount() == 4)
+        let y = norm.forward(x)
+        let n = Double(y.real.count)
+        let (mr, mi) = (y.real.reduce(0, +) / n, y.imaginary.reduce(0, +) / n)
+        let rr = y.real.reduce(0) { $0 + $1 * $1 } / n
+        let ii = y.imaginary.reduce(0) { $0 + $1 * $1 } / n
+        let ri = zip(y.real, y.imaginary).reduce(0) { $0 + $1.0 * $1.1 } / n
+        #expect(abs(mr) < 1e-9 && abs(mi) < 1e-9)
+        // Unit variances up to the ε = 1e-5 bias; the correlation is the sample correlation of the
+        // input, within 3/√n ≈ 0.07 of its population value 0.970 (tolerance from n = 2000).
+        #expect(abs(rr - 1) < 1e-3 && abs(ii - 1) < 1e-3)
+        #expect(abs(ri - 2 / (4.25).squareRoot()) < 3 / n.squareRoot(), "\(ri)")
+    }
+
     @Test func inferenceBatchNormDoesNotDependOnTheBatch() {
         var generator = Xoshiro256StarStar(seed: 92)
         var norm = ComplexBatchNorm<Double>(name: "bn", channels: 3)

@@ -50,6 +50,11 @@ struct SpectrumTrainCommand: WTKCommand {
         help: "Window of the input FFTs: rectangular (the authors') or hann; stored in the model.")
     var inputWindow: NetworkConfiguration.InputWindow = .rectangular
 
+    @Option(
+        name: .customLong("batch-norm"),
+        help: "Complex batch norm: whitening (2×2, Trabelsi) or naive (Re and Im separately; the ablation).")
+    var batchNorm: BatchNormKind = .whitening
+
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
 
@@ -189,6 +194,7 @@ struct SpectrumTrainCommand: WTKCommand {
             }
             config.activation = activation
             config.inputWindow = inputWindow
+            config.batchNorm = batchNorm
             return config
         case .paper1d:
             var config = NetworkConfiguration.paper1D(
@@ -197,6 +203,7 @@ struct SpectrumTrainCommand: WTKCommand {
             if let widths = parsedWidths { config.widths = widths }
             config.activation = activation
             config.inputWindow = inputWindow
+            config.batchNorm = batchNorm
             return config
         }
     }
@@ -360,3 +367,4 @@ struct SpectrumTrainCommand: WTKCommand {
 extension ActivationKind: ExpressibleByArgument {}
 extension NetworkConfiguration.InputWindow: ExpressibleByArgument {}
 extension TrainingConfiguration.TrainableScope: ExpressibleByArgument {}
+extension BatchNormKind: ExpressibleByArgument {}
