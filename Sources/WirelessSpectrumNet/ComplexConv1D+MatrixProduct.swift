@@ -99,18 +99,23 @@ extension ComplexConv1D {
             fillColumns(input, shape: shape, into: buffer.baseAddress!)
             count = buffer.count
         }
-        let big = bigWeight(shape: shape)
         let m = shape.planes * outChannels
-        let product = [Float](unsafeUninitializedCapacity: m * shape.columns) { y, count in
-            big.withUnsafeBufferPointer { w in
-                column.withUnsafeBufferPointer { c in
-                    FloatMatrixProduct.multiplyInBlocks(
-                        along: .columns, transposeA: false, transposeB: false, m: m, n: shape.columns,
-                        k: shape.rows, a: w.baseAddress!, lda: shape.rows, b: c.baseAddress!,
-                        ldb: shape.columns, c: y.baseAddress!, ldc: shape.columns)
+        let product: [Float]
+        if isComplex && useGaussMultiplication {
+            product = gaussForwardProduct(column: column, shape: shape)
+        } else {
+            let big = bigWeight(shape: shape)
+            product = [Float](unsafeUninitializedCapacity: m * shape.columns) { y, count in
+                big.withUnsafeBufferPointer { w in
+                    column.withUnsafeBufferPointer { c in
+                        FloatMatrixProduct.multiplyInBlocks(
+                            along: .columns, transposeA: false, transposeB: false, m: m, n: shape.columns,
+                            k: shape.rows, a: w.baseAddress!, lda: shape.rows, b: c.baseAddress!,
+                            ldb: shape.columns, c: y.baseAddress!, ldc: shape.columns)
+                    }
                 }
+                count = y.count
             }
-            count = y.count
         }
         var output = ComplexTensor<Float>(
             batch: input.batch, channels: outChannels, length: shape.outLength,
@@ -183,6 +188,14 @@ extension ComplexConv1D {
             fillColumns(input, shape: shape, into: buffer.baseAddress!)
             count = buffer.count
         }
+        if isComplex && useGaussMultiplication {
+            let (gradientA, gradientB, columnGradient) = gaussBackwardProducts(column: column, g: g, shape: shape)
+            for k in 0..<(outChannels * shape.rowsPerPlane) {
+                weightReal.gradient[k] += Scalar(gradientA[k])
+                weightImaginary.gradient[k] += Scalar(gradientB[k])
+            }
+            return columnsToInput(columnGradient, like: input, shape: shape)
+        }
         var weightGradient = [Float](repeating: 0, count: m * shape.rows)
         let big = bigWeight(shape: shape)
         // ∂W_big = G·X_colᵀ in two row blocks (each reduces over all B·L_out columns);
@@ -224,7 +237,14 @@ extension ComplexConv1D {
                 }
             }
         }
-        // col2im: one task per (plane, example, input channel) row of ∂x.
+        return columnsToInput(columnGradient, like: input, shape: shape)
+    }
+
+    /// col2im: scatters ∂X_col back onto ∂x (one task per (plane, example, input channel) row).
+    func columnsToInput(_ columnGradient: [Float], like input: ComplexTensor<Float>, shape: GEMMShape)
+        -> ComplexTensor<Float>
+    {
+        let lout = shape.outLength
         var inputGradient = input.zerosLike()
         let (cin, kernel, s, d, p) = (inChannels, kernelSize, stride, dilation, padding)
         let ranges = (0..<kernel).map {

@@ -38,6 +38,11 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     /// `Float` layers run through im2col + sgemm (see `ComplexConv1D+MatrixProduct`); the direct
     /// loops remain the reference (and the `Double` path).
     public var useMatrixProduct: Bool = true
+    /// Complex `Float` layers on the GEMM path use the Gauss three-multiplication form (three real
+    /// products instead of the four of the block form, 25 % fewer multiply-adds, rounding differs in
+    /// the last bits; see `ComplexConv1D+GaussProduct`). Off by default so that seeded runs
+    /// reproduce the shipped model.
+    public var useGaussMultiplication: Bool = false
 
     /// A zero-initialised layer (initialise with `ComplexWeightInitializer`).
     ///

@@ -123,6 +123,13 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         body(&head)
     }
 
+    /// Switches every complex `Float` convolution to (or from) the Gauss three-multiplication form
+    /// (`ComplexConv1D.useGaussMultiplication`): fewer multiply-adds, last-bit differences in the
+    /// results, so a seeded run is reproducible only with the same setting. Not stored in checkpoints.
+    public mutating func setGaussMultiplication(_ enabled: Bool) {
+        forEachConvolution { $0.useGaussMultiplication = enabled }
+    }
+
     public mutating func forEachParameter(_ body: (inout Parameter<Scalar>) -> Void) {
         stem.forEachParameter(body)
         stemNorm.forEachParameter(body)

@@ -21,9 +21,10 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         let y = (0..<(size * config.bins)).map { _ in generator.nextUnitFloat() < 0.2 ? Float(1) : 0 }
         return (x, y)
     }
-    func trainStep(_ config: NetworkConfiguration) throws -> () -> Void {
+    func trainStep(_ config: NetworkConfiguration, gauss: Bool = false) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 2)
         var network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
+        network.setGaussMultiplication(gauss)
         var adam = AdamOptimizer<Float>(learningRate: 1e-3)
         let loss = try ComplexFocalLoss()
         let (x, y) = batch(config, size: 32)
@@ -40,6 +41,9 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
     return [
         Benchmark(name: "compact complex train step, batch 32", work: (32, "examples"), samples: 5) {
             try trainStep(.compact())
+        },
+        Benchmark(name: "compact complex train step, batch 32, Gauss 3-mult form", work: (32, "examples"), samples: 5) {
+            try trainStep(.compact(), gauss: true)
         },
         Benchmark(name: "compact complex, spec layout (no context), train step, batch 32", work: (32, "examples"), samples: 5) {
             try trainStep(.compact(contextDilations: []))

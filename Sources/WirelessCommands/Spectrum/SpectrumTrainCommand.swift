@@ -88,6 +88,11 @@ struct SpectrumTrainCommand: WTKCommand {
         ))
     var freshData = false
 
+    @Flag(
+        name: .customLong("gauss-multiplication"),
+        help: "Run the complex convolutions in the Gauss three-multiplication form (fewer multiply-adds; results differ in the last bits, so the same seed reproduces a run only with the same setting).")
+    var gaussMultiplication = false
+
     @Option(help: "Checkpoint path (default <out-dir>/<name>.cmsn).")
     var model: String?
 
@@ -233,6 +238,7 @@ struct SpectrumTrainCommand: WTKCommand {
                 "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
                 "alpha": String(alpha), "gamma": String(gamma), "fresh_data": String(freshData),
                 "initial_model": initialModel ?? "", "train_only": trainableScope.rawValue,
+                "gauss_multiplication": String(gaussMultiplication),
             ]) { a, _ in a })
         let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
         try FileManager.default.createDirectory(
@@ -286,6 +292,7 @@ struct SpectrumTrainCommand: WTKCommand {
             var init_ = Xoshiro256StarStar(seed: seed.seed, stream: 0xC0FFEE)
             network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
         }
+        network.setGaussMultiplication(gaussMultiplication)
         let provenance = [
             "command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             "seed": String(seed.seed), "train_examples": String(training.count),
