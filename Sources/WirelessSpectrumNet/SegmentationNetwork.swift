@@ -16,6 +16,10 @@ import Numerics
 ///
 /// paper1D: stem conv7/2 (M→w0) + CBN + act; BasicBlocks [2,2,2,2] at w0..w3 (stages 2–4 open with
 /// stride 2); GAP → dense w3 → N with bias.
+///
+/// The passes are pre-specialised for `Float` (`@_specialize(exported: true)`), so code in other
+/// modules that calls `forward`/`backward` on a `SegmentationNetwork<Float>` runs the specialised
+/// kernels (measured: 9.7 ms per window instead of 77 ms through the unspecialised generic code).
 public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Sendable {
     public let configuration: NetworkConfiguration
     public var stem: ComplexConv1D<Scalar>
@@ -168,6 +172,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// - Parameters:
     ///   - training: batch statistics and caches for `backward` (true) or running statistics (false).
     ///   - updateStatistics: false freezes the batch-norm running statistics (transfer learning).
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func forward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
@@ -179,6 +184,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// Everything before the head: the map the head reads, `[batch × w0 × N]` for the compact
     /// net (`[batch × channels × L]` before pooling for a dense head).
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func bodyForward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
@@ -214,6 +220,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// The head on the body's map: conv1×1 (+ bias), or global pooling + dense reshaped to
     /// `[batch × 1 × N]`. Caches for `headBackward` when `training`.
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func headForward(_ features: ComplexTensor<Scalar>, training: Bool = true) -> ComplexTensor<Scalar> {
         guard hasDenseHead else { return head.forward(features, training: training) }
         cachedPooledLength = features.length
@@ -223,6 +230,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// Back-propagates ∂L/∂logits through the head only, accumulating the head's gradients;
     /// returns ∂L/∂(body map).
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func headBackward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard hasDenseHead else { return head.backward(logitGradient) }
         let gPooled = head.backward(TensorOperations.lengthToChannels(logitGradient))
@@ -232,6 +240,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Back-propagates ∂L/∂logits (Wirtinger convention), accumulating every parameter gradient;
     /// returns ∂L/∂input.
     @discardableResult
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func backward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         var g = headBackward(logitGradient)
         switch configuration.architecture {

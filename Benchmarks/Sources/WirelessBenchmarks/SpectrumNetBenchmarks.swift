@@ -32,10 +32,11 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
             SpectrumTrainer.step(network: &network, input: x, labels: y, loss: loss, optimizer: &adam)
         }
     }
-    func inference(_ config: NetworkConfiguration) throws -> () -> Void {
+    func inference(_ config: NetworkConfiguration, throughGenericAPI: Bool = false) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 3)
         var network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
         let (x, _) = batch(config, size: 1)
+        if throughGenericAPI { return { _ = network.forward(x, training: false) } }
         return { _ = SpectrumTrainer.logits(network: &network, input: x) }
     }
     return [
@@ -53,6 +54,9 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         },
         Benchmark(name: "compact complex inference, 1 window", work: (1, "windows"), samples: 11) {
             try inference(.compact())
+        },
+        Benchmark(name: "compact complex inference, 1 window, generic forward from another module", work: (1, "windows"), samples: 5) {
+            try inference(.compact(), throughGenericAPI: true)
         },
         Benchmark(name: "compact real inference, 1 window", work: (1, "windows"), samples: 11) {
             try inference(.compactReal())
