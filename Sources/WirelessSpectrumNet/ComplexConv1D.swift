@@ -40,8 +40,8 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     public var useMatrixProduct: Bool = true
     /// Complex `Float` layers on the GEMM path use the Gauss three-multiplication form (three real
     /// products instead of the four of the block form, 25 % fewer multiply-adds, rounding differs in
-    /// the last bits; see `ComplexConv1D+GaussProduct`). Off by default so that seeded runs
-    /// reproduce the shipped model.
+    /// the last bits; see `ComplexConv1D+GaussProduct`). Off by default: it measured slower on the
+    /// reference machine, and seeded runs reproduce the shipped model only without it.
     public var useGaussMultiplication: Bool = false
 
     /// A zero-initialised layer (initialise with `ComplexWeightInitializer`).
