@@ -106,6 +106,35 @@ import WirelessSpectrumNet
         #expect(runWTK(arguments.map { $0 == start.path ? folder.appendingPathComponent("none.cmsn").path : $0 }) != 0)
     }
 
+    /// A truncated checkpoint passed as --model or --initial-model is bad data (exit 65) and the
+    /// error names the file.
+    @Test func truncatedCheckpointExits65AndNamesTheFile() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = try tinyModel(in: folder)
+        let bytes = try Data(contentsOf: model)
+        let cut = folder.appendingPathComponent("cut.cmsn")
+        try bytes.prefix(100).write(to: cut)
+        #expect(throws: SpectrumNetError.self) { _ = try SpectrumModelLoading.load(cut.path) }
+        do {
+            _ = try SpectrumModelLoading.load(cut.path)
+        } catch {
+            #expect("\(error)".contains(cut.path), "\(error)")
+        }
+        #expect(
+            runWTK([
+                "spectrum", "train", "--initial-model", cut.path, "--train-per-level", "1", "--out-dir",
+                folder.path, "--quiet",
+            ]) == 65)
+        let recording = folder.appendingPathComponent("capture")
+        _ = try self.recording(samples: 16_384).write(to: recording)
+        #expect(
+            runWTK([
+                "spectrum", "segment", recording.path + ".sigmf-meta", "--model", cut.path, "--out-dir",
+                folder.path, "--quiet",
+            ]) == 65)
+    }
+
     @Test func segmentWritesIntervalsAnnotationsAndFigure() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -14,7 +14,10 @@ enum SpectrumModelLoading {
             throw IOError.missingFile(path: "datasets/cmusenet-default/cmusenet-default.cmsn (pass --model)")
         }
         guard FileManager.default.fileExists(atPath: url.path) else { throw IOError.missingFile(path: url.path) }
-        let checkpoint = try Checkpoint.read(from: url)
-        return (try checkpoint.makeNetwork(), checkpoint, url.path)
+        // Corrupt, truncated or foreign checkpoints: the message names the file (exit 65).
+        return try SpectrumNetError.naming(file: url.path) {
+            let checkpoint = try Checkpoint.read(from: url)
+            return (try checkpoint.makeNetwork(), checkpoint, url.path)
+        }
     }
 }

@@ -280,9 +280,12 @@ struct SpectrumTrainCommand: WTKCommand {
         var network: SegmentationNetwork<Float>
         var session = SpectrumTrainer.Session()
         if resume {
-            let checkpoint = try Checkpoint.read(from: modelURL)
-            network = try checkpoint.makeNetwork(expecting: networkConfig)
-            session = try checkpoint.session(for: &network)
+            (network, session) = try SpectrumNetError.naming(file: modelURL.path) {
+                let checkpoint = try Checkpoint.read(from: modelURL)
+                var network = try checkpoint.makeNetwork(expecting: networkConfig)
+                let session = try checkpoint.session(for: &network)
+                return (network, session)
+            }
             context.note(
                 "spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
         } else if let initialNetwork {
