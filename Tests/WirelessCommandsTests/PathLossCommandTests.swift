@@ -18,6 +18,64 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         try HelpSnapshotTests.check(
             WTK.helpMessage(for: PathLossCoverageCommand.self, columns: 100), snapshot: "wtk-pathloss-coverage-help.txt"
         )
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: PathLossMultiFrequencyCommand.self, columns: 100),
+            snapshot: "wtk-pathloss-multifrequency-help.txt")
+    }
+
+    /// Links drawn exactly from ABG (α = 3.1, β = 28 dB, γ = 2.2) at 28 and 73 GHz: the command
+    /// recovers the three parameters (to rounding of the written CSV, 1e-9) with zero RMSE; the
+    /// single-frequency bundled replica is bad data for it (exit 65) and leaves no output.
+    @Test func multifrequencyRecoversAnExactABGCampaign() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "distance_m,path_gain_db,frequency_ghz\n"
+        for f in [28.0, 73.0] {
+            for d in stride(from: 5.0, through: 200, by: 15) {
+                let loss = 10 * 3.1 * log10(d) + 28 + 10 * 2.2 * log10(f)
+                text += "\(d),\(-loss),\(f)\n"
+            }
+        }
+        let input = folder.appendingPathComponent("two.csv")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "multifrequency", "--input", input.path, "--out-dir", out.path, "--quiet"]) == 0)
+        let models = try String(contentsOf: out.appendingPathComponent("pathloss-multifrequency-models.csv"), encoding: .utf8)
+        let rows = models.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        func estimate(_ model: String, _ parameter: String) -> Double? {
+            rows.first { $0.count > 2 && $0[0] == model && $0[1] == parameter }.flatMap { Double($0[2]) }
+        }
+        let tolerance = 1e-9
+        #expect(abs((estimate("ABG", "alpha") ?? 0) - 3.1) < tolerance)
+        #expect(abs((estimate("ABG", "beta") ?? 0) - 28) < tolerance)
+        #expect(abs((estimate("ABG", "gamma") ?? 0) - 2.2) < tolerance)
+        #expect(estimate("CIF", "f0") == 50.5)
+        #expect(listing(out).contains("pathloss-multifrequency-path-gain.svg"))
+        // Links drawn exactly from CIF (n = 2.5, b = 0.1, f0 = 50.5 GHz, the links' mean frequency;
+        // FSPL at 1 m exact, c = 299 792 458 m/s): the command recovers n and b.
+        var cifText = "distance_m,path_gain_db,frequency_ghz\n"
+        for f in [28.0, 73.0] {
+            for d in stride(from: 5.0, through: 200, by: 15) {
+                let fspl = 20 * log10(4 * Double.pi * f * 1e9 / 299_792_458)
+                let loss = fspl + 10 * 2.5 * (1 + 0.1 * (f - 50.5) / 50.5) * log10(d)
+                cifText += "\(d),\(-loss),\(f)\n"
+            }
+        }
+        let cifInput = folder.appendingPathComponent("cif.csv")
+        try cifText.write(to: cifInput, atomically: true, encoding: .utf8)
+        let cifOut = folder.appendingPathComponent("cif")
+        #expect(runWTK(["pathloss", "multifrequency", "--input", cifInput.path, "--out-dir", cifOut.path, "--quiet"]) == 0)
+        let cifRows = try String(
+            contentsOf: cifOut.appendingPathComponent("pathloss-multifrequency-models.csv"), encoding: .utf8
+        ).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        func cif(_ parameter: String) -> Double? {
+            cifRows.first { $0.count > 2 && $0[0] == "CIF" && $0[1] == parameter }.flatMap { Double($0[2]) }
+        }
+        #expect(abs((cif("n") ?? 0) - 2.5) < tolerance && abs((cif("b") ?? 0) - 0.1) < tolerance)
+        let single = folder.appendingPathComponent("single")
+        #expect(
+            runWTK(["pathloss", "multifrequency", "--input", bundledCSV, "--out-dir", single.path, "--quiet"]) == 65)
+        #expect(listing(single).filter { $0.hasSuffix(".csv") }.isEmpty)
     }
 
     @Test func fitEffectsCoverageRunOnTheBundledReplica() throws {

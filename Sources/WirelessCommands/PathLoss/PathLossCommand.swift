@@ -17,6 +17,7 @@ public struct PathLossCommand: ParsableCommand {
             PathLossEffectsCommand.self,
             PathLossModelCommand.self,
             PathLossCoverageCommand.self,
+            PathLossMultiFrequencyCommand.self,
         ])
 
     public init() {}
