@@ -38,9 +38,11 @@ public enum FloatMatrixProduct {
 
     /// Computes C ← α·op(A)·op(B) + β·C as `parts` row or column blocks of C run concurrently.
     ///
-    /// Each block is an independent single-threaded sgemm over the full k, so every element of C
-    /// is reduced exactly as in any other run with the same `parts` and axis: the result does not
-    /// depend on the number of cores (keep BLAS itself at one thread, as the `wtk` runner does).
+    /// Each block is an independent sgemm over the full k, so every element of C is reduced exactly
+    /// as in any other run with the same `parts` and axis: the result does not depend on the number
+    /// of cores — provided BLAS itself runs on one thread (`BLASThreading.setThreadCount(1)`, as the
+    /// `wtk` runner and the benchmarks set it); with more BLAS threads the products are still
+    /// correct, but OpenBLAS may then split k and change the last bits.
     /// With fewer than `minimumPerPart` rows or columns per block the product runs as one call.
     ///
     /// - Parameters: as `multiply`, plus
@@ -87,7 +89,7 @@ public enum FloatMatrixProduct {
 /// The operands of `multiplyInBlocks`, shared by its tasks.
 ///
 /// `@unchecked Sendable` contract: during `forEachTask` A and B are only read, each task writes a
-/// disjoint column block of C, and the caller keeps all three buffers alive until it returns.
+/// disjoint row or column block of C, and the caller keeps all three buffers alive until it returns.
 private struct BlockOperands: @unchecked Sendable {
     let a: UnsafePointer<Float>
     let b: UnsafePointer<Float>

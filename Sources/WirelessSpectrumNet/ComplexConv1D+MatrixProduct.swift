@@ -95,6 +95,7 @@ extension ComplexConv1D {
     /// parallel (`FloatMatrixProduct.multiplyInBlocks`; deterministic at any core count).
     func forwardGEMM(_ input: ComplexTensor<Float>) -> ComplexTensor<Float> {
         let shape = gemmShape(batch: input.batch, length: input.length)
+        precondition(shape.outLength >= 1, "input too short for the kernel")
         let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
             fillColumns(input, shape: shape, into: buffer.baseAddress!)
             count = buffer.count

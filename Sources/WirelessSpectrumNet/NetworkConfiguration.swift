@@ -140,13 +140,12 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         var best = self
         best.isComplex = false
         best.activation = .crelu
+        best.batchNorm = .whitening  // a real layer has one plane: ordinary batch norm
         var bestGap = Int.max
         var counted: [[Int]: Int] = [:]
         for step in 0...1000 {
             let kappa = 1 + Double(step) / 1000
-            var candidate = self
-            candidate.isComplex = false
-            candidate.activation = .crelu
+            var candidate = best
             candidate.widths = widths.map { max(1, Int((Double($0) * kappa).rounded())) }
             let count =
                 counted[candidate.widths]
@@ -212,6 +211,10 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
                 throw SpectrumNetError.invalidConfiguration(
                     reason: "context dilations must lie in 1...\(bins / 8) (N/8 positions at the bottleneck)")
             }
+        }
+        if !isComplex && batchNorm != .whitening {
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "naive batch norm applies to complex layers; a real network has ordinary batch norm")
         }
         if !isComplex && activation != .crelu {
             throw SpectrumNetError.invalidConfiguration(reason: "the real-valued network uses ReLU only")

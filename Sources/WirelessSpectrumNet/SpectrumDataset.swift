@@ -29,7 +29,8 @@ public struct SpectrumDataset: Sendable {
     /// - Parameters:
     ///   - snrLevelsDB: the SNR levels [dB]; level k seeds with SNR index k.
     ///   - indices: example indices within each level (splits are disjoint index ranges).
-    /// - Throws: `SpectrumNetError.lengthMismatch` when M·N ≠ W.
+    /// - Throws: `SpectrumNetError.lengthMismatch` when M·N ≠ W; the first feature-extraction error in
+    ///   example order (e.g. `.allZeroWindow`).
     public static func synthetic(
         generator: WidebandGenerator, snrLevelsDB: [Double], indices: Range<Int>,
         extractor: SpectrumFeatureExtractor
@@ -49,7 +50,7 @@ public struct SpectrumDataset: Sendable {
         var inputs = ComplexTensor<Float>(batch: total, channels: m, length: n)
         var labels = [Float](repeating: 0, count: total * n)
         let stride = m * n
-        let succeeded: [Bool] = inputs.withMutablePlanePointers { xr, xi in
+        let failures: [SpectrumNetError?] = inputs.withMutablePlanePointers { xr, xi in
             labels.withUnsafeMutableBufferPointer { labelBuffer in
                 let labelPointer = SharedMutablePointer(base: labelBuffer.baseAddress!)
                 return ParallelExecution.parallelMap(count: total) { task in
@@ -59,19 +60,22 @@ public struct SpectrumDataset: Sendable {
                     var tensor = ComplexTensor<Float>(batch: 1, channels: m, length: n)
                     do {
                         try extractor.write(example.samples[0..<(m * n)], into: &tensor, slot: 0)
+                    } catch let error as SpectrumNetError {
+                        return error
                     } catch {
-                        return false
+                        return .invalidConfiguration(reason: "\(error)")
                     }
                     (xr.base + task * stride).update(from: tensor.real, count: stride)
                     (xi.base + task * stride).update(from: tensor.imaginary, count: stride)
                     let mask = SpectrumLabels.mask(
                         intervalsHz: example.intervalsHz(labelWidth: labelWidth), bins: n, sampleRateHz: fs)
                     for k in 0..<n { labelPointer.base[task * n + k] = mask[k] ? 1 : 0 }
-                    return true
+                    return nil
                 }
             }
         }
-        guard succeeded.allSatisfy({ $0 }) else { throw SpectrumNetError.allZeroWindow }
+        // The first failure in example order (the same whatever the thread count).
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         let snr = (0..<total).map { snrLevelsDB[$0 / perLevel] }
         return SpectrumDataset(inputs: inputs, labels: labels, snrDB: snr)
     }

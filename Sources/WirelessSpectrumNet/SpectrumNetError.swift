@@ -34,7 +34,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
     case malformedCheckpoint(reason: String)
     /// A parameter (named) is NaN or infinite.
     case nonFiniteParameter(name: String)
-    /// Training produced a NaN or infinite loss (`TrainingError.nonFiniteLoss`).
+    /// Training produced a NaN or infinite loss (`TrainingError.nonFiniteLoss`); batch 0 means the
+    /// validation loss after the epoch.
     case nonFiniteLoss(epoch: Int, batch: Int)
     /// `error` found while using the recording `file` (too short, wrong sample rate, NaN sample, bad
     /// annotation…), so the message names the file; the category is that of `error`.
@@ -91,7 +92,9 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
         case .nonFiniteParameter(let name):
             return "parameter \(name) contains NaN or Inf"
         case .nonFiniteLoss(let epoch, let batch):
-            return "training loss became non-finite at epoch \(epoch), batch \(batch)"
+            return batch == 0
+                ? "validation loss became non-finite after epoch \(epoch)"
+                : "training loss became non-finite at epoch \(epoch), batch \(batch)"
         case .inRecording(let file, let error):
             return "\(file): \(error.description)"
         }

@@ -131,6 +131,10 @@ public enum SpectrumTrainer {
         var epochsRun = 0
         while !session.state.finished && epochsRun < maximumEpochs {
             let stage = session.state.stage
+            guard stage < configuration.learningRates.count else {
+                throw SpectrumNetError.invalidConfiguration(
+                    reason: "the session is at stage \(stage + 1) but only \(configuration.learningRates.count) learning rates are configured")
+            }
             let learningRate = configuration.learningRates[stage]
             if session.optimizer == nil { session.optimizer = AdamOptimizer(learningRate: learningRate) }
             if session.bestWeights == nil { session.bestWeights = network.parameterList() }
@@ -171,6 +175,9 @@ public enum SpectrumTrainer {
             }
             let trainSeconds = Date().timeIntervalSince(started)
             let evaluation = evaluate(network: &network, dataset: validation, loss: loss)
+            guard evaluation.loss.isFinite else {
+                throw SpectrumNetError.nonFiniteLoss(epoch: session.state.totalEpochs + 1, batch: 0)
+            }
             session.state.epochInStage += 1
             session.state.totalEpochs += 1
             session.state.adamStep = session.optimizer!.step

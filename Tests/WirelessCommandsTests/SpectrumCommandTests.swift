@@ -80,6 +80,14 @@ import WirelessSpectrumNet
         #expect(runWTK(common + ["--fresh-data", "--captures", "x.sigmf-meta"]) == 64)
         #expect(runWTK(common + ["--min-delta=-1"]) == 64)
         #expect(runWTK(common + ["--context", "0"]) == 64)
+        #expect(runWTK(common + ["--architecture", "paper1d", "--context", "2"]) == 64)
+        #expect(runWTK(common + ["--real", "--batch-norm", "naive"]) == 64)
+        // Without --context the default keeps the dilations that fit N/8 (M = 1024: N = 16, only 2).
+        var command = try SpectrumTrainCommand.parse(["--fft-count", "1024"])
+        try command.validate()
+        #expect(command.networkConfiguration.contextDilations == [2])
+        command = try SpectrumTrainCommand.parse(["--architecture", "paper1d", "--fft-count", "1024"])
+        try command.validate()
     }
 
     /// --initial-model --train-only head fine-tunes a trained checkpoint: the result keeps its
@@ -133,6 +141,54 @@ import WirelessSpectrumNet
                 "spectrum", "segment", recording.path + ".sigmf-meta", "--model", cut.path, "--out-dir",
                 folder.path, "--quiet",
             ]) == 65)
+    }
+
+    /// --resume continues with the checkpoint's stored layout and training settings, whatever the
+    /// flags say: a head-only run with three learning-rate stages, interrupted after one epoch,
+    /// resumes with fewer stages, other widths and no --train-only on the command line, finishes all
+    /// three stages and still trains the head alone.
+    @Test func resumeKeepsTheStoredLayoutAndTrainingSettings() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = Xoshiro256StarStar(seed: 12)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 16, bins: 1024, widths: [2, 2, 2, 2], contextDilations: [1]),
+            using: &generator)
+        let original = network.parameterList()
+        var configuration = TrainingConfiguration()
+        configuration.batchSize = 1
+        configuration.learningRates = [1e-2, 1e-3, 1e-4]
+        configuration.maximumEpochsPerStage = 1
+        configuration.trainableScope = .head
+        configuration.seed = 20_250_101
+        let generatorForData = try WidebandGenerator(seed: 20_250_101)
+        let extractor = try SpectrumFeatureExtractor(for: network.configuration)
+        let train = try SpectrumDataset.synthetic(
+            generator: generatorForData, snrLevelsDB: [0], indices: 0..<1, extractor: extractor)
+        let validation = try SpectrumDataset.synthetic(
+            generator: generatorForData, snrLevelsDB: [0], indices: 4000..<4001, extractor: extractor)
+        var session = SpectrumTrainer.Session()
+        try SpectrumTrainer.train(
+            network: &network, training: train, validation: validation, configuration: configuration,
+            session: &session, maximumEpochs: 1)
+        let model = folder.appendingPathComponent("run.cmsn")
+        try Checkpoint(
+            network: &network, training: session.state, trainingConfiguration: configuration,
+            optimizer: session.optimizer, bestWeights: session.bestWeights
+        ).write(to: model)
+        #expect(
+            runWTK([
+                "spectrum", "train", "--resume", "--model", model.path, "--train-per-level", "1",
+                "--validation-per-level", "1", "--snr-min", "0", "--snr-max", "0", "--learning-rates", "1e-3",
+                "--widths", "3,3,3,3", "--out-dir", folder.path, "--quiet",
+            ]) == 0)
+        let resumed = try Checkpoint.read(from: model)
+        #expect(resumed.header.configuration == network.configuration)
+        #expect(resumed.header.trainingConfiguration == configuration)
+        #expect(resumed.header.training?.history.count == 3 && resumed.header.training?.finished == true)
+        var result = try resumed.makeNetwork()
+        let moved = zip(original, result.parameterList()).filter { $0.value != $1.value }.map(\.0.name)
+        #expect(!moved.isEmpty && moved.allSatisfy { $0.hasPrefix("head.") }, "\(moved)")
     }
 
     @Test func segmentWritesIntervalsAnnotationsAndFigure() throws {

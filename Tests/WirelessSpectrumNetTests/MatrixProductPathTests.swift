@@ -41,4 +41,44 @@ import WirelessCore
             #expect(close(fast.biasImaginary.gradient, direct.biasImaginary.gradient))
         }
     }
+
+    /// Sizes at which the products really split into blocks on both cores (C_out = 16 rows, B·L_out =
+    /// 4·160 = 640 columns), with a tap whose valid range is empty (padding 5 > K·d reach), in the
+    /// block and Gauss forms, against the direct loops.
+    @Test(arguments: [false, true])
+    func blockedProductsMatchDirectLoops(gauss: Bool) {
+        var generator = Xoshiro256StarStar(seed: 7)
+        var fast = ComplexConv1D<Float>(
+            name: "c", inChannels: 6, outChannels: 16, kernelSize: 3, stride: 1, padding: 5, dilation: 1,
+            hasBias: true, isComplex: true)
+        ComplexWeightInitializer.initialize(&fast, scheme: .he, using: &generator)
+        var direct = fast
+        direct.useMatrixProduct = false
+        fast.useGaussMultiplication = gauss
+        var x = ComplexTensor<Float>(batch: 4, channels: 6, length: 152)
+        for k in 0..<x.real.count {
+            x.real[k] = generator.nextUnitFloat() - 0.5
+            x.imaginary[k] = generator.nextUnitFloat() - 0.5
+        }
+        let yFast = fast.forward(x)
+        let yDirect = direct.forward(x)
+        #expect(yFast.length == 160)
+        var g = yFast.zerosLike()
+        for k in 0..<g.real.count {
+            g.real[k] = generator.nextUnitFloat() - 0.5
+            g.imaginary[k] = generator.nextUnitFloat() - 0.5
+        }
+        let gxFast = fast.backward(g)
+        let gxDirect = direct.backward(g)
+        // Input gradients and outputs are sums of ≤ 2·6·3 = 36 terms of size ≤ 1 (Float, a few ulps);
+        // weight gradients sum 2·640 terms of size ≤ 0.25: relative 1e-4 of their scale.
+        let tolerance: Float = 1e-5
+        func close(_ a: [Float], _ b: [Float], _ scale: Float = 1) -> Bool {
+            zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * scale }
+        }
+        #expect(close(yFast.real, yDirect.real) && close(yFast.imaginary, yDirect.imaginary))
+        #expect(close(gxFast.real, gxDirect.real) && close(gxFast.imaginary, gxDirect.imaginary))
+        #expect(close(fast.weightReal.gradient, direct.weightReal.gradient, 10))
+        #expect(close(fast.weightImaginary.gradient, direct.weightImaginary.gradient, 10))
+    }
 }

@@ -206,7 +206,8 @@ struct SpectrumEvaluateCommand: WTKCommand {
             if captures.isEmpty {
                 dataset = try SpectrumDataset.synthetic(
                     generator: generator, snrLevelsDB: levels, indices: indices, extractor: extractor)
-            } else if let pooledCaptures, network.configuration.fftCount == complexNet.configuration.fftCount {
+            } else if let pooledCaptures, network.configuration.fftCount == complexNet.configuration.fftCount,
+                network.configuration.inputWindow == complexNet.configuration.inputWindow {
                 dataset = pooledCaptures
             } else {
                 dataset = SpectrumDataset.concatenated(

@@ -13,11 +13,14 @@ enum SpectrumModelLoading {
         } else {
             throw IOError.missingFile(path: "datasets/cmusenet-default/cmusenet-default.cmsn (pass --model)")
         }
-        guard FileManager.default.fileExists(atPath: url.path) else { throw IOError.missingFile(path: url.path) }
-        // Corrupt, truncated or foreign checkpoints: the message names the file (exit 65).
-        return try SpectrumNetError.naming(file: url.path) {
-            let checkpoint = try Checkpoint.read(from: url)
-            return (try checkpoint.makeNetwork(), checkpoint, url.path)
-        }
+        let checkpoint = try checkpoint(at: url.path)
+        return (try SpectrumNetError.naming(file: url.path) { try checkpoint.makeNetwork() }, checkpoint, url.path)
+    }
+
+    /// Reads the checkpoint at `path`: a missing file is an IO error (exit 74), a corrupt,
+    /// truncated or foreign one bad data naming the file (exit 65).
+    static func checkpoint(at path: String) throws -> Checkpoint {
+        guard FileManager.default.fileExists(atPath: path) else { throw IOError.missingFile(path: path) }
+        return try SpectrumNetError.naming(file: path) { try Checkpoint.read(from: URL(fileURLWithPath: path)) }
     }
 }

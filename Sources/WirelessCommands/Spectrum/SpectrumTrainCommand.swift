@@ -14,10 +14,12 @@ struct SpectrumTrainCommand: WTKCommand {
             Regenerates the training and validation splits from --seed (see 'wtk spectrum generate'), \
             trains with Adam in stages (one per --learning-rates entry, fresh Adam each, early stopping \
             on the validation loss with --patience and δ = --min-delta), restores the weights of the lowest \
-            validation loss at the end of each stage, and \
+            validation loss so far at the end of each stage, and \
             writes <model> (a CMSNCKPT checkpoint, rewritten atomically after every epoch so an \
             interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
-            epoch) and <name>.svg (the loss curves). The same seed gives a bit-identical checkpoint. \
+            epoch) and <name>.svg (the loss curves). The same seed and command line give a bit-identical \
+            checkpoint (the header records the command). --resume continues with the checkpoint's own \
+            layout and training settings; repeat the data flags. \
             Transfer learning: --initial-model starts from a trained checkpoint (the shipped model, say) and \
             --train-only head retrains only its output head, e.g. on your own labelled --captures. The \
             defaults follow the authors' schedule (batch 64, up to 50 epochs per stage); the shipped model \
@@ -41,9 +43,9 @@ struct SpectrumTrainCommand: WTKCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the spec's plain U-Net.",
+            "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the spec's plain U-Net (default 2,4,8, those ≤ N/8).",
             valueName: "d1,d2,…"))
-    var context: String = "2,4,8"
+    var context: String?
 
     @Option(
         name: .customLong("input-window"),
@@ -138,11 +140,11 @@ struct SpectrumTrainCommand: WTKCommand {
         guard parsedRates != nil else {
             throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.")
         }
-        guard parsedContext != nil else {
-            throw ValidationError("--context must be 'none' or positive integers ≤ N/8, e.g. 2,4,8 (got \(context)).")
-        }
-        if architecture == .paper1d && parsedContext != [] && context != "2,4,8" {
-            throw ValidationError("--context applies to the compact architecture only.")
+        if architecture == .paper1d {
+            if let context { throw ValidationError("--context applies to the compact architecture only (got \(context)).") }
+        } else if parsedContext == nil {
+            throw ValidationError(
+                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context ?? "")).")
         }
         if resume && initialModel != nil {
             throw ValidationError("--resume continues the run in --model; it cannot start from --initial-model.")
@@ -157,6 +159,9 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
         if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
+        if real && batchNorm != .whitening {
+            throw ValidationError("--batch-norm naive applies to the complex network; the real one has ordinary batch norm.")
+        }
     }
 
     var parsedRates: [Double]? {
@@ -172,12 +177,14 @@ struct SpectrumTrainCommand: WTKCommand {
         return values.map { $0! }
     }
 
-    /// The context dilations, [] for 'none'; nil when malformed.
+    /// The context dilations, [] for 'none'; nil when malformed. Without --context: the default
+    /// 2, 4, 8, keeping those that fit the N/8 positions of the bottleneck.
     var parsedContext: [Int]? {
+        let bins = 16_384 / max(fftCount, 1)
+        guard let context else { return NetworkConfiguration.defaultContextDilations.filter { $0 <= bins / 8 } }
         let text = context.trimmingCharacters(in: .whitespaces)
         if text == "none" { return [] }
         let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let bins = 16_384 / max(fftCount, 1)
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= bins / 8 }) else { return nil }
         return values.map { $0! }
     }
@@ -229,21 +236,33 @@ struct SpectrumTrainCommand: WTKCommand {
 
     func execute() throws {
         HeapTuning.keepLargeBlocksInHeap()
+        let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
+        // A resumed run continues exactly as it was started: the architecture and the training
+        // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
+        let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
         let initialNetwork = try initialModel.map { try SpectrumModelLoading.load($0).0 }
-        let networkConfig = initialNetwork?.configuration ?? networkConfiguration
+        let networkConfig = resumed?.header.configuration ?? initialNetwork?.configuration ?? networkConfiguration
+        let trainingConfig = resumed?.header.trainingConfiguration ?? trainingConfiguration
         let context = OutputContext(
-            options: output, seed: seed.seed,
+            options: output, seed: trainingConfig.seed,
             parameters: data.recorded.merging([
-                "architecture": networkConfig.summary, "batch_size": String(batchSize),
-                "learning_rates": learningRates, "max_epochs": String(maximumEpochs), "patience": String(patience),
-                "alpha": String(alpha), "gamma": String(gamma), "fresh_data": String(freshData),
-                "initial_model": initialModel ?? "", "train_only": trainableScope.rawValue,
+                "architecture": networkConfig.summary, "batch_size": String(trainingConfig.batchSize),
+                "learning_rates": trainingConfig.learningRates.map { String($0) }.joined(separator: ","),
+                "max_epochs": String(trainingConfig.maximumEpochsPerStage),
+                "patience": String(trainingConfig.patience), "min_delta": String(trainingConfig.minimumImprovement),
+                "alpha": String(trainingConfig.focalAlpha), "gamma": String(trainingConfig.focalGamma),
+                "fresh_data": String(freshData), "initial_model": initialModel ?? "",
+                "train_only": trainingConfig.trainableScope.rawValue, "resume": String(resume),
                 "gauss_multiplication": String(gaussMultiplication),
             ]) { a, _ in a })
-        let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
+        if resume {
+            context.note(
+                "spectrum train: resuming \(modelURL.path) (\(networkConfig.summary)); its stored layout and training settings apply"
+            )
+        }
         try FileManager.default.createDirectory(
             at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: seed.seed)
+        let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: trainingConfig.seed)
         let extractor = try SpectrumFeatureExtractor(for: networkConfig)
         context.note(
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
@@ -279,29 +298,29 @@ struct SpectrumTrainCommand: WTKCommand {
 
         var network: SegmentationNetwork<Float>
         var session = SpectrumTrainer.Session()
-        if resume {
+        if let resumed {
             (network, session) = try SpectrumNetError.naming(file: modelURL.path) {
-                let checkpoint = try Checkpoint.read(from: modelURL)
-                var network = try checkpoint.makeNetwork(expecting: networkConfig)
-                let session = try checkpoint.session(for: &network)
+                var network = try resumed.makeNetwork()
+                let session = try resumed.session(for: &network)
                 return (network, session)
             }
             context.note(
                 "spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
         } else if let initialNetwork {
             network = initialNetwork
-            context.note("spectrum train: starting from \(initialModel!) (\(networkConfig.summary)), training \(trainableScope.rawValue)")
+            context.note(
+                "spectrum train: starting from \(initialModel!) (\(networkConfig.summary)), training \(trainingConfig.trainableScope.rawValue)"
+            )
         } else {
-            var init_ = Xoshiro256StarStar(seed: seed.seed, stream: 0xC0FFEE)
+            var init_ = Xoshiro256StarStar(seed: trainingConfig.seed, stream: 0xC0FFEE)
             network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
         }
         network.setGaussMultiplication(gaussMultiplication)
         let provenance = [
             "command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            "seed": String(seed.seed), "train_examples": String(training.count),
+            "seed": String(trainingConfig.seed), "train_examples": String(training.count),
             "validation_examples": String(validation.count),
         ]
-        let trainingConfig = trainingConfiguration
         let quiet = output.quiet
         var trainingEpochIndices = freshData ? data.freshTrainIndices(epoch: 0) : data.trainIndices
         let dataOptions = data
