@@ -37,25 +37,57 @@ public struct KaiserSincInterpolator: Sendable, Equatable {
 
     /// Interpolates `input` to `outputCount` samples starting at output index `outputStart`
     /// (output m ↔ input time m/L; input outside `input` is zero).
+    ///
+    /// Runs block by block: the L outputs m = qL + r, r = 0 … L − 1, share their inputs
+    /// k = q − H … q + H, and for one k their taps h[(q + H − k)L + r] are contiguous in r. So the
+    /// loop over k is outer and the loop over the L phases inner (vectorised, no gather). Each
+    /// output still sums its terms in ascending k from 0, so the result is bit-identical to the
+    /// direct form y[m] = Σ_k x[k]·h[c + m − kL].
     public func interpolate(_ input: [Complex<Double>], outputStart: Int, outputCount: Int) -> [Complex<Double>] {
-        let centre = halfLength * factor
+        precondition(outputStart >= 0 && outputCount >= 0, "output range must be non-negative")
         var output = [Complex<Double>](repeating: .zero, count: outputCount)
+        guard outputCount > 0, !input.isEmpty else { return output }
+        let factor = self.factor
+        let half = halfLength
+        let top = 2 * half * factor  // index of the last tap (only phase 0 reaches it)
+        var accumulatorReal = [Double](repeating: 0, count: factor)
+        var accumulatorImaginary = [Double](repeating: 0, count: factor)
+        let firstBlock = outputStart / factor
+        let lastBlock = (outputStart + outputCount - 1) / factor
         input.withUnsafeBufferPointer { x in
             taps.withUnsafeBufferPointer { h in
-                for index in 0..<outputCount {
-                    let m = outputStart + index
-                    // k with |m − kL| ≤ c.
-                    let kLow = max(0, Int((Double(m - centre) / Double(factor)).rounded(.up)))
-                    let kHigh = min(x.count - 1, (m + centre) / factor)
-                    if kLow > kHigh { continue }
-                    var re = 0.0
-                    var im = 0.0
-                    for k in kLow...kHigh {
-                        let tap = h[centre + m - k * factor]
-                        re += x[k].real * tap
-                        im += x[k].imaginary * tap
+                accumulatorReal.withUnsafeMutableBufferPointer { ar in
+                    accumulatorImaginary.withUnsafeMutableBufferPointer { ai in
+                        output.withUnsafeMutableBufferPointer { y in
+                            for q in firstBlock...lastBlock {
+                                ar.update(repeating: 0)
+                                ai.update(repeating: 0)
+                                let kLow = max(0, q - half)
+                                let kHigh = min(x.count - 1, q + half)
+                                if kLow <= kHigh {
+                                    for k in kLow...kHigh {
+                                        let xr = x[k].real
+                                        let xi = x[k].imaginary
+                                        let base = (q + half - k) * factor
+                                        // Phase r uses tap base + r ≤ top: all phases but at
+                                        // k = q − H, where only phase 0 has a tap (h[top]).
+                                        let phases = min(factor, top - base + 1)
+                                        let tap = h.baseAddress! + base
+                                        for r in 0..<phases {
+                                            ar[r] += xr * tap[r]
+                                            ai[r] += xi * tap[r]
+                                        }
+                                    }
+                                }
+                                let blockStart = q * factor
+                                let lower = max(outputStart, blockStart)
+                                let upper = min(outputStart + outputCount, blockStart + factor)
+                                for m in lower..<upper {
+                                    y[m - outputStart] = Complex(ar[m - blockStart], ai[m - blockStart])
+                                }
+                            }
+                        }
                     }
-                    output[index] = Complex(re, im)
                 }
             }
         }

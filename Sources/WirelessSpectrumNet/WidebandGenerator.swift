@@ -207,19 +207,51 @@ public struct WidebandGenerator: Sendable {
             // unless the start transient is kept.
             let start = c.keepStartTransient ? 0 : interpolator.halfLength * factor
             var waveform = interpolator.interpolate(base, outputStart: start, outputCount: w)
-            let omega = 2 * Double.pi * signal.centerFrequencyHz / c.sampleRateHz
-            var power = 0.0
-            for n in 0..<w {
-                waveform[n] = waveform[n] * Complex(length: 1, phase: omega * Double(n))
-                power += waveform[n].lengthSquared
-            }
-            power /= Double(w)
+            let power = Self.mix(&waveform, normalizedFrequency: signal.centerFrequencyHz / c.sampleRateHz)
             let scale = (Decibels.toPower(signal.txPowerDB) / max(power, .leastNormalMagnitude)).squareRoot()
             for n in 0..<w { waveform[n] = waveform[n].multiplied(by: scale) }
             waveforms.append(waveform)
         }
         let (noise, noisePower) = self.noise(placed: placed, dropped: dropped, snrDB: snrDB, seed: noiseSeed)
         return (placed, dropped, waveforms, noise, noisePower)
+    }
+
+    /// Samples between exactly evaluated carrier phasors in `mix`.
+    static let mixerBlock = 64
+
+    /// Multiplies `waveform` in place by the carrier e^{i·2π·ν·n} and returns the mean power of the result.
+    ///
+    /// The carrier at n = a + j (a a multiple of `mixerBlock`, 0 ≤ j < 64) is the product of two
+    /// phasors evaluated directly, e^{iωa}·e^{iωj}: 2·W/64 + 128 sin/cos calls per signal instead of
+    /// 2·W. Its error, dominated by the rounding of the argument ω·a (≤ π·W·2⁻⁵³ ≈ 6e-12 rad at
+    /// W = 16 384), is that of evaluating e^{iωn} directly.
+    static func mix(_ waveform: inout [Complex<Double>], normalizedFrequency: Double) -> Double {
+        let omega = 2 * Double.pi * normalizedFrequency
+        let block = mixerBlock
+        var stepReal = [Double](repeating: 0, count: block)
+        var stepImaginary = [Double](repeating: 0, count: block)
+        for j in 0..<block {
+            stepReal[j] = Double.cos(omega * Double(j))
+            stepImaginary[j] = Double.sin(omega * Double(j))
+        }
+        var power = 0.0
+        let count = waveform.count
+        waveform.withUnsafeMutableBufferPointer { x in
+            for anchor in stride(from: 0, to: count, by: block) {
+                let ar = Double.cos(omega * Double(anchor))
+                let ai = Double.sin(omega * Double(anchor))
+                for j in 0..<min(block, count - anchor) {
+                    let cr = ar * stepReal[j] - ai * stepImaginary[j]
+                    let ci = ar * stepImaginary[j] + ai * stepReal[j]
+                    let v = x[anchor + j]
+                    let yr = v.real * cr - v.imaginary * ci
+                    let yi = v.real * ci + v.imaginary * cr
+                    x[anchor + j] = Complex(yr, yi)
+                    power += yr * yr + yi * yi
+                }
+            }
+        }
+        return power / Double(max(count, 1))
     }
 
     /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (spec §2.1 step 6, Q2, Q4).

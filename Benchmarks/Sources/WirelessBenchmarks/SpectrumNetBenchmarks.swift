@@ -1,5 +1,6 @@
 import Numerics
 import WirelessCore
+import WirelessFFT
 import WirelessLinearAlgebra
 import WirelessSpectrumNet
 
@@ -40,6 +41,19 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         return { _ = SpectrumTrainer.logits(network: &network, input: x) }
     }
     return [
+        Benchmark(name: "WidebandGenerator.generate, 1 window of 16 384 samples", work: (1, "windows"), samples: 11) {
+            let generator = try WidebandGenerator(seed: 20_250_101)
+            var index = 0
+            return {
+                _ = generator.generate(snrDB: 0, snrIndex: 10, index: index % 64)
+                index += 1
+            }
+        },
+        Benchmark(name: "KaiserSincInterpolator L = 40, 16 384 outputs", work: (16_384, "samples"), samples: 11) {
+            let interpolator = KaiserSincInterpolator(factor: 40)
+            let input = (0..<430).map { Complex(Double.cos(0.3 * Double($0)), Double.sin(0.7 * Double($0))) }
+            return { _ = interpolator.interpolate(input, outputStart: 400, outputCount: 16_384) }
+        },
         Benchmark(name: "compact complex train step, batch 32", work: (32, "examples"), samples: 5) {
             try trainStep(.compact())
         },
