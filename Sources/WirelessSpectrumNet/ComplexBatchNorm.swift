@@ -130,9 +130,10 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         let n = input.batch * input.length
         let (batch, length, channels, complex, epsilon) = (input.batch, input.length, channels, isComplex, epsilon)
         let whitening = complex && kind == .whitening
-        var output = input.zerosLike()
-        var centred = input.zerosLike()
-        var normalised = input.zerosLike()
+        // Every element of the three is written below, for every (example, channel, position).
+        var output = input.uninitializedLike()
+        var centred = input.uninitializedLike()
+        var normalised = input.uninitializedLike()
         let count = Scalar(n)
         let (runMR, runMI) = (runningMeanR.value, runningMeanI.value)
         let (runRR, runII, runRI) = (runningVarRR.value, runningVarII.value, runningVarRI.value)
@@ -285,7 +286,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         let (batch, length, channels, complex) = (cache.input.batch, cache.input.length, channels, isComplex)
         let whitening = complex && kind == .whitening
         let count = Scalar(batch * length)
-        var inputGradient = cache.input.zerosLike()
+        var inputGradient = cache.input.uninitializedLike()  // every element is written below
         let (gRR, gRI, gII) = (gammaRR.value, gammaRI.value, gammaII.value)
         // Per channel: (∂γ_rr, ∂γ_ri, ∂γ_ii, ∂β_r, ∂β_i); real mode uses (∂γ, 0, 0, ∂β, 0).
         let sums: [(Scalar, Scalar, Scalar, Scalar, Scalar)] = outputGradient.withPlanePointers { gr, gi in

@@ -75,7 +75,7 @@ extension ComplexConv1D {
     }
 
     /// ∂A, ∂B (`C_out × C_in·K`) and ∂X_col (`2C_in·K × B·L_out`) from G = [G_r; G_i].
-    func gaussBackwardProducts(column: [Float], g: [Float], shape: GEMMShape) -> (
+    func gaussBackwardProducts(column: [Float], g: [Float], shape: GEMMShape, computingColumnGradient: Bool = true) -> (
         gradientA: [Float], gradientB: [Float], columnGradient: [Float]
     ) {
         let (cout, ck, cols) = (outChannels, shape.rowsPerPlane, shape.columns)
@@ -89,7 +89,7 @@ extension ComplexConv1D {
         }
         var gradientA = [Float](repeating: 0, count: cout * ck)
         var gradientB = [Float](repeating: 0, count: cout * ck)
-        var columnGradient = [Float](repeating: 0, count: 2 * ck * cols)
+        var columnGradient = [Float](repeating: 0, count: computingColumnGradient ? 2 * ck * cols : 0)
         g.withUnsafeBufferPointer { gp in
             column.withUnsafeBufferPointer { xc in
                 let (gr, gi) = (gp.baseAddress!, gp.baseAddress! + cout * cols)
@@ -109,6 +109,7 @@ extension ComplexConv1D {
                     }
                 }
                 // Q = Aᵀ·G_s; ∂X_r = Q + (B−A)ᵀ·G_i; ∂X_i = Q − (A+B)ᵀ·G_r.
+                guard computingColumnGradient else { return }
                 columnGradient.withUnsafeMutableBufferPointer { dc in
                     let (dr, di) = (dc.baseAddress!, dc.baseAddress! + ck * cols)
                     product(w.a, transposeA: true, lda: ck, gSum, ldb: cols, into: dr, m: ck, n: cols, k: cout)

@@ -118,8 +118,8 @@ extension ComplexConv1D {
                 count = y.count
             }
         }
-        var output = ComplexTensor<Float>(
-            batch: input.batch, channels: outChannels, length: shape.outLength,
+        var output = ComplexTensor<Float>(  // every element is written below
+            uninitializedBatch: input.batch, channels: outChannels, length: shape.outLength,
             isComplex: isComplex)
         let biasR = biasReal.value.map { Float($0) }
         let biasI = biasImaginary.value.map { Float($0) }
@@ -148,8 +148,11 @@ extension ComplexConv1D {
         return output
     }
 
-    /// Backward through GEMM (Scalar == Float only): accumulates ∂A, ∂B, ∂b; returns ∂x.
-    mutating func backwardGEMM(input: ComplexTensor<Float>, gradient: ComplexTensor<Float>) -> ComplexTensor<Float> {
+    /// Backward through GEMM (Scalar == Float only): accumulates ∂A, ∂B, ∂b; returns ∂x, or an
+    /// empty tensor without computing it when `computingInputGradient` is false.
+    mutating func backwardGEMM(
+        input: ComplexTensor<Float>, gradient: ComplexTensor<Float>, computingInputGradient: Bool = true
+    ) -> ComplexTensor<Float> {
         let shape = gemmShape(batch: input.batch, length: input.length)
         let cout = outChannels
         let lout = shape.outLength
@@ -189,13 +192,15 @@ extension ComplexConv1D {
             fillColumns(input, shape: shape, into: buffer.baseAddress!)
             count = buffer.count
         }
+        let skipped = ComplexTensor<Float>(batch: 0, channels: input.channels, length: input.length, isComplex: isComplex)
         if isComplex && useGaussMultiplication {
-            let (gradientA, gradientB, columnGradient) = gaussBackwardProducts(column: column, g: g, shape: shape)
+            let (gradientA, gradientB, columnGradient) = gaussBackwardProducts(
+                column: column, g: g, shape: shape, computingColumnGradient: computingInputGradient)
             for k in 0..<(outChannels * shape.rowsPerPlane) {
                 weightReal.gradient[k] += Scalar(gradientA[k])
                 weightImaginary.gradient[k] += Scalar(gradientB[k])
             }
-            return columnsToInput(columnGradient, like: input, shape: shape)
+            return computingInputGradient ? columnsToInput(columnGradient, like: input, shape: shape) : skipped
         }
         var weightGradient = [Float](repeating: 0, count: m * shape.rows)
         let big = bigWeight(shape: shape)
@@ -211,7 +216,11 @@ extension ComplexConv1D {
                 }
             }
         }
-        let columnGradient = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { dc, count in
+        let columnGradient = [Float](unsafeUninitializedCapacity: computingInputGradient ? shape.rows * shape.columns : 0) { dc, count in
+            guard computingInputGradient else {
+                count = 0
+                return
+            }
             big.withUnsafeBufferPointer { wp in
                 g.withUnsafeBufferPointer { gp in
                     FloatMatrixProduct.multiplyInBlocks(
@@ -238,7 +247,7 @@ extension ComplexConv1D {
                 }
             }
         }
-        return columnsToInput(columnGradient, like: input, shape: shape)
+        return computingInputGradient ? columnsToInput(columnGradient, like: input, shape: shape) : skipped
     }
 
     /// col2im: scatters ∂X_col back onto ∂x (one task per (plane, example, input channel) row).

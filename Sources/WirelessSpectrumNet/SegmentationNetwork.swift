@@ -242,6 +242,21 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     @discardableResult
     @_specialize(exported: true, where Scalar == Float)
     public mutating func backward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+        let g = backwardToStem(logitGradient)
+        return stem.backward(g)
+    }
+
+    /// Back-propagates ∂L/∂logits as `backward(_:)` does, accumulating every parameter gradient
+    /// (bit-identical), but does not form ∂L/∂input, which training discards: the stem skips its
+    /// input-gradient product.
+    @_specialize(exported: true, where Scalar == Float)
+    public mutating func accumulateGradients(_ logitGradient: ComplexTensor<Scalar>) {
+        let g = backwardToStem(logitGradient)
+        stem.accumulateParameterGradients(g)
+    }
+
+    /// Everything of the backward pass down to ∂L/∂(stem output).
+    private mutating func backwardToStem(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         var g = headBackward(logitGradient)
         switch configuration.architecture {
         case .compact:
@@ -262,7 +277,6 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             for k in encoder.indices.reversed() { g = encoder[k].backward(g) }
         }
         g = stemActivation.backward(g)
-        g = stemNorm.backward(g)
-        return stem.backward(g)
+        return stemNorm.backward(g)
     }
 }

@@ -30,7 +30,7 @@ public enum SpectrumTrainer {
         network.zeroGradients()
         let logits = network.forward(input, training: true)
         let (value, gradient) = loss.evaluate(logits: logits, labels: labels)
-        network.backward(gradient)
+        network.accumulateGradients(gradient)
         optimizer.update(&network)
         return value
     }
@@ -165,7 +165,7 @@ public enum SpectrumTrainer {
                 guard value.isFinite else {
                     throw SpectrumNetError.nonFiniteLoss(epoch: session.state.totalEpochs + 1, batch: batches + 1)
                 }
-                if headOnly { network.headBackward(gradient) } else { network.backward(gradient) }
+                if headOnly { network.headBackward(gradient) } else { network.accumulateGradients(gradient) }
                 // The body's gradients stay zero under `.head`, so its Adam moments stay zero and
                 // Adam leaves it unchanged (Δθ = lr·0/(0 + ε) = 0).
                 session.optimizer!.update(&network)

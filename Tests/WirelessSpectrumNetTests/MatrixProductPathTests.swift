@@ -81,4 +81,38 @@ import WirelessCore
         #expect(close(fast.weightReal.gradient, direct.weightReal.gradient, 10))
         #expect(close(fast.weightImaginary.gradient, direct.weightImaginary.gradient, 10))
     }
+
+    /// Training's backward pass without ∂L/∂input must accumulate exactly the gradients of the full
+    /// backward pass (the stem only skips its input-gradient product), in the block and Gauss forms,
+    /// complex and real.
+    @Test(arguments: [false, true], [true, false])
+    func parameterOnlyBackwardAccumulatesTheSameGradients(gauss: Bool, isComplex: Bool) throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let configuration = isComplex
+            ? NetworkConfiguration.compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8])
+            : NetworkConfiguration.compactReal(fftCount: 4, bins: 64, widths: [4, 4, 8, 8])
+        var full = try SegmentationNetwork<Float>(configuration: configuration, using: &generator)
+        full.setGaussMultiplication(gauss && isComplex)
+        var partial = full
+        var x = ComplexTensor<Float>(batch: 3, channels: configuration.inputChannels, length: 64, isComplex: isComplex)
+        for k in 0..<x.real.count { x.real[k] = generator.nextUnitFloat() - 0.5 }
+        for k in 0..<x.imaginary.count { x.imaginary[k] = generator.nextUnitFloat() - 0.5 }
+        let y = full.forward(x, training: true)
+        #expect(partial.forward(x, training: true).real == y.real)
+        var g = y.zerosLike()
+        for k in 0..<g.real.count { g.real[k] = generator.nextUnitFloat() - 0.5 }
+        for k in 0..<g.imaginary.count { g.imaginary[k] = generator.nextUnitFloat() - 0.5 }
+        full.zeroGradients()
+        partial.zeroGradients()
+        let inputGradient = full.backward(g)
+        partial.accumulateGradients(g)
+        #expect(inputGradient.real.contains { $0 != 0 })
+        var fullGradients: [[Float]] = []
+        full.forEachParameter { fullGradients.append($0.gradient) }
+        var partialGradients: [[Float]] = []
+        partial.forEachParameter { partialGradients.append($0.gradient) }
+        #expect(fullGradients.count == partialGradients.count)
+        #expect(fullGradients == partialGradients)
+        #expect(fullGradients.contains { $0.contains { $0 != 0 } })
+    }
 }
