@@ -199,7 +199,7 @@ public enum SpectrumTrainer {
                 session.state.epochsWithoutImprovement += 1
             }
             if session.state.epochsWithoutImprovement >= configuration.patience
-                || session.state.epochInStage >= configuration.maximumEpochsPerStage
+                || session.state.epochInStage >= configuration.epochCap(stage: stage)
             {
                 if let best = session.bestWeights { network.setParameterValues(best) }
                 session.state.stage += 1

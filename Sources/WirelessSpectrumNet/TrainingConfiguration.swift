@@ -6,8 +6,10 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var batchSize: Int = 64
     /// One stage per learning rate, each with a fresh Adam ([1e-3, 1e-4]).
     public var learningRates: [Double] = [1e-3, 1e-4]
-    /// Epoch cap per stage, ≥ 1 (50).
+    /// Epoch cap per stage, ≥ 1 (50); `stageEpochCaps` overrides it stage by stage.
     public var maximumEpochsPerStage: Int = 50
+    /// Epoch caps, one per stage (each ≥ 1), or empty for `maximumEpochsPerStage` in every stage.
+    public var stageEpochCaps: [Int] = []
     /// Early stopping: stop a stage after this many epochs without improvement, ≥ 1 (3).
     public var patience: Int = 3
     /// Early stopping: validation loss must fall by more than δ (absolute, 1e-3).
@@ -33,17 +35,24 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
 
     public init() {}
 
-    private enum CodingKeys: String, CodingKey {
-        case batchSize, learningRates, maximumEpochsPerStage, patience, minimumImprovement, focalAlpha
-        case focalGamma, seed, trainableScope
+    /// The epoch cap of stage `stage` (0-based).
+    public func epochCap(stage: Int) -> Int {
+        stageEpochCaps.indices.contains(stage) ? stageEpochCaps[stage] : maximumEpochsPerStage
     }
 
-    /// Decodes a configuration; checkpoints written before `trainableScope` existed trained everything.
+    private enum CodingKeys: String, CodingKey {
+        case batchSize, learningRates, maximumEpochsPerStage, stageEpochCaps, patience, minimumImprovement
+        case focalAlpha, focalGamma, seed, trainableScope
+    }
+
+    /// Decodes a configuration; checkpoints written before `trainableScope` existed trained
+    /// everything, and those written before `stageEpochCaps` had one cap for all stages.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         batchSize = try container.decode(Int.self, forKey: .batchSize)
         learningRates = try container.decode([Double].self, forKey: .learningRates)
         maximumEpochsPerStage = try container.decode(Int.self, forKey: .maximumEpochsPerStage)
+        stageEpochCaps = try container.decodeIfPresent([Int].self, forKey: .stageEpochCaps) ?? []
         patience = try container.decode(Int.self, forKey: .patience)
         minimumImprovement = try container.decode(Double.self, forKey: .minimumImprovement)
         focalAlpha = try container.decode(Double.self, forKey: .focalAlpha)
@@ -55,10 +64,15 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
     public func validate() throws {
         guard batchSize >= 1, !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }),
-            maximumEpochsPerStage >= 1, patience >= 1, minimumImprovement >= 0
+            maximumEpochsPerStage >= 1, stageEpochCaps.allSatisfy({ $0 >= 1 }), patience >= 1,
+            minimumImprovement >= 0
         else {
             throw SpectrumNetError.invalidConfiguration(
                 reason: "batch, learning rates, epochs and patience must be positive")
+        }
+        guard stageEpochCaps.isEmpty || stageEpochCaps.count == learningRates.count else {
+            throw SpectrumNetError.invalidConfiguration(
+                reason: "\(stageEpochCaps.count) epoch caps for \(learningRates.count) learning-rate stages")
         }
         _ = try ComplexFocalLoss(alpha: focalAlpha, gamma: focalGamma)
     }

@@ -82,6 +82,14 @@ import WirelessSpectrumNet
         #expect(runWTK(common + ["--context", "0"]) == 64)
         #expect(runWTK(common + ["--architecture", "paper1d", "--context", "2"]) == 64)
         #expect(runWTK(common + ["--real", "--batch-norm", "naive"]) == 64)
+        // Per-stage caps: one per learning rate, integers ≥ 1.
+        #expect(runWTK(common + ["--max-epochs", "2,1"]) == 64)  // two caps, one stage
+        #expect(runWTK(common + ["--max-epochs", "0"]) == 64)
+        #expect(runWTK(common + ["--max-epochs", "x"]) == 64)
+        let staged = try SpectrumTrainCommand.parse(["--learning-rates", "1e-3,1e-4", "--max-epochs", "8,2"])
+        try staged.validate()
+        #expect(staged.trainingConfiguration.stageEpochCaps == [8, 2])
+        #expect(staged.trainingConfiguration.epochCap(stage: 1) == 2)
         // Without --context the default keeps the dilations that fit N/8 (M = 1024: N = 16, only 2).
         var command = try SpectrumTrainCommand.parse(["--fft-count", "1024"])
         try command.validate()

@@ -82,6 +82,37 @@ import WirelessCore
         #expect(restored == lowest, "restored \(restored), lowest \(lowest), initial \(initialLoss)")
     }
 
+    /// Per-stage caps (`--max-epochs 2,1`): stage 1 stops after 2 epochs and stage 2 after 1,
+    /// whatever the patience; a cap list that does not match the stages is refused.
+    @Test func stageEpochCapsApplyStageByStage() throws {
+        let (train, validation) = try tinyData(perLevel: 8)
+        var configuration = trainingConfiguration()
+        configuration.learningRates = [3e-3, 3e-4]
+        configuration.maximumEpochsPerStage = 9
+        configuration.stageEpochCaps = [2, 1]
+        configuration.patience = 9
+        #expect(configuration.epochCap(stage: 0) == 2 && configuration.epochCap(stage: 1) == 1)
+        var generator = Xoshiro256StarStar(seed: 4)
+        var network = try SegmentationNetwork<Float>(
+            configuration: .compact(fftCount: 4, bins: 64, widths: [2, 3, 3, 4]), using: &generator)
+        var session = SpectrumTrainer.Session()
+        try SpectrumTrainer.train(
+            network: &network, training: train, validation: validation, configuration: configuration,
+            session: &session)
+        #expect(session.state.history.map(\.stage) == [0, 0, 1])
+        #expect(session.state.finished)
+        configuration.stageEpochCaps = [2, 1, 1]
+        #expect(throws: SpectrumNetError.self) { try configuration.validate() }
+        configuration.stageEpochCaps = [2, 0]
+        #expect(throws: SpectrumNetError.self) { try configuration.validate() }
+        // A configuration stored without the field (older checkpoints) decodes to "no per-stage caps".
+        var stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(trainingConfiguration())) as! [String: Any]
+        stored.removeValue(forKey: "stageEpochCaps")
+        let decoded = try JSONDecoder().decode(
+            TrainingConfiguration.self, from: JSONSerialization.data(withJSONObject: stored))
+        #expect(decoded == trainingConfiguration())
+    }
+
     /// `.head` trains the head alone: every other parameter, batch-norm running statistics included,
     /// keeps its exact bytes, the head moves, and the training loss falls.
     @Test func headOnlyTrainingFreezesTheBody() throws {

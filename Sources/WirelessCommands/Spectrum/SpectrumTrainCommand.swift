@@ -66,8 +66,10 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(name: .customLong("learning-rates"), help: "Comma-separated learning rates, one stage each.")
     var learningRates: String = "1e-3,1e-4"
 
-    @Option(name: .customLong("max-epochs"), help: "Epoch cap per stage, ≥ 1.")
-    var maximumEpochs: Int = 50
+    @Option(
+        name: .customLong("max-epochs"),
+        help: "Epoch cap per stage, ≥ 1: one value for every stage, or one per --learning-rates entry (e.g. 8,2).")
+    var maximumEpochs: String = "50"
 
     @Option(help: "Early-stopping patience [epochs], ≥ 1.")
     var patience: Int = 3
@@ -134,11 +136,15 @@ struct SpectrumTrainCommand: WTKCommand {
         guard fftCount >= 1, 16_384 % fftCount == 0, (16_384 / fftCount) % 8 == 0 || architecture == .paper1d else {
             throw ValidationError("--fft-count must divide 16384 with N = 16384/M divisible by 8.")
         }
-        guard batchSize >= 1, maximumEpochs >= 1, patience >= 1 else {
-            throw ValidationError("--batch-size, --max-epochs and --patience must be ≥ 1.")
+        guard batchSize >= 1, patience >= 1 else {
+            throw ValidationError("--batch-size and --patience must be ≥ 1.")
         }
-        guard parsedRates != nil else {
+        guard let rates = parsedRates else {
             throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.")
+        }
+        guard let caps = parsedEpochCaps, caps.count == 1 || caps.count == rates.count else {
+            throw ValidationError(
+                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs)).")
         }
         if architecture == .paper1d {
             if let context { throw ValidationError("--context applies to the compact architecture only (got \(context)).") }
@@ -167,6 +173,13 @@ struct SpectrumTrainCommand: WTKCommand {
     var parsedRates: [Double]? {
         let values = learningRates.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        return values.map { $0! }
+    }
+
+    /// The --max-epochs caps (one, or one per stage), nil unless every entry is an integer ≥ 1.
+    var parsedEpochCaps: [Int]? {
+        let values = maximumEpochs.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
         return values.map { $0! }
     }
 
@@ -224,7 +237,9 @@ struct SpectrumTrainCommand: WTKCommand {
         var config = TrainingConfiguration()
         config.batchSize = batchSize
         config.learningRates = parsedRates ?? [1e-3]
-        config.maximumEpochsPerStage = maximumEpochs
+        let caps = parsedEpochCaps ?? [50]
+        config.maximumEpochsPerStage = caps.max() ?? 50
+        config.stageEpochCaps = caps.count > 1 ? caps : []
         config.patience = patience
         config.minimumImprovement = minimumImprovement
         config.trainableScope = trainableScope
@@ -248,7 +263,9 @@ struct SpectrumTrainCommand: WTKCommand {
             parameters: data.recorded.merging([
                 "architecture": networkConfig.summary, "batch_size": String(trainingConfig.batchSize),
                 "learning_rates": trainingConfig.learningRates.map { String($0) }.joined(separator: ","),
-                "max_epochs": String(trainingConfig.maximumEpochsPerStage),
+                "max_epochs": trainingConfig.stageEpochCaps.isEmpty
+                    ? String(trainingConfig.maximumEpochsPerStage)
+                    : trainingConfig.stageEpochCaps.map(String.init).joined(separator: ","),
                 "patience": String(trainingConfig.patience), "min_delta": String(trainingConfig.minimumImprovement),
                 "alpha": String(trainingConfig.focalAlpha), "gamma": String(trainingConfig.focalGamma),
                 "fresh_data": String(freshData), "initial_model": initialModel ?? "",
