@@ -296,12 +296,16 @@ public struct WidebandGenerator: Sendable {
     ///   - index: example index within the level, ≥ 0.
     public func generate(snrDB: Double, snrIndex: Int, index: Int) -> WidebandExample {
         let parts = components(snrDB: snrDB, snrIndex: snrIndex, index: index)
-        var samples = [Complex<Float>](repeating: .zero, count: configuration.windowSamples)
-        for n in 0..<samples.count {
-            var total = parts.noise[n]
-            for waveform in parts.waveforms { total += waveform[n] }
-            samples[n] = Complex(Float(total.real), Float(total.imaginary))
+        // Per sample: noise + waveform 0 + waveform 1 + …, in that order, then rounded to Float.
+        var total = parts.noise
+        total.withUnsafeMutableBufferPointer { sum in
+            for waveform in parts.waveforms {
+                waveform.withUnsafeBufferPointer { w in
+                    for n in 0..<sum.count { sum[n] += w[n] }
+                }
+            }
         }
+        let samples = total.map { Complex(Float($0.real), Float($0.imaginary)) }
         return WidebandExample(
             snrDB: snrDB, snrIndex: snrIndex, index: index, samples: samples,
             signals: parts.signals, droppedSignals: parts.dropped, noisePower: parts.noisePower)
