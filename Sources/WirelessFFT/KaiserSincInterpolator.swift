@@ -39,71 +39,53 @@ public struct KaiserSincInterpolator: Sendable, Equatable {
     /// (output m ↔ input time m/L; input outside `input` is zero).
     ///
     /// Runs block by block: the L outputs m = qL + r, r = 0 … L − 1, share their inputs
-    /// k = q − H … q + H, and for one k their taps h[(q + H − k)L + r] are contiguous in r. Four
-    /// phases at a time are held in SIMD registers while k runs (no gather, no accumulator
-    /// traffic through memory). Each output still sums its terms one by one in ascending k from
-    /// 0, so the result is bit-identical to the direct form y[m] = Σ_k x[k]·h[c + m − kL].
+    /// k = q − H … q + H, and for one k their taps h[(q + H − k)L + r] are contiguous in r. So the
+    /// loop over k is outer and the loop over the L phases inner (vectorised, no gather). Each
+    /// output still sums its terms in ascending k from 0, so the result is bit-identical to the
+    /// direct form y[m] = Σ_k x[k]·h[c + m − kL].
     public func interpolate(_ input: [Complex<Double>], outputStart: Int, outputCount: Int) -> [Complex<Double>] {
         precondition(outputStart >= 0 && outputCount >= 0, "output range must be non-negative")
         var output = [Complex<Double>](repeating: .zero, count: outputCount)
         guard outputCount > 0, !input.isEmpty else { return output }
         let factor = self.factor
         let half = halfLength
-        let top = 2 * half * factor  // index of the last tap: only phase 0 reaches it, at k = q − H
+        let top = 2 * half * factor  // index of the last tap (only phase 0 reaches it)
+        var accumulatorReal = [Double](repeating: 0, count: factor)
+        var accumulatorImaginary = [Double](repeating: 0, count: factor)
         let firstBlock = outputStart / factor
         let lastBlock = (outputStart + outputCount - 1) / factor
-        let fullChunks = factor / 4 * 4
         input.withUnsafeBufferPointer { x in
             taps.withUnsafeBufferPointer { h in
-                output.withUnsafeMutableBufferPointer { y in
-                    let tapBase = UnsafeRawPointer(h.baseAddress!)
-                    let stride = MemoryLayout<Double>.stride
-                    for q in firstBlock...lastBlock {
-                        let blockStart = q * factor
-                        let lower = max(outputStart, blockStart) - blockStart  // phases kept
-                        let upper = min(outputStart + outputCount, blockStart + factor) - blockStart
-                        // k = q − H feeds phase 0 alone and is its first term; the other
-                        // phases start at k = q − H + 1. All phases end at k = q + H.
-                        let edge = q - half
-                        let kLow = max(0, edge + 1)
-                        let kHigh = min(x.count - 1, q + half)
-                        let hasEdge = edge >= 0 && edge < x.count
-                        var r0 = 0
-                        while r0 < fullChunks {
-                            var accR = SIMD4<Double>(repeating: 0)
-                            var accI = SIMD4<Double>(repeating: 0)
-                            if r0 == 0 && hasEdge {
-                                accR[0] = 0 + x[edge].real * h[top]
-                                accI[0] = 0 + x[edge].imaginary * h[top]
-                            }
-                            if kLow <= kHigh {
-                                for k in kLow...kHigh {
-                                    let t = tapBase.loadUnaligned(
-                                        fromByteOffset: ((q + half - k) * factor + r0) * stride, as: SIMD4<Double>.self)
-                                    accR = accR + x[k].real * t
-                                    accI = accI + x[k].imaginary * t
+                accumulatorReal.withUnsafeMutableBufferPointer { ar in
+                    accumulatorImaginary.withUnsafeMutableBufferPointer { ai in
+                        output.withUnsafeMutableBufferPointer { y in
+                            for q in firstBlock...lastBlock {
+                                ar.update(repeating: 0)
+                                ai.update(repeating: 0)
+                                let kLow = max(0, q - half)
+                                let kHigh = min(x.count - 1, q + half)
+                                if kLow <= kHigh {
+                                    for k in kLow...kHigh {
+                                        let xr = x[k].real
+                                        let xi = x[k].imaginary
+                                        let base = (q + half - k) * factor
+                                        // Phase r uses tap base + r ≤ top: all phases but at
+                                        // k = q − H, where only phase 0 has a tap (h[top]).
+                                        let phases = min(factor, top - base + 1)
+                                        let tap = h.baseAddress! + base
+                                        for r in 0..<phases {
+                                            ar[r] += xr * tap[r]
+                                            ai[r] += xi * tap[r]
+                                        }
+                                    }
+                                }
+                                let blockStart = q * factor
+                                let lower = max(outputStart, blockStart)
+                                let upper = min(outputStart + outputCount, blockStart + factor)
+                                for m in lower..<upper {
+                                    y[m - outputStart] = Complex(ar[m - blockStart], ai[m - blockStart])
                                 }
                             }
-                            for lane in 0..<4 where r0 + lane >= lower && r0 + lane < upper {
-                                y[blockStart + r0 + lane - outputStart] = Complex(accR[lane], accI[lane])
-                            }
-                            r0 += 4
-                        }
-                        for r in fullChunks..<factor where r >= lower && r < upper {
-                            var accR = 0.0
-                            var accI = 0.0
-                            if r == 0 && hasEdge {
-                                accR += x[edge].real * h[top]
-                                accI += x[edge].imaginary * h[top]
-                            }
-                            if kLow <= kHigh {
-                                for k in kLow...kHigh {
-                                    let tap = h[(q + half - k) * factor + r]
-                                    accR += x[k].real * tap
-                                    accI += x[k].imaginary * tap
-                                }
-                            }
-                            y[blockStart + r - outputStart] = Complex(accR, accI)
                         }
                     }
                 }
