@@ -192,7 +192,8 @@ extension ComplexConv1D {
             fillColumns(input, shape: shape, into: buffer.baseAddress!)
             count = buffer.count
         }
-        let skipped = ComplexTensor<Float>(batch: 0, channels: input.channels, length: input.length, isComplex: isComplex)
+        let skipped = ComplexTensor<Float>(
+            batch: 0, channels: input.channels, length: input.length, isComplex: isComplex)
         if isComplex && useGaussMultiplication {
             let (gradientA, gradientB, columnGradient) = gaussBackwardProducts(
                 column: column, g: g, shape: shape, computingColumnGradient: computingInputGradient)
@@ -216,7 +217,9 @@ extension ComplexConv1D {
                 }
             }
         }
-        let columnGradient = [Float](unsafeUninitializedCapacity: computingInputGradient ? shape.rows * shape.columns : 0) { dc, count in
+        let columnGradient = [Float](
+            unsafeUninitializedCapacity: computingInputGradient ? shape.rows * shape.columns : 0
+        ) { dc, count in
             guard computingInputGradient else {
                 count = 0
                 return

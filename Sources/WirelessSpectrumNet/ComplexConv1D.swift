@@ -189,8 +189,8 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
 
     /// Back-propagates `outputGradient` (same shape as the last output) as `backward(_:)` does,
     /// accumulating ∂A, ∂B, ∂b, but without ∂L/∂x: for a first layer, whose input is data. On the
-    /// `Float` path this skips the product W_bigᵀ·G and the col2im scatter (for the compact
-    /// net's stem, about 3 % of a training step). The accumulated gradients are bit-identical.
+    /// `Float` path this skips the product W_bigᵀ·G and the col2im scatter, the largest memory
+    /// passes of the stem's backward pass. The accumulated gradients are bit-identical.
     public mutating func accumulateParameterGradients(_ outputGradient: ComplexTensor<Scalar>) {
         guard let input = cachedInput else { preconditionFailure("backward without a training forward") }
         if useMatrixProduct, let floatInput = input as? ComplexTensor<Float>,

@@ -45,7 +45,8 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
         self.isComplex = isComplex
         let count = batch * channels * length
         self.real = Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-        self.imaginary = isComplex ? Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } : []
+        self.imaginary =
+            isComplex ? Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } : []
     }
 
     /// The tensor with the same shape and domain, values unset (see `init(uninitializedBatch:…)`).

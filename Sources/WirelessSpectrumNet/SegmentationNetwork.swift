@@ -64,13 +64,17 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
             encoder = [
                 ResidualBlock(
-                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c, batchNorm: norm),
+                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c,
+                    batchNorm: norm),
                 ResidualBlock(
-                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c, batchNorm: norm),
+                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c,
+                    batchNorm: norm),
                 ResidualBlock(
-                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c, batchNorm: norm),
+                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c,
+                    batchNorm: norm),
                 ResidualBlock(
-                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c, batchNorm: norm),
+                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c,
+                    batchNorm: norm),
             ]
             context = configuration.contextDilations.enumerated().map { k, d in
                 ResidualBlock(
@@ -78,9 +82,15 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                     isComplex: c, batchNorm: norm)
             }
             decoder = [
-                ResidualBlock(name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c, batchNorm: norm),
-                ResidualBlock(name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c, batchNorm: norm),
-                ResidualBlock(name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c, batchNorm: norm),
+                ResidualBlock(
+                    name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c,
+                    batchNorm: norm),
+                ResidualBlock(
+                    name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c,
+                    batchNorm: norm),
+                ResidualBlock(
+                    name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c,
+                    batchNorm: norm),
             ]
             switch configuration.head {
             case .convolution:
@@ -172,7 +182,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// - Parameters:
     ///   - training: batch statistics and caches for `backward` (true) or running statistics (false).
     ///   - updateStatistics: false freezes the batch-norm running statistics (transfer learning).
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func forward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
@@ -184,7 +194,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// Everything before the head: the map the head reads, `[batch × w0 × N]` for the compact
     /// net (`[batch × channels × L]` before pooling for a dense head).
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func bodyForward(
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
@@ -220,8 +230,9 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// The head on the body's map: conv1×1 (+ bias), or global pooling + dense reshaped to
     /// `[batch × 1 × N]`. Caches for `headBackward` when `training`.
-    @_specialize(exported: true, where Scalar == Float)
-    public mutating func headForward(_ features: ComplexTensor<Scalar>, training: Bool = true) -> ComplexTensor<Scalar> {
+    @_specialize(exported:true,where Scalar == Float)
+    public mutating func headForward(_ features: ComplexTensor<Scalar>, training: Bool = true) -> ComplexTensor<Scalar>
+    {
         guard hasDenseHead else { return head.forward(features, training: training) }
         cachedPooledLength = features.length
         let pooled = TensorOperations.globalAveragePool(features)
@@ -230,7 +241,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
 
     /// Back-propagates ∂L/∂logits through the head only, accumulating the head's gradients;
     /// returns ∂L/∂(body map).
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func headBackward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         guard hasDenseHead else { return head.backward(logitGradient) }
         let gPooled = head.backward(TensorOperations.lengthToChannels(logitGradient))
@@ -240,7 +251,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Back-propagates ∂L/∂logits (Wirtinger convention), accumulating every parameter gradient;
     /// returns ∂L/∂input.
     @discardableResult
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func backward(_ logitGradient: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         let g = backwardToStem(logitGradient)
         return stem.backward(g)
@@ -249,7 +260,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Back-propagates ∂L/∂logits as `backward(_:)` does, accumulating every parameter gradient
     /// (bit-identical), but does not form ∂L/∂input, which training discards: the stem skips its
     /// input-gradient product.
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func accumulateGradients(_ logitGradient: ComplexTensor<Scalar>) {
         let g = backwardToStem(logitGradient)
         stem.accumulateParameterGradients(g)

@@ -36,7 +36,9 @@ public enum SpectrumTrainer {
     }
 
     /// Inference-mode logits (specialised entry point; see `step`).
-    public static func logits(network: inout SegmentationNetwork<Float>, input: ComplexTensor<Float>) -> ComplexTensor<Float> {
+    public static func logits(network: inout SegmentationNetwork<Float>, input: ComplexTensor<Float>) -> ComplexTensor<
+        Float
+    > {
         network.forward(input, training: false)
     }
 
@@ -133,7 +135,9 @@ public enum SpectrumTrainer {
             let stage = session.state.stage
             guard stage < configuration.learningRates.count else {
                 throw SpectrumNetError.invalidConfiguration(
-                    reason: "the session is at stage \(stage + 1) but only \(configuration.learningRates.count) learning rates are configured")
+                    reason:
+                        "the session is at stage \(stage + 1) but only \(configuration.learningRates.count) learning rates are configured"
+                )
             }
             let learningRate = configuration.learningRates[stage]
             if session.optimizer == nil { session.optimizer = AdamOptimizer(learningRate: learningRate) }

@@ -71,7 +71,8 @@ import WirelessSpectrumNet
             "--snr-max", "0", "--widths", "2,2,2,2", "--context", "1", "--batch-size", "1", "--learning-rates",
             "1e-3", "--out-dir", folder.path, "--quiet",
         ]
-        #expect(runWTK(common + ["--fresh-data", "--max-epochs", "2", "--patience", "5", "--gauss-multiplication"]) == 0)
+        #expect(
+            runWTK(common + ["--fresh-data", "--max-epochs", "2", "--patience", "5", "--gauss-multiplication"]) == 0)
         let checkpoint = try Checkpoint.read(from: folder.appendingPathComponent("spectrum-train.cmsn"))
         #expect(checkpoint.header.training?.history.count == 2)
         #expect(checkpoint.header.configuration.contextDilations == [1])

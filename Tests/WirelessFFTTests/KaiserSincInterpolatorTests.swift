@@ -52,7 +52,9 @@ import Testing
         // Same terms in the same order, so equality is exact: starts inside a block, ranges that
         // run past both ends of the input, and an input shorter than the filter.
         let interpolator = KaiserSincInterpolator(factor: factor, halfLength: 3)
-        for (length, start, count) in [(25, 0, 25 * factor), (25, factor / 2 + 1, 3 * factor + 5), (2, 0, 9 * factor), (25, 30 * factor, 4)] {
+        for (length, start, count) in [
+            (25, 0, 25 * factor), (25, factor / 2 + 1, 3 * factor + 5), (2, 0, 9 * factor), (25, 30 * factor, 4),
+        ] {
             let x = (0..<length).map { Complex(Double.cos(0.37 * Double($0)) + 0.1, Double.sin(1.3 * Double($0))) }
             let fast = interpolator.interpolate(x, outputStart: start, outputCount: count)
             let reference = Self.direct(interpolator, x, start: start, count: count)

@@ -88,7 +88,8 @@ import WirelessCore
     @Test(arguments: [false, true], [true, false])
     func parameterOnlyBackwardAccumulatesTheSameGradients(gauss: Bool, isComplex: Bool) throws {
         var generator = Xoshiro256StarStar(seed: 11)
-        let configuration = isComplex
+        let configuration =
+            isComplex
             ? NetworkConfiguration.compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8])
             : NetworkConfiguration.compactReal(fftCount: 4, bins: 64, widths: [4, 4, 8, 8])
         var full = try SegmentationNetwork<Float>(configuration: configuration, using: &generator)

@@ -106,7 +106,8 @@ import WirelessCore
         configuration.stageEpochCaps = [2, 0]
         #expect(throws: SpectrumNetError.self) { try configuration.validate() }
         // A configuration stored without the field (older checkpoints) decodes to "no per-stage caps".
-        var stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(trainingConfiguration())) as! [String: Any]
+        var stored =
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(trainingConfiguration())) as! [String: Any]
         stored.removeValue(forKey: "stageEpochCaps")
         let decoded = try JSONDecoder().decode(
             TrainingConfiguration.self, from: JSONSerialization.data(withJSONObject: stored))

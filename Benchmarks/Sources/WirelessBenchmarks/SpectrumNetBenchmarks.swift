@@ -60,7 +60,9 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         Benchmark(name: "compact complex train step, batch 32, Gauss 3-mult form", work: (32, "examples"), samples: 5) {
             try trainStep(.compact(), gauss: true)
         },
-        Benchmark(name: "compact complex, spec layout (no context), train step, batch 32", work: (32, "examples"), samples: 5) {
+        Benchmark(
+            name: "compact complex, spec layout (no context), train step, batch 32", work: (32, "examples"), samples: 5
+        ) {
             try trainStep(.compact(contextDilations: []))
         },
         Benchmark(name: "compact real train step, batch 32", work: (32, "examples"), samples: 5) {
@@ -69,7 +71,10 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         Benchmark(name: "compact complex inference, 1 window", work: (1, "windows"), samples: 11) {
             try inference(.compact())
         },
-        Benchmark(name: "compact complex inference, 1 window, generic forward from another module", work: (1, "windows"), samples: 5) {
+        Benchmark(
+            name: "compact complex inference, 1 window, generic forward from another module", work: (1, "windows"),
+            samples: 5
+        ) {
             try inference(.compact(), throughGenericAPI: true)
         },
         Benchmark(name: "compact real inference, 1 window", work: (1, "windows"), samples: 11) {

@@ -94,7 +94,9 @@ struct SpectrumTrainCommand: WTKCommand {
 
     @Flag(
         name: .customLong("gauss-multiplication"),
-        help: "Run the complex convolutions in the Gauss three-multiplication form (25 % fewer multiply-adds, but its extra passes over memory made a training step 17 % slower on the 2-core reference machine; results differ in the last bits, so a seed reproduces a run only with the same setting).")
+        help:
+            "Run the complex convolutions in the Gauss three-multiplication form (25 % fewer multiply-adds, but its extra passes over memory made a training step 17 % slower on the 2-core reference machine; results differ in the last bits, so a seed reproduces a run only with the same setting)."
+    )
     var gaussMultiplication = false
 
     @Option(help: "Checkpoint path (default <out-dir>/<name>.cmsn).")
@@ -112,7 +114,9 @@ struct SpectrumTrainCommand: WTKCommand {
 
     @Option(
         name: .customLong("train-only"),
-        help: "Parameters to train: all, or head (the body frozen in inference mode, its batch-norm statistics included).")
+        help:
+            "Parameters to train: all, or head (the body frozen in inference mode, its batch-norm statistics included)."
+    )
     var trainableScope: TrainingConfiguration.TrainableScope = .all
 
     @Option(
@@ -144,13 +148,17 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         guard let caps = parsedEpochCaps, caps.count == 1 || caps.count == rates.count else {
             throw ValidationError(
-                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs)).")
+                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs))."
+            )
         }
         if architecture == .paper1d {
-            if let context { throw ValidationError("--context applies to the compact architecture only (got \(context)).") }
+            if let context {
+                throw ValidationError("--context applies to the compact architecture only (got \(context)).")
+            }
         } else if parsedContext == nil {
             throw ValidationError(
-                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context ?? "")).")
+                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context ?? ""))."
+            )
         }
         if resume && initialModel != nil {
             throw ValidationError("--resume continues the run in --model; it cannot start from --initial-model.")
@@ -166,7 +174,8 @@ struct SpectrumTrainCommand: WTKCommand {
         guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
         if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
         if real && batchNorm != .whitening {
-            throw ValidationError("--batch-norm naive applies to the complex network; the real one has ordinary batch norm.")
+            throw ValidationError(
+                "--batch-norm naive applies to the complex network; the real one has ordinary batch norm.")
         }
     }
 
@@ -211,9 +220,11 @@ struct SpectrumTrainCommand: WTKCommand {
             var config = NetworkConfiguration.compact(
                 fftCount: fftCount, bins: bins, contextDilations: parsedContext ?? [])
             if real {
-                config = parsedWidths.map {
-                    .compactReal(fftCount: fftCount, bins: bins, widths: $0, contextDilations: config.contextDilations)
-                } ?? config.realCounterpart()
+                config =
+                    parsedWidths.map {
+                        .compactReal(
+                            fftCount: fftCount, bins: bins, widths: $0, contextDilations: config.contextDilations)
+                    } ?? config.realCounterpart()
             } else if let widths = parsedWidths {
                 config.widths = widths
             }
