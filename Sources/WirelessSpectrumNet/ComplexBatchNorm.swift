@@ -45,17 +45,12 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
     public var runningVarII: Parameter<Scalar>
     public var runningVarRI: Parameter<Scalar>
 
-    /// Per-channel values cached by a training forward.
+    /// What a training forward keeps for the backward pass: the input and per-channel statistics.
+    /// The backward pass recomputes u = x − mean and the normalised h from them, which costs less
+    /// than writing both in the forward pass and reading them back.
     struct Cache: Sendable {
         var input: ComplexTensor<Scalar>
-        var centred: ComplexTensor<Scalar>
-        var normalised: ComplexTensor<Scalar>
-        /// Whitening matrix entries per channel (W11, W22, W12) and covariance (C_rr, C_ii, C_ri, s, t).
-        var w11: [Scalar], w22: [Scalar], w12: [Scalar]
-        var crr: [Scalar], cii: [Scalar], cri: [Scalar], sVal: [Scalar], tVal: [Scalar]
-        /// Real and naive modes: 1/√(σ² + ε) of Re (and of Im, naive only).
-        var inverseStd: [Scalar]
-        var inverseStdI: [Scalar] = []
+        var statistics: [ChannelStatistics]
     }
     var cache: Cache?
 
@@ -108,13 +103,84 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         }
     }
 
-    /// Per-channel statistics of one forward pass.
+    /// Per-channel statistics of one forward pass and the normalisation they give.
     struct ChannelStatistics: Sendable {
         var meanR: Scalar = 0, meanI: Scalar = 0
         var vrr: Scalar = 0, vii: Scalar = 0, vri: Scalar = 0
+        /// Whitening: V^{−1/2} entries (W11, W22, W12) and C_rr, C_ii, C_ri, s, t.
         var w11: Scalar = 0, w22: Scalar = 0, w12: Scalar = 0
         var crr: Scalar = 0, cii: Scalar = 0, cri: Scalar = 0, s: Scalar = 0, t: Scalar = 0
+        /// Real and naive modes: 1/√(σ² + ε) of Re and of Im (naive only).
         var inverseStd: Scalar = 0, inverseStdI: Scalar = 0
+
+        /// Batch means and biased (co)variances of one channel, in two passes (mean, then the
+        /// centred second moments, which do not cancel as E[x²] − E[x]² can in `Float`).
+        init(
+            lanes: ChannelLanes, real: SharedPointer<Scalar>, imaginary: SharedPointer<Scalar>, isComplex: Bool
+        ) {
+            let count = Scalar(lanes.batch * lanes.length)
+            var sumR = SIMD8<Scalar>()
+            var sumI = SIMD8<Scalar>()
+            lanes.forEachChunk { k, m in
+                sumR += loadLanes(real.base, k, m)
+                if isComplex { sumI += loadLanes(imaginary.base, k, m) }
+            }
+            meanR = sumR.sum() / count
+            meanI = sumI.sum() / count
+            var sumRR = SIMD8<Scalar>()
+            var sumII = SIMD8<Scalar>()
+            var sumRI = SIMD8<Scalar>()
+            let (mR, mI) = (meanR, meanI)
+            lanes.forEachChunk { k, m in
+                // Lanes past a row's end are loaded as 0 and would centre to −mean.
+                let mask: SIMD8<Scalar> = laneMask(m)
+                let r = (loadLanes(real.base, k, m) - mR) * mask
+                sumRR += r * r
+                if isComplex {
+                    let i = (loadLanes(imaginary.base, k, m) - mI) * mask
+                    sumII += i * i
+                    sumRI += r * i
+                }
+            }
+            vrr = sumRR.sum() / count
+            vii = sumII.sum() / count
+            vri = sumRI.sum() / count
+        }
+
+        /// Statistics given directly (the running ones, in inference).
+        init(meanR: Scalar, meanI: Scalar, vrr: Scalar, vii: Scalar, vri: Scalar) {
+            (self.meanR, self.meanI, self.vrr, self.vii, self.vri) = (meanR, meanI, vrr, vii, vri)
+        }
+
+        /// Derives V^{−1/2} (whitening) or the inverse standard deviations from the (co)variances.
+        mutating func prepareNormalisation(epsilon: Scalar, whitening: Bool, isComplex: Bool) {
+            if whitening {
+                crr = vrr + epsilon
+                cii = vii + epsilon
+                cri = vri
+                s = Scalar.sqrt(Swift.max(crr * cii - cri * cri, 0))
+                t = Scalar.sqrt(crr + cii + 2 * s)
+                let inverse = 1 / (s * t)
+                w11 = (cii + s) * inverse
+                w22 = (crr + s) * inverse
+                w12 = -cri * inverse
+            } else {
+                inverseStd = 1 / Scalar.sqrt(vrr + epsilon)
+                if isComplex { inverseStdI = 1 / Scalar.sqrt(vii + epsilon) }
+            }
+        }
+
+        /// u = x − mean and h = V^{−1/2}u (whitening) or (u_r/σ_r, u_i/σ_i); Im parts are 0 for
+        /// a real layer.
+        @inline(__always)
+        func normalise(_ xr: SIMD8<Scalar>, _ xi: SIMD8<Scalar>, whitening: Bool)
+            -> (ur: SIMD8<Scalar>, ui: SIMD8<Scalar>, hr: SIMD8<Scalar>, hi: SIMD8<Scalar>)
+        {
+            let ur = xr - meanR
+            let ui = xi - meanI
+            if whitening { return (ur, ui, w11 * ur + w12 * ui, w12 * ur + w22 * ui) }
+            return (ur, ui, ur * inverseStd, ui * inverseStdI)
+        }
     }
 
     /// Normalises with batch statistics (`training`, updating the running ones) or with the
@@ -130,121 +196,42 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         let n = input.batch * input.length
         let (batch, length, channels, complex, epsilon) = (input.batch, input.length, channels, isComplex, epsilon)
         let whitening = complex && kind == .whitening
-        // Every element of the three is written below, for every (example, channel, position).
-        var output = input.uninitializedLike()
-        var centred = input.uninitializedLike()
-        var normalised = input.uninitializedLike()
-        let count = Scalar(n)
+        var output = input.uninitializedLike()  // every element is written below
         let (runMR, runMI) = (runningMeanR.value, runningMeanI.value)
         let (runRR, runII, runRI) = (runningVarRR.value, runningVarII.value, runningVarRI.value)
         let (gRR, gRI, gII, bR, bI) = (gammaRR.value, gammaRI.value, gammaII.value, betaR.value, betaI.value)
         let statistics: [ChannelStatistics] = input.withPlanePointers { xr, xi in
-            centred.withMutablePlanePointers { ur, ui in
-                normalised.withMutablePlanePointers { hr, hi in
-                    output.withMutablePlanePointers { yr, yi in
-                        ParallelExecution.parallelMap(count: channels) { c in
-                            var st = ChannelStatistics()
-                            if training {
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        st.meanR += xr.base[k]
-                                        if complex { st.meanI += xi.base[k] }
-                                    }
-                                }
-                                st.meanR /= count
-                                st.meanI /= count
-                            } else {
-                                st.meanR = runMR[c]
-                                if complex { st.meanI = runMI[c] }
-                            }
-                            var vrr: Scalar = 0
-                            var vii: Scalar = 0
-                            var vri: Scalar = 0
-                            for b in 0..<batch {
-                                let row = (b * channels + c) * length
-                                for k in row..<(row + length) {
-                                    let r = xr.base[k] - st.meanR
-                                    ur.base[k] = r
-                                    if training { vrr += r * r }
-                                    if complex {
-                                        let i = xi.base[k] - st.meanI
-                                        ui.base[k] = i
-                                        if training {
-                                            vii += i * i
-                                            vri += r * i
-                                        }
-                                    }
-                                }
-                            }
-                            if training {
-                                st.vrr = vrr / count
-                                st.vii = vii / count
-                                st.vri = vri / count
-                            } else {
-                                st.vrr = runRR[c]
-                                if complex { st.vii = runII[c] }
-                                if whitening { st.vri = runRI[c] }
-                            }
-                            if whitening {
-                                st.crr = st.vrr + epsilon
-                                st.cii = st.vii + epsilon
-                                st.cri = st.vri
-                                st.s = Scalar.sqrt(Swift.max(st.crr * st.cii - st.cri * st.cri, 0))
-                                st.t = Scalar.sqrt(st.crr + st.cii + 2 * st.s)
-                                let inv = 1 / (st.s * st.t)
-                                st.w11 = (st.cii + st.s) * inv
-                                st.w22 = (st.crr + st.s) * inv
-                                st.w12 = -st.cri * inv
-                                let (a11, a22, a12) = (st.w11, st.w22, st.w12)
-                                let (grr, gri, gii, br, bi) = (gRR[c], gRI[c], gII[c], bR[c], bI[c])
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        let r = ur.base[k]
-                                        let i = ui.base[k]
-                                        let h1 = a11 * r + a12 * i
-                                        let h2 = a12 * r + a22 * i
-                                        hr.base[k] = h1
-                                        hi.base[k] = h2
-                                        yr.base[k] = grr * h1 + gri * h2 + br
-                                        yi.base[k] = gri * h1 + gii * h2 + bi
-                                    }
-                                }
-                            } else {
-                                // Real layer, or naive: Re (and Im) each as a real batch norm.
-                                let inv = 1 / Scalar.sqrt(st.vrr + epsilon)
-                                st.inverseStd = inv
-                                let (g, br) = (gRR[c], bR[c])
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        let h = ur.base[k] * inv
-                                        hr.base[k] = h
-                                        yr.base[k] = g * h + br
-                                    }
-                                }
-                                if complex {
-                                    let invI = 1 / Scalar.sqrt(st.vii + epsilon)
-                                    st.inverseStdI = invI
-                                    let (gi, bi) = (gII[c], bI[c])
-                                    for b in 0..<batch {
-                                        let row = (b * channels + c) * length
-                                        for k in row..<(row + length) {
-                                            let h = ui.base[k] * invI
-                                            hi.base[k] = h
-                                            yi.base[k] = gi * h + bi
-                                        }
-                                    }
-                                }
-                            }
-                            return st
+            output.withMutablePlanePointers { yr, yi in
+                ParallelExecution.parallelMap(count: channels) { c in
+                    let lanes = ChannelLanes(batch: batch, channels: channels, length: length, channel: c)
+                    var st =
+                        training
+                        ? ChannelStatistics(lanes: lanes, real: xr, imaginary: xi, isComplex: complex)
+                        : ChannelStatistics(
+                            meanR: runMR[c], meanI: complex ? runMI[c] : 0, vrr: runRR[c],
+                            vii: complex ? runII[c] : 0, vri: whitening ? runRI[c] : 0)
+                    st.prepareNormalisation(epsilon: epsilon, whitening: whitening, isComplex: complex)
+                    // y = Γh + β; Γ is diagonal (γ_ri = 0) when the planes are normalised separately.
+                    let grr = gRR[c]
+                    let gri = whitening ? gRI[c] : 0
+                    let gii = complex ? gII[c] : 0
+                    let (br, bi) = (bR[c], complex ? bI[c] : 0)
+                    lanes.forEachChunk { k, m in
+                        let x = loadLanes(xr.base, k, m)
+                        guard complex else {
+                            storeLanes(grr * st.normalise(x, .zero, whitening: false).hr + br, yr.base, k, m)
+                            return
                         }
+                        let u = st.normalise(x, loadLanes(xi.base, k, m), whitening: whitening)
+                        storeLanes(grr * u.hr + gri * u.hi + br, yr.base, k, m)
+                        storeLanes(gri * u.hr + gii * u.hi + bi, yi.base, k, m)
                     }
+                    return st
                 }
             }
         }
         if training && updateRunningStatistics {
+            let count = Scalar(n)
             let unbias = n > 1 ? count / (count - 1) : 1
             let keep = 1 - momentum
             for c in 0..<channels {
@@ -260,16 +247,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                 }
             }
         }
-        if training {
-            cache = Cache(
-                input: input, centred: centred, normalised: normalised, w11: statistics.map(\.w11),
-                w22: statistics.map(\.w22), w12: statistics.map(\.w12), crr: statistics.map(\.crr),
-                cii: statistics.map(\.cii), cri: statistics.map(\.cri), sVal: statistics.map(\.s),
-                tVal: statistics.map(\.t), inverseStd: statistics.map(\.inverseStd),
-                inverseStdI: statistics.map(\.inverseStdI))
-        } else {
-            cache = nil
-        }
+        cache = training ? Cache(input: input, statistics: statistics) : nil
         return output
     }
 
@@ -290,117 +268,104 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         let (gRR, gRI, gII) = (gammaRR.value, gammaRI.value, gammaII.value)
         // Per channel: (∂γ_rr, ∂γ_ri, ∂γ_ii, ∂β_r, ∂β_i); real mode uses (∂γ, 0, 0, ∂β, 0).
         let sums: [(Scalar, Scalar, Scalar, Scalar, Scalar)] = outputGradient.withPlanePointers { gr, gi in
-            cache.normalised.withPlanePointers { hr, hi in
-                cache.centred.withPlanePointers { ur, ui in
-                    inputGradient.withMutablePlanePointers { dr, di in
-                        ParallelExecution.parallelMap(count: channels) { c in
-                            if whitening {
-                                let (grr, gri, gii) = (gRR[c], gRI[c], gII[c])
-                                var dgrr: Scalar = 0
-                                var dgri: Scalar = 0
-                                var dgii: Scalar = 0
-                                var dbr: Scalar = 0
-                                var dbi: Scalar = 0
-                                var g11: Scalar = 0
-                                var g22: Scalar = 0
-                                var g12: Scalar = 0
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        let g1 = gr.base[k]
-                                        let g2 = gi.base[k]
-                                        let h1 = hr.base[k]
-                                        let h2 = hi.base[k]
-                                        dgrr += g1 * h1
-                                        dgri += g1 * h2 + g2 * h1
-                                        dgii += g2 * h2
-                                        dbr += g1
-                                        dbi += g2
-                                        let tr = grr * g1 + gri * g2
-                                        let ti = gri * g1 + gii * g2
-                                        let u1 = ur.base[k]
-                                        let u2 = ui.base[k]
-                                        g11 += tr * u1
-                                        g22 += ti * u2
-                                        g12 += tr * u2 + ti * u1
-                                    }
-                                }
-                                // Chain ∂W → ∂C through W11 = (C_ii+s)/q, W22 = (C_rr+s)/q, W12 = −C_ri/q, q = s·t.
-                                let (a11, a22, a12) = (cache.w11[c], cache.w22[c], cache.w12[c])
-                                let (crr, cii, cri) = (cache.crr[c], cache.cii[c], cache.cri[c])
-                                let (s, t) = (cache.sVal[c], cache.tVal[c])
-                                let q = s * t
-                                var dcii = g11 / q
-                                var dcrr = g22 / q
-                                var dcri = -g12 / q
-                                let dq = -(g11 * a11 + g22 * a22 + g12 * a12) / q
-                                let dt = dq * s
-                                let ds = (g11 + g22) / q + dq * t + dt / t
-                                dcrr += dt / (2 * t)
-                                dcii += dt / (2 * t)
-                                dcrr += ds * cii / (2 * s)
-                                dcii += ds * crr / (2 * s)
-                                dcri += ds * (-cri / s)
-                                var sumR: Scalar = 0
-                                var sumI: Scalar = 0
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        let g1 = gr.base[k]
-                                        let g2 = gi.base[k]
-                                        let tr = grr * g1 + gri * g2
-                                        let ti = gri * g1 + gii * g2
-                                        let u1 = ur.base[k]
-                                        let u2 = ui.base[k]
-                                        let dur = a11 * tr + a12 * ti + (2 * dcrr * u1 + dcri * u2) / count
-                                        let dui = a12 * tr + a22 * ti + (2 * dcii * u2 + dcri * u1) / count
-                                        dr.base[k] = dur
-                                        di.base[k] = dui
-                                        sumR += dur
-                                        sumI += dui
-                                    }
-                                }
-                                let meanR = sumR / count
-                                let meanI = sumI / count
-                                for b in 0..<batch {
-                                    let row = (b * channels + c) * length
-                                    for k in row..<(row + length) {
-                                        dr.base[k] -= meanR
-                                        di.base[k] -= meanI
-                                    }
-                                }
-                                return (dgrr, dgri, dgii, dbr, dbi)
-                            } else {
-                                // ∂x = γ/σ · (g − mean g − h · mean(g h)) per plane (real, or naive Re and Im).
-                                func plane(
-                                    _ g: SharedPointer<Scalar>, _ h: SharedPointer<Scalar>,
-                                    _ d: SharedMutablePointer<Scalar>, gamma: Scalar, inverseStd: Scalar
-                                ) -> (sumGH: Scalar, sumG: Scalar) {
-                                    var sumG: Scalar = 0
-                                    var sumGH: Scalar = 0
-                                    for b in 0..<batch {
-                                        let row = (b * channels + c) * length
-                                        for k in row..<(row + length) {
-                                            sumG += g.base[k]
-                                            sumGH += g.base[k] * h.base[k]
-                                        }
-                                    }
-                                    let meanG = sumG / count
-                                    let meanGH = sumGH / count
-                                    for b in 0..<batch {
-                                        let row = (b * channels + c) * length
-                                        for k in row..<(row + length) {
-                                            d.base[k] = gamma * inverseStd * (g.base[k] - meanG - h.base[k] * meanGH)
-                                        }
-                                    }
-                                    return (sumGH, sumG)
-                                }
-                                let re = plane(gr, hr, dr, gamma: gRR[c], inverseStd: cache.inverseStd[c])
-                                guard complex else { return (re.sumGH, 0, 0, re.sumG, 0) }
-                                let im = plane(gi, hi, di, gamma: gII[c], inverseStd: cache.inverseStdI[c])
-                                return (re.sumGH, 0, im.sumGH, re.sumG, im.sumG)
+            cache.input.withPlanePointers { xr, xi in
+                inputGradient.withMutablePlanePointers { dr, di in
+                    ParallelExecution.parallelMap(count: channels) { c in
+                        let lanes = ChannelLanes(batch: batch, channels: channels, length: length, channel: c)
+                        let st = cache.statistics[c]
+                        if whitening {
+                            let (grr, gri, gii) = (gRR[c], gRI[c], gII[c])
+                            // Lanes past a row's end load g = 0 and add nothing, except to Σu (masked).
+                            var dgrr = SIMD8<Scalar>()
+                            var dgri = SIMD8<Scalar>()
+                            var dgii = SIMD8<Scalar>()
+                            var dbr = SIMD8<Scalar>()
+                            var dbi = SIMD8<Scalar>()
+                            var g11 = SIMD8<Scalar>()
+                            var g22 = SIMD8<Scalar>()
+                            var g12 = SIMD8<Scalar>()
+                            var sumU1 = SIMD8<Scalar>()
+                            var sumU2 = SIMD8<Scalar>()
+                            lanes.forEachChunk { k, m in
+                                let g1 = loadLanes(gr.base, k, m)
+                                let g2 = loadLanes(gi.base, k, m)
+                                let u = st.normalise(
+                                    loadLanes(xr.base, k, m), loadLanes(xi.base, k, m), whitening: true)
+                                dgrr += g1 * u.hr
+                                dgri += g1 * u.hi + g2 * u.hr
+                                dgii += g2 * u.hi
+                                dbr += g1
+                                dbi += g2
+                                let tr = grr * g1 + gri * g2
+                                let ti = gri * g1 + gii * g2
+                                g11 += tr * u.ur
+                                g22 += ti * u.ui
+                                g12 += tr * u.ui + ti * u.ur
+                                let mask: SIMD8<Scalar> = laneMask(m)
+                                sumU1 += u.ur * mask
+                                sumU2 += u.ui * mask
                             }
+                            // Chain ∂W → ∂C through W11 = (C_ii+s)/q, W22 = (C_rr+s)/q, W12 = −C_ri/q, q = s·t.
+                            let (a11, a22, a12) = (st.w11, st.w22, st.w12)
+                            let (crr, cii, cri, s, t) = (st.crr, st.cii, st.cri, st.s, st.t)
+                            let (g11Sum, g22Sum, g12Sum) = (g11.sum(), g22.sum(), g12.sum())
+                            let q = s * t
+                            var dcii = g11Sum / q
+                            var dcrr = g22Sum / q
+                            var dcri = -g12Sum / q
+                            let dq = -(g11Sum * a11 + g22Sum * a22 + g12Sum * a12) / q
+                            let dt = dq * s
+                            let ds = (g11Sum + g22Sum) / q + dq * t + dt / t
+                            dcrr += dt / (2 * t)
+                            dcii += dt / (2 * t)
+                            dcrr += ds * cii / (2 * s)
+                            dcii += ds * crr / (2 * s)
+                            dcri += ds * (-cri / s)
+                            // ∂u_r = a11 t_r + a12 t_i + c_r u_r + c_x u_i (and symmetrically), then
+                            // ∂x = ∂u − mean ∂u, with mean ∂u from the sums above (∂u is linear in g, u).
+                            let (cr, ci, cx) = (2 * dcrr / count, 2 * dcii / count, dcri / count)
+                            let (meanG1, meanG2) = (dbr.sum() / count, dbi.sum() / count)
+                            let (meanU1, meanU2) = (sumU1.sum() / count, sumU2.sum() / count)
+                            let (meanT1, meanT2) = (grr * meanG1 + gri * meanG2, gri * meanG1 + gii * meanG2)
+                            let meanDR = a11 * meanT1 + a12 * meanT2 + cr * meanU1 + cx * meanU2
+                            let meanDI = a12 * meanT1 + a22 * meanT2 + ci * meanU2 + cx * meanU1
+                            lanes.forEachChunk { k, m in
+                                let g1 = loadLanes(gr.base, k, m)
+                                let g2 = loadLanes(gi.base, k, m)
+                                let tr = grr * g1 + gri * g2
+                                let ti = gri * g1 + gii * g2
+                                let u1 = loadLanes(xr.base, k, m) - st.meanR
+                                let u2 = loadLanes(xi.base, k, m) - st.meanI
+                                storeLanes(a11 * tr + a12 * ti + cr * u1 + cx * u2 - meanDR, dr.base, k, m)
+                                storeLanes(a12 * tr + a22 * ti + ci * u2 + cx * u1 - meanDI, di.base, k, m)
+                            }
+                            return (dgrr.sum(), dgri.sum(), dgii.sum(), dbr.sum(), dbi.sum())
                         }
+                        // ∂x = γ/σ · (g − mean g − h · mean(g h)) per plane (real, or naive Re and Im).
+                        func plane(
+                            _ g: SharedPointer<Scalar>, _ x: SharedPointer<Scalar>, _ d: SharedMutablePointer<Scalar>,
+                            mean: Scalar, gamma: Scalar, inverseStd: Scalar
+                        ) -> (sumGH: Scalar, sumG: Scalar) {
+                            var sumG = SIMD8<Scalar>()
+                            var sumGH = SIMD8<Scalar>()
+                            lanes.forEachChunk { k, m in
+                                let gk = loadLanes(g.base, k, m)
+                                sumG += gk
+                                sumGH += gk * ((loadLanes(x.base, k, m) - mean) * inverseStd)
+                            }
+                            let (totalG, totalGH) = (sumG.sum(), sumGH.sum())
+                            let (meanG, meanGH) = (totalG / count, totalGH / count)
+                            let scale = gamma * inverseStd
+                            lanes.forEachChunk { k, m in
+                                let h = (loadLanes(x.base, k, m) - mean) * inverseStd
+                                storeLanes(scale * (loadLanes(g.base, k, m) - meanG - h * meanGH), d.base, k, m)
+                            }
+                            return (totalGH, totalG)
+                        }
+                        let re = plane(gr, xr, dr, mean: st.meanR, gamma: gRR[c], inverseStd: st.inverseStd)
+                        guard complex else { return (re.sumGH, 0, 0, re.sumG, 0) }
+                        let im = plane(gi, xi, di, mean: st.meanI, gamma: gII[c], inverseStd: st.inverseStdI)
+                        return (re.sumGH, 0, im.sumGH, re.sumG, im.sumG)
                     }
                 }
             }

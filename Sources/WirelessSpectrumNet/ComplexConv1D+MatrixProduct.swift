@@ -7,7 +7,7 @@ import WirelessLinearAlgebra
 /// (p = Re, Im planes) and the real block form of W = A + iB,
 ///
 ///     W_big = [[A, −B], [B, A]]   (2C_out × 2C_in·K),     Y = W_big · X_col   → [y_r; y_i]
-///     ∂W_big = G · X_colᵀ,  ∂A = ∂W_TL + ∂W_BR,  ∂B = ∂W_BL − ∂W_TR,   ∂X_col = W_bigᵀ · G  (then col2im)
+///     ∂W_bigᵀ = X_col · Gᵀ,  ∂A = ∂W_TL + ∂W_BR,  ∂B = ∂W_BL − ∂W_TR,   ∂X_col = W_bigᵀ · G  (then col2im)
 ///
 /// which is the same algebra as the direct loops of `ComplexConv1D` (tested against them).
 extension ComplexConv1D {
@@ -179,13 +179,15 @@ extension ComplexConv1D {
             count = buffer.count
         }
         if hasBias {
-            for o in 0..<cout {
-                var sr: Float = 0
-                var si: Float = 0
-                for c in 0..<shape.columns { sr += g[o * shape.columns + c] }
-                if isComplex { for c in 0..<shape.columns { si += g[(cout + o) * shape.columns + c] } }
-                biasReal.gradient[o] += Scalar(sr)
-                if isComplex { biasImaginary.gradient[o] += Scalar(si) }
+            g.withUnsafeBufferPointer { rows in
+                for o in 0..<cout {
+                    let columns = shape.columns
+                    biasReal.gradient[o] += Scalar(laneSum(rows.baseAddress! + o * columns, count: columns))
+                    if complex {
+                        biasImaginary.gradient[o] += Scalar(
+                            laneSum(rows.baseAddress! + (cout + o) * columns, count: columns))
+                    }
+                }
             }
         }
         let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
@@ -203,19 +205,20 @@ extension ComplexConv1D {
             }
             return computingInputGradient ? columnsToInput(columnGradient, like: input, shape: shape) : skipped
         }
-        var weightGradient = [Float](repeating: 0, count: m * shape.rows)
         let big = bigWeight(shape: shape)
-        // ∂W_big = G·X_colᵀ in two row blocks (each reduces over all B·L_out columns);
-        // ∂X_col = W_bigᵀ·G in two column blocks.
-        g.withUnsafeBufferPointer { gp in
-            column.withUnsafeBufferPointer { cp in
-                weightGradient.withUnsafeMutableBufferPointer { dw in
+        // ∂W_bigᵀ = X_col·Gᵀ (rows × m; OpenBLAS packs this operand order faster than G·X_colᵀ
+        // for the long reduction over B·L_out) in two row blocks; ∂X_col = W_bigᵀ·G in two
+        // column blocks.
+        let weightGradientT = [Float](unsafeUninitializedCapacity: shape.rows * m) { dw, count in
+            g.withUnsafeBufferPointer { gp in
+                column.withUnsafeBufferPointer { cp in
                     FloatMatrixProduct.multiplyInBlocks(
-                        along: .rows, transposeA: false, transposeB: true, m: m, n: shape.rows, k: shape.columns,
-                        a: gp.baseAddress!, lda: shape.columns, b: cp.baseAddress!, ldb: shape.columns,
-                        c: dw.baseAddress!, ldc: shape.rows, minimumPerPart: 8)
+                        along: .rows, transposeA: false, transposeB: true, m: shape.rows, n: m, k: shape.columns,
+                        a: cp.baseAddress!, lda: shape.columns, b: gp.baseAddress!, ldb: shape.columns,
+                        c: dw.baseAddress!, ldc: m, minimumPerPart: 8)
                 }
             }
+            count = dw.count
         }
         let columnGradient = [Float](
             unsafeUninitializedCapacity: computingInputGradient ? shape.rows * shape.columns : 0
@@ -234,19 +237,19 @@ extension ComplexConv1D {
             }
             count = dc.count
         }
+        // ∂W_big[row, column] sits at weightGradientT[column · m + row].
         let ck = shape.rowsPerPlane
-        let width = shape.rows
         for o in 0..<cout {
             for k in 0..<ck {
                 if isComplex {
-                    let tl = weightGradient[o * width + k]
-                    let tr = weightGradient[o * width + ck + k]
-                    let bl = weightGradient[(cout + o) * width + k]
-                    let br = weightGradient[(cout + o) * width + ck + k]
+                    let tl = weightGradientT[k * m + o]
+                    let tr = weightGradientT[(ck + k) * m + o]
+                    let bl = weightGradientT[k * m + cout + o]
+                    let br = weightGradientT[(ck + k) * m + cout + o]
                     weightReal.gradient[o * ck + k] += Scalar(tl + br)
                     weightImaginary.gradient[o * ck + k] += Scalar(bl - tr)
                 } else {
-                    weightReal.gradient[o * ck + k] += Scalar(weightGradient[o * width + k])
+                    weightReal.gradient[o * ck + k] += Scalar(weightGradientT[k * m + o])
                 }
             }
         }
@@ -279,7 +282,13 @@ extension ComplexConv1D {
                             let row =
                                 dcol.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns + n * lout
                             let shift = j * d - p
-                            for t in ranges[j] { dx[t * s + shift] += row[t] }
+                            if s == 1 {
+                                let valid = ranges[j]
+                                addLanes(
+                                    row + valid.lowerBound, into: dx + (valid.lowerBound + shift), count: valid.count)
+                            } else {
+                                for t in ranges[j] { dx[t * s + shift] += row[t] }
+                            }
                         }
                     }
                 }

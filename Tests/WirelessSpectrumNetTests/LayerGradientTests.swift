@@ -128,7 +128,8 @@ import WirelessCore
                 norm.betaI.value[c] = generator.nextUnitDouble() - 0.5
             }
         }
-        var x = GradientChecker.randomTensor(batch: 3, channels: 3, length: 5, isComplex: isComplex, using: &generator)
+        // Length 11: one full eight-lane chunk and a three-element tail per row (`ChannelLanes`).
+        var x = GradientChecker.randomTensor(batch: 3, channels: 3, length: 11, isComplex: isComplex, using: &generator)
         if isComplex {
             // Correlate Re and Im so C_ri ≠ 0.
             for k in 0..<x.real.count { x.imaginary[k] += 0.7 * x.real[k] }
