@@ -91,9 +91,10 @@ extension ComplexConv1D {
         return big
     }
 
-    /// Forward through GEMM (Scalar == Float only). The product runs as two column blocks in
-    /// parallel (`FloatMatrixProduct.multiplyInBlocks`; deterministic at any core count).
-    func forwardGEMM(_ input: ComplexTensor<Float>) -> ComplexTensor<Float> {
+    /// Forward through GEMM (Scalar == Float only); returns the output and X_col. The product runs
+    /// as two column blocks in parallel (`FloatMatrixProduct.multiplyInBlocks`; deterministic at
+    /// any core count).
+    func forwardGEMM(_ input: ComplexTensor<Float>) -> (output: ComplexTensor<Float>, columns: [Float]) {
         let shape = gemmShape(batch: input.batch, length: input.length)
         precondition(shape.outLength >= 1, "input too short for the kernel")
         let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
@@ -145,13 +146,15 @@ extension ComplexConv1D {
                 }
             }
         }
-        return output
+        return (output, column)
     }
 
     /// Backward through GEMM (Scalar == Float only): accumulates ∂A, ∂B, ∂b; returns ∂x, or an
-    /// empty tensor without computing it when `computingInputGradient` is false.
+    /// empty tensor without computing it when `computingInputGradient` is false. `columns` is the
+    /// forward pass's X_col of this `input` if kept, else it is built again.
     mutating func backwardGEMM(
-        input: ComplexTensor<Float>, gradient: ComplexTensor<Float>, computingInputGradient: Bool = true
+        input: ComplexTensor<Float>, gradient: ComplexTensor<Float>, columns: [Float]? = nil,
+        computingInputGradient: Bool = true
     ) -> ComplexTensor<Float> {
         let shape = gemmShape(batch: input.batch, length: input.length)
         let cout = outChannels
@@ -190,10 +193,13 @@ extension ComplexConv1D {
                 }
             }
         }
-        let column = [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
-            fillColumns(input, shape: shape, into: buffer.baseAddress!)
-            count = buffer.count
-        }
+        let column =
+            columns
+            ?? [Float](unsafeUninitializedCapacity: shape.rows * shape.columns) { buffer, count in
+                fillColumns(input, shape: shape, into: buffer.baseAddress!)
+                count = buffer.count
+            }
+        precondition(column.count == shape.rows * shape.columns, "cached im2col matrix of another shape")
         let skipped = ComplexTensor<Float>(
             batch: 0, channels: input.channels, length: input.length, isComplex: isComplex)
         if isComplex && useGaussMultiplication {

@@ -35,6 +35,10 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
     public var biasImaginary: Parameter<Scalar>
     /// Input cached by `forward` for `backward`.
     var cachedInput: ComplexTensor<Scalar>?
+    /// The im2col matrix X_col of the last training forward on the `Float` GEMM path, reused (and
+    /// released) by the backward pass instead of being built a second time: the same values, so
+    /// the gradients are bit-identical, for one extra buffer per layer held between the passes.
+    var cachedColumns: [Float]?
     /// `Float` layers run through im2col + sgemm (see `ComplexConv1D+MatrixProduct`); the direct
     /// loops remain the reference (and the `Double` path).
     public var useMatrixProduct: Bool = true
@@ -106,8 +110,11 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         precondition(input.channels == inChannels, "conv input has \(input.channels) channels, expects \(inChannels)")
         precondition(input.isComplex == isComplex, "conv domain mismatch")
         if training { cachedInput = input } else { cachedInput = nil }
+        cachedColumns = nil
         if useMatrixProduct, let floatInput = input as? ComplexTensor<Float> {
-            return forwardGEMM(floatInput) as! ComplexTensor<Scalar>
+            let (output, columns) = forwardGEMM(floatInput)
+            if training { cachedColumns = columns }
+            return output as! ComplexTensor<Scalar>
         }
         let length = input.length
         let outLength = outputLength(length)
@@ -196,7 +203,9 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         if useMatrixProduct, let floatInput = input as? ComplexTensor<Float>,
             let floatGradient = outputGradient as? ComplexTensor<Float>
         {
-            _ = backwardGEMM(input: floatInput, gradient: floatGradient, computingInputGradient: false)
+            _ = backwardGEMM(
+                input: floatInput, gradient: floatGradient, columns: cachedColumns, computingInputGradient: false)
+            cachedColumns = nil
             return
         }
         _ = backward(outputGradient)
@@ -209,7 +218,9 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
         if useMatrixProduct, let floatInput = input as? ComplexTensor<Float>,
             let floatGradient = outputGradient as? ComplexTensor<Float>
         {
-            return backwardGEMM(input: floatInput, gradient: floatGradient) as! ComplexTensor<Scalar>
+            let inputGradient = backwardGEMM(input: floatInput, gradient: floatGradient, columns: cachedColumns)
+            cachedColumns = nil
+            return inputGradient as! ComplexTensor<Scalar>
         }
         let length = input.length
         let outLength = outputLength(length)
