@@ -184,11 +184,10 @@ extension ComplexConv1D {
         if hasBias {
             g.withUnsafeBufferPointer { rows in
                 for o in 0..<cout {
-                    let columns = shape.columns
-                    biasReal.gradient[o] += Scalar(laneSum(rows.baseAddress! + o * columns, count: columns))
+                    biasReal.gradient[o] += Scalar(laneSum(rows.baseAddress! + o * shape.columns, count: shape.columns))
                     if complex {
                         biasImaginary.gradient[o] += Scalar(
-                            laneSum(rows.baseAddress! + (cout + o) * columns, count: columns))
+                            laneSum(rows.baseAddress! + (cout + o) * shape.columns, count: shape.columns))
                     }
                 }
             }

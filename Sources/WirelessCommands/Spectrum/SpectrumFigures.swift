@@ -11,7 +11,7 @@ enum SpectrumFigures {
             The synthetic generator places 1–10 signals (PSK/QAM with RRC shaping, GMSK, 2-FSK; 0.1–2 MHz) \
             in 20 MHz with full-band SNR −20…10 dB referenced to the weakest signal. The shipped compact \
             complex U-Net with dilated context blocks (datasets/cmusenet-default, trained by `wtk spectrum \
-            train` with the recorded command in about 15 min on 2 cores; 99.0 % mean per-bin accuracy on 256 test \
+            train` with the recorded command in about 12 min on 2 cores; 99.0 % mean per-bin accuracy on 256 test \
             windows per level) segments the test split; the table \
             compares it with the Welch energy detector (chi-square threshold, FCME noise floor) and \
             CA-CFAR at P_FA = 1e-3. The paper reports \

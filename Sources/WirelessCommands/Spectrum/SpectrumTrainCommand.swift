@@ -23,8 +23,8 @@ struct SpectrumTrainCommand: WTKCommand {
             Transfer learning: --initial-model starts from a trained checkpoint (the shipped model, say) and \
             --train-only head retrains only its output head, e.g. on your own labelled --captures. The \
             defaults follow the authors' schedule (batch 64, up to 50 epochs per stage); the shipped model \
-            used --fresh-data --train-per-level 256 --batch-size 32 --max-epochs 8 (12 epochs, about 15 min on \
-            2 cores; see datasets/cmusenet-default/README.md).
+            used --fresh-data --train-per-level 256 --batch-size 32 --max-epochs 8,4 (12 epochs, about 12 min \
+            on 2 cores; see datasets/cmusenet-default/README.md).
             """)
 
     @OptionGroup var data: SpectrumDataOptions
