@@ -7,6 +7,9 @@ public enum FFTError: Error, Equatable, Sendable, CustomStringConvertible, Categ
     case invalidShape([Int])
     /// A batch description that is not usable: `count` < 1 or `distance` < elements per transform.
     case invalidBatch(count: Int, distance: Int)
+    /// FFTW could not allocate its aligned scratch buffers (`fftw_malloc` returned NULL).
+    /// - Parameter bytes: Size asked for [bytes].
+    case allocationFailed(bytes: Int, shape: [Int])
     /// FFTW returned a null plan for a shape it should accept (should not happen with `estimate`).
     case planningFailed(shape: [Int])
     /// Input shorter than one analysis segment (or than the plan's buffer).
@@ -19,7 +22,7 @@ public enum FFTError: Error, Equatable, Sendable, CustomStringConvertible, Categ
     public var category: ErrorCategory {
         switch self {
         case .inputTooShort: return .invalidData
-        case .planningFailed: return .numerical
+        case .planningFailed, .allocationFailed: return .numerical
         case .invalidShape, .invalidBatch, .invalidOverlap, .valueOutOfRange: return .invalidArgument
         }
     }
@@ -33,6 +36,8 @@ public enum FFTError: Error, Equatable, Sendable, CustomStringConvertible, Categ
                 "FFT batch of \(count) transforms at distance \(distance) is invalid: need count ≥ 1 and distance ≥ transform size"
         case .planningFailed(let shape):
             return "FFTW could not create a plan for shape \(shape)"
+        case .allocationFailed(let bytes, let shape):
+            return "FFTW could not allocate \(bytes) bytes of scratch memory to plan an FFT of shape \(shape)"
         case .inputTooShort(let required, let actual):
             return "input has \(actual) samples but at least \(required) are required"
         case .invalidOverlap(let samples, let segmentLength):

@@ -57,7 +57,7 @@ public final class FFTPlan: @unchecked Sendable {
     ///   - inPlace: Plan for `input == output`.
     ///   - normalization: Output scale (`.none` = FFTW convention).
     ///   - rigor: `.estimate` (default, fast and deterministic) or `.measure`.
-    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.planningFailed`.
+    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.allocationFailed`, `.planningFailed`.
     /// - Complexity: planning O(1)-ish with `.estimate`; each execution O(N log N) per transform,
     ///   including prime sizes (FFTW uses Rader/Bluestein).
     public init(
@@ -78,15 +78,22 @@ public final class FFTPlan: @unchecked Sendable {
 
         let dims = layout.fftwShape
         let elements = layout.bufferCount
+        // Scratch buffers from fftw_malloc carry FFTW's SIMD alignment; `measure` overwrites them.
+        // fftw_malloc is thread-safe (only the planner needs the lock). `elements` ≤ Int32.max
+        // (FFTLayout), so the byte count cannot overflow; a failed allocation is an error, not a trap.
+        let bytes = elements * MemoryLayout<fftw_complex>.stride
+        guard let inputRaw = fftw_malloc(bytes) else { throw FFTError.allocationFailed(bytes: bytes, shape: shape) }
+        guard let outputRaw = inPlace ? inputRaw : fftw_malloc(bytes) else {
+            fftw_free(inputRaw)
+            throw FFTError.allocationFailed(bytes: bytes, shape: shape)
+        }
+        defer {
+            fftw_free(inputRaw)
+            if !inPlace { fftw_free(outputRaw) }
+        }
+        let input = inputRaw.bindMemory(to: fftw_complex.self, capacity: elements)
+        let output = outputRaw.bindMemory(to: fftw_complex.self, capacity: elements)
         let plans: (OpaquePointer?, OpaquePointer?, Int32) = FFTWPlanner.withLock {
-            // Scratch buffers from fftw_malloc carry FFTW's SIMD alignment; `measure` overwrites them.
-            let bytes = elements * MemoryLayout<fftw_complex>.stride
-            let input = fftw_malloc(bytes)!.bindMemory(to: fftw_complex.self, capacity: elements)
-            let output = inPlace ? input : fftw_malloc(bytes)!.bindMemory(to: fftw_complex.self, capacity: elements)
-            defer {
-                fftw_free(input)
-                if !inPlace { fftw_free(output) }
-            }
             let distance = Int32(layout.batchDistance)
             let make = { (flags: UInt32) in
                 dims.withUnsafeBufferPointer { n in

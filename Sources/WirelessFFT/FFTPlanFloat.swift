@@ -60,7 +60,7 @@ public final class FFTPlanFloat: @unchecked Sendable {
     ///   - inPlace: Plan for `input == output`.
     ///   - normalization: Output scale (`.none` = FFTW convention).
     ///   - rigor: `.estimate` (default, fast and deterministic) or `.measure`.
-    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.planningFailed`.
+    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.allocationFailed`, `.planningFailed`.
     /// - Complexity: planning O(1)-ish with `.estimate`; each execution O(N log N) per transform,
     ///   including prime sizes (FFTW uses Rader/Bluestein).
     public init(
@@ -81,15 +81,22 @@ public final class FFTPlanFloat: @unchecked Sendable {
 
         let dims = layout.fftwShape
         let elements = layout.bufferCount
+        // Scratch buffers from fftwf_malloc carry FFTW's SIMD alignment; `measure` overwrites them.
+        // fftwf_malloc is thread-safe (only the planner needs the lock). `elements` ≤ Int32.max
+        // (FFTLayout), so the byte count cannot overflow; a failed allocation is an error, not a trap.
+        let bytes = elements * MemoryLayout<fftwf_complex>.stride
+        guard let inputRaw = fftwf_malloc(bytes) else { throw FFTError.allocationFailed(bytes: bytes, shape: shape) }
+        guard let outputRaw = inPlace ? inputRaw : fftwf_malloc(bytes) else {
+            fftwf_free(inputRaw)
+            throw FFTError.allocationFailed(bytes: bytes, shape: shape)
+        }
+        defer {
+            fftwf_free(inputRaw)
+            if !inPlace { fftwf_free(outputRaw) }
+        }
+        let input = inputRaw.bindMemory(to: fftwf_complex.self, capacity: elements)
+        let output = outputRaw.bindMemory(to: fftwf_complex.self, capacity: elements)
         let plans: (OpaquePointer?, OpaquePointer?, Int32) = FFTWPlanner.withLock {
-            // Scratch buffers from fftwf_malloc carry FFTW's SIMD alignment; `measure` overwrites them.
-            let bytes = elements * MemoryLayout<fftwf_complex>.stride
-            let input = fftwf_malloc(bytes)!.bindMemory(to: fftwf_complex.self, capacity: elements)
-            let output = inPlace ? input : fftwf_malloc(bytes)!.bindMemory(to: fftwf_complex.self, capacity: elements)
-            defer {
-                fftwf_free(input)
-                if !inPlace { fftwf_free(output) }
-            }
             let distance = Int32(layout.batchDistance)
             let make = { (flags: UInt32) in
                 dims.withUnsafeBufferPointer { n in

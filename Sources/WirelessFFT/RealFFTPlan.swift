@@ -43,7 +43,7 @@ public final class RealFFTPlan: @unchecked Sendable {
     ///   - batchCount: Transforms per execution, ≥ 1 (contiguous).
     ///   - normalization: Output scale (`.none` = FFTW convention).
     ///   - rigor: Planner rigor.
-    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.planningFailed`.
+    /// - Throws: `FFTError.invalidShape`, `.invalidBatch`, `.allocationFailed`, `.planningFailed`.
     public init(
         shape: [Int], batchCount: Int = 1, normalization: FFTNormalization = .none,
         rigor: FFTPlanningRigor = .estimate
@@ -65,15 +65,24 @@ public final class RealFFTPlan: @unchecked Sendable {
         let outputElements = batchCount * outputCount
         let inputDistance = Int32(layout.count)
         let outputDistance = Int32(outputCount)
+        // fftw_malloc is thread-safe (only the planner needs the lock); a failed allocation is an
+        // error, not a trap. Both element counts are ≤ Int32.max (FFTLayout): no overflow.
+        let inputBytes = inputElements * MemoryLayout<Double>.stride
+        let outputBytes = outputElements * MemoryLayout<fftw_complex>.stride
+        guard let inputRaw = fftw_malloc(inputBytes) else {
+            throw FFTError.allocationFailed(bytes: inputBytes, shape: shape)
+        }
+        guard let outputRaw = fftw_malloc(outputBytes) else {
+            fftw_free(inputRaw)
+            throw FFTError.allocationFailed(bytes: outputBytes, shape: shape)
+        }
+        defer {
+            fftw_free(inputRaw)
+            fftw_free(outputRaw)
+        }
+        let input = inputRaw.bindMemory(to: Double.self, capacity: inputElements)
+        let output = outputRaw.bindMemory(to: fftw_complex.self, capacity: outputElements)
         let plans: (OpaquePointer?, OpaquePointer?, Int32, Int32) = FFTWPlanner.withLock {
-            let input = fftw_malloc(inputElements * MemoryLayout<Double>.stride)!
-                .bindMemory(to: Double.self, capacity: inputElements)
-            let output = fftw_malloc(outputElements * MemoryLayout<fftw_complex>.stride)!
-                .bindMemory(to: fftw_complex.self, capacity: outputElements)
-            defer {
-                fftw_free(input)
-                fftw_free(output)
-            }
             let make = { (flags: UInt32) in
                 dims.withUnsafeBufferPointer { n in
                     fftw_plan_many_dft_r2c(

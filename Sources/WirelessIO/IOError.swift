@@ -33,7 +33,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
     case unwritable(path: String, reason: String)
     /// The file is well-formed but uses a variant the toolkit does not read (a datatype, a byte order).
     case unsupportedFormat(file: String, reason: String)
-    /// Binary data shorter than its header or element size implies.
+    /// Binary data shorter than its header or element size implies; `actualBytes == 0` is an empty file
+    /// (told as such: "the file is empty").
     /// - Parameters:
     ///   - expectedBytes: Bytes needed [bytes], ≥ 0.
     ///   - actualBytes: Bytes present [bytes], ≥ 0.
@@ -41,7 +42,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
     /// A NaN or infinity where a finite number is required.
     /// - Parameters:
     ///   - line: 1-based physical line (text formats); `nil` for binary formats.
-    ///   - column: CSV column name, or `sample N (in-phase|quadrature)` (0-based sample index) for I/Q data.
+    ///   - column: CSV column name, `sample N (in-phase|quadrature)` (0-based sample index) for I/Q data, or
+    ///     `element (i, j, k)` (0-based multi-index) for an n-dimensional array.
     case nonFiniteValue(file: String, line: Int?, column: String)
 
     public var category: ErrorCategory {
@@ -68,6 +70,7 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
         case .unsupportedFormat(let file, let reason):
             return "\(file): unsupported format: \(reason)"
         case .truncated(let file, let expectedBytes, let actualBytes):
+            if actualBytes == 0 { return "\(file): the file is empty (at least \(expectedBytes) bytes are needed)" }
             return "\(file): truncated data: expected \(expectedBytes) bytes but found \(actualBytes)"
         case .nonFiniteValue(let file, let line, let column):
             return
@@ -80,7 +83,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible, Catego
         var parts: [String] = []
         if let line { parts.append("line \(line)") }
         if let column {
-            parts.append(column.hasPrefix("sample ") || column.hasPrefix("field ") ? column : "column '\(column)'")
+            let isPosition = ["sample ", "field ", "element "].contains { column.hasPrefix($0) }
+            parts.append(isPosition ? column : "column '\(column)'")
         }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }

@@ -40,22 +40,77 @@ public struct NPYArray: Sendable, Equatable {
     public var dataType: DataType
 
     /// An array from C-order elements.
-    /// - Throws: `IOError.malformedInput` (column `shape`) if the shape has a negative dimension or
-    ///   `elements.count` differs from the product of the shape.
+    /// - Throws: `IOError.malformedInput` (column `shape`) if the shape has a negative dimension, more than
+    ///   `maximumRank` dimensions, a product beyond `Int.max`, or `elements.count` differs from that product.
     public init(shape: [Int], elements: [Complex<Double>], dataType: DataType = .complex128) throws(IOError) {
-        guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw .malformedInput(
-                file: "<NPYArray>", line: nil, column: "shape", reason: "negative dimension in \(shape)")
-        }
-        let count = shape.reduce(1, *)
+        let count = try Self.elementCount(of: shape, file: "<NPYArray>")
         guard elements.count == count else {
             throw .malformedInput(
                 file: "<NPYArray>", line: nil, column: "shape",
-                reason: "shape \(shape) holds \(count) elements but \(elements.count) were given")
+                reason: "shape \(Self.text(shape)) holds \(count) elements but \(elements.count) were given")
         }
         self.shape = shape
         self.elements = elements
         self.dataType = dataType
+    }
+
+    /// Most dimensions an array may have (NumPy's `NPY_MAXDIMS` since NumPy 2.0).
+    public static let maximumRank = 64
+
+    /// The number of elements of `shape`, Π dᵢ (1 for `[]`), computed without overflow.
+    /// - Throws: `IOError.malformedInput` (column `shape`, naming `file`) for a negative dimension, a rank
+    ///   above `maximumRank`, or a product beyond `Int.max`.
+    public static func elementCount(of shape: [Int], file: String) throws(IOError) -> Int {
+        func fail(_ reason: String) -> IOError { .malformedInput(file: file, line: nil, column: "shape", reason: reason) }
+        guard shape.count <= maximumRank else {
+            throw fail("\(shape.count) dimensions; at most \(maximumRank) are supported")
+        }
+        if let axis = shape.firstIndex(where: { $0 < 0 }) {
+            throw fail("dimension \(axis) of shape \(text(shape)) is negative")
+        }
+        if shape.contains(0) { return 0 }
+        var count = 1
+        for extent in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+            guard !overflow else {
+                throw fail("shape \(text(shape)) holds more elements than a 64-bit count can hold")
+            }
+            count = product
+        }
+        return count
+    }
+
+    /// A shape or multi-index as NumPy prints it: `(2, 3)`, `(5,)`, `()`.
+    public static func text(_ indices: [Int]) -> String {
+        indices.count == 1 ? "(\(indices[0]),)" : "(" + indices.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    /// The multi-index `(i₀, i₁, …)` of the element at C-order position `flatIndex` (last index fastest).
+    /// - Precondition: `0 ≤ flatIndex < elements.count`.
+    public func multiIndex(ofElementAt flatIndex: Int) -> [Int] {
+        precondition(elements.indices.contains(flatIndex), "element index out of range")
+        var rest = flatIndex
+        var index = [Int](repeating: 0, count: shape.count)
+        for axis in stride(from: shape.count - 1, through: 0, by: -1) {
+            index[axis] = rest % shape[axis]
+            rest /= shape[axis]
+        }
+        return index
+    }
+
+    /// Checks that every element is finite.
+    /// - Parameter file: Name used in the error.
+    /// - Throws: `IOError.nonFiniteValue` naming `file` and the first NaN/±∞ element in C order as
+    ///   `element (i, j, k) (real part)` or `(imaginary part)`.
+    public func checkFinite(file: String) throws(IOError) {
+        for (k, element) in elements.enumerated() {
+            // `rawStorage`: `Complex.real` reports NaN for both parts of any non-finite value.
+            let (re, im) = element.rawStorage
+            if re.isFinite && im.isFinite { continue }
+            let part = re.isFinite ? "imaginary part" : "real part"
+            throw .nonFiniteValue(
+                file: file, line: nil, column: "element \(Self.text(multiIndex(ofElementAt: k))) (\(part))")
+        }
     }
 
     /// A real float64 array from C-order values.
@@ -81,7 +136,14 @@ public struct NPYArray: Sendable, Equatable {
         func malformed(_ reason: String) -> IOError {
             .malformedInput(file: file, line: nil, column: nil, reason: reason)
         }
-        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+        guard bytes.count >= 10 else {
+            // Empty (such as /dev/null) or cut inside the 10-byte preamble.
+            if bytes.isEmpty || magic.starts(with: bytes.prefix(6)) || bytes.starts(with: magic) {
+                throw IOError.truncated(file: file, expectedBytes: 10, actualBytes: bytes.count)
+            }
+            throw malformed("not an NPY file (the first bytes are not \\x93NUMPY)")
+        }
+        guard Array(bytes[0..<6]) == magic else {
             throw malformed("not an NPY file (the first bytes are not \\x93NUMPY)")
         }
         let major = bytes[6]
@@ -113,21 +175,33 @@ public struct NPYArray: Sendable, Equatable {
             throw .unsupportedFormat(
                 file: file, reason: "dtype '\(header.descr)' is not supported; supported: '<c16', '<c8', '<f8'")
         }
-        let count = header.shape.reduce(1, *)
-        let expectedBytes = dataStart + count * dataType.itemSize
+        // Every size below comes from the file: checked arithmetic, and a comparison with the bytes
+        // really present, before anything is allocated.
+        let count = try Self.elementCount(of: header.shape, file: file)
+        let (dataBytes, bytesOverflow) = count.multipliedReportingOverflow(by: dataType.itemSize)
+        let (expectedBytes, endOverflow) = dataStart.addingReportingOverflow(dataBytes)
+        guard !bytesOverflow, !endOverflow else {
+            throw malformed(
+                "shape mismatch: shape \(Self.text(header.shape)) of \(header.descr) needs more data bytes than a 64-bit size can hold; the file holds \(bytes.count - dataStart)"
+            )
+        }
         if bytes.count < expectedBytes {
             throw .truncated(file: file, expectedBytes: expectedBytes, actualBytes: bytes.count)
         }
         if bytes.count > expectedBytes {
             throw malformed(
-                "shape mismatch: shape \(header.shape) of \(header.descr) needs \(expectedBytes - dataStart) data bytes but the file holds \(bytes.count - dataStart)"
+                "shape mismatch: shape \(Self.text(header.shape)) of \(header.descr) needs \(dataBytes) data bytes but the file holds \(bytes.count - dataStart)"
             )
         }
         // Elements land directly at their C-order position: a Fortran-order file (first index fastest)
         // is permuted while decoding, so the peak memory is the file plus one array.
         let shape = header.shape
         var cStrides = [Int](repeating: 1, count: shape.count)
-        for axis in stride(from: shape.count - 2, through: 0, by: -1) { cStrides[axis] = cStrides[axis + 1] * shape[axis + 1] }
+        if count > 0 {  // every partial product is then ≤ count: no overflow
+            for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+                cStrides[axis] = cStrides[axis + 1] * shape[axis + 1]
+            }
+        }
         var fortranIndex = [Int](repeating: 0, count: shape.count)
         var stored = [Complex<Double>](repeating: .zero, count: count)
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in

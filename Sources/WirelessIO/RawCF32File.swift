@@ -6,9 +6,12 @@ import Numerics
 public enum RawCF32File {
     /// Reads every sample of the file at `url`.
     /// - Throws: `IOError.missingFile`, `.unreadable`, `.truncated` (size not a multiple of 8 bytes),
-    ///   `.nonFiniteValue` (naming the 0-based sample index).
+    ///   `.nonFiniteValue` (naming the 0-based sample index); an empty file (such as `/dev/null`) is
+    ///   `.truncated` with 0 bytes ("the file is empty").
     public static func read(from url: URL) throws(IOError) -> [Complex<Float>] {
-        try IQSampleCodec.decodeCF32(FileContents.read(url), file: url.path)
+        let data = try FileContents.read(url)
+        if data.isEmpty { throw .truncated(file: url.path, expectedBytes: 8, actualBytes: 0) }
+        return try IQSampleCodec.decodeCF32(data, file: url.path)
     }
 
     /// Atomically writes `samples` to `url`.

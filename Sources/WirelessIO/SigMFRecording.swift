@@ -6,11 +6,21 @@ import Numerics
 /// Files (SigMF specification v1.x): `<base>.sigmf-meta` (JSON) and `<base>.sigmf-data` (raw samples).
 ///
 ///     meta.global["core:datatype"]            → datatype        (cf32_le or ci16_le; required)
-///     meta.global["core:sample_rate"]         → sampleRateHz    (required, finite, > 0)
-///     meta.captures[0]["core:frequency"]      → centerFrequencyHz (optional; later captures are ignored)
+///     meta.global["core:sample_rate"]         → sampleRateHz    (required, in `sampleRateRangeHz`)
+///     meta.captures[0]["core:frequency"]      → centerFrequencyHz (optional, in `frequencyRangeHz`;
+///                                               later captures are ignored)
 ///     meta.annotations[k]                     → annotations (see `SigMFAnnotation`)
 ///     other meta.global members               → extraGlobalFields (preserved on write)
 ///
+/// Valid ranges, checked on read so that no command computes with a value no instrument records
+/// (a rate of 5e-324 Hz made every PSD cell infinite, 1.8e308 Hz every frequency −∞):
+///
+///     core:sample_rate                  1e-3 Hz … 1e12 Hz   (1 mHz to 1 THz)
+///     core:frequency, core:freq_*_edge  |f| ≤ 1e13 Hz        (10 THz; edges may be negative at baseband)
+///     core:sample_start, core:sample_count   integers ≥ 0 with start + count ≤ 2⁶³ − 1
+///     core:num_channels                 1 (if present)
+///     core:offset                       integer ≥ 0 (if present; preserved, not used)
+///     data file                         a whole, non-zero number of samples
 /// Samples are `Complex<Float>`; `ci16_le` data is scaled by 1/32768 on read (full scale → [−1, 1)).
 /// Multi-channel recordings (`core:num_channels` > 1) and archives (`.sigmf`) are not supported.
 public struct SigMFRecording: Sendable, Equatable {
@@ -27,7 +37,7 @@ public struct SigMFRecording: Sendable, Equatable {
 
     /// Complex baseband samples, in time order.
     public var samples: [Complex<Float>]
-    /// Sample rate [Hz], finite, > 0.
+    /// Sample rate [Hz], in `sampleRateRangeHz` for a recording read from a file.
     public var sampleRateHz: Double
     /// Centre (carrier) frequency of the first capture [Hz], if known.
     public var centerFrequencyHz: Double?
@@ -50,6 +60,30 @@ public struct SigMFRecording: Sendable, Equatable {
         self.extraGlobalFields = extraGlobalFields
     }
 
+    /// Sample rates the reader (and writer) accept [Hz]: 1 mHz to 1 THz.
+    public static let sampleRateRangeHz: ClosedRange<Double> = 1e-3...1e12
+
+    /// Frequencies (capture centre, annotation edges) the reader accepts [Hz]: |f| ≤ 10 THz.
+    public static let frequencyRangeHz: ClosedRange<Double> = -1e13...1e13
+
+    /// A JSON value as a message shows it: `5e-324`, `"abc"`, `an array`.
+    static func show(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return String(flag)
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .string(let text): return "\"\(text.prefix(40))\""
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// `"0.001 Hz to 1e+12 Hz"`, for messages.
+    static func rangeText(_ range: ClosedRange<Double>) -> String {
+        String(format: "%g Hz to %g Hz", range.lowerBound, range.upperBound)
+    }
+
     /// The SigMF specification version written to `core:version`.
     public static let specificationVersion = "1.2.0"
 
@@ -70,17 +104,20 @@ public struct SigMFRecording: Sendable, Equatable {
     /// - Throws: `IOError.missingFile` (either file), `.unreadable`, `.malformedInput` (bad JSON, missing
     ///   or invalid `core:sample_rate`/`core:datatype`, bad annotation), `.unsupportedFormat` (datatype other
     ///   than cf32_le/ci16_le, several channels), `.truncated` (data size not a whole number of samples),
-    ///   `.nonFiniteValue` (NaN/∞ cf32 sample, naming its index).
+    ///   `.nonFiniteValue` (NaN/∞ cf32 sample, naming its index). Every range above is checked; an empty
+    ///   meta or data file (such as `/dev/null`) is `.truncated` with 0 bytes ("the file is empty").
     public static func read(from url: URL) throws(IOError) -> SigMFRecording {
         let (metaURL, dataURL) = files(for: url)
         let metaFile = metaURL.path
         let meta: JSONValue
         do {
-            meta = try JSONDecoder().decode(JSONValue.self, from: FileContents.read(metaURL))
+            let metaBytes = try FileContents.read(metaURL)
+            if metaBytes.isEmpty { throw IOError.truncated(file: metaFile, expectedBytes: 2, actualBytes: 0) }
+            meta = try JSONDecoder().decode(JSONValue.self, from: metaBytes)
         } catch let error as IOError {
             throw error
         } catch {
-            throw .malformedInput(file: metaFile, line: nil, column: nil, reason: "not valid JSON: \(error)")
+            throw .malformedInput(file: metaFile, line: nil, column: nil, reason: "not valid JSON: \(DecodingProblem.text(error))")
         }
         guard case .object(var global)? = meta["global"] else {
             throw .malformedInput(file: metaFile, line: nil, column: "global", reason: "missing the 'global' object")
@@ -99,13 +136,25 @@ public struct SigMFRecording: Sendable, Equatable {
                 file: metaFile, line: nil, column: "core:sample_rate",
                 reason: "missing required field (sample rate in Hz)")
         }
-        guard let sampleRateHz = sampleRateValue.doubleValue, sampleRateHz.isFinite, sampleRateHz > 0 else {
+        guard let sampleRateHz = sampleRateValue.doubleValue, sampleRateRangeHz.contains(sampleRateHz) else {
             throw .malformedInput(
-                file: metaFile, line: nil, column: "core:sample_rate", reason: "must be a positive finite number of Hz")
+                file: metaFile, line: nil, column: "core:sample_rate",
+                reason: "\(show(sampleRateValue)) is not a sample rate from \(rangeText(sampleRateRangeHz))")
         }
-        if let channels = global["core:num_channels"], channels.intValue != 1 {
-            throw .unsupportedFormat(
-                file: metaFile, reason: "only single-channel recordings are supported (core:num_channels)")
+        if let channels = global["core:num_channels"] {
+            guard let count = channels.intValue, count >= 1 else {
+                throw .malformedInput(
+                    file: metaFile, line: nil, column: "core:num_channels",
+                    reason: "\(show(channels)) is not a channel count (an integer ≥ 1)")
+            }
+            guard count == 1 else {
+                throw .unsupportedFormat(
+                    file: metaFile, reason: "only single-channel recordings are supported (core:num_channels is \(count))")
+            }
+        }
+        if let offset = global["core:offset"], (offset.intValue ?? -1) < 0 {
+            throw .malformedInput(
+                file: metaFile, line: nil, column: "core:offset", reason: "\(show(offset)) is not a sample index (an integer ≥ 0)")
         }
         global["core:datatype"] = nil
         global["core:sample_rate"] = nil
@@ -115,10 +164,10 @@ public struct SigMFRecording: Sendable, Equatable {
         if case .array(let captures)? = meta["captures"], let first = captures.first,
             let frequency = first["core:frequency"]
         {
-            guard let value = frequency.doubleValue, value.isFinite else {
+            guard let value = frequency.doubleValue, frequencyRangeHz.contains(value) else {
                 throw .malformedInput(
                     file: metaFile, line: nil, column: "captures[0].core:frequency",
-                    reason: "must be a finite number of Hz")
+                    reason: "\(show(frequency)) is not a frequency from \(rangeText(frequencyRangeHz))")
             }
             centerFrequencyHz = value
         }
@@ -131,6 +180,9 @@ public struct SigMFRecording: Sendable, Equatable {
         }
 
         let data = try FileContents.read(dataURL)
+        if data.isEmpty {
+            throw IOError.truncated(file: dataURL.path, expectedBytes: datatype.bytesPerSample, actualBytes: 0)
+        }
         let samples: [Complex<Float>]
         switch datatype {
         case .cf32LE: samples = try IQSampleCodec.decodeCF32(data, file: dataURL.path)
@@ -151,11 +203,17 @@ public struct SigMFRecording: Sendable, Equatable {
             throw .malformedInput(
                 file: file, line: nil, column: field("core:sample_count"), reason: "must be a non-negative integer")
         }
+        guard !start.addingReportingOverflow(count).overflow else {
+            throw .malformedInput(
+                file: file, line: nil, column: field("core:sample_count"),
+                reason: "start \(start) + count \(count) is beyond any recording (more than 2^63 − 1 samples)")
+        }
         func frequency(_ name: String) throws(IOError) -> Double? {
             guard let value = item[name] else { return nil }
-            guard let hz = value.doubleValue, hz.isFinite else {
+            guard let hz = value.doubleValue, frequencyRangeHz.contains(hz) else {
                 throw .malformedInput(
-                    file: file, line: nil, column: field(name), reason: "must be a finite number of Hz")
+                    file: file, line: nil, column: field(name),
+                    reason: "\(show(value)) is not a frequency from \(rangeText(frequencyRangeHz))")
             }
             return hz
         }
@@ -199,16 +257,16 @@ public struct SigMFRecording: Sendable, Equatable {
     /// Writes `<base>.sigmf-data` then `<base>.sigmf-meta`, each atomically, in `datatype`'s encoding
     /// (ci16_le: round(x·32768), saturated to the int16 range). Returns both URLs.
     /// - Parameter url: `x.sigmf-meta`, `x.sigmf-data`, or the base path `x`.
-    /// - Throws: `IOError.nonFiniteValue` for a NaN/∞ sample; a non-finite or non-positive rate is reported as
+    /// - Throws: `IOError.nonFiniteValue` for a NaN/∞ sample; a rate outside `sampleRateRangeHz` is reported as
     ///   `IOError.malformedInput` (nothing is written); `IOError.unwritable`. If the meta write fails after
     ///   the data write succeeded, the new data file is left beside the old meta file.
     @discardableResult
     public func write(to url: URL) throws(IOError) -> (meta: URL, data: URL) {
         let (metaURL, dataURL) = Self.files(for: url)
-        guard sampleRateHz.isFinite, sampleRateHz > 0 else {
+        guard Self.sampleRateRangeHz.contains(sampleRateHz) else {
             throw .malformedInput(
                 file: metaURL.path, line: nil, column: "core:sample_rate",
-                reason: "must be a positive finite number of Hz")
+                reason: "\(sampleRateHz) is not a sample rate from \(Self.rangeText(Self.sampleRateRangeHz))")
         }
         try IQSampleCodec.checkFinite(samples, file: dataURL.path)
         let metaData = try metaJSON()

@@ -63,9 +63,20 @@ extension ChannelTensor {
 
     /// Reads a tensor from an `.npy` file.
     ///
-    /// - Throws: `IOError` for unreadable or malformed files, `ISACError.shapeMismatch` for a wrong rank.
+    /// - Throws: `IOError` naming the file: unreadable or malformed files; `.malformedInput` (column
+    ///   `shape`) for a rank other than 3 or 4 or an empty dimension; `.nonFiniteValue` with the
+    ///   multi-index `element (s, r, k, l)` of the first NaN/±∞ element as the file indexes it.
     public static func read(from url: URL) throws -> ChannelTensor {
-        try ChannelTensor(npy: try NPYArray.read(from: url))
+        let array = try NPYArray.read(from: url)
+        guard array.shape.count == 3 || array.shape.count == 4, array.shape.allSatisfy({ $0 >= 1 }) else {
+            throw IOError.malformedInput(
+                file: url.path, line: nil, column: "shape",
+                reason:
+                    "shape \(NPYArray.text(array.shape)) is not a channel tensor: need (N_R, N_F, N_T) or (S, N_R, N_F, N_T), every dimension ≥ 1"
+            )
+        }
+        try array.checkFinite(file: url.path)
+        return try ChannelTensor(npy: array)
     }
 
     /// Writes the tensor to an `.npy` file (atomically).

@@ -35,13 +35,19 @@ public enum CampaignCSV {
     /// - Throws: `PathLossError` (`.fileAccess` if unreadable; data errors with file, line and column).
     public static func read(contentsOf url: URL, options: Options = Options()) throws(PathLossError) -> PathLossCampaign
     {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw .fileAccess(path: url.path, reason: "file not found")
-        }
-        let text: String
+        // One place opens every input file (`FileContents`): a directory, a permission problem or a
+        // device is told in words, and /dev/null reads as an empty file.
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try FileContents.read(url)
         } catch {
+            switch error {
+            case .missingFile: throw .fileAccess(path: url.path, reason: "file not found")
+            case .unreadable(_, let reason): throw .fileAccess(path: url.path, reason: reason)
+            default: throw .fileAccess(path: url.path, reason: error.description)
+            }
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
             throw .fileAccess(path: url.path, reason: "cannot read the file as UTF-8 text")
         }
         return try parse(text, file: url.path, options: options)

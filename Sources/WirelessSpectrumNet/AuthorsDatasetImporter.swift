@@ -15,17 +15,22 @@ public enum AuthorsDatasetImporter {
         var noisePower: Double?
     }
 
+    /// Valid `fc` (signed baseband centre) and `bw` (≥ 0) [Hz]: |fc| ≤ 10 THz, bw ≤ 10 THz (the range
+    /// of `SigMFRecording.frequencyRangeHz`, so the edges fc ± bw/2 stay finite).
+    public static let frequencyRangeHz = SigMFRecording.frequencyRangeHz
+
     /// - Parameters:
     ///   - dataURL: `data.dat`.  metaURL: `meta-data.json`.
     ///   - sampleRateHz: fs [Hz] (20 MHz; not stored by the authors).
-    /// - Throws: `IOError.missingFile`, `.truncated` (size not a multiple of 16 B), `.malformedInput`
-    ///   (JSON), `SpectrumNetError.nonFiniteSample`.
+    /// - Throws: `IOError.missingFile`, `.unreadable` (a directory, no permission), `.truncated` (size not
+    ///   a multiple of 16 B; an empty file), `.malformedInput` (JSON; `fc` or `bw` out of range, naming
+    ///   the entry), `SpectrumNetError.nonFiniteSample`.
     public static func read(dataURL: URL, metaURL: URL, sampleRateHz: Double = 20e6) throws -> SigMFRecording {
         for url in [dataURL, metaURL] where !FileManager.default.fileExists(atPath: url.path) {
             throw IOError.missingFile(path: url.path)
         }
-        let bytes = try Data(contentsOf: dataURL)
-        guard bytes.count % 16 == 0 else {
+        let bytes = try FileContents.read(dataURL)
+        guard !bytes.isEmpty, bytes.count % 16 == 0 else {
             throw IOError.truncated(
                 file: dataURL.path, expectedBytes: (bytes.count / 16 + 1) * 16, actualBytes: bytes.count)
         }
@@ -40,7 +45,7 @@ public enum AuthorsDatasetImporter {
                 samples[k] = Complex(Float(re), Float(im))
             }
         }
-        let json = try Data(contentsOf: metaURL)
+        let json = try FileContents.read(metaURL)
         let entries: [Entry]
         if let list = try? JSONDecoder().decode([Entry].self, from: json) {
             entries = list
@@ -49,7 +54,22 @@ public enum AuthorsDatasetImporter {
         } else {
             throw IOError.malformedInput(
                 file: metaURL.path, line: nil, column: nil,
-                reason: "expected an object or a list of objects with fc and bw")
+                reason: json.isEmpty
+                    ? "the file is empty; expected an object or a list of objects with fc and bw"
+                    : "expected an object or a list of objects with fc and bw")
+        }
+        for (k, entry) in entries.enumerated() {
+            let place = entries.count == 1 ? "" : "[\(k)]"
+            guard frequencyRangeHz.contains(entry.fc) else {
+                throw IOError.malformedInput(
+                    file: metaURL.path, line: nil, column: "\(place)fc",
+                    reason: "\(entry.fc) Hz is outside ±\(frequencyRangeHz.upperBound) Hz")
+            }
+            guard entry.bw >= 0, entry.bw <= frequencyRangeHz.upperBound else {
+                throw IOError.malformedInput(
+                    file: metaURL.path, line: nil, column: "\(place)bw",
+                    reason: "\(entry.bw) Hz is not a bandwidth from 0 to \(frequencyRangeHz.upperBound) Hz")
+            }
         }
         let annotations = entries.map {
             SigMFAnnotation(

@@ -107,31 +107,45 @@ public struct Checkpoint: Sendable {
 
     /// Parses and verifies checkpoint bytes.
     ///
-    /// - Throws: `SpectrumNetError.badMagic`, `.unsupportedVersion`, `.truncated`, `.checksumMismatch`,
-    ///   `.malformedCheckpoint`, `.nonFiniteParameter`.
+    /// Every size in the file is checked before it is used: the header length and each tensor's
+    /// shape with checked arithmetic against the bytes really present, the configurations against
+    /// their documented ranges (`NetworkConfiguration.Limits`, `TrainingConfiguration.Limits`), and
+    /// the network's size against the tensors stored (`NetworkConfiguration.minimumParameterElements`),
+    /// all before any tensor or network is allocated. Nothing read from the file can make loading
+    /// allocate more than a small multiple of the file's size.
+    ///
+    /// - Throws: `SpectrumNetError.badMagic`, `.unsupportedVersion`, `.truncated` (an empty file has 0
+    ///   bytes), `.checksumMismatch`, `.malformedCheckpoint` (undecodable header, a tensor with a
+    ///   negative or oversized shape or a dtype other than f32, a configuration out of range, trailing
+    ///   bytes), `.nonFiniteParameter`. All are bad data (exit 65), never a usage error.
     public static func decode(_ data: Data) throws -> Checkpoint {
         let bytes = [UInt8](data)
-        guard bytes.count >= 8, Array(bytes[0..<8]) == magic else { throw SpectrumNetError.badMagic }
-        guard bytes.count >= 16 else { throw SpectrumNetError.truncated(expectedBytes: 16, foundBytes: bytes.count) }
+        guard bytes.count >= 8 else {
+            if magic.starts(with: bytes) { throw SpectrumNetError.truncated(expectedBytes: 20, foundBytes: bytes.count) }
+            throw SpectrumNetError.badMagic
+        }
+        guard Array(bytes[0..<8]) == magic else { throw SpectrumNetError.badMagic }
+        guard bytes.count >= 16 else { throw SpectrumNetError.truncated(expectedBytes: 20, foundBytes: bytes.count) }
         func u32(_ offset: Int) -> UInt32 {
             UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
                 | UInt32(bytes[offset + 3]) << 24
         }
         let version = u32(8)
         guard version == Self.version else { throw SpectrumNetError.unsupportedVersion(Int(version)) }
-        let headerLength = Int(u32(12))
+        let headerLength = Int(u32(12))  // < 2³², so 16 + H + 4 cannot overflow
         guard bytes.count >= 16 + headerLength + 4 else {
             throw SpectrumNetError.truncated(expectedBytes: 16 + headerLength + 4, foundBytes: bytes.count)
         }
-        let header: Header
         let headerBytes = Data(bytes[16..<(16 + headerLength)])
         // The tensor table gives the expected length; decode it first, verify the CRC before trusting values.
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let decoded = try? decoder.decode(Header.self, from: headerBytes)
-        if let decoded {
-            let expected = 16 + headerLength + 4 * decoded.tensors.reduce(0) { $0 + $1.shape.reduce(1, *) } + 4
+        let decoded: Result<Header, any Error> = Result { try decoder.decode(Header.self, from: headerBytes) }
+        let tensorCounts = (try? decoded.get()).map { Self.elementCounts(of: $0.tensors) }
+        if case .success(let counts)? = tensorCounts {
+            let tensorBytes = counts.reduce(0, +) * 4  // Σ ≤ 2⁶⁰ (checked): 4·Σ + 2³² + 20 fits in Int
+            let expected = 16 + headerLength + tensorBytes + 4
             guard bytes.count >= expected else {
                 throw SpectrumNetError.truncated(expectedBytes: expected, foundBytes: bytes.count)
             }
@@ -139,15 +153,29 @@ public struct Checkpoint: Sendable {
         let stored = u32(bytes.count - 4)
         let computed = CRC32.checksum(bytes[0..<(bytes.count - 4)])
         guard stored == computed else { throw SpectrumNetError.checksumMismatch(stored: stored, computed: computed) }
-        guard let decoded else { throw SpectrumNetError.malformedCheckpoint(reason: "header JSON does not decode") }
-        header = decoded
+        let header: Header
+        switch decoded {
+        case .success(let value): header = value
+        case .failure(let error):
+            throw SpectrumNetError.malformedCheckpoint(
+                reason: "header JSON does not decode: \(DecodingProblem.text(error))")
+        }
+        let counts: [Int]
+        switch tensorCounts {
+        case .success(let value)?: counts = value
+        case .failure(let error)?: throw error
+        case nil: throw SpectrumNetError.malformedCheckpoint(reason: "header JSON does not decode")
+        }
+        for entry in header.tensors where entry.dtype != "f32" {
+            throw SpectrumNetError.malformedCheckpoint(
+                reason: "tensor \(entry.name) has dtype '\(entry.dtype.prefix(20))'; only 'f32' is supported")
+        }
+        try validateConfigurations(of: header, tensorElements: counts.reduce(0, +))
         var offset = 16 + headerLength
         var values: [[Float]] = []
-        for entry in header.tensors {
-            guard entry.dtype == "f32", entry.shape.allSatisfy({ $0 >= 0 }) else {
-                throw SpectrumNetError.malformedCheckpoint(reason: "tensor \(entry.name) has dtype \(entry.dtype)")
-            }
-            let count = entry.shape.reduce(1, *)
+        values.reserveCapacity(counts.count)
+        for (entry, count) in zip(header.tensors, counts) {
+            // `count` elements are present: checked against the file size above.
             var tensor = [Float](repeating: 0, count: count)
             for k in 0..<count {
                 tensor[k] = Float(bitPattern: u32(offset))
@@ -165,15 +193,75 @@ public struct Checkpoint: Sendable {
         return Checkpoint(header: header, values: values)
     }
 
-    /// Reads and verifies a checkpoint file.
-    public static func read(from url: URL) throws -> Checkpoint {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw IOError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
+    /// Largest number of elements the tensor table may declare in all: 2⁶⁰ (so that 4 bytes each
+    /// plus the header still fit in `Int`); a real checkpoint holds far fewer, as the file must.
+    static let maximumTensorElements = 1 << 60
+
+    /// Each tensor's element count Π shape, with checked arithmetic.
+    /// - Returns: `.failure(.malformedCheckpoint)` naming the first tensor with a negative dimension,
+    ///   or whose elements (alone or with those before it) exceed `maximumTensorElements`.
+    static func elementCounts(of tensors: [Header.TensorEntry]) -> Result<[Int], SpectrumNetError> {
+        var counts: [Int] = []
+        counts.reserveCapacity(tensors.count)
+        var total = 0
+        for entry in tensors {
+            if entry.shape.contains(where: { $0 < 0 }) {
+                return .failure(
+                    .malformedCheckpoint(reason: "tensor \(entry.name) has a negative dimension in shape \(entry.shape)"))
+            }
+            var count = 1
+            for extent in entry.shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                guard !overflow, product <= maximumTensorElements else {
+                    return .failure(
+                        .malformedCheckpoint(
+                            reason: "tensor \(entry.name) of shape \(entry.shape) is larger than any checkpoint can hold"))
+                }
+                count = product
+            }
+            total += count
+            guard total <= maximumTensorElements else {
+                return .failure(
+                    .malformedCheckpoint(reason: "the tensors up to \(entry.name) are larger than any checkpoint can hold"))
+            }
+            counts.append(count)
         }
-        return try decode(data)
+        return .success(counts)
+    }
+
+    /// Checks the stored configurations against their documented ranges and the network's size
+    /// against the tensors present, so that building the network cannot allocate more than the file
+    /// holds (up to a small factor).
+    /// - Throws: `SpectrumNetError.malformedCheckpoint` (bad data, exit 65) with the range broken.
+    static func validateConfigurations(of header: Header, tensorElements: Int) throws {
+        func stored(_ what: String, _ check: () throws -> Void) throws {
+            do {
+                try check()
+            } catch SpectrumNetError.invalidConfiguration(let reason) {
+                throw SpectrumNetError.malformedCheckpoint(reason: "\(what): \(reason)")
+            }
+        }
+        let network = header.configuration
+        try stored("network configuration") { try network.validate() }
+        guard network.minimumParameterElements <= tensorElements else {
+            throw SpectrumNetError.malformedCheckpoint(
+                reason:
+                    "network configuration \(network.summary) needs at least \(network.minimumParameterElements) parameters but the checkpoint stores \(tensorElements)"
+            )
+        }
+        if let training = header.trainingConfiguration {
+            try stored("training configuration") { try training.validate() }
+        }
+        if let state = header.training {
+            try stored("training state") { try state.validate() }
+        }
+    }
+
+    /// Reads and verifies a checkpoint file.
+    /// - Throws: `IOError.missingFile`, `.unreadable` (a directory, no permission; in words), and the
+    ///   errors of `decode`.
+    public static func read(from url: URL) throws -> Checkpoint {
+        try decode(FileContents.read(url))
     }
 
     /// The values of the tensor named `name`, if present.

@@ -48,9 +48,12 @@ public enum LabelledRecording {
                     skipped += 1
                     continue
                 }
+                // The label ends at start + count (count 0: at the end), clipped to the recording;
+                // the sum comes from the file, so it is checked (start < samples.count here).
+                let (sum, overflow) = annotation.sampleStart.addingReportingOverflow(annotation.sampleCount)
                 let end =
-                    annotation.sampleCount > 0
-                    ? annotation.sampleStart + annotation.sampleCount : recording.samples.count
+                    annotation.sampleCount > 0 && !overflow
+                    ? min(sum, recording.samples.count) : recording.samples.count
                 labels.append((annotation.sampleStart, end, max(lo, -fs / 2), min(hi, fs / 2)))
             }
         }

@@ -190,34 +190,116 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)\(norm)"
     }
 
-    /// Checks the configuration.
+    /// The valid range of every field, checked by `validate()`: by `SegmentationNetwork.init`, by
+    /// `wtk spectrum train` for its options, and by `Checkpoint.decode` before anything of a stored
+    /// network is allocated. The ranges hold every architecture the project trains (compact
+    /// 16/32/64/64 at N = 1024, the paper's ResNet-18 at N = 16 384 with widths up to 849 for the
+    /// real counterpart) with room to spare, and keep one example's largest feature map within
+    /// 2²¹ complex values (16 MiB), so a stored configuration cannot make inference allocate
+    /// gigabytes.
     ///
-    /// - Throws: `SpectrumNetError.invalidConfiguration` for a bad N, M or widths.
-    public func validate() throws {
-        guard fftCount >= 1 else { throw SpectrumNetError.invalidConfiguration(reason: "M must be ≥ 1") }
-        guard widths.count == 4, widths.allSatisfy({ $0 >= 1 }) else {
-            throw SpectrumNetError.invalidConfiguration(reason: "four positive widths are required")
+    ///     M (fftCount)              1 … 64
+    ///     N (bins)                  8 … 65 536, divisible by 8 for compact
+    ///     M · N (window samples)    ≤ 2²⁰ = 1 048 576
+    ///     widths                    exactly 4, each 1 … 1024
+    ///     contextDilations          0 … 8 entries, each 1 … N/8 (compact only)
+    ///     largest feature map       ≤ 2²¹ complex values per example (`largestFeatureMapElements`)
+    public enum Limits {
+        /// M [FFTs per window].
+        public static let fftCount = 1...64
+        /// N [bins].
+        public static let bins = 8...65_536
+        /// M · N [samples per window].
+        public static let windowSamples = 1 << 20
+        /// Each channel width [channels].
+        public static let width = 1...1024
+        /// Number of context blocks.
+        public static let contextBlocks = 0...8
+        /// Complex values of one example's largest feature map.
+        public static let featureMapElements = 1 << 21
+    }
+
+    /// Complex values in the largest feature map one example passes through (per example; a batch
+    /// multiplies it). Compact: maps of w_k channels at N/2^k, decoder inputs of w_{k+1} + w_k
+    /// channels; paper1D: w_k channels at N/2^(k+1). Call after the range checks of `validate()`
+    /// (the ranges keep every product far from overflow).
+    public var largestFeatureMapElements: Int {
+        func length(_ halvings: Int) -> Int { (bins + (1 << halvings) - 1) >> halvings }
+        var largest = inputChannels * bins
+        switch architecture {
+        case .compact:
+            for k in 0..<4 { largest = max(largest, widths[k] * length(k)) }
+            for k in 0..<3 { largest = max(largest, (widths[k + 1] + widths[k]) * length(k)) }
+        case .paper1D:
+            for k in 0..<4 { largest = max(largest, widths[k] * length(k + 1)) }
         }
-        guard bins >= 8 else { throw SpectrumNetError.invalidConfiguration(reason: "N must be ≥ 8") }
+        return max(largest, bins)
+    }
+
+    /// A lower bound on the real parameter elements of a network with this configuration: the
+    /// stem's weights, one K = 3 convolution w_k → w_k per width (two per paper1D stage), the context
+    /// blocks' two convolutions each, and the head's weights (×2 for complex Re/Im).
+    ///
+    ///     P ≥ c · (7·C·w0 + Σ_k s·3·w_k² + 2·3·K·w3² + head),  c = 2 (complex) or 1, s = 1 (compact) or 2
+    ///
+    /// Every other layer is at most a fixed multiple of these, so a checkpoint whose tensors hold
+    /// fewer elements cannot be this network, and one that holds them bounds what building it costs.
+    /// Call after the range checks of `validate()`.
+    public var minimumParameterElements: Int {
+        let c = isComplex ? 2 : 1
+        var total = 7 * inputChannels * widths[0]
+        let perWidth = architecture == .paper1D ? 2 : 1
+        for w in widths { total += perWidth * 3 * w * w }
+        total += 2 * 3 * contextDilations.count * widths[3] * widths[3]
+        switch (architecture, head) {
+        case (.compact, .convolution): total += widths[0]
+        case (.compact, .gapDense): total += widths[0] * bins
+        case (.paper1D, _): total += widths[3] * bins
+        }
+        return c * total
+    }
+
+    /// Checks the configuration against `Limits` and the architecture's rules.
+    ///
+    /// - Throws: `SpectrumNetError.invalidConfiguration` naming the field, its value and its range.
+    public func validate() throws {
+        func fail(_ reason: String) -> SpectrumNetError { .invalidConfiguration(reason: reason) }
+        guard Limits.fftCount.contains(fftCount) else {
+            throw fail("M = \(fftCount) FFTs per window is outside 1...\(Limits.fftCount.upperBound)")
+        }
+        guard widths.count == 4 else { throw fail("four positive widths are required (found \(widths.count))") }
+        guard widths.allSatisfy({ Limits.width.contains($0) }) else {
+            throw fail("widths \(widths) must each lie in 1...\(Limits.width.upperBound)")
+        }
+        guard bins >= Limits.bins.lowerBound else { throw fail("N must be ≥ 8") }
+        guard bins <= Limits.bins.upperBound else {
+            throw fail("N = \(bins) bins is above the largest supported \(Limits.bins.upperBound)")
+        }
+        guard fftCount * bins <= Limits.windowSamples else {
+            throw fail("M · N = \(fftCount * bins) samples per window is above \(Limits.windowSamples)")
+        }
         if architecture == .compact && bins % 8 != 0 {
-            throw SpectrumNetError.invalidConfiguration(
-                reason: "N = \(bins) must be divisible by 8 for the compact U-Net")
+            throw fail("N = \(bins) must be divisible by 8 for the compact U-Net")
         }
         if !contextDilations.isEmpty {
-            guard architecture == .compact else {
-                throw SpectrumNetError.invalidConfiguration(reason: "context dilations apply to the compact U-Net only")
+            guard architecture == .compact else { throw fail("context dilations apply to the compact U-Net only") }
+            guard contextDilations.count <= Limits.contextBlocks.upperBound else {
+                throw fail("\(contextDilations.count) context blocks; at most \(Limits.contextBlocks.upperBound)")
             }
             guard contextDilations.allSatisfy({ $0 >= 1 && $0 <= bins / 8 }) else {
-                throw SpectrumNetError.invalidConfiguration(
-                    reason: "context dilations must lie in 1...\(bins / 8) (N/8 positions at the bottleneck)")
+                throw fail("context dilations must lie in 1...\(bins / 8) (N/8 positions at the bottleneck)")
             }
         }
+        guard largestFeatureMapElements <= Limits.featureMapElements else {
+            throw fail(
+                "the largest feature map holds \(largestFeatureMapElements) complex values per example (widths \(widths) at N = \(bins)); at most \(Limits.featureMapElements)"
+            )
+        }
         if !isComplex && batchNorm != .whitening {
-            throw SpectrumNetError.invalidConfiguration(
-                reason: "naive batch norm applies to complex layers; a real network has ordinary batch norm")
+            throw fail("naive batch norm applies to complex layers; a real network has ordinary batch norm")
         }
         if !isComplex && activation != .crelu {
-            throw SpectrumNetError.invalidConfiguration(reason: "the real-valued network uses ReLU only")
+            throw fail("the real-valued network uses ReLU only")
         }
     }
 }

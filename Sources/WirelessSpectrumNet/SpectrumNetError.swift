@@ -30,7 +30,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
     case checksumMismatch(stored: UInt32, computed: UInt32)
     /// Checkpoint written for another architecture; nothing is loaded.
     case architectureMismatch(expected: String, found: String)
-    /// Checkpoint header JSON could not be decoded.
+    /// Checkpoint header that cannot be used: JSON that does not decode, a tensor with a negative or
+    /// oversized shape or another dtype, a stored configuration outside its documented range.
     case malformedCheckpoint(reason: String)
     /// A parameter (named) is NaN or infinite.
     case nonFiniteParameter(name: String)
@@ -81,6 +82,7 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unsupportedVersion(let version):
             return "unsupported checkpoint version \(version)"
         case .truncated(let expectedBytes, let foundBytes):
+            if foundBytes == 0 { return "the checkpoint file is empty (a checkpoint has at least \(expectedBytes) bytes)" }
             return "checkpoint truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
         case .checksumMismatch(let stored, let computed):
             return

@@ -61,18 +61,48 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
         trainableScope = try container.decodeIfPresent(TrainableScope.self, forKey: .trainableScope) ?? .all
     }
 
-    /// - Throws: `SpectrumNetError.invalidConfiguration`.
+    /// The valid range of every field, checked by `validate()` (by the trainer, and by
+    /// `Checkpoint.decode` for a stored configuration before a run resumes from it).
+    ///
+    ///     batchSize                1 … 1024
+    ///     learningRates            1 … 16 stages, each in (0, 1]
+    ///     maximumEpochsPerStage    1 … 100 000   (each of stageEpochCaps too; one per stage or none)
+    ///     patience                 1 … 100 000
+    ///     minimumImprovement       finite, ≥ 0
+    ///     focalAlpha               finite, > 0;  focalGamma finite, ≥ 0
+    public enum Limits {
+        /// Examples per step.
+        public static let batchSize = 1...1024
+        /// Learning-rate stages.
+        public static let stages = 1...16
+        /// Epochs per stage (cap), and patience [epochs].
+        public static let epochs = 1...100_000
+    }
+
+    /// - Throws: `SpectrumNetError.invalidConfiguration` naming the field and its range.
     public func validate() throws {
-        guard batchSize >= 1, !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }),
-            maximumEpochsPerStage >= 1, stageEpochCaps.allSatisfy({ $0 >= 1 }), patience >= 1,
-            minimumImprovement >= 0
+        func fail(_ reason: String) -> SpectrumNetError { .invalidConfiguration(reason: reason) }
+        guard Limits.batchSize.contains(batchSize) else {
+            throw fail("batch size \(batchSize) is outside 1...\(Limits.batchSize.upperBound)")
+        }
+        guard Limits.stages.contains(learningRates.count) else {
+            throw fail("\(learningRates.count) learning-rate stages; 1...\(Limits.stages.upperBound) are supported")
+        }
+        guard learningRates.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
+            throw fail("learning rates \(learningRates) must each lie in (0, 1]")
+        }
+        guard Limits.epochs.contains(maximumEpochsPerStage), stageEpochCaps.allSatisfy({ Limits.epochs.contains($0) })
         else {
-            throw SpectrumNetError.invalidConfiguration(
-                reason: "batch, learning rates, epochs and patience must be positive")
+            throw fail("epoch caps must lie in 1...\(Limits.epochs.upperBound)")
+        }
+        guard Limits.epochs.contains(patience) else {
+            throw fail("patience \(patience) is outside 1...\(Limits.epochs.upperBound) epochs")
+        }
+        guard minimumImprovement >= 0, minimumImprovement.isFinite else {
+            throw fail("the minimum improvement δ must be finite and ≥ 0 (got \(minimumImprovement))")
         }
         guard stageEpochCaps.isEmpty || stageEpochCaps.count == learningRates.count else {
-            throw SpectrumNetError.invalidConfiguration(
-                reason: "\(stageEpochCaps.count) epoch caps for \(learningRates.count) learning-rate stages")
+            throw fail("\(stageEpochCaps.count) epoch caps for \(learningRates.count) learning-rate stages")
         }
         _ = try ComplexFocalLoss(alpha: focalAlpha, gamma: focalGamma)
     }
@@ -140,5 +170,21 @@ public struct TrainingState: Sendable, Equatable, Codable {
         adamStep = try container.decode(Int.self, forKey: .adamStep)
         finished = try container.decode(Bool.self, forKey: .finished)
         history = try container.decode([EpochRecord].self, forKey: .history)
+    }
+}
+
+extension TrainingState {
+    /// Checks a stored state: every counter ≥ 0 (a negative stage would index the learning rates
+    /// out of range when a run resumes).
+    ///
+    /// - Throws: `SpectrumNetError.invalidConfiguration` naming the counter.
+    public func validate() throws {
+        let counters = [
+            ("stage", stage), ("epochInStage", epochInStage), ("totalEpochs", totalEpochs),
+            ("epochsWithoutImprovement", epochsWithoutImprovement), ("adamStep", adamStep),
+        ]
+        for (name, value) in counters where value < 0 {
+            throw SpectrumNetError.invalidConfiguration(reason: "training state \(name) = \(value) is negative")
+        }
     }
 }

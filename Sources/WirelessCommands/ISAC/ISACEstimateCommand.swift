@@ -50,7 +50,18 @@ public struct ISACEstimateCommand: WTKCommand {
         if let path = input {
             tensor = try ChannelTensor.read(from: URL(fileURLWithPath: path))
             guard tensor.dimensions == truthScenario.grid.dimensions else {
-                throw ISACError.shapeMismatch(expected: truthScenario.grid.dimensions, actual: tensor.dimensions)
+                let dims = { (d: [Int]) in "(\(d.map(String.init).joined(separator: ", ")))" }
+                throw IOError.malformedInput(
+                    file: path, line: nil, column: "shape",
+                    reason:
+                        "the tensor is (N_R, N_F, N_T) = \(dims(tensor.dimensions)) but --scenario \(scenario.scenario.rawValue) needs \(dims(truthScenario.grid.dimensions))"
+                )
+            }
+            do {
+                try tensor.validateSamples()
+            } catch ISACError.zeroEnergyInput {
+                throw IOError.malformedInput(
+                    file: path, line: nil, column: nil, reason: "every element is zero; there is nothing to estimate")
             }
         } else {
             tensor = try truthScenario.tensor(snrDB: scenario.snrDB, using: &generator)

@@ -58,11 +58,16 @@ public struct PSDCommand: WTKCommand {
     public func validate() throws {
         guard segmentLength >= 8 else { throw ValidationError("--segment-length must be at least 8 (got \(segmentLength)).") }
         guard overlap >= 0, overlap < 1 else { throw ValidationError("--overlap must be in [0, 1) (got \(overlap)).") }
-        if let rate = sampleRateHz, !(rate > 0 && rate.isFinite) {
-            throw ValidationError("--sample-rate must be a positive number of hertz (got \(rate)).")
+        // The ranges a SigMF file is held to, so that an option cannot bring in what a file may not.
+        let rates = SigMFRecording.sampleRateRangeHz
+        if let rate = sampleRateHz, !rates.contains(rate) {
+            throw ValidationError(
+                "--sample-rate must lie in \(String(format: "%g...%g", rates.lowerBound, rates.upperBound)) Hz (got \(rate)).")
         }
-        if let centre = centerFrequencyHz, !centre.isFinite {
-            throw ValidationError("--center-frequency must be finite (got \(centre)).")
+        let frequencies = SigMFRecording.frequencyRangeHz
+        if let centre = centerFrequencyHz, !frequencies.contains(centre) {
+            throw ValidationError(
+                "--center-frequency must lie in \(String(format: "%g...%g", frequencies.lowerBound, frequencies.upperBound)) Hz (got \(centre)).")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
         try OutputOptions.validateFileName(name)

@@ -46,7 +46,10 @@ struct SpectrumSegmentCommand: WTKCommand {
 
     func validate() throws {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
-        if let rate = sampleRateHz, !(rate > 0 && rate.isFinite) { throw ValidationError("--sample-rate must be > 0.") }
+        let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
+        if let rate = sampleRateHz, !rates.contains(rate) {
+            throw ValidationError("--sample-rate must lie in \(String(format: "%g...%g", rates.lowerBound, rates.upperBound)) Hz (got \(rate)).")
+        }
     }
 
     func execute() throws {
