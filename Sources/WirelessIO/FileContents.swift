@@ -50,7 +50,8 @@ public enum FileContents {
             let data = try readToEnd(descriptor, path: path, expectedBytes: 0, limit: 1)
             guard data.isEmpty else {
                 throw .unreadable(
-                    path: path, reason: "it is a character device (such as /dev/zero), not a file; save the data to a file")
+                    path: path,
+                    reason: "it is a character device (such as /dev/zero), not a file; save the data to a file")
             }
             return data
         default:
@@ -103,7 +104,8 @@ public enum FileContents {
         case ENOENT:
             return .missingFile(path: path)
         case EACCES, EPERM:
-            return .unreadable(path: path, reason: "permission denied: this user may not read the file (check its mode)")
+            return .unreadable(
+                path: path, reason: "permission denied: this user may not read the file (check its mode)")
         case ENOTDIR:
             return .unreadable(path: path, reason: "a component of the path is a file, not a directory")
         case EISDIR:

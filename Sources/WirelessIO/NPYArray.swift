@@ -61,7 +61,9 @@ public struct NPYArray: Sendable, Equatable {
     /// - Throws: `IOError.malformedInput` (column `shape`, naming `file`) for a negative dimension, a rank
     ///   above `maximumRank`, or a product beyond `Int.max`.
     public static func elementCount(of shape: [Int], file: String) throws(IOError) -> Int {
-        func fail(_ reason: String) -> IOError { .malformedInput(file: file, line: nil, column: "shape", reason: reason) }
+        func fail(_ reason: String) -> IOError {
+            .malformedInput(file: file, line: nil, column: "shape", reason: reason)
+        }
         guard shape.count <= maximumRank else {
             throw fail("\(shape.count) dimensions; at most \(maximumRank) are supported")
         }

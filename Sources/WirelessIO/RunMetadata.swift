@@ -92,7 +92,9 @@ public struct RunMetadata: Sendable, Equatable, Codable {
         do {
             return try JSONDecoder().decode(RunMetadata.self, from: data)
         } catch {
-            throw .malformedInput(file: file, line: nil, column: nil, reason: "not valid run metadata JSON: \(DecodingProblem.text(error))")
+            throw .malformedInput(
+                file: file, line: nil, column: nil,
+                reason: "not valid run metadata JSON: \(DecodingProblem.text(error))")
         }
     }
 

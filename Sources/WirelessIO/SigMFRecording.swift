@@ -117,7 +117,8 @@ public struct SigMFRecording: Sendable, Equatable {
         } catch let error as IOError {
             throw error
         } catch {
-            throw .malformedInput(file: metaFile, line: nil, column: nil, reason: "not valid JSON: \(DecodingProblem.text(error))")
+            throw .malformedInput(
+                file: metaFile, line: nil, column: nil, reason: "not valid JSON: \(DecodingProblem.text(error))")
         }
         guard case .object(var global)? = meta["global"] else {
             throw .malformedInput(file: metaFile, line: nil, column: "global", reason: "missing the 'global' object")
@@ -149,12 +150,14 @@ public struct SigMFRecording: Sendable, Equatable {
             }
             guard count == 1 else {
                 throw .unsupportedFormat(
-                    file: metaFile, reason: "only single-channel recordings are supported (core:num_channels is \(count))")
+                    file: metaFile,
+                    reason: "only single-channel recordings are supported (core:num_channels is \(count))")
             }
         }
         if let offset = global["core:offset"], (offset.intValue ?? -1) < 0 {
             throw .malformedInput(
-                file: metaFile, line: nil, column: "core:offset", reason: "\(show(offset)) is not a sample index (an integer ≥ 0)")
+                file: metaFile, line: nil, column: "core:offset",
+                reason: "\(show(offset)) is not a sample index (an integer ≥ 0)")
         }
         global["core:datatype"] = nil
         global["core:sample_rate"] = nil

@@ -11,7 +11,10 @@ import WirelessIO
 /// The header holds the network configuration, the tensor table (name, shape) and optionally the
 /// training state; tensors are the parameters and batch-norm running statistics, optionally the
 /// Adam moments (`adam.m/…`, `adam.v/…`) and the stage's best weights (`best/…`) for resuming.
-/// Loading checks magic, version, length, CRC, header, shapes and finiteness, in that order.
+/// Loading checks magic, version, length (with checked arithmetic on every shape), CRC, header,
+/// shapes and dtypes, the configurations' documented ranges and the network's size against the
+/// tensors stored, then finiteness, in that order; nothing is allocated from a size that has not
+/// passed these checks, and every failure is bad data (exit 65).
 public struct Checkpoint: Sendable {
     /// The JSON header.
     public struct Header: Sendable, Equatable, Codable {
@@ -121,7 +124,9 @@ public struct Checkpoint: Sendable {
     public static func decode(_ data: Data) throws -> Checkpoint {
         let bytes = [UInt8](data)
         guard bytes.count >= 8 else {
-            if magic.starts(with: bytes) { throw SpectrumNetError.truncated(expectedBytes: 20, foundBytes: bytes.count) }
+            if magic.starts(with: bytes) {
+                throw SpectrumNetError.truncated(expectedBytes: 20, foundBytes: bytes.count)
+            }
             throw SpectrumNetError.badMagic
         }
         guard Array(bytes[0..<8]) == magic else { throw SpectrumNetError.badMagic }
@@ -207,7 +212,8 @@ public struct Checkpoint: Sendable {
         for entry in tensors {
             if entry.shape.contains(where: { $0 < 0 }) {
                 return .failure(
-                    .malformedCheckpoint(reason: "tensor \(entry.name) has a negative dimension in shape \(entry.shape)"))
+                    .malformedCheckpoint(
+                        reason: "tensor \(entry.name) has a negative dimension in shape \(entry.shape)"))
             }
             var count = 1
             for extent in entry.shape {
@@ -215,14 +221,16 @@ public struct Checkpoint: Sendable {
                 guard !overflow, product <= maximumTensorElements else {
                     return .failure(
                         .malformedCheckpoint(
-                            reason: "tensor \(entry.name) of shape \(entry.shape) is larger than any checkpoint can hold"))
+                            reason:
+                                "tensor \(entry.name) of shape \(entry.shape) is larger than any checkpoint can hold"))
                 }
                 count = product
             }
             total += count
             guard total <= maximumTensorElements else {
                 return .failure(
-                    .malformedCheckpoint(reason: "the tensors up to \(entry.name) are larger than any checkpoint can hold"))
+                    .malformedCheckpoint(
+                        reason: "the tensors up to \(entry.name) are larger than any checkpoint can hold"))
             }
             counts.append(count)
         }

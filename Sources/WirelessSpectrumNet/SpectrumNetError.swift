@@ -82,7 +82,9 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unsupportedVersion(let version):
             return "unsupported checkpoint version \(version)"
         case .truncated(let expectedBytes, let foundBytes):
-            if foundBytes == 0 { return "the checkpoint file is empty (a checkpoint has at least \(expectedBytes) bytes)" }
+            if foundBytes == 0 {
+                return "the checkpoint file is empty (a checkpoint has at least \(expectedBytes) bytes)"
+            }
             return "checkpoint truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
         case .checksumMismatch(let stored, let computed):
             return

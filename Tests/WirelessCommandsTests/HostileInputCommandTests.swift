@@ -79,7 +79,8 @@ import WirelessSpectrumNet
                 "spectrum", "segment", input.path, "--model", model.path, "--out-dir", out.path, "--quiet",
             ])
             #expect(code == 65, "\(key): exit \(code)")
-            #expect(message.hasPrefix(model.path + ": malformed checkpoint header: network configuration"), "\(message)")
+            #expect(
+                message.hasPrefix(model.path + ": malformed checkpoint header: network configuration"), "\(message)")
         }
         #expect(listing(out).isEmpty)
     }

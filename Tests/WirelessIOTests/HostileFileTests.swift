@@ -107,7 +107,9 @@ import Testing
         var text = Array(header.utf8)
         let padding = (64 - (10 + text.count + 1) % 64) % 64
         text += [UInt8](repeating: 0x20, count: padding) + [0x0A]
-        var bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(text.count & 0xFF), UInt8(text.count >> 8)]
+        var bytes: [UInt8] = [
+            0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(text.count & 0xFF), UInt8(text.count >> 8),
+        ]
         bytes += text
         bytes += [UInt8](repeating: 0, count: dataBytes)
         return Data(bytes)
@@ -142,7 +144,8 @@ import Testing
         // 2³¹ complex128 elements would be 32 GiB: refused by comparing with the 64 bytes present.
         let data = npy("{'descr': '<c16', 'fortran_order': False, 'shape': (2147483648,), }", dataBytes: 64)
         let dataStart = data.count - 64
-        #expect(throws: IOError.truncated(file: "t.npy", expectedBytes: dataStart + (1 << 35), actualBytes: data.count)) {
+        #expect(throws: IOError.truncated(file: "t.npy", expectedBytes: dataStart + (1 << 35), actualBytes: data.count))
+        {
             try NPYArray.decode(data, file: "t.npy")
         }
     }
@@ -167,10 +170,14 @@ import Testing
         #expect(array.multiIndex(ofElementAt: 23) == [1, 2, 3])
         let error = IOError.nonFiniteValue(file: "h.npy", line: nil, column: "element (1, 2, 3) (imaginary part)")
         #expect(throws: error) { try array.checkFinite(file: "h.npy") }
-        #expect(error.description == "h.npy, element (1, 2, 3) (imaginary part): non-finite value (NaN or infinity) where a finite number is required")
+        #expect(
+            error.description
+                == "h.npy, element (1, 2, 3) (imaginary part): non-finite value (NaN or infinity) where a finite number is required"
+        )
         // Fortran order on disk: the index is still the logical (i, j, k).
         let fortran = try NPYArray.decode(array.encoded(fortranOrder: true), file: "f.npy")
-        #expect(throws: IOError.nonFiniteValue(file: "f.npy", line: nil, column: "element (1, 2, 3) (imaginary part)")) {
+        #expect(throws: IOError.nonFiniteValue(file: "f.npy", line: nil, column: "element (1, 2, 3) (imaginary part)"))
+        {
             try fortran.checkFinite(file: "f.npy")
         }
     }
@@ -189,8 +196,9 @@ import Testing
         return base
     }
 
-    func expectMalformed(_ base: URL, column: String, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation)
-    {
+    func expectMalformed(
+        _ base: URL, column: String, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(sourceLocation: sourceLocation) {
             try SigMFRecording.read(from: base)
         } throws: { error in
@@ -234,7 +242,8 @@ import Testing
         expectMalformed(
             try sigmf(
                 in: folder, global: global,
-                annotations: #"[{"core:sample_start": 0, "core:sample_count": 1, "core:freq_lower_edge": -1e300, "core:freq_upper_edge": 1}]"#
+                annotations:
+                    #"[{"core:sample_start": 0, "core:sample_count": 1, "core:freq_lower_edge": -1e300, "core:freq_upper_edge": 1}]"#
             ), column: "annotations[0].core:freq_lower_edge")
     }
 
@@ -252,10 +261,16 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let global = #""core:datatype": "cf32_le", "core:sample_rate": 1e6"#
-        expectMalformed(try sigmf(in: folder, global: global + #", "core:num_channels": "two""#), column: "core:num_channels")
+        expectMalformed(
+            try sigmf(in: folder, global: global + #", "core:num_channels": "two""#), column: "core:num_channels")
         expectMalformed(try sigmf(in: folder, global: global + #", "core:offset": -5"#), column: "core:offset")
-        #expect(throws: IOError.self) { try SigMFRecording.read(from: try sigmf(in: folder, global: global + #", "core:num_channels": 2"#)) }
-        #expect(try SigMFRecording.read(from: try sigmf(in: folder, global: global + #", "core:num_channels": 1, "core:offset": 0"#)).samples.count == 4)
+        #expect(throws: IOError.self) {
+            try SigMFRecording.read(from: try sigmf(in: folder, global: global + #", "core:num_channels": 2"#))
+        }
+        #expect(
+            try SigMFRecording.read(
+                from: try sigmf(in: folder, global: global + #", "core:num_channels": 1, "core:offset": 0"#)
+            ).samples.count == 4)
     }
 
     @Test func emptyMetaOrDataIsAnEmptyFile() throws {
@@ -282,7 +297,8 @@ import Testing
             try SigMFRecording.read(from: folder.file("rec"))
         } throws: { error in
             guard case IOError.malformedInput(_, _, _, let reason) = error else { return false }
-            return reason.hasPrefix("not valid JSON") && !reason.contains("Context(") && !reason.contains("NSCocoaErrorDomain")
+            return reason.hasPrefix("not valid JSON") && !reason.contains("Context(")
+                && !reason.contains("NSCocoaErrorDomain")
         }
     }
 }

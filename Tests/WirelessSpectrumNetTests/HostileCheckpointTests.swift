@@ -105,7 +105,8 @@ import WirelessIO
         expectMalformed(try withConfiguration("widths", [100_000, 3, 3, 4]), mentioning: "widths")
         expectMalformed(try withConfiguration("widths", [2, 3, 3]), mentioning: "four positive widths")
         expectMalformed(try withConfiguration("widths", [2, 0, 3, 4]), mentioning: "widths")
-        expectMalformed(try withConfiguration("contextDilations", Array(repeating: 1, count: 50)), mentioning: "context")
+        expectMalformed(
+            try withConfiguration("contextDilations", Array(repeating: 1, count: 50)), mentioning: "context")
         expectMalformed(try withConfiguration("contextDilations", [1 << 50]), mentioning: "context dilations")
         expectMalformed(try withConfiguration("bins", 12), mentioning: "divisible by 8")
     }

@@ -61,13 +61,13 @@ public struct PSDCommand: WTKCommand {
         // The ranges a SigMF file is held to, so that an option cannot bring in what a file may not.
         let rates = SigMFRecording.sampleRateRangeHz
         if let rate = sampleRateHz, !rates.contains(rate) {
-            throw ValidationError(
-                "--sample-rate must lie in \(String(format: "%g...%g", rates.lowerBound, rates.upperBound)) Hz (got \(rate)).")
+            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
+            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
         }
         let frequencies = SigMFRecording.frequencyRangeHz
         if let centre = centerFrequencyHz, !frequencies.contains(centre) {
-            throw ValidationError(
-                "--center-frequency must lie in \(String(format: "%g...%g", frequencies.lowerBound, frequencies.upperBound)) Hz (got \(centre)).")
+            let range = String(format: "%g...%g", frequencies.lowerBound, frequencies.upperBound)
+            throw ValidationError("--center-frequency must lie in \(range) Hz (got \(centre)).")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
         try OutputOptions.validateFileName(name)

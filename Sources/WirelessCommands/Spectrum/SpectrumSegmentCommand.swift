@@ -48,7 +48,8 @@ struct SpectrumSegmentCommand: WTKCommand {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
         let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
         if let rate = sampleRateHz, !rates.contains(rate) {
-            throw ValidationError("--sample-rate must lie in \(String(format: "%g...%g", rates.lowerBound, rates.upperBound)) Hz (got \(rate)).")
+            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
+            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
         }
     }
 
