@@ -97,9 +97,14 @@ struct NPYHeader: Equatable {
         mutating func integer() throws(IOError) -> Int {
             skipSpace()
             let start = index
+            if peek() == UInt8(ascii: "-") { throw fail("negative dimension in the shape at header offset \(start)") }
             while let byte = peek(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { advance() }
-            guard let value = Int(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-                throw fail("expected an integer at header offset \(start)")
+            let digits = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard let value = Int(digits) else {
+                throw fail(
+                    digits.isEmpty
+                        ? "expected an integer at header offset \(start)"
+                        : "dimension \(digits.prefix(30)) at header offset \(start) does not fit in a 64-bit integer")
             }
             if peek() == UInt8(ascii: "L") { advance() }  // Python 2 long suffix in old files
             return value

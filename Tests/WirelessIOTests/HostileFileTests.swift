@@ -150,6 +150,18 @@ import Testing
         }
     }
 
+    @Test func negativeAndOversizedDimensionsAreNamedInTheHeader() throws {
+        for (shape, text) in [("(-1, 2, 2)", "negative dimension"), ("(99999999999999999999999, 1)", "does not fit")] {
+            let data = npy("{'descr': '<c16', 'fortran_order': False, 'shape': \(shape), }")
+            #expect {
+                try NPYArray.decode(data, file: "h.npy")
+            } throws: { error in
+                guard case IOError.malformedInput(_, _, _, let reason) = error else { return false }
+                return reason.contains(text)
+            }
+        }
+    }
+
     @Test func tooManyDimensionsAreRefused() throws {
         let shape = "(" + Array(repeating: "1", count: 65).joined(separator: ", ") + ")"
         let data = npy("{'descr': '<c16', 'fortran_order': False, 'shape': \(shape), }", dataBytes: 16)
