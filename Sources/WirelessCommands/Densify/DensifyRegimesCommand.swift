@@ -37,6 +37,10 @@ public struct DensifyRegimesCommand: WTKCommand {
 
     public init() {}
 
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+    }
+
     public func execute() throws {
         let alphas = try DensifyModelOptions.list(alpha0, "alpha0")
         guard !alphas.isEmpty else { throw ValidationError("--alpha0 must not be empty") }

@@ -49,7 +49,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
     @Option(help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
 
-    @Option(help: "Dilation of the network masks [bins], ≥ 0.")
+    @Option(help: "Dilation of the network masks [bins], 0…1024.")
     var dilation: Int = 0
 
     @Option(
@@ -75,9 +75,10 @@ struct SpectrumEvaluateCommand: WTKCommand {
     }
 
     func validate() throws {
+        try OutputOptions.validateFileName(name)
         guard falseAlarm > 0, falseAlarm < 1 else { throw ValidationError("--false-alarm must be in (0, 1).") }
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
-        guard dilation >= 0 else { throw ValidationError("--dilation must be ≥ 0.") }
+        try OptionRange.check(dilation, "--dilation", in: 0...1024)
         if !captures.isEmpty && noiseEstimator == .oracle {
             throw ValidationError("--noise-estimator oracle needs the synthetic data (the noise power of a capture is unknown).")
         }
