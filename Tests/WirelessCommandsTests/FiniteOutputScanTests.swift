@@ -86,6 +86,10 @@ import WirelessSpectrumNet
                 "--learning-rates", "1e-3",
             ],
             ["spectrum", "evaluate", "--model", model, "--test-per-level", "1", "--snr-min", "0", "--snr-max", "0"],
+            [
+                "spectrum", "evaluate", "--model", model, "--test-per-level", "1", "--snr-min", "0", "--snr-max", "10",
+                "--snr-step", "10", "--authors-protocol",
+            ],
             ["spectrum", "segment", capture, "--model", model],
         ]
     }

@@ -205,8 +205,8 @@ import ArgumentParser
 
     // MARK: sizes of the work (class 10)
 
-    /// Options that size an allocation or a loop are checked before any work: exit 64, the option and
-    /// its range named, nothing written.
+    /// Options that size an allocation or a loop are checked while parsing, before any work: exit 64,
+    /// the option and its range named, nothing written.
     static let sizingCases: [SizingCase] = [
         SizingCase(["isac", "sweep", "--snr-step", "1e-9", "--trials", "1"], option: "--snr-step"),
         SizingCase(["isac", "sweep", "--trials", "1000000000"], option: "--trials"),
@@ -237,7 +237,7 @@ import ArgumentParser
         var testDescription: String { arguments.prefix(4).joined(separator: " ") }
     }
 
-    @Test(.serialized, arguments: sizingCases)
+    @Test(arguments: sizingCases)
     func optionsThatSizeTheWorkHaveARange(_ sizing: SizingCase) throws {
         let (arguments, option) = (sizing.arguments, sizing.option)
         let folder = try makeTemporaryDirectory()
@@ -306,27 +306,17 @@ import ArgumentParser
         }
     }
 
-    /// Runs `wtk` with stderr sent to `log`; returns the exit code and what was printed.
+    /// Runs `wtk` as `WTK.main` would up to validation; returns the exit code and the usage message
+    /// (no stderr redirection: other suites redirect the process's stderr while they run).
     func runCapturingStandardError(_ arguments: [String], log: URL) throws -> (Int32, String) {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        let saved = dup(STDERR_FILENO)
-        dup2(handle.fileDescriptor, STDERR_FILENO)
-        // As `WTK.main`: a parse-time usage error is printed by ArgumentParser, the others by `run()`.
-        var code: Int32 = 0
-        var parseMessage = ""
         do {
             var command = try WTK.parseAsRoot(arguments)
             try command.run()
+            return (0, "")
         } catch let exit as ExitCode {
-            code = exit.rawValue
+            return (exit.rawValue, "")
         } catch {
-            parseMessage = WTK.fullMessage(for: error)
-            code = WTK.exitCode(for: error).rawValue
+            return (WTK.exitCode(for: error).rawValue, WTK.fullMessage(for: error))
         }
-        dup2(saved, STDERR_FILENO)
-        close(saved)
-        try handle.close()
-        return (code, try String(contentsOf: log, encoding: .utf8) + parseMessage)
     }
 }

@@ -42,6 +42,7 @@ public struct DensifyCoverageCommand: WTKCommand {
 
     public func validate() throws {
         try OutputOptions.validateFileName(name)
+        _ = try DensifyModelOptions.monteCarloConfiguration(mc, seed: 0)  // --mc drops:N range, before any work
     }
 
     public func execute() throws {

@@ -51,6 +51,7 @@ public struct DensifySweepCommand: WTKCommand {
 
     public func validate() throws {
         try OutputOptions.validateFileName(name)
+        _ = try DensifyModelOptions.monteCarloConfiguration(mc, seed: 0)  // --mc drops:N range, before any work
     }
 
     func densityGrid() throws -> [Double] {
