@@ -51,9 +51,10 @@ public enum FolderSwap {
     /// false when it is missing or the file system refuses (the caller then falls back to two renames).
     static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-            typealias RenameAt2 = @convention(c) (
-                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-            ) -> Int32
+            typealias RenameAt2 =
+                @convention(c) (
+                    Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+                ) -> Int32
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
             let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
             let atCurrentDirectory: Int32 = -100  // AT_FDCWD

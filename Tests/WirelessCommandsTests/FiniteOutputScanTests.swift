@@ -71,7 +71,10 @@ import WirelessSpectrumNet
                 "isac", "sweep", "--evaluation", "detect", "--method", "plain", "--snr-min=-30", "--snr-max=-30",
                 "--trials", "1",
             ],
-            ["isac", "sweep", "--evaluation", "resolution", "--method", "plain", "--separations", "0.5", "--trials", "1"],
+            [
+                "isac", "sweep", "--evaluation", "resolution", "--method", "plain", "--separations", "0.5", "--trials",
+                "1",
+            ],
             ["isac", "bench", "--method", "fft3d", "--max-symbols", "140", "--repeats", "1"],
             ["densify", "regimes", "--alpha0", "0,0.8,3"],
             ["densify", "sweep", "--per-decade", "1", "--lambda-min", "1", "--lambda-max", "10", "--mc", "drops:100"],

@@ -1,10 +1,10 @@
+import ArgumentParser
 import Foundation
 import Numerics
 import Testing
 import WirelessCore
 import WirelessIO
 import WirelessSpectrumNet
-import ArgumentParser
 
 @testable import WirelessCommands
 
@@ -23,7 +23,10 @@ import ArgumentParser
             "spectrum", "generate", "--train-per-level", "0", "--validation-per-level", "1", "--test-per-level", "1",
             "--snr-min", "0", "--snr-max", "0",
         ],
-        ["spectrum", "train", "--train-per-level", "1", "--validation-per-level", "1", "--snr-min", "0", "--snr-max", "0"],
+        [
+            "spectrum", "train", "--train-per-level", "1", "--validation-per-level", "1", "--snr-min", "0", "--snr-max",
+            "0",
+        ],
         ["spectrum", "evaluate", "--test-per-level", "1", "--snr-min", "0", "--snr-max", "0"],
         ["spectrum", "segment", "missing.sigmf-meta"],
     ])
@@ -78,7 +81,9 @@ import ArgumentParser
                     try context.write(table, name: "t")
                     Issue.record("\(bad) was written")
                 } catch let error as OutputError {
-                    #expect(error == .nonFiniteResult(file: "t.\(format.rawValue)", line: 3, column: "value_db", value: bad))
+                    #expect(
+                        error == .nonFiniteResult(file: "t.\(format.rawValue)", line: 3, column: "value_db", value: bad)
+                    )
                     #expect(ExitStatus.code(for: error.category) == 65)
                 }
             }
@@ -222,9 +227,12 @@ import ArgumentParser
         SizingCase(["spectrum", "train", "--batch-size", "1000000"], option: "--batch-size"),
         SizingCase(["spectrum", "train", "--max-epochs", "100000000"], option: "--max-epochs"),
         SizingCase(["spectrum", "evaluate", "--dilation", "100000000"], option: "--dilation"),
-        SizingCase(["psd", "x.cf32", "--sample-rate", "1", "--segment-length", "1073741824"], option: "--segment-length"),
+        SizingCase(
+            ["psd", "x.cf32", "--sample-rate", "1", "--segment-length", "1073741824"], option: "--segment-length"),
         SizingCase(["figures", "--jobs", "100000"], option: "--jobs"),
-        SizingCase(["pathloss", "model", "fspl", "--distance", Array(repeating: "1", count: 100_001).joined(separator: ",")], option: "--distance"),
+        SizingCase(
+            ["pathloss", "model", "fspl", "--distance", Array(repeating: "1", count: 100_001).joined(separator: ",")],
+            option: "--distance"),
     ]
 
     struct SizingCase: Sendable, CustomTestStringConvertible {
@@ -252,11 +260,13 @@ import ArgumentParser
 
     /// A long run announces its estimated duration; a short one, or a quiet one, prints nothing.
     @Test func longRunsAnnounceAnEstimate() {
-        let long = WorkEstimate(label: "densify sweep", units: 1e12, unitName: "drop-density", secondsPerUnit: 2e-5)
+        let long = WorkEstimate(
+            label: "densify sweep", units: 1e12, unitName: "drops × densities", secondsPerUnit: 2e-5)
         let text = long.announce(quiet: false)
         #expect(text?.contains("densify sweep: estimated duration ≈ 231.5 days") == true, "\(text ?? "nil")")
         #expect(long.announce(quiet: true) == nil)
-        #expect(WorkEstimate(label: "x", units: 10, unitName: "trial", secondsPerUnit: 0.1).announce(quiet: false) == nil)
+        #expect(
+            WorkEstimate(label: "x", units: 10, unitName: "trials", secondsPerUnit: 0.1).announce(quiet: false) == nil)
         #expect(WorkEstimate.duration(5340) == "89 min")
         #expect(WorkEstimate.duration(7200) == "2.0 h")
     }
@@ -267,7 +277,9 @@ import ArgumentParser
         let count = 3 * TrialStream.chunkSize + 5
         var order: [Int] = []
         var sum = 0.0
-        TrialStream.run(count: count) { trial in 1.0 / Double(trial + 1) } accumulate: { trial, value in
+        TrialStream.run(count: count) { trial in
+            1.0 / Double(trial + 1)
+        } accumulate: { trial, value in
             order.append(trial)
             sum += value
         }
@@ -301,7 +313,8 @@ import ArgumentParser
         #expect(timing.hasPrefix("epoch,epoch_seconds,examples_per_second\n"))
         for file in ["spectrum-train.csv", "spectrum-train.svg", "spectrum-train.cmsn"] {
             #expect(
-                try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)),
+                try Data(contentsOf: a.appendingPathComponent(file))
+                    == Data(contentsOf: b.appendingPathComponent(file)),
                 "\(file) differs between two runs")
         }
     }

@@ -42,7 +42,7 @@ public struct DensifyModelOptions: ParsableArguments {
         guard let configuration else { return }
         let drops = configuration.fixedDrops ?? configuration.maximumDrops
         WorkEstimate(
-            label: label, units: Double(drops) * Double(densities), unitName: "drop-density",
+            label: label, units: Double(drops) * Double(densities), unitName: "drops × densities",
             secondsPerUnit: secondsPerDrop
         ).announce(quiet: quiet)
     }

@@ -113,7 +113,7 @@ public struct ISACSweepCommand: WTKCommand {
         let points = evaluation == .resolution ? 3 * kappas.count : snrs.count
         WorkEstimate(
             label: "isac sweep \(evaluation.rawValue)", units: Double(trials) * Double(points) * Double(methods.count),
-            unitName: "estimate", secondsPerUnit: Self.secondsPerEstimate
+            unitName: "estimates", secondsPerUnit: Self.secondsPerEstimate
         ).announce(quiet: output.quiet)
         switch evaluation {
         case .rmse: try runRMSE(context)

@@ -66,7 +66,8 @@ struct SpectrumTrainCommand: WTKCommand {
     var batchSize: Int = 64
 
     @Option(
-        name: .customLong("learning-rates"), help: "Comma-separated learning rates in (0, 1], one stage each, at most 16.")
+        name: .customLong("learning-rates"),
+        help: "Comma-separated learning rates in (0, 1], one stage each, at most 16.")
     var learningRates: String = "1e-3,1e-4"
 
     @Option(
@@ -278,7 +279,8 @@ struct SpectrumTrainCommand: WTKCommand {
     func execute() throws {
         HeapTuning.keepLargeBlocksInHeap()
         let names = OutputContext(options: output)
-        let modelURL = try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(name) + ".cmsn")
+        let modelURL =
+            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(name) + ".cmsn")
         // A resumed run continues exactly as it was started: the architecture and the training
         // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
         let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
@@ -311,13 +313,14 @@ struct SpectrumTrainCommand: WTKCommand {
         context.note(
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
         )
-        let epochCap = trainingConfig.stageEpochCaps.isEmpty
+        let epochCap =
+            trainingConfig.stageEpochCaps.isEmpty
             ? trainingConfig.maximumEpochsPerStage * trainingConfig.learningRates.count
             : trainingConfig.stageEpochCaps.reduce(0, +)
         let windowsPerEpoch = captures.isEmpty ? data.snrLevelsDB.count * data.trainPerLevel : 0
         WorkEstimate(
             label: "spectrum train", units: Double(epochCap) * Double(windowsPerEpoch),
-            unitName: "training window", secondsPerUnit: Self.secondsPerWindow
+            unitName: "training windows", secondsPerUnit: Self.secondsPerWindow
         ).announce(quiet: output.quiet)
         let started = Date()
         var training: SpectrumDataset
@@ -413,11 +416,11 @@ struct SpectrumTrainCommand: WTKCommand {
                 // Written in place at once, outside the run's transaction: the checkpoint is what
                 // --resume reads after an interruption, so it must not wait for the end of the run.
                 try OutputTransaction.writingInPlace {
-                  try Checkpoint(
-                    network: &network, training: state, trainingConfiguration: trainingConfig,
-                    optimizer: finished ? nil : session.optimizer,
-                    bestWeights: finished ? nil : session.bestWeights, provenance: provenance
-                  ).write(to: modelURL)
+                    try Checkpoint(
+                        network: &network, training: state, trainingConfiguration: trainingConfig,
+                        optimizer: finished ? nil : session.optimizer,
+                        bestWeights: finished ? nil : session.bestWeights, provenance: provenance
+                    ).write(to: modelURL)
                 }
             })
         let history = session.state.history

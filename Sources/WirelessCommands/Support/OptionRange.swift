@@ -25,7 +25,8 @@ enum OptionRange {
     static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String = "") throws {
         guard value.isFinite, range.contains(value) else {
             throw ValidationError(
-                "\(option) must be a finite number in \(range.lowerBound)…\(range.upperBound)\(unit) (got \(value)\(unit)).")
+                "\(option) must be a finite number in \(range.lowerBound)…\(range.upperBound)\(unit) (got \(value)\(unit))."
+            )
         }
     }
 
@@ -39,7 +40,9 @@ enum OptionRange {
         from first: Double, to last: Double, step: Double, stepOption: String, rangeOptions: String,
         maximum: Int
     ) throws -> Int {
-        guard step.isFinite, step > 0 else { throw ValidationError("\(stepOption) must be a finite number > 0 (got \(step)).") }
+        guard step.isFinite, step > 0 else {
+            throw ValidationError("\(stepOption) must be a finite number > 0 (got \(step)).")
+        }
         guard first.isFinite, last.isFinite, last >= first else {
             throw ValidationError("\(rangeOptions) must be finite with the first ≤ the last.")
         }

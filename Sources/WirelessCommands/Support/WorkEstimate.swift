@@ -10,7 +10,7 @@ struct WorkEstimate {
     var label: String
     /// Units of work, e.g. trials × SNR points × methods, ≥ 0.
     var units: Double
-    /// What one unit is, e.g. `trial-SNR-method`.
+    /// What the units are, plural, e.g. `estimates`.
     var unitName: String
     /// Rough cost of one unit on the reference machine (both cores) [s], > 0.
     var secondsPerUnit: Double
@@ -24,7 +24,7 @@ struct WorkEstimate {
     func announce(quiet: Bool, threshold: Double = 60) -> String? {
         guard seconds >= threshold, !quiet else { return nil }
         let text =
-            "\(label): estimated duration ≈ \(Self.duration(seconds)) (\(Self.count(units)) \(unitName)s at ~\(Self.duration(secondsPerUnit)) each on the 2-core reference machine); Ctrl-C stops it and writes nothing."
+            "\(label): estimated duration ≈ \(Self.duration(seconds)) (\(Self.count(units)) \(unitName) at ~\(Self.duration(secondsPerUnit)) each on the 2-core reference machine); Ctrl-C stops it and writes nothing."
         StandardError.write(text + "\n")
         return text
     }
