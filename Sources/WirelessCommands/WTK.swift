@@ -8,11 +8,21 @@ public struct WTK: ParsableCommand {
         discussion: """
             Each subcommand writes its tables (CSV, or JSON with --format json) and SVG plots into \
             --out-dir, with a <name>.meta.json sidecar recording the command line, version, git \
-            revision, seed and parameters. Files are written atomically. Stochastic commands take \
-            --seed; the same seed gives byte-identical CSV and SVG.
+            revision, seed and parameters. A run's files appear together when it succeeds; a failed \
+            run adds nothing (spectrum train's checkpoint, rewritten every epoch for --resume, excepted). \
+            --name must be a plain file name.
 
-            Exit codes: 0 success, 64 bad usage or parameter out of range, 65 bad input data, \
-            74 a file could not be read or written.
+            Stochastic commands take --seed. The same command line and seed give byte-identical CSV, \
+            JSON and SVG on the same machine type with the same library build (FFTW, OpenBLAS); on \
+            another CPU type OpenBLAS may choose another kernel and change the last digits of \
+            BLAS/LAPACK-backed results. The .meta.json sidecars and spectrum train's <name>-timing.csv \
+            (wall-clock) are not covered.
+
+            Options that size the work have ranges given in each --help, checked before any work; a \
+            run estimated to take over a minute prints its estimate on stderr first.
+
+            Exit codes: 0 success, 64 bad usage or parameter out of range, 65 bad input data or a \
+            non-finite result, 74 a file could not be read or written.
             """,
         subcommands: [
             PSDCommand.self,

@@ -16,11 +16,27 @@ import Foundation
 /// On any failure the temporary file is removed and the target is left untouched. The directory
 /// itself is not fsynced (a crash right after the rename may show the old file; it never shows a torn one).
 /// New files get mode 0666 masked by the process umask, like any `open(2)`-created file.
+///
+/// Inside a run (`OutputTransaction.current` bound, as `wtk` does around every command) the file is
+/// staged instead and appears with the run's other outputs when the run succeeds; see `OutputTransaction`.
+/// A process killed between steps 1 and 3 leaves its temporary; `OutputTransaction.removeStaleTemporaries(in:)`
+/// removes it once the process id in its name is no longer alive.
 public enum AtomicFileWriter {
-    /// Atomically replaces (or creates) the file at `url` with `data`.
+    /// Atomically replaces (or creates) the file at `url` with `data`, or stages it in the bound
+    /// `OutputTransaction` (the file then appears when the transaction commits).
     /// - Throws: `IOError.unwritable` naming the path and the system's reason (missing directory,
     ///   permission denied, disk full, target is a directory, ...).
     public static func write(_ data: Data, to url: URL) throws(IOError) {
+        if let transaction = OutputTransaction.current {
+            try transaction.stage(data, for: url)
+        } else {
+            try writeInPlace(data, to: url)
+        }
+    }
+
+    /// Atomically replaces (or creates) the file at `url` with `data` now, whatever transaction is bound.
+    /// - Throws: `IOError.unwritable`.
+    public static func writeInPlace(_ data: Data, to url: URL) throws(IOError) {
         let targetPath = url.path
         let directory = url.deletingLastPathComponent().path
         let temporaryPath =

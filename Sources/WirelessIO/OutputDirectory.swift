@@ -33,9 +33,15 @@ public struct OutputDirectory: Sendable, Equatable {
         url.appendingPathComponent(fileName, isDirectory: false)
     }
 
-    /// Atomically writes `data` to `fileName` in this folder; returns its URL.
+    /// Atomically writes `data` to `fileName` in this folder (staged when an `OutputTransaction` is
+    /// bound); returns its URL.
+    /// - Throws: `IOError.unwritable` when `fileName` is not a plain file name (see `OutputFileName`;
+    ///   a file never lands outside this folder) or the file cannot be written.
     @discardableResult
     public func write(_ data: Data, named fileName: String) throws(IOError) -> URL {
+        if let problem = OutputFileName.problem(with: fileName) {
+            throw .unwritable(path: url.path, reason: "'\(fileName)' is not a plain file name: \(problem)")
+        }
         let target = file(fileName)
         try AtomicFileWriter.write(data, to: target)
         return target

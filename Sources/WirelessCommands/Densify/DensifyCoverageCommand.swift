@@ -29,7 +29,7 @@ public struct DensifyCoverageCommand: WTKCommand {
     @Option(name: .customLong("threshold-step-db"), help: "Threshold step [dB], > 0.")
     var thresholdStepDB: Double = 2
 
-    @Option(help: "Monte-Carlo: auto | off | drops:N.")
+    @Option(help: "Monte-Carlo: auto (10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")
     var mc: String = "drops:2000"
 
     @Option(help: "Base name of the output files.")
@@ -39,6 +39,11 @@ public struct DensifyCoverageCommand: WTKCommand {
     @OptionGroup var output: OutputOptions
 
     public init() {}
+
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+        _ = try DensifyModelOptions.monteCarloConfiguration(mc, seed: 0)  // --mc drops:N range, before any work
+    }
 
     public func execute() throws {
         let scenario = try model.scenario()
@@ -62,7 +67,9 @@ public struct DensifyCoverageCommand: WTKCommand {
         let count = Int(steps)
         let thresholdsDB = (0...count).map { thresholdMinDB + Double($0) * thresholdStepDB }
         let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
-        let simulation = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed).map {
+        let monteCarlo = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed)
+        DensifyModelOptions.announce(monteCarlo, densities: lambdas.count, label: "densify coverage", quiet: output.quiet)
+        let simulation = try monteCarlo.map {
             try DensificationSimulator(scenario: scenario, configuration: $0).run(densities: lambdas, thresholds: thresholds)
         }
         let number = CSVNumberFormat.shortestRoundTrip

@@ -29,6 +29,24 @@ public struct DensifyModelOptions: ParsableArguments {
     /// Largest number of densities or thresholds a sweep grid may have (larger grids are rejected, not allocated).
     static let maximumGridPoints = 10_000
 
+    /// Largest N of `--mc drops:N`: 10⁸ (drops stream through fixed buffers, so this bounds time, not memory).
+    static let maximumDrops = 100_000_000
+
+    /// Rough cost of one Monte-Carlo drop at one density on the 2-core reference machine [s] (measured
+    /// with the default two-slope model, strongest-BS association and Rayleigh fading; denser networks
+    /// cost more per drop, so the estimate is a lower bound there).
+    static let secondsPerDrop = 2e-5
+
+    /// Prints the Monte-Carlo run's estimated duration on stderr when it is long (see `WorkEstimate`).
+    static func announce(_ configuration: MonteCarloConfiguration?, densities: Int, label: String, quiet: Bool) {
+        guard let configuration else { return }
+        let drops = configuration.fixedDrops ?? configuration.maximumDrops
+        WorkEstimate(
+            label: label, units: Double(drops) * Double(densities), unitName: "drops × densities",
+            secondsPerUnit: secondsPerDrop
+        ).announce(quiet: quiet)
+    }
+
     /// Linear thresholds T = 10^{T_dB/10} from a dB list; every T must be finite (T_dB ≲ 3083 dB).
     ///
     /// - Throws: `DensificationError.invalidThreshold` for an empty list, a non-finite dB value or a linear
@@ -40,9 +58,10 @@ public struct DensifyModelOptions: ParsableArguments {
         var configuration = MonteCarloConfiguration(seed: seed)
         if mc == "off" { return nil }
         if mc.hasPrefix("drops:") {
-            guard let drops = Int(mc.dropFirst(6)), drops >= 1 else {
-                throw ValidationError("--mc drops:N needs a positive integer N (got '\(mc)')")
+            guard let drops = Int(mc.dropFirst(6)) else {
+                throw ValidationError("--mc drops:N needs an integer N in 1…\(maximumDrops) (got '\(mc)')")
             }
+            try OptionRange.check(drops, "--mc drops:N", in: 1...maximumDrops)
             configuration.fixedDrops = drops
         } else if mc != "auto" {
             throw ValidationError("--mc must be auto, off or drops:N (got '\(mc)')")

@@ -10,7 +10,8 @@ public struct DensifyRegimesCommand: WTKCommand {
         abstract: "Classify the dense-network regime (increase / saturate / decay) and its predicted log–log slopes.",
         discussion: """
             For each α0 in --alpha0 (far-field --far-exponent, breakpoint --breakpoint) prints and writes \
-            <name>.csv with κ = min(2/α0, κ_H), the regime and the slopes of P_c, R, D_c and ASE; and \
+            <name>.csv with κ = min(2/α0, κ_H) (empty when infinite), the regime and the slopes of P_c, R, D_c and \
+            ASE; and \
             <name>.svg with nearest-BS Rayleigh coverage versus λ on log–log axes for each α0 (analytic route (f), solid; \
             the predicted decay asymptote, dashed, for 0 < α0 < 2; values below 1e-8 are not drawn).
             """)
@@ -37,6 +38,10 @@ public struct DensifyRegimesCommand: WTKCommand {
 
     public init() {}
 
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+    }
+
     public func execute() throws {
         let alphas = try DensifyModelOptions.list(alpha0, "alpha0")
         guard !alphas.isEmpty else { throw ValidationError("--alpha0 must not be empty") }
@@ -54,7 +59,9 @@ public struct DensifyRegimesCommand: WTKCommand {
             let kappa = try DensificationAsymptotics.tailIndex(alpha0: a, fadingTailIndex: tailIndex)
             var slopes = ["", "", "", ""]
             if case .decay(let c, let r, let d, let s) = regime { slopes = [c, r, d, s].map { number.format($0) } }
-            rows.append([number.format(a), kappa.isInfinite ? "inf" : number.format(kappa), regime.name] + slopes)
+            // κ = ∞ (α0 = 0 with a light-tailed fading law) is left empty: the regime column names it
+            // (decay-superpolynomial), and no table carries "inf" text.
+            rows.append([number.format(a), kappa.isFinite ? number.format(kappa) : "", regime.name] + slopes)
             let g = try MultiSlopePathGain.dualSlope(
                 nearExponent: a, farExponent: farExponent, criticalDistance: breakpoint)
             var xs: [Double] = []

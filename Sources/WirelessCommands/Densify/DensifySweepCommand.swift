@@ -27,13 +27,15 @@ public struct DensifySweepCommand: WTKCommand {
     @Option(name: .customLong("lambda-max"), help: "Largest density [per unit area], ≥ --lambda-min.")
     var lambdaMax: Double = 1e3
 
-    @Option(name: .customLong("per-decade"), help: "Densities per decade (log-spaced, endpoints included), ≥ 1.")
+    @Option(
+        name: .customLong("per-decade"),
+        help: "Densities per decade (log-spaced, endpoints included), ≥ 1; the grid has at most 10000 points.")
     var perDecade: Int = 2
 
     @Option(help: "Metrics: comma-separated subset of coverage,rate,coverage-density,ase.")
     var metrics: String = "coverage,rate,coverage-density,ase"
 
-    @Option(help: "Monte-Carlo: auto | off | drops:N.")
+    @Option(help: "Monte-Carlo: auto (10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")
     var mc: String = "drops:2000"
 
     @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
@@ -46,6 +48,11 @@ public struct DensifySweepCommand: WTKCommand {
     @OptionGroup var output: OutputOptions
 
     public init() {}
+
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+        _ = try DensifyModelOptions.monteCarloConfiguration(mc, seed: 0)  // --mc drops:N range, before any work
+    }
 
     func densityGrid() throws -> [Double] {
         guard lambdaMin.isFinite, lambdaMin > 0 else { throw DensificationError.invalidDensity(value: lambdaMin) }
@@ -71,6 +78,8 @@ public struct DensifySweepCommand: WTKCommand {
         let scenario = try model.scenario()
         let densities = try densityGrid()
         let thresholdsDB = try DensifyModelOptions.list(thresholdDB, "threshold-db")
+        try OptionRange.checkListLength(
+            thresholdsDB.count, "--threshold-db", maximum: DensifyModelOptions.maximumGridPoints)
         let thresholds = try DensifyModelOptions.linearThresholds(fromDB: thresholdsDB)
         let chosen = metrics.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let known = ["coverage", "rate", "coverage-density", "ase"]
@@ -79,7 +88,9 @@ public struct DensifySweepCommand: WTKCommand {
             throw ValidationError("--rate-unit must be nats or bits")
         }
         let rateScale = rateUnit == "bits" ? 1 / M_LN2 : 1.0
-        let simulation = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed).map {
+        let monteCarlo = try DensifyModelOptions.monteCarloConfiguration(mc, seed: seedOptions.seed)
+        DensifyModelOptions.announce(monteCarlo, densities: densities.count, label: "densify sweep", quiet: output.quiet)
+        let simulation = try monteCarlo.map {
             try DensificationSimulator(scenario: scenario, configuration: $0).run(densities: densities, thresholds: thresholds)
         }
 

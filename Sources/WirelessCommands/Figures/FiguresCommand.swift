@@ -21,7 +21,7 @@ public struct FiguresCommand: WTKCommand {
     @Flag(help: "List the figure sets and exit.")
     var list = false
 
-    @Option(help: "How many sets to build at once, ≥ 1.")
+    @Option(help: "How many sets to build at once, 1…64.")
     var jobs: Int = 2
 
     @Option(
@@ -37,7 +37,7 @@ public struct FiguresCommand: WTKCommand {
     public init() {}
 
     public func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        try OptionRange.check(jobs, "--jobs", in: 1...64)
         for name in only where FigureRegistry.set(named: name) == nil {
             let known = FigureRegistry.all.map(\.name).joined(separator: ", ")
             throw ValidationError("Unknown figure set '\(name)'. Known sets: \(known).")
@@ -75,18 +75,48 @@ public struct FiguresCommand: WTKCommand {
         }
     }
 
-    /// Builds one set into `directory` (replacing its previous contents) and writes its README.md.
+    /// Builds one set beside `directory` and swaps it in when complete (see `FolderSwap`), so an
+    /// interrupted or failed build leaves the previous set as it was.
+    ///
+    /// The set is built in `<parent>/.wtk-staging-<pid>-<uuid>/` with its commands writing straight
+    /// into it (no transaction: `FigureContext` lists what each command produced); paths of the build
+    /// folder recorded in the sidecars are rewritten to the published folder before the swap.
     static func build(_ set: FigureSet, in directory: URL, seed: UInt64) throws {
         let manager = FileManager.default
-        if manager.fileExists(atPath: directory.path) { try manager.removeItem(at: directory) }
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let context = FigureContext(directory: directory, seed: seed)
-        try set.build(context)
-        var report = "# \(set.title)\n\n\(set.summary)\n\n"
-        report += "Regenerate with `wtk figures --only \(set.name) --seed \(seed)`. Seed: \(seed). "
-        report += "Toolkit version \(ToolkitVersion.string).\n\n"
-        report += context.sections.joined(separator: "\n")
-        try AtomicFileWriter.write(report, to: directory.appendingPathComponent("README.md"))
+        let parent = directory.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        OutputTransaction.removeStaleTemporaries(in: parent)
+        let building = parent.appendingPathComponent(OutputTransaction.stagingFolderName(), isDirectory: true)
+        try manager.createDirectory(at: building, withIntermediateDirectories: false)
+        do {
+            try OutputTransaction.writingInPlace {
+                let context = FigureContext(directory: building, seed: seed)
+                try set.build(context)
+                var report = "# \(set.title)\n\n\(set.summary)\n\n"
+                report += "Regenerate with `wtk figures --only \(set.name) --seed \(seed)`. Seed: \(seed). "
+                report += "Toolkit version \(ToolkitVersion.string).\n\n"
+                report += context.sections.joined(separator: "\n")
+                try AtomicFileWriter.write(report, to: building.appendingPathComponent("README.md"))
+                try relocateRecordedPaths(in: building, to: directory)
+            }
+            try FolderSwap.replace(directory, with: building)
+        } catch {
+            try? manager.removeItem(at: building)
+            throw error
+        }
+    }
+
+    /// Rewrites `<building>/` to `<published>/` in the set's `*.meta.json` sidecars (inputs generated in
+    /// the set's own folder are recorded with the path they have once published).
+    static func relocateRecordedPaths(in building: URL, to published: URL) throws {
+        let from = building.path + "/"
+        let to = published.path + "/"
+        for name in FigureContext.files(in: building) where name.hasSuffix(".meta.json") {
+            let url = building.appendingPathComponent(name)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            guard text.contains(from) else { continue }
+            try AtomicFileWriter.write(text.replacingOccurrences(of: from, with: to), to: url)
+        }
     }
 
     /// Writes `<root>/README.md`, listing every registered set.

@@ -22,7 +22,7 @@ public struct ISACBenchCommand: WTKCommand {
     @Option(name: .customLong("method"), help: "Method(s), repeatable (default: all).")
     var methods: [ISACMethodName] = ISACMethodName.allCases
 
-    @Option(help: "Timed runs per method and size after a warm-up, ≥ 1.")
+    @Option(help: "Timed runs per method and size after a warm-up, 1…1000.")
     var repeats: Int = 5
 
     @Option(name: .customLong("max-symbols"), help: "Largest N_T to time (140, 280, 560 or 1120).")
@@ -43,7 +43,7 @@ public struct ISACBenchCommand: WTKCommand {
     public init() {}
 
     public func validate() throws {
-        guard repeats >= 1 else { throw ValidationError("--repeats must be ≥ 1.") }
+        try OptionRange.check(repeats, "--repeats", in: 1...1000)
         guard [140, 280, 560, 1120].contains(maximumSymbols) else {
             throw ValidationError("--max-symbols must be 140, 280, 560 or 1120.")
         }

@@ -103,7 +103,7 @@ struct PLAINOptions: ParsableArguments {
 
     @Option(
         name: .customLong("path-count"),
-        help: "Number of paths K to return (default: the scenario's 6; 0 = estimate it).")
+        help: "Number of paths K to return, 0…64 (default: the scenario's 6; 0 = estimate it).")
     var pathCount: Int?
 
     @Flag(name: .customLong("no-fba"), help: "Disable forward–backward averaging.")
@@ -135,7 +135,7 @@ struct PLAINOptions: ParsableArguments {
     init() {}
 
     func validate() throws {
-        if let k = pathCount, k < 0 { throw ValidationError("--path-count must be ≥ 0 (got \(k)).") }
+        if let k = pathCount { try OptionRange.check(k, "--path-count", in: 0...64) }
         guard (1...8).contains(fftPadding) else { throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).") }
         if let text = factors, parsedFactors(text) == nil {
             throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(text)).")
@@ -224,6 +224,11 @@ enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
 enum ISACFormat {
     static func number(_ value: Double) -> String {
         value.isFinite ? String(value) : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
+    }
+
+    /// A value that may be missing: an empty cell for nil (never `nan`).
+    static func optional(_ value: Double?) -> String {
+        value.map(number) ?? ""
     }
 
     static func decibels(_ gain: Complex<Double>) -> Double {

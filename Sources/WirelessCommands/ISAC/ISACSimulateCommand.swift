@@ -59,8 +59,7 @@ public struct ISACSimulateCommand: WTKCommand {
                 "noise_variance": String(scenarioValue.noiseVariance(snrDB: scenario.snrDB)),
                 "shape": scenarioValue.grid.dimensions.map(String.init).joined(separator: "x"),
             ])
-        let directory = try OutputDirectory(path: output.outputDirectory)
-        let url = directory.url.appendingPathComponent(name + ".npy")
+        let url = try context.fileURL(context.checkedBaseName(name) + ".npy")
         try tensor.write(to: url, dataType: dtype == .complex128 ? .complex128 : .complex64, fortranOrder: fortranOrder)
         try context.metadata.writeSidecar(for: url)
         try context.write(Self.truthTable(scenarioValue), name: name + "_truth")

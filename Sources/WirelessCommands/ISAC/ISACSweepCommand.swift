@@ -34,19 +34,22 @@ public struct ISACSweepCommand: WTKCommand {
         help: "Estimator(s), repeatable (default: plain, sequential, tensor-esprit, fft3d).")
     var methods: [ISACMethodName] = [.plain, .sequential, .tensorESPRIT, .fft3d]
 
-    @Option(name: .customLong("snr-min"), help: "First SNR [dB] (write negative values as --snr-min=-20).")
+    @Option(
+        name: .customLong("snr-min"), help: "First SNR [dB], −200…200 (write negative values as --snr-min=-20).")
     var snrMinimumDB: Double = -20
 
-    @Option(name: .customLong("snr-max"), help: "Last SNR [dB], ≥ --snr-min.")
+    @Option(name: .customLong("snr-max"), help: "Last SNR [dB], −200…200, ≥ --snr-min.")
     var snrMaximumDB: Double = 20
 
-    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0.")
+    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
     var snrStepDB: Double = 5
 
-    @Option(help: "Monte-Carlo trials per point, ≥ 1.")
+    @Option(help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory does not grow with it).")
     var trials: Int = 20
 
-    @Option(name: .customLong("separations"), help: "resolution: separations κ in Rayleigh cells, comma-separated.")
+    @Option(
+        name: .customLong("separations"),
+        help: "resolution: separations κ in Rayleigh cells, comma-separated, each in (0, 1000], at most 100.")
     var separations: String = "0.25,0.5,0.75,1,1.5"
 
     @OptionGroup var scenario: ISACScenarioOptions
@@ -60,14 +63,24 @@ public struct ISACSweepCommand: WTKCommand {
 
     public init() {}
 
+    /// Largest --trials: 10⁶ (results stream in chunks, so this bounds time, not memory).
+    static let maximumTrials = 1_000_000
+    /// Most SNR points a sweep may have.
+    static let maximumSNRPoints = 1_000
+
     public func validate() throws {
-        guard trials >= 1 else { throw ValidationError("--trials must be ≥ 1 (got \(trials)).") }
-        guard snrStepDB > 0, snrStepDB.isFinite else { throw ValidationError("--snr-step must be > 0.") }
-        guard snrMinimumDB.isFinite, snrMaximumDB.isFinite, snrMaximumDB >= snrMinimumDB else {
-            throw ValidationError("--snr-max must be ≥ --snr-min, both finite.")
-        }
-        guard !kappas.isEmpty, kappas.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-            throw ValidationError("--separations must be positive numbers like 0.5,1,1.5.")
+        try OptionRange.check(trials, "--trials", in: 1...Self.maximumTrials)
+        try OptionRange.check(snrMinimumDB, "--snr-min", in: -200...200, unit: " dB")
+        try OptionRange.check(snrMaximumDB, "--snr-max", in: -200...200, unit: " dB")
+        _ = try OptionRange.gridCount(
+            from: snrMinimumDB, to: snrMaximumDB, step: snrStepDB, stepOption: "--snr-step",
+            rangeOptions: "--snr-min…--snr-max", maximum: Self.maximumSNRPoints)
+        let kappaTexts = separations.split(separator: ",", omittingEmptySubsequences: false)
+        try OptionRange.checkListLength(kappaTexts.count, "--separations", maximum: 100)
+        guard kappaTexts.allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }),
+            !kappas.isEmpty, kappas.allSatisfy({ $0 > 0 && $0 <= 1000 })
+        else {
+            throw ValidationError("--separations must be numbers in (0, 1000] like 0.5,1,1.5 (got '\(separations)').")
         }
         if let name {
             try OutputOptions.validateFileName(name)
@@ -84,6 +97,10 @@ public struct ISACSweepCommand: WTKCommand {
         return (0..<count).map { snrMinimumDB + Double($0) * snrStepDB }
     }
 
+    /// Rough seconds per trial, SNR point and method on the 2-core reference machine (both cores busy),
+    /// measured with the paper scenario (16×180×560): PLAIN ≈ 0.1 s, fft3d ≈ 0.5 s; 0.3 s is the middle.
+    static let secondsPerEstimate = 0.3
+
     static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
 
     public func execute() throws {
@@ -93,6 +110,11 @@ public struct ISACSweepCommand: WTKCommand {
         parameters["trials"] = String(trials)
         parameters["scenario"] = scenario.scenario.rawValue
         let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
+        let points = evaluation == .resolution ? 3 * kappas.count : snrs.count
+        WorkEstimate(
+            label: "isac sweep \(evaluation.rawValue)", units: Double(trials) * Double(points) * Double(methods.count),
+            unitName: "estimates", secondsPerUnit: Self.secondsPerEstimate
+        ).announce(quiet: output.quiet)
         switch evaluation {
         case .rmse: try runRMSE(context)
         case .resolution: try runResolution(context)
@@ -122,14 +144,22 @@ public struct ISACSweepCommand: WTKCommand {
         let progress = context.progress("isac sweep rmse", total: snrList.count * trials)
         var rows: [[String]] = []
         var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: methods.count + 1), count: 3)
-        let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
+        let (seedValue, scenarioOptions) = (seed.seed, scenario)
+        let trialCount = trials
+        // Running sums per SNR, folded in trial order (bit-identical to summing all trials at once):
+        // crbSums[s][0..<6] and methodSums[s][i][0..<4] = [valid, Σerr²_θ, Σerr²_d, Σerr²_v].
+        var crbSums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: snrList.count)
+        var methodSums = [[[Double]]](
+            repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
         // Trials in parallel; each trial draws its scenario and one unit-variance noise tensor from its
         // own stream and reuses both for every SNR (common random numbers across the SNR axis), so the
         // noiseless tensor and the noise are generated once per trial, not once per point.
-        let perTrial = ParallelExecution.parallelMap(count: trialCount) { trial -> [TrialScore] in
+        TrialStream.run(count: trialCount) { trial -> [TrialScore] in
             var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(trial))
             let truth = scenarioOptions.makeScenario(using: &generator)
-            let empty = TrialScore(methods: [], crb: [Double](repeating: 0, count: 6))
+            let empty = TrialScore(
+                methods: Array(repeating: [0, 0, 0, 0], count: estimators.count),
+                crb: [Double](repeating: 0, count: 6))
             guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
                 progress.advance(by: snrList.count)
                 return Array(repeating: empty, count: snrList.count)
@@ -166,25 +196,29 @@ public struct ISACSweepCommand: WTKCommand {
                 }
                 return score
             }
+        } accumulate: { _, scores in
+            for (s, score) in scores.enumerated() {
+                for k in 0..<6 { crbSums[s][k] += score.crb[k] }
+                for i in 0..<estimators.count {
+                    for k in 0..<4 { methodSums[s][i][k] += score.methods[i][k] }
+                }
+            }
         }
         for (s, snr) in snrList.enumerated() {
-            let scores = perTrial.map { $0[s] }
-            let crbFull = (0..<3).map { m in (scores.reduce(0) { $0 + $1.crb[m] } / Double(6 * trialCount)).squareRoot()
-            }
-            let crbCompressed = (0..<3).map { m in
-                (scores.reduce(0) { $0 + $1.crb[3 + m] } / Double(6 * trialCount)).squareRoot()
-            }
+            let crbFull = (0..<3).map { m in (crbSums[s][m] / Double(6 * trialCount)).squareRoot() }
+            let crbCompressed = (0..<3).map { m in (crbSums[s][3 + m] / Double(6 * trialCount)).squareRoot() }
             for (i, estimator) in estimators.enumerated() {
-                let valid = scores.reduce(0) { $0 + $1.methods[i][0] }
+                let valid = methodSums[s][i][0]
                 for m in 0..<3 {
-                    let sum = scores.reduce(0) { $0 + $1.methods[i][1 + m] }
-                    let rmse = valid > 0 ? (sum / (6 * valid)).squareRoot() : .nan
+                    let sum = methodSums[s][i][1 + m]
+                    // No trial with K̂ = P at this SNR: the RMSE is missing (an empty cell), not NaN.
+                    let rmse: Double? = valid > 0 ? (sum / (6 * valid)).squareRoot() : nil
                     rows.append([
-                        estimator.name, ISACFormat.number(snr), Self.parameterNames[m], ISACFormat.number(rmse),
+                        estimator.name, ISACFormat.number(snr), Self.parameterNames[m], ISACFormat.optional(rmse),
                         ISACFormat.number(crbFull[m]), hasCompressedBound ? ISACFormat.number(crbCompressed[m]) : "",
-                        ISACFormat.number(rmse / crbFull[m]), String(Int(valid)),
+                        ISACFormat.optional(rmse.map { $0 / crbFull[m] }), String(Int(valid)),
                     ])
-                    curves[m][i].append(rmse)
+                    curves[m][i].append(rmse ?? .nan)
                 }
             }
             for m in 0..<3 { curves[m][methods.count].append(crbFull[m]) }
@@ -233,7 +267,8 @@ public struct ISACSweepCommand: WTKCommand {
                 let second = ISACTargetEstimate(grid: grid, estimatedFrequencies: secondW)
                 let separation = (0..<3).map { m in (m == dimension ? kappa : 3) * cells[m] }
                 let stream = (dimension * kappaList.count + k) * trialCount
-                let successes = ParallelExecution.parallelMap(count: trialCount) { trial -> [Bool] in
+                var resolvedCounts = [Int](repeating: 0, count: estimators.count)
+                TrialStream.run(count: trialCount) { trial -> [Bool] in
                     var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(stream + trial))
                     let phase = 2 * Double.pi * generator.nextUnitDouble()
                     let paths = [
@@ -262,9 +297,11 @@ public struct ISACSweepCommand: WTKCommand {
                             }
                         }
                     }
+                } accumulate: { _, outcome in
+                    for i in outcome.indices where outcome[i] { resolvedCounts[i] += 1 }
                 }
                 for (i, estimator) in estimators.enumerated() {
-                    let probability = Double(successes.filter { $0[i] }.count) / Double(trialCount)
+                    let probability = Double(resolvedCounts[i]) / Double(trialCount)
                     rows.append([
                         estimator.name, Self.parameterNames[dimension], ISACFormat.number(kappa),
                         ISACFormat.number(probability), String(trialCount),
@@ -306,8 +343,11 @@ public struct ISACSweepCommand: WTKCommand {
         var rows: [[String]] = []
         var curves = [[Double]](repeating: [], count: methods.count)
         let (seedValue, trialCount, scenarioOptions) = (seed.seed, trials, scenario)
+        // Counts per SNR and method, accumulated chunk by chunk: [count correct, count and pairing correct].
+        var counts = [[[Int]]](
+            repeating: [[Int]](repeating: [0, 0], count: estimators.count), count: snrList.count)
         // As rmse: one scenario and one unit noise tensor per trial, reused for every SNR.
-        let perTrial = ParallelExecution.parallelMap(count: trialCount) { trial -> [[[Bool]]] in
+        TrialStream.run(count: trialCount) { trial -> [[[Bool]]] in
             var generator = Xoshiro256StarStar(seed: seedValue, stream: UInt64(trial))
             let truth = scenarioOptions.makeScenario(using: &generator)
             let failed = Array(repeating: [false, false], count: estimators.count)
@@ -325,17 +365,24 @@ public struct ISACSweepCommand: WTKCommand {
                     return [countCorrect, countCorrect && matching.allWithin(cells: 0.5)]
                 }
             }
+        } accumulate: { _, outcomes in
+            for (s, perMethod) in outcomes.enumerated() {
+                for (i, outcome) in perMethod.enumerated() {
+                    if outcome[0] { counts[s][i][0] += 1 }
+                    if outcome[1] { counts[s][i][1] += 1 }
+                }
+            }
         }
         for (s, snr) in snrList.enumerated() {
-            let outcomes = perTrial.map { $0[s] }
             for (i, estimator) in estimators.enumerated() {
-                let counted = outcomes.filter { $0[i][0] }.count
-                let paired = outcomes.filter { $0[i][1] }.count
+                let counted = counts[s][i][0]
+                let paired = counts[s][i][1]
                 let pCount = Double(counted) / Double(trialCount)
-                let pPairing = counted > 0 ? Double(paired) / Double(counted) : .nan
+                // No trial with K̂ = P: the conditional probability is missing (an empty cell), not NaN.
+                let pPairing: Double? = counted > 0 ? Double(paired) / Double(counted) : nil
                 let success = Double(paired) / Double(trialCount)
                 rows.append([
-                    estimator.name, ISACFormat.number(snr), ISACFormat.number(pCount), ISACFormat.number(pPairing),
+                    estimator.name, ISACFormat.number(snr), ISACFormat.number(pCount), ISACFormat.optional(pPairing),
                     ISACFormat.number(success), String(trialCount),
                 ])
                 curves[i].append(success)

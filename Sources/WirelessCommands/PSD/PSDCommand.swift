@@ -30,7 +30,7 @@ public struct PSDCommand: WTKCommand {
     @Option(name: .customLong("center-frequency"), help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
     var centerFrequencyHz: Double?
 
-    @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], ≥ 8.")
+    @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], 8…1048576.")
     var segmentLength: Int = 1024
 
     @Option(help: "Overlap between segments as a fraction of the segment, in [0, 1).")
@@ -55,8 +55,11 @@ public struct PSDCommand: WTKCommand {
         case blackmanHarris = "blackman-harris"
     }
 
+    /// Largest FFT size: 2²⁰ samples (16 MiB of plan buffers).
+    static let maximumSegmentLength = 1 << 20
+
     public func validate() throws {
-        guard segmentLength >= 8 else { throw ValidationError("--segment-length must be at least 8 (got \(segmentLength)).") }
+        try OptionRange.check(segmentLength, "--segment-length", in: 8...Self.maximumSegmentLength)
         guard overlap >= 0, overlap < 1 else { throw ValidationError("--overlap must be in [0, 1) (got \(overlap)).") }
         // The ranges a SigMF file is held to, so that an option cannot bring in what a file may not.
         let rates = SigMFRecording.sampleRateRangeHz

@@ -76,6 +76,7 @@ public struct PathLossCoverageCommand: WTKCommand {
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
             throw ValidationError("--targets must be positive rates in bit/s.")
         }
+        try OptionRange.checkListLength(values.count, "--targets", maximum: 1_000)
         try OutputOptions.validateFileName(name)
     }
 

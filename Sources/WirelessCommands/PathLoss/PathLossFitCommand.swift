@@ -160,11 +160,12 @@ public struct PathLossFitCommand: WTKCommand {
         ]
         let comparisonTable = CSVTable(
             header: ["model", "rmse_db", "bias_db", "debiased_std_db", "links_used", "links_excluded"],
-            rows: comparison.rows.map {
-                [
-                    $0.model, number.format($0.rmseDB), number.format($0.biasDB),
-                    number.format($0.debiasedStandardDeviationDB),
-                    String($0.usedCount), String($0.excludedCount),
+            rows: comparison.rows.map { row in
+                // A model with no link inside its validity range has no error statistics: empty cells.
+                func statistic(_ value: Double) -> String { row.usedCount > 0 ? number.format(value) : "" }
+                return [
+                    row.model, statistic(row.rmseDB), statistic(row.biasDB), statistic(row.debiasedStandardDeviationDB),
+                    String(row.usedCount), String(row.excludedCount),
                 ]
             })
         let summaryTable = CSVTable(header: ["metric", "replica", "paper", "unit"], rows: Self.summaryRows(summary))

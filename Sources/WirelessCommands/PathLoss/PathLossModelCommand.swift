@@ -75,10 +75,18 @@ public struct PathLossModelCommand: WTKCommand {
     public func validate() throws {
         let d = try Self.list(distance, "distance")
         guard d.allSatisfy({ $0 > 0 }) else { throw ValidationError("--distance values must be > 0 m.") }
-        guard try Self.list(frequency, "frequency").allSatisfy({ $0 > 0 }) else {
+        let f = try Self.list(frequency, "frequency")
+        guard f.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--frequency values must be > 0 GHz.")
         }
-        _ = try Self.list(probability, "probability")
+        let p = try Self.list(probability, "probability")
+        try OptionRange.checkListLength(d.count, "--distance", maximum: 100_000)
+        try OptionRange.checkListLength(f.count, "--frequency", maximum: 1_000)
+        try OptionRange.checkListLength(p.count, "--probability", maximum: 1_000)
+        guard d.count * f.count * p.count <= 1_000_000 else {
+            throw ValidationError(
+                "--distance × --frequency × --probability give \(d.count * f.count * p.count) rows; at most 1000000 are allowed.")
+        }
         if let din = indoorDistanceMeters, !(din >= 0 && din.isFinite) {
             throw ValidationError("--indoor-distance must be a finite distance ≥ 0 m (got \(din)).")
         }

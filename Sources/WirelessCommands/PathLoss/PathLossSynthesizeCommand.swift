@@ -44,14 +44,14 @@ public struct PathLossSynthesizeCommand: WTKCommand {
 
         let banner = CampaignCSV.syntheticBanner(
             generator: truth.generator, version: truth.generatorVersion, seed: truth.configuration.seed)
-        let directory = try OutputDirectory(path: output.outputDirectory)
-        let linksURL = try directory.write(CampaignCSV.render(campaign, banner: banner), named: name + "_links.csv")
+        let linksURL = try context.writeFile(
+            Data(CampaignCSV.render(campaign, banner: banner).utf8), named: name + "_links.csv")
         try context.metadata.writeSidecar(for: linksURL)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let truthData = try encoder.encode(truth)
-        try directory.write(truthData + Data("\n".utf8), named: name + "_truth.json")
+        try context.writeFile(truthData + Data("\n".utf8), named: name + "_truth.json")
 
         let scenarios = truth.scenarios
         let table = CSVTable(columns: [

@@ -14,13 +14,13 @@ struct SpectrumDataOptions: ParsableArguments {
     @Option(name: .customLong("test-per-level"), help: "Test examples per SNR level, 1…500.")
     var testPerLevel: Int = 64
 
-    @Option(name: .customLong("snr-min"), help: "Lowest SNR level [dB].")
+    @Option(name: .customLong("snr-min"), help: "Lowest SNR level [dB], −100…100.")
     var snrMinimumDB: Double = -20
 
-    @Option(name: .customLong("snr-max"), help: "Highest SNR level [dB].")
+    @Option(name: .customLong("snr-max"), help: "Highest SNR level [dB], −100…100.")
     var snrMaximumDB: Double = 10
 
-    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0.")
+    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0; at most 64 levels.")
     var snrStepDB: Double = 2
 
     @Option(
@@ -59,10 +59,35 @@ struct SpectrumDataOptions: ParsableArguments {
             throw ValidationError("--validation-per-level must be in 1…500.")
         }
         guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
-        guard snrStepDB > 0, snrMinimumDB <= snrMaximumDB, snrMinimumDB.isFinite, snrMaximumDB.isFinite else {
-            throw ValidationError("--snr-min ≤ --snr-max and --snr-step > 0 are required.")
+        try OptionRange.check(snrMinimumDB, "--snr-min", in: -100...100, unit: " dB")
+        try OptionRange.check(snrMaximumDB, "--snr-max", in: -100...100, unit: " dB")
+        _ = try OptionRange.gridCount(
+            from: snrMinimumDB, to: snrMaximumDB, step: snrStepDB, stepOption: "--snr-step",
+            rangeOptions: "--snr-min…--snr-max", maximum: Self.maximumSNRLevels)
+    }
+
+    /// Most SNR levels (64). What `train` holds in memory is bounded separately (`maximumTrainingBytes`).
+    static let maximumSNRLevels = 64
+
+    /// Most memory the windows `train` holds at once may take [bytes]: 12 GiB of the reference machine's 24.
+    static let maximumTrainingBytes = 12 << 30
+
+    /// Throws unless the windows `train` holds at once fit in `maximumTrainingBytes`.
+    /// - Throws: `ValidationError` naming the options that size them.
+    func checkTrainingMemory() throws {
+        let bytes = windowsInMemory * Self.bytesPerWindow
+        guard bytes <= Self.maximumTrainingBytes else {
+            throw ValidationError(
+                "\(snrLevelsDB.count) SNR levels × (--train-per-level \(trainPerLevel) + --validation-per-level \(validationPerLevel)) windows need about \(bytes >> 30) GiB; at most \(Self.maximumTrainingBytes >> 30) GiB are allowed (fewer windows per level, fewer levels with --snr-step, or --fresh-data with a smaller block)."
+            )
         }
     }
+
+    /// Windows `train` holds in memory at once: the training block and the validation split [windows].
+    var windowsInMemory: Int { snrLevelsDB.count * (trainPerLevel + validationPerLevel) }
+
+    /// Bytes of one window of 16 384 complex `Float` samples plus its features, roughly [bytes].
+    static let bytesPerWindow = 16_384 * 8 * 2
 
     /// The SNR levels [dB].
     var snrLevelsDB: [Double] {

@@ -49,7 +49,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
     @Option(help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
 
-    @Option(help: "Dilation of the network masks [bins], ≥ 0.")
+    @Option(help: "Dilation of the network masks [bins], 0…1024.")
     var dilation: Int = 0
 
     @Option(
@@ -75,9 +75,10 @@ struct SpectrumEvaluateCommand: WTKCommand {
     }
 
     func validate() throws {
+        try OutputOptions.validateFileName(name)
         guard falseAlarm > 0, falseAlarm < 1 else { throw ValidationError("--false-alarm must be in (0, 1).") }
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
-        guard dilation >= 0 else { throw ValidationError("--dilation must be ≥ 0.") }
+        try OptionRange.check(dilation, "--dilation", in: 0...1024)
         if !captures.isEmpty && noiseEstimator == .oracle {
             throw ValidationError("--noise-estimator oracle needs the synthetic data (the noise power of a capture is unknown).")
         }
@@ -85,7 +86,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
 
     /// The windows scored in one row of the table: one SNR level of the synthetic split, or one recording.
     struct Group {
-        /// `snr_db` column (the level, or "nan" for a recording).
+        /// `snr_db` column (the level, or an empty cell for a recording).
         var snrDB: Double
         /// `source` column: "synthetic" or the recording's path.
         var source: String
@@ -253,7 +254,8 @@ struct SpectrumEvaluateCommand: WTKCommand {
             return row
         }
         var rows: [[String]] = []
-        func format(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.6f", x) }
+        // An undefined metric (precision with no detection, IoU with no labelled bin) is an empty cell.
+        func format(_ x: Double) -> String { x.isNaN ? "" : String(format: "%.6f", x) }
         for (label, metrics) in perMethod {
             let rule = label.hasPrefix("cmusenet") || label.hasPrefix("real") ? decision.summary : "P_FA \(falseAlarm)"
             var sums: [Double] = []
@@ -262,7 +264,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
                 if sums.isEmpty { sums = Array(repeating: 0, count: row.count) }
                 for k in 0..<row.count { sums[k] += row[k].isNaN ? 0 : row[k] }
                 rows.append(
-                    [label, groups[index].source, groups[index].snrDB.isNaN ? "nan" : String(format: "%g", groups[index].snrDB)] + row.map(format) + [
+                    [label, groups[index].source, groups[index].snrDB.isNaN ? "" : String(format: "%g", groups[index].snrDB)] + row.map(format) + [
                         String(m.examples), rule,
                     ])
             }

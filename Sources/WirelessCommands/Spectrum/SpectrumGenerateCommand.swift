@@ -28,6 +28,10 @@ struct SpectrumGenerateCommand: WTKCommand {
     @OptionGroup var seed: SeedOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try OutputOptions.validateFileName(name)
+    }
+
     func execute() throws {
         let generatorConfig = data.generatorConfiguration
         let generator = try WidebandGenerator(configuration: generatorConfig, seed: seed.seed)
@@ -39,8 +43,6 @@ struct SpectrumGenerateCommand: WTKCommand {
         ].filter { !$0.1.isEmpty }
         var rows: [[String]] = []
         let w = generatorConfig.windowSamples
-        let directory = URL(fileURLWithPath: output.outputDirectory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (split, indices) in splits {
             for (level, snr) in levels.enumerated() {
                 let examples = ParallelExecution.parallelMap(count: indices.count) { k in
@@ -72,8 +74,7 @@ struct SpectrumGenerateCommand: WTKCommand {
                         "wtk:snr_db": .number(snr), "wtk:window_samples": .number(Double(w)),
                         "wtk:seed": .string(String(seed.seed)), "wtk:first_index": .number(Double(indices.lowerBound)),
                     ])
-                _ = try recording.write(
-                    to: directory.appendingPathComponent("\(split)-snr\(String(format: "%g", snr))dB"))
+                try context.writeRecording(recording, name: "\(split)-snr\(String(format: "%g", snr))dB")
             }
         }
         try context.write(

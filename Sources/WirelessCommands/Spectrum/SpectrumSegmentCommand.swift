@@ -45,6 +45,7 @@ struct SpectrumSegmentCommand: WTKCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try OutputOptions.validateFileName(name)
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
         let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
         if let rate = sampleRateHz, !rates.contains(rate) {
@@ -91,9 +92,7 @@ struct SpectrumSegmentCommand: WTKCommand {
                 sampleStart: $0.sampleStart, sampleCount: $0.sampleCount, frequencyLowerEdgeHz: $0.lowerEdgeHz,
                 frequencyUpperEdgeHz: $0.upperEdgeHz, label: "occupied (wtk spectrum segment)")
         }
-        let directory = try OutputDirectory(path: output.outputDirectory)
-        _ = directory
-        try annotated.write(to: URL(fileURLWithPath: output.outputDirectory).appendingPathComponent(name))
+        try context.writeRecording(annotated, name: name)
         // Figure: first window's Welch spectrum with the segments shaded.
         let n = network.configuration.bins
         let window = Array(recording.samples.prefix(network.configuration.fftCount * n))

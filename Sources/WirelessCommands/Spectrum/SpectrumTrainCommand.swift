@@ -16,9 +16,11 @@ struct SpectrumTrainCommand: WTKCommand {
             on the validation loss with --patience and δ = --min-delta), restores the weights of the lowest \
             validation loss so far at the end of each stage, and \
             writes <model> (a CMSNCKPT checkpoint, rewritten atomically after every epoch so an \
-            interrupted run continues with --resume) plus <name>.csv (loss and validation metrics per \
-            epoch) and <name>.svg (the loss curves). The same seed and command line give a bit-identical \
-            checkpoint (the header records the command). --resume continues with the checkpoint's own \
+            interrupted run continues with --resume; it is written at once, not with the run's other files) \
+            plus <name>.csv (loss and validation metrics per epoch), <name>-timing.csv (wall-clock seconds and \
+            examples/s per epoch, which differ from run to run) and <name>.svg (the loss curves). The same \
+            seed and command line give a bit-identical checkpoint, <name>.csv and <name>.svg on the same \
+            machine type and library build (the header records the command). --resume continues with the checkpoint's own \
             layout and training settings; repeat the data flags. \
             Transfer learning: --initial-model starts from a trained checkpoint (the shipped model, say) and \
             --train-only head retrains only its output head, e.g. on your own labelled --captures. The \
@@ -38,7 +40,7 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(name: .customLong("fft-count"), help: "M, consecutive FFTs per window (M·N = 16384).")
     var fftCount: Int = 16
 
-    @Option(help: "Channel widths w0,w1,w2,w3 (default 16,32,64,64 complex; real: matched by κ-search).")
+    @Option(help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
     var widths: String?
 
     @Option(
@@ -60,18 +62,20 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
 
-    @Option(name: .customLong("batch-size"), help: "Examples per Adam step, ≥ 1.")
+    @Option(name: .customLong("batch-size"), help: "Examples per Adam step, 1…4096.")
     var batchSize: Int = 64
 
-    @Option(name: .customLong("learning-rates"), help: "Comma-separated learning rates, one stage each.")
+    @Option(
+        name: .customLong("learning-rates"),
+        help: "Comma-separated learning rates in (0, 1], one stage each, at most 16.")
     var learningRates: String = "1e-3,1e-4"
 
     @Option(
         name: .customLong("max-epochs"),
-        help: "Epoch cap per stage, ≥ 1: one value for every stage, or one per --learning-rates entry (e.g. 8,2).")
+        help: "Epoch cap per stage, 1…10000: one value for every stage, or one per --learning-rates entry (e.g. 8,2).")
     var maximumEpochs: String = "50"
 
-    @Option(help: "Early-stopping patience [epochs], ≥ 1.")
+    @Option(help: "Early-stopping patience [epochs], 1…1000.")
     var patience: Int = 3
 
     @Option(
@@ -132,20 +136,32 @@ struct SpectrumTrainCommand: WTKCommand {
     @OptionGroup var seed: SeedOptions
     @OptionGroup var output: OutputOptions
 
+    /// Rough cost of one training window (forward + backward, compact complex net, batch 32) on the
+    /// 2-core reference machine [s]: 418 ms per batch-32 step (ARCHITECTURE notes), an upper bound
+    /// when early stopping ends a stage before its cap.
+    static let secondsPerWindow = 0.013
+
     enum ArchitectureName: String, ExpressibleByArgument, CaseIterable {
         case compact, paper1d
     }
 
     func validate() throws {
+        try OutputOptions.validateFileName(name)
         guard fftCount >= 1, 16_384 % fftCount == 0, (16_384 / fftCount) % 8 == 0 || architecture == .paper1d else {
             throw ValidationError("--fft-count must divide 16384 with N = 16384/M divisible by 8.")
         }
-        guard batchSize >= 1, patience >= 1 else {
-            throw ValidationError("--batch-size and --patience must be ≥ 1.")
+        try OptionRange.check(batchSize, "--batch-size", in: 1...4096)
+        try OptionRange.check(patience, "--patience", in: 1...1000)
+        guard let rates = parsedRates, rates.count <= 16, rates.allSatisfy({ $0.isFinite && $0 <= 1 }) else {
+            throw ValidationError("--learning-rates must be 1 to 16 numbers in (0, 1], e.g. 1e-3,1e-4.")
         }
-        guard let rates = parsedRates else {
-            throw ValidationError("--learning-rates must be positive numbers, e.g. 1e-3,1e-4.")
+        if let caps = parsedEpochCaps {
+            for cap in caps { try OptionRange.check(cap, "--max-epochs", in: 1...10_000) }
         }
+        if let widths = parsedWidths {
+            for width in widths { try OptionRange.check(width, "--widths", in: 1...1024) }
+        }
+        try data.checkTrainingMemory()
         guard let caps = parsedEpochCaps, caps.count == 1 || caps.count == rates.count else {
             throw ValidationError(
                 "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs))."
@@ -262,7 +278,9 @@ struct SpectrumTrainCommand: WTKCommand {
 
     func execute() throws {
         HeapTuning.keepLargeBlocksInHeap()
-        let modelURL = URL(fileURLWithPath: model ?? (output.outputDirectory + "/" + name + ".cmsn"))
+        let names = OutputContext(options: output)
+        let modelURL =
+            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(name) + ".cmsn")
         // A resumed run continues exactly as it was started: the architecture and the training
         // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
         let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
@@ -295,6 +313,15 @@ struct SpectrumTrainCommand: WTKCommand {
         context.note(
             "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
         )
+        let epochCap =
+            trainingConfig.stageEpochCaps.isEmpty
+            ? trainingConfig.maximumEpochsPerStage * trainingConfig.learningRates.count
+            : trainingConfig.stageEpochCaps.reduce(0, +)
+        let windowsPerEpoch = captures.isEmpty ? data.snrLevelsDB.count * data.trainPerLevel : 0
+        WorkEstimate(
+            label: "spectrum train", units: Double(epochCap) * Double(windowsPerEpoch),
+            unitName: "training windows", secondsPerUnit: Self.secondsPerWindow
+        ).announce(quiet: output.quiet)
         let started = Date()
         var training: SpectrumDataset
         let validation: SpectrumDataset
@@ -386,11 +413,15 @@ struct SpectrumTrainCommand: WTKCommand {
                     state.history[k].examplesPerSecond = 0
                 }
                 let finished = session.state.finished
-                try Checkpoint(
-                    network: &network, training: state, trainingConfiguration: trainingConfig,
-                    optimizer: finished ? nil : session.optimizer,
-                    bestWeights: finished ? nil : session.bestWeights, provenance: provenance
-                ).write(to: modelURL)
+                // Written in place at once, outside the run's transaction: the checkpoint is what
+                // --resume reads after an interruption, so it must not wait for the end of the run.
+                try OutputTransaction.writingInPlace {
+                    try Checkpoint(
+                        network: &network, training: state, trainingConfiguration: trainingConfig,
+                        optimizer: finished ? nil : session.optimizer,
+                        bestWeights: finished ? nil : session.bestWeights, provenance: provenance
+                    ).write(to: modelURL)
+                }
             })
         let history = session.state.history
         let table = CSVTable(columns: [
@@ -401,10 +432,16 @@ struct SpectrumTrainCommand: WTKCommand {
             ("validation_loss", history.map(\.validationLoss)),
             ("validation_accuracy", history.map(\.validationAccuracy)),
             ("validation_iou", history.map(\.validationIoU)),
+        ])
+        try context.write(table, name: name)
+        // Wall-clock figures differ from run to run: they go to their own table, outside the
+        // deterministic one above (same seed and command line ⇒ byte-identical <name>.csv).
+        let timing = CSVTable(columns: [
+            ("epoch", history.indices.map { Double($0 + 1) }),
             ("epoch_seconds", history.map(\.seconds)),
             ("examples_per_second", history.map(\.examplesPerSecond)),
         ])
-        try context.write(table, name: name)
+        try context.write(timing, name: name + "-timing")
         var plot = Plot(
             title: "CMuSeNet training (\(networkConfig.isComplex ? "complex" : "real-valued"))",
             xLabel: "Epoch", yLabel: "Focal loss")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WirelessIO
 
 /// Format of the tables a command writes.
 public enum TableFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -12,7 +13,9 @@ public enum TableFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 public struct OutputOptions: ParsableArguments {
     @Option(
         name: .customLong("out-dir"),
-        help: ArgumentHelp("Folder for the output tables and plots (created if missing).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Folder for the output tables and plots (created if missing). A run's files appear together when it succeeds; a failed run adds nothing.",
+            valueName: "dir"))
     public var outputDirectory: String = "out"
 
     @Option(help: "Table format: csv or json. Plots are always SVG.")
@@ -23,11 +26,12 @@ public struct OutputOptions: ParsableArguments {
 
     public init() {}
 
-    /// Checks that a `--name` value is a plain file name (outputs stay inside `--out-dir`).
-    /// - Throws: `ValidationError` (exit 64) for an empty name or one containing `/`.
+    /// Checks early (in `validate()`, before any work) that a `--name` value is a plain file name; the
+    /// output layer (`OutputContext`) checks every name again when it writes, so no command can skip it.
+    /// - Throws: `ValidationError` (exit 64) naming `option` and the reason (see `OutputFileName`).
     public static func validateFileName(_ name: String, option: String = "--name") throws {
-        guard !name.isEmpty, !name.contains("/") else {
-            throw ValidationError("\(option) must be a plain file name (got '\(name)').")
+        if let problem = OutputFileName.problem(with: name) {
+            throw ValidationError("\(option) must be a plain file name, got '\(name)': \(problem).")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessLinearAlgebra
 
 /// The exit codes of `wtk`, after BSD `sysexits.h`.
@@ -26,6 +27,11 @@ public enum ExitStatus {
 
 /// A `wtk` subcommand: implements `execute()`; `run()` maps typed errors to exit codes.
 ///
+/// `run()` binds an `OutputTransaction` around `execute()`: every file the command writes is staged in
+/// `.wtk-staging-<pid>-<uuid>/` beside its target and moved into place only when `execute()` returns, so
+/// a run's outputs appear together or not at all. A command run by `execute()` directly (a library
+/// caller, `FigureContext`) writes straight to its targets.
+///
 /// A `CategorizedError` prints `error: <description>` on stderr and exits with the code of
 /// its category (64, 65 or 74). Any other error from Foundation's file APIs is an I/O error (74).
 public protocol WTKCommand: ParsableCommand {
@@ -41,7 +47,7 @@ extension WTKCommand {
         // differed in the 16th digit between two identical runs).
         BLASThreading.setThreadCount(1)
         do {
-            try execute()
+            try OutputTransaction.run { try execute() }
         } catch let error as CategorizedError {
             StandardError.write("error: \(error.description)\n")
             if error.category == .invalidArgument {
