@@ -1,6 +1,6 @@
 import Foundation
-import WirelessIO
-import WirelessSpectrumNet
+internal import WirelessIO
+internal import WirelessSpectrumNet
 
 /// The authors' folder format: the input is `meta-data.json ␀ data.dat bytes` (split at the first NUL).
 ///

@@ -1,6 +1,6 @@
 import Foundation
-import WirelessCore
-import WirelessSpectrumNet
+internal import WirelessCore
+internal import WirelessSpectrumNet
 
 /// `.cmsn` checkpoints: the input is the file's bytes, with the trailing CRC-32 recomputed.
 ///

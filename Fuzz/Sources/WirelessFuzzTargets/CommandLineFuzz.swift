@@ -1,6 +1,6 @@
-import ArgumentParser
+internal import ArgumentParser
 import Foundation
-import WirelessCommands
+internal import WirelessCommands
 
 /// The `wtk` option parser: the input is an argument vector, one argument per line
 /// (`\n`-separated; a NUL byte also separates), without the program name.

@@ -12,8 +12,14 @@ enum FuzzInput {
     }
 
     /// A scratch folder private to this process, created once and reused by every run.
+    ///
+    /// In `$WTK_FUZZ_SCRATCH`, else `/dev/shm` (memory: on a disk, the per-run writes cost about 6 ms
+    /// of block I/O each and slow the file targets 50-fold), else the temporary folder.
     static let scratch: URL = {
-        let base = ProcessInfo.processInfo.environment["WTK_FUZZ_SCRATCH"] ?? NSTemporaryDirectory()
+        var isDirectory: ObjCBool = false
+        let shm = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory) && isDirectory.boolValue
+        let base =
+            ProcessInfo.processInfo.environment["WTK_FUZZ_SCRATCH"] ?? (shm ? "/dev/shm" : NSTemporaryDirectory())
         let url = URL(fileURLWithPath: base, isDirectory: true)
             .appendingPathComponent("wtk-fuzz-\(getpid())", isDirectory: true)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,9 +1,9 @@
-import ArgumentParser
+internal import ArgumentParser
 import Foundation
-import Numerics
-import WirelessCommands
-import WirelessIO
-import WirelessSpectrumNet
+internal import Numerics
+internal import WirelessCommands
+internal import WirelessIO
+internal import WirelessSpectrumNet
 
 /// Small valid inputs for each target, made with the toolkit's own writers, so every corpus starts
 /// from files the readers accept (the datasets/ and notebooks-export/ seeds are added by `scripts/fuzz`).
@@ -152,7 +152,8 @@ enum FuzzSeeds {
         var seeds: [(name: String, data: Data)] = []
         let configurations: [(String, NetworkConfiguration)] = [
             ("complex", .compact(fftCount: 1, bins: 8, widths: [1, 1, 1, 1], contextDilations: [])),
-            ("real-context", .compactReal(fftCount: 2, bins: 8, widths: [1, 1, 1, 1], contextDilations: [2])),
+            ("real-context", .compactReal(fftCount: 2, bins: 16, widths: [1, 1, 1, 1], contextDilations: [2])),
+            ("paper1d", .paper1D(fftCount: 1, bins: 16, widths: [1, 1, 1, 1])),
         ]
         for (name, configuration) in configurations {
             guard var network = try? SegmentationNetwork<Float>(configuration: configuration) else { continue }

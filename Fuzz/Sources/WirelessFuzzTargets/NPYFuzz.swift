@@ -1,6 +1,6 @@
 import Foundation
-import WirelessIO
-import WirelessISAC
+internal import WirelessIO
+internal import WirelessISAC
 
 /// `.npy` arrays: the input is the file's bytes.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import WirelessIO
+internal import WirelessIO
 
 /// Headerless I/Q data: the first byte picks the encoding, the rest is the data file.
 ///

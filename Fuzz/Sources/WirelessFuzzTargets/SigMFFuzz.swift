@@ -1,6 +1,6 @@
 import Foundation
-import WirelessIO
-import WirelessSpectrumNet
+internal import WirelessIO
+internal import WirelessSpectrumNet
 
 /// SigMF recording: the input is `meta JSON ␀ data bytes` (split at the first NUL byte).
 ///
