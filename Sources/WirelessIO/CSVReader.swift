@@ -7,7 +7,7 @@ import Foundation
 /// terminator; blank lines at the end of the file (ignored). The first record is the header.
 ///
 /// Rejected with `IOError.malformedInput` (naming the 1-based physical line and the column):
-/// an empty file, invalid UTF-8, an unterminated quoted field (reported at the line where it opens),
+/// an empty file, a cell that is not valid UTF-8 (named by its line and column), an unterminated quoted field (reported at the line where it opens),
 /// a character after a closing quote, a `"` inside an unquoted field, and a record whose field count
 /// differs from the header's (including a blank line inside the data when the header has several columns).
 ///
@@ -39,34 +39,58 @@ public enum CSVReader {
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
 
-    static func parse(_ bytes: [UInt8], file: String) throws(IOError) -> CSVDocument {
+    /// Parses CSV bytes (UTF-8, optional byte-order mark) held in an array.
+    /// - Parameter file: Name used in error messages.
+    public static func parse(_ bytes: [UInt8], file: String) throws(IOError) -> CSVDocument {
+        let result: Result<CSVDocument, IOError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(IOError) {
+                return .success(try parse(buffer, file: file))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The parser proper, on the bytes in place (no bounds checks beyond the loop conditions).
+    ///
+    /// Every field is validated as UTF-8 when it is turned into a `String`; the bytes between fields are
+    /// ASCII delimiters, so this covers the whole file and locates invalid text by line and column.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(IOError) -> CSVDocument {
         var i = 0
         let n = bytes.count
         if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-        guard String(validating: bytes[i...], as: UTF8.self) != nil else {
-            throw .malformedInput(file: file, line: nil, column: nil, reason: "the file is not valid UTF-8 text")
-        }
 
         var records: [[String]] = []
         var recordLines: [Int] = []
         var blank: [Bool] = []
         var line = 1
+        var fieldCountHint = 8
+        var quotedBuffer: [UInt8] = []
 
         func columnName(_ index: Int) -> String {
             if let header = records.first, index < header.count { return header[index] }
             return "field \(index + 1)"
         }
 
+        func text(_ field: UnsafeBufferPointer<UInt8>, line: Int, fieldIndex: Int) throws(IOError) -> String {
+            if let value = String(validating: field, as: UTF8.self) { return value }
+            throw .malformedInput(
+                file: file, line: line, column: columnName(fieldIndex),
+                reason: "the cell is not valid UTF-8 text; save the file with UTF-8 encoding")
+        }
+
         while i < n {
             let recordLine = line
             var fields: [String] = []
+            fields.reserveCapacity(fieldCountHint)
             var firstFieldQuoted = false
             record: while true {
                 if i < n && bytes[i] == quote {
                     if fields.isEmpty { firstFieldQuoted = true }
                     let openingLine = line
                     i += 1
-                    var buffer: [UInt8] = []
+                    quotedBuffer.removeAll(keepingCapacity: true)
                     while true {
                         guard i < n else {
                             throw .malformedInput(
@@ -76,7 +100,7 @@ public enum CSVReader {
                         let byte = bytes[i]
                         if byte == quote {
                             if i + 1 < n && bytes[i + 1] == quote {
-                                buffer.append(quote)
+                                quotedBuffer.append(quote)
                                 i += 2
                             } else {
                                 i += 1
@@ -84,11 +108,14 @@ public enum CSVReader {
                             }
                         } else {
                             if byte == lf || (byte == cr && !(i + 1 < n && bytes[i + 1] == lf)) { line += 1 }
-                            buffer.append(byte)
+                            quotedBuffer.append(byte)
                             i += 1
                         }
                     }
-                    fields.append(String(decoding: buffer, as: UTF8.self))
+                    let value = try quotedBuffer.withUnsafeBufferPointer { field throws(IOError) in
+                        try text(field, line: openingLine, fieldIndex: fields.count)
+                    }
+                    fields.append(value)
                     if i >= n { break record }
                     let next = bytes[i]
                     if next == comma {
@@ -117,7 +144,8 @@ public enum CSVReader {
                         }
                         i += 1
                     }
-                    fields.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                    fields.append(
+                        try text(UnsafeBufferPointer(rebasing: bytes[start..<i]), line: line, fieldIndex: fields.count))
                     if i >= n { break record }
                     if bytes[i] == comma {
                         i += 1
@@ -127,9 +155,10 @@ public enum CSVReader {
                     break record
                 }
             }
+            if records.isEmpty { fieldCountHint = fields.count }
+            blank.append(fields.count == 1 && fields[0].isEmpty && !firstFieldQuoted)
             records.append(fields)
             recordLines.append(recordLine)
-            blank.append(fields.count == 1 && fields[0].isEmpty && !firstFieldQuoted)
         }
 
         while let last = blank.last, last {
@@ -151,7 +180,7 @@ public enum CSVReader {
             file: file, header: header, rows: Array(records.dropFirst()), rowLines: Array(recordLines.dropFirst()))
     }
 
-    private static func consumeLineBreak(_ bytes: [UInt8], _ i: inout Int, _ line: inout Int) {
+    private static func consumeLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int) {
         if bytes[i] == cr && i + 1 < bytes.count && bytes[i + 1] == lf { i += 2 } else { i += 1 }
         line += 1
     }

@@ -76,7 +76,7 @@ public struct SigMFRecording: Sendable, Equatable {
         let metaFile = metaURL.path
         let meta: JSONValue
         do {
-            meta = try JSONDecoder().decode(JSONValue.self, from: FileContents.read(metaURL))
+            meta = try JSONValue(parsing: FileContents.read(metaURL), file: metaFile)
         } catch let error as IOError {
             throw error
         } catch {
