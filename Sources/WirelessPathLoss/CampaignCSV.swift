@@ -91,9 +91,9 @@ public enum CampaignCSV {
             start = end
             skipped += 1
         }
-        let document: CSVDocument
+        let fields: CSVFields
         do {
-            document = try CSVReader.parse(Array(bytes[start...]), file: file)
+            fields = try CSVFields(Array(bytes[start...]), file: file)
         } catch {
             switch error {
             case .malformedInput(_, let line, let column, let reason):
@@ -102,7 +102,7 @@ public enum CampaignCSV {
                 throw .malformedRow(file: file, line: skipped + 1, column: "", reason: error.description)
             }
         }
-        let header = document.header.map { trimmedWhitespace($0).lowercased() }
+        let header = fields.header.map { trimmedWhitespace($0).lowercased() }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         guard let distanceColumn = index["distance_m"] else { throw .missingColumn(name: "distance_m", file: file) }
@@ -115,11 +115,11 @@ public enum CampaignCSV {
         let columns = ColumnIndexes(index)
 
         var links: [PathLossLink] = []
-        links.reserveCapacity(document.rows.count)
+        links.reserveCapacity(fields.rowCount)
         var dropped = 0
-        for (r, row) in document.rows.enumerated() {
-            let line = document.rowLines[r] + skipped
-            let parser = RowParser(row: row, file: file, line: line)
+        for r in 0..<fields.rowCount {
+            let line = fields.rowLines[r] + skipped
+            let parser = RowParser(fields: fields, row: r, file: file, line: line)
             do throws(PathLossError) {
                 let distance = try parser.double("distance_m", column: distanceColumn)
                 guard distance > 0 else {
@@ -260,45 +260,68 @@ public enum CampaignCSV {
         return trimmed
     }
 
-    /// One row's typed field access with file/line/column errors.
+    /// One row's typed field access with file/line/column errors, decoding numbers and flags from the
+    /// cell bytes (a `String` is made only for text the link keeps, and for cells with non-ASCII ends).
     private struct RowParser {
-        let row: [String]
+        let fields: CSVFields
+        let row: Int
         let file: String
         let line: Int
 
+        /// The cell as Foundation-trimmed text (the slow path, for values that are not plain ASCII at the ends).
+        private func text(_ column: Int) -> Substring { trimmedWhitespace(fields.string(row: row, column: column)) }
+
+        /// Runs `body` on the cell's bytes without ASCII spaces and tabs at the ends, or returns nil when an
+        /// end is non-ASCII (a Unicode space is possible there: the caller then takes the `String` path).
+        private func withTrimmedASCII<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            fields.withBytes(row: row, column: column) { bytes -> R? in
+                var start = 0
+                var end = bytes.count
+                while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+                while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+                if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) { return nil }
+                return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            }
+        }
+
         func string(_ column: Int?, allowEmpty: Bool = false) -> String? {
-            guard let i = column, i < row.count else { return nil }
-            let value = trimmedWhitespace(row[i])
-            return value.isEmpty && allowEmpty ? nil : String(value)
+            guard let i = column, i < fields.header.count else { return nil }
+            let value =
+                withTrimmedASCII(i) { String(decoding: $0, as: UTF8.self) } ?? String(text(i))
+            return value.isEmpty && allowEmpty ? nil : value
         }
 
         func double(_ name: String, column: Int) throws(PathLossError) -> Double {
-            let text = trimmedWhitespace(row[column])
-            guard let value = Double(text) else {
-                throw .malformedRow(file: file, line: line, column: name, reason: "expected a number, got '\(text)'")
+            let fast: Double?? = withTrimmedASCII(column) { Double(String(decoding: $0, as: UTF8.self)) }
+            let value: Double?
+            if let fast { value = fast } else { value = Double(text(column)) }
+            guard let value else {
+                throw .malformedRow(
+                    file: file, line: line, column: name, reason: "expected a number, got '\(text(column))'")
             }
             guard value.isFinite else { throw .nonFiniteValue(file: file, line: line, column: name) }
             return value
         }
 
         func optionalDouble(_ name: String, column: Int?) throws(PathLossError) -> Double? {
-            guard let i = column, !trimmedWhitespace(row[i]).isEmpty else { return nil }
-            return try double(name, column: i)
+            guard let i = column else { return nil }
+            let isEmpty = withTrimmedASCII(i) { $0.isEmpty } ?? text(i).isEmpty
+            return isEmpty ? nil : try double(name, column: i)
         }
 
         func flag(_ name: String, column: Int?, emptyIsUnknown: Bool) throws(PathLossError) -> Bool? {
             guard let i = column else { return nil }
-            let text = trimmedWhitespace(row[i])
-            switch text {
-            case "1": return true
-            case "0": return false
+            let digit = withTrimmedASCII(i) { bytes -> UInt8? in bytes.count == 1 ? bytes[0] : nil } ?? nil
+            switch digit {
+            case UInt8(ascii: "1"): return true
+            case UInt8(ascii: "0"): return false
             default: break
             }
-            switch text.lowercased() {
+            switch text(i).lowercased() {
             case "1", "true", "yes": return true
             case "0", "false", "no": return false
             case "" where emptyIsUnknown: return nil
-            default: throw .invalidCategory(file: file, line: line, column: name, value: row[i])
+            default: throw .invalidCategory(file: file, line: line, column: name, value: fields.string(row: row, column: i))
             }
         }
     }
