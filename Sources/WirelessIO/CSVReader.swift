@@ -65,10 +65,10 @@ public struct CSVFields: Sendable {
     public var rowCount: Int { rowLines.count }
 
     /// The file's bytes followed by the unescaped text of quoted fields.
-    private let storage: [UInt8]
+    @usableFromInline let storage: [UInt8]
     /// Field `c` of data row `r` is `storage[fieldStart[k]..<fieldEnd[k]]`, k = r·header.count + c.
-    private let fieldStart: [Int]
-    private let fieldEnd: [Int]
+    @usableFromInline let fieldStart: [Int]
+    @usableFromInline let fieldEnd: [Int]
 
     private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
@@ -241,26 +241,23 @@ public struct CSVFields: Sendable {
         self.storage = storage
     }
 
-    /// Runs `body` on the bytes of field `column` of data row `row` (quotes removed, `""` undone; valid UTF-8).
+    /// Runs `body` with the bytes that `fieldRange(row:column:)` indexes (valid only inside `body`).
+    @inlinable
+    public func withUnsafeStorage<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try storage.withUnsafeBufferPointer(body)
+    }
+
+    /// Where field `column` of data row `row` lies in the storage (quotes removed, `""` undone; valid UTF-8).
     /// - Precondition: `row < rowCount`, `column < header.count`.
-    public func withBytes<R, E: Error>(
-        row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
-    ) throws(E) -> R {
+    @inlinable
+    public func fieldRange(row: Int, column: Int) -> Range<Int> {
         let k = row * header.count + column
-        let (start, end) = (fieldStart[k], fieldEnd[k])
-        let result: Result<R, E> = storage.withUnsafeBufferPointer { all in
-            do throws(E) {
-                return .success(try body(UnsafeBufferPointer(rebasing: all[start..<end])))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        return fieldStart[k]..<fieldEnd[k]
     }
 
     /// Field `column` of data row `row` as a string.
     public func string(row: Int, column: Int) -> String {
-        withBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: storage[fieldRange(row: row, column: column)], as: UTF8.self)
     }
 
     private static func consumeLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int) {

@@ -117,9 +117,10 @@ public enum CampaignCSV {
         var links: [PathLossLink] = []
         links.reserveCapacity(fields.rowCount)
         var dropped = 0
+        try fields.withUnsafeStorage { storage throws(PathLossError) in
         for r in 0..<fields.rowCount {
             let line = fields.rowLines[r] + skipped
-            let parser = RowParser(fields: fields, row: r, file: file, line: line)
+            let parser = RowParser(fields: fields, storage: storage, row: r, file: file, line: line)
             do throws(PathLossError) {
                 let distance = try parser.double("distance_m", column: distanceColumn)
                 guard distance > 0 else {
@@ -185,6 +186,7 @@ public enum CampaignCSV {
                     throw error
                 }
             }
+        }
         }
         return PathLossCampaign(links: links, isSynthetic: isSynthetic, source: file, droppedRowCount: dropped)
     }
@@ -264,6 +266,7 @@ public enum CampaignCSV {
     /// cell bytes (a `String` is made only for text the link keeps, and for cells with non-ASCII ends).
     private struct RowParser {
         let fields: CSVFields
+        let storage: UnsafeBufferPointer<UInt8>
         let row: Int
         let file: String
         let line: Int
@@ -274,14 +277,13 @@ public enum CampaignCSV {
         /// Runs `body` on the cell's bytes without ASCII spaces and tabs at the ends, or returns nil when an
         /// end is non-ASCII (a Unicode space is possible there: the caller then takes the `String` path).
         private func withTrimmedASCII<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-            fields.withBytes(row: row, column: column) { bytes -> R? in
-                var start = 0
-                var end = bytes.count
-                while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-                while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-                if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) { return nil }
-                return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            }
+            let range = fields.fieldRange(row: row, column: column)
+            var start = range.lowerBound
+            var end = range.upperBound
+            while start < end && (storage[start] == 0x20 || storage[start] == 0x09) { start += 1 }
+            while end > start && (storage[end - 1] == 0x20 || storage[end - 1] == 0x09) { end -= 1 }
+            if start < end && (storage[start] >= 0x80 || storage[end - 1] >= 0x80) { return nil }
+            return body(UnsafeBufferPointer(rebasing: storage[start..<end]))
         }
 
         func string(_ column: Int?, allowEmpty: Bool = false) -> String? {
