@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "WirelessCore", package: parentPackage),
                 .product(name: "WirelessFFT", package: parentPackage),
                 .product(name: "WirelessLinearAlgebra", package: parentPackage),
+                .product(name: "WirelessIO", package: parentPackage),
                 .product(name: "WirelessPathLoss", package: parentPackage),
                 .product(name: "WirelessISAC", package: parentPackage),
                 .product(name: "WirelessStochasticGeometry", package: parentPackage),

@@ -113,7 +113,7 @@ public struct SigMFRecording: Sendable, Equatable {
         do {
             let metaBytes = try FileContents.read(metaURL)
             if metaBytes.isEmpty { throw IOError.truncated(file: metaFile, expectedBytes: 2, actualBytes: 0) }
-            meta = try JSONDecoder().decode(JSONValue.self, from: metaBytes)
+            meta = try JSONValue(parsing: metaBytes, file: metaFile)
         } catch let error as IOError {
             throw error
         } catch {

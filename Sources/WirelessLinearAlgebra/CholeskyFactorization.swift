@@ -14,11 +14,12 @@ public func choleskyFactorization(_ a: Matrix<Double>) throws -> Matrix<Double> 
     try a.requireFinite()
     let n = a.rows
     guard n > 0 else { return a }
-    var factor = a
+    let storage = LAPACKBuffer(copying: a.elements)
     let order = try lapackInt(n)
-    let info = LAPACKE_dpotrf_work(columnMajorLayout, lapackChar("L"), order, &factor.elements, order)
+    let info = LAPACKE_dpotrf_work(columnMajorLayout, lapackChar("L"), order, storage.pointer, order)
     try checkArgumentInfo(info, routine: "dpotrf")
     if info > 0 { throw LinearAlgebraError.notPositiveDefinite(order: Int(info)) }
+    var factor = Matrix(rows: n, columns: n, columnMajor: storage.array)
     for j in 1..<max(n, 1) { for i in 0..<j { factor[i, j] = 0 } }
     return factor
 }
@@ -36,15 +37,16 @@ public func positiveDefiniteInverse(_ a: Matrix<Double>) throws -> Matrix<Double
     try a.requireFinite()
     let n = a.rows
     guard n > 0 else { return a }
-    var storage = a
+    let buffer = LAPACKBuffer(copying: a.elements)
     let order = try lapackInt(n)
     let uplo = lapackChar("L")
-    var info = LAPACKE_dpotrf_work(columnMajorLayout, uplo, order, &storage.elements, order)
+    var info = LAPACKE_dpotrf_work(columnMajorLayout, uplo, order, buffer.pointer, order)
     try checkArgumentInfo(info, routine: "dpotrf")
     if info > 0 { throw LinearAlgebraError.notPositiveDefinite(order: Int(info)) }
-    info = LAPACKE_dpotri_work(columnMajorLayout, uplo, order, &storage.elements, order)
+    info = LAPACKE_dpotri_work(columnMajorLayout, uplo, order, buffer.pointer, order)
     try checkArgumentInfo(info, routine: "dpotri")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
+    var storage = Matrix(rows: n, columns: n, columnMajor: buffer.array)
     for j in 1..<max(n, 1) { for i in 0..<j { storage[i, j] = storage[j, i] } }
     return storage
 }

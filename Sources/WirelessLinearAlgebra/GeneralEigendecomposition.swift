@@ -40,42 +40,23 @@ private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws ->
     let n = a.rows
     guard n > 0 else { return ([], []) }
     let order = try lapackInt(n)
-    var storage = a.elements
-    var w = [Complex<Double>](repeating: .zero, count: n)
-    var vl = [Complex<Double>](repeating: .zero, count: 1)
-    var vr = [Complex<Double>](repeating: .zero, count: computeVectors ? n * n : 1)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let w = LAPACKBuffer<Complex<Double>>(count: n)
+    let vl = LAPACKBuffer<Complex<Double>>(count: 1)
+    let vr = LAPACKBuffer<Complex<Double>>(count: computeVectors ? n * n : 1)
     let ldvr = computeVectors ? order : 1
     let (jobvl, jobvr) = (lapackChar("N"), lapackChar(computeVectors ? "V" : "N"))
-    var rwork = [Double](repeating: 0, count: 2 * n)
-    var query = [Complex<Double>](repeating: .zero, count: 1)
-    var info = storage.withLAPACKPointer { ap in
-        w.withLAPACKPointer { wp in
-            vl.withLAPACKPointer { vlp in
-                vr.withLAPACKPointer { vrp in
-                    query.withLAPACKPointer { qp in
-                        LAPACKE_zgeev_work(
-                            columnMajorLayout, jobvl, jobvr, order, ap, order, wp, vlp, 1, vrp, ldvr, qp, -1, &rwork)
-                    }
-                }
-            }
-        }
-    }
+    let rwork = LAPACKBuffer<Double>(count: 2 * n)
+    let query = LAPACKBuffer<Complex<Double>>(count: 1)
+    var info = LAPACKE_zgeev_work(
+        columnMajorLayout, jobvl, jobvr, order, storage.opaque, order, w.opaque, vl.opaque, 1, vr.opaque, ldvr,
+        query.opaque, -1, rwork.pointer)
     try checkArgumentInfo(info, routine: "zgeev")
-    var work = [Complex<Double>](repeating: .zero, count: workspaceLength(query[0].real))
-    let lwork = try lapackInt(work.count)
-    info = storage.withLAPACKPointer { ap in
-        w.withLAPACKPointer { wp in
-            vl.withLAPACKPointer { vlp in
-                vr.withLAPACKPointer { vrp in
-                    work.withLAPACKPointer { qp in
-                        LAPACKE_zgeev_work(
-                            columnMajorLayout, jobvl, jobvr, order, ap, order, wp, vlp, 1, vrp, ldvr, qp, lwork, &rwork)
-                    }
-                }
-            }
-        }
-    }
+    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(query[0].real))
+    info = LAPACKE_zgeev_work(
+        columnMajorLayout, jobvl, jobvr, order, storage.opaque, order, w.opaque, vl.opaque, 1, vr.opaque, ldvr,
+        work.opaque, try lapackInt(work.count), rwork.pointer)
     try checkArgumentInfo(info, routine: "zgeev")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    return (w, computeVectors ? vr : [])
+    return (w.array, computeVectors ? vr.array : [])
 }

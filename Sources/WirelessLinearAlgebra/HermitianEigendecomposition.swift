@@ -42,35 +42,25 @@ private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -
     let order = try lapackInt(n)
     let jobz = lapackChar(computeVectors ? "V" : "N")
     let uplo = lapackChar("L")
-    var storage = a.elements
-    var values = [Double](repeating: 0, count: n)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let values = LAPACKBuffer<Double>(count: n)
 
     // Workspace query.
-    var workQuery = [Complex<Double>](repeating: .zero, count: 1)
-    var rworkQuery = [Double](repeating: 0, count: 1)
-    var iworkQuery = [Int32](repeating: 0, count: 1)
-    var info = storage.withLAPACKPointer { matrix in
-        workQuery.withLAPACKPointer { work in
-            LAPACKE_zheevd_work(
-                columnMajorLayout, jobz, uplo, order, matrix, order, &values, work, -1, &rworkQuery, -1, &iworkQuery, -1
-            )
-        }
-    }
+    let workQuery = LAPACKBuffer<Complex<Double>>(count: 1)
+    let rworkQuery = LAPACKBuffer<Double>(count: 1)
+    let iworkQuery = LAPACKBuffer<Int32>(count: 1)
+    var info = LAPACKE_zheevd_work(
+        columnMajorLayout, jobz, uplo, order, storage.opaque, order, values.pointer, workQuery.opaque, -1,
+        rworkQuery.pointer, -1, iworkQuery.pointer, -1)
     try checkArgumentInfo(info, routine: "zheevd")
-    let lwork = workspaceLength(workQuery[0].real)
-    let lrwork = workspaceLength(rworkQuery[0])
-    let liwork = max(1, Int(iworkQuery[0]))
-    var work = [Complex<Double>](repeating: .zero, count: lwork)
-    var rwork = [Double](repeating: 0, count: lrwork)
-    var iwork = [Int32](repeating: 0, count: liwork)
-    info = try storage.withLAPACKPointer { matrix in
-        try work.withLAPACKPointer { workPointer in
-            LAPACKE_zheevd_work(
-                columnMajorLayout, jobz, uplo, order, matrix, order, &values, workPointer, try lapackInt(lwork),
-                &rwork, try lapackInt(lrwork), &iwork, try lapackInt(liwork))
-        }
-    }
+    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(workQuery[0].real))
+    let rwork = LAPACKBuffer<Double>(count: workspaceLength(rworkQuery[0]))
+    let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
+    info = LAPACKE_zheevd_work(
+        columnMajorLayout, jobz, uplo, order, storage.opaque, order, values.pointer, work.opaque,
+        try lapackInt(work.count), rwork.pointer, try lapackInt(rwork.count), iwork.pointer,
+        try lapackInt(iwork.count))
     try checkArgumentInfo(info, routine: "zheevd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    return (values, computeVectors ? storage : [])
+    return (values.array, computeVectors ? storage.array : [])
 }

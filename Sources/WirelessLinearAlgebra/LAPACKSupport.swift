@@ -76,13 +76,3 @@ extension Matrix where Scalar == Double {
         return result
     }
 }
-
-extension Array where Element == Complex<Double> {
-    /// Runs `body` with the storage as LAPACKE's `lapack_complex_double*` (imported as
-    /// `OpaquePointer`). `Complex<Double>` has the C99 `double _Complex` layout, so no copy is made.
-    /// - Precondition: the array is not empty (LAPACK workspaces are sized ≥ 1).
-    @inline(__always)
-    mutating func withLAPACKPointer<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
-        try withUnsafeMutableBufferPointer { buffer in try body(OpaquePointer(buffer.baseAddress!)) }
-    }
-}

@@ -44,31 +44,31 @@ public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double
             solution: Matrix(rows: n, columns: nrhs, repeating: 0), rank: 0, singularValues: [])
     }
     let ldb = max(m, n)
-    var rhs = [Double](repeating: 0, count: ldb * nrhs)
+    let rhs = LAPACKBuffer<Double>(count: ldb * nrhs)
     for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
-    var storage = a.elements
-    var s = [Double](repeating: 0, count: k)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let s = LAPACKBuffer<Double>(count: k)
     var rank: Int32 = 0
     let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
     let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
     let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
 
-    var workQuery = [Double](repeating: 0, count: 1)
-    var iworkQuery = [Int32](repeating: 0, count: 1)
+    let workQuery = LAPACKBuffer<Double>(count: 1)
+    let iworkQuery = LAPACKBuffer<Int32>(count: 1)
     var info = LAPACKE_dgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, &storage, lda, &rhs, ldbInt, &s, cutoff, &rank, &workQuery, -1,
-        &iworkQuery)
+        columnMajorLayout, rows, columns, columnsB, storage.pointer, lda, rhs.pointer, ldbInt, s.pointer, cutoff,
+        &rank, workQuery.pointer, -1, iworkQuery.pointer)
     try checkArgumentInfo(info, routine: "dgelsd")
-    var work = [Double](repeating: 0, count: workspaceLength(workQuery[0]))
-    var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery[0])))
+    let work = LAPACKBuffer<Double>(count: workspaceLength(workQuery[0]))
+    let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
     info = LAPACKE_dgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, &storage, lda, &rhs, ldbInt, &s, cutoff, &rank, &work,
-        try lapackInt(work.count), &iwork)
+        columnMajorLayout, rows, columns, columnsB, storage.pointer, lda, rhs.pointer, ldbInt, s.pointer, cutoff,
+        &rank, work.pointer, try lapackInt(work.count), iwork.pointer)
     try checkArgumentInfo(info, routine: "dgelsd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
     var x = Matrix<Double>(rows: n, columns: nrhs, repeating: 0)
     for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
-    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s)
+    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s.array)
 }
 
 /// Real least squares with one right-hand side `b` (length m); see `leastSquares(_:_:rcond:)`.
@@ -102,46 +102,33 @@ public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Doubl
             solution: Matrix(rows: n, columns: nrhs, repeating: .zero), rank: 0, singularValues: [])
     }
     let ldb = max(m, n)
-    var rhs = [Complex<Double>](repeating: .zero, count: ldb * nrhs)
+    let rhs = LAPACKBuffer<Complex<Double>>(count: ldb * nrhs)
     for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
-    var storage = a.elements
-    var s = [Double](repeating: 0, count: k)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let s = LAPACKBuffer<Double>(count: k)
     var rank: Int32 = 0
     let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
     let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
     let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
 
-    var workQuery = [Complex<Double>](repeating: .zero, count: 1)
-    var rworkQuery = [Double](repeating: 0, count: 1)
-    var iworkQuery = [Int32](repeating: 0, count: 1)
-    var info = storage.withLAPACKPointer { ap in
-        rhs.withLAPACKPointer { bp in
-            workQuery.withLAPACKPointer { wp in
-                LAPACKE_zgelsd_work(
-                    columnMajorLayout, rows, columns, columnsB, ap, lda, bp, ldbInt, &s, cutoff, &rank, wp, -1,
-                    &rworkQuery, &iworkQuery)
-            }
-        }
-    }
+    let workQuery = LAPACKBuffer<Complex<Double>>(count: 1)
+    let rworkQuery = LAPACKBuffer<Double>(count: 1)
+    let iworkQuery = LAPACKBuffer<Int32>(count: 1)
+    var info = LAPACKE_zgelsd_work(
+        columnMajorLayout, rows, columns, columnsB, storage.opaque, lda, rhs.opaque, ldbInt, s.pointer, cutoff, &rank,
+        workQuery.opaque, -1, rworkQuery.pointer, iworkQuery.pointer)
     try checkArgumentInfo(info, routine: "zgelsd")
-    var work = [Complex<Double>](repeating: .zero, count: workspaceLength(workQuery[0].real))
-    var rwork = [Double](repeating: 0, count: workspaceLength(rworkQuery[0]))
-    var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery[0])))
-    let lwork = try lapackInt(work.count)
-    info = storage.withLAPACKPointer { ap in
-        rhs.withLAPACKPointer { bp in
-            work.withLAPACKPointer { wp in
-                LAPACKE_zgelsd_work(
-                    columnMajorLayout, rows, columns, columnsB, ap, lda, bp, ldbInt, &s, cutoff, &rank, wp, lwork,
-                    &rwork, &iwork)
-            }
-        }
-    }
+    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(workQuery[0].real))
+    let rwork = LAPACKBuffer<Double>(count: workspaceLength(rworkQuery[0]))
+    let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
+    info = LAPACKE_zgelsd_work(
+        columnMajorLayout, rows, columns, columnsB, storage.opaque, lda, rhs.opaque, ldbInt, s.pointer, cutoff, &rank,
+        work.opaque, try lapackInt(work.count), rwork.pointer, iwork.pointer)
     try checkArgumentInfo(info, routine: "zgelsd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
     var x = Matrix<Complex<Double>>(rows: n, columns: nrhs, repeating: .zero)
     for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
-    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s)
+    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s.array)
 }
 
 /// Complex least squares with one right-hand side `b` (length m).

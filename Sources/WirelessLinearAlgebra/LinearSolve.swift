@@ -20,15 +20,15 @@ public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws -> Matrix<Dou
     try b.requireFinite()
     let n = a.rows
     guard n > 0, b.columns > 0 else { return Matrix(rows: n, columns: b.columns, repeating: 0) }
-    var lu = a.elements
-    var x = b
-    var pivots = [Int32](repeating: 0, count: n)
+    let lu = LAPACKBuffer(copying: a.elements)
+    let x = LAPACKBuffer(copying: b.elements)
+    let pivots = LAPACKBuffer<Int32>(count: n)
     let order = try lapackInt(n)
     let info = LAPACKE_dgesv_work(
-        columnMajorLayout, order, try lapackInt(b.columns), &lu, order, &pivots, &x.elements, order)
+        columnMajorLayout, order, try lapackInt(b.columns), lu.pointer, order, pivots.pointer, x.pointer, order)
     try checkArgumentInfo(info, routine: "dgesv")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return x
+    return Matrix(rows: n, columns: b.columns, columnMajor: x.array)
 }
 
 /// Solves `A·x = b` for one right-hand side (see `solve(_:_:)` for matrices).
@@ -48,19 +48,15 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) th
     try b.requireFinite()
     let n = a.rows
     guard n > 0, b.columns > 0 else { return Matrix(rows: n, columns: b.columns, repeating: .zero) }
-    var lu = a.elements
-    var x = b.elements
-    var pivots = [Int32](repeating: 0, count: n)
+    let lu = LAPACKBuffer(copying: a.elements)
+    let x = LAPACKBuffer(copying: b.elements)
+    let pivots = LAPACKBuffer<Int32>(count: n)
     let order = try lapackInt(n)
     let columns = try lapackInt(b.columns)
-    let info = lu.withLAPACKPointer { ap in
-        x.withLAPACKPointer { xp in
-            LAPACKE_zgesv_work(columnMajorLayout, order, columns, ap, order, &pivots, xp, order)
-        }
-    }
+    let info = LAPACKE_zgesv_work(columnMajorLayout, order, columns, lu.opaque, order, pivots.pointer, x.opaque, order)
     try checkArgumentInfo(info, routine: "zgesv")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return Matrix(rows: n, columns: b.columns, columnMajor: x)
+    return Matrix(rows: n, columns: b.columns, columnMajor: x.array)
 }
 
 /// Solves `A·x = b` for complex `A` and one right-hand side.
@@ -78,20 +74,21 @@ public func inverse(_ a: Matrix<Double>) throws -> Matrix<Double> {
     try a.requireFinite()
     let n = a.rows
     guard n > 0 else { return a }
-    var storage = a.elements
-    var pivots = [Int32](repeating: 0, count: n)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let pivots = LAPACKBuffer<Int32>(count: n)
     let order = try lapackInt(n)
-    var info = LAPACKE_dgetrf_work(columnMajorLayout, order, order, &storage, order, &pivots)
+    var info = LAPACKE_dgetrf_work(columnMajorLayout, order, order, storage.pointer, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "dgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    var query = [Double](repeating: 0, count: 1)
-    info = LAPACKE_dgetri_work(columnMajorLayout, order, &storage, order, pivots, &query, -1)
+    let query = LAPACKBuffer<Double>(count: 1)
+    info = LAPACKE_dgetri_work(columnMajorLayout, order, storage.pointer, order, pivots.pointer, query.pointer, -1)
     try checkArgumentInfo(info, routine: "dgetri")
-    var work = [Double](repeating: 0, count: workspaceLength(query[0]))
-    info = LAPACKE_dgetri_work(columnMajorLayout, order, &storage, order, pivots, &work, try lapackInt(work.count))
+    let work = LAPACKBuffer<Double>(count: workspaceLength(query[0]))
+    info = LAPACKE_dgetri_work(
+        columnMajorLayout, order, storage.pointer, order, pivots.pointer, work.pointer, try lapackInt(work.count))
     try checkArgumentInfo(info, routine: "dgetri")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return Matrix(rows: n, columns: n, columnMajor: storage)
+    return Matrix(rows: n, columns: n, columnMajor: storage.array)
 }
 
 /// Inverse of a square complex matrix by LU (LAPACK `zgetrf` + `zgetri`).
@@ -102,25 +99,19 @@ public func inverse(_ a: Matrix<Complex<Double>>) throws -> Matrix<Complex<Doubl
     try a.requireFinite()
     let n = a.rows
     guard n > 0 else { return a }
-    var storage = a.elements
-    var pivots = [Int32](repeating: 0, count: n)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let pivots = LAPACKBuffer<Int32>(count: n)
     let order = try lapackInt(n)
-    var info = storage.withLAPACKPointer { ap in
-        LAPACKE_zgetrf_work(columnMajorLayout, order, order, ap, order, &pivots)
-    }
+    var info = LAPACKE_zgetrf_work(columnMajorLayout, order, order, storage.opaque, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "zgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    var query = [Complex<Double>](repeating: .zero, count: 1)
-    info = storage.withLAPACKPointer { ap in
-        query.withLAPACKPointer { qp in LAPACKE_zgetri_work(columnMajorLayout, order, ap, order, pivots, qp, -1) }
-    }
+    let query = LAPACKBuffer<Complex<Double>>(count: 1)
+    info = LAPACKE_zgetri_work(columnMajorLayout, order, storage.opaque, order, pivots.pointer, query.opaque, -1)
     try checkArgumentInfo(info, routine: "zgetri")
-    var work = [Complex<Double>](repeating: .zero, count: workspaceLength(query[0].real))
-    let lwork = try lapackInt(work.count)
-    info = storage.withLAPACKPointer { ap in
-        work.withLAPACKPointer { wp in LAPACKE_zgetri_work(columnMajorLayout, order, ap, order, pivots, wp, lwork) }
-    }
+    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(query[0].real))
+    info = LAPACKE_zgetri_work(
+        columnMajorLayout, order, storage.opaque, order, pivots.pointer, work.opaque, try lapackInt(work.count))
     try checkArgumentInfo(info, routine: "zgetri")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return Matrix(rows: n, columns: n, columnMajor: storage)
+    return Matrix(rows: n, columns: n, columnMajor: storage.array)
 }

@@ -23,22 +23,18 @@ public func multiply(
     guard k == kb else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(k) but op(B) is \(kb) × \(n)")
     }
-    var c = Matrix<Complex<Double>>(rows: m, columns: n, repeating: .zero)
-    guard m > 0, n > 0, k > 0 else { return c }
+    guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, repeating: .zero) }
     let (mi, ni, ki) = (try lapackInt(m), try lapackInt(n), try lapackInt(k))
     let (lda, ldb, ldc) = (try leadingDimension(a.rows), try leadingDimension(b.rows), try leadingDimension(m))
     var alpha = Complex<Double>.one
     var beta = Complex<Double>.zero
-    a.elements.withUnsafeBufferPointer { ap in
-        b.elements.withUnsafeBufferPointer { bp in
-            c.elements.withUnsafeMutableBufferPointer { cp in
-                cblas_zgemm(
-                    CblasColMajor, operationA.cblas, operationB.cblas, mi, ni, ki, &alpha, ap.baseAddress, lda,
-                    bp.baseAddress, ldb, &beta, cp.baseAddress, ldc)
-            }
-        }
-    }
-    return c
+    let ap = LAPACKBuffer(copying: a.elements)
+    let bp = LAPACKBuffer(copying: b.elements)
+    let cp = LAPACKBuffer<Complex<Double>>(count: m * n)
+    cblas_zgemm(
+        CblasColMajor, operationA.cblas, operationB.cblas, mi, ni, ki, &alpha, ap.pointer, lda, bp.pointer, ldb,
+        &beta, cp.pointer, ldc)
+    return Matrix(rows: m, columns: n, columnMajor: cp.array)
 }
 
 /// Matrix–vector product `y = op(A)·x` (BLAS `zgemv`).
@@ -56,21 +52,16 @@ public func multiply(
     guard x.count == n else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(n) but x has \(x.count) elements")
     }
-    var y = [Complex<Double>](repeating: .zero, count: m)
-    guard m > 0, n > 0 else { return y }
+    guard m > 0, n > 0 else { return [Complex<Double>](repeating: .zero, count: m) }
     let (rows, columns, lda) = (try lapackInt(a.rows), try lapackInt(a.columns), try leadingDimension(a.rows))
     var alpha = Complex<Double>.one
     var beta = Complex<Double>.zero
-    a.elements.withUnsafeBufferPointer { ap in
-        x.withUnsafeBufferPointer { xp in
-            y.withUnsafeMutableBufferPointer { yp in
-                cblas_zgemv(
-                    CblasColMajor, operation.cblas, rows, columns, &alpha, ap.baseAddress, lda, xp.baseAddress, 1,
-                    &beta, yp.baseAddress, 1)
-            }
-        }
-    }
-    return y
+    let ap = LAPACKBuffer(copying: a.elements)
+    let xp = LAPACKBuffer(copying: x)
+    let yp = LAPACKBuffer<Complex<Double>>(count: m)
+    cblas_zgemv(
+        CblasColMajor, operation.cblas, rows, columns, &alpha, ap.pointer, lda, xp.pointer, 1, &beta, yp.pointer, 1)
+    return yp.array
 }
 
 /// Real matrix product `C = op(A)·op(B)` (BLAS `dgemm`); `.conjugateTranspose` = `.transpose`.
@@ -85,21 +76,15 @@ public func multiply(
     guard k == kb else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(k) but op(B) is \(kb) × \(n)")
     }
-    var c = Matrix<Double>(rows: m, columns: n, repeating: 0)
-    guard m > 0, n > 0, k > 0 else { return c }
+    guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, repeating: 0) }
     let (mi, ni, ki) = (try lapackInt(m), try lapackInt(n), try lapackInt(k))
     let (lda, ldb, ldc) = (try leadingDimension(a.rows), try leadingDimension(b.rows), try leadingDimension(m))
     let (ta, tb) = (realTranspose(operationA), realTranspose(operationB))
-    a.elements.withUnsafeBufferPointer { ap in
-        b.elements.withUnsafeBufferPointer { bp in
-            c.elements.withUnsafeMutableBufferPointer { cp in
-                cblas_dgemm(
-                    CblasColMajor, ta, tb, mi, ni, ki, 1, ap.baseAddress, lda, bp.baseAddress, ldb, 0, cp.baseAddress,
-                    ldc)
-            }
-        }
-    }
-    return c
+    let ap = LAPACKBuffer(copying: a.elements)
+    let bp = LAPACKBuffer(copying: b.elements)
+    let cp = LAPACKBuffer<Double>(count: m * n)
+    cblas_dgemm(CblasColMajor, ta, tb, mi, ni, ki, 1, ap.pointer, lda, bp.pointer, ldb, 0, cp.pointer, ldc)
+    return Matrix(rows: m, columns: n, columnMajor: cp.array)
 }
 
 /// Real matrix–vector product `y = op(A)·x` (BLAS `dgemv`).
@@ -110,19 +95,14 @@ public func multiply(_ a: Matrix<Double>, _ x: [Double], _ operation: MatrixOper
     guard x.count == n else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(n) but x has \(x.count) elements")
     }
-    var y = [Double](repeating: 0, count: m)
-    guard m > 0, n > 0 else { return y }
+    guard m > 0, n > 0 else { return [Double](repeating: 0, count: m) }
     let (rows, columns, lda) = (try lapackInt(a.rows), try lapackInt(a.columns), try leadingDimension(a.rows))
-    a.elements.withUnsafeBufferPointer { ap in
-        x.withUnsafeBufferPointer { xp in
-            y.withUnsafeMutableBufferPointer { yp in
-                cblas_dgemv(
-                    CblasColMajor, realTranspose(operation), rows, columns, 1, ap.baseAddress, lda, xp.baseAddress, 1,
-                    0, yp.baseAddress, 1)
-            }
-        }
-    }
-    return y
+    let ap = LAPACKBuffer(copying: a.elements)
+    let xp = LAPACKBuffer(copying: x)
+    let yp = LAPACKBuffer<Double>(count: m)
+    cblas_dgemv(
+        CblasColMajor, realTranspose(operation), rows, columns, 1, ap.pointer, lda, xp.pointer, 1, 0, yp.pointer, 1)
+    return yp.array
 }
 
 private func realTranspose(_ operation: MatrixOperation) -> CBLAS_TRANSPOSE {

@@ -16,9 +16,8 @@ public func frobeniusNorm(_ a: Matrix<Complex<Double>>) -> Double {
     guard a.rows > 0, a.columns > 0,
         let rows = Int32(exactly: a.rows), let columns = Int32(exactly: a.columns)
     else { return 0 }
-    return a.elements.withUnsafeBufferPointer { p in
-        LAPACKE_zlange_work(columnMajorLayout, lapackChar("F"), rows, columns, OpaquePointer(p.baseAddress!), rows, nil)
-    }
+    let storage = LAPACKBuffer(copying: a.elements)
+    return LAPACKE_zlange_work(columnMajorLayout, lapackChar("F"), rows, columns, storage.opaque, rows, nil)
 }
 
 /// Frobenius norm `‖A‖_F = √(Σ aᵢⱼ²)` of a real matrix, without overflow (LAPACK `dlange`, 'F').
@@ -26,7 +25,6 @@ public func frobeniusNorm(_ a: Matrix<Double>) -> Double {
     guard a.rows > 0, a.columns > 0,
         let rows = Int32(exactly: a.rows), let columns = Int32(exactly: a.columns)
     else { return 0 }
-    return a.elements.withUnsafeBufferPointer { p in
-        LAPACKE_dlange_work(columnMajorLayout, lapackChar("F"), rows, columns, p.baseAddress!, rows, nil)
-    }
+    let storage = LAPACKBuffer(copying: a.elements)
+    return LAPACKE_dlange_work(columnMajorLayout, lapackChar("F"), rows, columns, storage.pointer, rows, nil)
 }

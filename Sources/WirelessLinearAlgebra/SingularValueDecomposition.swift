@@ -68,46 +68,29 @@ private func zgesdd(_ a: Matrix<Complex<Double>>, job: Unicode.Scalar) throws
         let vt = (full ? Matrix<Complex<Double>>.identity(n) : Matrix(rows: 0, columns: n, repeating: .zero)).elements
         return (vectors ? u : [], [], vectors ? vt : [])
     }
-    var storage = a.elements
-    var s = [Double](repeating: 0, count: k)
-    var u = [Complex<Double>](repeating: .zero, count: vectors ? m * uColumns : 1)
-    var vt = [Complex<Double>](repeating: .zero, count: vectors ? vRows * n : 1)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let s = LAPACKBuffer<Double>(count: k)
+    let u = LAPACKBuffer<Complex<Double>>(count: vectors ? m * uColumns : 1)
+    let vt = LAPACKBuffer<Complex<Double>>(count: vectors ? vRows * n : 1)
     let ldu = try leadingDimension(vectors ? m : 1)
     let ldvt = try leadingDimension(vectors ? vRows : 1)
     // RWORK size from the zgesdd documentation (LAPACK ≥ 3.7).
     let lrwork = vectors ? max(5 * k * k + 5 * k, 2 * mx * k + 2 * k * k + k) : 7 * k
-    var rwork = [Double](repeating: 0, count: max(1, lrwork))
-    var iwork = [Int32](repeating: 0, count: 8 * k)
+    let rwork = LAPACKBuffer<Double>(count: max(1, lrwork))
+    let iwork = LAPACKBuffer<Int32>(count: 8 * k)
     let (rows, columns, lda) = (try lapackInt(m), try lapackInt(n), try leadingDimension(m))
     let jobz = lapackChar(job)
 
-    var query = [Complex<Double>](repeating: .zero, count: 1)
-    var info = storage.withLAPACKPointer { ap in
-        u.withLAPACKPointer { up in
-            vt.withLAPACKPointer { vp in
-                query.withLAPACKPointer { wp in
-                    LAPACKE_zgesdd_work(
-                        columnMajorLayout, jobz, rows, columns, ap, lda, &s, up, ldu, vp, ldvt, wp, -1, &rwork, &iwork)
-                }
-            }
-        }
-    }
+    let query = LAPACKBuffer<Complex<Double>>(count: 1)
+    var info = LAPACKE_zgesdd_work(
+        columnMajorLayout, jobz, rows, columns, storage.opaque, lda, s.pointer, u.opaque, ldu, vt.opaque, ldvt,
+        query.opaque, -1, rwork.pointer, iwork.pointer)
     try checkArgumentInfo(info, routine: "zgesdd")
-    let lwork = workspaceLength(query[0].real)
-    var work = [Complex<Double>](repeating: .zero, count: lwork)
-    let lworkInt = try lapackInt(lwork)
-    info = storage.withLAPACKPointer { ap in
-        u.withLAPACKPointer { up in
-            vt.withLAPACKPointer { vp in
-                work.withLAPACKPointer { wp in
-                    LAPACKE_zgesdd_work(
-                        columnMajorLayout, jobz, rows, columns, ap, lda, &s, up, ldu, vp, ldvt, wp, lworkInt, &rwork,
-                        &iwork)
-                }
-            }
-        }
-    }
+    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(query[0].real))
+    info = LAPACKE_zgesdd_work(
+        columnMajorLayout, jobz, rows, columns, storage.opaque, lda, s.pointer, u.opaque, ldu, vt.opaque, ldvt,
+        work.opaque, try lapackInt(work.count), rwork.pointer, iwork.pointer)
     try checkArgumentInfo(info, routine: "zgesdd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    return (vectors ? u : [], s, vectors ? vt : [])
+    return (vectors ? u.array : [], s.array, vectors ? vt.array : [])
 }

@@ -23,21 +23,22 @@ public func symmetricEigendecomposition(_ a: Matrix<Double>) throws -> Symmetric
     let n = a.rows
     guard n > 0 else { return SymmetricEigendecomposition(eigenvalues: [], eigenvectors: a) }
     let order = try lapackInt(n)
-    var storage = a.elements
-    var values = [Double](repeating: 0, count: n)
+    let storage = LAPACKBuffer(copying: a.elements)
+    let values = LAPACKBuffer<Double>(count: n)
     let (jobz, uplo) = (lapackChar("V"), lapackChar("L"))
-    var workQuery = [Double](repeating: 0, count: 1)
-    var iworkQuery = [Int32](repeating: 0, count: 1)
+    let workQuery = LAPACKBuffer<Double>(count: 1)
+    let iworkQuery = LAPACKBuffer<Int32>(count: 1)
     var info = LAPACKE_dsyevd_work(
-        columnMajorLayout, jobz, uplo, order, &storage, order, &values, &workQuery, -1, &iworkQuery, -1)
+        columnMajorLayout, jobz, uplo, order, storage.pointer, order, values.pointer, workQuery.pointer, -1,
+        iworkQuery.pointer, -1)
     try checkArgumentInfo(info, routine: "dsyevd")
-    var work = [Double](repeating: 0, count: workspaceLength(workQuery[0]))
-    var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery[0])))
+    let work = LAPACKBuffer<Double>(count: workspaceLength(workQuery[0]))
+    let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
     info = LAPACKE_dsyevd_work(
-        columnMajorLayout, jobz, uplo, order, &storage, order, &values, &work, try lapackInt(work.count), &iwork,
-        try lapackInt(iwork.count))
+        columnMajorLayout, jobz, uplo, order, storage.pointer, order, values.pointer, work.pointer,
+        try lapackInt(work.count), iwork.pointer, try lapackInt(iwork.count))
     try checkArgumentInfo(info, routine: "dsyevd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
     return SymmetricEigendecomposition(
-        eigenvalues: values, eigenvectors: Matrix(rows: n, columns: n, columnMajor: storage))
+        eigenvalues: values.array, eigenvectors: Matrix(rows: n, columns: n, columnMajor: storage.array))
 }

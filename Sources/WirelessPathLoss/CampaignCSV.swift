@@ -32,7 +32,8 @@ public enum CampaignCSV {
 
     /// Reads a campaign file.
     ///
-    /// - Throws: `PathLossError` (`.fileAccess` if unreadable; data errors with file, line and column).
+    /// - Throws: `PathLossError` (`.fileAccess` if the file cannot be read; data errors, including text that
+    ///   is not valid UTF-8, with file, line and column).
     public static func read(contentsOf url: URL, options: Options = Options()) throws(PathLossError) -> PathLossCampaign
     {
         // One place opens every input file (`FileContents`): a directory, a permission problem or a
@@ -47,10 +48,7 @@ public enum CampaignCSV {
             default: throw .fileAccess(path: url.path, reason: error.description)
             }
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .fileAccess(path: url.path, reason: "cannot read the file as UTF-8 text")
-        }
-        return try parse(text, file: url.path, options: options)
+        return try parse(bytes: [UInt8](data), file: url.path, options: options)
     }
 
     /// Parses campaign CSV text.
@@ -62,20 +60,43 @@ public enum CampaignCSV {
     public static func parse(_ text: String, file: String, options: Options = Options()) throws(PathLossError)
         -> PathLossCampaign
     {
+        try parse(bytes: Array(text.utf8), file: file, options: options)
+    }
+
+    /// Parses campaign CSV bytes (UTF-8, optional byte-order mark).
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: Name used in error messages.
+    /// - Throws: `PathLossError` with file, line and column; text that is not valid UTF-8 is `.malformedRow`.
+    /// - Complexity: O(n) in the file size; about 1 µs per row of the schema's columns (release build).
+    public static func parse(bytes: [UInt8], file: String, options: Options = Options()) throws(PathLossError)
+        -> PathLossCampaign
+    {
         // Split off leading comment lines, remembering how many physical lines they took.
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        var start = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         var skipped = 0
         var isSynthetic = false
-        while body.hasPrefix("#") {
-            let end = body.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) ?? body.endIndex
-            if body[..<end].hasPrefix(syntheticBannerPrefix) { isSynthetic = true }
-            body = end == body.endIndex ? body[end...] : body[body.index(after: end)...]
+        let bannerPrefix = Array(syntheticBannerPrefix.utf8)
+        while start < bytes.count && bytes[start] == UInt8(ascii: "#") {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            guard String(validating: bytes[start..<end], as: UTF8.self) != nil else {
+                throw .malformedRow(
+                    file: file, line: skipped + 1, column: "",
+                    reason: "the comment line is not valid UTF-8 text; save the file with UTF-8 encoding")
+            }
+            if bytes[start..<end].starts(with: bannerPrefix) { isSynthetic = true }
+            if end < bytes.count {
+                end += bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1
+            }
+            start = end
             skipped += 1
         }
-        let document: CSVDocument
+        let fields: CSVFields
         do {
-            document = try CSVReader.parse(String(body), file: file)
+            fields = try CSVFields(Array(bytes[start...]), file: file)
         } catch {
             switch error {
             case .malformedInput(_, let line, let column, let reason):
@@ -84,7 +105,7 @@ public enum CampaignCSV {
                 throw .malformedRow(file: file, line: skipped + 1, column: "", reason: error.description)
             }
         }
-        let header = document.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = fields.header.map { trimmedWhitespace($0).lowercased() }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         guard let distanceColumn = index["distance_m"] else { throw .missingColumn(name: "distance_m", file: file) }
@@ -94,14 +115,16 @@ public enum CampaignCSV {
         guard let valueColumn = gainColumn ?? lossColumn else { throw .missingColumn(name: "path_gain_db", file: file) }
         let sign = gainColumn != nil ? 1.0 : -1.0
         let valueName = gainColumn != nil ? "path_gain_db" : "path_loss_db"
+        let columns = ColumnIndexes(index)
 
         var links: [PathLossLink] = []
-        links.reserveCapacity(document.rows.count)
+        links.reserveCapacity(fields.rowCount)
         var dropped = 0
-        for (r, row) in document.rows.enumerated() {
-            let line = document.rowLines[r] + skipped
-            let parser = RowParser(row: row, index: index, file: file, line: line)
-            do {
+        try fields.withUnsafeStorage { storage throws(PathLossError) in
+        for r in 0..<fields.rowCount {
+            let line = fields.rowLines[r] + skipped
+            let parser = RowParser(fields: fields, storage: storage, row: r, file: file, line: line)
+            do throws(PathLossError) {
                 let distance = try parser.double("distance_m", column: distanceColumn)
                 guard distance > 0 else {
                     throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance)
@@ -113,56 +136,60 @@ public enum CampaignCSV {
                     throw PathLossError.positivePathGain(file: file, line: line, column: valueName, value: value)
                 }
                 var link = PathLossLink(distanceMeters: distance, pathGainDB: sign * value)
-                link.scenarioID = parser.string("scenario_id")
-                link.buildingID = parser.string("building_id")
-                link.linkID = parser.string("link_id")
+                link.scenarioID = parser.string(columns.scenarioID)
+                link.buildingID = parser.string(columns.buildingID)
+                link.linkID = parser.string(columns.linkID)
                 // An empty glass_type is an "empty feature" (spec §3): invalidCategory, not unknown.
-                if let glass = parser.string("glass_type") {
+                if let glass = parser.string(columns.glassType) {
                     guard let type = GlassType(rawValue: glass.lowercased()) else {
                         throw PathLossError.invalidCategory(file: file, line: line, column: "glass_type", value: glass)
                     }
                     link.glassType = type
                 }
-                link.scaffolding = try parser.flag("scaffolding", emptyIsUnknown: false)
-                link.foliage = try parser.flag("foliage", emptyIsUnknown: false)
-                link.elevatedSubway = try parser.flag("elevated_subway", emptyIsUnknown: false)
-                link.lineOfSight = try parser.flag("los", emptyIsUnknown: true)
-                link.isCensored = try parser.flag("censored", emptyIsUnknown: true) ?? false
-                if let floorText = parser.string("floor", allowEmpty: true) {
+                link.scaffolding = try parser.flag("scaffolding", column: columns.scaffolding, emptyIsUnknown: false)
+                link.foliage = try parser.flag("foliage", column: columns.foliage, emptyIsUnknown: false)
+                link.elevatedSubway = try parser.flag(
+                    "elevated_subway", column: columns.elevatedSubway, emptyIsUnknown: false)
+                link.lineOfSight = try parser.flag("los", column: columns.lineOfSight, emptyIsUnknown: true)
+                link.isCensored = try parser.flag("censored", column: columns.censored, emptyIsUnknown: true) ?? false
+                if let floorText = parser.string(columns.floor, allowEmpty: true) {
                     guard let floor = Int(floorText), floor >= 1 else {
-                        throw PathLossError.invalidCategory(file: file, line: line, column: "floor", value: floorText)
+                        throw PathLossError.invalidCategory(
+                            file: file, line: line, column: "floor", value: String(floorText))
                     }
                     link.floor = floor
                 }
-                if let f = try parser.optionalDouble("frequency_ghz") {
+                if let f = try parser.optionalDouble("frequency_ghz", column: columns.frequency) {
                     guard f > 0 else {
                         throw PathLossError.frequencyOutOfRangeInFile(
                             file: file, line: line, column: "frequency_ghz", frequencyGHz: f)
                     }
                     link.frequencyGHz = f
                 }
-                for (name, keyPath) in [
-                    ("tx_height_m", \PathLossLink.txHeightMeters), ("rx_height_m", \PathLossLink.rxHeightMeters),
-                ] {
-                    if let h = try parser.optionalDouble(name) {
-                        guard h > 0 else {
-                            throw PathLossError.malformedRow(
-                                file: file, line: line, column: name, reason: "must be > 0, got \(h)")
-                        }
-                        link[keyPath: keyPath] = h
+                if let h = try parser.optionalDouble("tx_height_m", column: columns.txHeight) {
+                    guard h > 0 else {
+                        throw PathLossError.malformedRow(
+                            file: file, line: line, column: "tx_height_m", reason: "must be > 0, got \(h)")
                     }
+                    link.txHeightMeters = h
+                }
+                if let h = try parser.optionalDouble("rx_height_m", column: columns.rxHeight) {
+                    guard h > 0 else {
+                        throw PathLossError.malformedRow(
+                            file: file, line: line, column: "rx_height_m", reason: "must be > 0, got \(h)")
+                    }
+                    link.rxHeightMeters = h
                 }
                 links.append(link)
-            } catch let error as PathLossError {
+            } catch {
                 switch error {
                 case .nonFiniteValue where options.dropInvalidRows, .nonPositiveDistance where options.dropInvalidRows:
                     dropped += 1
                 default:
                     throw error
                 }
-            } catch {
-                throw .malformedRow(file: file, line: line, column: "", reason: "\(error)")
             }
+        }
         }
         return PathLossCampaign(links: links, isSynthetic: isSynthetic, source: file, droppedRowCount: dropped)
     }
@@ -198,41 +225,108 @@ public enum CampaignCSV {
         return banner.map { $0 + "\n" + body } ?? body
     }
 
-    /// One row's typed field access with file/line/column errors.
+    /// The positions of the optional schema columns in the header (looked up once, not per row).
+    private struct ColumnIndexes {
+        let scenarioID, buildingID, linkID, glassType: Int?
+        let scaffolding, foliage, elevatedSubway, lineOfSight, censored, floor: Int?
+        let frequency, txHeight, rxHeight: Int?
+
+        init(_ index: [String: Int]) {
+            (scenarioID, buildingID, linkID, glassType) =
+                (index["scenario_id"], index["building_id"], index["link_id"], index["glass_type"])
+            (scaffolding, foliage, elevatedSubway) = (index["scaffolding"], index["foliage"], index["elevated_subway"])
+            (lineOfSight, censored, floor) = (index["los"], index["censored"], index["floor"])
+            (frequency, txHeight, rxHeight) = (index["frequency_ghz"], index["tx_height_m"], index["rx_height_m"])
+        }
+    }
+
+    /// `text` without leading and trailing white space, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the Unicode space separators), but without its
+    /// cost when the ends are ASCII (the common case: a plain cell is returned as is).
+    static func trimmedWhitespace(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text[...] }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        if isPlain(first) && isPlain(last) { return text[...] }
+        if first >= 0x80 || last >= 0x80 { return Substring(text.trimmingCharacters(in: .whitespaces)) }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while start < end {
+            let previous = utf8.index(before: end)
+            guard utf8[previous] == 0x20 || utf8[previous] == 0x09 else { break }
+            end = previous
+        }
+        let trimmed = text[start..<end]
+        // A non-ASCII character now at either end may itself be a Unicode space: let Foundation decide.
+        if let f = trimmed.utf8.first, let l = trimmed.utf8.last, f >= 0x80 || l >= 0x80 {
+            return Substring(text.trimmingCharacters(in: .whitespaces))
+        }
+        return trimmed
+    }
+
+    /// One row's typed field access with file/line/column errors, decoding numbers and flags from the
+    /// cell bytes (a `String` is made only for text the link keeps, and for cells with non-ASCII ends).
     private struct RowParser {
-        let row: [String]
-        let index: [String: Int]
+        let fields: CSVFields
+        let storage: UnsafeBufferPointer<UInt8>
+        let row: Int
         let file: String
         let line: Int
 
-        func string(_ name: String, allowEmpty: Bool = false) -> String? {
-            guard let i = index[name], i < row.count else { return nil }
-            let value = row[i].trimmingCharacters(in: .whitespaces)
+        /// The cell as Foundation-trimmed text (the slow path, for values that are not plain ASCII at the ends).
+        private func text(_ column: Int) -> Substring { trimmedWhitespace(fields.string(row: row, column: column)) }
+
+        /// Runs `body` on the cell's bytes without ASCII spaces and tabs at the ends, or returns nil when an
+        /// end is non-ASCII (a Unicode space is possible there: the caller then takes the `String` path).
+        private func withTrimmedASCII<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            let range = fields.fieldRange(row: row, column: column)
+            var start = range.lowerBound
+            var end = range.upperBound
+            while start < end && (storage[start] == 0x20 || storage[start] == 0x09) { start += 1 }
+            while end > start && (storage[end - 1] == 0x20 || storage[end - 1] == 0x09) { end -= 1 }
+            if start < end && (storage[start] >= 0x80 || storage[end - 1] >= 0x80) { return nil }
+            return body(UnsafeBufferPointer(rebasing: storage[start..<end]))
+        }
+
+        func string(_ column: Int?, allowEmpty: Bool = false) -> String? {
+            guard let i = column, i < fields.header.count else { return nil }
+            let value =
+                withTrimmedASCII(i) { String(decoding: $0, as: UTF8.self) } ?? String(text(i))
             return value.isEmpty && allowEmpty ? nil : value
         }
 
         func double(_ name: String, column: Int) throws(PathLossError) -> Double {
-            let text = row[column].trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text) else {
-                throw .malformedRow(file: file, line: line, column: name, reason: "expected a number, got '\(text)'")
+            let fast: Double?? = withTrimmedASCII(column) { Double(String(decoding: $0, as: UTF8.self)) }
+            let value: Double?
+            if let fast { value = fast } else { value = Double(text(column)) }
+            guard let value else {
+                throw .malformedRow(
+                    file: file, line: line, column: name, reason: "expected a number, got '\(text(column))'")
             }
             guard value.isFinite else { throw .nonFiniteValue(file: file, line: line, column: name) }
             return value
         }
 
-        func optionalDouble(_ name: String) throws(PathLossError) -> Double? {
-            guard let i = index[name], !row[i].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            return try double(name, column: i)
+        func optionalDouble(_ name: String, column: Int?) throws(PathLossError) -> Double? {
+            guard let i = column else { return nil }
+            let isEmpty = withTrimmedASCII(i) { $0.isEmpty } ?? text(i).isEmpty
+            return isEmpty ? nil : try double(name, column: i)
         }
 
-        func flag(_ name: String, emptyIsUnknown: Bool) throws(PathLossError) -> Bool? {
-            guard let i = index[name] else { return nil }
-            let text = row[i].trimmingCharacters(in: .whitespaces).lowercased()
-            switch text {
+        func flag(_ name: String, column: Int?, emptyIsUnknown: Bool) throws(PathLossError) -> Bool? {
+            guard let i = column else { return nil }
+            let digit = withTrimmedASCII(i) { bytes -> UInt8? in bytes.count == 1 ? bytes[0] : nil } ?? nil
+            switch digit {
+            case UInt8(ascii: "1"): return true
+            case UInt8(ascii: "0"): return false
+            default: break
+            }
+            switch text(i).lowercased() {
             case "1", "true", "yes": return true
             case "0", "false", "no": return false
             case "" where emptyIsUnknown: return nil
-            default: throw .invalidCategory(file: file, line: line, column: name, value: row[i])
+            default: throw .invalidCategory(file: file, line: line, column: name, value: fields.string(row: row, column: i))
             }
         }
     }

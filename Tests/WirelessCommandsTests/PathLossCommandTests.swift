@@ -206,4 +206,15 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
                 "--quiet",
             ]) == 74)
     }
+
+    /// A campaign saved in Latin-1 is bad data (exit 65), not an I/O failure (74) (issue 12, class 4).
+    @Test func aCampaignThatIsNotUTF8ExitsWithBadData() throws {
+        let folder = try makeTemporaryDirectory()
+        let input = folder.appendingPathComponent("latin1.csv")
+        let bytes = Array("distance_m,path_gain_db,building_id\n10,-80,Caf".utf8) + [0xE9] + Array("\n20,-90,B\n".utf8)
+        try Data(bytes).write(to: input)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "fit", "--input", input.path, "--out-dir", out.path, "--quiet"]) == 65)
+        #expect(listing(out).isEmpty)
+    }
 }

@@ -8,4 +8,5 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     isacBenchmarks,
     densifyBenchmarks,
     spectrumNetBenchmarks,
+    readerBenchmarks,
 ]
