@@ -12,7 +12,8 @@ public struct StudyTable: Sendable, Equatable {
         let count = columns.first?.count ?? 0
         for column in columns {
             precondition(
-                column.count == count, "StudyTable column '\(column.header)' has \(column.count) rows, expected \(count)")
+                column.count == count,
+                "StudyTable column '\(column.header)' has \(column.count) rows, expected \(count)")
         }
         self.name = name
         self.columns = columns
@@ -80,7 +81,9 @@ public struct StudyRows: Sendable {
                     }
                 }
                 if integers.count == column.count { return StudyColumn(name, unit: unit, integers) }
-                if reals.count == column.count { return StudyColumn(name, unit: unit, values: .real(reals), style: style) }
+                if reals.count == column.count {
+                    return StudyColumn(name, unit: unit, values: .real(reals), style: style)
+                }
                 if texts.count == column.count { return StudyColumn(name, unit: unit, texts) }
                 return StudyColumn(name, unit: unit, values: .mixed(column), style: style)
             })

@@ -47,12 +47,15 @@ import WirelessToolkit
         let errors = try #require(estimates.tables[0]["distance_error_m"])
         #expect(errors.count == estimates.estimates.map(\.estimate.targets.count).reduce(0, +))
         let w = 2 * Double.pi * 80 / 1024  // a tone on bin 80 of the 1024-point segments
-        let iq = (0..<4096).map { Complex<Float>(Float(Foundation.cos(w * Double($0))), Float(Foundation.sin(w * Double($0)))) }
+        let iq = (0..<4096).map {
+            Complex<Float>(Float(Foundation.cos(w * Double($0))), Float(Foundation.sin(w * Double($0))))
+        }
         let psd = try PSDStudy(.init(samples: iq, sampleRateHz: 1e6)).run()
         let peak = try #require(psd.tables[0]["psd_db_per_hz"]?.numbers?.compactMap { $0 }.max())
         #expect(abs(peak + 31.66) < 0.2)  // unit power over the Hann window's noise bandwidth 1.5·fs/N
         let model = try #require(SpectrumSegmenter.defaultModelURL.map { try Checkpoint.read(from: $0).makeNetwork() })
-        let recording = SigMFRecording(samples: Array(repeating: Complex<Float>(1, 0), count: 16_384), sampleRateHz: 20e6)
+        let recording = SigMFRecording(
+            samples: Array(repeating: Complex<Float>(1, 0), count: 16_384), sampleRateHz: 20e6)
         let segments = try SpectrumSegmentStudy(.init(recording: recording, network: model)).run()
         #expect(segments.masks.count == 1)
     }

@@ -63,6 +63,7 @@ public struct ISACBenchCommand: WTKCommand {
         configuration.maximumSymbols = maximumSymbols
         configuration.parallel = parallel
         configuration.snrDB = snrDB
-        try context.write(ISACBenchStudy(configuration).run(seed: seed.seed, progress: context.studyProgress), name: name)
+        try context.write(
+            ISACBenchStudy(configuration).run(seed: seed.seed, progress: context.studyProgress), name: name)
     }
 }

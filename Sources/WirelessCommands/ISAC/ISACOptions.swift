@@ -129,7 +129,9 @@ struct PLAINOptions: ParsableArguments {
 
     func validate() throws {
         if let k = pathCount { try OptionRange.check(k, "--path-count", in: 0...64) }
-        guard (1...8).contains(fftPadding) else { throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).") }
+        guard (1...8).contains(fftPadding) else {
+            throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).")
+        }
         if let factors, factors.count != 3 {
             throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(factors.text)).")
         }
@@ -179,15 +181,6 @@ extension ISACScenarioPreset: ExpressibleByArgument {}
 
 /// Formatting helpers for tables.
 enum ISACFormat {
-    static func number(_ value: Double) -> String {
-        value.isFinite ? String(value) : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
-    }
-
-    /// A value that may be missing: an empty cell for nil (never `nan`).
-    static func optional(_ value: Double?) -> String {
-        value.map(number) ?? ""
-    }
-
     static func decibels(_ gain: Complex<Double>) -> Double {
         10 * Foundation.log10(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
     }

@@ -21,13 +21,18 @@ public struct PSDCommand: WTKCommand {
             and <name>.svg.
             """)
 
-    @Argument(help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
     var input: String
 
-    @Option(name: .customLong("sample-rate"), help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
+    @Option(
+        name: .customLong("sample-rate"),
+        help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
     var sampleRateHz: Double?
 
-    @Option(name: .customLong("center-frequency"), help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
+    @Option(
+        name: .customLong("center-frequency"),
+        help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
     var centerFrequencyHz: Double?
 
     @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], 8…1048576.")
@@ -81,7 +86,8 @@ public struct PSDCommand: WTKCommand {
         guard recording.samples.count >= segmentLength else {
             throw IOError.malformedInput(
                 file: input, line: nil, column: "samples",
-                reason: "the recording has \(recording.samples.count) samples, fewer than one segment of \(segmentLength)")
+                reason:
+                    "the recording has \(recording.samples.count) samples, fewer than one segment of \(segmentLength)")
         }
         var configuration = PSDStudy.Configuration(samples: recording.samples, sampleRateHz: recording.sampleRateHz)
         configuration.centerFrequencyHz = recording.centerFrequencyHz

@@ -76,7 +76,8 @@ struct SpectrumEvaluateCommand: WTKCommand {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
         try OptionRange.check(dilation, "--dilation", in: 0...1024)
         if !captures.isEmpty && noiseEstimator == .oracle {
-            throw ValidationError("--noise-estimator oracle needs the synthetic data (the noise power of a capture is unknown).")
+            throw ValidationError(
+                "--noise-estimator oracle needs the synthetic data (the noise power of a capture is unknown).")
         }
     }
 

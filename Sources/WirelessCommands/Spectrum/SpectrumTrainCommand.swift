@@ -210,7 +210,8 @@ struct SpectrumTrainCommand: WTKCommand {
                 config =
                     widths.map {
                         .compactReal(
-                            fftCount: fftCount, bins: bins, widths: $0.values, contextDilations: config.contextDilations)
+                            fftCount: fftCount, bins: bins, widths: $0.values, contextDilations: config.contextDilations
+                        )
                     } ?? config.realCounterpart()
             } else if let widths {
                 config.widths = widths.values

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// A comma-separated option value parsed once, when the command line is parsed, into typed elements:
 /// `--distance 10,20,50` → `[10.0, 20.0, 50.0]`.

@@ -45,8 +45,12 @@ public struct ISACBenchStudy: Study {
                     name: "_stages",
                     columns: [
                         StudyColumn("stage", stages.map(\.name)),
-                        StudyColumn("median", unit: "ms", values: .real(stages.map(\.medianMilliseconds)), style: .swiftDescription),
-                        StudyColumn("min", unit: "ms", values: .real(stages.map(\.minimumMilliseconds)), style: .swiftDescription),
+                        StudyColumn(
+                            "median", unit: "ms", values: .real(stages.map(\.medianMilliseconds)),
+                            style: .swiftDescription),
+                        StudyColumn(
+                            "min", unit: "ms", values: .real(stages.map(\.minimumMilliseconds)),
+                            style: .swiftDescription),
                     ]),
             ]
         }
@@ -82,8 +86,10 @@ public struct ISACBenchStudy: Study {
         let phases = (0..<6).map { _ in 2 * Double.pi * generator.nextUnitDouble() }
         let sizes = [(48, 140), (96, 280), (180, 560), (360, 1120)].filter { $0.1 <= c.maximumSymbols }
         var rows = StudyRows(
-            layout: [("method", nil), ("shape", nil), ("elements", nil), ("median", "ms"), ("min", "ms"), ("repeats", nil)]
-                .map { (name: $0.0, unit: $0.1, style: .swiftDescription) })
+            layout: [
+                ("method", nil), ("shape", nil), ("elements", nil), ("median", "ms"), ("min", "ms"), ("repeats", nil),
+            ]
+            .map { (name: $0.0, unit: $0.1, style: .swiftDescription) })
         var curves = [[(Double, Double)]](repeating: [], count: c.methods.count)
         progress.begin("isac bench", total: sizes.count * c.methods.count)
         for (subcarriers, symbols) in sizes {

@@ -53,7 +53,8 @@ public struct ISACEstimateStudy: Study {
         public var tables: [StudyTable] { [targetTable] }
         public var plots: [StudyPlot] { [targetPlot] }
         public var summary: String {
-            "isac estimate: " + estimates.map { "\($0.name): \($0.estimate.targets.count) targets" }.joined(separator: "; ")
+            "isac estimate: "
+                + estimates.map { "\($0.name): \($0.estimate.targets.count) targets" }.joined(separator: "; ")
         }
 
         /// One row per estimated target (the main table); with a truth, the matched path and errors.

@@ -81,7 +81,9 @@ public struct ISACSweepStudy: Study {
     }
 
     func estimators(_ plain: PLAINConfiguration) throws -> [any ISACParameterEstimator] {
-        try configuration.methods.map { try $0.make(plain: plain, shape: plain.grid.dimensions, fft: configuration.fft) }
+        try configuration.methods.map {
+            try $0.make(plain: plain, shape: plain.grid.dimensions, fft: configuration.fft)
+        }
     }
 
     static let layoutStyle = StudyColumn.NumberStyle.swiftDescription
@@ -194,7 +196,9 @@ public struct ISACSweepStudy: Study {
             StudyPlot(
                 name: "_" + Self.parameterNames[m], title: "RMSE vs SNR (\(trialCount) trials)", xLabel: "SNR [dB]",
                 yLabel: units[m], yScale: .log10,
-                series: estimators.indices.map { StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0])) }
+                series: estimators.indices.map {
+                    StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0]))
+                }
                     + [StudySeries("CRB (full data)", .line(x: snrList, y: curves[m][estimators.count]))])
         }
         return Result(
@@ -339,7 +343,8 @@ public struct ISACSweepStudy: Study {
         }
         let plot = StudyPlot(
             title: "Detection and pairing success (path count estimated)", xLabel: "SNR [dB]", yLabel: "P(success)",
-            series: estimators.indices.map { StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[$0])) })
+            series: estimators.indices.map { StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[$0])) }
+        )
         return Result(
             configuration: c, methodNames: estimators.map(\.name), table: rows.table(), plots: [plot],
             summary: "isac sweep detect: \(snrList.count) SNRs × \(trialCount) trials")

@@ -169,7 +169,8 @@ public struct PathLossCoverageStudy: Study {
     /// - Throws: `PathLossError` for a bad coverage level, mapping or a campaign the fits cannot use.
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
         let c = configuration
-        let analysis = try CoverageAnalysis(budget: c.budget, mapping: c.mapping, coverage: c.coverage, method: c.method)
+        let analysis = try CoverageAnalysis(
+            budget: c.budget, mapping: c.mapping, coverage: c.coverage, method: c.method)
         var campaign = c.campaign
         if c.lineOfSightOnly { campaign = campaign.filtered { $0.lineOfSight == true } }
         let fits = try GroupFits(campaign: campaign, groupBy: c.groupBy)

@@ -94,7 +94,8 @@ public struct PathLossEffectsStudy: Study {
                     "regression",
                     .intervals(
                         rows: effects.map(\.name), estimates: effects.map(\.estimate),
-                        lower: effects.map(\.confidenceInterval.lower), upper: effects.map(\.confidenceInterval.upper))))
+                        lower: effects.map(\.confidenceInterval.lower), upper: effects.map(\.confidenceInterval.upper)))
+            )
             if let bootstrap {
                 plot.series.append(
                     StudySeries(

@@ -215,13 +215,18 @@ public struct PathLossFitStudy: Study {
                     "FI mean line, \(Int((all.intercept.confidenceInterval.confidenceLevel * 100).rounded())) % band",
                     .band(
                         x: grid,
-                        lower: grid.map { all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0) },
-                        upper: grid.map { all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0) })))
+                        lower: grid.map {
+                            all.pathGainDB(distanceMeters: $0) - all.meanLineHalfWidthDB(distanceMeters: $0)
+                        },
+                        upper: grid.map {
+                            all.pathGainDB(distanceMeters: $0) + all.meanLineHalfWidthDB(distanceMeters: $0)
+                        })))
             for entry in groups?.entries ?? [] {
                 let g = PathLossStudyText.logGrid(
                     entry.fit.distanceRangeMeters.lowerBound, entry.fit.distanceRangeMeters.upperBound, count: 40)
                 plot.series.append(
-                    StudySeries("FI \(entry.group)", .line(x: g, y: g.map { entry.fit.pathGainDB(distanceMeters: $0) })))
+                    StudySeries("FI \(entry.group)", .line(x: g, y: g.map { entry.fit.pathGainDB(distanceMeters: $0) }))
+                )
             }
             // Standard models on a street-floor-2 UE (h_UT = 4.5 m), NLOS, per glass type.
             for glass in GlassType.allCases {
@@ -239,7 +244,8 @@ public struct PathLossFitStudy: Study {
                 let p2109 = links.compactMap { StandardModelComparison.p2109GainDB($0, comparisonOptions) }
                 if p2109.count == grid.count {
                     plot.series.append(
-                        StudySeries("P.2109 median \(BuildingEntryLossP2109(glass).rawValue)", .line(x: grid, y: p2109)))
+                        StudySeries("P.2109 median \(BuildingEntryLossP2109(glass).rawValue)", .line(x: grid, y: p2109))
+                    )
                 }
             }
             return plot
@@ -291,7 +297,8 @@ public struct PathLossFitStudy: Study {
             campaign: campaign, groupBy: c.groupBy, referenceDistanceMeters: d0, confidenceLevel: level,
             weighting: weighting)
         let tobit =
-            c.censoredML ? try CensoredFit(campaign: campaign, referenceDistanceMeters: d0, confidenceLevel: level) : nil
+            c.censoredML
+            ? try CensoredFit(campaign: campaign, referenceDistanceMeters: d0, confidenceLevel: level) : nil
         var options = StandardModelComparison.Options()
         options.irrRelease = c.irrRelease
         var fits: [any PathGainModel] = [all, ci]

@@ -89,7 +89,8 @@ public struct PathLossModelStudy: Study {
                 for (j, x) in grid.enumerated() {
                     if c.model.isP2109 {
                         rows.append([
-                            .text(c.model.rawValue), .real(f), .real(x), .real(c.elevationDegrees), .real(lossesDB[i][j]),
+                            .text(c.model.rawValue), .real(f), .real(x), .real(c.elevationDegrees),
+                            .real(lossesDB[i][j]),
                         ])
                     } else {
                         rows.append([

@@ -186,7 +186,9 @@ public struct SpectrumEvaluateStudy: Study {
             for path in c.captures {
                 let (recording, dataset, skipped) = try SpectrumRecordingInput.labelledWindows(
                     path, extractor: extractor)
-                if skipped > 0 { progress.note("spectrum evaluate: \(path): \(skipped) labels outside the band skipped") }
+                if skipped > 0 {
+                    progress.note("spectrum evaluate: \(path): \(skipped) labels outside the band skipped")
+                }
                 recordings.append(recording)
                 captureSets.append(dataset)
                 groups.append(Group(snrDB: .nan, source: path, windows: start..<(start + dataset.count)))

@@ -90,7 +90,8 @@ public struct SpectrumGenerateStudy: Study {
                                 frequencyUpperEdgeHz: interval.upper, label: signal.recordedModulation))
                         rows.append([
                             .text(split), .text(String(format: "%g", snr)), .integer(example.index), .integer(k * w),
-                            .real(signal.centerFrequencyHz), .real(signal.bandwidthHz), .text(signal.recordedModulation),
+                            .real(signal.centerFrequencyHz), .real(signal.bandwidthHz),
+                            .text(signal.recordedModulation),
                             .real(signal.txPowerDB), .real(example.noisePower),
                         ])
                     }

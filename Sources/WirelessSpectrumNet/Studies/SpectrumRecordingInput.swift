@@ -38,7 +38,8 @@ public enum SpectrumRecordingInput {
         let url = URL(fileURLWithPath: path)
         if url.pathExtension.lowercased() == "cf32" {
             guard let rate = sampleRateHz else {
-                throw SpectrumNetError.invalidConfiguration(reason: "a raw .cf32 file needs a sample rate (--sample-rate)")
+                throw SpectrumNetError.invalidConfiguration(
+                    reason: "a raw .cf32 file needs a sample rate (--sample-rate)")
             }
             return SigMFRecording(samples: try RawCF32File.read(from: url), sampleRateHz: rate)
         }
