@@ -10,9 +10,9 @@ import WirelessCore
 ///       FI: d* = d0·10^((A + offset − PG_req)/(10·n));  other models: Brent's method on log d (1e-12 relative)
 public struct CoverageAnalysis: Sendable, Equatable, Codable {
     /// How the coverage quantile of path gain is obtained.
-    public enum QuantileMethod: String, Sendable, Equatable, Codable {
+    public enum QuantileMethod: String, Sendable, Equatable, Codable, CaseIterable {
         /// Fit + Φ⁻¹(1 − c)·σ (Gaussian residuals).
-        case modelBased
+        case modelBased = "model-based"
         /// Fit + the (1 − c) percentile of the fit's residuals.
         case empirical
     }

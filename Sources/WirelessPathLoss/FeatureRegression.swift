@@ -47,9 +47,9 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
     }
 
     /// Covariance estimator of the coefficients.
-    public enum Covariance: String, Sendable, Equatable, Codable {
+    public enum Covariance: String, Sendable, Equatable, Codable, CaseIterable {
         /// CR1 by scenario_id (default).
-        case clusterRobust
+        case clusterRobust = "cluster-robust"
         /// Classical σ²(XᵀX)⁻¹.
         case classical
     }

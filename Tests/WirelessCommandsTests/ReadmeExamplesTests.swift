@@ -34,5 +34,29 @@ import WirelessToolkit
         let plain = try PLAINEstimator(configuration: PLAINConfiguration(), shape: scenario.grid.dimensions)
         let targets = try plain.estimate(scenario.tensor(snrDB: 20, using: &generator)).targets
         #expect(targets.count == scenario.paths.count)
+
+        // Studies: the same tables as the command line.
+        let fitStudy = try PathLossFitStudy(.init(campaign: campaign)).run()
+        let models = try #require(fitStudy.table(named: "models"))
+        let exponent = try #require(models["n"]?.numbers?[0])
+        #expect(exponent == fit.pathLossExponent.estimate)
+        #expect(models.columns.map(\.header).prefix(3) == ["model", "group", "a_db"])
+        var estimate = ISACEstimateStudy.Configuration(plain: PLAINConfiguration(pathCount: 6))
+        estimate.methods = [.plain, .fft3d]
+        let estimates = try ISACEstimateStudy(estimate).run(seed: 1)
+        let errors = try #require(estimates.tables[0]["distance_error_m"])
+        #expect(errors.count == estimates.estimates.map(\.estimate.targets.count).reduce(0, +))
+        let w = 2 * Double.pi * 80 / 1024  // a tone on bin 80 of the 1024-point segments
+        let iq = (0..<4096).map {
+            Complex<Float>(Float(Foundation.cos(w * Double($0))), Float(Foundation.sin(w * Double($0))))
+        }
+        let psd = try PSDStudy(.init(samples: iq, sampleRateHz: 1e6)).run()
+        let peak = try #require(psd.tables[0]["psd_db_per_hz"]?.numbers?.compactMap { $0 }.max())
+        #expect(abs(peak + 31.66) < 0.2)  // unit power over the Hann window's noise bandwidth 1.5·fs/N
+        let model = try #require(SpectrumSegmenter.defaultModelURL.map { try Checkpoint.read(from: $0).makeNetwork() })
+        let recording = SigMFRecording(
+            samples: Array(repeating: Complex<Float>(1, 0), count: 16_384), sampleRateHz: 20e6)
+        let segments = try SpectrumSegmentStudy(.init(recording: recording, network: model)).run()
+        #expect(segments.masks.count == 1)
     }
 }

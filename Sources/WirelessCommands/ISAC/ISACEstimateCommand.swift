@@ -43,84 +43,43 @@ public struct ISACEstimateCommand: WTKCommand {
     }
 
     public func execute() throws {
-        var generator = Xoshiro256StarStar(seed: seed.seed)
-        let truthScenario = scenario.makeScenario(using: &generator)
-        let tensor: ChannelTensor
-        var truth: ISACScenario?
-        if let path = input {
-            tensor = try ChannelTensor.read(from: URL(fileURLWithPath: path))
-            guard tensor.dimensions == truthScenario.grid.dimensions else {
-                let dims = { (d: [Int]) in "(\(d.map(String.init).joined(separator: ", ")))" }
-                throw IOError.malformedInput(
-                    file: path, line: nil, column: "shape",
-                    reason:
-                        "the tensor is (N_R, N_F, N_T) = \(dims(tensor.dimensions)) but --scenario \(scenario.scenario.rawValue) needs \(dims(truthScenario.grid.dimensions))"
-                )
-            }
-            do {
-                try tensor.validateSamples()
-            } catch ISACError.zeroEnergyInput {
-                throw IOError.malformedInput(
-                    file: path, line: nil, column: nil, reason: "every element is zero; there is nothing to estimate")
-            }
-        } else {
-            tensor = try truthScenario.tensor(snrDB: scenario.snrDB, using: &generator)
-            truth = truthScenario
-        }
-        let configuration = plain.configuration(
-            scenario: scenario, grid: truthScenario.grid, defaultPathCount: truthScenario.paths.count)
-        var header = [
-            "method", "target", "angle_deg", "distance_m", "velocity_mps", "gain_re", "gain_im", "gain_db",
-            "angle_clamped",
-        ]
-        if truth != nil { header += ["path", "angle_error_deg", "distance_error_m", "velocity_error_mps"] }
-        var rows: [[String]] = []
-        var plot = Plot(title: "Paired estimates", xLabel: "Angle from array axis [deg]", yLabel: "Distance [m]")
-        if let truth {
-            try plot.add(.scatter("truth", x: truth.paths.map(\.angleDegrees), y: truth.paths.map(\.distanceMeters)))
-        }
-        var summary: [String] = []
-        for method in methods {
-            // Plan for the file's snapshot count S (rank-4 `.npy`), not only for S = 1.
-            let shape = tensor.snapshotCount > 1 ? tensor.dimensions + [tensor.snapshotCount] : tensor.dimensions
-            let estimator = try method.make(plain: configuration, shape: shape, fft: plain.fftSettings)
-            let estimate = try estimator.estimate(tensor)
-            var pathOf = [Int?](repeating: nil, count: estimate.targets.count)
-            var matching: TargetMatching?
-            if let truth {
-                let m = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
-                for (p, e) in m.estimateIndex.enumerated() { if let e { pathOf[e] = p } }
-                matching = m
-            }
-            for (i, target) in estimate.targets.enumerated() {
-                var row = [
-                    estimator.name, String(i), ISACFormat.number(target.angleDegrees),
-                    ISACFormat.number(target.distanceMeters), ISACFormat.number(target.velocityMetersPerSecond),
-                    ISACFormat.number(target.gain.real), ISACFormat.number(target.gain.imaginary),
-                    ISACFormat.number(ISACFormat.decibels(target.gain)), String(target.angleClamped),
-                ]
-                if let matching {
-                    if let p = pathOf[i], let errors = matching.errors[p] {
-                        row += [String(p)] + errors.map(ISACFormat.number)
-                    } else {
-                        row += ["", "", "", ""]
-                    }
-                }
-                rows.append(row)
-            }
-            try plot.add(
-                .scatter(
-                    estimator.name, x: estimate.targets.map(\.angleDegrees), y: estimate.targets.map(\.distanceMeters)))
-            summary.append("\(estimator.name): \(estimate.targets.count) targets")
-        }
+        let grid = scenario.grid
+        var configuration = ISACEstimateStudy.Configuration(
+            plain: plain.configuration(scenario: scenario, grid: grid, defaultPathCount: scenario.pathCount))
+        configuration.preset = scenario.scenario
+        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.snrDB = scenario.snrDB
+        configuration.methods = methods
+        configuration.fft = plain.fftSettings
+        if let path = input { configuration.tensor = try Self.readTensor(path, grid: grid, scenario: scenario) }
         var parameters = plain.parameters
         parameters["input"] = input ?? "scenario"
         parameters["scenario"] = scenario.scenario.rawValue
         parameters["snr_db"] = input == nil ? String(scenario.snrDB) : "n/a"
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
         let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
-        try context.write(CSVTable(header: header, rows: rows), name: name)
-        try context.writeSVG(plot.svg(), name: name)
-        context.note("isac estimate: " + summary.joined(separator: "; ") + "; wrote \(name).csv, \(name).svg")
+        let study = ISACEstimateStudy(configuration)
+        try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: name)
+    }
+
+    /// The tensor of `path`, checked against the scenario's shape and for a non-zero sample.
+    /// - Throws: `IOError.malformedInput` naming the file (exit 65).
+    static func readTensor(_ path: String, grid: ISACGrid, scenario: ISACScenarioOptions) throws -> ChannelTensor {
+        let tensor = try ChannelTensor.read(from: URL(fileURLWithPath: path))
+        guard tensor.dimensions == grid.dimensions else {
+            let dims = { (d: [Int]) in "(\(d.map(String.init).joined(separator: ", ")))" }
+            throw IOError.malformedInput(
+                file: path, line: nil, column: "shape",
+                reason:
+                    "the tensor is (N_R, N_F, N_T) = \(dims(tensor.dimensions)) but --scenario \(scenario.scenario.rawValue) needs \(dims(grid.dimensions))"
+            )
+        }
+        do {
+            try tensor.validateSamples()
+        } catch ISACError.zeroEnergyInput {
+            throw IOError.malformedInput(
+                file: path, line: nil, column: nil, reason: "every element is zero; there is nothing to estimate")
+        }
+        return tensor
     }
 }

@@ -7,20 +7,14 @@ import WirelessISAC
 
 /// Scenario selection shared by the `wtk isac` commands.
 struct ISACScenarioOptions: ParsableArguments {
-    enum ScenarioName: String, ExpressibleByArgument, CaseIterable {
-        /// The paper's default (26 GHz, 16×180×560).
-        case paper
-        /// 5G NR FR2 μ = 3 (28 GHz, 16×792×140).
-        case nr28
-    }
-
     enum MappingName: String, ExpressibleByArgument, CaseIterable {
         case oneWay = "one-way"
         case monostatic
+        var value: RangeMapping { self == .oneWay ? .oneWay : .monostatic }
     }
 
     @Option(help: "Scenario: paper (26 GHz, 16×180×560) or nr28 (28 GHz NR, 16×792×140).")
-    var scenario: ScenarioName = .paper
+    var scenario: ISACScenarioPreset = .paper
 
     @Option(name: .customLong("range-mapping"), help: "one-way (τ = d/c, path length) or monostatic (τ = 2R/c, range).")
     var rangeMapping: MappingName = .oneWay
@@ -36,21 +30,20 @@ struct ISACScenarioOptions: ParsableArguments {
 
     /// The scenario with path phases drawn from `generator` (U[0, 2π)).
     func makeScenario(using generator: inout some RandomNumberGenerator) -> ISACScenario {
-        let phases = (0..<6).map { _ in 2 * Double.pi * generator.nextUnitDouble() }
-        var value =
-            scenario == .paper ? ISACScenario.paperDefault(phasesRadians: phases) : .nr28GHz(phasesRadians: phases)
-        value.grid.rangeMapping = rangeMapping == .oneWay ? .oneWay : .monostatic
-        return value
+        scenario.scenario(rangeMapping: rangeMapping.value, using: &generator)
     }
 
     /// The scenario's grid (no random draw).
-    var grid: ISACGrid {
+    var grid: ISACGrid { scenario.grid(rangeMapping: rangeMapping.value) }
+
+    /// Number of paths of the scenario.
+    var pathCount: Int {
         var generator = SplitMix64(seed: 0)
-        return makeScenario(using: &generator).grid
+        return makeScenario(using: &generator).paths.count
     }
 
     /// The PLAIN default factors for the scenario (§2.2).
-    var defaultFactors: [Int] { scenario == .paper ? [1, 4, 14] : [1, 4, 7] }
+    var defaultFactors: [Int] { scenario.defaultFactors }
 }
 
 /// PLAIN settings shared by `estimate`, `sweep` and `bench`.
@@ -85,7 +78,7 @@ struct PLAINOptions: ParsableArguments {
         help: ArgumentHelp(
             "Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.",
             valueName: "a,f,t"))
-    var factors: String?
+    var factors: CommaList<Int>?
 
     @Option(help: "1-D estimator per mode: root-music, esprit or tls-esprit.")
     var estimator: EstimatorName = .rootMUSIC
@@ -136,16 +129,12 @@ struct PLAINOptions: ParsableArguments {
 
     func validate() throws {
         if let k = pathCount { try OptionRange.check(k, "--path-count", in: 0...64) }
-        guard (1...8).contains(fftPadding) else { throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).") }
-        if let text = factors, parsedFactors(text) == nil {
-            throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(text)).")
+        guard (1...8).contains(fftPadding) else {
+            throw ValidationError("--fft-padding must be in 1...8 (got \(fftPadding)).")
         }
-    }
-
-    func parsedFactors(_ text: String) -> [Int]? {
-        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == 3, values.allSatisfy({ $0 != nil }) else { return nil }
-        return values.map { $0! }
+        if let factors, factors.count != 3 {
+            throw ValidationError("--factors must be three positive integers like 1,4,14 (got \(factors.text)).")
+        }
     }
 
     /// The PLAIN configuration for `scenario` (the path count defaults to the scenario's P).
@@ -153,7 +142,7 @@ struct PLAINOptions: ParsableArguments {
         let resolvedCount: Int? = pathCount.map { $0 == 0 ? nil : $0 } ?? defaultPathCount
         return PLAINConfiguration(
             grid: grid, compression: compression.mode,
-            compressionFactors: factors.flatMap(parsedFactors) ?? scenario.defaultFactors,
+            compressionFactors: factors?.values ?? scenario.defaultFactors,
             frequencyEstimator: estimator.value, modelOrderCriterion: criterion,
             forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, ompUpdate: ompUpdate,
             pathCount: resolvedCount)
@@ -162,13 +151,13 @@ struct PLAINOptions: ParsableArguments {
     var window: Window { fftWindow == .hann ? .hann() : .rectangular }
 
     /// The fft3d baseline's taper, padding and peak refinement.
-    var fftSettings: ISACMethodName.FFTSettings {
+    var fftSettings: ISACMethod.FFTSettings {
         .init(window: window, paddingFactor: fftPadding, refinement: fftPeak)
     }
 
     var parameters: [String: String] {
         [
-            "compression": compression.rawValue, "factors": factors ?? "default", "estimator": estimator.rawValue,
+            "compression": compression.rawValue, "factors": factors?.text ?? "default", "estimator": estimator.rawValue,
             "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
             "fba": String(!noForwardBackward),
             "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
@@ -185,52 +174,13 @@ extension PeriodogramEstimator.PeakRefinement: ExpressibleByArgument {
 }
 
 /// The estimators `wtk isac` can run.
-enum ISACMethodName: String, ExpressibleByArgument, CaseIterable {
-    case plain
-    case sequential
-    case tensorESPRIT = "tensor-esprit"
-    case tensorESPRITFull = "tensor-esprit-full"
-    case fft3d
+typealias ISACMethodName = ISACMethod
 
-    /// Settings of the fft3d baseline in the commands (Hann, no padding, parabolic peaks).
-    struct FFTSettings {
-        var window: Window = .hann()
-        var paddingFactor = 1
-        var refinement: PeriodogramEstimator.PeakRefinement = .parabolic
-    }
-
-    /// Builds the estimator for a tensor of `shape`.
-    func make(plain configuration: PLAINConfiguration, shape: [Int], fft: FFTSettings = FFTSettings()) throws
-        -> any ISACParameterEstimator
-    {
-        switch self {
-        case .plain: return try PLAINEstimator(configuration: configuration, shape: shape)
-        case .sequential: return try SequentialEstimator(configuration: configuration, shape: shape)
-        case .tensorESPRIT: return try TensorESPRITEstimator(configuration: .init(base: configuration), shape: shape)
-        case .tensorESPRITFull:
-            var full = configuration
-            full.compression = .none
-            return try TensorESPRITEstimator(configuration: .init(base: full), shape: shape)
-        case .fft3d:
-            return try PeriodogramEstimator(
-                configuration: .init(
-                    grid: configuration.grid, paddingFactor: fft.paddingFactor, window: fft.window,
-                    pathCount: configuration.pathCount, refinement: fft.refinement))
-        }
-    }
-}
+extension ISACMethod: ExpressibleByArgument {}
+extension ISACScenarioPreset: ExpressibleByArgument {}
 
 /// Formatting helpers for tables.
 enum ISACFormat {
-    static func number(_ value: Double) -> String {
-        value.isFinite ? String(value) : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
-    }
-
-    /// A value that may be missing: an empty cell for nil (never `nan`).
-    static func optional(_ value: Double?) -> String {
-        value.map(number) ?? ""
-    }
-
     static func decibels(_ gain: Complex<Double>) -> Double {
         10 * Foundation.log10(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
     }

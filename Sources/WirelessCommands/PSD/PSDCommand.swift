@@ -21,13 +21,18 @@ public struct PSDCommand: WTKCommand {
             and <name>.svg.
             """)
 
-    @Argument(help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp("The recording: .sigmf-meta, .sigmf-data, SigMF base name, or .cf32.", valueName: "input"))
     var input: String
 
-    @Option(name: .customLong("sample-rate"), help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
+    @Option(
+        name: .customLong("sample-rate"),
+        help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
     var sampleRateHz: Double?
 
-    @Option(name: .customLong("center-frequency"), help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
+    @Option(
+        name: .customLong("center-frequency"),
+        help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
     var centerFrequencyHz: Double?
 
     @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], 8…1048576.")
@@ -81,45 +86,24 @@ public struct PSDCommand: WTKCommand {
         guard recording.samples.count >= segmentLength else {
             throw IOError.malformedInput(
                 file: input, line: nil, column: "samples",
-                reason: "the recording has \(recording.samples.count) samples, fewer than one segment of \(segmentLength)")
+                reason:
+                    "the recording has \(recording.samples.count) samples, fewer than one segment of \(segmentLength)")
         }
-        let estimator = try WelchPSD(
-            segmentLength: segmentLength, overlap: .fraction(overlap), window: windowValue,
-            sampleRateHz: recording.sampleRateHz)
-        let density = try estimator.estimate(samples: recording.samples)
-        let frequencies = estimator.frequenciesHz
-        let densityDB = density.map { 10 * Foundation.log10(max($0, Double.leastNormalMagnitude)) }
-        let segments = estimator.segmentCount(sampleCount: recording.samples.count)
-
-        var columns: [(String, [Double])] = [("frequency_hz", frequencies)]
-        if let centre = recording.centerFrequencyHz {
-            columns.append(("rf_frequency_hz", frequencies.map { $0 + centre }))
-        }
-        columns.append(("psd_db_per_hz", densityDB))
+        var configuration = PSDStudy.Configuration(samples: recording.samples, sampleRateHz: recording.sampleRateHz)
+        configuration.centerFrequencyHz = recording.centerFrequencyHz
+        configuration.segmentLength = segmentLength
+        configuration.overlap = overlap
+        configuration.window = windowValue
+        configuration.sourceName = URL(fileURLWithPath: input).lastPathComponent
+        let result = try PSDStudy(configuration).run()
         let context = OutputContext(
             options: output,
             parameters: [
                 "input": input, "sample_rate_hz": String(recording.sampleRateHz),
                 "segment_length": String(segmentLength), "overlap": String(overlap),
-                "window": window.rawValue, "segments": String(segments),
+                "window": window.rawValue, "segments": String(result.segmentCount),
             ])
-        try context.write(CSVTable(columns: columns), name: name)
-
-        let xLabel =
-            recording.centerFrequencyHz.map { "Frequency offset from \(Self.megahertz($0)) MHz [MHz]" }
-            ?? "Frequency offset [MHz]"
-        var plot = Plot(
-            title: "Welch PSD of \(URL(fileURLWithPath: input).lastPathComponent)", xLabel: xLabel,
-            yLabel: "PSD [dB/Hz]")
-        plot.add(try .line("Welch, \(window.rawValue), N = \(segmentLength)", x: frequencies.map { $0 / 1e6 }, y: densityDB))
-        try context.writeSVG(plot.svg(), name: name)
-
-        if let peak = density.indices.max(by: { density[$0] < density[$1] }) {
-            context.note(
-                "psd: \(recording.samples.count) samples, \(segments) segments; peak "
-                    + String(format: "%.1f dB/Hz at %+.6g Hz", densityDB[peak], frequencies[peak])
-                    + "; wrote \(name).csv, \(name).svg in \(output.outputDirectory)")
-        }
+        try context.write(result, name: name)
     }
 
     var windowValue: Window {
@@ -146,10 +130,6 @@ public struct PSDCommand: WTKCommand {
         if let rate = sampleRateHz { recording.sampleRateHz = rate }
         if let centre = centerFrequencyHz { recording.centerFrequencyHz = centre }
         return recording
-    }
-
-    static func megahertz(_ hertz: Double) -> String {
-        String(format: "%.6g", hertz / 1e6)
     }
 }
 

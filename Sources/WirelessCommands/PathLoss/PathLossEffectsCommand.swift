@@ -22,7 +22,7 @@ public struct PathLossEffectsCommand: WTKCommand {
     @Option(help: "Floor encoding: categorical (dummies vs the lowest floor), numeric, or excluded.")
     var floor: FeatureRegression.FloorEncoding = .categorical
 
-    @Option(help: "Coefficient covariance: clusterRobust (CR1 by scenario_id) or classical.")
+    @Option(help: "Coefficient covariance: cluster-robust (CR1 by scenario_id) or classical.")
     var covariance: FeatureRegression.Covariance = .clusterRobust
 
     @Option(name: .customLong("confidence-level"), help: "Confidence level, in (0, 1).")
@@ -55,83 +55,18 @@ public struct PathLossEffectsCommand: WTKCommand {
                 "covariance": covariance.rawValue, "confidence_level": String(confidenceLevel),
                 "bootstrap": String(bootstrap),
             ])
-        let campaign = try inputOptions.load(note: context.note)
-        let regression = try FeatureRegression(
-            campaign: campaign, floor: floor, covariance: covariance, confidenceLevel: confidenceLevel)
-        let offsets = try FixedSlopeOffsets(
-            campaign: campaign, groupBy: .glassType, referenceGroup: GlassType.lowLoss.rawValue,
-            confidenceLevel: confidenceLevel)
-        let intervals =
-            bootstrap > 0
-            ? try FeatureEffectBootstrap(
-                campaign: campaign, reference: regression, floor: floor, resamples: bootstrap, seed: seedOptions.seed,
-                confidenceLevel: confidenceLevel)
-            : nil
-
-        let number = CSVNumberFormat.shortestRoundTrip
-        var rows: [[String]] = []
-        for (k, effect) in regression.effects.enumerated() {
-            let boot = intervals?.intervals[k]
-            rows.append([
-                effect.name, number.format(effect.estimate), number.format(effect.standardError),
-                number.format(effect.confidenceInterval.lower), number.format(effect.confidenceInterval.upper),
-                number.format(effect.tStatistic), boot.map { number.format($0.lower) } ?? "",
-                boot.map { number.format($0.upper) } ?? "",
-                effect.name == "high_loss" ? "20 (glass gap)" : "5–10",
-            ])
-        }
-        let table = CSVTable(
-            header: [
-                "feature", "effect_db", "se_db", "ci_lower_db", "ci_upper_db", "t", "bootstrap_ci_lower_db",
-                "bootstrap_ci_upper_db", "paper_db",
-            ],
-            rows: rows)
-        let offsetTable = CSVTable(
-            header: [
-                "glass_type", "links", "intercept_db", "intercept_se_db", "impact_db", "impact_se_db",
-                "impact_ci_lower_db", "impact_ci_upper_db", "common_n",
-            ],
-            rows: offsets.offsets.map {
-                [
-                    $0.group, String($0.count), number.format($0.intercept.estimate),
-                    number.format($0.intercept.standardError),
-                    number.format($0.impact.estimate), number.format($0.impact.standardError),
-                    number.format($0.impact.confidenceInterval.lower),
-                    number.format($0.impact.confidenceInterval.upper),
-                    number.format(offsets.pathLossExponent.estimate),
-                ]
-            })
-
-        var plot = Plot(
-            title:
-                "Feature effects, \(PathLossFormat.provenance(campaign)) (\(Int((confidenceLevel * 100).rounded())) % CI, "
-                + (covariance == .clusterRobust ? "CR1)" : "classical)"),
-            xLabel: "Extra loss [dB] (positive = more loss)", yLabel: "", heightPixels: 420)
-        let effects = regression.effects
-        plot.add(
-            try .intervals(
-                "regression", rows: effects.map(\.name), estimates: effects.map(\.estimate),
-                lower: effects.map(\.confidenceInterval.lower), upper: effects.map(\.confidenceInterval.upper)))
-        if let intervals {
-            plot.add(
-                try .intervals(
-                    "cluster bootstrap (\(intervals.successfulResamples) resamples)", rows: effects.map(\.name),
-                    estimates: effects.map(\.estimate), lower: intervals.intervals.map(\.lower),
-                    upper: intervals.intervals.map(\.upper)))
-        }
-        plot.add(.referenceLine("paper 5", .vertical, at: 5))
-        plot.add(.referenceLine("paper 10", .vertical, at: 10))
-        plot.add(.referenceLine("glass 20", .vertical, at: 20))
-
-        try context.write(table, name: name)
-        try context.write(offsetTable, name: name + "-glass-offsets")
-        try context.writeSVG(plot.svg(), name: name + "-forest")
-        context.note(
-            "effects: "
-                + effects.map { "\($0.name) \(PathLossFormat.fixed($0.estimate, 1)) dB" }.joined(separator: ", ")
-                + (campaign.isSynthetic ? " [SYNTHETIC data]" : ""))
+        var configuration = PathLossEffectsStudy.Configuration(campaign: try inputOptions.load(note: context.note))
+        configuration.floor = floor
+        configuration.covariance = covariance
+        configuration.confidenceLevel = confidenceLevel
+        configuration.bootstrapResamples = bootstrap
+        let study = PathLossEffectsStudy(configuration)
+        try context.write(study.run(seed: seedOptions.seed, progress: context.studyProgress), name: name)
     }
 }
 
 extension FeatureRegression.FloorEncoding: ExpressibleByArgument {}
-extension FeatureRegression.Covariance: ExpressibleByArgument {}
+extension FeatureRegression.Covariance: ExpressibleByArgument {
+    /// `cluster-robust` or `classical`; the old spelling `clusterRobust` is accepted as a deprecated alias.
+    public init?(argument: String) { self.init(rawValue: argument == "clusterRobust" ? "cluster-robust" : argument) }
+}

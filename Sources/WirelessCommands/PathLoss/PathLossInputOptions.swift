@@ -42,14 +42,3 @@ public struct PathLossInputOptions: ParsableArguments {
         return try SyntheticCampaignGenerator().generate().campaign
     }
 }
-
-/// Shared formatting for the path-loss commands.
-enum PathLossFormat {
-    /// A number with `digits` decimals (tables keep full precision; this is for notes and reports).
-    static func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
-
-    /// The provenance label for titles: "SYNTHETIC replica" or the file name.
-    static func provenance(_ campaign: PathLossCampaign) -> String {
-        campaign.isSynthetic ? "SYNTHETIC replica" : URL(fileURLWithPath: campaign.source).lastPathComponent
-    }
-}

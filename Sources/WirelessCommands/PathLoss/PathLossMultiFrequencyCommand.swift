@@ -45,77 +45,10 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
                 "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
                 "confidence_level": String(confidenceLevel),
             ])
-        let campaign = try inputOptions.load(note: context.note)
-        let links = campaign.uncensoredLinks
-        let distances = links.map(\.distanceMeters)
-        let frequencies = links.map(\.frequencyGHz)
-        let gains = links.map(\.pathGainDB)
+        var configuration = PathLossMultiFrequencyStudy.Configuration(
+            campaign: try inputOptions.load(note: context.note))
+        configuration.confidenceLevel = confidenceLevel
         // Both fits before any output: a data error leaves nothing behind.
-        let abg = try AlphaBetaGammaFit(
-            distancesMeters: distances, frequenciesGHz: frequencies, pathGainsDB: gains,
-            confidenceLevel: confidenceLevel)
-        let cif = try CloseInFrequencyFit(
-            distancesMeters: distances, frequenciesGHz: frequencies, pathGainsDB: gains,
-            confidenceLevel: confidenceLevel)
-
-        let number = CSVNumberFormat.shortestRoundTrip
-        func row(_ model: String, _ p: FittedParameter, unit: String) -> [String] {
-            [
-                model, p.name, number.format(p.estimate), number.format(p.standardError),
-                number.format(p.confidenceInterval.lower), number.format(p.confidenceInterval.upper), unit,
-            ]
-        }
-        let models = CSVTable(
-            header: ["model", "parameter", "estimate", "standard_error", "ci_lower", "ci_upper", "unit"],
-            rows: [
-                row("ABG", abg.alpha, unit: "1"), row("ABG", abg.beta, unit: "dB"), row("ABG", abg.gamma, unit: "1"),
-                row("CIF", cif.pathLossExponent, unit: "1"), row("CIF", cif.frequencySlope, unit: "1"),
-                ["CIF", "f0", number.format(cif.referenceFrequencyGHz), "", "", "", "GHz"],
-            ])
-
-        // RMSE per frequency (ascending) and overall.
-        let distinct = Array(Set(frequencies)).sorted()
-        func rmse(_ model: some PathGainModel, _ indices: [Int]) -> Double {
-            let sum = indices.reduce(0.0) { total, i in
-                let e = gains[i] - model.pathGainDB(distanceMeters: distances[i], frequency: .gigahertz(frequencies[i]))
-                return total + e * e
-            }
-            return (sum / Double(indices.count)).squareRoot()
-        }
-        var rmseRows: [[String]] = []
-        for f in distinct {
-            let indices = frequencies.indices.filter { frequencies[$0] == f }
-            rmseRows.append([
-                number.format(f), String(indices.count), number.format(rmse(abg, indices)),
-                number.format(rmse(cif, indices)),
-            ])
-        }
-        let all = Array(frequencies.indices)
-        rmseRows.append(["all", String(all.count), number.format(rmse(abg, all)), number.format(rmse(cif, all))])
-        let rmseTable = CSVTable(header: ["frequency_ghz", "links", "abg_rmse_db", "cif_rmse_db"], rows: rmseRows)
-
-        var plot = Plot(
-            title: "Multi-frequency path gain: ABG and CIF fits", xLabel: "3-D distance [m]", yLabel: "Path gain [dB]",
-            xAxis: .log10)
-        let span = (distances.min()!, distances.max()!)
-        let grid = (0...60).map { span.0 * pow(span.1 / span.0, Double($0) / 60) }
-        for f in distinct {
-            let indices = frequencies.indices.filter { frequencies[$0] == f }
-            let label = "\(PathLossFormat.fixed(f, 1)) GHz"
-            plot.add(try .scatter("links \(label)", x: indices.map { distances[$0] }, y: indices.map { gains[$0] }))
-            let frequency = Frequency.gigahertz(f)
-            plot.add(
-                try .line(
-                    "ABG \(label)", x: grid, y: grid.map { abg.pathGainDB(distanceMeters: $0, frequency: frequency) }))
-            plot.add(
-                try .line(
-                    "CIF \(label)", x: grid, y: grid.map { cif.pathGainDB(distanceMeters: $0, frequency: frequency) }))
-        }
-        try context.write(models, name: name + "-models")
-        try context.write(rmseTable, name: name + "-rmse")
-        try context.writeSVG(plot.svg(), name: name + "-path-gain")
-        context.note(
-            "multifrequency: \(links.count) links at \(distinct.count) frequencies; ABG α = \(PathLossFormat.fixed(abg.alpha.estimate, 3)), β = \(PathLossFormat.fixed(abg.beta.estimate)) dB, γ = \(PathLossFormat.fixed(abg.gamma.estimate, 3)), RMSE \(PathLossFormat.fixed(abg.rmsErrorDB)) dB; CIF n = \(PathLossFormat.fixed(cif.pathLossExponent.estimate, 3)), b = \(PathLossFormat.fixed(cif.frequencySlope.estimate, 4)), RMSE \(PathLossFormat.fixed(cif.rmsErrorDB)) dB"
-        )
+        try context.write(PathLossMultiFrequencyStudy(configuration).run(progress: context.studyProgress), name: name)
     }
 }

@@ -55,68 +55,19 @@ struct SpectrumSegmentCommand: WTKCommand {
     }
 
     func execute() throws {
-        let url = URL(fileURLWithPath: input)
         let recording = try SpectrumRecordingInput.read(input, sampleRateHz: sampleRateHz)
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
-        var segmenter = try SpectrumSegmenter(
-            network: network, rule: try DecisionRule(threshold: threshold, part: rule))
-        let result = try SpectrumNetError.naming(file: input) {
-            try segmenter.segment(
-                samples: recording.samples, sampleRateHz: recording.sampleRateHz,
-                centerFrequencyHz: recording.centerFrequencyHz)
-        }
+        var configuration = SpectrumSegmentStudy.Configuration(recording: recording, network: network)
+        configuration.rule = try DecisionRule(threshold: threshold, part: rule)
+        configuration.source = input
+        let result = try SpectrumSegmentStudy(configuration).run()
         let context = OutputContext(
             options: output,
             parameters: [
-                "input": input, "model": modelPath, "rule": segmenter.rule.summary,
+                "input": input, "model": modelPath, "rule": configuration.rule.summary,
                 "sample_rate_hz": String(recording.sampleRateHz),
             ])
-        let intervals = result.intervals
-        let table = CSVTable(
-            header: [
-                "window", "sample_start", "sample_count", "first_bin", "end_bin",
-                "lower_edge_hz", "upper_edge_hz", "bandwidth_hz", "mean_probability",
-            ],
-            rows: intervals.map { i in
-                [
-                    String(i.window), String(i.sampleStart), String(i.sampleCount), String(i.bins.start),
-                    String(i.bins.end), String(i.lowerEdgeHz), String(i.upperEdgeHz),
-                    String(i.upperEdgeHz - i.lowerEdgeHz), String(format: "%.4f", i.meanProbability),
-                ]
-            })
-        try context.write(table, name: name)
-        var annotated = recording
-        annotated.datatype = .cf32LE
-        annotated.annotations = intervals.map {
-            SigMFAnnotation(
-                sampleStart: $0.sampleStart, sampleCount: $0.sampleCount, frequencyLowerEdgeHz: $0.lowerEdgeHz,
-                frequencyUpperEdgeHz: $0.upperEdgeHz, label: "occupied (wtk spectrum segment)")
-        }
-        try context.writeRecording(annotated, name: name)
-        // Figure: first window's Welch spectrum with the segments shaded.
-        let n = network.configuration.bins
-        let window = Array(recording.samples.prefix(network.configuration.fftCount * n))
-        let welch = try WelchPSD(segmentLength: n, sampleRateHz: recording.sampleRateHz)
-        let density = try welch.estimate(samples: window).map {
-            10 * Foundation.log10(max($0 * recording.sampleRateHz, 1e-30))
-        }
-        let centre = recording.centerFrequencyHz ?? 0
-        let frequencies = welch.frequenciesHz.map { ($0 + centre) / 1e6 }
-        let low = density.min() ?? 0
-        let high = density.max() ?? 1
-        var plot = Plot(
-            title: "Segments of \(url.lastPathComponent) (window 0)",
-            xLabel: recording.centerFrequencyHz == nil ? "Frequency offset [MHz]" : "Frequency [MHz]",
-            yLabel: "Power per bin [dB]")
-        let mask = result.masks.first ?? []
-        plot.add(
-            try .band(
-                "occupied (CMuSeNet)", x: frequencies, lower: Array(repeating: low, count: n),
-                upper: mask.map { $0 ? high : low }))
-        plot.add(try .line("Welch spectrum", x: frequencies, y: density))
-        try context.writeSVG(plot.svg(), name: name)
-        context.note(
-            "spectrum segment: \(result.masks.count) windows, \(intervals.count) intervals; wrote \(name).csv, \(name).sigmf-meta, \(name).svg"
-        )
+        try context.writeRecording(result.annotatedRecording, name: name)
+        try context.write(result, name: name)
     }
 }

@@ -41,13 +41,13 @@ struct SpectrumTrainCommand: WTKCommand {
     var fftCount: Int = 16
 
     @Option(help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
-    var widths: String?
+    var widths: CommaList<Int>?
 
     @Option(
         help: ArgumentHelp(
             "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the spec's plain U-Net (default 2,4,8, those ≤ N/8).",
             valueName: "d1,d2,…"))
-    var context: String?
+    var context: ContextDilations?
 
     @Option(
         name: .customLong("input-window"),
@@ -68,12 +68,12 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(
         name: .customLong("learning-rates"),
         help: "Comma-separated learning rates in (0, 1], one stage each, at most 16.")
-    var learningRates: String = "1e-3,1e-4"
+    var learningRates: CommaList<Double> = "1e-3,1e-4"
 
     @Option(
         name: .customLong("max-epochs"),
         help: "Epoch cap per stage, 1…10000: one value for every stage, or one per --learning-rates entry (e.g. 8,2).")
-    var maximumEpochs: String = "50"
+    var maximumEpochs: CommaList<Int> = "50"
 
     @Option(help: "Early-stopping patience [epochs], 1…1000.")
     var patience: Int = 3
@@ -152,28 +152,25 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         try OptionRange.check(batchSize, "--batch-size", in: 1...4096)
         try OptionRange.check(patience, "--patience", in: 1...1000)
-        guard let rates = parsedRates, rates.count <= 16, rates.allSatisfy({ $0.isFinite && $0 <= 1 }) else {
+        let rates = learningRates.values
+        guard rates.count <= 16, rates.allSatisfy({ $0 > 0 && $0.isFinite && $0 <= 1 }) else {
             throw ValidationError("--learning-rates must be 1 to 16 numbers in (0, 1], e.g. 1e-3,1e-4.")
         }
-        if let caps = parsedEpochCaps {
-            for cap in caps { try OptionRange.check(cap, "--max-epochs", in: 1...10_000) }
-        }
-        if let widths = parsedWidths {
-            for width in widths { try OptionRange.check(width, "--widths", in: 1...1024) }
-        }
+        for cap in maximumEpochs.values { try OptionRange.check(cap, "--max-epochs", in: 1...10_000) }
+        for width in widths?.values ?? [] { try OptionRange.check(width, "--widths", in: 1...1024) }
         try data.checkTrainingMemory()
-        guard let caps = parsedEpochCaps, caps.count == 1 || caps.count == rates.count else {
+        guard maximumEpochs.count == 1 || maximumEpochs.count == rates.count else {
             throw ValidationError(
-                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs))."
+                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs.text))."
             )
         }
         if architecture == .paper1d {
             if let context {
-                throw ValidationError("--context applies to the compact architecture only (got \(context)).")
+                throw ValidationError("--context applies to the compact architecture only (got \(context.text)).")
             }
-        } else if parsedContext == nil {
+        } else if let context, !context.values.allSatisfy({ $0 <= 16_384 / max(fftCount, 1) / 8 }) {
             throw ValidationError(
-                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context ?? ""))."
+                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context.text))."
             )
         }
         if resume && initialModel != nil {
@@ -181,8 +178,8 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         if freshData && !captures.isEmpty { throw ValidationError("--fresh-data applies to the synthetic data only.") }
         if freshData && data.trainPerLevel == 0 { throw ValidationError("--fresh-data needs --train-per-level ≥ 1.") }
-        if let widths, parsedWidths == nil {
-            throw ValidationError("--widths must be four positive integers (got \(widths)).")
+        if let widths, widths.count != 4 {
+            throw ValidationError("--widths must be four positive integers (got \(widths.text)).")
         }
         guard minimumImprovement >= 0, minimumImprovement.isFinite else {
             throw ValidationError("--min-delta must be a finite number ≥ 0.")
@@ -195,36 +192,10 @@ struct SpectrumTrainCommand: WTKCommand {
         }
     }
 
-    var parsedRates: [Double]? {
-        let values = learningRates.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
-        return values.map { $0! }
-    }
-
-    /// The --max-epochs caps (one, or one per stage), nil unless every entry is an integer ≥ 1.
-    var parsedEpochCaps: [Int]? {
-        let values = maximumEpochs.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-        return values.map { $0! }
-    }
-
-    var parsedWidths: [Int]? {
-        guard let widths else { return nil }
-        let values = widths.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == 4, values.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-        return values.map { $0! }
-    }
-
-    /// The context dilations, [] for 'none'; nil when malformed. Without --context: the default
-    /// 2, 4, 8, keeping those that fit the N/8 positions of the bottleneck.
-    var parsedContext: [Int]? {
-        let bins = 16_384 / max(fftCount, 1)
-        guard let context else { return NetworkConfiguration.defaultContextDilations.filter { $0 <= bins / 8 } }
-        let text = context.trimmingCharacters(in: .whitespaces)
-        if text == "none" { return [] }
-        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= bins / 8 }) else { return nil }
-        return values.map { $0! }
+    /// The context dilations: --context, or the default 2, 4, 8 keeping those that fit the N/8 positions
+    /// of the bottleneck.
+    var contextDilations: [Int] {
+        context?.values ?? NetworkConfiguration.defaultContextDilations.filter { $0 <= 16_384 / fftCount / 8 }
     }
 
     /// The network to train: the complex layout, or its real-valued counterpart (widths matched by
@@ -234,15 +205,16 @@ struct SpectrumTrainCommand: WTKCommand {
         switch architecture {
         case .compact:
             var config = NetworkConfiguration.compact(
-                fftCount: fftCount, bins: bins, contextDilations: parsedContext ?? [])
+                fftCount: fftCount, bins: bins, contextDilations: contextDilations)
             if real {
                 config =
-                    parsedWidths.map {
+                    widths.map {
                         .compactReal(
-                            fftCount: fftCount, bins: bins, widths: $0, contextDilations: config.contextDilations)
+                            fftCount: fftCount, bins: bins, widths: $0.values, contextDilations: config.contextDilations
+                        )
                     } ?? config.realCounterpart()
-            } else if let widths = parsedWidths {
-                config.widths = widths
+            } else if let widths {
+                config.widths = widths.values
             }
             config.activation = activation
             config.inputWindow = inputWindow
@@ -252,7 +224,7 @@ struct SpectrumTrainCommand: WTKCommand {
             var config = NetworkConfiguration.paper1D(
                 fftCount: fftCount, bins: bins, isComplex: !real,
                 widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
-            if let widths = parsedWidths { config.widths = widths }
+            if let widths { config.widths = widths.values }
             config.activation = activation
             config.inputWindow = inputWindow
             config.batchNorm = batchNorm
@@ -263,8 +235,8 @@ struct SpectrumTrainCommand: WTKCommand {
     var trainingConfiguration: TrainingConfiguration {
         var config = TrainingConfiguration()
         config.batchSize = batchSize
-        config.learningRates = parsedRates ?? [1e-3]
-        let caps = parsedEpochCaps ?? [50]
+        config.learningRates = learningRates.values
+        let caps = maximumEpochs.values
         config.maximumEpochsPerStage = caps.max() ?? 50
         config.stageEpochCaps = caps.count > 1 ? caps : []
         config.patience = patience
@@ -284,9 +256,31 @@ struct SpectrumTrainCommand: WTKCommand {
         // A resumed run continues exactly as it was started: the architecture and the training
         // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
         let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
-        let initialNetwork = try initialModel.map { try SpectrumModelLoading.load($0).0 }
-        let networkConfig = resumed?.header.configuration ?? initialNetwork?.configuration ?? networkConfiguration
-        let trainingConfig = resumed?.header.trainingConfiguration ?? trainingConfiguration
+        let start: SpectrumTrainStudy.Start
+        if let resumed {
+            start = .resume(resumed, source: modelURL.path)
+        } else if let initialModel {
+            start = .initial(try SpectrumModelLoading.load(initialModel).0, label: initialModel)
+        } else {
+            start = .fresh(networkConfiguration)
+        }
+        var configuration = SpectrumTrainStudy.Configuration(start: start)
+        configuration.training = resumed?.header.trainingConfiguration ?? trainingConfiguration
+        configuration.generator = data.generatorConfiguration
+        configuration.snrLevelsDB = data.snrLevelsDB
+        configuration.trainIndices = data.trainIndices
+        configuration.validationIndices = data.validationIndices
+        configuration.freshData = freshData
+        configuration.captures = captures
+        configuration.gaussMultiplication = gaussMultiplication
+        configuration.provenance = ["command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " ")]
+        let networkConfig: NetworkConfiguration
+        switch start {
+        case .fresh(let layout): networkConfig = layout
+        case .initial(let network, _): networkConfig = network.configuration
+        case .resume(let stored, _): networkConfig = stored.header.configuration
+        }
+        let trainingConfig = configuration.training
         let context = OutputContext(
             options: output, seed: trainingConfig.seed,
             parameters: data.recorded.merging([
@@ -308,11 +302,6 @@ struct SpectrumTrainCommand: WTKCommand {
         }
         try FileManager.default.createDirectory(
             at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let generator = try WidebandGenerator(configuration: data.generatorConfiguration, seed: trainingConfig.seed)
-        let extractor = try SpectrumFeatureExtractor(for: networkConfig)
-        context.note(
-            "spectrum train: generating \(data.snrLevelsDB.count) SNR levels × \(data.trainPerLevel) training and \(data.validationPerLevel) validation windows"
-        )
         let epochCap =
             trainingConfig.stageEpochCaps.isEmpty
             ? trainingConfig.maximumEpochsPerStage * trainingConfig.learningRates.count
@@ -322,139 +311,30 @@ struct SpectrumTrainCommand: WTKCommand {
             label: "spectrum train", units: Double(epochCap) * Double(windowsPerEpoch),
             unitName: "training windows", secondsPerUnit: Self.secondsPerWindow
         ).announce(quiet: output.quiet)
-        let started = Date()
-        var training: SpectrumDataset
-        let validation: SpectrumDataset
-        if captures.isEmpty {
-            training = try SpectrumDataset.synthetic(
-                generator: generator, snrLevelsDB: data.snrLevelsDB,
-                indices: freshData ? data.freshTrainIndices(epoch: 0) : data.trainIndices, extractor: extractor)
-            validation = try SpectrumDataset.synthetic(
-                generator: generator, snrLevelsDB: data.snrLevelsDB, indices: data.validationIndices,
-                extractor: extractor)
-        } else {
-            var parts: [SpectrumDataset] = []
-            for path in captures {
-                let (_, part, skipped) = try SpectrumRecordingInput.labelledWindows(path, extractor: extractor)
-                if skipped > 0 { context.note("spectrum train: \(path): \(skipped) labels outside the band skipped") }
-                parts.append(part)
-            }
-            let all = SpectrumDataset.concatenated(parts)
-            let validationIndices = Array(stride(from: 9, to: all.count, by: 10))
-            let validationSet = Set(validationIndices)
-            guard !validationIndices.isEmpty else {
-                throw SpectrumNetError.lengthMismatch(
-                    expected: 10 * extractor.windowSamples, found: all.count * extractor.windowSamples)
-            }
-            training = all.subset((0..<all.count).filter { !validationSet.contains($0) })
-            validation = all.subset(validationIndices)
+        let result = try SpectrumTrainStudy(configuration).run(progress: context.studyProgress) { checkpoint in
+            // Written in place at once, outside the run's transaction: the checkpoint is what --resume
+            // reads after an interruption, so it must not wait for the end of the run.
+            try OutputTransaction.writingInPlace { try checkpoint.write(to: modelURL) }
         }
-        let generationSeconds = Date().timeIntervalSince(started)
+        try context.write(result, name: name)
+        context.note("spectrum train: wrote \(modelURL.path)")
+    }
+}
 
-        var network: SegmentationNetwork<Float>
-        var session = SpectrumTrainer.Session()
-        if let resumed {
-            (network, session) = try SpectrumNetError.naming(file: modelURL.path) {
-                var network = try resumed.makeNetwork()
-                let session = try resumed.session(for: &network)
-                return (network, session)
-            }
-            context.note(
-                "spectrum train: resuming at stage \(session.state.stage + 1), epoch \(session.state.epochInStage + 1)")
-        } else if let initialNetwork {
-            network = initialNetwork
-            context.note(
-                "spectrum train: starting from \(initialModel!) (\(networkConfig.summary)), training \(trainingConfig.trainableScope.rawValue)"
-            )
+/// `--context`: `none` (the spec's plain U-Net) or comma-separated dilations ≥ 1.
+struct ContextDilations: ExpressibleByArgument, Sendable {
+    let values: [Int]
+    let text: String
+
+    init?(argument: String) {
+        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+        if trimmed == "none" {
+            values = []
         } else {
-            var init_ = Xoshiro256StarStar(seed: trainingConfig.seed, stream: 0xC0FFEE)
-            network = try SegmentationNetwork<Float>(configuration: networkConfig, using: &init_)
+            guard let list = CommaList<Int>(argument: trimmed), list.values.allSatisfy({ $0 >= 1 }) else { return nil }
+            values = list.values
         }
-        network.setGaussMultiplication(gaussMultiplication)
-        let provenance = [
-            "command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            "seed": String(trainingConfig.seed), "train_examples": String(training.count),
-            "validation_examples": String(validation.count),
-        ]
-        let quiet = output.quiet
-        var trainingEpochIndices = freshData ? data.freshTrainIndices(epoch: 0) : data.trainIndices
-        let dataOptions = data
-        let fresh = freshData
-        try SpectrumTrainer.train(
-            network: &network,
-            trainingEpoch: { epoch in
-                let indices = fresh ? dataOptions.freshTrainIndices(epoch: epoch) : dataOptions.trainIndices
-                if indices != trainingEpochIndices {
-                    training = SpectrumDataset(
-                        inputs: ComplexTensor(batch: 0, channels: extractor.fftCount, length: extractor.bins),
-                        labels: [], snrDB: [])  // release the previous block before generating the next
-                    training = try SpectrumDataset.synthetic(
-                        generator: generator, snrLevelsDB: dataOptions.snrLevelsDB, indices: indices,
-                        extractor: extractor)
-                    trainingEpochIndices = indices
-                }
-                return training
-            },
-            validation: validation, configuration: trainingConfig, session: &session,
-            progress: { record in
-                ProgressReporter.note(
-                    String(
-                        format:
-                            "stage %d epoch %2d lr %.0e: train loss %.5f, validation loss %.5f, accuracy %.4f, IoU %.4f, %.1f s (%.1f examples/s)",
-                        record.stage + 1, record.epoch, record.learningRate, record.trainingLoss, record.validationLoss,
-                        record.validationAccuracy, record.validationIoU, record.seconds, record.examplesPerSecond),
-                    quiet: quiet)
-            },
-            checkpoint: { network, session in
-                // Deterministic bytes: wall-clock fields are zeroed in the checkpoint's copy of the log.
-                var state = session.state
-                for k in state.history.indices {
-                    state.history[k].seconds = 0
-                    state.history[k].examplesPerSecond = 0
-                }
-                let finished = session.state.finished
-                // Written in place at once, outside the run's transaction: the checkpoint is what
-                // --resume reads after an interruption, so it must not wait for the end of the run.
-                try OutputTransaction.writingInPlace {
-                    try Checkpoint(
-                        network: &network, training: state, trainingConfiguration: trainingConfig,
-                        optimizer: finished ? nil : session.optimizer,
-                        bestWeights: finished ? nil : session.bestWeights, provenance: provenance
-                    ).write(to: modelURL)
-                }
-            })
-        let history = session.state.history
-        let table = CSVTable(columns: [
-            ("epoch", history.indices.map { Double($0 + 1) }),
-            ("stage", history.map { Double($0.stage + 1) }),
-            ("learning_rate", history.map(\.learningRate)),
-            ("training_loss", history.map(\.trainingLoss)),
-            ("validation_loss", history.map(\.validationLoss)),
-            ("validation_accuracy", history.map(\.validationAccuracy)),
-            ("validation_iou", history.map(\.validationIoU)),
-        ])
-        try context.write(table, name: name)
-        // Wall-clock figures differ from run to run: they go to their own table, outside the
-        // deterministic one above (same seed and command line ⇒ byte-identical <name>.csv).
-        let timing = CSVTable(columns: [
-            ("epoch", history.indices.map { Double($0 + 1) }),
-            ("epoch_seconds", history.map(\.seconds)),
-            ("examples_per_second", history.map(\.examplesPerSecond)),
-        ])
-        try context.write(timing, name: name + "-timing")
-        var plot = Plot(
-            title: "CMuSeNet training (\(networkConfig.isComplex ? "complex" : "real-valued"))",
-            xLabel: "Epoch", yLabel: "Focal loss")
-        let epochs = history.indices.map { Double($0 + 1) }
-        plot.add(try .line("training", x: epochs, y: history.map(\.trainingLoss)))
-        plot.add(try .line("validation", x: epochs, y: history.map(\.validationLoss)))
-        try context.writeSVG(plot.svg(), name: name)
-        var parameters = network
-        context.note(
-            String(
-                format: "spectrum train: %d parameters, %d epochs, data %.1f s, total %.1f s; wrote %@",
-                parameters.trainableParameterCount(), history.count, generationSeconds,
-                Date().timeIntervalSince(started), modelURL.path))
+        text = argument
     }
 }
 

@@ -1,8 +1,7 @@
 import Foundation
 import WirelessIO
-import WirelessSpectrumNet
 
-/// Reads the recordings named on the `wtk spectrum` command line.
+/// Reads the recordings the spectrum studies take by path (and `wtk spectrum` names on its command line).
 ///
 /// Accepted forms:
 /// - a SigMF recording: `x.sigmf-meta`, `x.sigmf-data` or the base name `x` (cf32_le or ci16_le);
@@ -13,10 +12,10 @@ import WirelessSpectrumNet
 ///
 /// Every data error names the file: `IOError` carries it already; a `SpectrumNetError` found while
 /// reading or using the recording is wrapped in `SpectrumNetError.inRecording(file:error:)`.
-enum SpectrumRecordingInput {
+public enum SpectrumRecordingInput {
     /// The authors' sample and metadata files of `path` (a folder or its `data.dat`), or nil when
     /// `path` is not in that form.
-    static func authorsFiles(_ path: String) -> (data: URL, meta: URL)? {
+    public static func authorsFiles(_ path: String) -> (data: URL, meta: URL)? {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         let folder: URL
@@ -35,11 +34,12 @@ enum SpectrumRecordingInput {
     /// - Parameter sampleRateHz: overrides the recorded rate (required for `.cf32`) [Hz], > 0.
     /// - Throws: `IOError` (missing, truncated, malformed, unsupported datatype, non-finite; each names
     ///   the file), `SpectrumNetError.inRecording`, `.invalidConfiguration` (a `.cf32` without a rate).
-    static func read(_ path: String, sampleRateHz: Double? = nil) throws -> SigMFRecording {
+    public static func read(_ path: String, sampleRateHz: Double? = nil) throws -> SigMFRecording {
         let url = URL(fileURLWithPath: path)
         if url.pathExtension.lowercased() == "cf32" {
             guard let rate = sampleRateHz else {
-                throw SpectrumNetError.invalidConfiguration(reason: "a raw .cf32 file needs --sample-rate")
+                throw SpectrumNetError.invalidConfiguration(
+                    reason: "a raw .cf32 file needs a sample rate (--sample-rate)")
             }
             return SigMFRecording(samples: try RawCF32File.read(from: url), sampleRateHz: rate)
         }
@@ -57,7 +57,7 @@ enum SpectrumRecordingInput {
 
     /// The labelled windows of the recording at `path` (`LabelledRecording.dataset`), with errors
     /// naming the file.
-    static func labelledWindows(_ path: String, extractor: SpectrumFeatureExtractor) throws -> (
+    public static func labelledWindows(_ path: String, extractor: SpectrumFeatureExtractor) throws -> (
         recording: SigMFRecording, dataset: SpectrumDataset, skippedLabels: Int
     ) {
         let recording = try read(path)

@@ -1,0 +1,89 @@
+import Foundation
+import WirelessCore
+
+extension CSVTable {
+    /// The table of a study result as CSV cells: headers `name_unit`, numbers in the column's style,
+    /// a missing number as an empty cell.
+    public init(_ table: StudyTable) {
+        self.init(
+            columns: table.columns.map { column in
+                let format = StudyNumberText(column.style)
+                let cells: [String]
+                switch column.values {
+                case .real(let values): cells = values.map { $0.map(format.format) ?? "" }
+                case .integer(let values): cells = values.map { String($0) }
+                case .text(let values): cells = values
+                case .mixed(let values):
+                    cells = values.map {
+                        switch $0 {
+                        case .real(let value): value.map(format.format) ?? ""
+                        case .integer(let value): String(value)
+                        case .text(let value): value
+                        }
+                    }
+                }
+                return CSVColumn(name: column.header, strings: cells)
+            })
+    }
+}
+
+/// The text of a number in a study column's style.
+struct StudyNumberText {
+    let style: StudyColumn.NumberStyle
+
+    init(_ style: StudyColumn.NumberStyle) { self.style = style }
+
+    func format(_ value: Double) -> String {
+        switch style {
+        case .shortestRoundTrip: CSVNumberFormat.shortestRoundTrip.format(value)
+        case .significantDigits(let n): CSVNumberFormat.significantDigits(n).format(value)
+        case .swiftDescription: String(value)
+        case .fixedDecimals(let n): String(format: "%.\(n)f", value)
+        }
+    }
+}
+
+extension Plot {
+    /// A study's figure as a plot (SVG via `svg()`): same axes, labels and series, in order.
+    /// - Throws: `PlotError.lengthMismatch` when a series' arrays differ in length.
+    public init(_ plot: StudyPlot) throws {
+        func axis(_ scale: StudyPlot.Scale) -> PlotAxis { scale == .log10 ? .log10 : .linear }
+        self.init(
+            title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel, xAxis: axis(plot.xScale),
+            yAxis: axis(plot.yScale), heightPixels: plot.heightPixels ?? 480)
+        for series in plot.series { add(try PlotSeries(series)) }
+    }
+}
+
+extension PlotSeries {
+    /// A study's series as a plot series (style from the palette unless the series sets one).
+    /// - Throws: `PlotError.lengthMismatch` when the arrays differ in length.
+    public init(_ series: StudySeries) throws {
+        var style = PlotSeriesStyle()
+        switch series.lineStyle {
+        case .solid: style.lineStyle = .solid
+        case .dashed: style.lineStyle = .dashed
+        case .dotted: style.lineStyle = .dotted
+        case nil: break
+        }
+        if let index = series.colorIndex { style.color = PlotPalette.colors[index % PlotPalette.colors.count] }
+        let kind: Kind
+        switch series.kind {
+        case .line(let x, let y): kind = .line(x: x, y: y)
+        case .scatter(let x, let y): kind = .scatter(x: x, y: y)
+        case .lineMarkers(let x, let y): kind = .lineMarkers(x: x, y: y)
+        case .step(let x, let y): kind = .step(x: x, y: y)
+        case .errorBars(let x, let y, let lower, let upper): kind = .errorBars(x: x, y: y, lower: lower, upper: upper)
+        case .band(let x, let lower, let upper): kind = .band(x: x, lower: lower, upper: upper)
+        case .intervals(let rows, let estimates, let lower, let upper):
+            kind = .intervals(rows: rows, estimates: estimates, lower: lower, upper: upper)
+        case .verticalLine(let x):
+            self = .referenceLine(series.label, .vertical, at: x)
+            return
+        case .horizontalLine(let y):
+            self = .referenceLine(series.label, .horizontal, at: y)
+            return
+        }
+        try self.init(label: series.label, kind: kind, style: style)
+    }
+}

@@ -1,0 +1,50 @@
+import WirelessFFT
+
+/// The estimators an ISAC study can run, by name.
+public enum ISACMethod: String, Sendable, CaseIterable {
+    case plain
+    case sequential
+    case tensorESPRIT = "tensor-esprit"
+    case tensorESPRITFull = "tensor-esprit-full"
+    case fft3d
+
+    /// Settings of the fft3d baseline (default: Hann, no padding, parabolic peaks).
+    public struct FFTSettings: Sendable {
+        /// Taper.
+        public var window: Window = .hann()
+        /// Zero-padding factor per mode, 1…8.
+        public var paddingFactor = 1
+        /// Peak refinement.
+        public var refinement: PeriodogramEstimator.PeakRefinement = .parabolic
+
+        public init(
+            window: Window = .hann(), paddingFactor: Int = 1,
+            refinement: PeriodogramEstimator.PeakRefinement = .parabolic
+        ) {
+            self.window = window
+            self.paddingFactor = paddingFactor
+            self.refinement = refinement
+        }
+    }
+
+    /// Builds the estimator for a tensor of `shape`.
+    /// - Throws: `ISACError` for a configuration the estimator refuses.
+    public func make(plain configuration: PLAINConfiguration, shape: [Int], fft: FFTSettings = FFTSettings()) throws
+        -> any ISACParameterEstimator
+    {
+        switch self {
+        case .plain: return try PLAINEstimator(configuration: configuration, shape: shape)
+        case .sequential: return try SequentialEstimator(configuration: configuration, shape: shape)
+        case .tensorESPRIT: return try TensorESPRITEstimator(configuration: .init(base: configuration), shape: shape)
+        case .tensorESPRITFull:
+            var full = configuration
+            full.compression = .none
+            return try TensorESPRITEstimator(configuration: .init(base: full), shape: shape)
+        case .fft3d:
+            return try PeriodogramEstimator(
+                configuration: .init(
+                    grid: configuration.grid, paddingFactor: fft.paddingFactor, window: fft.window,
+                    pathCount: configuration.pathCount, refinement: fft.refinement))
+        }
+    }
+}

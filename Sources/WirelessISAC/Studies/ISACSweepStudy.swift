@@ -1,0 +1,388 @@
+import Foundation
+import Numerics
+import WirelessCore
+
+/// The Monte-Carlo evaluations of `wtk isac sweep`, per method:
+/// - `rmse`: per SNR and parameter (angle, distance, velocity), the RMSE of trials with K̂ = P (estimates
+///   matched to the truth by optimal assignment) against the CRB (full data, and compressed data for
+///   Averaging/Decimation/none), as √(mean CRB over paths and trials);
+/// - `resolution`: the probability that two equal-power targets κ Rayleigh cells (2π/N_m) apart in one
+///   dimension (3 cells apart in the others) are both found within half the separation;
+/// - `detect`: with the path count estimated, P(K̂ = P), P(pairing within half a cell | K̂ = P) and the
+///   overall success.
+///
+/// Trials run in parallel with per-trial streams (seed, trial); a trial's scenario and unit noise are
+/// drawn once and scaled for every SNR, so results do not depend on the thread count.
+///
+///     var configuration = ISACSweepStudy.Configuration(plain: PLAINConfiguration(pathCount: 6))
+///     configuration.trials = 4
+///     let rmse = try ISACSweepStudy(configuration).run(seed: 1).tables[0]   // method, snr_db, parameter, rmse, …
+public struct ISACSweepStudy: Study {
+    /// Which evaluation.
+    public enum Evaluation: String, Sendable, CaseIterable {
+        case rmse, resolution, detect
+    }
+
+    /// What to sweep.
+    public struct Configuration: Sendable {
+        /// The evaluation.
+        public var evaluation: Evaluation = .rmse
+        /// The estimators, in table order (at least one).
+        public var methods: [ISACMethod] = [.plain, .sequential, .tensorESPRIT, .fft3d]
+        /// SNR points [dB] of `rmse` and `detect`.
+        public var snrsDB: [Double] = [-20, -15, -10, -5, 0, 5, 10, 15, 20]
+        /// SNR of `resolution` [dB].
+        public var resolutionSNRDB: Double = 10
+        /// Separations κ of `resolution` [Rayleigh cells], each in (0, 1000].
+        public var separationsCells: [Double] = [0.25, 0.5, 0.75, 1, 1.5]
+        /// Monte-Carlo trials per point, ≥ 1 (memory does not grow with it).
+        public var trials = 20
+        /// The scenario of `rmse` and `detect` (phases drawn per trial).
+        public var preset: ISACScenarioPreset = .paper
+        /// How delay maps to distance.
+        public var rangeMapping: RangeMapping = .oneWay
+        /// PLAIN settings and the grid; `detect` estimates the path count whatever `pathCount` says.
+        public var plain: PLAINConfiguration
+        /// The fft3d baseline's settings.
+        public var fft = ISACMethod.FFTSettings()
+
+        public init(plain: PLAINConfiguration) { self.plain = plain }
+    }
+
+    /// The sweep's table and curves.
+    public struct Result: StudyResult {
+        public let configuration: Configuration
+        /// Estimator names, in method order.
+        public let methodNames: [String]
+        /// The table (`rmse`, `resolution` or `detect` layout).
+        public let table: StudyTable
+        /// The figures (three for `rmse` and `resolution`, one per parameter; one for `detect`).
+        public let plots: [StudyPlot]
+        public let summary: String
+
+        public var tables: [StudyTable] { [table] }
+    }
+
+    public let configuration: Configuration
+
+    public init(_ configuration: Configuration) { self.configuration = configuration }
+
+    /// Names of the three parameters, as in the tables.
+    public static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
+
+    /// Runs the evaluation.
+    /// - Throws: `ISACError` for a configuration an estimator refuses (a failed trial is scored, not thrown).
+    public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        switch configuration.evaluation {
+        case .rmse: try runRMSE(seed: seed, progress: progress)
+        case .resolution: try runResolution(seed: seed, progress: progress)
+        case .detect: try runDetect(seed: seed, progress: progress)
+        }
+    }
+
+    func estimators(_ plain: PLAINConfiguration) throws -> [any ISACParameterEstimator] {
+        try configuration.methods.map {
+            try $0.make(plain: plain, shape: plain.grid.dimensions, fft: configuration.fft)
+        }
+    }
+
+    static let layoutStyle = StudyColumn.NumberStyle.swiftDescription
+
+    static func rows(_ layout: [(String, String?)]) -> StudyRows {
+        StudyRows(layout: layout.map { (name: $0.0, unit: $0.1, style: layoutStyle) })
+    }
+
+    /// Per-trial result: per method [valid, Σerr²_θ, Σerr²_d, Σerr²_v]; plus CRB sums (full, compressed).
+    struct TrialScore: Sendable {
+        var methods: [[Double]]
+        var crb: [Double]
+    }
+
+    func runRMSE(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        let c = configuration
+        let plain = c.plain
+        let grid = plain.grid
+        let estimators = try estimators(plain)
+        let compression = try TensorCompression(
+            mode: plain.compression, factors: plain.compressionFactors, dimensions: grid.dimensions)
+        let hasCompressedBound = [.averaging, .decimation, .none].contains(plain.compression)
+        let snrList = c.snrsDB
+        let trialCount = c.trials
+        let (preset, mapping) = (c.preset, c.rangeMapping)
+        progress.begin("isac sweep rmse", total: snrList.count * trialCount)
+        // Running sums per SNR, folded in trial order (bit-identical to summing all trials at once):
+        // crbSums[s][0..<6] and methodSums[s][i][0..<4] = [valid, Σerr²_θ, Σerr²_d, Σerr²_v].
+        var crbSums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: snrList.count)
+        var methodSums = [[[Double]]](
+            repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
+        // Each trial draws its scenario and one unit-variance noise tensor from its own stream and reuses
+        // both for every SNR (common random numbers across the SNR axis).
+        TrialStream.run(count: trialCount) { trial -> [TrialScore] in
+            var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+            let truth = preset.scenario(rangeMapping: mapping, using: &generator)
+            let empty = TrialScore(
+                methods: Array(repeating: [0, 0, 0, 0], count: estimators.count),
+                crb: [Double](repeating: 0, count: 6))
+            guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
+                progress.advance(by: snrList.count)
+                return Array(repeating: empty, count: snrList.count)
+            }
+            // The CRB scales exactly with σ² (FIM ∝ 1/σ²): compute it once at σ² = 1.
+            var unitBound = [Double](repeating: 0, count: 6)
+            if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1) {
+                for m in 0..<3 { unitBound[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+            }
+            if hasCompressedBound,
+                let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1, compression: compression)
+            {
+                for m in 0..<3 {
+                    unitBound[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
+                }
+            }
+            return snrList.map { snr in
+                defer { progress.advance() }
+                let sigma2 = truth.noiseVariance(snrDB: snr)
+                var score = TrialScore(methods: [], crb: unitBound.map { $0 * sigma2 })
+                let tensor = draw.noisy(noiseVariance: sigma2)
+                for estimator in estimators {
+                    guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count
+                    else {
+                        score.methods.append([0, 0, 0, 0])
+                        continue
+                    }
+                    let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
+                    var row = [1.0, 0, 0, 0]
+                    for errors in matching.errors {
+                        if let errors { for m in 0..<3 { row[1 + m] += errors[m] * errors[m] } }
+                    }
+                    score.methods.append(row)
+                }
+                return score
+            }
+        } accumulate: { _, scores in
+            for (s, score) in scores.enumerated() {
+                for k in 0..<6 { crbSums[s][k] += score.crb[k] }
+                for i in 0..<estimators.count {
+                    for k in 0..<4 { methodSums[s][i][k] += score.methods[i][k] }
+                }
+            }
+        }
+        var rows = Self.rows([
+            ("method", nil), ("snr", "db"), ("parameter", nil), ("rmse", nil), ("crb_std", nil),
+            ("crb_compressed_std", nil), ("ratio", nil), ("valid_trials", nil),
+        ])
+        var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: estimators.count + 1), count: 3)
+        for (s, snr) in snrList.enumerated() {
+            let crbFull = (0..<3).map { m in (crbSums[s][m] / Double(6 * trialCount)).squareRoot() }
+            let crbCompressed = (0..<3).map { m in (crbSums[s][3 + m] / Double(6 * trialCount)).squareRoot() }
+            for (i, estimator) in estimators.enumerated() {
+                let valid = methodSums[s][i][0]
+                for m in 0..<3 {
+                    let sum = methodSums[s][i][1 + m]
+                    // No trial with K̂ = P at this SNR: the RMSE is missing (an empty cell), not NaN.
+                    let rmse: Double? = valid > 0 ? (sum / (6 * valid)).squareRoot() : nil
+                    rows.append([
+                        .text(estimator.name), .real(snr), .text(Self.parameterNames[m]), .real(rmse),
+                        .real(crbFull[m]), .real(hasCompressedBound ? crbCompressed[m] : nil),
+                        .real(rmse.map { $0 / crbFull[m] }), .integer(Int(valid)),
+                    ])
+                    curves[m][i].append(rmse ?? .nan)
+                }
+            }
+            for m in 0..<3 { curves[m][estimators.count].append(crbFull[m]) }
+        }
+        let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
+        let plots = (0..<3).map { m in
+            StudyPlot(
+                name: "_" + Self.parameterNames[m], title: "RMSE vs SNR (\(trialCount) trials)", xLabel: "SNR [dB]",
+                yLabel: units[m], yScale: .log10,
+                series: estimators.indices.map {
+                    StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0]))
+                }
+                    + [StudySeries("CRB (full data)", .line(x: snrList, y: curves[m][estimators.count]))])
+        }
+        return Result(
+            configuration: c, methodNames: estimators.map(\.name), table: rows.table(), plots: plots,
+            summary: "isac sweep rmse: \(snrList.count) SNRs × \(trialCount) trials × \(estimators.count) methods")
+    }
+
+    func runResolution(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        let c = configuration
+        let grid = c.plain.grid
+        let estimators = try estimators(c.plain)
+        let kappaList = c.separationsCells
+        let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
+        let baseW = grid.spatialFrequencies(of: base)
+        let cells = grid.dimensions.map { 2 * Double.pi / Double($0) }
+        let (trialCount, snr) = (c.trials, c.resolutionSNRDB)
+        progress.begin("isac sweep resolution", total: 3 * kappaList.count * trialCount)
+        var rows = Self.rows([
+            ("method", nil), ("dimension", nil), ("separation_cells", nil), ("probability_resolved", nil),
+            ("trials", nil),
+        ])
+        var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: estimators.count), count: 3)
+        for dimension in 0..<3 {
+            for (k, kappa) in kappaList.enumerated() {
+                var secondW = baseW
+                for m in 0..<3 { secondW[m] += (m == dimension ? kappa : 3) * cells[m] * (m == 1 ? -1 : 1) }
+                let second = ISACTargetEstimate(grid: grid, estimatedFrequencies: secondW)
+                let separation = (0..<3).map { m in (m == dimension ? kappa : 3) * cells[m] }
+                let stream = (dimension * kappaList.count + k) * trialCount
+                var resolvedCounts = [Int](repeating: 0, count: estimators.count)
+                TrialStream.run(count: trialCount) { trial -> [Bool] in
+                    var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(stream + trial))
+                    let phase = 2 * Double.pi * generator.nextUnitDouble()
+                    let paths = [
+                        base,
+                        ISACPath(
+                            angleDegrees: second.angleDegrees, distanceMeters: second.distanceMeters,
+                            velocityMetersPerSecond: second.velocityMetersPerSecond,
+                            gain: Complex(length: 1, phase: phase)),
+                    ]
+                    let truth = ISACScenario(grid: grid, paths: paths)
+                    defer { progress.advance() }
+                    guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
+                        return Array(repeating: false, count: estimators.count)
+                    }
+                    let truthW = paths.map { grid.spatialFrequencies(of: $0) }
+                    return estimators.map { estimator in
+                        guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else {
+                            return false
+                        }
+                        let matching = TargetMatching(estimates: estimate.targets, paths: paths, grid: grid)
+                        return (0..<2).allSatisfy { p in
+                            guard let e = matching.estimateIndex[p] else { return false }
+                            return (0..<3).allSatisfy { m in
+                                abs(ISACGrid.wrapToPlusMinusPi(estimate.targets[e].frequencies[m] - truthW[p][m]))
+                                    < separation[m] / 2
+                            }
+                        }
+                    }
+                } accumulate: { _, outcome in
+                    for i in outcome.indices where outcome[i] { resolvedCounts[i] += 1 }
+                }
+                for (i, estimator) in estimators.enumerated() {
+                    let probability = Double(resolvedCounts[i]) / Double(trialCount)
+                    rows.append([
+                        .text(estimator.name), .text(Self.parameterNames[dimension]), .real(kappa),
+                        .real(probability), .integer(trialCount),
+                    ])
+                    curves[dimension][i].append(probability)
+                }
+            }
+        }
+        let plots = (0..<3).map { dimension in
+            StudyPlot(
+                name: "_" + Self.parameterNames[dimension],
+                title: "Resolution of two targets in \(Self.parameterNames[dimension]) at \(snr) dB",
+                xLabel: "Separation [Rayleigh cells]", yLabel: "Probability resolved",
+                series: estimators.indices.map {
+                    StudySeries(estimators[$0].name, .lineMarkers(x: kappaList, y: curves[dimension][$0]))
+                })
+        }
+        return Result(
+            configuration: c, methodNames: estimators.map(\.name), table: rows.table(), plots: plots,
+            summary: "isac sweep resolution: \(kappaList.count) separations × 3 dimensions × \(trialCount) trials")
+    }
+
+    func runDetect(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        let c = configuration
+        var plain = c.plain
+        plain.pathCount = nil
+        let estimators = try estimators(plain)
+        let snrList = c.snrsDB
+        let (trialCount, preset, mapping) = (c.trials, c.preset, c.rangeMapping)
+        progress.begin("isac sweep detect", total: snrList.count * trialCount)
+        // Counts per SNR and method, accumulated chunk by chunk: [count correct, count and pairing correct].
+        var counts = [[[Int]]](repeating: [[Int]](repeating: [0, 0], count: estimators.count), count: snrList.count)
+        // As rmse: one scenario and one unit noise tensor per trial, reused for every SNR.
+        TrialStream.run(count: trialCount) { trial -> [[[Bool]]] in
+            var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+            let truth = preset.scenario(rangeMapping: mapping, using: &generator)
+            let failed = Array(repeating: [false, false], count: estimators.count)
+            guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
+                progress.advance(by: snrList.count)
+                return Array(repeating: failed, count: snrList.count)
+            }
+            return snrList.map { snr in
+                defer { progress.advance() }
+                let tensor = draw.noisy(noiseVariance: truth.noiseVariance(snrDB: snr))
+                return estimators.map { estimator in
+                    guard let estimate = try? estimator.estimate(tensor) else { return [false, false] }
+                    let countCorrect = estimate.targets.count == truth.paths.count
+                    let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
+                    return [countCorrect, countCorrect && matching.allWithin(cells: 0.5)]
+                }
+            }
+        } accumulate: { _, outcomes in
+            for (s, perMethod) in outcomes.enumerated() {
+                for (i, outcome) in perMethod.enumerated() {
+                    if outcome[0] { counts[s][i][0] += 1 }
+                    if outcome[1] { counts[s][i][1] += 1 }
+                }
+            }
+        }
+        var rows = Self.rows([
+            ("method", nil), ("snr", "db"), ("p_count_correct", nil), ("p_pairing_given_count", nil),
+            ("p_success", nil), ("trials", nil),
+        ])
+        var curves = [[Double]](repeating: [], count: estimators.count)
+        for (s, snr) in snrList.enumerated() {
+            for (i, estimator) in estimators.enumerated() {
+                let counted = counts[s][i][0]
+                let paired = counts[s][i][1]
+                // No trial with K̂ = P: the conditional probability is missing (an empty cell), not NaN.
+                let pPairing: Double? = counted > 0 ? Double(paired) / Double(counted) : nil
+                let success = Double(paired) / Double(trialCount)
+                rows.append([
+                    .text(estimator.name), .real(snr), .real(Double(counted) / Double(trialCount)), .real(pPairing),
+                    .real(success), .integer(trialCount),
+                ])
+                curves[i].append(success)
+            }
+        }
+        let plot = StudyPlot(
+            title: "Detection and pairing success (path count estimated)", xLabel: "SNR [dB]", yLabel: "P(success)",
+            series: estimators.indices.map { StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[$0])) }
+        )
+        return Result(
+            configuration: c, methodNames: estimators.map(\.name), table: rows.table(), plots: [plot],
+            summary: "isac sweep detect: \(snrList.count) SNRs × \(trialCount) trials")
+    }
+}
+
+/// One trial's noiseless tensor and unit-variance CN(0, 1) noise, combined per SNR into a reused buffer.
+///
+///     H(σ²) = H₀ + σ·W₁,   W₁ iid CN(0, 1)
+struct TrialTensors {
+    let noiseless: ChannelTensor
+    let unitNoise: [Complex<Double>]
+    var work: ChannelTensor
+
+    /// Draws the unit noise (2·N_tot standard normals) after the scenario.
+    init(scenario: ISACScenario, using generator: inout some RandomNumberGenerator) throws {
+        try scenario.validate()
+        noiseless = scenario.noiselessTensor()
+        let unit = try ComplexNormalDistribution(variance: 1)
+        let count = noiseless.elements.count
+        unitNoise = [Complex<Double>](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { buffer[i] = unit.sample(using: &generator) }
+            initialized = count
+        }
+        work = noiseless
+    }
+
+    /// H₀ + σ·W₁ for noise variance σ² [channel units²], written into the work buffer (no allocation
+    /// once the returned copy is released).
+    mutating func noisy(noiseVariance: Double) -> ChannelTensor {
+        let sigma = noiseVariance.squareRoot()
+        noiseless.elements.withUnsafeBufferPointer { clean in
+            unitNoise.withUnsafeBufferPointer { noise in
+                work.elements.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<out.count { out[i] = clean[i] + noise[i].multiplied(by: sigma) }
+                }
+            }
+        }
+        return work
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import WirelessCore
+import WirelessIO
+
+/// The coverage study of `wtk pathloss coverage`: per group, the largest BS distance at which a
+/// fraction c of indoor UEs reach each target rate (link budget on the group's FI fit, quantile by
+/// model or residuals), and the per-link rate CDF from the measured path gains.
+///
+///     var configuration = PathLossCoverageStudy.Configuration(campaign: campaign, budget: try LinkBudget())
+///     let result = try PathLossCoverageStudy(configuration).run()
+///     result.table(named: "max-distance")   // group, target_rate_bps, status, max_distance_m, …
+public struct PathLossCoverageStudy: Study {
+    /// What to evaluate.
+    public struct Configuration: Sendable {
+        /// The measurements.
+        public var campaign: PathLossCampaign
+        /// The link budget.
+        public var budget: LinkBudget
+        /// Grouping of the per-group fits.
+        public var groupBy: CampaignGrouping = .glassType
+        /// Use only links with line of sight.
+        public var lineOfSightOnly = false
+        /// Target rates [bit/s], each > 0.
+        public var targetRatesBitsPerSecond: [Double] = [500e6, 1.2e9, 2.5e9]
+        /// SNR → rate mapping.
+        public var mapping: RateMapping = .shannon
+        /// Coverage level c, in (0, 1).
+        public var coverage: Double = 0.9
+        /// Coverage quantile method.
+        public var method: CoverageAnalysis.QuantileMethod = .modelBased
+        /// Report distances beyond the largest measured distance.
+        public var allowExtrapolation = false
+
+        public init(campaign: PathLossCampaign, budget: LinkBudget) {
+            self.campaign = campaign
+            self.budget = budget
+        }
+    }
+
+    /// One fitted group: its label, fit and uncensored links.
+    public struct Group: Sendable {
+        /// `all`, or `<grouping>=<value>`.
+        public let label: String
+        /// The group's FI fit.
+        public let fit: FloatingInterceptFit
+        /// The group's uncensored links.
+        public let links: [PathLossLink]
+    }
+
+    /// The groups and their coverage distances.
+    public struct Result: StudyResult {
+        public let configuration: Configuration
+        /// The analysis (budget, mapping, quantile).
+        public let analysis: CoverageAnalysis
+        /// All data first, then each group.
+        public let groups: [Group]
+        /// Maximum distance per group (outer) and target (inner).
+        public let maximumDistances: [[CoverageAnalysis.MaximumDistance]]
+
+        public var tables: [StudyTable] { [maximumDistanceTable, rateCDFTable] }
+        public var plots: [StudyPlot] { [rateCDFPlot, rateVersusDistancePlot] }
+
+        var suffix: String { configuration.lineOfSightOnly ? " (LOS)" : "" }
+
+        public var summary: String {
+            let t = maximumDistanceTable
+            let cells = t.columns.map { CSVTable(StudyTable(columns: [$0])).rows.map { $0[0] } }
+            return "coverage: "
+                + (0..<t.rowCount).map { "\(cells[0][$0]) \(cells[1][$0]) bit/s → \(cells[2][$0]) \(cells[3][$0])" }
+                .joined(separator: "; ")
+        }
+
+        /// Per group and target: status, distance and the fit used (`max-distance`).
+        public var maximumDistanceTable: StudyTable {
+            var rows = StudyRows([
+                ("group", nil), ("target_rate", "bps"), ("status", nil), ("max_distance", "m"), ("fit_n", nil),
+                ("fit_rmse", "db"), ("links", nil),
+            ])
+            for (g, group) in groups.enumerated() {
+                for (t, target) in configuration.targetRatesBitsPerSecond.enumerated() {
+                    let (status, value): (String, Double?) =
+                        switch maximumDistances[g][t] {
+                        case .distance(let d): ("distance", d)
+                        case .beyondRange(let d): ("beyond_range", d)
+                        case .notAchievable: ("not_achievable", nil)
+                        }
+                    rows.append([
+                        .text(group.label + suffix), .real(target), .text(status), .real(value),
+                        .real(group.fit.pathLossExponent.estimate), .real(group.fit.rmsErrorDB),
+                        .integer(group.fit.usedCount),
+                    ])
+                }
+            }
+            return rows.table(name: "-max-distance")
+        }
+
+        /// Sorted per-link rates and ECDF levels, per group (`rate-cdf`).
+        public var rateCDFTable: StudyTable {
+            var rows = StudyRows([("group", nil), ("rate", "bps"), ("ecdf", nil)])
+            for group in groups {
+                let (rates, ecdf) = rateCDF(group)
+                for (r, p) in zip(rates, ecdf) { rows.append([.text(group.label), .real(r), .real(p)]) }
+            }
+            return rows.table(name: "-rate-cdf")
+        }
+
+        func rateCDF(_ group: Group) -> (rates: [Double], ecdf: [Double]) {
+            let rates = group.links.map { analysis.rateBitsPerSecond(pathGainDB: $0.pathGainDB) }.sorted()
+            return (rates, PathLossStudyText.ecdfLevels(rates.count))
+        }
+
+        /// The rate name used in titles.
+        var rateName: String {
+            switch configuration.mapping {
+            case .shannon: "shannon"
+            case .attenuatedShannon: "attenuated-shannon"
+            case .nrTable: "nr-table"
+            }
+        }
+
+        /// Per-link rate ECDF per group (`rate-cdf`).
+        public var rateCDFPlot: StudyPlot {
+            let c = configuration
+            var plot = StudyPlot(
+                name: "-rate-cdf",
+                title:
+                    "Per-link rate (\(PathLossStudyText.provenance(c.campaign)); \(rateName), \(Int(c.budget.bandwidthHz / 1e6)) MHz)",
+                xLabel: "Rate [Gbit/s]", yLabel: "Empirical CDF")
+            for group in groups {
+                let (rates, ecdf) = rateCDF(group)
+                plot.series.append(StudySeries(group.label, .step(x: rates.map { $0 / 1e9 }, y: ecdf)))
+            }
+            plot.series.append(StudySeries("10 % of UEs", .horizontalLine(y: 1 - c.coverage)))
+            return plot
+        }
+
+        /// Rate reached by a fraction c of UEs against distance, per group (`rate-vs-distance`).
+        public var rateVersusDistancePlot: StudyPlot {
+            let c = configuration
+            var plot = StudyPlot(
+                name: "-rate-vs-distance",
+                title:
+                    "Rate reached by \(Int(c.coverage * 100)) % of indoor UEs (\(PathLossStudyText.provenance(c.campaign)))",
+                xLabel: "BS distance [m]", yLabel: "Rate [Gbit/s]", xScale: .log10)
+            for group in groups {
+                let grid = PathLossStudyText.logGrid(
+                    group.fit.distanceRangeMeters.lowerBound, group.fit.distanceRangeMeters.upperBound, count: 60)
+                plot.series.append(
+                    StudySeries(
+                        group.label,
+                        .line(
+                            x: grid,
+                            y: grid.map { analysis.rateBitsPerSecond(fit: group.fit, distanceMeters: $0) / 1e9 })))
+            }
+            let number = CSVNumberFormat.shortestRoundTrip
+            for target in c.targetRatesBitsPerSecond {
+                plot.series.append(
+                    StudySeries("\(number.format(target / 1e9)) Gbit/s", .horizontalLine(y: target / 1e9)))
+            }
+            return plot
+        }
+    }
+
+    public let configuration: Configuration
+
+    public init(_ configuration: Configuration) { self.configuration = configuration }
+
+    /// Fits the groups and solves for the distances (deterministic: `seed` is ignored).
+    /// - Throws: `PathLossError` for a bad coverage level, mapping or a campaign the fits cannot use.
+    public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        let c = configuration
+        let analysis = try CoverageAnalysis(
+            budget: c.budget, mapping: c.mapping, coverage: c.coverage, method: c.method)
+        var campaign = c.campaign
+        if c.lineOfSightOnly { campaign = campaign.filtered { $0.lineOfSight == true } }
+        let fits = try GroupFits(campaign: campaign, groupBy: c.groupBy)
+        let all = try FloatingInterceptFit(campaign: campaign)
+        let used = campaign.uncensoredLinks
+        let groups =
+            [Group(label: "all", fit: all, links: used)]
+            + fits.entries.map { entry in
+                Group(
+                    label: "\(c.groupBy.rawValue)=\(entry.group)", fit: entry.fit,
+                    links: used.filter { c.groupBy.key(of: $0) == entry.group })
+            }
+        let distances = try groups.map { group in
+            try c.targetRatesBitsPerSecond.map {
+                try analysis.maximumDistance(
+                    fit: group.fit, targetRateBitsPerSecond: $0, allowExtrapolation: c.allowExtrapolation)
+            }
+        }
+        return Result(configuration: c, analysis: analysis, groups: groups, maximumDistances: distances)
+    }
+}
