@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WirelessCore
+import WirelessSpectrumNet
 @testable import WirelessCommands
 
 /// A fresh temporary folder for one test.
@@ -29,4 +31,15 @@ func runWTK(_ arguments: [String]) -> Int32 {
 /// Files in `directory` (empty if it does not exist).
 func listing(_ directory: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+}
+
+/// A randomly initialised compact CMuSeNet (M = 16, N = 1024, widths 2) saved as `tiny.cmsn` in
+/// `folder`: a valid checkpoint that loads and runs in milliseconds.
+func tinyModel(in folder: URL) throws -> URL {
+    var generator = Xoshiro256StarStar(seed: 1)
+    var network = try SegmentationNetwork<Float>(
+        configuration: .compact(fftCount: 16, bins: 1024, widths: [2, 2, 2, 2]), using: &generator)
+    let url = folder.appendingPathComponent("tiny.cmsn")
+    try Checkpoint(network: &network).write(to: url)
+    return url
 }

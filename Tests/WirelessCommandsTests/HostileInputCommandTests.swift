@@ -28,15 +28,6 @@ import WirelessSpectrumNet
         return (code, message)
     }
 
-    /// A randomly initialised compact model (M = 16, N = 1024, widths 2) saved as a checkpoint.
-    func tinyModel(in folder: URL) throws -> URL {
-        var generator = Xoshiro256StarStar(seed: 1)
-        var network = try SegmentationNetwork<Float>(
-            configuration: .compact(fftCount: 16, bins: 1024, widths: [2, 2, 2, 2]), using: &generator)
-        let url = folder.appendingPathComponent("tiny.cmsn")
-        try Checkpoint(network: &network).write(to: url)
-        return url
-    }
 
     /// The checkpoint at `url` with `configuration[key] = value`, the CRC recomputed (a deliberate edit).
     func editedModel(_ url: URL, _ key: String, _ value: Any, to target: URL) throws -> URL {

@@ -17,15 +17,6 @@ import WirelessSpectrumNet
     /// Labelled band of the fixtures: bins 588..<640 of N = 1024, i.e. [1.5, 2.5) MHz baseband.
     static let bandHz = (lower: 1.5e6, upper: 2.5e6)
 
-    /// A randomly initialised compact model (M = 16, N = 1024, narrow widths) saved as a checkpoint.
-    func tinyModel(in folder: URL) throws -> URL {
-        var generator = Xoshiro256StarStar(seed: 1)
-        var network = try SegmentationNetwork<Float>(
-            configuration: .compact(fftCount: 16, bins: 1024, widths: [2, 2, 2, 2]), using: &generator)
-        let url = folder.appendingPathComponent("tiny.cmsn")
-        try Checkpoint(network: &network).write(to: url)
-        return url
-    }
 
     /// Unit-variance complex noise plus unit tones on the N = 1024 bin centres 589..<639 (inside the
     /// labelled band): ≈ 26 dB per Welch bin, so a correct label lands on detected bins.

@@ -8,15 +8,6 @@ import WirelessSpectrumNet
 @testable import WirelessCommands
 
 @Suite struct SpectrumCommandTests {
-    /// A randomly initialised compact model (M = 16, N = 1024, narrow widths) saved as a checkpoint.
-    func tinyModel(in folder: URL) throws -> URL {
-        var generator = Xoshiro256StarStar(seed: 1)
-        var network = try SegmentationNetwork<Float>(
-            configuration: .compact(fftCount: 16, bins: 1024, widths: [2, 2, 2, 2]), using: &generator)
-        let url = folder.appendingPathComponent("tiny.cmsn")
-        try Checkpoint(network: &network).write(to: url)
-        return url
-    }
 
     func recording(samples: Int, sampleRateHz: Double = 20e6, seed: UInt64 = 3) -> SigMFRecording {
         var generator = Xoshiro256StarStar(seed: seed)
