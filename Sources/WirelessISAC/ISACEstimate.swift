@@ -50,7 +50,8 @@ public protocol ISACParameterEstimator: Sendable {
 }
 
 extension ISACTargetEstimate {
-    /// The target at estimated frequencies `w` on a grid with spacing `factors` (the mapping of docs/ISAC.md#physical-mapping),
+    /// The target at estimated frequencies `w` on a grid with spacing `factors` (the mapping of
+    /// docs/ISAC.md#physical-mapping),
     /// with full-grid frequencies recomputed from the physical triplet and a zero gain (refit later).
     public init(grid: ISACGrid, estimatedFrequencies w: [Double], factors: [Int] = [1, 1, 1]) {
         let physical = grid.physicalParameters(frequencies: w, factors: factors)

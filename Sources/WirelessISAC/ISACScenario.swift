@@ -92,7 +92,8 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         }
     }
 
-    /// Checks every path is unambiguous on a grid compressed by `factors` (docs/ISAC.md#scenarios; silent aliasing, docs/ISAC.md#physical-mapping):
+    /// Checks every path is unambiguous on a grid compressed by `factors` (docs/ISAC.md#scenarios; silent aliasing,
+    /// docs/ISAC.md#physical-mapping):
     /// |x/Δ_A|·2d_a/λ < 1 for the angle, τ < 1/(ΔfΔ_F), |f_D| < 1/(2Δ_T T_sym).
     ///
     /// - Throws: `ISACError.outsideUnambiguousRange(path:parameter:)` for the first aliasing path.

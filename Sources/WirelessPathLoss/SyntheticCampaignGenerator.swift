@@ -138,7 +138,8 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         public var achievedAggregates: Aggregates?
     }
 
-    /// Aggregates achieved by the default fits on the generated campaign (docs/PATHLOSS.md#synthetic-replica), beside the paper's.
+    /// Aggregates achieved by the default fits on the generated campaign (docs/PATHLOSS.md#synthetic-replica), beside
+    /// the paper's.
     public struct Aggregates: Sendable, Equatable, Codable {
         /// All-data FI: A [dB], n, RMSE_N [dB].
         public var allDataInterceptDB: Double

@@ -40,7 +40,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// on both sides needed to tell a 2 MHz signal's label extent from a 1 MHz one's.
     public var contextDilations: [Int]
 
-    /// The analysis window of the input FFTs (docs/SPECTRUM.md#input-and-labels: rectangular, Hann optional). Part of the
+    /// The analysis window of the input FFTs (docs/SPECTRUM.md#input-and-labels: rectangular, Hann optional). Part of
+    /// the
     /// model: a network trained on Hann-windowed spectra must be fed Hann-windowed spectra.
     public var inputWindow: InputWindow
 

@@ -100,7 +100,8 @@ public struct WidebandExample: Sendable {
     }
 }
 
-/// The synthetic wideband generator of docs/SPECTRUM.md#synthetic-generator (toolkit variant, with the authors' quirks behind flags).
+/// The synthetic wideband generator of docs/SPECTRUM.md#synthetic-generator (toolkit variant, with the authors' quirks
+/// behind flags).
 ///
 ///     per example (seeded by (master seed, SNR index, index)):
 ///       n ~ U{1..10};  bw_i ~ U{bandwidth set};  txP_i ~ U{0..20} dB
@@ -254,7 +255,8 @@ public struct WidebandGenerator: Sendable {
         return power / Double(max(count, 1))
     }
 
-    /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (docs/SPECTRUM.md#synthetic-generator step 6, Q2, Q4).
+    /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (docs/SPECTRUM.md#synthetic-generator
+    /// step 6, Q2, Q4).
     public func noisePower(placed: [PlacedSignal], dropped: [PlacedSignal], snrDB: Double) -> Double {
         let c = configuration
         let reference = c.noiseRefIncludesDropped ? placed + dropped : placed

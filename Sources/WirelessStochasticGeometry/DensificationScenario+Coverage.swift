@@ -96,7 +96,8 @@ extension DensificationScenario {
                 : "strongest-BS coverage with multi-slope path loss for T < 1")
     }
 
-    /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics, docs/DENSIFICATION.md#route-h-rates).
+    /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics,
+    /// docs/DENSIFICATION.md#route-h-rates).
     ///
     /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
     /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.

@@ -2,7 +2,8 @@ import Foundation
 import Numerics
 import WirelessCore
 
-/// Coverage under nearest-BS association for any multi-slope g (docs/DENSIFICATION.md#route-f-rayleigh-any-path-gain, docs/DENSIFICATION.md#route-g-gil-pelaez).
+/// Coverage under nearest-BS association for any multi-slope g (docs/DENSIFICATION.md#route-f-rayleigh-any-path-gain,
+/// docs/DENSIFICATION.md#route-g-gil-pelaez).
 public enum NearestCellCoverage {
     /// (f) Rayleigh small-scale fading h (any shadowing S, serving S₀ included), any g:
     ///

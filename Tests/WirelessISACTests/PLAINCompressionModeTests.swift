@@ -70,7 +70,8 @@ struct PLAINCompressionModeTests {
     }
 
     @Test func sharedVelocityGivesOneCandidateButThreeTriplets() throws {
-        // docs/ISAC.md#test-tolerances: three targets sharing v with distinct (θ, d): one time-mode candidate, three triplets.
+        // docs/ISAC.md#test-tolerances: three targets sharing v with distinct (θ, d): one time-mode candidate, three
+        // triplets.
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
         let paths = [
@@ -88,7 +89,8 @@ struct PLAINCompressionModeTests {
     }
 
     @Test func pathReusingTwoIndicesIsRecoveredByCPUpdate() throws {
-        // docs/ISAC.md#test-tolerances: a third path reusing the angle of path 1 and the delay of path 2 (pathCount = 3).
+        // docs/ISAC.md#test-tolerances: a third path reusing the angle of path 1 and the delay of path 2 (pathCount =
+        // 3).
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
         let paths = [

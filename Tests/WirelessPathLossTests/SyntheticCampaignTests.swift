@@ -8,7 +8,8 @@ import WirelessCore
 private let datasetFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("datasets/oti28-synthetic")
 
-// Tolerances for the published aggregates (paper abstract, docs/PATHLOSS.md#published-aggregates). The replica is one seeded draw, so
+// Tolerances for the published aggregates (paper abstract, docs/PATHLOSS.md#published-aggregates). The replica is one
+// seeded draw, so
 // these bands are what a fit of ~2,200 links with 43 scenario clusters can be asked to hit:
 /// Excess loss beyond 50 m: ±1 dB around 30 (≈ the intercept's CR1 standard error of the all-data fit).
 private let excessLossToleranceDB = 1.0

@@ -50,7 +50,8 @@ import WirelessCore
     }
 
     @Test func caCFARFalseAlarmRateRectangularSingleSegment() throws {
-        // docs/SPECTRUM.md#test-tolerances: K = 1, rectangular window (independent bins): within 4 binomial σ of P_FA = 1e-2.
+        // docs/SPECTRUM.md#test-tolerances: K = 1, rectangular window (independent bins): within 4 binomial σ of P_FA =
+        // 1e-2.
         let periodogram = try AveragedPeriodogram(
             segmentLength: 1024, window: .rectangular, windowSamples: 1024,
             sampleRateHz: 20e6)

@@ -17,7 +17,8 @@ import WirelessFFT
     }
 
     @Test func occupancyMatchesTheDerivedValue() {
-        // docs/SPECTRUM.md#test-tolerances: over ≥ 2000 examples the mean occupancy lies in [0.19, 0.24] (≈ 21.4 % at N = 1024).
+        // docs/SPECTRUM.md#test-tolerances: over ≥ 2000 examples the mean occupancy lies in [0.19, 0.24] (≈ 21.4 % at N
+        // = 1024).
         var occupied = 0
         var total = 0
         for signals in draws(2000) {
@@ -81,7 +82,8 @@ import WirelessFFT
             #expect(abs(power - Decibels.toPower(weakest + 6)) < 1e-9 * power)
             ratioSum += noise.reduce(0.0) { $0 + $1.lengthSquared } / Double(noise.count) / power
         }
-        // σ of the mean ratio = 1/√(count·W) ≈ 9.9e-4 (W = 1024); 1 % is the bound of docs/SPECTRUM.md#test-tolerances (≈ 10σ).
+        // σ of the mean ratio = 1/√(count·W) ≈ 9.9e-4 (W = 1024); 1 % is the bound of docs/SPECTRUM.md#test-tolerances
+        // (≈ 10σ).
         #expect(abs(ratioSum / Double(count) - 1) < 0.01)
     }
 

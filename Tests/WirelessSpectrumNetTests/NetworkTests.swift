@@ -43,7 +43,8 @@ import WirelessCore
             "\(r2.inputError) \(r2.parameterError) \(r1.inputError) \(r1.parameterError)")
     }
 
-    /// Exact counts of docs/SPECTRUM.md#test-tolerances (real parameters including CBN's 5 per channel; real MACs, 4 per complex MAC).
+    /// Exact counts of docs/SPECTRUM.md#test-tolerances (real parameters including CBN's 5 per channel; real MACs, 4
+    /// per complex MAC).
     @Test func parameterAndOperationCountsMatchTheSpecification() throws {
         var generator = Xoshiro256StarStar(seed: 1)
         var compact = try SegmentationNetwork<Float>(

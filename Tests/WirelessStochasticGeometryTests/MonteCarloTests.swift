@@ -103,7 +103,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     #expect(first.drops == 3000)
 }
 
-/// docs/DENSIFICATION.md#monte-carlo step 9: the estimate at a density must not depend on the rest of the λ grid (which sets K(λ_max),
+/// docs/DENSIFICATION.md#monte-carlo step 9: the estimate at a density must not depend on the rest of the λ grid (which
+/// sets K(λ_max),
 /// previously the per-batch stream length) nor on the batch size.
 @Test func estimateAtADensityIsIndependentOfTheGridAndBatchSize() throws {
     let g = try MultiSlopePathGain.dualSlope(nearExponent: 2.5, farExponent: 4, criticalDistance: 1)
@@ -168,7 +169,8 @@ private let summationOrderTolerance = 1e-12
 }
 
 @Test func monteCarloASERisesInDecayRegimeWithAlphaZeroAboveOne() throws {
-    // docs/DENSIFICATION.md#test-tolerances item 8: strongest-BS ASE for α0 = 1.5 rises on [1e2, 1e3] (ASE slope α0/2 > 0).
+    // docs/DENSIFICATION.md#test-tolerances item 8: strongest-BS ASE for α0 = 1.5 rises on [1e2, 1e3] (ASE slope α0/2 >
+    // 0).
     let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
     let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .strongestInstantaneous)
     let r = try DensificationSimulator(
