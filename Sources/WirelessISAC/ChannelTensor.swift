@@ -7,7 +7,7 @@ import Numerics
 ///
 ///     elements[r + N_R·(k + N_F·(l + N_T·s))] = H[s, r, k, l]
 ///
-/// so `vec(H_s) = (V ⊙ D ⊙ A)·β_s` for the Vandermonde model of `plain-isac.md` §2.1.
+/// so `vec(H_s) = (V ⊙ D ⊙ A)·β_s` for the Vandermonde model of docs/ISAC.md#signal-model.
 /// Compressed tensors use the same layout with the compressed sizes N'_m and the virtual
 /// snapshots of Decimation2 / Smoothing as S.
 public struct ChannelTensor: Sendable, Equatable, Codable {

@@ -5,7 +5,7 @@ import WirelessLinearAlgebra
 
 extension CramerRaoBound {
     /// Per-mode bound with the other two modes' parameters known (the authors' `calcCRBTensor.m`,
-    /// after Van Trees, *Optimum Array Processing*, Eq. 8.110; `plain-isac.md` §2.7 `.otherModesKnown`).
+    /// after Van Trees, *Optimum Array Processing*, Eq. 8.110; docs/ISAC.md#bounds `.otherModesKnown`).
     ///
     ///     G = Hadamard product of the other modes' Grams (M_j^H M_j),  A = mode-m Vandermonde, Ḋ = ∂A/∂param
     ///     H_m = (Ḋ^HḊ∘G) − (Ḋ^HA∘G)(A^HA∘G)^{−1}(Ḋ^HA∘G)^H

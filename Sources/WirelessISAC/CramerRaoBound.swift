@@ -4,7 +4,7 @@ import WirelessCore
 import WirelessLinearAlgebra
 
 /// The deterministic single-snapshot Cramér–Rao bound on (θ, d, v) of every path
-/// (Stoica & Nehorai, IEEE Trans. ASSP 37(5), 1989; `plain-isac.md` §2.7).
+/// (Stoica & Nehorai, IEEE Trans. ASSP 37(5), 1989; docs/ISAC.md#bounds).
 ///
 ///     S = V⊙D⊙A,  Δ = [V⊙D⊙Ȧ, V⊙Ḋ⊙A, V̇⊙D⊙A]   (columns differentiated w.r.t. θ_p, d_p, v_p)
 ///     FIM = (2/σ²)·Re{(Δ^H P_S^⊥ Δ) ∘ (1_{3×3} ⊗ ββ^H)^T},   CRB = FIM^{−1}
@@ -46,7 +46,7 @@ public struct CramerRaoBound: Sendable, Equatable, Codable {
             amplitudes: [scenario.paths.map(\.gain)])
     }
 
-    /// The bound for compressed data (`plain-isac.md` §2.7 "Compressed data"): the same FIM with spacing Δ_m,
+    /// The bound for compressed data (docs/ISAC.md#bounds "Compressed data"): the same FIM with spacing Δ_m,
     /// sizes N'_m, amplitudes β_p·Π_m g_{Δm}(ω_{m,p}) and noise σ²/ΠΔ_m (Averaging), or β_p and σ² (Decimation).
     /// The ∂g terms are parallel to S and are projected out.
     ///

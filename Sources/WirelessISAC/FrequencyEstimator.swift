@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// The 1-D subspace estimator that turns a signal subspace into frequencies (`plain-isac.md` §2.4).
+/// The 1-D subspace estimator that turns a signal subspace into frequencies (docs/ISAC.md#per-mode-estimation).
 public enum FrequencyEstimator: String, Sendable, Equatable, Codable, CaseIterable {
     /// Root-MUSIC (Barabell, ICASSP 1983): roots of z^{N−1}Σ_ℓ p_ℓ z^ℓ, p_ℓ = Σ_{j−i=ℓ}[I − U_sU_s^H]_{ij};
     /// the K roots inside and closest to the unit circle, ω̂ = arg z (default).
@@ -28,7 +28,7 @@ public enum FrequencyEstimator: String, Sendable, Equatable, Codable, CaseIterab
     }
 }
 
-/// Root-MUSIC on a signal subspace (Barabell 1983; `plain-isac.md` §2.4 step 6).
+/// Root-MUSIC on a signal subspace (Barabell 1983; docs/ISAC.md#per-mode-estimation step 6).
 public enum RootMUSIC {
     /// The polynomial coefficients in descending powers: `[p_{N−1}, …, p_0, …, p_{−(N−1)}]`,
     /// p_ℓ = Σ_{j−i=ℓ} [I − U_sU_s^H]_{ij}, so that a_N(ω)^H Π_n a_N(ω) = Σ_ℓ p_ℓ e^{jωℓ}.
@@ -148,7 +148,7 @@ public enum RootMUSIC {
     }
 }
 
-/// 1-D shift-invariance estimation (Roy & Kailath 1989; `plain-isac.md` §2.4 step 7).
+/// 1-D shift-invariance estimation (Roy & Kailath 1989; docs/ISAC.md#per-mode-estimation step 7).
 public enum ESPRIT {
     /// The K ESPRIT frequencies [rad/sample] of an N × K signal subspace (J_1/J_2: first/last N−1 rows).
     public static func frequencies(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws

@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Where the complex gains of the paired triplets are refitted (`plain-isac.md` §2.6).
+/// Where the complex gains of the paired triplets are refitted (docs/ISAC.md#fusion).
 public enum GainRefitDomain: String, Sendable, Equatable, Codable, CaseIterable {
     /// Least squares on the uncompressed input (default):
     ///

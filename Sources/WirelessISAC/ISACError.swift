@@ -2,7 +2,7 @@ import WirelessCore
 
 /// Typed errors of the ISAC module (PLAIN, its baselines and bounds).
 ///
-/// The cases follow the error table of the PLAIN specification (`plain-isac.md` §3). Data
+/// The cases follow the error table in docs/ISAC.md#errors. Data
 /// problems (non-finite or all-zero samples, a tensor of the wrong shape) are `.invalidData`;
 /// parameter problems (factors, path counts, grid constants) are `.invalidArgument`.
 public enum ISACError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
@@ -66,5 +66,5 @@ public enum ISACError: Error, Equatable, Sendable, CustomStringConvertible, Cate
     }
 }
 
-/// The name the PLAIN specification uses for the module's error type.
+/// The name docs/ISAC.md#errors also uses for the module's error type.
 public typealias PLAINError = ISACError

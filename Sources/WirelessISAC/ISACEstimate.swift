@@ -12,7 +12,7 @@ public struct ISACTargetEstimate: Sendable, Equatable, Codable {
     public var gain: Complex<Double>
     /// `[ω_A, ω_F, ω_T]` on the full (uncompressed) grid [rad/sample].
     public var frequencies: [Double]
-    /// Whether the angle argument was clamped to [−1, 1] (a warning, `plain-isac.md` §2.5).
+    /// Whether the angle argument was clamped to [−1, 1] (a warning, docs/ISAC.md#physical-mapping).
     public var angleClamped: Bool
 
     public init(
@@ -50,7 +50,8 @@ public protocol ISACParameterEstimator: Sendable {
 }
 
 extension ISACTargetEstimate {
-    /// The target at estimated frequencies `w` on a grid with spacing `factors` (the §2.5 mapping),
+    /// The target at estimated frequencies `w` on a grid with spacing `factors` (the mapping of
+    /// docs/ISAC.md#physical-mapping),
     /// with full-grid frequencies recomputed from the physical triplet and a zero gain (refit later).
     public init(grid: ISACGrid, estimatedFrequencies w: [Double], factors: [Int] = [1, 1, 1]) {
         let physical = grid.physicalParameters(frequencies: w, factors: factors)

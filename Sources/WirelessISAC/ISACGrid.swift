@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// How the array angle is measured (`plain-isac.md` §2.1).
+/// How the array angle is measured (docs/ISAC.md#conventions).
 public enum AngleConvention: String, Sendable, Equatable, Codable, CaseIterable {
     /// θ ∈ [0°, 180°] from the array axis, broadside = 90°: ω_A = 2π(d_a/λ)·cos θ (default).
     case axis
@@ -9,7 +9,7 @@ public enum AngleConvention: String, Sendable, Equatable, Codable, CaseIterable 
     case broadside
 }
 
-/// How a path's distance and radial velocity map to delay and Doppler (`plain-isac.md` §2.1).
+/// How a path's distance and radial velocity map to delay and Doppler (docs/ISAC.md#conventions).
 public enum RangeMapping: String, Sendable, Equatable, Codable, CaseIterable {
     /// τ = d/c, f_D = f_c·v/c with d the path length and v its closing rate (default; UE→BS, bistatic sums).
     case oneWay
@@ -27,7 +27,7 @@ public enum RangeMapping: String, Sendable, Equatable, Codable, CaseIterable {
 ///     ω_F = −2π·Δf·τ,   τ = κd/c   (mode 1, subcarriers; note the sign)
 ///     ω_T = +2π·f_D·T_sym, f_D = κ f_c v/c  (mode 2, symbols)
 ///
-/// with κ = 1 (`.oneWay`) or 2 (`.monostatic`) and c = 299 792 458 m/s (`plain-isac.md` §2.1).
+/// with κ = 1 (`.oneWay`) or 2 (`.monostatic`) and c = 299 792 458 m/s (docs/ISAC.md#conventions).
 public struct ISACGrid: Sendable, Equatable, Codable {
     /// Carrier frequency f_c [Hz], > 0.
     public var carrierFrequencyHz: Double
@@ -79,7 +79,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     public static let speedOfLight = PhysicalConstants.speedOfLightMetersPerSecond
 
     /// The paper's default grid: f_c = 26 GHz, 16 antennas at λ/2, 180 subcarriers at 60 kHz,
-    /// 560 symbols with T_CP = 1/(14Δf) (T_sym = 17.857 µs, T_obs = 10 ms). `plain-isac.md` §2.2.
+    /// 560 symbols with T_CP = 1/(14Δf) (T_sym = 17.857 µs, T_obs = 10 ms). docs/ISAC.md#scenarios.
     public static let paperDefault = ISACGrid(
         carrierFrequencyHz: 26e9, antennaCount: 16, subcarrierCount: 180, subcarrierSpacingHz: 60e3,
         symbolCount: 560)
@@ -159,7 +159,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         ]
     }
 
-    /// Derivatives `[∂ω_A/∂θ [rad/deg], ∂ω_F/∂d [rad/m], ∂ω_T/∂v [rad/(m/s)]]` at a path (`plain-isac.md` §2.7).
+    /// Derivatives `[∂ω_A/∂θ [rad/deg], ∂ω_F/∂d [rad/m], ∂ω_T/∂v [rad/(m/s)]]` at a path (docs/ISAC.md#bounds).
     public func frequencyDerivatives(of path: ISACPath) -> [Double] {
         let scale = 2 * .pi * antennaSpacingMeters / wavelengthMeters * .pi / 180
         let angleRadians = path.angleDegrees * .pi / 180
@@ -169,7 +169,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         return [dA, dF, dT]
     }
 
-    // MARK: Spatial frequency → physical (§2.5)
+    // MARK: Spatial frequency → physical (docs/ISAC.md#physical-mapping)
 
     /// Maps estimated (possibly compressed-grid) spatial frequencies to a physical triplet.
     ///
@@ -209,7 +209,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         return w
     }
 
-    // MARK: Resolution and unambiguous intervals (§2.2, derived)
+    // MARK: Resolution and unambiguous intervals (docs/ISAC.md#scenarios, derived)
 
     /// Largest unambiguous distance [m] after compression by Δ_F: c/(κΔfΔ_F).
     public func maximumDistanceMeters(compressionFactor: Int = 1) -> Double {

@@ -8,7 +8,7 @@ import WirelessCore
 ///     SNR = Σ_p |β_p|² / σ²    (per resource element per antenna; authors' public code)
 ///
 /// Shape `[N_R × N_F × N_T]`, column-major with the antenna index fastest (`ChannelTensor`).
-/// Source: `plain-isac.md` §2.1–2.2 (Tahir, Svoboda, Rupp 2025).
+/// Source: docs/ISAC.md#signal-model and docs/ISAC.md#scenarios (Tahir, Svoboda, Rupp 2025).
 public struct ISACScenario: Sendable, Equatable, Codable {
     /// The measurement grid and conventions.
     public var grid: ISACGrid
@@ -20,7 +20,7 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         self.paths = paths
     }
 
-    /// The paper's default scenario (`plain-isac.md` §2.2, authors' `main.m`): 26 GHz, 16×180×560,
+    /// The paper's default scenario (docs/ISAC.md#scenarios, authors' `main.m`): 26 GHz, 16×180×560,
     /// P = 6 at θ = 30…150°, path lengths n·c·T_s with n = 2, 5, 9, 12, 15, 18 and T_s = 1/(225Δf),
     /// velocities 0, 5, 0, 15, 0, 25 km/h, gains 10^{−PL/20}·e^{jφ_p} with
     ///
@@ -53,7 +53,7 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         paperDefault(phasesRadians: (0..<6).map { _ in 2 * .pi * generator.nextUnitDouble() })
     }
 
-    /// The 5G NR 28 GHz scenario (project choice, `plain-isac.md` §2.2): the NR grid, θ = 30…150°,
+    /// The 5G NR 28 GHz scenario (project choice, docs/ISAC.md#scenarios): the NR grid, θ = 30…150°,
     /// d = 20, 80, …, 320 m, v = 0, 20, 0, 60, 0, 100 km/h, gains from the same path-loss law.
     public static func nr28GHz(phasesRadians: [Double] = Array(repeating: 0, count: 6)) -> ISACScenario {
         precondition(phasesRadians.count == 6, "the NR scenario has six paths")
@@ -92,7 +92,8 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         }
     }
 
-    /// Checks every path is unambiguous on a grid compressed by `factors` (§2.2, pitfall 8):
+    /// Checks every path is unambiguous on a grid compressed by `factors` (docs/ISAC.md#scenarios; silent aliasing,
+    /// docs/ISAC.md#physical-mapping):
     /// |x/Δ_A|·2d_a/λ < 1 for the angle, τ < 1/(ΔfΔ_F), |f_D| < 1/(2Δ_T T_sym).
     ///
     /// - Throws: `ISACError.outsideUnambiguousRange(path:parameter:)` for the first aliasing path.

@@ -13,7 +13,7 @@ public struct ModeEstimate: Sendable, Equatable, Codable {
     public var order: Int
 }
 
-/// Per-mode subspace estimation (`plain-isac.md` §2.4): unfold, covariance, forward–backward
+/// Per-mode subspace estimation (docs/ISAC.md#per-mode-estimation): unfold, covariance, forward–backward
 /// averaging, Hermitian EVD, model order, and a 1-D frequency estimator.
 ///
 ///     Y_m ∈ C^{N×Q}  (mode-m unfolding),  R = Y_mY_m^H/Q,  R ← R/max|R_ij|,

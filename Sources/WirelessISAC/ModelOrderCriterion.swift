@@ -8,7 +8,7 @@ import Foundation
 ///     AIC(k) = Q(N−k)·ln(ā_k/ḡ_k) + k(2N−k)
 ///     MDL(k) = Q(N−k)·ln(ā_k/ḡ_k) + ½k(2N−k)·ln Q           k = 1 … N−1,  K = argmin
 ///
-/// `plain-isac.md` §2.4 step 5. AIC overestimates asymptotically; MDL is consistent.
+/// docs/ISAC.md#per-mode-estimation step 5. AIC overestimates asymptotically; MDL is consistent.
 public enum ModelOrderCriterion: String, Sendable, Equatable, Codable, CaseIterable {
     case aic
     case mdl

@@ -1,4 +1,4 @@
-/// How the true path count P is used (the reference's `useTrueN_P` 0/1/2; `plain-isac.md` §2.6).
+/// How the true path count P is used (the reference's `useTrueN_P` 0/1/2; docs/ISAC.md#fusion).
 public enum PathCountUse: String, Sendable, Equatable, Codable, CaseIterable {
     /// P selects the final K triplets only; per-mode orders come from AIC/MDL (default).
     case finalSelection
@@ -6,7 +6,7 @@ public enum PathCountUse: String, Sendable, Equatable, Codable, CaseIterable {
     case everywhere
 }
 
-/// Settings of the PLAIN estimator (Tahir, Svoboda, Rupp 2025; `plain-isac.md` §2.3–2.6).
+/// Settings of the PLAIN estimator (Tahir, Svoboda, Rupp 2025; docs/ISAC.md#compression to docs/ISAC.md#fusion).
 public struct PLAINConfiguration: Sendable, Equatable, Codable {
     /// The sensing grid (f_c, spacings, conventions) used by the physical mapping.
     public var grid: ISACGrid

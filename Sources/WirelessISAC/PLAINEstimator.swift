@@ -5,13 +5,13 @@ import WirelessCore
 import WirelessLinearAlgebra
 
 /// PLAIN: compression → decoupled per-mode subspace estimation → input-based tensor fusion
-/// (Tahir, Svoboda, Rupp, arXiv:2503.21242, 2025; `plain-isac.md`).
+/// (Tahir, Svoboda, Rupp, arXiv:2503.21242, 2025; docs/ISAC.md).
 ///
 /// Plan once with `init(configuration:shape:)` (validates settings, plans the compression and
 /// fixes every size); then `estimate(_:)` per snapshot tensor. `estimate` is thread-safe.
 ///
 ///     H [N_R×N_F×N_T] ──compress──▶ H' [N'_R×N'_F×N'_T, S'] ──per mode──▶ {ω̂_A}, {ω̂_F}, {ω̂_T}
-///       ──TensorOMP/LS on H'──▶ K triplets ──§2.5 mapping──▶ (θ̂, d̂, v̂) ──LS refit──▶ β̂
+///       ──TensorOMP/LS on H'──▶ K triplets ──physical mapping──▶ (θ̂, d̂, v̂) ──LS refit──▶ β̂
 public struct PLAINEstimator: ISACParameterEstimator {
     /// The settings.
     public let configuration: PLAINConfiguration
@@ -123,7 +123,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
             update: configuration.ompUpdate)
     }
 
-    /// Physical mapping (§2.5) and gain refit of selected triplets.
+    /// Physical mapping (docs/ISAC.md#physical-mapping) and gain refit of selected triplets.
     ///
     /// - Parameter input: the uncompressed tensor for the `.uncompressed` refit; nil forces the compressed refit.
     public func targets(

@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessFFT
 
-/// Baseline: 3-D FFT periodogram with zero padding and peak picking (`plain-isac.md` §5).
+/// Baseline: 3-D FFT periodogram with zero padding and peak picking (docs/ISAC.md#baselines).
 ///
 ///     P[q_A, q_F, q_T] = |Σ_{r,k,l} w_A[r]w_F[k]w_T[l]·H[r,k,l]·e^{−j2π(q_A r/M_A + q_F k/M_F + q_T l/M_T)}|²
 ///     M_m = padding·N_m,   ω̂_m = 2π q_m/M_m wrapped to (−π, π]
@@ -11,7 +11,7 @@ import WirelessFFT
 /// Peaks are 3×3×3 local maxima with circular wrap: the K largest, or with `pathCount == nil`
 /// all peaks more than `thresholdDB` above the median power (a CFAR-style global threshold; the
 /// median is taken over a regular 1-in-`medianStride` subsample). With `refinement == .none`
-/// (default, spec §5) the estimate is grid-limited: the error is uniform in ±π/M_m rad, i.e. an
+/// (default, docs/ISAC.md#baselines) the estimate is grid-limited: the error is uniform in ±π/M_m rad, i.e. an
 /// RMSE floor of (2π/M_m)/√12. With `.parabolic`, each peak is refined per mode by the vertex of
 /// the parabola through the log-power at bins q−1, q, q+1 (Jain, Collins & Davis 1979 style
 /// interpolation):

@@ -4,7 +4,7 @@ import WirelessCore
 import WirelessLinearAlgebra
 
 /// Baseline: sequential estimation — angle, then delay per beam, then Doppler per (beam, delay)
-/// on the same compressed input as PLAIN (`plain-isac.md` §5).
+/// on the same compressed input as PLAIN (docs/ISAC.md#baselines).
 ///
 ///     Â from the mode-A unfolding of H';  beams Z_i = H' ×_A (Â^+)_i            [N'_F × N'_T × S]
 ///     D̂_i from the frequency unfolding of Z_i;  y_ij = Z_i ×_F (D̂_i^+)_j        [N'_T × S]

@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 
 /// Optimal assignment of estimates to ground-truth paths, and per-parameter errors
-/// (`plain-isac.md` §3: "estimates are matched to truth by optimal assignment").
+/// (docs/ISAC.md#evaluations: estimates are matched to truth by optimal assignment).
 ///
 /// The cost of pairing estimate e with path p is Σ_m ((ω̂_{e,m} − ω_{p,m}) wrapped / (2π/N_m))², the
 /// squared spatial-frequency error in Rayleigh cells on the full grid, so the three parameters weigh alike.

@@ -2,7 +2,7 @@ import Foundation
 import Numerics
 import WirelessCore
 
-/// PLAIN stage 1: how the input tensor is shrunk before the per-mode estimation (`plain-isac.md` §2.3).
+/// PLAIN stage 1: how the input tensor is shrunk before the per-mode estimation (docs/ISAC.md#compression).
 public enum CompressionMode: String, Sendable, Equatable, Codable, CaseIterable {
     /// No compression.
     case none
@@ -207,7 +207,7 @@ public struct TensorCompression: Sendable, Equatable {
     }
 
     /// The amplitude factor a path of frequencies ω (full grid) acquires in output snapshot 0:
-    /// Π_m g_{Δ_m}(ω_m) for Averaging, 1 otherwise (`plain-isac.md` §2.3).
+    /// Π_m g_{Δ_m}(ω_m) for Averaging, 1 otherwise (docs/ISAC.md#compression).
     public func amplitudeFactor(fullGridFrequencies w: [Double]) -> Complex<Double> {
         guard mode == .averaging else { return .one }
         var product = Complex<Double>.one

@@ -4,7 +4,7 @@ import WirelessCore
 import WirelessLinearAlgebra
 
 /// Baseline: joint R-D standard ESPRIT with multidimensional smoothing (Haardt, Roemer, Del Galdo,
-/// IEEE Trans. SP 2008; for OFDM radar Podkurkov et al., IEEE Access 2019; `plain-isac.md` §5).
+/// IEEE Trans. SP 2008; for OFDM radar Podkurkov et al., IEEE Access 2019; docs/ISAC.md#baselines).
 ///
 ///     x_o = vec(H'[o_A : o_A+L_A, o_F : o_F+L_F, o_T : o_T+L_T])   (sub-tensor at shift o, per snapshot)
 ///     R = (1/Q)Σ_o x_o x_o^H,  R ← ½(R + J R* J),  U_s = K leading eigenvectors

@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// PLAIN stage 3: how the decoupled candidates are paired into triplets (`plain-isac.md` §2.6).
+/// PLAIN stage 3: how the decoupled candidates are paired into triplets (docs/ISAC.md#fusion).
 public enum FusionMethod: String, Sendable, Equatable, Codable, CaseIterable {
     /// Tensor OMP with the CP-consistent LS update (default):
     ///
@@ -14,7 +14,7 @@ public enum FusionMethod: String, Sendable, Equatable, Codable, CaseIterable {
     case tensorLS
 }
 
-/// The LS update inside TensorOMP (`plain-isac.md` §2.6).
+/// The LS update inside TensorOMP (docs/ISAC.md#fusion).
 public enum TensorOMPUpdate: String, Sendable, Equatable, Codable, CaseIterable {
     /// CP-consistent: β̂ = G^{−1}b over the selected triplets only (project default).
     case cp

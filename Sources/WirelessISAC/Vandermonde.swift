@@ -4,7 +4,7 @@ import WirelessCore
 
 /// Vandermonde steering vectors a_N(ω) = [1, e^{jω}, …, e^{j(N−1)ω}]^T and the tools built on them.
 ///
-/// The three modes of the ISAC tensor are all of this form (`plain-isac.md` §2.1).
+/// The three modes of the ISAC tensor are all of this form (docs/ISAC.md#signal-model).
 public enum Vandermonde {
     /// a_N(ω), length N.
     ///
@@ -28,7 +28,7 @@ public enum Vandermonde {
         return Matrix(rows: count, columns: frequencies.count, columnMajor: elements)
     }
 
-    /// Block-mean gain of Averaging compression (`plain-isac.md` §2.3):
+    /// Block-mean gain of Averaging compression (docs/ISAC.md#compression):
     ///
     ///     g_Δ(ω) = (1/Δ)·Σ_{q<Δ} e^{jωq} = e^{jω(Δ−1)/2}·sin(Δω/2) / (Δ·sin(ω/2)),   g_Δ(0) = 1
     public static func averagingGain(factor: Int, frequency: Double) -> Complex<Double> {

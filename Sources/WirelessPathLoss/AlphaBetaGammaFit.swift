@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Alpha–beta–gamma (ABG) multi-frequency path-loss fit (spec §2.3).
+/// Alpha–beta–gamma (ABG) multi-frequency path-loss fit (docs/PATHLOSS.md#close-in-models).
 ///
 ///     PL(f, d) = 10·α·log10(d) + β + 10·γ·log10(f_GHz)          [dB], OLS on (1, 10 log10 d, 10 log10 f)
 public struct AlphaBetaGammaFit: PathGainModel, Sendable, Equatable, Codable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One link's azimuth scan: received power vs RX horn azimuth, combined into an omnidirectional path gain
-/// (spec §2.12, the paper's method).
+/// (docs/PATHLOSS.md#azimuth-scans, the paper's method).
 ///
 ///     P_k = 10^(rx_power_dbm_k/10)  [mW],   w_k = angular span of sample k
 ///         = ((az_{k+1} − az_{k−1}) mod 360)/2 over the circularly sorted azimuths (360° for one sample)

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// ITU-R P.2109-1 §3 building entry loss, not exceeded with probability p (spec §2.10).
+/// ITU-R P.2109-1 §3 building entry loss, not exceeded with probability p (docs/PATHLOSS.md#building-entry-loss).
 ///
 ///     Lh = r + s·log f + t·(log f)²;  Le = 0.212·|θ|;  μ1 = Lh + Le;  μ2 = w + x·log f
 ///     σ1 = u + v·log f;  σ2 = y + z·log f;  C = −3

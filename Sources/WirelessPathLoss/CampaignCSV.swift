@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessIO
 
-/// Reads and writes campaigns in the link CSV schema (spec §3).
+/// Reads and writes campaigns in the link CSV schema (docs/PATHLOSS.md#csv-schema).
 ///
 /// RFC 4180 via `WirelessIO.CSVReader`; UTF-8; case-insensitive header; `#` lines before the header are
 /// skipped (the exact `# SYNTHETIC replica - generated, not measured; generator …` banner marks the campaign
@@ -21,7 +21,8 @@ public enum CampaignCSV {
         public init(dropInvalidRows: Bool = false) { self.dropInvalidRows = dropInvalidRows }
     }
 
-    /// The fixed start of the synthetic banner (spec §1.1); only a `#` line starting with exactly this text marks
+    /// The fixed start of the synthetic banner (docs/PATHLOSS.md#synthetic-replica); only a `#` line starting with
+    /// exactly this text marks
     /// a campaign synthetic (an ordinary comment that merely mentions "synthetic" does not).
     public static let syntheticBannerPrefix = "# SYNTHETIC replica - generated, not measured; generator "
 
@@ -139,7 +140,8 @@ public enum CampaignCSV {
                 link.scenarioID = parser.string(columns.scenarioID)
                 link.buildingID = parser.string(columns.buildingID)
                 link.linkID = parser.string(columns.linkID)
-                // An empty glass_type is an "empty feature" (spec §3): invalidCategory, not unknown.
+                // An empty glass_type is an "empty feature" (docs/PATHLOSS.md#csv-schema): invalidCategory, not
+                // unknown.
                 if let glass = parser.string(columns.glassType) {
                     guard let type = GlassType(rawValue: glass.lowercased()) else {
                         throw PathLossError.invalidCategory(file: file, line: line, column: "glass_type", value: glass)

@@ -1,4 +1,4 @@
-/// An attribute by which links are grouped for per-group fits (spec §2.5).
+/// An attribute by which links are grouped for per-group fits (docs/PATHLOSS.md#groups).
 public enum CampaignGrouping: String, Sendable, Equatable, Codable, CaseIterable {
     case glassType = "glass_type"
     case building = "building_id"

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The paper's headline aggregates computed on a campaign, beside the published values (spec §1, §1.1).
+/// The paper's headline aggregates computed on a campaign, beside the published values
+/// (docs/PATHLOSS.md#published-aggregates).
 ///
 /// all-data FI fit → excess loss beyond 50 m (`.model`), RMS fitting error RMSE_N; per-glass FI fits →
 /// glass gap over the common range; feature regression → effects (CR1 by scenario); maximum spread

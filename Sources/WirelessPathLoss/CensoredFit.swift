@@ -2,7 +2,8 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Floating-intercept fit with left-censored links by maximum likelihood (Tobit) (spec §2.13).
+/// Floating-intercept fit with left-censored links by maximum likelihood (Tobit)
+/// (docs/PATHLOSS.md#censoring-and-weighting).
 ///
 ///     μ_i = A − 10·n·log10(d_i/d0),  θ = (A, n, ln σ)
 ///     ℓ(θ) = Σ_unc [−ln σ − ½((y_i − μ_i)/σ)² − ½ ln 2π] + Σ_cens ln Φ((c_i − μ_i)/σ)
@@ -42,7 +43,8 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
     ///   - censored: Censoring flags, same length.
     ///   - referenceDistanceMeters: d0 [m].
     ///   - confidenceLevel: CI level in (0, 1) (normal critical value, ML asymptotics).
-    ///   - maximumIterations: Newton iteration cap [iterations], ≥ 1 (default 200, spec §2.13).
+    ///   - maximumIterations: Newton iteration cap [iterations], ≥ 1 (default 200,
+    ///     docs/PATHLOSS.md#censoring-and-weighting).
     /// - Throws: `.insufficientData` (fewer than 3 uncensored), `.degenerateDistances`, `.notConverged`,
     ///   `.dimensionMismatch` (unequal arrays), `.nonFiniteData` (NaN/∞ gain or floor),
     ///   `.distanceBelowReference`/`.parameterOutOfRange` (a distance, censored or not, < d0 or ≤ 0).

@@ -1,7 +1,8 @@
 import Foundation
 import WirelessCore
 
-/// Close-in (CI) free-space-reference path-loss fit (spec §2.3; Sun, Rappaport et al., IEEE TVT 65(5), 2016).
+/// Close-in (CI) free-space-reference path-loss fit (docs/PATHLOSS.md#close-in-models; Sun, Rappaport et al., IEEE TVT
+/// 65(5), 2016).
 ///
 ///     PL(d) = FSPL(f, d0) + 10·n·log10(d/d0)                     [dB]
 ///     D_i = 10·log10(d_i/d0),  a_i = PL_i − FSPL(f, d0)

@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Close-in model with a frequency-weighted exponent (CIF) (spec §2.3).
+/// Close-in model with a frequency-weighted exponent (CIF) (docs/PATHLOSS.md#close-in-models).
 ///
 ///     PL(f, d) = FSPL(f, 1 m) + 10·n·(1 + b·(f − f0)/f0)·log10(d)        [dB], d0 = 1 m
 ///     f0 = sample-weighted mean frequency;  no-intercept LS of a_i = PL_i − FSPL(f_i, 1 m)

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// 90 %-coverage rate and the largest BS distance meeting a target rate (spec §2.14).
+/// 90 %-coverage rate and the largest BS distance meeting a target rate (docs/PATHLOSS.md#coverage).
 ///
 ///     PG_q(d) = PG_fit(d) + z·σ,   z = Φ⁻¹(1 − c), σ = RMSE_N            (.modelBased, default)
 ///     PG_q(d) = PG_fit(d) + Q_{1−c}(residuals)                           (.empirical, type-7 quantile)

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// Spread of path gain among links at about the same distance (spec §2.8).
+/// Spread of path gain among links at about the same distance (docs/PATHLOSS.md#distance-spread).
 ///
 ///     window(d) = links with d_i in [d/1.1, 1.1·d]  (at least 10)
 ///     range = max − min,  span90 = q95 − q5 (type-7 percentiles),  std (unbiased)          [dB]

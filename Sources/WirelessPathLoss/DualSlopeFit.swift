@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Continuous dual-slope path-gain fit with a breakpoint search (spec §2.4).
+/// Continuous dual-slope path-gain fit with a breakpoint search (docs/PATHLOSS.md#dual-slope).
 ///
 ///     PG(d) = A − n1·x − (n2 − n1)·h,   x = 10·log10(d/d0),  h = 10·max(0, log10(d/d_BP))     [dB]
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Excess loss over free space beyond a threshold distance (spec §2.7).
+/// Excess loss over free space beyond a threshold distance (docs/PATHLOSS.md#excess-loss).
 ///
 ///     EL_i = PG_fs(d_i) − PG_i,   EL(d) = PG_fs(d) − PG_fit(d)                          [dB]
 ///     .model:           mean of EL(d), d ~ U[max(d_thr, d_min), d_max]; for FI
@@ -8,7 +8,7 @@ import Foundation
 ///     .modelLogUniform: the same with log10 d uniform
 ///     .dataPoints:      mean of EL_i over links with d_i > d_thr
 public enum ExcessLoss {
-    /// How the average is taken (spec §2.7).
+    /// How the average is taken (docs/PATHLOSS.md#excess-loss).
     public enum Averaging: String, Sendable, Equatable, Codable, CaseIterable {
         /// Mean of the fitted EL(d) for d uniform on [max(d_thr, d_min), d_max] (default).
         case model

@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Scenario-cluster bootstrap percentile intervals for the feature effects (spec §2.6, §1 performance note).
+/// Scenario-cluster bootstrap percentile intervals for the feature effects (docs/PATHLOSS.md#feature-regression).
 ///
 ///     for b in 1…B: draw G scenarios with replacement (Xoshiro256StarStar(seed:, stream: b)),
 ///                   β_b = (Σ_picks X_gᵀX_g)⁻¹ (Σ_picks X_gᵀy_g)       (OLS on the resample)

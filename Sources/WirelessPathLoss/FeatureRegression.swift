@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Log-distance regression with categorical environmental features (spec §2.6).
+/// Log-distance regression with categorical environmental features (docs/PATHLOSS.md#feature-regression).
 ///
 ///     PG_i = A − 10·n·log10(d_i/d0) + Σ_k β_k·x_ik + e_i                          [dB]
 ///     x_ik ∈ {0, 1}: high_loss (vs low_loss), scaffolding, foliage, elevated_subway,

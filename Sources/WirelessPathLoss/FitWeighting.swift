@@ -1,6 +1,6 @@
 import Foundation
 
-/// Observation weighting for log-distance fits (spec §2.13, Karttunen et al. 2016).
+/// Observation weighting for log-distance fits (docs/PATHLOSS.md#censoring-and-weighting, Karttunen et al. 2016).
 ///
 ///     .none:                      w_i = 1
 ///     .distanceBins(widthDecades): w_i = 1 / (links in the bin of log10 d_i), rescaled to Σw = N
@@ -9,7 +9,7 @@ import Foundation
 public enum FitWeighting: Sendable, Equatable, Codable {
     /// Ordinary least squares.
     case none
-    /// Equal total weight per log-distance bin of `widthDecades` [decades], > 0 (spec default 0.1).
+    /// Equal total weight per log-distance bin of `widthDecades` [decades], > 0 (default 0.1).
     case distanceBins(widthDecades: Double)
 
     /// The weights for `distancesMeters` [m] (> 0), or nil for `.none`.

@@ -2,7 +2,8 @@ import Foundation
 import WirelessCore
 import WirelessLinearAlgebra
 
-/// Per-group intercepts under a common path-loss exponent, and each group's impact vs a reference (spec §2.5).
+/// Per-group intercepts under a common path-loss exponent, and each group's impact vs a reference
+/// (docs/PATHLOSS.md#groups).
 ///
 ///     .joint:        PG_i = Σ_g A_g·1[i ∈ g] − 10·n·log10(d_i/d0)   (dummy OLS, common n fitted)
 ///     .supplied(n):  A_g = mean_{i∈g}(PG_i + 10·n·log10(d_i/d0)),  SE(A_g) = σ/sqrt(N_g),

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// Floating-intercept (FI, "slope-intercept") path-gain fit (spec §2.2).
+/// Floating-intercept (FI, "slope-intercept") path-gain fit (docs/PATHLOSS.md#floating-intercept).
 ///
 ///     PG(d) = A − 10·n·log10(d/d0)                                   [dB]
 ///     x_i = 10·log10(d_i/d0);  n = −S_xy/S_xx,  A = ȳ + n·x̄          (weighted means/sums if weighted)
@@ -170,7 +170,7 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
             * (1 / weightSum + (x - meanLogDistanceDB) * (x - meanLogDistanceDB) / sumOfSquaresX).squareRoot()
     }
 
-    /// The close-in-with-offset view of this fit (spec §2.3):
+    /// The close-in-with-offset view of this fit (docs/PATHLOSS.md#close-in-models):
     ///
     ///     PL = FSPL(f,d) + L_x + 10·Δn·log10(d/d0),   L_x = −A − FSPL(f,d0),  Δn = n − 2
     ///

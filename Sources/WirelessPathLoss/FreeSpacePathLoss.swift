@@ -1,6 +1,6 @@
 import Foundation
 
-/// Free-space (Friis) path loss, exact or in the TR 38.901 shorthand (spec §2.1).
+/// Free-space (Friis) path loss, exact or in the TR 38.901 shorthand (docs/PATHLOSS.md#free-space).
 ///
 ///     .exact:      FSPL = 20·log10(4π·d·f_Hz / c)                       [dB]
 ///     .shorthand:  FSPL = 32.4 + 20·log10(f_GHz) + 20·log10(d)          [dB]

@@ -1,4 +1,4 @@
-/// A carrier frequency with its unit explicit at construction (spec §3: "a `Frequency` type from GHz or Hz").
+/// A carrier frequency with its unit explicit at construction (docs/PATHLOSS.md#conventions).
 public struct Frequency: Sendable, Equatable, Hashable, Codable, Comparable {
     /// The frequency [Hz], > 0.
     public let hertz: Double

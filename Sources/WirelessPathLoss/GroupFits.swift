@@ -1,6 +1,6 @@
 import Foundation
 
-/// Per-group floating-intercept fits and the gap between two groups' models (spec §2.5).
+/// Per-group floating-intercept fits and the gap between two groups' models (docs/PATHLOSS.md#groups).
 ///
 ///     Δ(d) = PG_g1(d) − PG_g2(d) = (A1 − A2) − 10·(n1 − n2)·log10(d/d0)
 ///     gap  = mean of Δ(d) for d uniform on the overlap [max(a1, a2, d_thr), min(b1, b2)]

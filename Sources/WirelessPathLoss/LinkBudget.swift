@@ -1,6 +1,6 @@
 import Foundation
 
-/// A downlink budget from the BS to an indoor UE (spec §2.14; project defaults).
+/// A downlink budget from the BS to an indoor UE (docs/PATHLOSS.md#coverage; project defaults).
 ///
 ///     N_dBm = −174 + 10·log10(B_Hz) + NF
 ///     SNR(d) = EIRP + G_UE + G_extra + PG(d) − N_dBm                     [dB]

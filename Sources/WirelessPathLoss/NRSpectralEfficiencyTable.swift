@@ -1,6 +1,7 @@
 import Foundation
 
-/// NR modulation-and-coding tables as (Q_m, R×1024) pairs, with derived spectral efficiency (spec §2.14).
+/// NR modulation-and-coding tables as (Q_m, R×1024) pairs, with derived spectral efficiency
+/// (docs/PATHLOSS.md#coverage).
 ///
 ///     SE_k = Q_m·R/1024 [bit/s/Hz];  T_k = 10·log10(2^SE_k − 1) + Γ  [dB], Γ = 3 dB (project choice)
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// TR 38.901 §7.4.3 outdoor-to-indoor building penetration loss (spec §2.9).
+/// TR 38.901 §7.4.3 outdoor-to-indoor building penetration loss (docs/PATHLOSS.md#o2i-penetration).
 ///
 ///     PL = PL_b + PL_tw + PL_in + N(0, σ_P²)                                        [dB], fc in GHz
 ///     L_glass = 2 + 0.2·fc;  L_IRR = 23 + 0.3·fc (.r17) or 25.4 + 0.11·fc (.r19)

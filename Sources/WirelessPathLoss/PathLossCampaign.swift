@@ -1,6 +1,6 @@
 /// A measurement campaign: its links, where they came from, and whether they are synthetic.
 ///
-/// `isSynthetic` propagates to every fit and report derived from the campaign (spec §1.1).
+/// `isSynthetic` propagates to every fit and report derived from the campaign (docs/PATHLOSS.md#synthetic-replica).
 public struct PathLossCampaign: Sendable, Equatable, Codable {
     /// The links in file order.
     public var links: [PathLossLink]

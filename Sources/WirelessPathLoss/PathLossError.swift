@@ -1,6 +1,6 @@
 import WirelessCore
 
-/// Errors of the path-loss module (spec `pathloss-28ghz.md` §3).
+/// Errors of the path-loss module (docs/PATHLOSS.md#errors).
 ///
 /// Data problems name the file, the 1-based line and the field, so a user can fix the input;
 /// the CLI maps `.invalidData`/`.numerical` categories to exit 65 and `.invalidArgument` to 64.

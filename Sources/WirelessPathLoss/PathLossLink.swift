@@ -1,4 +1,4 @@
-/// One measured (or synthetic) outdoor-to-indoor link (spec §3 CSV schema).
+/// One measured (or synthetic) outdoor-to-indoor link (docs/PATHLOSS.md#csv-schema).
 ///
 /// Path gain is stored (PG = −PL). Optional fields are nil when the column is absent or,
 /// for `lineOfSight`, empty (unknown).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// SNR → data-rate mapping (spec §2.14).
+/// SNR → data-rate mapping (docs/PATHLOSS.md#coverage).
 ///
 ///     .shannon:            R = B·log2(1 + snr)
 ///     .attenuatedShannon:  R = 0 for SNR < −10 dB, else B·min(0.6·log2(1 + snr), 4.4)   (TR 36.942 Annex A, DL)

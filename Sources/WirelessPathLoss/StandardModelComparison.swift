@@ -1,10 +1,12 @@
 import Foundation
 
-/// Standard and empirical models evaluated at their mean on each link, scored against the data (spec §2.11).
+/// Standard and empirical models evaluated at their mean on each link, scored against the data
+/// (docs/PATHLOSS.md#standard-model-comparison).
 ///
 ///     e_i = PG_i − PG_model(link_i);  bias = mean e;  RMSE = sqrt(mean e²);  std = sqrt(RMSE² − bias²)   [dB]
 ///
-/// Per-link defaults (project choice, spec §2.9–2.10): UMi street canyon, h_BS = 10 m (or `tx_height_m`),
+/// Per-link defaults (project choice, docs/PATHLOSS.md#standard-model-comparison): UMi street canyon, h_BS = 10 m (or
+/// `tx_height_m`),
 /// h_UT = 3·(floor − 1) + 1.5 m (or `rx_height_m`), d3D = distance_m, d2D = sqrt(d3D² − (h_BS − h_UT)²),
 /// unknown LOS → NLOS, glass type selects the O2I wall model, PL_in = 0.5·25/3 dB; P.2109 uses
 /// FSPL + L_BEL(p = 50 %), low_loss → traditional, high_loss → thermally efficient, θ = atan((h_BS − h_UT)/d2D).

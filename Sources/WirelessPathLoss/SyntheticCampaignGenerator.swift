@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// Seeded generator of the synthetic 28 GHz outdoor-to-indoor campaign replica (spec §1.1).
+/// Seeded generator of the synthetic 28 GHz outdoor-to-indoor campaign replica (docs/PATHLOSS.md#synthetic-replica).
 ///
 ///     PG_i = A0 − 10·n0·log10(d_i/d0) − Σ_k L_k·x_{s,k} − L_floor(floor_s) + u_s + e_i        [dB]
 ///     u_s ~ N(0, τ²) per scenario,  e_i ~ N(0, σ_e²) per link,  x_{s,k} ∈ {0,1} for
@@ -138,7 +138,8 @@ public struct SyntheticCampaignGenerator: Sendable, Equatable, Codable {
         public var achievedAggregates: Aggregates?
     }
 
-    /// Aggregates achieved by the default fits on the generated campaign (spec §1.1), beside the paper's.
+    /// Aggregates achieved by the default fits on the generated campaign (docs/PATHLOSS.md#synthetic-replica), beside
+    /// the paper's.
     public struct Aggregates: Sendable, Equatable, Codable {
         /// All-data FI: A [dB], n, RMSE_N [dB].
         public var allDataInterceptDB: Double

@@ -1,6 +1,6 @@
 import Foundation
 
-/// TR 38.901 §7.4.1 basic outdoor path loss PL_b for UMi street canyon and UMa (spec §2.9).
+/// TR 38.901 §7.4.1 basic outdoor path loss PL_b for UMi street canyon and UMa (docs/PATHLOSS.md#o2i-penetration).
 ///
 ///     d'_BP = 4·(h_BS − h_E)·(h_UT − h_E)·fc_Hz/c,  h_E = 1 m
 ///     UMi LOS:  32.4 + 21·log10 d3D + 20·log10 fc                       (10 m ≤ d2D ≤ d'_BP)

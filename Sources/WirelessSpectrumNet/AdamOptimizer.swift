@@ -1,6 +1,6 @@
 import Numerics
 
-/// Adam (Kingma and Ba 2015) on every real component of every trainable parameter (spec §2.7).
+/// Adam (Kingma and Ba 2015) on every real component of every trainable parameter (docs/SPECTRUM.md#training).
 ///
 ///     m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²
 ///     θ ← θ − lr · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + ε)

@@ -2,7 +2,8 @@ import Foundation
 import Numerics
 import WirelessIO
 
-/// Reads one example of the authors' MATLAB generator (spec §2.1 step 7): `data.dat` (complex128,
+/// Reads one example of the authors' MATLAB generator (docs/SPECTRUM.md#synthetic-generator step 7): `data.dat`
+/// (complex128,
 /// little-endian interleaved I/Q, 16 B/sample) and `meta-data.json` ({fc, bw, mod, txPower,
 /// noisePower}, a bare object when n = 1, a list otherwise), as a SigMF recording whose annotations
 /// carry the labels (baseband edges fc ± bw/2 over the whole recording).

@@ -2,7 +2,7 @@ import Numerics
 import WirelessCore
 import WirelessFFT
 
-/// The Welch-averaged periodogram the baselines threshold (spec §5), scaled so E[P̄ | noise] = σ².
+/// The Welch-averaged periodogram the baselines threshold (docs/SPECTRUM.md#baselines), scaled so E[P̄ | noise] = σ².
 ///
 ///     P_m[k] = |Σ_n w_n x_m[n] e^{−j2πkn/L}|² / Σ w_n²,   P̄ = mean_m P_m (fftshifted, bin k ↔ −fs/2 + k·fs/L)
 ///     ν = 2K / (1 + 2 Σ_{j=1}^{K−1} (1 − j/K) ρ_j),   ρ_j = (Σ_n w_n w_{n+jD})² / (Σ w_n²)²
@@ -64,7 +64,7 @@ public struct AveragedPeriodogram: Sendable {
         return density.map { $0 * welch.sampleRateHz }
     }
 
-    /// Post-processing of spec §5: drop runs shorter than `minimumRun` bins, then repeat each bin up
+    /// Post-processing of docs/SPECTRUM.md#baselines: drop runs shorter than `minimumRun` bins, then repeat each bin up
     /// to N bins (N a multiple of L) or OR-pool down (L a multiple of N).
     public static func postProcess(_ mask: [Bool], minimumRun: Int = 2, bins: Int) -> [Bool] {
         var cleaned = mask

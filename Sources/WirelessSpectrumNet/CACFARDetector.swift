@@ -1,7 +1,7 @@
 import Numerics
 import WirelessCore
 
-/// Cell-averaging CFAR on the averaged periodogram (Finn & Johnson 1968; spec §5):
+/// Cell-averaging CFAR on the averaged periodogram (Finn & Johnson 1968; docs/SPECTRUM.md#baselines):
 ///
 ///     detect bin k  ⇔  P̄[k] > α · mean(P̄[reference cells of k])
 ///     α = F⁻¹_{F(ν, N_ref·ν)}(1 − P_FA)      (K = 1: α = N_ref (P_FA^{−1/N_ref} − 1))

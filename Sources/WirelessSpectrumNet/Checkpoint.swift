@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessIO
 
-/// A versioned binary network checkpoint (spec §2.7), little-endian:
+/// A versioned binary network checkpoint (docs/SPECTRUM.md#checkpoint-format), little-endian:
 ///
 ///     "CMSNCKPT" | u32 version (1) | u32 H | H bytes canonical JSON header |
 ///     tensors (f32, in header order; Re and Im are separate tensors) | u32 CRC-32 over all before it

@@ -1,6 +1,6 @@
 import Numerics
 
-/// The complex activation functions of spec §2.3.
+/// The complex activation functions of docs/SPECTRUM.md#layers.
 public enum ActivationKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// CReLU(z) = ReLU(Re z) + i·ReLU(Im z) (default; ReLU for a real layer).
     case crelu

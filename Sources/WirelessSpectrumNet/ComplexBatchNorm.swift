@@ -2,7 +2,7 @@ import Numerics
 import WirelessCore
 
 /// Complex batch normalisation with 2×2 whitening (Trabelsi et al., "Deep Complex Networks",
-/// ICLR 2018; spec §2.3).
+/// ICLR 2018; docs/SPECTRUM.md#layers).
 ///
 /// Per channel, over n = batch × positions:
 ///
@@ -16,7 +16,7 @@ import WirelessCore
 /// V = diag(½, ½) and are used in inference mode. For a real-valued layer (`isComplex == false`)
 /// it is ordinary batch norm y = γ(x − μ)/√(σ² + ε) + β with γ = 1, running var starting at 1.
 ///
-/// `.naive` (spec §2.3, the ablation) normalises Re and Im as two independent real batch norms,
+/// `.naive` (docs/SPECTRUM.md#layers, the ablation) normalises Re and Im as two independent real batch norms,
 /// y_r = γ_r(x_r − μ_r)/√(σ_r² + ε) + β_r and likewise for Im (γ = 1, running variances from 1);
 /// it ignores the Re–Im correlation that the 2×2 whitening removes.
 ///
@@ -384,7 +384,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
     }
 }
 
-/// How a complex batch-norm layer normalises (spec §2.3).
+/// How a complex batch-norm layer normalises (docs/SPECTRUM.md#layers).
 public enum BatchNormKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// 2×2 whitening of (Re, Im) per channel (Trabelsi et al.; the default).
     case whitening

@@ -1,6 +1,6 @@
 import WirelessLinearAlgebra
 
-/// The Gauss three-multiplication form of the complex convolution's GEMMs (spec §2.3, optional).
+/// The Gauss three-multiplication form of the complex convolution's GEMMs (docs/SPECTRUM.md#layers, optional).
 ///
 /// (a + ib)(c + id) needs three real products: k1 = c(a + b), k2 = a(d − c), k3 = b(c + d), then
 /// Re = k1 − k3 and Im = k1 + k2. With W = A + iB (`C_out × C_in·K`) and the im2col planes X_r,

@@ -1,6 +1,6 @@
 import Numerics
 
-/// Complex 1-D convolution (cross-correlation, zero padding) with stride and dilation (spec §2.3).
+/// Complex 1-D convolution (cross-correlation, zero padding) with stride and dilation (docs/SPECTRUM.md#layers).
 ///
 ///     y[o,t] = b_o + Σ_{i,j} W[o,i,j] · x[i, t·s + j·d − p]
 ///     L_out  = ⌊(L + 2p − d(K−1) − 1)/s⌋ + 1

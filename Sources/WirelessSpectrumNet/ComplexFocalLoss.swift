@@ -1,6 +1,6 @@
 import Numerics
 
-/// The complex-valued Fourier-spectrum focal loss CFL (spec §2.5), on logits.
+/// The complex-valued Fourier-spectrum focal loss CFL (docs/SPECTRUM.md#loss), on logits.
 ///
 /// With s = 2y − 1 for label y ∈ {0, 1} and logit u:
 ///

@@ -6,7 +6,7 @@ import Numerics
 ///     element (n, c, t) = real[(n·channels + c)·length + t] + i·imaginary[...]
 ///
 /// Re and Im live in separate planes so the convolution kernels run over contiguous memory
-/// (spec §2.3, "Float32 Re/Im planes"). A real-valued tensor (`isComplex == false`, used by the
+/// (Float32 Re/Im planes, docs/SPECTRUM.md#layers). A real-valued tensor (`isComplex == false`, used by the
 /// RV counterpart network) keeps `imaginary` empty.
 public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
     /// Number of examples, ≥ 0.

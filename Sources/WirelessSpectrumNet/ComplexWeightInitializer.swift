@@ -1,7 +1,7 @@
 import Numerics
 import WirelessCore
 
-/// Weight initialisation for complex (Trabelsi et al. 2018) and real layers (spec §2.3).
+/// Weight initialisation for complex (Trabelsi et al. 2018) and real layers (docs/SPECTRUM.md#layers).
 public enum WeightInitialization: String, Sendable, Equatable, Codable {
     /// Complex: W = ρe^{jθ}, ρ ~ Rayleigh(σ = 1/√fan_in), θ ~ U(−π, π). Real: He-normal N(0, 2/fan_in).
     case he

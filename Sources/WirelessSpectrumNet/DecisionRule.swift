@@ -1,6 +1,6 @@
 import Numerics
 
-/// How complex probabilities ŷ become a Bool mask (spec §2.6).
+/// How complex probabilities ŷ become a Bool mask (docs/SPECTRUM.md#decision-rule-and-metrics).
 public struct DecisionRule: Sendable, Equatable, Codable {
     /// Which part(s) of ŷ are thresholded.
     public enum Part: String, Sendable, Equatable, Codable, CaseIterable {
@@ -49,7 +49,8 @@ public struct DecisionRule: Sendable, Equatable, Codable {
         return Self.dilate(mask, bins: dilationBins)
     }
 
-    /// The two part masks [Re ŷ > τ] and [Im ŷ > τ], each dilated by d bins (spec §2.6, the inputs of the
+    /// The two part masks [Re ŷ > τ] and [Im ŷ > τ], each dilated by d bins
+    /// (docs/SPECTRUM.md#decision-rule-and-metrics, the inputs of the
     /// mask and interval CIoU). A real-valued net (`imaginary` empty) uses its Re plane for both.
     public func partMasks(real: ArraySlice<Float>, imaginary: ArraySlice<Float>) -> (real: [Bool], imaginary: [Bool]) {
         let t = Float(threshold)

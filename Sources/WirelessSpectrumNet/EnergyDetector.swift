@@ -1,7 +1,7 @@
 import Numerics
 import WirelessCore
 
-/// How the energy detector learns the noise power σ² (spec §5).
+/// How the energy detector learns the noise power σ² (docs/SPECTRUM.md#baselines).
 public enum NoiseFloorEstimator: Sendable, Equatable, Codable {
     /// σ² given (e.g. the generator's noise power).
     case oracle(noisePower: Double)

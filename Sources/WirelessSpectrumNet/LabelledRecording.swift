@@ -1,12 +1,13 @@
 import Numerics
 import WirelessIO
 
-/// Training windows and masks from a labelled SigMF recording (spec §2.8 "Labels").
+/// Training windows and masks from a labelled SigMF recording (docs/SPECTRUM.md#sigmf-captures).
 ///
 /// Labels are the annotations carrying both `core:freq_lower_edge` and `core:freq_upper_edge`
 /// (others are ignored). Edges are RF when the recording's centre frequency is known (offset =
 /// edge − centre), otherwise baseband. Windows of W = M·N samples (hop W) cover the recording; a
-/// window's mask is the union of the labels that overlap it in time, mapped to bins as in §2.2.
+/// window's mask is the union of the labels that overlap it in time, mapped to bins as in
+/// docs/SPECTRUM.md#input-and-labels.
 /// Labels outside the band are skipped (and counted); partial overlaps are clipped.
 public enum LabelledRecording {
     /// The windows' features and masks, and how many labels lay outside the band.

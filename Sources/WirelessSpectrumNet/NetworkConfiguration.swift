@@ -1,6 +1,6 @@
 import Numerics
 
-/// The architecture of a segmentation network (spec §2.4); part of every checkpoint header.
+/// The architecture of a segmentation network (docs/SPECTRUM.md#architectures); part of every checkpoint header.
 public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// The layout family.
     public enum Architecture: String, Sendable, Equatable, Codable {
@@ -34,17 +34,18 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// Dilations of the context blocks at the U-Net bottleneck (compact only; empty = none).
     ///
     /// Each entry d adds Res(w3 → w3) with both 3-tap convolutions dilated by d, at 1/8 of the
-    /// input resolution, widening the receptive field by 2 · 2 · d · 8 = 32d bins. The spec's
+    /// input resolution, widening the receptive field by 2 · 2 · d · 8 = 32d bins. The plain
     /// compact layout (receptive field 81 bins) has none; the project default [2, 4, 8] reaches
     /// 81 + 448 = 529 bins, wider than the widest label (104 bins at N = 1024) plus the context
     /// on both sides needed to tell a 2 MHz signal's label extent from a 1 MHz one's.
     public var contextDilations: [Int]
 
-    /// The analysis window of the input FFTs (spec §2.2: rectangular, Hann optional). Part of the
+    /// The analysis window of the input FFTs (docs/SPECTRUM.md#input-and-labels: rectangular, Hann optional). Part of
+    /// the
     /// model: a network trained on Hann-windowed spectra must be fed Hann-windowed spectra.
     public var inputWindow: InputWindow
 
-    /// Complex batch norm: 2×2 whitening (default) or naive per-part (the spec's ablation).
+    /// Complex batch norm: 2×2 whitening (default) or naive per-part (the paper's ablation).
     public var batchNorm: BatchNormKind
 
     /// The input FFT window.
@@ -100,7 +101,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     }
 
     /// The compact complex U-Net (default M = 16, N = 1024, widths 16/32/64/64, context
-    /// dilations 2/4/8). `contextDilations: []` gives the spec's §2.4 layout exactly.
+    /// dilations 2/4/8). `contextDilations: []` gives the plain layout of docs/SPECTRUM.md#architectures exactly.
     public static func compact(
         fftCount: Int = 16, bins: Int = 1024, widths: [Int] = [16, 32, 64, 64],
         contextDilations: [Int] = defaultContextDilations
@@ -111,7 +112,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     }
 
     /// The real-valued compact counterpart of `compact(fftCount:bins:contextDilations:)` with
-    /// widths matched by `realCounterpart()` (the spec's layout gives 23/45/91/91, κ = 1.42).
+    /// widths matched by `realCounterpart()` (the plain layout gives 23/45/91/91, κ = 1.42).
     public static func compactReal(
         fftCount: Int = 16, bins: Int = 1024, contextDilations: [Int] = defaultContextDilations
     ) -> NetworkConfiguration {
@@ -128,7 +129,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     }
 
     /// The real-valued network of the same topology whose parameter count is closest to this
-    /// complex one's (spec §2.4, RV counterpart):
+    /// complex one's (docs/SPECTRUM.md#architectures, RV counterpart):
     ///
     ///     widths_RV = round(κ · widths),  κ ∈ {1, 1.001, …, 2} minimising |P_RV(κ) − P_CV|
     ///

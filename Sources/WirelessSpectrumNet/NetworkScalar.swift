@@ -1,7 +1,7 @@
 import Numerics
 
 /// The scalar a network is built over: `Float` for training and inference speed, `Double` for
-/// finite-difference gradient checks (spec §2.3, "a Double build for gradient checks").
+/// finite-difference gradient checks (docs/SPECTRUM.md#gradient-checks).
 ///
 /// `Real` (swift-numerics) supplies `exp`, `log(onePlus:)` and `sqrt` generically; `SIMDScalar`
 /// the eight-lane reductions of `ChannelLanes`.

@@ -4,7 +4,7 @@ import Numerics
 ///
 /// A complex weight w = a + ib is stored as two parameters, `….re` (a) and `….im` (b). Their
 /// gradients hold ∂L/∂a and ∂L/∂b, so the complex gradient ∂L/∂a + i·∂L/∂b = 2·∂L/∂w̄
-/// (the Wirtinger convention of spec §2.7), and Adam updates every real component independently.
+/// (the Wirtinger convention of docs/SPECTRUM.md#gradient-checks), and Adam updates every real component independently.
 public struct Parameter<Scalar: NetworkScalar>: Sendable, Equatable {
     /// Unique dotted name, e.g. `e2.conv1.weight.re`; the checkpoint's tensor-table key.
     public var name: String

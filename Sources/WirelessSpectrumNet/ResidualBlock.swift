@@ -1,6 +1,6 @@
 import Numerics
 
-/// The residual block of spec §2.3 / §2.4:
+/// The residual block of docs/SPECTRUM.md#layers / docs/SPECTRUM.md#architectures:
 ///
 ///     Res(cin → cout, s) = act( CBN(conv3(act(CBN(conv3_s(x))))) + shortcut(x) )
 ///     shortcut = identity            if cin == cout and s == 1

@@ -33,7 +33,7 @@ public struct BinInterval: Sendable, Equatable, Codable {
     }
 }
 
-/// Accumulates the metrics of spec §2.6 over examples.
+/// Accumulates the metrics of docs/SPECTRUM.md#decision-rule-and-metrics over examples.
 ///
 ///     per-bin accuracy = (TP + TN)/(TP + TN + FP + FN); precision = TP/(TP + FP); recall = TP/(TP + FN)
 ///     false-alarm rate = FP/(FP + TN)
@@ -54,7 +54,8 @@ public struct BinInterval: Sendable, Equatable, Codable {
 /// With only a decided mask (`add(prediction:truth:)`, e.g. the baselines) both parts are that mask, so
 /// the mask CIoU equals the mask IoU and the interval CIoU equals the interval IoU.
 ///
-/// `authorsProtocol` repeats the IoU and recall scores the authors' way (spec §6 pitfall 2): examples whose
+/// `authorsProtocol` repeats the IoU and recall scores the authors' way (docs/SPECTRUM.md#pitfalls, pitfall 2):
+/// examples whose
 /// decided mask is empty are skipped. It inflates low-SNR scores and exists only for comparison.
 public struct SegmentationMetrics: Sendable, Equatable, Codable {
     public var truePositives = 0
@@ -76,7 +77,8 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
     /// The IoU and recall scores over the examples with a non-empty decided mask only (authors' protocol).
     public var authorsProtocol = AuthorsProtocolScores()
 
-    /// IoU and recall restricted to examples with at least one predicted bin (spec §6 pitfall 2; comparison only).
+    /// IoU and recall restricted to examples with at least one predicted bin (docs/SPECTRUM.md#pitfalls pitfall 2;
+    /// comparison only).
     public struct AuthorsProtocolScores: Sendable, Equatable, Codable {
         /// Examples with a non-empty decided mask.
         public var examples = 0
@@ -253,9 +255,10 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
     }
     /// Mean per-example mask IoU of the decided mask (the decision rule's part, threshold and dilation).
     public var meanIoU: Double { examples == 0 ? .nan : maskIoUSum / Double(examples) }
-    /// Mean per-example mask CIoU, ŝ = [Re ŷ > τ] ∨ [Im ŷ > τ] (spec §2.6).
+    /// Mean per-example mask CIoU, ŝ = [Re ŷ > τ] ∨ [Im ŷ > τ] (docs/SPECTRUM.md#decision-rule-and-metrics).
     public var meanComplexMaskIoU: Double { examples == 0 ? .nan : complexMaskIoUSum / Double(examples) }
-    /// Mean interval CIoU over ground-truth runs (Re and Im runs matched separately; spec §2.6).
+    /// Mean interval CIoU over ground-truth runs (Re and Im runs matched separately;
+    /// docs/SPECTRUM.md#decision-rule-and-metrics).
     public var meanIntervalCIoU: Double {
         groundTruthIntervals == 0 ? .nan : intervalCIoUSum / Double(groundTruthIntervals)
     }

@@ -1,6 +1,6 @@
 import Numerics
 
-/// A complex-valued (or real-valued counterpart) spectrum-segmentation network (spec §2.4).
+/// A complex-valued (or real-valued counterpart) spectrum-segmentation network (docs/SPECTRUM.md#architectures).
 ///
 /// Input `[batch × inputChannels × N]` (M stacked peak-normalised FFTs; Re/Im as 2M real channels for
 /// the RV net); output logits `[batch × 1 × N]` (complex for the CV net; the loss takes logits and

@@ -1,7 +1,8 @@
 import Numerics
 import WirelessFFT
 
-/// The modulations of the synthetic generator (spec §2.1 step 3), in the authors' draw order.
+/// The modulations of the synthetic generator (docs/SPECTRUM.md#synthetic-generator step 3), in the authors' draw
+/// order.
 public enum SignalModulation: String, Sendable, Equatable, Codable, CaseIterable {
     case qpsk = "QPSK"
     case bpsk = "BPSK"

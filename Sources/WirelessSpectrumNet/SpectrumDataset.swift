@@ -1,7 +1,7 @@
 import Numerics
 import WirelessCore
 
-/// Network inputs and per-bin labels held in memory (spec §2.2).
+/// Network inputs and per-bin labels held in memory (docs/SPECTRUM.md#input-and-labels).
 ///
 ///     inputs [count × M × N] complex (peak-normalised spectra), labels [count × N] ∈ {0, 1}
 public struct SpectrumDataset: Sendable {

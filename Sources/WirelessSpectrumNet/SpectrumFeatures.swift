@@ -1,7 +1,8 @@
 import Numerics
 import WirelessFFT
 
-/// The network input of spec §2.2: M consecutive N-point FFTs of a window, fftshifted and divided
+/// The network input of docs/SPECTRUM.md#input-and-labels: M consecutive N-point FFTs of a window, fftshifted and
+/// divided
 /// by their joint peak magnitude.
 ///
 ///     x_m[n] = x[mN + n],  X_m[k] = Σ_n w[n]·x_m[n]·e^{−j2πkn/N}   (rectangular w by default)
@@ -107,7 +108,8 @@ public struct SpectrumFeatureExtractor: Sendable {
     }
 }
 
-/// Labels of spec §2.2: mask[x1..<x2] = 1 with x1 = ⌊(fs/2 + f_lo)N/fs⌋, x2 = ⌈(fs/2 + f_hi)N/fs⌉,
+/// Labels of docs/SPECTRUM.md#input-and-labels: mask[x1..<x2] = 1 with x1 = ⌊(fs/2 + f_lo)N/fs⌋, x2 = ⌈(fs/2 +
+/// f_hi)N/fs⌉,
 /// the union over intervals, clipped to [0, N).
 public enum SpectrumLabels {
     /// - Parameters:

@@ -1,7 +1,7 @@
 import Numerics
 import WirelessCore
 
-/// Every failure of the spectrum-segmentation module (spec §3).
+/// Every failure of the spectrum-segmentation module (docs/SPECTRUM.md#errors).
 ///
 /// Invalid data (wrong lengths, all-zero windows, corrupted checkpoints, non-finite values) maps to
 /// `ErrorCategory.invalidData` (exit 65); invalid configurations to `.invalidArgument` (exit 64).

@@ -19,7 +19,7 @@ public struct OccupiedInterval: Sendable, Equatable, Codable {
     public var meanProbability: Double
 }
 
-/// Runs a trained network over a recording, window by window (spec §3 output).
+/// Runs a trained network over a recording, window by window (output as in docs/SPECTRUM.md#sigmf-captures).
 ///
 ///     windows x[w·W ..< (w+1)·W], W = M·N (a trailing partial window is ignored)
 ///     bin k ↔ [f_k, f_k + fs/N), f_k = −fs/2 + k·fs/N (+ centre frequency)

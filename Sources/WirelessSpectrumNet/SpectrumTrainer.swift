@@ -2,7 +2,7 @@ import Foundation
 import Numerics
 import WirelessCore
 
-/// Training, evaluation and inference of a `SegmentationNetwork<Float>` (spec §2.7).
+/// Training, evaluation and inference of a `SegmentationNetwork<Float>` (docs/SPECTRUM.md#training).
 ///
 /// Training: Adam per stage (fresh Adam per learning rate), batches of 64 in a seeded reshuffle per
 /// epoch (`Xoshiro256StarStar(seed:stream: epoch)`), the last partial batch kept; early stopping on the

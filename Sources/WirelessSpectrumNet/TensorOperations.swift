@@ -1,6 +1,6 @@
 import Numerics
 
-/// Shape operations of the segmentation U-Net and their adjoints (spec §2.3).
+/// Shape operations of the segmentation U-Net and their adjoints (docs/SPECTRUM.md#layers).
 public enum TensorOperations {
     /// Nearest-neighbour up-sampling ×2 along the length: y[c, 2t] = y[c, 2t+1] = x[c, t].
     public static func upsampleNearest2<Scalar>(_ x: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
@@ -130,7 +130,7 @@ public enum TensorOperations {
             imaginary: x.isComplex ? x.imaginary : nil)
     }
 
-    /// Split sigmoid σ(Re z) + i·σ(Im z) (spec §2.3 output); the loss takes the logits instead.
+    /// Split sigmoid σ(Re z) + i·σ(Im z) (output of docs/SPECTRUM.md#layers); the loss takes the logits instead.
     public static func splitSigmoid<Scalar>(_ z: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
         var y = z
         for k in 0..<y.real.count { y.real[k] = logistic(z.real[k]) }

@@ -1,6 +1,6 @@
 import Numerics
 
-/// Training hyper-parameters (spec §2.7; defaults from the authors' public code).
+/// Training hyper-parameters (docs/SPECTRUM.md#training; defaults from the authors' public code).
 public struct TrainingConfiguration: Sendable, Equatable, Codable {
     /// Examples per Adam step, ≥ 1 (64); the last partial batch is kept.
     public var batchSize: Int = 64
@@ -20,7 +20,7 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var focalGamma: Double = 2
     /// Seeds the per-epoch shuffles.
     public var seed: UInt64 = 1
-    /// Which parameters train (transfer learning; spec §2.7 project choices).
+    /// Which parameters train (transfer learning; docs/SPECTRUM.md#training project choices).
     public var trainableScope: TrainableScope = .all
 
     /// The parameters a run optimises.
@@ -142,7 +142,7 @@ public struct TrainingState: Sendable, Equatable, Codable {
     ///
     /// Kept apart from `bestValidationLoss` (project choice): the authors' absolute δ = 1e-3 only
     /// decides whether training still improves. Restoring the δ-reference weights instead would
-    /// throw away epochs that lower a ≈ 0.01 focal loss by less than 1e-3 (spec §6, pitfall 4).
+    /// throw away epochs that lower a ≈ 0.01 focal loss by less than 1e-3 (docs/SPECTRUM.md#pitfalls, pitfall 4).
     public var lowestValidationLoss = Double.infinity
     /// Adam steps taken in the current stage.
     public var adamStep = 0

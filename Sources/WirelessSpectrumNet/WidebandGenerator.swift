@@ -2,7 +2,7 @@ import Numerics
 import WirelessCore
 import WirelessFFT
 
-/// How the noise power is referenced (spec §2.1 step 6 and quirk Q4).
+/// How the noise power is referenced (docs/SPECTRUM.md#synthetic-generator step 6 and quirk Q4).
 public enum SNRReference: String, Sendable, Equatable, Codable {
     /// σ² = 10^{(min txP − s)/10}: full-band SNR referenced to the weakest signal (authors).
     case fullBandWeakest
@@ -18,7 +18,7 @@ public enum LabelWidth: String, Sendable, Equatable, Codable {
     case occupied
 }
 
-/// Configuration of the synthetic wideband generator (spec §2.1).
+/// Configuration of the synthetic wideband generator (docs/SPECTRUM.md#synthetic-generator).
 public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
     /// fs [Hz], 20 MHz.
     public var sampleRateHz: Double = 20e6
@@ -43,7 +43,7 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// SNR levels s ∈ {−20, −18, …, 10} dB (spec §2.1).
+    /// SNR levels s ∈ {−20, −18, …, 10} dB (docs/SPECTRUM.md#synthetic-generator).
     public static let paperSNRLevelsDB: [Double] = stride(from: -20.0, through: 10.0, by: 2.0).map { $0 }
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an unusable configuration.
@@ -100,7 +100,8 @@ public struct WidebandExample: Sendable {
     }
 }
 
-/// The synthetic wideband generator of spec §2.1 (toolkit variant, with the authors' quirks behind flags).
+/// The synthetic wideband generator of docs/SPECTRUM.md#synthetic-generator (toolkit variant, with the authors' quirks
+/// behind flags).
 ///
 ///     per example (seeded by (master seed, SNR index, index)):
 ///       n ~ U{1..10};  bw_i ~ U{bandwidth set};  txP_i ~ U{0..20} dB
@@ -254,7 +255,8 @@ public struct WidebandGenerator: Sendable {
         return power / Double(max(count, 1))
     }
 
-    /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (spec §2.1 step 6, Q2, Q4).
+    /// The noise power σ² for the placed (and dropped) signals at SNR `snrDB` (docs/SPECTRUM.md#synthetic-generator
+    /// step 6, Q2, Q4).
     public func noisePower(placed: [PlacedSignal], dropped: [PlacedSignal], snrDB: Double) -> Double {
         let c = configuration
         let reference = c.noiseRefIncludesDropped ? placed + dropped : placed

@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 
 /// Nearest-BS coverage with Rayleigh fading and single-slope path loss
-/// (J. G. Andrews, F. Baccelli, R. K. Ganti, IEEE TCOM 59(11), 2011, "ABG"; spec §2.6(b)).
+/// (J. G. Andrews, F. Baccelli, R. K. Ganti, IEEE TCOM 59(11), 2011, "ABG"; docs/DENSIFICATION.md#route-b-abg).
 ///
 ///     P_c = πλ ∫_0^∞ exp(−πλv(1+ρ(T,α)) − T W v^{α/2}) dv
 ///     ρ(T,α) = T^{2/α} ∫_{T^{−2/α}}^∞ du/(1+u^{α/2}) = (2T/(α−2)) ₂F₁(1, 1−2/α; 2−2/α; −T)

@@ -1,4 +1,4 @@
-/// The analytic route that produced a value (spec `densification.md` §2.6).
+/// The analytic route that produced a value (docs/DENSIFICATION.md#analytic-routes).
 public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     /// T = 0: every SINR exceeds it.
     case trivial

@@ -1,4 +1,4 @@
-/// Which base station serves the typical user (spec `densification.md` §2.4).
+/// Which base station serves the typical user (docs/DENSIFICATION.md#association).
 public enum Association: String, Sendable, Equatable, Codable, CaseIterable {
     /// The geometrically nearest BS.
     case nearest

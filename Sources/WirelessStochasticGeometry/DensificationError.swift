@@ -3,7 +3,7 @@ import WirelessCore
 /// Typed failures of the densification model, its analytic routes and its Monte-Carlo simulator.
 ///
 /// Every invalid input is reported with one of these cases; no routine returns NaN, crashes or
-/// silently clamps (spec `densification.md` §3).
+/// silently clamps (docs/DENSIFICATION.md#errors).
 public enum DensificationError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
     /// λ ≤ 0 or non-finite [per unit area].
     case invalidDensity(value: Double)

@@ -2,7 +2,7 @@ import Foundation
 import WirelessCore
 
 extension DensificationScenario {
-    /// P_c(λ, T) = P(SINR > T) by the best analytic route (spec §2.6(i)):
+    /// P_c(λ, T) = P(SINR > T) by the best analytic route (docs/DENSIFICATION.md#route-choice):
     ///
     ///     nearest,    pure Rayleigh, single slope      → (b) ABG
     ///     nearest,    Rayleigh h (± S) or multi-slope   → (f)
@@ -96,7 +96,8 @@ extension DensificationScenario {
                 : "strongest-BS coverage with multi-slope path loss for T < 1")
     }
 
-    /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (spec §2.5, §2.6(h)).
+    /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics,
+    /// docs/DENSIFICATION.md#route-h-rates).
     ///
     /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
     /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.

@@ -2,7 +2,8 @@ import Foundation
 import WirelessCore
 
 extension DensificationScenario {
-    /// The density λ* that maximises the analytic coverage P_c(λ, T) on [λ_min, λ_max] (spec §2.7 `peakDensity`).
+    /// The density λ* that maximises the analytic coverage P_c(λ, T) on [λ_min, λ_max]
+    /// (docs/DENSIFICATION.md#peak-density).
     ///
     ///     λ* = argmax_{λ ∈ [λ_min, λ_max]} P_c(λ, T),  searched in u = log10 λ
     ///

@@ -6,7 +6,7 @@ import WirelessCore
 ///     SINR_i = H_i g(|X_i|) / (Σ_{j≠i} H_j g(|X_j|) + W),   W = N₀/P
 ///
 /// The density λ [BSs per unit area] is the swept variable and is passed to each metric.
-/// Spec `densification.md` §2.1–2.4.
+/// docs/DENSIFICATION.md#network-model to docs/DENSIFICATION.md#association.
 public struct DensificationScenario: Sendable, Equatable, Codable {
     /// g.
     public let pathGain: MultiSlopePathGain

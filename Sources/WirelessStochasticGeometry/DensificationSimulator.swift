@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// Seeded Monte-Carlo simulator of the Poisson downlink over a density sweep (spec §2.8).
+/// Seeded Monte-Carlo simulator of the Poisson downlink over a density sweep (docs/DENSIFICATION.md#monte-carlo).
 ///
 ///     Γ_k = E_1 + … + E_k,  E_i ~ Exp(1)      r_k(λ) = √(Γ_k/(πλ))   (exactly the K nearest PPP distances)
 ///     Y_k = h_k S_k g(r_k),  k < K(λ)          I_tail = 2πλ E[H] ∫_{r_K}^∞ g(x) x dx   (mean of the rest)

@@ -30,7 +30,8 @@ public enum SmallScaleFading: Sendable, Equatable, Codable {
 ///     S = exp(σN − σ²/2),  σ = σ_dB·ln10/10,  E[S^s] = exp(σ² s(s−1)/2)
 ///     E[H^s] = E[h^s]·E[S^s],  L_H(s) = E_S[L_h(sS)],  φ_H(ω) = E_S[φ_h(ωS)]   (48-node Gauss–Hermite over S)
 ///
-/// E[H] = 1 always (mean-1 log-normal, as in hpaulkeeler/kcoverage_single_MATLAB). Spec `densification.md` §2.3.
+/// E[H] = 1 always (mean-1 log-normal, as in hpaulkeeler/kcoverage_single_MATLAB).
+/// docs/DENSIFICATION.md#fading-and-shadowing.
 public struct FadingModel: Sendable, Equatable, Codable {
     /// The small-scale power law h.
     public let smallScale: SmallScaleFading
@@ -74,7 +75,7 @@ public struct FadingModel: Sendable, Equatable, Codable {
     public var isPureRayleigh: Bool { smallScale.shape == 1 && !hasShadowing }
     /// Whether h is Rayleigh (shadowing allowed).
     public var hasRayleighSmallScale: Bool { smallScale.shape == 1 }
-    /// Tail index κ_H of H (§2.7): ∞ for every built-in law.
+    /// Tail index κ_H of H (docs/DENSIFICATION.md#regimes): ∞ for every built-in law.
     public var tailIndex: Double { .infinity }
 
     /// E[h^s], s > −m (∞ otherwise).

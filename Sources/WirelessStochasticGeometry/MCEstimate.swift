@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// A Monte-Carlo estimate with its 95 % confidence interval (spec §2.8 step 7, §3).
+/// A Monte-Carlo estimate with its 95 % confidence interval (docs/DENSIFICATION.md#monte-carlo step 7).
 public struct MCEstimate: Sendable, Equatable, Codable {
     /// Point estimate.
     public var mean: Double

@@ -1,4 +1,4 @@
-/// Settings of the densification Monte-Carlo simulator (spec §2.8; defaults are the spec's).
+/// Settings of the densification Monte-Carlo simulator (docs/DENSIFICATION.md#monte-carlo, which lists the defaults).
 public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
     /// Fixed number of drops (`--drops N`); nil = adaptive stop rule between `minimumDrops` and `maximumDrops`.
     public var fixedDrops: Int?

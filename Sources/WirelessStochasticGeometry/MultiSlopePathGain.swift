@@ -9,7 +9,7 @@ import WirelessCore
 ///
 /// N = 1 is the single-slope law g = r^{−α}; α_0 = 0 gives a bounded gain g = 1 on [0, R_1).
 /// Distances are in one arbitrary length unit used throughout (density is per unit area of it).
-/// Spec `densification.md` §2.2.
+/// docs/DENSIFICATION.md#multi-slope-path-gain.
 public struct MultiSlopePathGain: Sendable, Equatable, Codable {
     /// α_0 … α_{N−1} [dimensionless], non-decreasing, each ≥ 0, last > 2.
     public let exponents: [Double]

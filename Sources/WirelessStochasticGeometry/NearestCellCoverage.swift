@@ -2,7 +2,8 @@ import Foundation
 import Numerics
 import WirelessCore
 
-/// Coverage under nearest-BS association for any multi-slope g (spec §2.6 (f), (g)).
+/// Coverage under nearest-BS association for any multi-slope g (docs/DENSIFICATION.md#route-f-rayleigh-any-path-gain,
+/// docs/DENSIFICATION.md#route-g-gil-pelaez).
 public enum NearestCellCoverage {
     /// (f) Rayleigh small-scale fading h (any shadowing S, serving S₀ included), any g:
     ///
@@ -52,7 +53,7 @@ public enum NearestCellCoverage {
     }
 
     /// (g) General fading with a density (Rayleigh or Nakagami h, any S), any g, by Gil-Pelaez
-    /// (Di Renzo–Guan approach; conditional form derived, spec §2.6(g)):
+    /// (Di Renzo–Guan approach; conditional form derived, docs/DENSIFICATION.md#route-g-gil-pelaez):
     ///
     ///     P(SINR > T | r) = ½ + (1/π) ∫_0^∞ Im[φ_H(u) φ_{I_r}(−Tu/g(r)) e^{−iuTW/g(r)}]/u du
     ///     φ_{I_r}(ω) = exp(2πλ ∫_r^∞ (φ_H(ω g(x)) − 1) x dx),   r ~ 2πλ r e^{−πλr²}

@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// Dense-network scaling regime as λ → ∞ (spec §2.7, derived from NK's classification).
+/// Dense-network scaling regime as λ → ∞ (docs/DENSIFICATION.md#regimes, derived from NK's classification).
 public enum Regime: Sendable, Equatable, Codable {
     /// κ = 0: coverage → 1, rate → ∞, D_c ∝ λ.
     case increase
@@ -26,7 +26,7 @@ public enum Regime: Sendable, Equatable, Codable {
     }
 }
 
-/// The regime classifier and the asymptotes of §2.7.
+/// The regime classifier and the asymptotes of docs/DENSIFICATION.md#regimes.
 public enum DensificationAsymptotics {
     /// Tail index κ = min(2/α0, κ_H) (κ = κ_H at α0 = 0).
     ///

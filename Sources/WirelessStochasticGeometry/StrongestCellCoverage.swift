@@ -3,7 +3,8 @@ import Numerics
 import Synchronization
 import WirelessCore
 
-/// Coverage under strongest-instantaneous association (spec §2.6 (c), (d), (e)).
+/// Coverage under strongest-instantaneous association (docs/DENSIFICATION.md#route-c-dhillon,
+/// docs/DENSIFICATION.md#route-d-kbk, docs/DENSIFICATION.md#route-e-mecke).
 public enum StrongestCellCoverage {
     /// (c) Dhillon, Ganti, Baccelli, Andrews (IEEE JSAC 30(3), 2012), single slope, T ≥ 1, W = 0, any H with E[H^δ] < ∞:
     ///
@@ -252,7 +253,8 @@ public enum StrongestCellCoverage {
             throw DensificationError.analyticUnavailable(
                 reason: "strongest-BS coverage with multi-slope path loss needs Rayleigh small-scale fading")
         }
-        // Single slope: the propagation process depends on H only through λE[H^δ] (§2.6(a)), so the
+        // Single slope: the propagation process depends on H only through λE[H^δ]
+        // (docs/DENSIFICATION.md#route-a-propagation-process), so the
         // Rayleigh result at density λE[H^δ]/Γ(1+δ) is exact for any H (noise included).
         let delta = 2 / pathGain.farFieldExponent
         let equivalent = density * moment / SpecialFunctions.gamma(1 + delta)

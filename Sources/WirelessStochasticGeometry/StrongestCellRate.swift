@@ -1,7 +1,8 @@
 import Foundation
 import WirelessCore
 
-/// Exact mean rate of strongest-BS association, single slope, W = 0, any H (spec §2.6(h), derived).
+/// Exact mean rate of strongest-BS association, single slope, W = 0, any H (docs/DENSIFICATION.md#route-h-rates,
+/// derived).
 ///
 /// With the propagation process normalised to Λ((y,∞)) = y^{−δ} (the SIR does not depend on λ or on H beyond
 /// E[H^δ] < ∞), X = total power, Y_max its largest point and Z = X − Y_max:

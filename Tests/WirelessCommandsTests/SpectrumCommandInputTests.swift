@@ -8,7 +8,7 @@ import WirelessSpectrumNet
 @testable import WirelessCommands
 
 /// `wtk spectrum` on labelled recordings (`--captures`, the authors' example folders) and on bad
-/// recordings (spec §3: every data error exits 65 and names the file).
+/// recordings (docs/SPECTRUM.md#errors: every data error exits 65 and names the file).
 ///
 /// Serialized: the error-message tests redirect the process's stderr while a command runs.
 @Suite(.serialized) struct SpectrumCommandInputTests {
@@ -181,7 +181,7 @@ import WirelessSpectrumNet
         #expect(annotated.samples.count == Self.windowSamples && annotated.sampleRateHz == 20e6)
     }
 
-    /// Each bad recording of spec §3 exits 65 from `segment` and from `evaluate --captures`, and the
+    /// Each bad recording of docs/SPECTRUM.md#errors exits 65 from `segment` and from `evaluate --captures`, and the
     /// message names the recording.
     @Test func badRecordingsExit65AndNameTheFile() throws {
         let folder = try makeTemporaryDirectory()

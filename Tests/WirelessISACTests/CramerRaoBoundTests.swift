@@ -7,12 +7,12 @@ import WirelessLinearAlgebra
 @testable import WirelessISAC
 
 /// The structured and brute-force FIMs agree to rounding of an O(P³) inversion of a
-/// well-conditioned 3P×3P (or 5P×5P) system; spec §4.5 asks for ≤ 1e−10 relative.
+/// well-conditioned 3P×3P (or 5P×5P) system; docs/ISAC.md#test-tolerances sets ≤ 1e−10 relative.
 let crbRelativeTolerance = 1e-10
 
 struct CramerRaoBoundTests {
     @Test func singleToneValueAtSixtyFourSamples() {
-        // Spec §4.5: N = 64 at 10 dB → std = 1.513e−3 rad.
+        // docs/ISAC.md#test-tolerances: N = 64 at 10 dB → std = 1.513e−3 rad.
         let std = CramerRaoBound.singleTone(snr: 10, count: 64).squareRoot()
         #expect(abs(std - 1.513e-3) < 0.0005e-3)
         #expect(CramerRaoBound.singleToneKnownPhase(snr: 10, count: 64) < CramerRaoBound.singleTone(snr: 10, count: 64))
@@ -78,7 +78,7 @@ struct CramerRaoBoundTests {
     }
 
     @Test func compressedSingleTargetMatchesClosedForm() throws {
-        // Averaging: 6/(SNR·|Πg|²·N_tot·Δ_m²(N'_m²−1)) in ω (spec §2.7).
+        // Averaging: 6/(SNR·|Πg|²·N_tot·Δ_m²(N'_m²−1)) in ω (docs/ISAC.md#bounds).
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 6, subcarrierCount: 12, subcarrierSpacingHz: 60e3, symbolCount: 16)
         let path = ISACPath(angleDegrees: 80, distanceMeters: 900, velocityMetersPerSecond: 3, gain: .one)

@@ -44,7 +44,8 @@ struct FrequencyEstimatorTests {
     }
 
     @Test func hankelESPRITOnSingleToneIsNearlyEfficient() throws {
-        // Spec §4.6: 1-D LS-ESPRIT on Hankel data with L ∈ [N/3, 2N/3], N = 64, 10 dB: var/CRB ∈ [1.0, 1.4].
+        // docs/ISAC.md#test-tolerances: 1-D LS-ESPRIT on Hankel data with L ∈ [N/3, 2N/3], N = 64, 10 dB: var/CRB ∈
+        // [1.0, 1.4].
         // 300 trials: the variance estimate has relative std √(2/300) ≈ 8 %, so the band is widened by
         // 2σ on each side to [0.84, 1.63]. (Root-MUSIC's efficiency is covered by the PLAIN RMSE test.)
         var generator = Xoshiro256StarStar(seed: 11)
@@ -97,7 +98,7 @@ struct FrequencyEstimatorTests {
     }
 
     @Test func twoCoherentPathsResolvedByForwardBackwardAveraging() throws {
-        // Spec §4.8: two paths with equal (d, v) are coherent in the angle mode; FBA resolves them.
+        // docs/ISAC.md#test-tolerances: two paths with equal (d, v) are coherent in the angle mode; FBA resolves them.
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
         let paths = [

@@ -5,14 +5,14 @@ import WirelessCore
 
 @testable import WirelessISAC
 
-/// RMSE/√CRB per parameter for PLAIN on the default scenario (spec §4.6).
+/// RMSE/√CRB per parameter for PLAIN on the default scenario (docs/ISAC.md#test-tolerances).
 ///
 /// Reduction (justified): Averaging is linear and maps iid CN(0, σ²) noise to iid CN(0, σ²/ΠΔ)
 /// exactly, and the noiseless tensor to its compressed model, so each trial draws the 16×45×40
 /// compressed tensor directly instead of 16×180×560 samples (the same distribution, 56× fewer draws).
 /// Gains are not scored here, so the compressed refit is used.
 struct PLAINAccuracyTests {
-    /// Spec §4.6 thresholds (project choice): ≤ 1.3 against the compressed-data CRB, ≤ 1.6 against
+    /// docs/ISAC.md#test-tolerances thresholds (project choice): ≤ 1.3 against the compressed-data CRB, ≤ 1.6 against
     /// the full-data CRB; 80 trials × 6 paths give the MSE to ≈ √(2/480) ≈ 6.5 % (3.2 % in RMSE), so the
     /// lower sanity bound 0.85 sits > 3σ below the expected ≈ 0.97–1.05. Measured at 0/10 dB with 120
     /// trials: angle 1.15/1.05 (full 1.36/1.24), distance 0.99/0.97 (1.14/1.12), velocity 0.86/0.84 (0.99/0.96).
@@ -79,7 +79,7 @@ struct PLAINAccuracyTests {
             #expect(compressedRatio < Self.compressedRatioLimit)
             #expect(fullRatio < Self.fullRatioLimit)
             // A ratio far below 1 against the compressed CRB would mean a broken bound or a cheating test;
-            // velocity may dip below 1 when static paths share one Doppler candidate (spec §4.6).
+            // velocity may dip below 1 when static paths share one Doppler candidate (docs/ISAC.md#test-tolerances).
             if parameter < 2 { #expect(compressedRatio > 0.85) }
         }
     }

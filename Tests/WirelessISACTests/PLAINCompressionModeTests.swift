@@ -31,7 +31,7 @@ struct PLAINCompressionModeTests {
 
     @Test(arguments: 0..<6)
     func everyCompressionModeRecoversPlantedPathsWithRootMUSIC(index: Int) throws {
-        // Spec §4.1: root-MUSIC ≤ 1e−6 rad noiseless in every mode, including Smoothing, whose short
+        // docs/ISAC.md#test-tolerances: root-MUSIC ≤ 1e−6 rad noiseless in every mode, including Smoothing, whose short
         // (7-sample) time mode split the noiseless double roots by ≈ 1e−5 before the twins were paired.
         let (mode, factors) = Self.modes[index]
         let scenario = smallScenario()
@@ -70,7 +70,8 @@ struct PLAINCompressionModeTests {
     }
 
     @Test func sharedVelocityGivesOneCandidateButThreeTriplets() throws {
-        // Spec §4.4: three targets sharing v with distinct (θ, d): one time-mode candidate, three triplets.
+        // docs/ISAC.md#test-tolerances: three targets sharing v with distinct (θ, d): one time-mode candidate, three
+        // triplets.
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
         let paths = [
@@ -88,7 +89,8 @@ struct PLAINCompressionModeTests {
     }
 
     @Test func pathReusingTwoIndicesIsRecoveredByCPUpdate() throws {
-        // Spec §4.4: a third path reusing the angle of path 1 and the delay of path 2 (pathCount = 3).
+        // docs/ISAC.md#test-tolerances: a third path reusing the angle of path 1 and the delay of path 2 (pathCount =
+        // 3).
         let grid = ISACGrid(
             carrierFrequencyHz: 26e9, antennaCount: 8, subcarrierCount: 24, subcarrierSpacingHz: 60e3, symbolCount: 28)
         let paths = [

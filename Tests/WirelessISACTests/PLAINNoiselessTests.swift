@@ -5,9 +5,9 @@ import WirelessCore
 
 @testable import WirelessISAC
 
-/// Noiseless ESPRIT is exact up to rounding in the EVD/LS chain (spec §4.1: ≤ 1e−9 rad).
+/// Noiseless ESPRIT is exact up to rounding in the EVD/LS chain (docs/ISAC.md#test-tolerances: ≤ 1e−9 rad).
 let espritFrequencyTolerance = 1e-9
-/// Root-MUSIC's double unit-circle roots are accurate to ≈ √eps (spec §4.1: ≤ 1e−6 rad).
+/// Root-MUSIC's double unit-circle roots are accurate to ≈ √eps (docs/ISAC.md#test-tolerances: ≤ 1e−6 rad).
 let rootMUSICFrequencyTolerance = 1e-6
 
 /// Largest spatial-frequency error [rad/sample, full grid] over paths after assignment.

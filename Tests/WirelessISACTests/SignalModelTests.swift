@@ -16,7 +16,8 @@ struct SignalModelTests {
         #expect(abs(scenario.grid.symbolDurationSeconds - 17.857e-6) < 0.001e-6)
         #expect(abs(scenario.grid.symbolDurationSeconds * 560 - 10e-3) < 1e-12)
         #expect(scenario.paths.map { $0.velocityMetersPerSecond * 3.6 }.map { $0.rounded() } == [0, 5, 0, 15, 0, 25])
-        // §2.2 resolution table (one-way): ΔR 27.76 m, Δv 1.153 m/s, after compression d < 1249 m, |v| < 23.06 m/s.
+        // docs/ISAC.md#scenarios resolution table (one-way): ΔR 27.76 m, Δv 1.153 m/s, after compression d < 1249 m,
+        // |v| < 23.06 m/s.
         let g = scenario.grid
         #expect(abs(g.distanceResolutionMeters - 27.76) < 0.01)
         #expect(abs(g.velocityResolutionMetersPerSecond - 1.153) < 0.001)
@@ -66,7 +67,7 @@ struct SignalModelTests {
     }
 
     @Test func averagingIdentity() {
-        // avg_Δ(a_N(ω)) = g_Δ(ω)·a_{N/Δ}(Δω) to ≤ 1e−12 (spec §4.2).
+        // avg_Δ(a_N(ω)) = g_Δ(ω)·a_{N/Δ}(Δω) to ≤ 1e−12 (docs/ISAC.md#test-tolerances).
         for (n, delta, w) in [(24, 4, 0.7), (30, 3, -2.9), (28, 14, 0.05), (12, 2, 0)] {
             let a = Vandermonde.vector(count: n, frequency: w)
             let g = Vandermonde.averagingGain(factor: delta, frequency: w)

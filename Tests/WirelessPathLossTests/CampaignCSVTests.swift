@@ -34,7 +34,7 @@ private let header = "distance_m,path_gain_db,scenario_id,glass_type,scaffolding
     #expect(back.links == campaign.links)
 }
 
-/// Every malformed-input case of spec §3, with the error (file, line, column) it must raise.
+/// Every malformed-input case of docs/PATHLOSS.md#errors, with the error (file, line, column) it must raise.
 @Test(arguments: [
     ("distance,path_gain_db\n10,-80\n", PathLossError.missingColumn(name: "distance_m", file: "bad.csv")),
     ("distance_m,rx_power\n10,-80\n", PathLossError.missingColumn(name: "path_gain_db", file: "bad.csv")),

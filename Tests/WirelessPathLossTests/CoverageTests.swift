@@ -81,7 +81,7 @@ private func sampleFit() throws -> FloatingInterceptFit {
         Issue.record("expected a distance")
         return
     }
-    // At d* itself (spec §4), not at a slightly shorter distance.
+    // At d* itself (docs/PATHLOSS.md#test-tolerances), not at a slightly shorter distance.
     #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: d) >= target)
     #expect(analysis.rateBitsPerSecond(fit: fit, distanceMeters: d * (1 + 1e-6)) < target)
     // Every exact MCS rate B·SE_k as a target: both solver routes return a d* that meets it.

@@ -4,7 +4,7 @@ import WirelessCore
 
 @testable import WirelessPathLoss
 
-/// Closed-form (noiseless) recoveries: round-off only (spec §4: 1e-9).
+/// Closed-form (noiseless) recoveries: round-off only (docs/PATHLOSS.md#test-tolerances: 1e-9).
 private let closedFormTolerance = 1e-9
 private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
 
@@ -79,7 +79,7 @@ private let fiveDistances: [Double] = [10, 20, 50, 100, 200]
     let sxx = x.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
     #expect(abs(fit.pathLossExponent.estimate - 2.8) < 4 * sigma / sxx.squareRoot())
     #expect(abs(fit.intercept.estimate + 70) < 4 * sigma * (1 / Double(count) + xBar * xBar / sxx).squareRoot())
-    // RMSE tolerance 3σ/sqrt(2N) (spec §4).
+    // RMSE tolerance 3σ/sqrt(2N) (docs/PATHLOSS.md#test-tolerances).
     #expect(abs(fit.rmsErrorDB - sigma) < 3 * sigma / (2 * Double(count)).squareRoot())
     #expect(fit.pathLossExponent.confidenceInterval.contains(2.8))
 }

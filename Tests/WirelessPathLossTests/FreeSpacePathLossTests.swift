@@ -3,7 +3,7 @@ import Testing
 
 @testable import WirelessPathLoss
 
-/// The spec's FSPL table is quoted to 3 decimals.
+/// The FSPL table (docs/PATHLOSS.md#test-tolerances) is quoted to 3 decimals.
 private let tableTolerance = 1e-3
 
 @Test func freeSpaceMatchesTheSpecTableAt28GHz() {

@@ -65,7 +65,8 @@ import WirelessCore
     #expect(value.shadowFadingStandardDeviationDB == 6)
 }
 
-/// Scalar oracle written from the spec's formulas (§2.9 UMi-SC + O2I, comparison defaults), independent of the
+/// Scalar oracle written from the formulas of docs/PATHLOSS.md#o2i-penetration (UMi-SC + O2I, comparison defaults),
+/// independent of the
 /// module: h_UT from the floor, d2D from d3D, breakpoint, LOS/NLOS PL_b, wall loss, mean indoor loss.
 private func umiO2IGainOracleDB(distance3D d3D: Double, floor: Int, highLoss: Bool, fGHz fc: Double = 28) -> Double {
     let hBS = 10.0

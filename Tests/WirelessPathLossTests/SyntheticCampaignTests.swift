@@ -8,7 +8,8 @@ import WirelessCore
 private let datasetFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("datasets/oti28-synthetic")
 
-// Tolerances for the published aggregates (paper abstract, spec §1). The replica is one seeded draw, so
+// Tolerances for the published aggregates (paper abstract, docs/PATHLOSS.md#published-aggregates). The replica is one
+// seeded draw, so
 // these bands are what a fit of ~2,200 links with 43 scenario clusters can be asked to hit:
 /// Excess loss beyond 50 m: ±1 dB around 30 (≈ the intercept's CR1 standard error of the all-data fit).
 private let excessLossToleranceDB = 1.0
@@ -65,7 +66,7 @@ private func loadBundled() throws -> (PathLossCampaign, SyntheticCampaignGenerat
     typealias P = CampaignSummary.Published
     let excessLoss = try #require(summary.excessLossDB)
     #expect(abs(excessLoss - P.excessLossDB) < excessLossToleranceDB, "excess loss \(excessLoss)")
-    // RMSE tolerance 3σ/sqrt(2N) (spec §4).
+    // RMSE tolerance 3σ/sqrt(2N) (docs/PATHLOSS.md#test-tolerances).
     let rmseTolerance = 3 * P.rmsErrorDB / (2 * Double(summary.allDataFit.usedCount)).squareRoot()
     #expect(abs(summary.rmsErrorDB - P.rmsErrorDB) < rmseTolerance, "RMSE \(summary.rmsErrorDB)")
     #expect(abs(summary.glassGapDB! - P.glassGapDB) < glassGapToleranceDB, "gap \(summary.glassGapDB!)")

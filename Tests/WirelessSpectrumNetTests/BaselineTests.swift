@@ -16,7 +16,7 @@ import WirelessCore
     }
 
     @Test func hannWelchDegreesOfFreedom() throws {
-        // Spec §5: L = 1024, Hann, 50 % overlap over 16 384 samples → K = 31, ρ_1 = 1/36,
+        // docs/SPECTRUM.md#baselines: L = 1024, Hann, 50 % overlap over 16 384 samples → K = 31, ρ_1 = 1/36,
         // ν = 2K/(1 + 2(1 − 1/K)/36).
         let p = try AveragedPeriodogram(windowSamples: 16_384, sampleRateHz: 20e6)
         #expect(p.segmentCount == 31)
@@ -25,7 +25,7 @@ import WirelessCore
     }
 
     @Test func energyDetectorFalseAlarmRateWithOracleNoise() throws {
-        // Spec §4: noise only, P_FA = 1e-2, ≥ 1e5 bins, oracle σ²: within ±25 % of P_FA.
+        // docs/SPECTRUM.md#test-tolerances: noise only, P_FA = 1e-2, ≥ 1e5 bins, oracle σ²: within ±25 % of P_FA.
         let samplesPerWindow = 4096
         let periodogram = try AveragedPeriodogram(windowSamples: samplesPerWindow, sampleRateHz: 20e6)
         let detector = try EnergyDetector(
@@ -50,7 +50,8 @@ import WirelessCore
     }
 
     @Test func caCFARFalseAlarmRateRectangularSingleSegment() throws {
-        // Spec §4: K = 1, rectangular window (independent bins): within 4 binomial σ of P_FA = 1e-2.
+        // docs/SPECTRUM.md#test-tolerances: K = 1, rectangular window (independent bins): within 4 binomial σ of P_FA =
+        // 1e-2.
         let periodogram = try AveragedPeriodogram(
             segmentLength: 1024, window: .rectangular, windowSamples: 1024,
             sampleRateHz: 20e6)

@@ -3,8 +3,9 @@ import WirelessCore
 
 @testable import WirelessSpectrumNet
 
-/// The complex-valued metrics of spec §2.6 (mask CIoU, interval CIoU) and the authors' protocol
-/// (spec §6 pitfall 2), on hand-made masks whose values are worked out by hand in the comments.
+/// The complex-valued metrics of docs/SPECTRUM.md#decision-rule-and-metrics (mask CIoU, interval CIoU) and the authors'
+/// protocol
+/// (docs/SPECTRUM.md#pitfalls, pitfall 2), on hand-made masks whose values are worked out by hand in the comments.
 @Suite struct ComplexMetricsTests {
     /// Exact rational values computed in Double: equal to within a few ulps.
     static let tolerance = 1e-12

@@ -17,7 +17,8 @@ import WirelessFFT
     }
 
     @Test func occupancyMatchesTheDerivedValue() {
-        // Spec §4: over ≥ 2000 examples the mean occupancy lies in [0.19, 0.24] (≈ 21.4 % at N = 1024).
+        // docs/SPECTRUM.md#test-tolerances: over ≥ 2000 examples the mean occupancy lies in [0.19, 0.24] (≈ 21.4 % at N
+        // = 1024).
         var occupied = 0
         var total = 0
         for signals in draws(2000) {
@@ -33,7 +34,7 @@ import WirelessFFT
     }
 
     @Test func labelWidthsAndGuards() {
-        // Spec §4 table (N = 1024): width ceil(w) or ceil(w) + 1 bins for w = bw·N/fs.
+        // docs/SPECTRUM.md#test-tolerances table (N = 1024): width ceil(w) or ceil(w) + 1 bins for w = bw·N/fs.
         let expected: [Double: ClosedRange<Int>] = [
             100e3: 6...7, 200e3: 11...12, 500e3: 26...27, 1e6: 52...53, 2e6: 103...104,
         ]
@@ -67,7 +68,7 @@ import WirelessFFT
     }
 
     @Test func noisePowerFollowsTheWeakestSignalDefinition() throws {
-        // Spec §4: mean noise power over ≥ 1000 examples within 1 % of 10^{(min txP − s)/10}.
+        // docs/SPECTRUM.md#test-tolerances: mean noise power over ≥ 1000 examples within 1 % of 10^{(min txP − s)/10}.
         var config = WidebandGeneratorConfiguration()
         config.windowSamples = 1024
         let small = try WidebandGenerator(configuration: config, seed: 9)
@@ -81,7 +82,8 @@ import WirelessFFT
             #expect(abs(power - Decibels.toPower(weakest + 6)) < 1e-9 * power)
             ratioSum += noise.reduce(0.0) { $0 + $1.lengthSquared } / Double(noise.count) / power
         }
-        // σ of the mean ratio = 1/√(count·W) ≈ 9.9e-4 (W = 1024); 1 % is the spec's bound (≈ 10σ).
+        // σ of the mean ratio = 1/√(count·W) ≈ 9.9e-4 (W = 1024); 1 % is the bound of docs/SPECTRUM.md#test-tolerances
+        // (≈ 10σ).
         #expect(abs(ratioSum / Double(count) - 1) < 0.01)
     }
 

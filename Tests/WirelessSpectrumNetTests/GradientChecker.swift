@@ -2,16 +2,16 @@ import WirelessCore
 
 @testable import WirelessSpectrumNet
 
-/// Central-difference (Wirtinger) gradient checker in `Double` (spec §2.7).
+/// Central-difference (Wirtinger) gradient checker in `Double` (docs/SPECTRUM.md#gradient-checks).
 ///
 /// The probe loss is L = Σ_k c_r[k]·y_r[k] + c_i[k]·y_i[k] with random c, so ∂L/∂y = c. The analytic
 /// gradient (∂L/∂a + i∂L/∂b for every input and trainable parameter) is compared with
 /// (L(θ + h) − L(θ − h))/(2h) on every real component, or on a seeded subset when `maximumProbes`
 /// is set.
 struct GradientChecker {
-    /// Step h for Double (spec §2.7).
+    /// Step h for Double (docs/SPECTRUM.md#gradient-checks).
     static let step = 1e-6
-    /// Pass threshold on ‖g − g_FD‖ / max(‖g‖, ‖g_FD‖, 1e-12) (spec §2.7).
+    /// Pass threshold on ‖g − g_FD‖ / max(‖g‖, ‖g_FD‖, 1e-12) (docs/SPECTRUM.md#gradient-checks).
     static let tolerance = 1e-6
 
     struct Report {

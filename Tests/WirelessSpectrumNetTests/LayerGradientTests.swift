@@ -3,7 +3,7 @@ import WirelessCore
 
 @testable import WirelessSpectrumNet
 
-/// Finite-difference Wirtinger gradient checks for every layer (spec §2.7).
+/// Finite-difference Wirtinger gradient checks for every layer (docs/SPECTRUM.md#gradient-checks).
 @Suite struct LayerGradientTests {
     typealias Tensor = ComplexTensor<Double>
 
@@ -38,7 +38,7 @@ import WirelessCore
     }
 
     @Test func convolutionOutputLengthFormula() {
-        // L_out = ⌊(L + 2p − d(K−1) − 1)/s⌋ + 1, spec §2.3.
+        // L_out = ⌊(L + 2p − d(K−1) − 1)/s⌋ + 1, docs/SPECTRUM.md#layers.
         let conv = ComplexConv1D<Double>(
             name: "c", inChannels: 1, outChannels: 1, kernelSize: 3, stride: 2,
             padding: 1, dilation: 2)

@@ -99,7 +99,7 @@ import WirelessCore
                     n += 1
                 }
             }
-            // Whitening tolerance 1e-3 (spec §4); ε = 1e-5 biases the variances by ≈ 1e-5/var.
+            // Whitening tolerance 1e-3 (docs/SPECTRUM.md#test-tolerances); ε = 1e-5 biases the variances by ≈ 1e-5/var.
             #expect(abs(mr / n) < 1e-9 && abs(mi / n) < 1e-9)
             #expect(abs(rr / n - 1) < 1e-3 && abs(ii / n - 1) < 1e-3 && abs(ri / n) < 1e-3)
         }

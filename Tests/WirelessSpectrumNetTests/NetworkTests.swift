@@ -7,7 +7,7 @@ import WirelessCore
 @Suite struct NetworkTests {
     @Test(arguments: [NetworkConfiguration.Head.convolution, .gapDense])
     func wholeCompactNetworkGradient(head: NetworkConfiguration.Head) throws {
-        // Spec §2.7: the compact net at M = 2, N = 64, batch 3 (narrow widths keep it fast).
+        // docs/SPECTRUM.md#gradient-checks: the compact net at M = 2, N = 64, batch 3 (narrow widths keep it fast).
         var config = NetworkConfiguration.compact(fftCount: 2, bins: 64, widths: [3, 4, 4, 5])
         config.head = head
         var generator = Xoshiro256StarStar(seed: 71)
@@ -43,7 +43,8 @@ import WirelessCore
             "\(r2.inputError) \(r2.parameterError) \(r1.inputError) \(r1.parameterError)")
     }
 
-    /// Exact counts of spec §4 (real parameters including CBN's 5 per channel; real MACs, 4 per complex MAC).
+    /// Exact counts of docs/SPECTRUM.md#test-tolerances (real parameters including CBN's 5 per channel; real MACs, 4
+    /// per complex MAC).
     @Test func parameterAndOperationCountsMatchTheSpecification() throws {
         var generator = Xoshiro256StarStar(seed: 1)
         var compact = try SegmentationNetwork<Float>(
@@ -54,7 +55,7 @@ import WirelessCore
             configuration: .compact(fftCount: 1, bins: 16_384, contextDilations: []), using: &generator)
         #expect(compactLong.trainableParameterCount() == 244_706)
         #expect(compactLong.realMultiplyAccumulates == 2_340_421_632)
-        // The κ-search of spec §2.4 must find the spec's widths 23/45/91/91.
+        // The κ-search of docs/SPECTRUM.md#architectures must find the widths 23/45/91/91.
         let realConfig = NetworkConfiguration.compact(contextDilations: []).realCounterpart()
         #expect(realConfig.widths == [23, 45, 91, 91] && !realConfig.isComplex)
         var real = try SegmentationNetwork<Float>(configuration: realConfig, using: &generator)

@@ -19,7 +19,8 @@ private let gilPelaezReference: [(threshold: Double, exponent: Double, coverage:
 /// Reference values carry ≥ 13 digits; 1e-12 absorbs their rounding and the closed-form n ≤ 2 terms' round-off.
 private let referenceTolerance = 1e-12
 
-/// Spec §2.6(d): the T < 1 terms (n ≥ 2, J_n by quadrature and lattice rules) were only checked against
+/// docs/DENSIFICATION.md#route-d-kbk: the T < 1 terms (n ≥ 2, J_n by quadrature and lattice rules) were only checked
+/// against
 /// a 3000-drop MC; this checks them against the independent route above.
 @Test func inclusionExclusionMatchesIndependentGilPelaezRoute() throws {
     for c in gilPelaezReference {

@@ -4,7 +4,7 @@ import WirelessCore
 
 @testable import WirelessStochasticGeometry
 
-/// Spec §4 item 9: MC within 4 confidence half-widths of the exact value at a fixed seed.
+/// docs/DENSIFICATION.md#test-tolerances item 9: MC within 4 confidence half-widths of the exact value at a fixed seed.
 private let halfWidthMultiple = 4.0
 /// Small drop counts keep the suite fast; the half-width (≈ 0.018 at p ≈ 0.5, n = 3000) scales the check.
 private let testDrops = 3000
@@ -103,7 +103,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
     #expect(first.drops == 3000)
 }
 
-/// Spec §2.8 step 9: the estimate at a density must not depend on the rest of the λ grid (which sets K(λ_max),
+/// docs/DENSIFICATION.md#monte-carlo step 9: the estimate at a density must not depend on the rest of the λ grid (which
+/// sets K(λ_max),
 /// previously the per-batch stream length) nor on the batch size.
 @Test func estimateAtADensityIsIndependentOfTheGridAndBatchSize() throws {
     let g = try MultiSlopePathGain.dualSlope(nearExponent: 2.5, farExponent: 4, criticalDistance: 1)
@@ -168,7 +169,8 @@ private let summationOrderTolerance = 1e-12
 }
 
 @Test func monteCarloASERisesInDecayRegimeWithAlphaZeroAboveOne() throws {
-    // Spec §4 item 8: strongest-BS ASE for α0 = 1.5 rises on [1e2, 1e3] (ASE slope α0/2 > 0).
+    // docs/DENSIFICATION.md#test-tolerances item 8: strongest-BS ASE for α0 = 1.5 rises on [1e2, 1e3] (ASE slope α0/2 >
+    // 0).
     let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
     let scenario = try DensificationScenario(pathGain: g, fading: .rayleigh, association: .strongestInstantaneous)
     let r = try DensificationSimulator(

@@ -4,7 +4,7 @@ import WirelessCore
 
 @testable import WirelessStochasticGeometry
 
-/// Spec §4 acceptance tolerance for published closed-form values.
+/// Tolerance for published closed-form values (docs/DENSIFICATION.md#test-tolerances).
 private let closedFormTolerance = 1e-6
 /// 1/(1+π/4): ABG α = 4, T = 0 dB, W = 0.
 private let abgReference = 1 / (1 + Double.pi / 4)

@@ -192,7 +192,8 @@ enum LegacyCampaignCSV {
                 link.scenarioID = parser.string("scenario_id")
                 link.buildingID = parser.string("building_id")
                 link.linkID = parser.string("link_id")
-                // An empty glass_type is an "empty feature" (spec §3): invalidCategory, not unknown.
+                // An empty glass_type is an "empty feature" (docs/PATHLOSS.md#csv-schema): invalidCategory, not
+                // unknown.
                 if let glass = parser.string("glass_type") {
                     guard let type = GlassType(rawValue: glass.lowercased()) else {
                         throw PathLossError.invalidCategory(file: file, line: line, column: "glass_type", value: glass)

@@ -6,7 +6,8 @@ import WirelessSpectrumNet
 
 /// CMuSeNet: training throughput (forward + backward + Adam, batch 32 as the shipped model was
 /// trained) and inference per window for the default compact complex U-Net (M = 16, N = 1024,
-/// context dilations 2/4/8), the spec's plain layout, and the κ-matched real-valued counterpart.
+/// context dilations 2/4/8), the plain layout (docs/SPECTRUM.md#architectures), and the κ-matched real-valued
+/// counterpart.
 /// Runs as `wtk spectrum train` does: BLAS on one thread (the convolutions split their products into
 /// two blocks themselves) and large blocks kept in the heap.
 let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {

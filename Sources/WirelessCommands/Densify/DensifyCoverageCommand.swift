@@ -3,7 +3,8 @@ import Foundation
 import WirelessIO
 import WirelessStochasticGeometry
 
-/// `wtk densify coverage`: P(SINR > T) versus the threshold at given densities (spec §2.9).
+/// `wtk densify coverage`: P(SINR > T) versus the threshold at given densities
+/// (docs/DENSIFICATION.md#command-line-sweeps).
 public struct DensifyCoverageCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "coverage",

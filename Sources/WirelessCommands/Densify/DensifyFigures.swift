@@ -1,6 +1,6 @@
 import Foundation
 
-/// The figure set of `wtk densify` (Nguyen–Kountouris, JSAC 2017; spec `densification.md` §2.9).
+/// The figure set of `wtk densify` (Nguyen–Kountouris, JSAC 2017; docs/DENSIFICATION.md#command-line-sweeps).
 enum DensifyFigures {
     /// The three dense-network regimes and the densification sweeps behind them.
     static let regimes = FigureSet(
@@ -10,7 +10,8 @@ enum DensifyFigures {
             Poisson network, dual-slope path gain (α1 = 4, R_1 = 1), Rayleigh fading, T = 0 dB. NK's result: with \
             strongest-cell association, coverage and rate increase, saturate or decay with the BS density depending \
             on the near-field exponent α0 and the fading tail; coverage density and ASE scale better than per-user \
-            performance (D_c rises iff α0 > 1). Analytic curves (routes (b)–(f) of the spec) carry Monte-Carlo points \
+            performance (D_c rises iff α0 > 1). Analytic curves (routes b–f of docs/DENSIFICATION.md) carry \
+            Monte-Carlo points \
             with 95 % intervals from common random numbers across the sweep.
             """
     ) { context in

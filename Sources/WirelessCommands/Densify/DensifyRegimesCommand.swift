@@ -3,7 +3,8 @@ import Foundation
 import WirelessIO
 import WirelessStochasticGeometry
 
-/// `wtk densify regimes`: the λ → ∞ regime of each near-field exponent with its predicted slopes (spec §2.7).
+/// `wtk densify regimes`: the λ → ∞ regime of each near-field exponent with its predicted slopes
+/// (docs/DENSIFICATION.md#regimes).
 public struct DensifyRegimesCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regimes",
@@ -80,7 +81,8 @@ public struct DensifyRegimesCommand: WTKCommand {
                         "α0 = \(number.format(a)) (\(regime.name))", x: xs, y: ys,
                         style: PlotSeriesStyle(color: color, lineStyle: .solid)))
             }
-            // Dashed §2.7 decay asymptote π Γ(1+2/α0) (T m_g)^{−2/α0} λ^{1−2/α0} (nearest, Rayleigh), drawn where
+            // Dashed decay asymptote (docs/DENSIFICATION.md#regimes) π Γ(1+2/α0) (T m_g)^{−2/α0} λ^{1−2/α0} (nearest,
+            // Rayleigh), drawn where
             // the geometric tail index sets the regime and the asymptote lies in (1e-8, 1].
             if case .decay(let slope, _, _, _) = regime, kappa == 2 / a {
                 var ax: [Double] = []

@@ -3,7 +3,8 @@ import Foundation
 import WirelessIO
 import WirelessStochasticGeometry
 
-/// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density (spec §2.9).
+/// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density
+/// (docs/DENSIFICATION.md#command-line-sweeps).
 public struct DensifySweepCommand: WTKCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
@@ -244,7 +245,8 @@ public struct DensifySweepCommand: WTKCommand {
 }
 
 extension DensifySweepCommand {
-    /// The dashed §2.7 decay asymptote P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0} (× λ for D_c) on the
+    /// The dashed decay asymptote (docs/DENSIFICATION.md#regimes) P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0} (× λ
+    /// for D_c) on the
     /// densities where it is ≤ 1 for coverage; nil outside the geometric decay regime (0 < α0 < 2, κ = 2/α0).
     func decayAsymptote(
         scenario: DensificationScenario, regime: Regime, kappa: Double, densities: [Double], threshold: Double,

@@ -11,7 +11,8 @@ enum ISACFigures {
             Communication" (arXiv:2503.21242, 2025), default scenario of the authors' code: 26 GHz, 16 antennas × \
             180 subcarriers × 560 symbols, six paths at 30…150°, 44…400 m, 0…25 km/h, ideal tensor model. PLAIN \
             (Averaging [1, 4, 14], root-MUSIC, FBA, AIC, TensorOMP) against the sequential and joint (R-D Tensor-\
-            ESPRIT) baselines, a Hann-tapered 3-D FFT periodogram and the deterministic CRB. Expected (spec §4.6): \
+            ESPRIT) baselines, a Hann-tapered 3-D FFT periodogram and the deterministic CRB. \
+            Expected (docs/ISAC.md#test-tolerances): \
             PLAIN's RMSE within ≈ 1.05–1.2 of the compressed-data CRB at SNR ≥ 0 dB and ≈ 1.2–1.4 of the \
             full-data CRB in angle; the FFT is grid-limited.
             """

@@ -42,7 +42,7 @@ struct ISACScenarioOptions: ParsableArguments {
         return makeScenario(using: &generator).paths.count
     }
 
-    /// The PLAIN default factors for the scenario (§2.2).
+    /// The PLAIN default factors for the scenario (docs/ISAC.md#scenarios).
     var defaultFactors: [Int] { scenario.defaultFactors }
 }
 

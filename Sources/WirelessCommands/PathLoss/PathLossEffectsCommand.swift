@@ -11,7 +11,8 @@ public struct PathLossEffectsCommand: WTKCommand {
         abstract:
             "Feature effects (glass, scaffolding, foliage, elevated subway, floor) in dB with CIs, as a forest plot.",
         discussion: """
-            Regresses path gain on 10·log10(d/d0) plus the scenario features (spec §2.6); effects are −β in dB \
+            Regresses path gain on 10·log10(d/d0) plus the scenario features \
+            (docs/PATHLOSS.md#feature-regression); effects are −β in dB \
             (positive = extra loss) with cluster-robust (CR1, by scenario) or classical standard errors, and a \
             scenario-cluster bootstrap percentile interval (--bootstrap resamples, seeded). Also fits per-glass \
             offsets under a common slope. Writes <name>.csv, <name>-glass-offsets.csv and <name>-forest.svg.

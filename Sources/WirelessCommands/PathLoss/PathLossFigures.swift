@@ -34,7 +34,7 @@ enum PathLossFigures {
             seeded: false, caption: "The same for LOS links only, per building (B1-school is the low-loss school).")
         try context.run(
             PathLossModelCommand.self, arguments: ["fspl"], seeded: false,
-            caption: "Free-space path loss at 28 GHz (spec table distances).")
+            caption: "Free-space path loss at 28 GHz (the distances of the FSPL test table).")
         try context.run(
             PathLossModelCommand.self, arguments: ["p2109-thermally-efficient", "--name", "pathloss-p2109"],
             seeded: false,

@@ -6,7 +6,7 @@ import WirelessIO
 import WirelessSpectrumNet
 
 /// `wtk spectrum evaluate`: per-SNR metrics of the complex net, the real net, the energy detector and
-/// CA-CFAR on the held-out synthetic test split (spec §2.6 protocol).
+/// CA-CFAR on the held-out synthetic test split (protocol of docs/SPECTRUM.md#decision-rule-and-metrics).
 struct SpectrumEvaluateCommand: WTKCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",

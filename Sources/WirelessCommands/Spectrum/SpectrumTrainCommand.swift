@@ -45,7 +45,7 @@ struct SpectrumTrainCommand: WTKCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the spec's plain U-Net (default 2,4,8, those ≤ N/8).",
+            "Dilations of the compact net's bottleneck context blocks, comma-separated, or 'none' for the plain U-Net (default 2,4,8, those ≤ N/8).",
             valueName: "d1,d2,…"))
     var context: ContextDilations?
 
@@ -199,7 +199,7 @@ struct SpectrumTrainCommand: WTKCommand {
     }
 
     /// The network to train: the complex layout, or its real-valued counterpart (widths matched by
-    /// the κ-search of spec §2.4 unless --widths gives them).
+    /// the κ-search of docs/SPECTRUM.md#architectures unless --widths gives them).
     var networkConfiguration: NetworkConfiguration {
         let bins = 16_384 / fftCount
         switch architecture {
@@ -321,7 +321,7 @@ struct SpectrumTrainCommand: WTKCommand {
     }
 }
 
-/// `--context`: `none` (the spec's plain U-Net) or comma-separated dilations ≥ 1.
+/// `--context`: `none` (the plain U-Net of docs/SPECTRUM.md#architectures) or comma-separated dilations ≥ 1.
 struct ContextDilations: ExpressibleByArgument, Sendable {
     let values: [Int]
     let text: String
