@@ -6,8 +6,9 @@ import WirelessIO
 ///
 /// RFC 4180 via `WirelessIO.CSVReader`; UTF-8; case-insensitive header; `#` lines before the header are
 /// skipped (the exact `# SYNTHETIC replica - generated, not measured; generator …` banner marks the campaign
-/// synthetic); units are in the column names; extra
-/// columns are ignored. Required: `distance_m` and exactly one of `path_gain_db` / `path_loss_db`
+/// synthetic); units are in the column names; extra columns are ignored, but a schema column may appear
+/// only once. Numbers are decimal or scientific (`CSVDocument.parseDouble`: no hexadecimal, no stray
+/// characters such as a NUL byte). Required: `distance_m` and exactly one of `path_gain_db` / `path_loss_db`
 /// (loss is sign-flipped; a positive gain / negative loss is rejected). Optional: `scenario_id`, `building_id`,
 /// `link_id`, `glass_type` (`low_loss`/`high_loss`; empty is an error), `scaffolding`, `foliage`, `elevated_subway` (0/1, true/false, yes/no),
 /// `floor` (Int ≥ 1), `los` (0/1, empty = unknown), `censored` (0/1), `frequency_ghz` (> 0, default 28),
@@ -29,6 +30,13 @@ public enum CampaignCSV {
     public static func syntheticBanner(generator: String, version: String, seed: UInt64) -> String {
         syntheticBannerPrefix + "\(generator) v\(version), seed \(seed)"
     }
+
+    /// The column names of the schema (lower case): each may appear once in a header.
+    static let schemaColumns: Set<String> = [
+        "distance_m", "path_gain_db", "path_loss_db", "scenario_id", "building_id", "link_id", "glass_type",
+        "scaffolding", "foliage", "elevated_subway", "floor", "los", "censored", "frequency_ghz", "tx_height_m",
+        "rx_height_m",
+    ]
 
     /// Reads a campaign file.
     ///
@@ -86,7 +94,15 @@ public enum CampaignCSV {
         }
         let header = document.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        for (i, name) in header.enumerated() {
+            // Two columns of the schema under one name: which one holds the data is anyone's guess.
+            if index[name] != nil && schemaColumns.contains(name) {
+                throw .malformedRow(
+                    file: file, line: skipped + 1, column: name,
+                    reason: "the column appears more than once in the header")
+            }
+            if index[name] == nil { index[name] = i }
+        }
         guard let distanceColumn = index["distance_m"] else { throw .missingColumn(name: "distance_m", file: file) }
         let gainColumn = index["path_gain_db"]
         let lossColumn = index["path_loss_db"]
@@ -213,7 +229,7 @@ public enum CampaignCSV {
 
         func double(_ name: String, column: Int) throws(PathLossError) -> Double {
             let text = row[column].trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text) else {
+            guard let value = CSVDocument.parseDouble(text) else {
                 throw .malformedRow(file: file, line: line, column: name, reason: "expected a number, got '\(text)'")
             }
             guard value.isFinite else { throw .nonFiniteValue(file: file, line: line, column: name) }
