@@ -11,9 +11,9 @@ import WirelessSpectrumNet
 
 /// Every fuzz crash input committed under `Tests/Fuzz/crashes/<target>/` (issue 12), fed to its
 /// reader exactly as the libFuzzer target of that name does (`Fuzz/Sources/WirelessFuzzTargets`):
-/// the same entry points, in the same order, with the same bytes. Each must end in a thrown typed
-/// error of the reader's category (65 bad data; 64 usage for the option parser), never a trap, an
-/// unbounded allocation or a silent success.
+/// the same entry points, in the same order, with the same bytes. Each file input must end in thrown
+/// typed errors of the bad-data category (exit 65), never a trap, an unbounded allocation or a silent
+/// success; an argument vector (`cli/`) must parse or be a usage error (64).
 ///
 /// Why it fails on the pre-fix code (`e33142c`) by construction: the files are the inputs that made
 /// those very entry points crash there — the `.npy` shape product and the checkpoint tensor size
