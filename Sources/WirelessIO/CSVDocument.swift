@@ -105,8 +105,10 @@ public struct CSVDocument: Sendable, Equatable {
     }
 
     /// Decimal/scientific numbers plus the non-finite tokens (`nan`, `inf`, `infinity`, any case, optional sign).
-    /// Hexadecimal floats are rejected: they are not CSV numbers any common tool writes.
-    static func parseDouble(_ text: String) -> Double? {
+    /// Hexadecimal floats are rejected: they are not CSV numbers any common tool writes. Any other character
+    /// makes the text not a number; this matters for a NUL byte, at which `Double(String)` stops reading
+    /// (`Double("1\u{0}0")` is 1). Magnitudes beyond `Double`'s range give ±∞, below it ±0.
+    public static func parseDouble(_ text: String) -> Double? {
         let lower = text.lowercased()
         switch lower {
         case "nan", "+nan", "-nan": return .nan

@@ -6,8 +6,9 @@ import WirelessIO
 ///
 /// RFC 4180 via `WirelessIO.CSVReader`; UTF-8; case-insensitive header; `#` lines before the header are
 /// skipped (the exact `# SYNTHETIC replica - generated, not measured; generator …` banner marks the campaign
-/// synthetic); units are in the column names; extra
-/// columns are ignored. Required: `distance_m` and exactly one of `path_gain_db` / `path_loss_db`
+/// synthetic); units are in the column names; extra columns are ignored, but a schema column may appear
+/// only once. Numbers are decimal or scientific (`CSVDocument.parseDouble`: no hexadecimal, no stray
+/// characters such as a NUL byte). Required: `distance_m` and exactly one of `path_gain_db` / `path_loss_db`
 /// (loss is sign-flipped; a positive gain / negative loss is rejected). Optional: `scenario_id`, `building_id`,
 /// `link_id`, `glass_type` (`low_loss`/`high_loss`; empty is an error), `scaffolding`, `foliage`, `elevated_subway` (0/1, true/false, yes/no),
 /// `floor` (Int ≥ 1), `los` (0/1, empty = unknown), `censored` (0/1), `frequency_ghz` (> 0, default 28),
@@ -30,6 +31,13 @@ public enum CampaignCSV {
     public static func syntheticBanner(generator: String, version: String, seed: UInt64) -> String {
         syntheticBannerPrefix + "\(generator) v\(version), seed \(seed)"
     }
+
+    /// The column names of the schema (lower case): each may appear once in a header.
+    static let schemaColumns: Set<String> = [
+        "distance_m", "path_gain_db", "path_loss_db", "scenario_id", "building_id", "link_id", "glass_type",
+        "scaffolding", "foliage", "elevated_subway", "floor", "los", "censored", "frequency_ghz", "tx_height_m",
+        "rx_height_m",
+    ]
 
     /// Reads a campaign file.
     ///
@@ -108,7 +116,15 @@ public enum CampaignCSV {
         }
         let header = fields.header.map { trimmedWhitespace($0).lowercased() }
         var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        for (i, name) in header.enumerated() {
+            // Two columns of the schema under one name: which one holds the data is anyone's guess.
+            if index[name] != nil && schemaColumns.contains(name) {
+                throw .malformedRow(
+                    file: file, line: skipped + 1, column: name,
+                    reason: "the column appears more than once in the header")
+            }
+            if index[name] == nil { index[name] = i }
+        }
         guard let distanceColumn = index["distance_m"] else { throw .missingColumn(name: "distance_m", file: file) }
         let gainColumn = index["path_gain_db"]
         let lossColumn = index["path_loss_db"]
@@ -299,9 +315,23 @@ public enum CampaignCSV {
         }
 
         func double(_ name: String, column: Int) throws(PathLossError) -> Double {
-            let fast: Double?? = withTrimmedASCII(column) { Double(String(decoding: $0, as: UTF8.self)) }
+            // Only the characters of a decimal number go to `Double(String)` on the fast path: it stops at
+            // a NUL ('1<NUL>0' read as 1) and accepts hexadecimal floats. Anything else (nan, inf words,
+            // Unicode spaces at the ends) takes `CSVDocument.parseDouble`, the toolkit's one number rule.
+            let fast: Double?? = withTrimmedASCII(column) { bytes -> Double? in
+                for byte in bytes {
+                    switch byte {
+                    case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"),
+                        UInt8(ascii: "-"):
+                        continue
+                    default:
+                        return CSVDocument.parseDouble(String(decoding: bytes, as: UTF8.self))
+                    }
+                }
+                return Double(String(decoding: bytes, as: UTF8.self))
+            }
             let value: Double?
-            if let fast { value = fast } else { value = Double(text(column)) }
+            if let fast { value = fast } else { value = CSVDocument.parseDouble(String(text(column))) }
             guard let value else {
                 throw .malformedRow(
                     file: file, line: line, column: name, reason: "expected a number, got '\(text(column))'")

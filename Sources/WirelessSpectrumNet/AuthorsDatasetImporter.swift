@@ -25,7 +25,8 @@ public enum AuthorsDatasetImporter {
     ///   - sampleRateHz: fs [Hz] (20 MHz; not stored by the authors).
     /// - Throws: `IOError.missingFile`, `.unreadable` (a directory, no permission), `.truncated` (size not
     ///   a multiple of 16 B; an empty file), `.malformedInput` (JSON; `fc` or `bw` out of range, naming
-    ///   the entry), `SpectrumNetError.nonFiniteSample`.
+    ///   the entry; a sample beyond float32's range, naming `data.dat` and the sample), `.nonFiniteValue`
+    ///   (a NaN or infinite sample, naming `data.dat` and the sample).
     public static func read(dataURL: URL, metaURL: URL, sampleRateHz: Double = 20e6) throws -> SigMFRecording {
         for url in [dataURL, metaURL] where !FileManager.default.fileExists(atPath: url.path) {
             throw IOError.missingFile(path: url.path)
@@ -42,8 +43,9 @@ public enum AuthorsDatasetImporter {
                     bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
                 let im = Double(
                     bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
-                guard re.isFinite && im.isFinite else { throw SpectrumNetError.nonFiniteSample(index: k) }
-                samples[k] = Complex(Float(re), Float(im))
+                samples[k] = Complex(
+                    try float32(re, file: dataURL.path, sample: k, part: "in-phase"),
+                    try float32(im, file: dataURL.path, sample: k, part: "quadrature"))
             }
         }
         let json = try FileContents.read(metaURL)
@@ -83,5 +85,23 @@ public enum AuthorsDatasetImporter {
         if let noise = entries.first?.noisePower { extra["wtk:noise_power"] = .number(noise) }
         return SigMFRecording(
             samples: samples, sampleRateHz: sampleRateHz, annotations: annotations, extraGlobalFields: extra)
+    }
+
+    /// One float64 sample component as the float32 the toolkit computes in.
+    ///
+    /// - Throws: `IOError.nonFiniteValue` for NaN/±∞, `IOError.malformedInput` for a finite value beyond
+    ///   ±`Float.greatestFiniteMagnitude` (≈ 3.4e38), which float32 would turn into ±∞; both name the
+    ///   file and `sample k (part)`. Values below float32's smallest subnormal round to ±0.
+    static func float32(_ value: Double, file: String, sample k: Int, part: String) throws(IOError) -> Float {
+        let column = "sample \(k) (\(part))"
+        guard value.isFinite else { throw .nonFiniteValue(file: file, line: nil, column: column) }
+        let narrowed = Float(value)
+        guard narrowed.isFinite else {
+            throw .malformedInput(
+                file: file, line: nil, column: column,
+                reason:
+                    "\(value) is beyond the float32 range (±\(Float.greatestFiniteMagnitude)) samples are processed in")
+        }
+        return narrowed
     }
 }
