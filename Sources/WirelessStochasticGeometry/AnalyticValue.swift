@@ -16,6 +16,8 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case meckeLaplace
     /// (f) nearest / mean power, Rayleigh h, any g.
     case multiSlopeRayleigh
+    /// (f) mean-power association, Rayleigh h, log-normal S, any g: condition on the serving mean power.
+    case meanPowerRayleigh
     /// (g) nearest, general fading, Gil-Pelaez.
     case gilPelaezNearest
     /// (h) exact strongest-BS mean rate, single slope, W = 0.

@@ -10,6 +10,7 @@ extension DensificationScenario {
     ///     nearest,    h ≡ 1, no S                       → as strongest (same BS)
     ///     mean power, single slope                      → nearest at density λE[S^δ] with h (displacement theorem)
     ///     mean power, multi-slope, no S                 → nearest
+    ///     mean power, multi-slope, S, Rayleigh h        → `MeanPowerCoverage` (conditioning on the serving mean power)
     ///     strongest,  single slope, T ≥ 1, W = 0        → (c) Dhillon
     ///     strongest,  single slope, T ≥ 1/32            → (d) KBK
     ///     strongest,  multi-slope, T ≥ 1                → (e) Mecke
@@ -40,8 +41,8 @@ extension DensificationScenario {
                 return try nearestCoverage(density: density, threshold: threshold, fading: fading)
             }
             guard pathGain.isSingleSlope else {
-                throw DensificationError.analyticUnavailable(
-                    reason: "mean-power association with shadowing and multi-slope path loss")
+                return try MeanPowerCoverage.rayleigh(
+                    density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
             }
             let delta = 2 / pathGain.farFieldExponent
             let smallOnly = try FadingModel(smallScale: fading.smallScale)
@@ -92,17 +93,25 @@ extension DensificationScenario {
         }
         throw DensificationError.analyticUnavailable(
             reason: pathGain.isSingleSlope
-                ? "strongest-BS coverage below T = 1/\(StrongestCellCoverage.kbkMaxTerms)"
-                : "strongest-BS coverage with multi-slope path loss for T < 1")
+                ? "strongest-BS coverage below T = 1/\(StrongestCellCoverage.kbkMaxTerms) (inclusion–exclusion limit)"
+                : "strongest-BS coverage with multi-slope path loss below T = 1 (only T ≥ 1 has a route)")
     }
 
     /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics,
     /// docs/DENSIFICATION.md#route-h-rates).
     ///
-    /// Adaptive Gauss–Kronrod on t ∈ [0, ∞) (relative tolerance `relativeTolerance`), each node a `coverage` call;
-    /// strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate` instead.
-    /// - Throws: whatever `coverage` throws at any node (e.g. `.analyticUnavailable` for strongest with T < 1/32).
+    /// Strongest BS, single slope, W = 0 uses the exact form of `StrongestCellRate`. Otherwise the t-integral is
+    /// cut at t_end where the tail ∫_{t_end}^∞ P_c dt is below the tolerance, and [0, t_end] is integrated by
+    /// adaptive Gauss–Kronrod (each node a `coverage` call). The tail enters the error estimate:
     ///
+    ///     single slope: P_c(T) ≤ sinc(δ) T^{−δ} for T ≥ 1 (the strongest BS maximises the SINR in every
+    ///                   realisation and noise only lowers it; Dhillon et al.), so
+    ///                   tail ≤ sinc(δ) e^{−δ t_end} / (δ (1 − e^{−t_end})^δ)           (rigorous)
+    ///     multi-slope:  P_c(e^t − 1) decays at least exponentially in t in every regime; the tail is
+    ///                   estimated as 2 P_c(t_end)/s with s the log-slope over the last step (estimate)
+    ///
+    /// - Throws: whatever `coverage` throws at any node; `.numericalFailure` when a node is not finite (never
+    ///   read as 0) or the tail does not fall below the tolerance by t = 2000.
     /// - Parameters:
     ///   - density: λ [BSs per unit area], > 0, finite.
     ///   - relativeTolerance: relative tolerance of the t-integral, > 0.
@@ -111,27 +120,57 @@ extension DensificationScenario {
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
         }
-        var failure: Error?
         var worstError = 0.0
         var method = AnalyticMethod.trivial
-        let r = Integration.integrate(
-            from: 0, to: .infinity, absTol: 1e-9, relTol: relativeTolerance, maxIntervals: 200
-        ) {
-            t in
-            if failure != nil { return 0 }
+        func node(_ t: Double) throws -> Double {
             let threshold = expm1(t)
-            if !threshold.isFinite { return 0 }  // P_c(∞) = 0
-            do {
-                let v = try coverage(density: density, threshold: threshold)
-                worstError = max(worstError, v.absError)
-                if v.method != .trivial { method = v.method }
-                return v.value
-            } catch {
+            guard threshold.isFinite else {
+                throw DensificationError.numericalFailure(reason: "rate integrand: threshold e^\(t) − 1 overflows")
+            }
+            let v = try coverage(density: density, threshold: threshold)
+            guard v.value.isFinite, v.absError.isFinite else {
+                throw DensificationError.numericalFailure(
+                    reason: "rate integrand is not finite at t = \(t) (\(v.method.rawValue))")
+            }
+            worstError = max(worstError, v.absError)
+            if v.method != .trivial { method = v.method }
+            return v.value
+        }
+        // Locate t_end: march in steps of 2 until the tail bound (or estimate) is below the tolerance.
+        let tailTolerance = 1e-9
+        let delta = 2 / pathGain.farFieldExponent
+        var tEnd = 4.0
+        var previous = try node(2)
+        var tail = Double.infinity
+        while true {
+            let current = try node(tEnd)
+            if pathGain.isSingleSlope {
+                tail =
+                    SpecialFunctions.sinc(delta) * exp(-delta * tEnd) / (delta * pow(-expm1(-tEnd), delta))
+            } else if current <= 0 {
+                tail = 0
+            } else if previous > current {
+                tail = 2 * current / (log(previous / current) / 2)
+            }
+            if tail <= tailTolerance && current <= tailTolerance { break }
+            guard tEnd < 2000 else {
+                throw DensificationError.numericalFailure(
+                    reason: "rate integrand P_c(e^t − 1) still \(current) at t = \(tEnd)")
+            }
+            previous = current
+            tEnd += 2
+        }
+        var failure: Error?
+        let r = Integration.integrate(
+            from: 0, to: tEnd, absTol: 1e-10, relTol: relativeTolerance, maxIntervals: 200
+        ) { t in
+            if failure != nil { return 0 }
+            do { return try node(t) } catch {
                 failure = error
                 return 0
             }
         }
         if let failure { throw failure }
-        return AnalyticValue(value: r.value, absError: r.error + 10 * worstError, method: method)
+        return AnalyticValue(value: r.value, absError: r.error + tail + tEnd * worstError, method: method)
     }
 }

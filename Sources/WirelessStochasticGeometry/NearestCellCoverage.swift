@@ -72,7 +72,7 @@ public enum NearestCellCoverage {
     ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func gilPelaez(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
-        accuracy: Double = 1e-8
+        accuracy: Double = 1e-10
     ) throws -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
@@ -82,15 +82,18 @@ public enum NearestCellCoverage {
                 reason: "Gil-Pelaez nearest route needs small-scale fading with a density")
         }
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
-        let m = fading.smallScale.shape
-        let envelope: (Double) -> Double = { u in pow(1 + u * u / (m * m), -m / 2) }
         if pathGain.isSingleSlope {
             let alpha = pathGain.farFieldExponent
             let noiseScale = threshold * noise * pow(Double.pi * density, -alpha / 2)
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
-                u in
+            var inner = 0.0
+            let gp = GilPelaez.imaginaryPartIntegral(
+                scales: [1, 1 / threshold, noiseScale > 0 ? 1 / noiseScale : 0], absTol: accuracy
+            ) { u in
                 let psi = psiSingleSlope(u: u, threshold: threshold, exponent: alpha, fading: fading)
-                let decay = Complex<Double>(1, 0) - psi.multiplied(by: 2)
+                let decay = Complex<Double>(1, 0) - psi.value.multiplied(by: 2)
+                // Effect of ψ's error on the integrand: |φ_H| · 2 δψ / |1 − 2ψ|².
+                let squared = decay.real * decay.real + decay.imaginary * decay.imaginary
+                inner = max(inner, fading.characteristicFunction(u).length * 2 * psi.error / squared)
                 if noiseScale == 0 { return fading.characteristicFunction(u) / decay }
                 // M(u) = ∫_0^∞ e^{−v(1−2ψ)} e^{−iu T W (v/(πλ))^{α/2}} dv, v = πλr².
                 let upper = 60 / decay.real
@@ -102,40 +105,68 @@ public enum NearestCellCoverage {
                 }
                 return fading.characteristicFunction(u) * Complex(re.value, im.value)
             }
-            return AnalyticValue(
-                value: 0.5 + gp.value / Double.pi, absError: gp.error / Double.pi, method: .gilPelaezNearest)
+            return try checkedGilPelaez(gp, innerError: inner, threshold: threshold)
         }
         let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
         let scale = 2 * Double.pi * density
         var innerError = 0.0
+        var nonFinite = false
         let r = pathGain.integrateOverDistance(from: 0, absTol: accuracy / scale, relTol: accuracy * 10) { x in
             let pdf = x * exp(-Double.pi * density * x * x)
             if pdf == 0 { return 0 }
             let g = pathGain.gain(atDistance: x)
             if !g.isFinite { return pdf }
             let c = threshold / g
-            let gp = GilPelaez.imaginaryPartIntegral(firstPiece: 2 * Double.pi, absTol: accuracy, envelope: envelope) {
-                u in
+            let meanInterference = scale * pathGain.tailIntegral(from: x)
+            let gp = GilPelaez.imaginaryPartIntegral(
+                scales: [1, 1 / (c * meanInterference), noise > 0 ? 1 / (c * noise) : 0], absTol: accuracy
+            ) { u in
                 let chi = field.characteristicExponent(-u * c, beyond: x)
                 let noisePhase = Complex<Double>(cos(u * c * noise), -sin(u * c * noise))
                 return fading.characteristicFunction(u) * noisePhase * Complex.expOf(chi)
             }
+            if !gp.error.isFinite { nonFinite = true }
             innerError = max(innerError, gp.error / Double.pi)
-            return pdf * (0.5 + gp.value / Double.pi)
+            return pdf * min(1, max(0, 0.5 + gp.value / Double.pi))
+        }
+        if nonFinite {
+            throw DensificationError.numericalFailure(
+                reason: "Gil-Pelaez integrand is not finite at T = \(threshold) (nearest, multi-slope)")
         }
         return AnalyticValue(value: scale * r.value, absError: scale * r.error + innerError, method: .gilPelaezNearest)
     }
 
-    /// ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt, integrated in ln t.
-    static func psiSingleSlope(u: Double, threshold: Double, exponent: Double, fading: FadingModel) -> Complex<Double> {
-        let re = Integration.integrate(from: 0, to: .infinity, absTol: 1e-13, relTol: 1e-11) { y in
-            let t = exp(y)
-            return (fading.characteristicFunction(-threshold * u * pow(t, -exponent)).real - 1) * t * t
+    /// ½ + GP/π with its error; a non-finite integrand is an error, and a value pushed outside [0, 1] by rounding
+    /// is clamped only within its error estimate.
+    static func checkedGilPelaez(_ gp: IntegrationResult, innerError: Double, threshold: Double) throws
+        -> AnalyticValue
+    {
+        guard gp.value.isFinite, gp.error.isFinite else {
+            throw DensificationError.numericalFailure(
+                reason: "Gil-Pelaez integrand is not finite at T = \(threshold) (nearest)")
         }
-        let im = Integration.integrate(from: 0, to: .infinity, absTol: 1e-13, relTol: 1e-11) { y in
-            let t = exp(y)
-            return fading.characteristicFunction(-threshold * u * pow(t, -exponent)).imaginary * t * t
+        let error = gp.error / Double.pi + 1e-15 + 10 * innerError / Double.pi
+        let raw = 0.5 + gp.value / Double.pi
+        guard raw > -error, raw < 1 + error else {
+            throw DensificationError.numericalFailure(
+                reason: "Gil-Pelaez coverage \(raw) at T = \(threshold) is outside [0, 1] beyond its error \(error)")
         }
-        return Complex(re.value, im.value)
+        return AnalyticValue(value: min(1, max(0, raw)), absError: error, method: .gilPelaezNearest)
+    }
+
+    /// ψ(u) = ∫_1^∞ (φ_H(−Tu t^{−α}) − 1) t dt, by z = Tu·t^{−α}:
+    ///
+    ///     ψ = (δ/2) a^δ F(a),  F(a) = ∫_0^a (φ_H(−z) − 1) z^{−δ−1} dz,  a = Tu   (`CharacteristicIntegralTable`)
+    ///
+    /// The error is the table's rounding (relative ~1e−14).
+    static func psiSingleSlope(u: Double, threshold: Double, exponent: Double, fading: FadingModel)
+        -> (value: Complex<Double>, error: Double)
+    {
+        let a = threshold * u
+        let delta = 2 / exponent
+        let f = CharacteristicIntegralTable.shared(fading: fading, delta: delta).value(a)
+        let factor = delta / 2 * pow(a, delta)
+        let v = Complex(factor * f.real, factor * f.imaginary)
+        return (v, 1e-14 * v.length)
     }
 }

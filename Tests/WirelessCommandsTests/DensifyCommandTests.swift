@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
+import WirelessIO
+import WirelessStochasticGeometry
 
 @testable import WirelessCommands
 
@@ -24,7 +26,7 @@ import Testing
         let lines = csv.split(separator: "\n").map(String.init)
         #expect(
             lines.first
-                == "lambda,threshold_db,metric,unit,analytic,analytic_method,analytic_abs_err,mc,mc_ci95_lo,mc_ci95_hi,mc_drops,converged,tail_share"
+                == "lambda,threshold_db,metric,unit,analytic,analytic_method,analytic_abs_err,mc,mc_ci95_lo,mc_ci95_hi,mc_drops,converged,tail_share,analytic_reason"
         )
         // Coverage rows: analytic 1/(1+π/4) inside 4 half-widths of the MC estimate.
         for line in lines.dropFirst() where line.contains(",coverage,") {
@@ -36,6 +38,67 @@ import Testing
         }
         #expect(listing(dir).contains("densify-sweep-coverage.svg"))
         #expect(listing(dir).contains("densify-sweep-rate.svg"))
+    }
+
+    /// Issue 13 items 4 and 5: a cell with no analytic value says why; with noise the peak density is a row of
+    /// the table (λ* in the lambda column, P_c(λ*) as the value) and a key of the meta sidecar, even with --quiet.
+    @Test func sweepGivesReasonsAndPeakDensityInTheTable() throws {
+        let dir = try makeTemporaryDirectory()
+        let code = runWTK([
+            "densify", "sweep", "--exponents", "2.5,4", "--breakpoints", "1", "--association", "strongest",
+            "--threshold-db=-3,3", "--noise", "0.01", "--lambda-min", "0.1", "--lambda-max", "100",
+            "--per-decade", "1", "--metrics", "coverage", "--mc", "off", "--out-dir", dir.path, "--quiet",
+        ])
+        #expect(code == 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        // −3 dB, multi-slope strongest: no route; the last column says so.
+        let below = rows.filter { $0[2] == "coverage" && $0[1] == "-3" }
+        #expect(!below.isEmpty)
+        for r in below {
+            #expect(r[4].isEmpty)
+            #expect(r.last!.contains("below T = 1"), "\(r)")
+        }
+        // 3 dB has a value and an empty reason.
+        for r in rows where r[2] == "coverage" && r[1] == "3" {
+            #expect(Double(r[4]) != nil)
+            #expect(r.last!.isEmpty)
+        }
+        // One peak-density row per threshold: at 3 dB a λ* inside the grid with P_c(λ*) ≥ every grid value.
+        let peaks = rows.filter { $0[2] == "peak-density" }
+        #expect(peaks.count == 2)
+        let peak = try #require(peaks.first { $0[1] == "3" })
+        let lambdaStar = try #require(Double(peak[0]))
+        let best = try #require(Double(peak[4]))
+        #expect(lambdaStar >= 0.1 && lambdaStar <= 100)
+        for r in rows where r[2] == "coverage" && r[1] == "3" { #expect(best >= Double(r[4])! - 1e-9) }
+        #expect(peaks.first { $0[1] == "-3" }!.last!.contains("below T = 1"))
+        let meta = try String(contentsOf: dir.appendingPathComponent("densify-sweep.meta.json"), encoding: .utf8)
+        #expect(meta.contains("\"peak_density\""))
+        #expect(meta.contains(peak[0]))
+    }
+
+    /// A value whose error estimate is not below it is printed as an upper bound, "< value + error", and kept out
+    /// of the plotted curve; a value with a smaller error is printed as is.
+    @Test func analyticCellFlagsBounds() {
+        let number = CSVNumberFormat.shortestRoundTrip
+        let bound = DensifyAnalyticCell(
+            value: AnalyticValue(value: 1e-12, absError: 3e-12, method: .gilPelaezNearest), reason: "")
+        #expect(bound.isBound)
+        #expect(bound.plottable == nil)
+        #expect(bound.leadingColumns(number) == ["< 4e-12", "gilPelaezNearest", "3e-12"])
+        #expect(bound.reasonColumn.contains("upper bound"))
+        let fine = DensifyAnalyticCell(
+            value: AnalyticValue(value: 0.5, absError: 1e-9, method: .abgInterferenceLimited), reason: "")
+        #expect(!fine.isBound)
+        #expect(fine.leadingColumns(number)[0] == "0.5")
+        #expect(fine.reasonColumn.isEmpty)
+        let missing = DensifyAnalyticCell(value: nil, reason: "no analytic route: x")
+        #expect(!missing.isBound)
+        #expect(missing.leadingColumns(number) == ["", "", ""])
+        #expect(missing.reasonColumn == "no analytic route: x")
     }
 
     @Test func badInputExitsWithUsageCodeAndWritesNothing() throws {

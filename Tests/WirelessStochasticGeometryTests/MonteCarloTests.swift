@@ -233,10 +233,11 @@ private let summationOrderTolerance = 1e-12
     }
     // Must succeed: T = 0 gives P_c = 1; W = 0.
     #expect(try scenario.coverage(density: 1, threshold: 0).value == 1)
-    // No analytic route: mean power + shadowing + multi-slope.
+    // No analytic route: mean power + shadowing + multi-slope with non-Rayleigh h (Rayleigh h has one since
+    // issue 13: `MeanPowerCoverage`).
     let dual = try MultiSlopePathGain.dualSlope(nearExponent: 2, farExponent: 4, criticalDistance: 1)
     let unavailable = try DensificationScenario(
-        pathGain: dual, fading: try FadingModel(smallScale: .rayleigh, shadowingSigmaDB: 6),
+        pathGain: dual, fading: try FadingModel(smallScale: .nakagami(m: 2), shadowingSigmaDB: 6),
         association: .strongestMeanPower)
     #expect(throws: DensificationError.self) { try unavailable.coverage(density: 1, threshold: 1) }
     // Category → exit code mapping.

@@ -12,7 +12,7 @@ public struct DensifyCoverageCommand: WTKCommand {
             "Coverage probability versus SINR threshold at given densities: analytic curves and Monte-Carlo points.",
         discussion: """
             Writes <name>.csv (lambda, threshold_db, metric, unit, analytic, analytic_method, analytic_abs_err, mc, \
-            mc_ci95_lo, mc_ci95_hi, mc_drops, converged, tail_share) and <name>.svg. Thresholds are --threshold-min-db \
+            mc_ci95_lo, mc_ci95_hi, mc_drops, converged, tail_share, analytic_reason) and <name>.svg. Thresholds are --threshold-min-db \
             to --threshold-max-db in --threshold-step-db steps. Every drop is reused for every threshold.
             """)
 
@@ -82,19 +82,19 @@ public struct DensifyCoverageCommand: WTKCommand {
             var xs: [Double] = []
             var ys: [Double] = []
             for (j, t) in thresholds.enumerated() {
-                let value = try? scenario.coverage(density: lambda, threshold: t)
-                if let value {
+                let value = DensifyAnalyticCell.evaluate { try scenario.coverage(density: lambda, threshold: t) }
+                if let y = value.plottable {
                     xs.append(thresholdsDB[j])
-                    ys.append(value.value)
+                    ys.append(y)
                 }
                 let e = simulation?.coverage[i][j]
                 rows.append([
                     number.format(lambda), number.format(thresholdsDB[j]), "coverage", "probability",
-                    value.map { number.format($0.value) } ?? "", value?.method.rawValue ?? "",
-                    value.map { number.format($0.absError) } ?? "", e.map { number.format($0.mean) } ?? "",
+                ] + value.leadingColumns(number) + [
+                    e.map { number.format($0.mean) } ?? "",
                     e.map { number.format($0.ciLow) } ?? "", e.map { number.format($0.ciHigh) } ?? "",
                     e.map { String($0.n) } ?? "", e.map { $0.converged ? "1" : "0" } ?? "",
-                    simulation.map { number.format($0.tailShare[i]) } ?? "",
+                    simulation.map { number.format($0.tailShare[i]) } ?? "", value.reasonColumn,
                 ])
             }
             let label = "λ = \(number.format(lambda))"
@@ -118,7 +118,7 @@ public struct DensifyCoverageCommand: WTKCommand {
             CSVTable(
                 header: [
                     "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
-                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
+                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share", "analytic_reason",
                 ], rows: rows), name: name)
         try context.writeSVG(plot.svg(), name: name)
         context.note(

@@ -12,9 +12,11 @@ public struct DensifySweepCommand: WTKCommand {
         discussion: """
             Writes <name>.csv, one row per (λ, T, metric) with columns lambda, threshold_db, metric, unit, analytic, \
             analytic_method, analytic_abs_err, mc, mc_ci95_lo, mc_ci95_hi, mc_drops, converged, tail_share; and one \
-            SVG per metric (<name>-<metric>.svg; log x, log–log for coverage density and ASE). Analytic cells with no \
-            route (e.g. strongest BS with multi-slope path loss for the rate) are left empty. --mc takes auto (stop \
-            rule, n_min 1e4, n_max 1e6), off, or drops:N.
+            SVG per metric (<name>-<metric>.svg; log x, log–log for coverage density and ASE). An analytic cell with no \
+            value says why in the last column, analytic_reason; a value whose error estimate is not below it is \
+            printed as "< bound". With noise, one peak-density row per threshold gives the density λ* that maximises \
+            coverage (lambda column) and P_c(λ*) (also in the meta sidecar). --mc takes auto (stop rule, n_min 1e4, \
+            n_max 1e6), off, or drops:N.
             """)
 
     @OptionGroup var model: DensifyModelOptions
@@ -102,15 +104,11 @@ public struct DensifySweepCommand: WTKCommand {
         let number = CSVNumberFormat.shortestRoundTrip
         var rows: [[String]] = []
         var curves: [String: [(label: String, x: [Double], y: [Double], mc: [MCEstimate])]] = [:]
-        func analytic(_ f: () throws -> AnalyticValue) -> AnalyticValue? {
-            do { return try f() } catch DensificationError.analyticUnavailable { return nil } catch DensificationError
-                .closedFormOutOfDomain
-            { return nil } catch { return nil }
-        }
         let rateUnitName = rateUnit == "bits" ? "bit/s/Hz" : "nat/s/Hz"
-        let rates: [AnalyticValue?] =
+        let rates: [DensifyAnalyticCell] =
             chosen.contains("rate") || chosen.contains("ase")
-            ? densities.map { l in analytic { try scenario.meanRate(density: l) } } : densities.map { _ in nil }
+            ? densities.map { l in DensifyAnalyticCell.evaluate { try scenario.meanRate(density: l) } }
+            : densities.map { _ in DensifyAnalyticCell(value: nil, reason: "") }
         for metric in chosen {
             let perThreshold = metric == "coverage" || metric == "coverage-density"
             let tIndices = perThreshold ? Array(thresholds.indices) : [0]
@@ -119,60 +117,69 @@ public struct DensifySweepCommand: WTKCommand {
                 var ys: [Double] = []
                 var estimates: [MCEstimate] = []
                 for (i, lambda) in densities.enumerated() {
-                    var value: AnalyticValue?
+                    var value = DensifyAnalyticCell(value: nil, reason: "")
                     var estimate: MCEstimate?
                     var unit = ""
                     switch metric {
                     case "coverage":
-                        value = analytic { try scenario.coverage(density: lambda, threshold: thresholds[j]) }
+                        value = DensifyAnalyticCell.evaluate {
+                            try scenario.coverage(density: lambda, threshold: thresholds[j])
+                        }
                         estimate = simulation?.coverage[i][j]
                         unit = "probability"
                     case "coverage-density":
-                        value = analytic { try scenario.coverage(density: lambda, threshold: thresholds[j]) }
-                            .map {
-                                AnalyticValue(
-                                    value: $0.value * lambda, absError: $0.absError * lambda, method: $0.method)
-                            }
+                        value = DensifyAnalyticCell.evaluate {
+                            try scenario.coverage(density: lambda, threshold: thresholds[j])
+                        }.scaled(lambda)
                         estimate = simulation?.coverageDensity[i][j]
                         unit = "links/unit area"
                     case "rate":
-                        value = rates[i].map {
-                            AnalyticValue(
-                                value: $0.value * rateScale, absError: $0.absError * rateScale, method: $0.method)
-                        }
+                        value = rates[i].scaled(rateScale)
                         estimate = simulation?.rate[i].scaledForOutput(rateScale)
                         unit = rateUnitName
                     default:
-                        value = rates[i].map {
-                            AnalyticValue(
-                                value: $0.value * rateScale * lambda, absError: $0.absError * rateScale * lambda,
-                                method: $0.method)
-                        }
+                        value = rates[i].scaled(rateScale * lambda)
                         estimate = simulation?.areaSpectralEfficiency[i].scaledForOutput(rateScale)
                         unit = rateUnitName + "/unit area"
                     }
-                    if let value {
+                    if let y = value.plottable {
                         xs.append(lambda)
-                        ys.append(value.value)
+                        ys.append(y)
                     }
                     if let estimate { estimates.append(estimate) }
                     rows.append([
                         number.format(lambda), perThreshold ? number.format(thresholdsDB[j]) : "", metric, unit,
-                        value.map { number.format($0.value) } ?? "", value?.method.rawValue ?? "",
-                        value.map { number.format($0.absError) } ?? "",
+                    ] + value.leadingColumns(number) + [
                         estimate.map { number.format($0.mean) } ?? "", estimate.map { number.format($0.ciLow) } ?? "",
                         estimate.map { number.format($0.ciHigh) } ?? "", estimate.map { String($0.n) } ?? "",
                         estimate.map { $0.converged ? "1" : "0" } ?? "",
-                        simulation.map { number.format($0.tailShare[i]) } ?? "",
+                        simulation.map { number.format($0.tailShare[i]) } ?? "", value.reasonColumn,
                     ])
                 }
                 let label = perThreshold ? "T = \(number.format(thresholdsDB[j])) dB" : metric
                 curves[metric, default: []].append((label, xs, ys, estimates))
             }
         }
+        let peaks = peakDensityRows(scenario: scenario, densities: densities, thresholds: thresholds)
+        for (j, peak) in peaks.enumerated() {
+            let cell = peak.cell
+            rows.append(
+                [
+                    peak.density.map { number.format($0) } ?? "", number.format(thresholdsDB[j]), "peak-density",
+                    "probability",
+                ] + cell.leadingColumns(number) + ["", "", "", "", "", "", cell.reasonColumn])
+        }
+        var peakParameters: [String: String] = [:]
+        if !peaks.isEmpty {
+            peakParameters["peak_density"] = peaks.map { $0.density.map { number.format($0) } ?? "" }
+                .joined(separator: ",")
+            peakParameters["peak_density_coverage"] = peaks.map {
+                $0.cell.value.map { number.format($0.value) } ?? ""
+            }.joined(separator: ",")
+        }
         let context = OutputContext(
             options: output, seed: seedOptions.seed,
-            parameters: model.parameters.merging([
+            parameters: model.parameters.merging(peakParameters) { a, _ in a }.merging([
                 "threshold_db": thresholdDB, "lambda_min": String(lambdaMin), "lambda_max": String(lambdaMax),
                 "per_decade": String(perDecade), "metrics": metrics, "mc": mc, "rate_unit": rateUnit,
             ]) { a, _ in a })
@@ -180,7 +187,7 @@ public struct DensifySweepCommand: WTKCommand {
             CSVTable(
                 header: [
                     "lambda", "threshold_db", "metric", "unit", "analytic", "analytic_method", "analytic_abs_err", "mc",
-                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share",
+                    "mc_ci95_lo", "mc_ci95_hi", "mc_drops", "converged", "tail_share", "analytic_reason",
                 ], rows: rows), name: name)
         for metric in chosen {
             let logY = metric == "coverage-density" || metric == "ase"
@@ -224,12 +231,9 @@ public struct DensifySweepCommand: WTKCommand {
             summary +=
                 ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
         }
-        if scenario.noise > 0, densities.count > 1,
-            let peak = try? scenario.peakDensity(
-                threshold: thresholds[0], lowerDensity: densities[0], upperDensity: densities.last!)
-        {
+        if let peak = peaks.first, let density = peak.density, let coverage = peak.cell.value {
             summary +=
-                ", peakDensity \(number.format(peak.density)) (P_c \(number.format(peak.coverage)) at T = \(number.format(thresholdsDB[0])) dB)"
+                ", peakDensity \(number.format(density)) (P_c \(number.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
             summary += "; warning: MC tail share up to \(number.format(worst)) (> 1 %)"
@@ -245,6 +249,24 @@ public struct DensifySweepCommand: WTKCommand {
 }
 
 extension DensifySweepCommand {
+    /// The noise-limited peak density λ* = argmax P_c(λ, T) on [λ_min, λ_max], one per threshold (empty without
+    /// noise or with a single density): λ* and a cell holding P_c(λ*), or no λ* and the reason.
+    func peakDensityRows(scenario: DensificationScenario, densities: [Double], thresholds: [Double])
+        -> [(density: Double?, cell: DensifyAnalyticCell)]
+    {
+        guard scenario.noise > 0, densities.count > 1 else { return [] }
+        return thresholds.map { t in
+            do {
+                let peak = try scenario.peakDensity(
+                    threshold: t, lowerDensity: densities[0], upperDensity: densities[densities.count - 1])
+                let at = try scenario.coverage(density: peak.density, threshold: t)
+                return (peak.density, DensifyAnalyticCell(value: at, reason: ""))
+            } catch {
+                return (nil, DensifyAnalyticCell(value: nil, reason: String(describing: error)))
+            }
+        }
+    }
+
     /// The dashed decay asymptote (docs/DENSIFICATION.md#regimes) P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0} (× λ
     /// for D_c) on the
     /// densities where it is ≤ 1 for coverage; nil outside the geometric decay regime (0 < α0 < 2, κ = 2/α0).
