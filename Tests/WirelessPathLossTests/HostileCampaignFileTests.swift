@@ -119,8 +119,7 @@ import WirelessIO
     }
 
     @Test func invalidUTF8IsATypedErrorNamingTheFile() throws {
-        // Today a file-access error (74); the native CSV reader (branch hardening-native) makes it bad
-        // data (65) with the line. Either way: typed, the file named, no trap.
+        // Bad data (65) naming the file and the line of the bad byte (line 3); it was an I/O error (74).
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,7 +129,8 @@ import WirelessIO
             try CampaignCSV.read(contentsOf: url)
         } throws: { error in
             guard let error = error as? PathLossError else { return false }
-            return error.description.contains(url.path) && error.category != .invalidArgument
+            return error.description.contains("\(url.path):3:")
+                && error.category == .invalidData
         }
     }
 }
