@@ -21,13 +21,13 @@ public struct DensifyCoverageCommand: WTKCommand {
     @Option(help: "Densities λ [per unit area], comma-separated, each > 0.")
     var densities: String = "0.1,10,1000"
 
-    @Option(name: .customLong("threshold-min-db"), help: "Lowest threshold [dB].")
+    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
     var thresholdMinDB: Double = -10
 
-    @Option(name: .customLong("threshold-max-db"), help: "Highest threshold [dB].")
+    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
     var thresholdMaxDB: Double = 20
 
-    @Option(name: .customLong("threshold-step-db"), help: "Threshold step [dB], > 0.")
+    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
     var thresholdStepDB: Double = 2
 
     @Option(help: "Monte-Carlo: auto (10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")

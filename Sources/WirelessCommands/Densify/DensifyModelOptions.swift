@@ -18,10 +18,10 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(help: "Association: nearest | strongest | mean-power.")
     var association: String = "strongest"
 
-    @Option(help: "Normalised noise W = N0/P (≥ 0); overrides --edge-snr-db.")
+    @Option(parsing: .unconditional, help: "Normalised noise W = N0/P (≥ 0); overrides --edge-snr-db.")
     var noise: Double?
 
-    @Option(name: .customLong("edge-snr-db"), help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
+    @Option(name: .customLong("edge-snr-db"), parsing: .unconditional, help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
     var edgeSNRDB: Double?
 
     public init() {}

@@ -20,16 +20,16 @@ public struct DensifyRegimesCommand: WTKCommand {
     @Option(help: "Near-field exponents α0 to classify, comma-separated, each ≥ 0.")
     var alpha0: String = "0,0.8,1.5,2,2.5,3"
 
-    @Option(name: .customLong("far-exponent"), help: "Far-field exponent α1 (> 2).")
+    @Option(name: .customLong("far-exponent"), parsing: .unconditional, help: "Far-field exponent α1 (> 2).")
     var farExponent: Double = 4
 
-    @Option(help: "Breakpoint R_1 [length unit] (> 0).")
+    @Option(parsing: .unconditional, help: "Breakpoint R_1 [length unit] (> 0).")
     var breakpoint: Double = 1
 
-    @Option(name: .customLong("tail-index"), help: "Fading tail index κ_H ∈ [0, ∞] (inf for every built-in law).")
+    @Option(name: .customLong("tail-index"), parsing: .unconditional, help: "Fading tail index κ_H ∈ [0, ∞] (inf for every built-in law).")
     var tailIndex: Double = .infinity
 
-    @Option(name: .customLong("threshold-db"), help: "SINR threshold for the plotted coverage [dB].")
+    @Option(name: .customLong("threshold-db"), parsing: .unconditional, help: "SINR threshold for the plotted coverage [dB].")
     var thresholdDB: Double = 0
 
     @Option(help: "Base name of the output files.")

@@ -21,17 +21,17 @@ public struct DensifySweepCommand: WTKCommand {
 
     @OptionGroup var model: DensifyModelOptions
 
-    @Option(name: .customLong("threshold-db"), help: "SINR thresholds [dB], comma-separated, finite.")
+    @Option(name: .customLong("threshold-db"), parsing: .unconditional, help: "SINR thresholds [dB], comma-separated, finite.")
     var thresholdDB: String = "0"
 
-    @Option(name: .customLong("lambda-min"), help: "Smallest density [per unit area], > 0.")
+    @Option(name: .customLong("lambda-min"), parsing: .unconditional, help: "Smallest density [per unit area], > 0.")
     var lambdaMin: Double = 1e-2
 
-    @Option(name: .customLong("lambda-max"), help: "Largest density [per unit area], ≥ --lambda-min.")
+    @Option(name: .customLong("lambda-max"), parsing: .unconditional, help: "Largest density [per unit area], ≥ --lambda-min.")
     var lambdaMax: Double = 1e3
 
     @Option(
-        name: .customLong("per-decade"),
+        name: .customLong("per-decade"), parsing: .unconditional,
         help: "Densities per decade (log-spaced, endpoints included), ≥ 1; the grid has at most 10000 points.")
     var perDecade: Int = 2
 

@@ -21,7 +21,7 @@ public struct FiguresCommand: WTKCommand {
     @Flag(help: "List the figure sets and exit.")
     var list = false
 
-    @Option(help: "How many sets to build at once, 1…64.")
+    @Option(parsing: .unconditional, help: "How many sets to build at once, 1…64.")
     var jobs: Int = 2
 
     @Option(

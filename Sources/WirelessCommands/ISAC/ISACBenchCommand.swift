@@ -22,16 +22,16 @@ public struct ISACBenchCommand: WTKCommand {
     @Option(name: .customLong("method"), help: "Method(s), repeatable (default: all).")
     var methods: [ISACMethodName] = ISACMethodName.allCases
 
-    @Option(help: "Timed runs per method and size after a warm-up, 1…1000.")
+    @Option(parsing: .unconditional, help: "Timed runs per method and size after a warm-up, 1…1000.")
     var repeats: Int = 5
 
-    @Option(name: .customLong("max-symbols"), help: "Largest N_T to time (140, 280, 560 or 1120).")
+    @Option(name: .customLong("max-symbols"), parsing: .unconditional, help: "Largest N_T to time (140, 280, 560 or 1120).")
     var maximumSymbols: Int = 1120
 
     @Flag(help: "Let PLAIN and the refits use both cores.")
     var parallel = false
 
-    @Option(name: .customLong("snr-db"), help: "SNR of the timed tensors [dB].")
+    @Option(name: .customLong("snr-db"), parsing: .unconditional, help: "SNR of the timed tensors [dB].")
     var snrDB: Double = 10
 
     @Option(help: "Base name of the output files.")

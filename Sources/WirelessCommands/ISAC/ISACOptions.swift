@@ -19,7 +19,7 @@ struct ISACScenarioOptions: ParsableArguments {
     @Option(name: .customLong("range-mapping"), help: "one-way (τ = d/c, path length) or monostatic (τ = 2R/c, range).")
     var rangeMapping: MappingName = .oneWay
 
-    @Option(name: .customLong("snr-db"), help: "SNR = Σ|β_p|²/σ² per resource element [dB], finite.")
+    @Option(name: .customLong("snr-db"), parsing: .unconditional, help: "SNR = Σ|β_p|²/σ² per resource element [dB], finite.")
     var snrDB: Double = 10
 
     init() {}
@@ -75,7 +75,7 @@ struct PLAINOptions: ParsableArguments {
     var compression: CompressionName = .averaging
 
     @Option(
-        help: ArgumentHelp(
+        parsing: .unconditional, help: ArgumentHelp(
             "Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.",
             valueName: "a,f,t"))
     var factors: CommaList<Int>?
@@ -95,7 +95,7 @@ struct PLAINOptions: ParsableArguments {
     var ompUpdate: TensorOMPUpdate = .cp
 
     @Option(
-        name: .customLong("path-count"),
+        name: .customLong("path-count"), parsing: .unconditional,
         help: "Number of paths K to return, 0…64 (default: the scenario's 6; 0 = estimate it).")
     var pathCount: Int?
 
@@ -114,7 +114,7 @@ struct PLAINOptions: ParsableArguments {
     var fftWindow: WindowName = .hann
 
     @Option(
-        name: .customLong("fft-padding"),
+        name: .customLong("fft-padding"), parsing: .unconditional,
         help:
             "Zero-padding factor per mode of the fft3d baseline, ≥ 1 (default 1: 16×180×560 points; 2 gives 8× the points and ~8× the time, and halves the grid step but not the resolution)."
     )

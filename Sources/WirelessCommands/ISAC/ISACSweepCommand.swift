@@ -31,20 +31,20 @@ public struct ISACSweepCommand: WTKCommand {
     var methods: [ISACMethodName] = [.plain, .sequential, .tensorESPRIT, .fft3d]
 
     @Option(
-        name: .customLong("snr-min"), help: "First SNR [dB], −200…200 (write negative values as --snr-min=-20).")
+        name: .customLong("snr-min"), parsing: .unconditional, help: "First SNR [dB], −200…200.")
     var snrMinimumDB: Double = -20
 
-    @Option(name: .customLong("snr-max"), help: "Last SNR [dB], −200…200, ≥ --snr-min.")
+    @Option(name: .customLong("snr-max"), parsing: .unconditional, help: "Last SNR [dB], −200…200, ≥ --snr-min.")
     var snrMaximumDB: Double = 20
 
-    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
+    @Option(name: .customLong("snr-step"), parsing: .unconditional, help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
     var snrStepDB: Double = 5
 
-    @Option(help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory does not grow with it).")
+    @Option(parsing: .unconditional, help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory does not grow with it).")
     var trials: Int = 20
 
     @Option(
-        name: .customLong("separations"),
+        name: .customLong("separations"), parsing: .unconditional,
         help: "resolution: separations κ in Rayleigh cells, comma-separated, each in (0, 1000], at most 100.")
     var separations: CommaList<Double> = "0.25,0.5,0.75,1,1.5"
 

@@ -26,25 +26,25 @@ public struct PSDCommand: WTKCommand {
     var input: String
 
     @Option(
-        name: .customLong("sample-rate"),
+        name: .customLong("sample-rate"), parsing: .unconditional,
         help: ArgumentHelp("Sample rate [Hz]; required for .cf32, overrides SigMF metadata.", valueName: "hz"))
     var sampleRateHz: Double?
 
     @Option(
-        name: .customLong("center-frequency"),
+        name: .customLong("center-frequency"), parsing: .unconditional,
         help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
     var centerFrequencyHz: Double?
 
-    @Option(name: .customLong("segment-length"), help: "Welch segment length = FFT size [samples], 8…1048576.")
+    @Option(name: .customLong("segment-length"), parsing: .unconditional, help: "Welch segment length = FFT size [samples], 8…1048576.")
     var segmentLength: Int = 1024
 
-    @Option(help: "Overlap between segments as a fraction of the segment, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Overlap between segments as a fraction of the segment, in [0, 1).")
     var overlap: Double = 0.5
 
     @Option(help: "Window: hann, hamming, blackman-harris, kaiser or rectangular.")
     var window: WindowName = .hann
 
-    @Option(name: .customLong("kaiser-beta"), help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
+    @Option(name: .customLong("kaiser-beta"), parsing: .unconditional, help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
     var kaiserBeta: Double = 8.6
 
     @Option(help: "Base name of the output files.")

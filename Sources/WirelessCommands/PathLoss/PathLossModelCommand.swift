@@ -19,22 +19,22 @@ public struct PathLossModelCommand: WTKCommand {
     @Argument(help: "The model.")
     var model: PathLossModelStudy.Model
 
-    @Option(help: "Distances d3D [m], comma-separated.")
+    @Option(parsing: .unconditional, help: "Distances d3D [m], comma-separated.")
     var distance: CommaList<Double> = "10,20,49,50,68,100,175,200"
 
-    @Option(help: "Carrier frequencies [GHz], comma-separated.")
+    @Option(parsing: .unconditional, help: "Carrier frequencies [GHz], comma-separated.")
     var frequency: CommaList<Double> = "28"
 
-    @Option(help: "P.2109 probabilities [% not exceeded], comma-separated, each in (0, 100).")
+    @Option(parsing: .unconditional, help: "P.2109 probabilities [% not exceeded], comma-separated, each in (0, 100).")
     var probability: CommaList<Double> = "1,10,50,90,99"
 
-    @Option(help: "P.2109 façade elevation angle [deg], |θ| ≤ 90.")
+    @Option(parsing: .unconditional, help: "P.2109 façade elevation angle [deg], |θ| ≤ 90.")
     var elevation: Double = 0
 
-    @Option(name: .customLong("bs-height"), help: "TR 38.901 BS height h_BS [m].")
+    @Option(name: .customLong("bs-height"), parsing: .unconditional, help: "TR 38.901 BS height h_BS [m].")
     var baseStationHeightMeters: Double = 10
 
-    @Option(name: .customLong("ut-height"), help: "TR 38.901 UT height h_UT [m], 1.5–22.5.")
+    @Option(name: .customLong("ut-height"), parsing: .unconditional, help: "TR 38.901 UT height h_UT [m], 1.5–22.5.")
     var userHeightMeters: Double = 4.5
 
     @Flag(help: "TR 38.901 line of sight (default NLOS).")
@@ -43,7 +43,7 @@ public struct PathLossModelCommand: WTKCommand {
     @Option(name: .customLong("irr-release"), help: "IRR-glass release for o2i-high: r17 or r19.")
     var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
 
-    @Option(name: .customLong("indoor-distance"), help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
+    @Option(name: .customLong("indoor-distance"), parsing: .unconditional, help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
     @Option(help: "Base name of the output files.")

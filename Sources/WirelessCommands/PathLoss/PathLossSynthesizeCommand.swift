@@ -18,7 +18,7 @@ public struct PathLossSynthesizeCommand: WTKCommand {
     @Option(help: "Base name of the output files.")
     var name: String = "oti28_synthetic"
 
-    @Option(name: .customLong("detection-floor"), help: "Detection floor [dB path gain]; weaker links are censored.")
+    @Option(name: .customLong("detection-floor"), parsing: .unconditional, help: "Detection floor [dB path gain]; weaker links are censored.")
     var detectionFloorDB: Double?
 
     @OptionGroup var seedOptions: SeedOptions

@@ -5,22 +5,22 @@ import WirelessSpectrumNet
 /// split sizes. Splits are disjoint index ranges per SNR level (authors: 1–4000 train,
 /// 4001–4500 validation, 4501–5000 test), so every command regenerates exactly the same examples.
 struct SpectrumDataOptions: ParsableArguments {
-    @Option(name: .customLong("train-per-level"), help: "Training examples per SNR level, 0…4000.")
+    @Option(name: .customLong("train-per-level"), parsing: .unconditional, help: "Training examples per SNR level, 0…4000.")
     var trainPerLevel: Int = 96
 
-    @Option(name: .customLong("validation-per-level"), help: "Validation examples per SNR level, 1…500.")
+    @Option(name: .customLong("validation-per-level"), parsing: .unconditional, help: "Validation examples per SNR level, 1…500.")
     var validationPerLevel: Int = 16
 
-    @Option(name: .customLong("test-per-level"), help: "Test examples per SNR level, 1…500.")
+    @Option(name: .customLong("test-per-level"), parsing: .unconditional, help: "Test examples per SNR level, 1…500.")
     var testPerLevel: Int = 64
 
-    @Option(name: .customLong("snr-min"), help: "Lowest SNR level [dB], −100…100.")
+    @Option(name: .customLong("snr-min"), parsing: .unconditional, help: "Lowest SNR level [dB], −100…100.")
     var snrMinimumDB: Double = -20
 
-    @Option(name: .customLong("snr-max"), help: "Highest SNR level [dB], −100…100.")
+    @Option(name: .customLong("snr-max"), parsing: .unconditional, help: "Highest SNR level [dB], −100…100.")
     var snrMaximumDB: Double = 10
 
-    @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0; at most 64 levels.")
+    @Option(name: .customLong("snr-step"), parsing: .unconditional, help: "SNR step [dB], > 0; at most 64 levels.")
     var snrStepDB: Double = 2
 
     @Option(

@@ -37,7 +37,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
     var realModel: String?
 
     @Option(
-        name: .customLong("false-alarm"), help: "Target per-bin false-alarm probability of the baselines, in (0, 1).")
+        name: .customLong("false-alarm"), parsing: .unconditional, help: "Target per-bin false-alarm probability of the baselines, in (0, 1).")
     var falseAlarm: Double = 1e-3
 
     @Option(name: .customLong("noise-estimator"), help: "Energy-detector noise floor: fcme, median or oracle.")
@@ -46,10 +46,10 @@ struct SpectrumEvaluateCommand: WTKCommand {
     @Option(help: "Decision part for the complex net: real, imaginary, and, or.")
     var rule: DecisionRule.Part = .real
 
-    @Option(help: "Probability threshold τ in (0, 1).")
+    @Option(parsing: .unconditional, help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
 
-    @Option(help: "Dilation of the network masks [bins], 0…1024.")
+    @Option(parsing: .unconditional, help: "Dilation of the network masks [bins], 0…1024.")
     var dilation: Int = 0
 
     @Option(

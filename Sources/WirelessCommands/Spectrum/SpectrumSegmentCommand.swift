@@ -27,7 +27,7 @@ struct SpectrumSegmentCommand: WTKCommand {
             valueName: "input"))
     var input: String
 
-    @Option(name: .customLong("sample-rate"), help: "Sample rate [Hz]; required for .cf32.")
+    @Option(name: .customLong("sample-rate"), parsing: .unconditional, help: "Sample rate [Hz]; required for .cf32.")
     var sampleRateHz: Double?
 
     @Option(help: "Model checkpoint (default: the shipped datasets/cmusenet-default model).")
@@ -36,7 +36,7 @@ struct SpectrumSegmentCommand: WTKCommand {
     @Option(help: "Decision part: real, imaginary, and, or.")
     var rule: DecisionRule.Part = .real
 
-    @Option(help: "Probability threshold τ in (0, 1).")
+    @Option(parsing: .unconditional, help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
 
     @Option(help: "Base name of the outputs.")

@@ -37,10 +37,10 @@ struct SpectrumTrainCommand: WTKCommand {
     @Flag(help: "Train the real-valued counterpart (2M real input channels, ReLU, matched parameter count).")
     var real = false
 
-    @Option(name: .customLong("fft-count"), help: "M, consecutive FFTs per window (M·N = 16384).")
+    @Option(name: .customLong("fft-count"), parsing: .unconditional, help: "M, consecutive FFTs per window (M·N = 16384).")
     var fftCount: Int = 16
 
-    @Option(help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
+    @Option(parsing: .unconditional, help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
     var widths: CommaList<Int>?
 
     @Option(
@@ -62,31 +62,31 @@ struct SpectrumTrainCommand: WTKCommand {
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
 
-    @Option(name: .customLong("batch-size"), help: "Examples per Adam step, 1…4096.")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Examples per Adam step, 1…4096.")
     var batchSize: Int = 64
 
     @Option(
-        name: .customLong("learning-rates"),
+        name: .customLong("learning-rates"), parsing: .unconditional,
         help: "Comma-separated learning rates in (0, 1], one stage each, at most 16.")
     var learningRates: CommaList<Double> = "1e-3,1e-4"
 
     @Option(
-        name: .customLong("max-epochs"),
+        name: .customLong("max-epochs"), parsing: .unconditional,
         help: "Epoch cap per stage, 1…10000: one value for every stage, or one per --learning-rates entry (e.g. 8,2).")
     var maximumEpochs: CommaList<Int> = "50"
 
-    @Option(help: "Early-stopping patience [epochs], 1…1000.")
+    @Option(parsing: .unconditional, help: "Early-stopping patience [epochs], 1…1000.")
     var patience: Int = 3
 
     @Option(
-        name: .customLong("min-delta"),
+        name: .customLong("min-delta"), parsing: .unconditional,
         help: "Early stopping: a validation-loss drop counts as improvement when it exceeds this, ≥ 0 (authors: 1e-3).")
     var minimumImprovement: Double = 1e-3
 
-    @Option(help: "CFL α > 0.")
+    @Option(parsing: .unconditional, help: "CFL α > 0.")
     var alpha: Double = 1
 
-    @Option(help: "CFL γ ≥ 0.")
+    @Option(parsing: .unconditional, help: "CFL γ ≥ 0.")
     var gamma: Double = 2
 
     @Flag(
