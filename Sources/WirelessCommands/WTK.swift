@@ -1,4 +1,5 @@
 import ArgumentParser
+import WirelessIO
 
 /// The `wtk` command tree.
 public struct WTK: ParsableCommand {
@@ -24,6 +25,8 @@ public struct WTK: ParsableCommand {
             Exit codes: 0 success, 64 bad usage or parameter out of range, 65 bad input data or a \
             non-finite result, 74 a file could not be read or written.
             """,
+        // `wtk --version`: the string every output's .meta.json records as its toolkit version.
+        version: ToolkitVersion.string,
         subcommands: [
             PSDCommand.self,
             PathLossCommand.self,
