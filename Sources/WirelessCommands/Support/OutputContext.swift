@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 import WirelessIO
 
 /// Where a command run writes its outputs, and how: the one door every output file of a command goes through.
@@ -104,12 +105,25 @@ public struct OutputContext {
         return !value.isFinite
     }
 
-    /// Writes `table` as `<name>.csv` (or `.json`) plus its `<name>.meta.json`; returns the table's URL.
+    /// Writes `table` as `<name>.csv` (or `.json`, typed per column: see `JSONTable`) plus its
+    /// `<name>.meta.json`; returns the table's URL.
     ///
     /// - Throws: `OutputError.invalidName` (exit 64), `OutputError.nonFiniteResult` (exit 65), or
     ///   `IOError.unwritable` when the folder or file cannot be written.
     @discardableResult
     public func write(_ table: CSVTable, name: String) throws -> URL {
+        try write(table, json: { JSONTable(table) }, name: name)
+    }
+
+    /// Writes a study's `table` as `<name>.csv` (or `.json`, typed by the study's columns) plus its
+    /// `<name>.meta.json`; returns the table's URL.
+    /// - Throws: as `write(_:name:)` for a `CSVTable`.
+    @discardableResult
+    public func write(_ table: StudyTable, name: String) throws -> URL {
+        try write(CSVTable(table), json: { JSONTable(table) }, name: name)
+    }
+
+    private func write(_ table: CSVTable, json: () -> JSONTable, name: String) throws -> URL {
         let fileName = try checkedFileName(checkedBaseName(name) + (format == .csv ? ".csv" : ".json"))
         _ = try checkedFileName(name + ".meta.json")
         try Self.checkFinite(table, file: fileName)
@@ -117,7 +131,7 @@ public struct OutputContext {
         let url: URL
         switch format {
         case .csv: url = try directory.write(CSVWriter().encode(table), named: fileName)
-        case .json: url = try directory.write(Self.json(table), named: fileName)
+        case .json: url = try directory.write(json().encoded(), named: fileName)
         }
         try metadata.writeSidecar(for: url)
         return url
@@ -139,35 +153,5 @@ public struct OutputContext {
     /// A progress reporter that respects `--quiet`.
     public func progress(_ label: String, total: Int) -> ProgressReporter {
         ProgressReporter(label: label, total: total, quiet: quiet)
-    }
-
-    /// `{"columns": [...], "rows": [[...]]}`; cells that parse as finite numbers are JSON numbers.
-    static func json(_ table: CSVTable) -> String {
-        func cell(_ text: String) -> String {
-            if let value = Double(text), value.isFinite, !text.isEmpty, text.first != "+" { return text }
-            return quoted(text)
-        }
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out += String(format: "\\u%04x", scalar.value)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        let header = table.header.map(quoted).joined(separator: ", ")
-        let rows = table.rows.map { "    [" + $0.map(cell).joined(separator: ", ") + "]" }
-        return "{\n  \"columns\": [\(header)],\n  \"rows\": [\n" + rows.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 }

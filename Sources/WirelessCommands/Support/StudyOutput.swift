@@ -8,7 +8,7 @@ extension OutputContext {
     /// study-backed command.
     /// - Throws: `OutputError` (bad name, non-finite cell), `PlotError`, `IOError.unwritable`.
     public func write(_ result: some StudyResult, name: String) throws {
-        for table in result.tables { try write(CSVTable(table), name: name + table.name) }
+        for table in result.tables { try write(table, name: name + table.name) }
         for plot in result.plots { try writeSVG(Plot(plot).svg(), name: name + plot.name) }
         note(result.summary)
     }
