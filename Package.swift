@@ -42,23 +42,27 @@ let package = Package(
         .target(name: "WirelessIO", dependencies: ["WirelessCore", numerics]),
 
         // The four capabilities.
+        // Shipped data travel as SwiftPM resources (Bundle.module): found beside the executable in a build
+        // folder, a consumer's build or a scripts/install prefix, from any working directory.
         .target(
             name: "WirelessPathLoss",
-            dependencies: ["WirelessCore", "WirelessLinearAlgebra", "WirelessIO"]),
+            dependencies: ["WirelessCore", "WirelessLinearAlgebra", "WirelessIO"],
+            resources: [.copy("Resources/oti28_synthetic_links.csv")]),
         .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", numerics]),
         .target(
             name: "WirelessISAC",
             dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),
         .target(
             name: "WirelessSpectrumNet",
-            dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),
+            dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics],
+            resources: [.copy("Resources/cmusenet-default.cmsn")]),
 
         // Umbrella: re-exports only.
         .target(
             name: "WirelessToolkit",
             dependencies: [
                 "WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO",
-                "WirelessPathLoss", "WirelessStochasticGeometry", "WirelessISAC", "WirelessSpectrumNet",
+                "WirelessPathLoss", "WirelessStochasticGeometry", "WirelessISAC", "WirelessSpectrumNet", numerics,
             ]),
 
         // The command tree (a library so tests run commands in-process) and the executable.

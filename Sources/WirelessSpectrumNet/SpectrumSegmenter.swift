@@ -85,12 +85,14 @@ public struct SpectrumSegmenter {
         return (masks, probabilities, intervals)
     }
 
-    /// The checkpoint shipped with the toolkit (`datasets/cmusenet-default/cmusenet-default.cmsn`),
-    /// located from this source file's path; nil when the checkout is not available.
+    /// The checkpoint shipped with the toolkit (`cmusenet-default.cmsn`, a SwiftPM resource of this module;
+    /// provenance in `datasets/cmusenet-default/`), found beside the running executable from any working
+    /// directory (see `ShippedResources`); nil when the resource folder is not there (a binary copied
+    /// without it: install with `scripts/install`).
     public static var defaultModelURL: URL? {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("datasets/cmusenet-default/cmusenet-default.cmsn")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        ShippedResources.url(of: defaultModelFileName, target: "WirelessSpectrumNet")
     }
+
+    /// File name of the shipped checkpoint.
+    public static let defaultModelFileName = "cmusenet-default.cmsn"
 }

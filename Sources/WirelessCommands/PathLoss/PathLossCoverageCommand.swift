@@ -29,25 +29,25 @@ public struct PathLossCoverageCommand: WTKCommand {
     @Flag(name: .customLong("los-only"), help: "Use only links with los = 1.")
     var losOnly = false
 
-    @Option(help: "Target rates [bit/s], comma-separated.")
+    @Option(parsing: .unconditional, help: "Target rates [bit/s], comma-separated.")
     var targets: CommaList<Double> = "500e6,1.2e9,2.5e9"
 
-    @Option(help: "BS EIRP [dBm].")
+    @Option(parsing: .unconditional, help: "BS EIRP [dBm].")
     var eirp: Double = 60
 
-    @Option(name: .customLong("ue-gain"), help: "UE antenna gain [dBi].")
+    @Option(name: .customLong("ue-gain"), parsing: .unconditional, help: "UE antenna gain [dBi].")
     var ueGain: Double = 10
 
-    @Option(help: "Bandwidth [Hz], > 0.")
+    @Option(parsing: .unconditional, help: "Bandwidth [Hz], > 0.")
     var bandwidth: Double = 400e6
 
-    @Option(name: .customLong("noise-figure"), help: "UE noise figure [dB], ≥ 0.")
+    @Option(name: .customLong("noise-figure"), parsing: .unconditional, help: "UE noise figure [dB], ≥ 0.")
     var noiseFigure: Double = 10
 
-    @Option(name: .customLong("extra-gain"), help: "Extra gain [dB].")
+    @Option(name: .customLong("extra-gain"), parsing: .unconditional, help: "Extra gain [dB].")
     var extraGain: Double = 0
 
-    @Option(help: "Coverage level c, in (0, 1).")
+    @Option(parsing: .unconditional, help: "Coverage level c, in (0, 1).")
     var coverage: Double = 0.9
 
     @Option(help: "Rate mapping: shannon, attenuated-shannon or nr-table.")
@@ -93,7 +93,7 @@ public struct PathLossCoverageCommand: WTKCommand {
                 "coverage": String(coverage), "rate": rate.rawValue, "method": method.rawValue,
             ])
         var configuration = PathLossCoverageStudy.Configuration(
-            campaign: try inputOptions.load(note: context.note), budget: budget)
+            campaign: try inputOptions.load(), budget: budget)
         configuration.groupBy = groupBy
         configuration.lineOfSightOnly = losOnly
         configuration.targetRatesBitsPerSecond = targets.values

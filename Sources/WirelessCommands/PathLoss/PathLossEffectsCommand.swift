@@ -26,10 +26,10 @@ public struct PathLossEffectsCommand: WTKCommand {
     @Option(help: "Coefficient covariance: cluster-robust (CR1 by scenario_id) or classical.")
     var covariance: FeatureRegression.Covariance = .clusterRobust
 
-    @Option(name: .customLong("confidence-level"), help: "Confidence level, in (0, 1).")
+    @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
-    @Option(help: "Scenario-cluster bootstrap resamples (0 = none).")
+    @Option(parsing: .unconditional, help: "Scenario-cluster bootstrap resamples (0 = none).")
     var bootstrap: Int = 1000
 
     @Option(help: "Base name of the output files.")
@@ -56,7 +56,7 @@ public struct PathLossEffectsCommand: WTKCommand {
                 "covariance": covariance.rawValue, "confidence_level": String(confidenceLevel),
                 "bootstrap": String(bootstrap),
             ])
-        var configuration = PathLossEffectsStudy.Configuration(campaign: try inputOptions.load(note: context.note))
+        var configuration = PathLossEffectsStudy.Configuration(campaign: try inputOptions.load())
         configuration.floor = floor
         configuration.covariance = covariance
         configuration.confidenceLevel = confidenceLevel

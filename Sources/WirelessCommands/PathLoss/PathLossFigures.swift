@@ -41,16 +41,7 @@ enum PathLossFigures {
             caption: "ITU-R P.2109 building entry loss, thermally efficient class, 28 GHz, θ = 0°.")
 
         // Paper vs replica.
-        var campaign: PathLossCampaign?
-        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<6 where campaign == nil {
-            let candidate = directory.appendingPathComponent(PathLossInputOptions.bundledPath)
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                campaign = try CampaignCSV.read(contentsOf: candidate)
-            }
-            directory.deleteLastPathComponent()
-        }
-        let data = try campaign ?? SyntheticCampaignGenerator().generate().campaign
+        let data = try CampaignCSV.read(contentsOf: BundledReplica.url())
         let s = try CampaignSummary(campaign: data)
         typealias P = CampaignSummary.Published
         func f(_ x: Double?, _ digits: Int = 1) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "–" }

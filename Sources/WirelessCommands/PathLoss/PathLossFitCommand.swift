@@ -26,14 +26,14 @@ public struct PathLossFitCommand: WTKCommand {
     )
     var groupBy: CampaignGrouping = .glassType
 
-    @Option(name: .customLong("reference-distance"), help: "Reference distance d0 [m], > 0.")
+    @Option(name: .customLong("reference-distance"), parsing: .unconditional, help: "Reference distance d0 [m], > 0.")
     var referenceDistanceMeters: Double = 1
 
-    @Option(name: .customLong("confidence-level"), help: "Confidence level of the intervals, in (0, 1).")
+    @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
     @Option(
-        name: .customLong("bin-weighting"), help: "Distance-bin weighting width [decades]; 0 = ordinary least squares.")
+        name: .customLong("bin-weighting"), parsing: .unconditional, help: "Distance-bin weighting width [decades]; 0 = ordinary least squares.")
     var binWidthDecades: Double = 0
 
     @Flag(name: .customLong("censored-ml"), help: "Also fit censored links by maximum likelihood (Tobit).")
@@ -70,7 +70,7 @@ public struct PathLossFitCommand: WTKCommand {
                 "reference_distance_m": String(referenceDistanceMeters), "confidence_level": String(confidenceLevel),
                 "bin_weighting_decades": String(binWidthDecades), "irr_release": irrRelease.rawValue,
             ])
-        var configuration = PathLossFitStudy.Configuration(campaign: try inputOptions.load(note: context.note))
+        var configuration = PathLossFitStudy.Configuration(campaign: try inputOptions.load())
         configuration.groupBy = groupBy
         configuration.referenceDistanceMeters = referenceDistanceMeters
         configuration.confidenceLevel = confidenceLevel

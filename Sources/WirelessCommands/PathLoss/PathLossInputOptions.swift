@@ -17,28 +17,24 @@ public struct PathLossInputOptions: ParsableArguments {
 
     public init() {}
 
-    /// Path of the bundled replica, relative to the repository root.
-    public static let bundledPath = "datasets/oti28-synthetic/oti28_synthetic_links.csv"
+    /// The `input` parameter recorded in the metadata when no `--input` is given: the replica's path in the
+    /// repository (its provenance); the file itself is read from the installed resources.
+    public static let bundledPath = "datasets/oti28-synthetic/" + BundledReplica.fileName
 
-    /// Loads `--input`, or the bundled replica (found from the working directory upwards). If the
-    /// bundled file is not found, the replica is regenerated in memory with the generator's default
-    /// seed (the same data, to rounding) and a note says so.
+    /// Loads `--input`, or the bundled replica (a resource installed beside `wtk`; found from any working
+    /// directory, never regenerated behind the user's back).
     ///
-    /// - Throws: `PathLossError` for unreadable or malformed files.
-    public func load(note: (String) -> Void) throws -> PathLossCampaign {
+    /// - Throws: `PathLossError` for unreadable or malformed files, `.fileAccess` (exit 74) when the bundled
+    ///   replica is not installed beside the executable.
+    public func load() throws -> PathLossCampaign {
+        try Self.read(input, dropInvalidRows: dropInvalidRows)
+    }
+
+    /// Reads the campaign at `path`, or the bundled replica when `path` is nil.
+    /// - Throws: as `load()`.
+    public static func read(_ path: String?, dropInvalidRows: Bool) throws -> PathLossCampaign {
         let options = CampaignCSV.Options(dropInvalidRows: dropInvalidRows)
-        if let input {
-            return try CampaignCSV.read(contentsOf: URL(fileURLWithPath: input), options: options)
-        }
-        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(Self.bundledPath)
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                return try CampaignCSV.read(contentsOf: candidate, options: options)
-            }
-            directory.deleteLastPathComponent()
-        }
-        note("pathloss: \(Self.bundledPath) not found; regenerating the synthetic replica in memory (default seed)")
-        return try SyntheticCampaignGenerator().generate().campaign
+        let url = try path.map { URL(fileURLWithPath: $0) } ?? BundledReplica.url()
+        return try CampaignCSV.read(contentsOf: url, options: options)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 import WirelessIO
 import WirelessSpectrumNet
 
@@ -11,7 +12,11 @@ enum SpectrumModelLoading {
         } else if let shipped = SpectrumSegmenter.defaultModelURL {
             url = shipped
         } else {
-            throw IOError.missingFile(path: "datasets/cmusenet-default/cmusenet-default.cmsn (pass --model)")
+            throw IOError.unreadable(
+                path: SpectrumSegmenter.defaultModelFileName,
+                reason:
+                    "the shipped model is not installed beside \(ShippedResources.executableFolder.path) "
+                    + "(no *_WirelessSpectrumNet.resources folder there; install wtk with scripts/install, or pass --model)")
         }
         let checkpoint = try checkpoint(at: url.path)
         return (try SpectrumNetError.naming(file: url.path) { try checkpoint.makeNetwork() }, checkpoint, url.path)
