@@ -16,12 +16,22 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
             frequency of the links. Censored links are left out. Writes <name>-models.csv (each \
             parameter with its standard error and confidence interval), <name>-rmse.csv (RMSE of each \
             model per frequency and overall) and <name>-path-gain.svg (the links and both models at \
-            every frequency). The bundled 28 GHz replica has one frequency, so --input is needed.
+            every frequency). --input is required: the bundled replica has links at one frequency \
+            (28 GHz); a campaign with fewer than two distinct frequencies is refused as a usage error (exit 64).
             """)
 
-    @OptionGroup var inputOptions: PathLossInputOptions
+    @Option(
+        help: ArgumentHelp(
+            "Campaign CSV with links at two or more distinct frequencies (distance_m, frequency_ghz, path_gain_db or path_loss_db). Required.",
+            valueName: "csv"))
+    var input: String
 
-    @Option(name: .customLong("confidence-level"), help: "Confidence level of the intervals, in (0, 1).")
+    @Flag(
+        name: .customLong("drop-invalid-rows"),
+        help: "Drop rows with non-finite values or non-positive distances instead of failing.")
+    var dropInvalidRows = false
+
+    @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
     @Option(help: "Base name of the output files.")
@@ -40,13 +50,16 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
 
     public func execute() throws {
         let context = OutputContext(
-            options: output,
-            parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
-                "confidence_level": String(confidenceLevel),
-            ])
-        var configuration = PathLossMultiFrequencyStudy.Configuration(
-            campaign: try inputOptions.load(note: context.note))
+            options: output, parameters: ["input": input, "confidence_level": String(confidenceLevel)])
+        let campaign = try PathLossInputOptions.read(input, dropInvalidRows: dropInvalidRows)
+        let frequencies = Set(campaign.links.map(\.frequencyGHz)).sorted()
+        guard frequencies.count >= 2 else {
+            let found = frequencies.map { SummaryText.number($0) + " GHz" }.joined()
+            throw ValidationError(
+                "--input \(input): links at \(frequencies.isEmpty ? "no frequency" : "one frequency (\(found))"); multifrequency needs a campaign with links at two or more distinct frequencies (column frequency_ghz)."
+            )
+        }
+        var configuration = PathLossMultiFrequencyStudy.Configuration(campaign: campaign)
         configuration.confidenceLevel = confidenceLevel
         // Both fits before any output: a data error leaves nothing behind.
         try context.write(PathLossMultiFrequencyStudy(configuration).run(progress: context.studyProgress), name: name)
