@@ -30,7 +30,12 @@ public enum SummaryText {
             let magnitude = abs(exponent)
             return "\(mantissa)e\(sign)\(magnitude < 10 ? "0" : "")\(magnitude)"
         }
-        return String(format: "%.\(max(0, digits - 1 - exponent))f", value)
+        if exponent >= digits - 1 {
+            // An integer with more places than significant digits: the rounded digits, then zeros (123500).
+            let significant = scientific[..<e].filter(\.isNumber)
+            return (value < 0 ? "-" : "") + significant + String(repeating: "0", count: exponent - (digits - 1))
+        }
+        return String(format: "%.\(digits - 1 - exponent)f", value)
     }
 
     /// `value` and its unit: `number(value, digits:) + " " + unit`; with `prefixed`, the value is scaled by

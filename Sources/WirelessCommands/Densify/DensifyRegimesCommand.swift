@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirelessCore
 import WirelessIO
 import WirelessStochasticGeometry
 
@@ -102,12 +103,13 @@ public struct DensifyRegimesCommand: WTKCommand {
                             style: PlotSeriesStyle(color: color, lineStyle: .dashed)))
                 }
             }
-            if !output.quiet {
-                print(
-                    "α0 = \(number.format(a)): κ = \(kappa), regime \(regime.name)"
-                        + (slopes[0].isEmpty
-                            ? "" : ", slopes P_c \(slopes[0]), R \(slopes[1]), D_c \(slopes[2]), ASE \(slopes[3])"))
+            // A summary line per exponent, on stderr like every summary (stdout stays clean for pipes).
+            var line = "α0 = \(number.format(a)): κ = \(SummaryText.number(kappa, digits: 3)), regime \(regime.name)"
+            if case .decay(let c, let r, let d, let s) = regime {
+                let n = { (value: Double) in SummaryText.number(value, digits: 3) }
+                line += ", slopes P_c \(n(c)), R \(n(r)), D_c \(n(d)), ASE \(n(s))"
             }
+            ProgressReporter.note(line, quiet: output.quiet)
         }
         let context = OutputContext(
             options: output,

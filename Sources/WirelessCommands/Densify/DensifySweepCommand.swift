@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirelessCore
 import WirelessIO
 import WirelessStochasticGeometry
 
@@ -226,20 +227,20 @@ public struct DensifySweepCommand: WTKCommand {
             }
             try context.writeSVG(plot.svg(), name: "\(name)-\(metric)")
         }
-        var summary = "regime \(regime.name), κ = \(kappa)"
+        let n = { (value: Double) in SummaryText.number(value, digits: 3) }
+        var summary = "regime \(regime.name), κ = \(n(kappa))"
         if case .decay(let c, let r, let d, let a) = regime {
-            summary +=
-                ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+            summary += ", slopes P_c \(n(c)), R \(n(r)), D_c \(n(d)), ASE \(n(a))"
         }
         if let peak = peaks.first, let density = peak.density, let coverage = peak.cell.value {
             summary +=
-                ", peakDensity \(number.format(density)) (P_c \(number.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
+                ", peakDensity \(n(density)) per unit area (P_c \(n(coverage.value)) at T = \(SummaryText.quantity(thresholdsDB[0], "dB", decimals: 1)))"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
-            summary += "; warning: MC tail share up to \(number.format(worst)) (> 1 %)"
+            summary += "; warning: MC tail share up to \(SummaryText.quantity(100 * worst, "%", digits: 2)) (> 1 %)"
         }
         if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
-            summary += "; warning: \(number.format(last)) of drops served by the K-th BS"
+            summary += "; warning: \(SummaryText.quantity(100 * last, "%", digits: 2)) of drops served by the K-th BS"
         }
         context.note(
             "sweep: \(densities.count) densities × \(thresholds.count) thresholds"

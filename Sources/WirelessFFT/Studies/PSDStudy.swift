@@ -76,7 +76,8 @@ public struct PSDStudy: Study {
         public var summary: String {
             guard let peak = density.indices.max(by: { density[$0] < density[$1] }) else { return "psd: empty" }
             return "psd: \(configuration.samples.count) samples, \(segmentCount) segments; peak "
-                + String(format: "%.1f dB/Hz at %+.6g Hz", densityDB[peak], frequenciesHz[peak])
+                + SummaryText.quantity(densityDB[peak], "dB/Hz", decimals: 1) + " at "
+                + SummaryText.quantity(frequenciesHz[peak], "Hz", prefixed: true)
         }
     }
 

@@ -64,9 +64,15 @@ public struct PathLossCoverageStudy: Study {
 
         public var summary: String {
             let t = maximumDistanceTable
-            let cells = t.columns.map { CSVTable(StudyTable(columns: [$0])).rows.map { $0[0] } }
+            guard case .text(let groups) = t["group"]?.values, let rates = t["target_rate_bps"]?.numbers,
+                case .text(let statuses) = t["status"]?.values, let distances = t["max_distance_m"]?.numbers
+            else { return "coverage: \(t.rowCount) rows" }
             return "coverage: "
-                + (0..<t.rowCount).map { "\(cells[0][$0]) \(cells[1][$0]) bit/s → \(cells[2][$0]) \(cells[3][$0])" }
+                + (0..<t.rowCount).map { r in
+                    let rate = rates[r].map { SummaryText.quantity($0, "bit/s", digits: 3, prefixed: true) } ?? "?"
+                    let distance = distances[r].map { " " + SummaryText.quantity($0, "m") } ?? ""
+                    return "\(groups[r]) \(rate) → \(statuses[r])\(distance)"
+                }
                 .joined(separator: "; ")
         }
 
