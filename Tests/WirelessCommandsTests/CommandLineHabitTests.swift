@@ -81,4 +81,43 @@ import WirelessPathLoss
         #expect(error?.message.contains("two or more distinct frequencies") == true)
         #expect(listing(folder).isEmpty)
     }
+
+    /// `--format json` end to end: a missing distance is null, a boolean column is booleans, numbers are numbers.
+    @Test func jsonTablesOfCommandsAreTyped() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            runWTK([
+                "pathloss", "coverage", "--targets", "500e6,1e12", "--format", "json", "--quiet", "--out-dir",
+                folder.path,
+            ]) == 0)
+        #expect(runWTK(["isac", "estimate", "--format", "json", "--quiet", "--out-dir", folder.path]) == 0)
+        func rows(_ name: String) throws -> (columns: [String], rows: [[Any]]) {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return (try #require(object["columns"] as? [String]), try #require(object["rows"] as? [[Any]]))
+        }
+        let coverage = try rows("pathloss-coverage-max-distance.json")
+        let distance = try #require(coverage.columns.firstIndex(of: "max_distance_m"))
+        let status = try #require(coverage.columns.firstIndex(of: "status"))
+        let unreachable = try #require(coverage.rows.first { $0[status] as? String == "not_achievable" })
+        #expect(unreachable[distance] is NSNull)
+        #expect(coverage.rows.contains { ($0[distance] as? NSNumber)?.doubleValue ?? 0 > 0 })
+        let estimate = try rows("isac-estimate.json")
+        let clamped = try #require(estimate.columns.firstIndex(of: "angle_clamped"))
+        // The toolkit's parser tells a JSON boolean from a number (Foundation's NSNumber does not).
+        let parsed = try JSONValue(
+            parsing: Data(contentsOf: folder.appendingPathComponent("isac-estimate.json")), file: "isac-estimate.json")
+        guard case .array(let estimateRows) = parsed["rows"] else {
+            Issue.record("no rows")
+            return
+        }
+        #expect(!estimateRows.isEmpty)
+        for case .array(let row) in estimateRows {
+            guard case .bool = row[clamped] else {
+                Issue.record("angle_clamped is \(row[clamped]), not a boolean")
+                continue
+            }
+        }
+    }
 }
