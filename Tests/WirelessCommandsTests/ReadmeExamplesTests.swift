@@ -3,22 +3,18 @@ import Numerics
 import Testing
 import WirelessToolkit
 
-/// The README's tour, compiled and run, so the documented calls stay true.
+/// The README's tour, compiled and run in-process with expected values, so the documented calls stay true.
+/// (`scripts/consumer-check`, run by CI, builds the README's own text as a separate consumer package.)
 @Suite struct ReadmeExamplesTests {
-    /// The repository root (tests run from anywhere).
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func tour() throws {
-        let samples = (0..<1024).map { Complex(Foundation.cos(0.1 * Double($0)), 0) }
+        let samples = (0..<1024).map { Complex(Double.cos(0.1 * Double($0)), 0) }
         // FFT: plan once, execute many times, from any thread.
         let plan = try FFTPlan(shape: [1024], direction: .forward)
         let spectrum = plan(samples)
         #expect(spectrum.count == 1024)
 
         // Path loss on the bundled replica.
-        let campaign = try CampaignCSV.read(
-            contentsOf: Self.root.appendingPathComponent("datasets/oti28-synthetic/oti28_synthetic_links.csv"))
+        let campaign = try CampaignCSV.read(contentsOf: BundledReplica.url())
         let fit = try FloatingInterceptFit(campaign: campaign)
         #expect(abs(fit.rmsErrorDB - 11.7) < 0.5)  // the paper's RMS fitting error, reproduced by the replica
 
