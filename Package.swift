@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "WirelessPathLoss",
             dependencies: ["WirelessCore", "WirelessLinearAlgebra", "WirelessIO"]),
-        .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", numerics]),
+        .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", "WirelessIO", numerics]),
         .target(
             name: "WirelessISAC",
             dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),

@@ -80,27 +80,6 @@ import WirelessStochasticGeometry
         #expect(meta.contains(peak[0]))
     }
 
-    /// A value whose error estimate is not below it is printed as an upper bound, "< value + error", and kept out
-    /// of the plotted curve; a value with a smaller error is printed as is.
-    @Test func analyticCellFlagsBounds() {
-        let number = CSVNumberFormat.shortestRoundTrip
-        let bound = DensifyAnalyticCell(
-            value: AnalyticValue(value: 1e-12, absError: 3e-12, method: .gilPelaezNearest), reason: "")
-        #expect(bound.isBound)
-        #expect(bound.plottable == nil)
-        #expect(bound.leadingColumns(number) == ["< 4e-12", "gilPelaezNearest", "3e-12"])
-        #expect(bound.reasonColumn.contains("upper bound"))
-        let fine = DensifyAnalyticCell(
-            value: AnalyticValue(value: 0.5, absError: 1e-9, method: .abgInterferenceLimited), reason: "")
-        #expect(!fine.isBound)
-        #expect(fine.leadingColumns(number)[0] == "0.5")
-        #expect(fine.reasonColumn.isEmpty)
-        let missing = DensifyAnalyticCell(value: nil, reason: "no analytic route: x")
-        #expect(!missing.isBound)
-        #expect(missing.leadingColumns(number) == ["", "", ""])
-        #expect(missing.reasonColumn == "no analytic route: x")
-    }
-
     @Test func badInputExitsWithUsageCodeAndWritesNothing() throws {
         let cases: [[String]] = [
             ["--exponents", "1,2", "--breakpoints", "1"],  // last exponent ≤ 2
@@ -110,6 +89,11 @@ import WirelessStochasticGeometry
             ["--lambda-min", "0"],
             ["--fading", "nakagami:0"],
             ["--threshold-db", "inf"],
+            ["--exponents", "1,2,4"],  // three slopes need two breakpoints
+            ["--exponents", "4", "--breakpoints", "1"],  // a single slope has none
+            ["--association", "farthest"],
+            ["--fading", "rician:3"],
+            ["--metrics", "coverage,sinr"],
         ]
         for arguments in cases {
             let dir = try makeTemporaryDirectory()
@@ -139,10 +123,7 @@ import WirelessStochasticGeometry
     }
 
     @Test func wideDensityGridKeepsFiniteEndpoints() throws {
-        let command = try DensifySweepCommand.parse([
-            "--lambda-min", "1e-300", "--lambda-max", "1e300", "--per-decade", "1",
-        ])
-        let grid = try command.densityGrid()
+        let grid = try DensifyGrid.densities(from: 1e-300, to: 1e300, perDecade: 1)
         #expect(grid.first == 1e-300)
         #expect(grid.last == 1e300)
         #expect(grid.allSatisfy { $0.isFinite && $0 > 0 })
@@ -175,5 +156,34 @@ import WirelessStochasticGeometry
         #expect(svg.contains("α0 = 0.8 asymptote ∝ λ^-1.5"))
         #expect(!svg.contains("α0 = 3 asymptote"))
         #expect(svg.contains("stroke-dasharray"))
+    }
+
+    /// Issue 13: one exponent alone is a single slope (no `--breakpoints ''`), which is still accepted; two
+    /// exponents default to R_1 = 1; more need their breakpoints, and a wrong count names both options.
+    @Test func breakpointsDefaultToTheSlopeCount() throws {
+        let single = try DensifySweepCommand.parse(["--exponents", "4"]).model.scenario()
+        #expect(single.pathGain.isSingleSlope)
+        let legacy = try DensifySweepCommand.parse(["--exponents", "4", "--breakpoints", ""]).model.scenario()
+        #expect(legacy == single)
+        let dual = try DensifySweepCommand.parse([]).model.scenario()
+        #expect(dual.pathGain.exponents == [1.5, 4] && dual.pathGain.breakpoints == [1])
+        let error = #expect(throws: (any Error).self) { try DensifySweepCommand.parse(["--exponents", "1,2,4"]) }
+        let text = error.map { DensifySweepCommand.message(for: $0) } ?? ""
+        #expect(text.contains("--breakpoints needs 2"), "\(text)")
+    }
+
+    /// Issue 13: Monte-Carlo runs the stop rule unless told otherwise; options take typed values, with the
+    /// library's camelCase case names accepted as aliases of the kebab-case association names.
+    @Test func optionsParseIntoTypes() throws {
+        let command = try DensifySweepCommand.parse([
+            "--association", "strongestMeanPower", "--fading", "nakagami:2+lognormal:8", "--metrics", "rate,ase",
+        ])
+        #expect(command.model.mc == .auto)
+        #expect(command.model.association == .strongestMeanPower)
+        #expect(command.model.fading == (try FadingModel(smallScale: .nakagami(m: 2), shadowingSigmaDB: 8)))
+        #expect(command.metrics.values == [.rate, .ase])
+        #expect(
+            try DensifySweepCommand.parse(["--association", "mean-power"]).model.association == .strongestMeanPower)
+        #expect(try DensifyCoverageCommand.parse(["--mc", "drops:7"]).model.mc == .drops(7))
     }
 }

@@ -1,0 +1,175 @@
+import Foundation
+import WirelessCore
+import WirelessIO
+
+/// The sweep's computed values and how they become its table, figures and summary.
+struct SweepValues {
+    let configuration: DensifySweepStudy.Configuration
+    let thresholds: [Double]
+    let coverage: [[AnalyticCell]]
+    let rate: [AnalyticCell]
+    let simulation: MonteCarloResult?
+    let regime: Regime
+    let kappa: Double
+    let peaks: [DensifySweepStudy.PeakDensity]
+
+    var densities: [Double] { configuration.densities }
+    var thresholdsDB: [Double] { configuration.thresholdsDB }
+    var number: CSVNumberFormat { .shortestRoundTrip }
+
+    /// The thresholds a metric has rows for: all for coverage and coverage density, the first otherwise.
+    func thresholdIndices(_ metric: DensifyMetric) -> [Int] {
+        metric.isPerThreshold ? Array(thresholds.indices) : [0]
+    }
+
+    /// The analytic cell, Monte-Carlo estimate and unit of `metric` at density index i, threshold index j.
+    func entry(_ metric: DensifyMetric, _ i: Int, _ j: Int) -> (AnalyticCell, MCEstimate?, String) {
+        let lambda = densities[i]
+        let unit = configuration.rateUnit
+        switch metric {
+        case .coverage: return (coverage[i][j], simulation?.coverage[i][j], "probability")
+        case .coverageDensity:
+            return (coverage[i][j].scaled(lambda), simulation?.coverageDensity[i][j], "links/unit area")
+        case .rate: return (rate[i].scaled(unit.scale), simulation?.rate[i].scaled(by: unit.scale), unit.symbol)
+        case .ase:
+            return (
+                rate[i].scaled(unit.scale * lambda), simulation?.areaSpectralEfficiency[i].scaled(by: unit.scale),
+                unit.symbol + "/unit area"
+            )
+        }
+    }
+
+    func table() -> StudyTable {
+        var rows = StudyRows(DensifySimulation.layout)
+        for metric in configuration.metrics {
+            for j in thresholdIndices(metric) {
+                for i in densities.indices {
+                    let (cell, estimate, unit) = entry(metric, i, j)
+                    rows.append(
+                        [
+                            .real(densities[i]), .real(metric.isPerThreshold ? thresholdsDB[j] : nil),
+                            .text(metric.rawValue), .text(unit),
+                        ] + cell.tableCells + DensifySimulation.cells(estimate) + [
+                            .real(simulation?.tailShare[i]), .text(cell.reasonText),
+                        ])
+                }
+            }
+        }
+        for (j, peak) in peaks.enumerated() {
+            rows.append(
+                [.real(peak.density), .real(thresholdsDB[j]), .text("peak-density"), .text("probability")]
+                    + peak.coverage.tableCells + DensifySimulation.cells(nil) + [
+                        .real(nil), .text(peak.coverage.reasonText),
+                    ])
+        }
+        return rows.table()
+    }
+
+    func plots() throws(DensificationError) -> [StudyPlot] {
+        let association = configuration.scenario.association.optionName
+        let exponents = configuration.scenario.pathGain.exponents.map(number.format).joined(separator: ",")
+        var plots: [StudyPlot] = []
+        for metric in configuration.metrics {
+            var series: [StudySeries] = []
+            for j in thresholdIndices(metric) {
+                let label = metric.isPerThreshold ? "T = \(number.format(thresholdsDB[j])) dB" : metric.rawValue
+                var xs: [Double] = []
+                var ys: [Double] = []
+                var estimates: [MCEstimate] = []
+                for i in densities.indices {
+                    let (cell, estimate, _) = entry(metric, i, j)
+                    if let y = cell.plottable {
+                        xs.append(densities[i])
+                        ys.append(y)
+                    }
+                    if let estimate { estimates.append(estimate) }
+                }
+                let colour = series.count
+                if !xs.isEmpty {
+                    series.append(StudySeries("analytic \(label)", .line(x: xs, y: ys), lineStyle: .solid))
+                }
+                if metric.isPerThreshold,
+                    let asymptote = try decayAsymptote(threshold: thresholds[j], perDensity: metric == .coverageDensity)
+                {
+                    series.append(
+                        StudySeries(
+                            "asymptote \(label) ∝ λ^\(String(format: "%.3g", asymptote.slope))",
+                            .line(x: asymptote.x, y: asymptote.y), lineStyle: .dashed, colorIndex: colour))
+                }
+                let keep = estimates.indices.filter { !metric.usesLogAxis || estimates[$0].ciLow > 0 }
+                if !keep.isEmpty {
+                    series.append(
+                        StudySeries(
+                            "MC \(label) (95 %)",
+                            .errorBars(
+                                x: keep.map { densities[$0] }, y: keep.map { estimates[$0].mean },
+                                lower: keep.map { estimates[$0].ciLow }, upper: keep.map { estimates[$0].ciHigh })))
+                }
+            }
+            plots.append(
+                StudyPlot(
+                    name: "-" + metric.rawValue,
+                    title: "\(metric.rawValue) vs density (\(association), exponents \(exponents))",
+                    xLabel: "BS density λ [per unit area]", yLabel: metric.rawValue, xScale: .log10,
+                    yScale: metric.usesLogAxis ? .log10 : .linear, series: series))
+        }
+        return plots
+    }
+
+    /// The dashed decay asymptote (docs/DENSIFICATION.md#regimes)
+    ///
+    ///     P_c ~ π E[H^{2/α0}] (T m_g)^{−2/α0} λ^{1−2/α0}      (× λ for D_c)
+    ///
+    /// on the densities where the coverage asymptote is in (0, 1]; nil outside the geometric decay regime
+    /// (0 < α0 < 2, κ = 2/α0) and at T = 0.
+    func decayAsymptote(threshold: Double, perDensity: Bool) throws(DensificationError)
+        -> (x: [Double], y: [Double], slope: Double)?
+    {
+        let scenario = configuration.scenario
+        guard case .decay(let coverageSlope, _, let densitySlope, _) = regime,
+            kappa == 2 / scenario.pathGain.nearFieldExponent, threshold > 0
+        else { return nil }
+        var x: [Double] = []
+        var y: [Double] = []
+        for lambda in densities {
+            let v = try DensificationAsymptotics.decayCoverageAsymptote(
+                density: lambda, threshold: threshold, pathGain: scenario.pathGain, fading: scenario.fading)
+            guard v.isFinite, v > 0, v <= 1 else { continue }
+            x.append(lambda)
+            y.append(perDensity ? v * lambda : v)
+        }
+        return x.isEmpty ? nil : (x, y, perDensity ? densitySlope : coverageSlope)
+    }
+
+    func summary() -> String {
+        let digits = CSVNumberFormat.significantDigits(4)
+        var summary =
+            "densify sweep: \(densities.count) densities × \(thresholds.count) thresholds"
+            + (simulation.map { ", \($0.drops) MC drops" } ?? "")
+            + "; regime \(regime.name), κ = \(kappa.isFinite ? digits.format(kappa) : "∞")"
+        if case .decay(let c, let r, let d, let a) = regime {
+            summary +=
+                ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+        }
+        if let peak = peaks.first, let density = peak.density, let coverage = peak.coverage.value {
+            summary +=
+                ", peak density \(digits.format(density)) per unit area (P_c \(digits.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
+        }
+        if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
+            summary += "; warning: MC tail share up to \(digits.format(worst)) (> 1 %)"
+        }
+        if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
+            summary += "; warning: \(digits.format(last)) of drops served by the K-th BS"
+        }
+        return summary
+    }
+
+    func metadata() -> [String: String] {
+        guard !peaks.isEmpty else { return [:] }
+        return [
+            "peak_density": peaks.map { $0.density.map(number.format) ?? "" }.joined(separator: ","),
+            "peak_density_coverage": peaks.map { $0.coverage.value.map { number.format($0.value) } ?? "" }
+                .joined(separator: ","),
+        ]
+    }
+}
