@@ -141,8 +141,14 @@ import WirelessStochasticGeometry
             contentsOf: dir.appendingPathComponent("densify-sweep-coverage.svg"), encoding: .utf8)
         let density = try String(
             contentsOf: dir.appendingPathComponent("densify-sweep-coverage-density.svg"), encoding: .utf8)
-        #expect(coverage.contains("asymptote T = 0 dB ∝ λ^-1.5"))
-        #expect(density.contains("asymptote T = 0 dB ∝ λ^-0.5"))
+        #expect(coverage.contains("decay asymptote ∝ λ^-1.5, T = 0 dB"))
+        #expect(density.contains("decay asymptote ∝ λ^-0.5, T = 0 dB"))
+        // Issue 13: the asymptote is also a table, with its unit and slope.
+        let table = try String(contentsOf: dir.appendingPathComponent("densify-sweep-asymptote.csv"), encoding: .utf8)
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.first == "lambda,threshold_db,metric,unit,asymptote,slope")
+        #expect(lines.contains { $0.hasPrefix("100,0,coverage,probability,") && $0.hasSuffix(",-1.5") })
+        #expect(lines.contains { $0.hasPrefix("1000,0,coverage-density,links/unit area,") && $0.hasSuffix(",-0.5") })
     }
 
     @Test func regimesPrintsTheClassification() throws {

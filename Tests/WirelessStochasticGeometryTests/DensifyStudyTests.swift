@@ -91,4 +91,50 @@ import WirelessCore
         #expect(Association(optionName: "strongestInstantaneous") == .strongestInstantaneous)
         #expect(Association(optionName: "farthest") == nil)
     }
+
+    /// Issue 17: analytic curves are drawn at ≥ 20 points per decade whatever the table grid; the table keeps
+    /// its own densities; titles and axes are words with units.
+    @Test func curvesAreDenseAndAxesCarryUnits() throws {
+        let network = try DensificationScenario(
+            pathGain: .singleSlope(exponent: 3), fading: .rayleigh, association: .nearest)
+        var configuration = DensifySweepStudy.Configuration(scenario: network, densities: [1, 100])
+        configuration.metrics = [.coverage, .rate]
+        configuration.monteCarlo = .off
+        configuration.rateUnit = .bits
+        let result = try DensifySweepStudy(configuration).run()
+        #expect(result.tables[0]["lambda"]?.numbers == [1, 100, 1, 100])
+        for plot in result.plots {
+            guard case .line(let x, _) = plot.series[0].kind else {
+                Issue.record("first series of \(plot.name) is not the analytic line")
+                continue
+            }
+            #expect(x.count == 41)  // two decades at 20 points per decade, both ends included
+            #expect(!plot.title.contains("strongestInstantaneous") && plot.title.contains("nearest BS"))
+        }
+        #expect(result.plots[1].yLabel == "Mean rate [bit/s/Hz]")
+        #expect(result.plots[0].yLabel.hasPrefix("Coverage probability"))
+        // The curve at a table density is the table's value.
+        guard case .line(_, let y) = result.plots[0].series[0].kind else { return }
+        #expect(y[0] == result.coverage[0][0].value?.value)
+        #expect(y[40] == result.coverage[1][0].value?.value)
+    }
+
+    /// Issue 13: `densify coverage` gives the mean rate per density (analytic and Monte-Carlo) beside coverage.
+    @Test func coverageStudyGivesTheMeanRate() throws {
+        let network = try DensificationScenario(
+            pathGain: .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+        var configuration = DensifyCoverageStudy.Configuration(
+            scenario: network, densities: [1], thresholdsDB: [0])
+        configuration.metrics = [.coverage, .rate]
+        configuration.monteCarlo = .drops(4000)
+        let result = try DensifyCoverageStudy(configuration).run(seed: 3)
+        let table = result.tables[0]
+        #expect(table["metric"]?.values == .text(["coverage", "rate"]))
+        let rate = try #require(result.rate[0].value)
+        #expect(rate.value == (try network.meanRate(density: 1)).value)
+        let simulated = try #require(result.simulation?.rate[0])
+        // 4000 drops: the MC mean within 4 half-widths of the exact rate (the half-width is ≈ 0.04 nats).
+        #expect(abs(simulated.mean - rate.value) < 4 * simulated.halfWidth)
+        #expect(table["unit"]?.values == .text(["probability", "nat/s/Hz"]))
+    }
 }

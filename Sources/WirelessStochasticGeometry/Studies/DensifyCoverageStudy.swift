@@ -100,11 +100,11 @@ public struct DensifyCoverageStudy: Study {
             }
             coverage.append(cells)
             let label = "λ = \(number.format(lambda))"
-            if !xs.isEmpty { series.append(StudySeries("analytic \(label)", .line(x: xs, y: ys))) }
+            if !xs.isEmpty { series.append(StudySeries("analytic, \(label)", .line(x: xs, y: ys))) }
             if let row = simulation?.coverage[i] {
                 series.append(
                     StudySeries(
-                        "MC \(label) (95 %)",
+                        "Monte-Carlo (95 % CI), \(label)",
                         .errorBars(
                             x: c.thresholdsDB, y: row.map(\.mean), lower: row.map(\.ciLow),
                             upper: row.map(\.ciHigh))))
@@ -127,10 +127,9 @@ public struct DensifyCoverageStudy: Study {
                     + DensifySimulation.cells(simulation?.rate[i].scaled(by: c.rateUnit.scale))
                     + [.real(simulation?.tailShare[i]), .text(shown.reasonText)])
         }
-        let exponents = scenario.pathGain.exponents.map(number.format).joined(separator: ",")
         let plot = StudyPlot(
-            title: "Coverage vs threshold (\(scenario.association.optionName), exponents \(exponents))",
-            xLabel: "SINR threshold T [dB]", yLabel: "P(SINR > T)", series: series)
+            title: "Coverage probability vs SINR threshold (\(scenario.phrase))", xLabel: "SINR threshold T [dB]",
+            yLabel: "Coverage probability P(SINR > T)", series: series)
         return Result(
             configuration: c, coverage: coverage, rate: rate, simulation: simulation, table: rows.table(),
             plot: plot,

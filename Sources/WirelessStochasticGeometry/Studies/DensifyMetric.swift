@@ -14,6 +14,26 @@ public enum DensifyMetric: String, Sendable, Equatable, Codable, CaseIterable {
     /// Whether the metric has one value per threshold (coverage, coverage density).
     public var isPerThreshold: Bool { self == .coverage || self == .coverageDensity }
 
+    /// The metric in words, for titles.
+    public var title: String {
+        switch self {
+        case .coverage: "Coverage probability"
+        case .rate: "Mean rate"
+        case .coverageDensity: "Coverage density"
+        case .ase: "ASE"
+        }
+    }
+
+    /// The y-axis label with the metric's unit (as in the table's `unit` column).
+    public func axisLabel(_ rateUnit: RateUnit) -> String {
+        switch self {
+        case .coverage: "Coverage probability P(SINR > T)"
+        case .rate: "Mean rate [\(rateUnit.symbol)]"
+        case .coverageDensity: "Coverage density λ·P_c [links per unit area]"
+        case .ase: "ASE λ·R [\(rateUnit.symbol) per unit area]"
+        }
+    }
+
     /// Whether the metric is drawn on a log y axis (the densities grow over decades).
     var usesLogAxis: Bool { self == .coverageDensity || self == .ase }
 }

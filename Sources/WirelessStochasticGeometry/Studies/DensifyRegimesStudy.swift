@@ -24,8 +24,8 @@ public struct DensifyRegimesStudy: Study {
         public var fadingTailIndex: Double = .infinity
         /// Threshold of the plotted coverage [dB], finite.
         public var thresholdDB: Double = 0
-        /// Density grid of the plotted curves [per unit area].
-        public var densities: [Double] = (0...20).map { pow(10, -2 + Double($0) * 0.25) }
+        /// Density grid of the plotted curves [per unit area]: 10⁻² to 10³, 20 points per decade.
+        public var densities: [Double] = (0...100).map { pow(10, -2 + Double($0) / 20) }
 
         public init(nearFieldExponents: [Double]) { self.nearFieldExponents = nearFieldExponents }
     }
@@ -138,7 +138,8 @@ public struct DensifyRegimesStudy: Study {
         }
         let plot = StudyPlot(
             title: "Nearest-BS coverage vs density (Rayleigh, T = \(number.format(c.thresholdDB)) dB)",
-            xLabel: "BS density λ [per unit area]", yLabel: "P_c", xScale: .log10, yScale: .log10, series: series)
+            xLabel: "BS density λ [per unit area]", yLabel: "Coverage probability P_c", xScale: .log10, yScale: .log10,
+            series: series)
         return Result(
             configuration: c, classifications: classifications, table: rows.table(), plot: plot,
             summary: "densify regimes: \(classifications.count) exponents")

@@ -8,10 +8,19 @@ struct SweepValues {
     let thresholds: [Double]
     let coverage: [[AnalyticCell]]
     let rate: [AnalyticCell]
+    /// The analytic values of the drawn curves, on their own (finer) density grid.
+    let curves: Curves
     let simulation: MonteCarloResult?
     let regime: Regime
     let kappa: Double
     let peaks: [DensifySweepStudy.PeakDensity]
+
+    /// Analytic coverage and rate on the curve grid.
+    struct Curves {
+        let densities: [Double]
+        let coverage: [[AnalyticCell]]
+        let rate: [AnalyticCell]
+    }
 
     var densities: [Double] { configuration.densities }
     var thresholdsDB: [Double] { configuration.thresholdsDB }
@@ -36,6 +45,18 @@ struct SweepValues {
                 rate[i].scaled(unit.scale * lambda), simulation?.areaSpectralEfficiency[i].scaled(by: unit.scale),
                 unit.symbol + "/unit area"
             )
+        }
+    }
+
+    /// The analytic cell of `metric` on the curve grid at density index i, threshold index j.
+    func curveCell(_ metric: DensifyMetric, _ i: Int, _ j: Int) -> AnalyticCell {
+        let lambda = curves.densities[i]
+        let scale = configuration.rateUnit.scale
+        switch metric {
+        case .coverage: return curves.coverage[i][j]
+        case .coverageDensity: return curves.coverage[i][j].scaled(lambda)
+        case .rate: return curves.rate[i].scaled(scale)
+        case .ase: return curves.rate[i].scaled(scale * lambda)
         }
     }
 
@@ -66,41 +87,42 @@ struct SweepValues {
     }
 
     func plots() throws(DensificationError) -> [StudyPlot] {
-        let association = configuration.scenario.association.optionName
-        let exponents = configuration.scenario.pathGain.exponents.map(number.format).joined(separator: ",")
+        let model = configuration.scenario.phrase
         var plots: [StudyPlot] = []
         for metric in configuration.metrics {
             var series: [StudySeries] = []
             for j in thresholdIndices(metric) {
-                let label = metric.isPerThreshold ? "T = \(number.format(thresholdsDB[j])) dB" : metric.rawValue
+                let label = metric.isPerThreshold ? "T = \(number.format(thresholdsDB[j])) dB" : ""
                 var xs: [Double] = []
                 var ys: [Double] = []
-                var estimates: [MCEstimate] = []
-                for i in densities.indices {
-                    let (cell, estimate, _) = entry(metric, i, j)
-                    if let y = cell.plottable {
-                        xs.append(densities[i])
+                for i in curves.densities.indices {
+                    if let y = curveCell(metric, i, j).plottable {
+                        xs.append(curves.densities[i])
                         ys.append(y)
                     }
-                    if let estimate { estimates.append(estimate) }
                 }
+                let estimates = densities.indices.compactMap { entry(metric, $0, j).1 }
                 let colour = series.count
                 if !xs.isEmpty {
-                    series.append(StudySeries("analytic \(label)", .line(x: xs, y: ys), lineStyle: .solid))
+                    series.append(
+                        StudySeries(
+                            label.isEmpty ? "analytic" : "analytic, \(label)", .line(x: xs, y: ys), lineStyle: .solid))
                 }
                 if metric.isPerThreshold,
-                    let asymptote = try decayAsymptote(threshold: thresholds[j], perDensity: metric == .coverageDensity)
+                    let asymptote = try decayAsymptote(
+                        on: curves.densities, threshold: thresholds[j], perDensity: metric == .coverageDensity)
                 {
                     series.append(
                         StudySeries(
-                            "asymptote \(label) ∝ λ^\(String(format: "%.3g", asymptote.slope))",
+                            "decay asymptote ∝ λ^\(String(format: "%.3g", asymptote.slope))"
+                                + (label.isEmpty ? "" : ", \(label)"),
                             .line(x: asymptote.x, y: asymptote.y), lineStyle: .dashed, colorIndex: colour))
                 }
                 let keep = estimates.indices.filter { !metric.usesLogAxis || estimates[$0].ciLow > 0 }
                 if !keep.isEmpty {
                     series.append(
                         StudySeries(
-                            "MC \(label) (95 %)",
+                            "Monte-Carlo (95 % CI)" + (label.isEmpty ? "" : ", \(label)"),
                             .errorBars(
                                 x: keep.map { densities[$0] }, y: keep.map { estimates[$0].mean },
                                 lower: keep.map { estimates[$0].ciLow }, upper: keep.map { estimates[$0].ciHigh })))
@@ -108,12 +130,35 @@ struct SweepValues {
             }
             plots.append(
                 StudyPlot(
-                    name: "-" + metric.rawValue,
-                    title: "\(metric.rawValue) vs density (\(association), exponents \(exponents))",
-                    xLabel: "BS density λ [per unit area]", yLabel: metric.rawValue, xScale: .log10,
-                    yScale: metric.usesLogAxis ? .log10 : .linear, series: series))
+                    name: "-" + metric.rawValue, title: "\(metric.title) vs BS density (\(model))",
+                    xLabel: "BS density λ [per unit area]", yLabel: metric.axisLabel(configuration.rateUnit),
+                    xScale: .log10, yScale: metric.usesLogAxis ? .log10 : .linear, series: series))
         }
         return plots
+    }
+
+    /// The decay asymptote of coverage (and coverage density) on the table grid, with its unit and
+    /// log–log slope; nil outside the decay regime or without either metric.
+    func asymptoteTable() throws(DensificationError) -> StudyTable? {
+        var rows = StudyRows([
+            ("lambda", nil), ("threshold", "db"), ("metric", nil), ("unit", nil), ("asymptote", nil), ("slope", nil),
+        ])
+        for metric in configuration.metrics where metric.isPerThreshold {
+            for j in thresholds.indices {
+                guard
+                    let asymptote = try decayAsymptote(
+                        on: densities, threshold: thresholds[j], perDensity: metric == .coverageDensity)
+                else { continue }
+                let unit = entry(metric, 0, j).2
+                for (x, y) in zip(asymptote.x, asymptote.y) {
+                    rows.append([
+                        .real(x), .real(thresholdsDB[j]), .text(metric.rawValue), .text(unit), .real(y),
+                        .real(asymptote.slope),
+                    ])
+                }
+            }
+        }
+        return rows.count == 0 ? nil : rows.table(name: "-asymptote")
     }
 
     /// The dashed decay asymptote (docs/DENSIFICATION.md#regimes)
@@ -122,7 +167,7 @@ struct SweepValues {
     ///
     /// on the densities where the coverage asymptote is in (0, 1]; nil outside the geometric decay regime
     /// (0 < α0 < 2, κ = 2/α0) and at T = 0.
-    func decayAsymptote(threshold: Double, perDensity: Bool) throws(DensificationError)
+    func decayAsymptote(on densities: [Double], threshold: Double, perDensity: Bool) throws(DensificationError)
         -> (x: [Double], y: [Double], slope: Double)?
     {
         let scenario = configuration.scenario

@@ -34,6 +34,9 @@ public struct DensifySweepStudy: Study {
         public var monteCarlo: MonteCarloMode = .auto
         /// The unit of rate and ASE.
         public var rateUnit: RateUnit = .nats
+        /// Points per decade of the drawn analytic curves, ≥ 0 (0: the table's densities only). The
+        /// curves are evaluated on their own grid over the table's span; the table keeps `densities`.
+        public var curvePointsPerDecade = 20
 
         public init(scenario: DensificationScenario, densities: [Double]) {
             self.scenario = scenario
@@ -63,14 +66,12 @@ public struct DensifySweepStudy: Study {
         public let tailIndex: Double
         /// One per threshold under noise with at least two densities; empty otherwise.
         public let peaks: [PeakDensity]
-        /// The main table.
-        public let table: StudyTable
+        /// The main table, then in the decay regime the asymptote table (suffix `-asymptote`).
+        public let tables: [StudyTable]
         public let plots: [StudyPlot]
         public let summary: String
         /// Keys for the run's metadata: `peak_density`, `peak_density_coverage` (comma lists per threshold).
         public let metadata: [String: String]
-
-        public var tables: [StudyTable] { [table] }
     }
 
     public let configuration: Configuration
@@ -95,39 +96,84 @@ public struct DensifySweepStudy: Study {
         let simulation = try DensifySimulation.run(
             c.monteCarlo, scenario: scenario, densities: densities, thresholds: thresholds, seed: seed,
             progress: progress)
-        let needsRate = c.metrics.contains(.rate) || c.metrics.contains(.ase)
-        let needsCoverage = c.metrics.contains(where: \.isPerThreshold)
         progress.begin("densify sweep: analytic cells", total: densities.count)
-        var coverage: [[AnalyticCell]] = []
-        var rate: [AnalyticCell] = []
-        for lambda in densities {
-            var row: [AnalyticCell] = []
-            for t in thresholds where needsCoverage {
-                row.append(
-                    try AnalyticCell.evaluate { () throws(DensificationError) in
-                        try scenario.coverage(density: lambda, threshold: t)
-                    })
-            }
-            coverage.append(row)
-            rate.append(
-                needsRate
-                    ? try AnalyticCell.evaluate { () throws(DensificationError) in
-                        try scenario.meanRate(density: lambda)
-                    } : .notComputed)
-            progress.advance()
-        }
+        let (coverage, rate) = try analyticCells(densities, thresholds: thresholds, progress: progress)
+        let curveDensities = try curveGrid()
+        progress.begin("densify sweep: analytic curves", total: curveDensities.count)
+        let curves =
+            curveDensities == densities
+            ? (coverage, rate) : try analyticCells(curveDensities, thresholds: thresholds, progress: progress)
         let alpha0 = scenario.pathGain.nearFieldExponent
         let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let regime = try DensificationAsymptotics.classifyRegime(
             alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let peaks = try peakDensities(thresholds: thresholds)
         let values = SweepValues(
-            configuration: c, thresholds: thresholds, coverage: coverage, rate: rate, simulation: simulation,
+            configuration: c, thresholds: thresholds, coverage: coverage, rate: rate,
+            curves: .init(densities: curveDensities, coverage: curves.0, rate: curves.1), simulation: simulation,
             regime: regime, kappa: kappa, peaks: peaks)
         return Result(
             configuration: c, coverage: coverage, rate: rate, simulation: simulation, regime: regime,
-            tailIndex: kappa, peaks: peaks, table: values.table(), plots: try values.plots(),
+            tailIndex: kappa, peaks: peaks, tables: [values.table()] + (try values.asymptoteTable().map { [$0] } ?? []),
+            plots: try values.plots(),
             summary: values.summary(), metadata: values.metadata())
+    }
+
+    /// Analytic coverage [density][threshold] (for coverage and coverage density) and mean rate (for rate
+    /// and ASE) at `densities`; cells of metrics not asked for are `.notComputed`.
+    func analyticCells(_ densities: [Double], thresholds: [Double], progress: any StudyProgress)
+        throws(DensificationError) -> ([[AnalyticCell]], [AnalyticCell])
+    {
+        let scenario = configuration.scenario
+        let metrics = configuration.metrics
+        let needsRate = metrics.contains(.rate) || metrics.contains(.ase)
+        let needsCoverage = metrics.contains(where: \.isPerThreshold)
+        // One task per density on both cores; each cell depends only on its density, so the result does
+        // not depend on the thread count. The first error in density order is thrown.
+        let cells = ParallelExecution.parallelMap(count: densities.count) {
+            i -> Swift.Result<([AnalyticCell], AnalyticCell), DensificationError> in
+            defer { progress.advance() }
+            let lambda = densities[i]
+            do throws(DensificationError) {
+                var row: [AnalyticCell] = []
+                for t in thresholds where needsCoverage {
+                    row.append(
+                        try AnalyticCell.evaluate { () throws(DensificationError) in
+                            try scenario.coverage(density: lambda, threshold: t)
+                        })
+                }
+                let rate =
+                    needsRate
+                    ? try AnalyticCell.evaluate { () throws(DensificationError) in
+                        try scenario.meanRate(density: lambda)
+                    } : .notComputed
+                return .success((row, rate))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var coverage: [[AnalyticCell]] = []
+        var rate: [AnalyticCell] = []
+        for cell in cells {
+            let (row, r) = try cell.get()
+            coverage.append(row)
+            rate.append(r)
+        }
+        return (coverage, rate)
+    }
+
+    /// The densities of the drawn analytic curves: the table grid, refined to `curvePointsPerDecade` over
+    /// the same span when that is finer (a single density: itself).
+    func curveGrid() throws(DensificationError) -> [Double] {
+        let densities = configuration.densities
+        guard densities.count > 1, let lower = densities.min(), let upper = densities.max(), upper > lower else {
+            return densities
+        }
+        let decades = log10(upper) - log10(lower)
+        guard configuration.curvePointsPerDecade > 0,
+            Double(densities.count - 1) < decades * Double(configuration.curvePointsPerDecade)
+        else { return densities }
+        return try DensifyGrid.densities(from: lower, to: upper, perDecade: configuration.curvePointsPerDecade)
     }
 
     /// λ* = argmax P_c(λ, T) on the grid's span per threshold; empty without noise or with one density.
