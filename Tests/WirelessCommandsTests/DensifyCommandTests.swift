@@ -192,4 +192,61 @@ import WirelessStochasticGeometry
             try DensifySweepCommand.parse(["--association", "mean-power"]).model.association == .strongestMeanPower)
         #expect(try DensifyCoverageCommand.parse(["--mc", "drops:7"]).model.mc == .drops(7))
     }
+
+    /// Issue 13: a physical link budget (dBm, dB, Hz) and densities per km² give the same coverage as the
+    /// normalised model with W = 10^((N − P + L0)/10) and λ per m² = λ per km² × 10⁻⁶.
+    @Test func linkBudgetAndKm2MatchTheNormalisedModel() throws {
+        let physical = try makeTemporaryDirectory()
+        let normalised = try makeTemporaryDirectory()
+        let common = [
+            "densify", "sweep", "--exponents", "2.5,4", "--breakpoints", "50", "--association", "nearest",
+            "--per-decade", "1", "--metrics", "coverage", "--mc", "off", "--quiet",
+        ]
+        // 28 GHz: L0 = 20·log10(4π·28e9/c) = 61.38 dB; N = −174 + 80 + 7 = −87 dBm; W = 10^((−87 − 30 + L0)/10).
+        #expect(
+            runWTK(
+                common + [
+                    "--tx-power-dbm", "30", "--carrier-ghz", "28", "--bandwidth-hz", "1e8", "--noise-figure-db", "7",
+                    "--density-unit", "km2", "--lambda-min", "10", "--lambda-max", "1000", "--out-dir", physical.path,
+                ]) == 0)
+        let l0 = 20 * log10(4 * Double.pi * 28e9 / 299_792_458)
+        let noiseDBm = 10 * log10(1.380_649e-23 * 290) + 30 + 80 + 7
+        let w = pow(10, (noiseDBm - 30 + l0) / 10)
+        #expect(abs(w / 2.7642e-6 - 1) < 1e-4)  // the value worked by hand above
+        #expect(
+            runWTK(
+                common + [
+                    "--noise", String(w), "--lambda-min", "1e-5", "--lambda-max", "1e-3", "--out-dir", normalised.path,
+                ]) == 0)
+        func rows(_ dir: URL) throws -> [[String]] {
+            try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
+                .split(separator: "\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+        }
+        let (a, b) = (try rows(physical), try rows(normalised))
+        #expect(a[0][0] == "lambda_per_km2" && b[0][0] == "lambda")
+        #expect(a.count == b.count && a.count == 5)  // header, 3 coverage rows, the peak-density row
+        for k in 1..<a.count where a[k][2] == "coverage" {
+            let (x, y) = (try #require(Double(a[k][4])), try #require(Double(b[k][4])))
+            #expect(abs(x - y) < 1e-12, "\(a[k]) vs \(b[k])")
+            #expect(abs(try #require(Double(a[k][0])) * 1e-6 / (try #require(Double(b[k][0]))) - 1) < 1e-12)
+        }
+    }
+
+    @Test func linkBudgetOptionsMustComeTogether() throws {
+        for arguments in [
+            ["--carrier-ghz", "28"],  // no transmit power
+            ["--tx-power-dbm", "30", "--carrier-ghz", "28"],  // no bandwidth
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8"],  // no path-loss constant
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8", "--carrier-ghz", "28", "--path-loss-db-at-1m", "61"],
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8", "--carrier-ghz", "28", "--noise", "1"],
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "0", "--carrier-ghz", "28"],
+        ] {
+            let dir = try makeTemporaryDirectory()
+            let code = runWTK(["densify", "sweep"] + arguments + ["--mc", "off", "--out-dir", dir.path, "--quiet"])
+            #expect(code == 64, "\(arguments)")
+            #expect(listing(dir).isEmpty)
+        }
+    }
 }

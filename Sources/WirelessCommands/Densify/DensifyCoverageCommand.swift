@@ -18,7 +18,7 @@ public struct DensifyCoverageCommand: WTKCommand {
 
     @OptionGroup var model: DensifyModelOptions
 
-    @Option(help: "Densities λ [per unit area], comma-separated, each > 0.")
+    @Option(help: "Densities λ [per --density-unit], comma-separated, each > 0.")
     var densities: CommaList<Double> = "0.1,10,1000"
 
     @Option(name: .customLong("threshold-min-db"), help: "Lowest threshold [dB].")
@@ -58,6 +58,7 @@ public struct DensifyCoverageCommand: WTKCommand {
         configuration.metrics = metrics.values
         configuration.monteCarlo = model.mc
         configuration.rateUnit = rateUnit
+        configuration.densityUnit = model.densityUnit
         model.announce(densities: densities.count, label: "densify coverage", quiet: output.quiet)
         let progress = StderrStudyProgress(quiet: output.quiet)
         let result = try DensifyCoverageStudy(configuration).run(seed: seedOptions.seed, progress: progress)

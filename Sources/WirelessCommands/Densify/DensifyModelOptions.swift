@@ -31,6 +31,30 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(name: .customLong("edge-snr-db"), help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
     var edgeSNRDB: Double?
 
+    @Option(
+        name: .customLong("tx-power-dbm"),
+        help:
+            "Transmit power P [dBm]: with --path-loss-db-at-1m or --carrier-ghz and --bandwidth-hz, W = N/(P·10^(−L0/10)) (lengths in m)."
+    )
+    var txPowerDBm: Double?
+
+    @Option(name: .customLong("path-loss-db-at-1m"), help: "Path-loss constant L0 [dB], the loss at 1 m.")
+    var pathLossAt1mDB: Double?
+
+    @Option(name: .customLong("carrier-ghz"), help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
+    var carrierGHz: Double?
+
+    @Option(name: .customLong("bandwidth-hz"), help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
+    var bandwidthHz: Double?
+
+    @Option(name: .customLong("noise-figure-db"), help: "Receiver noise figure F [dB], ≥ 0.")
+    var noiseFigureDB: Double = 0
+
+    @Option(
+        name: .customLong("density-unit"),
+        help: "Unit of every density: unit-area (of the length unit) or km2 (lengths in m, λ per km²).")
+    var densityUnit: DensityUnit = .unitArea
+
     @Option(help: "Monte-Carlo: auto (stop rule, 10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")
     var mc: MonteCarloMode = .auto
 
@@ -67,13 +91,32 @@ public struct DensifyModelOptions: ParsableArguments {
 
     public func validate() throws {
         _ = try breakpointValues()
+        let budget = [pathLossAt1mDB, carrierGHz, bandwidthHz].contains { $0 != nil }
+        if txPowerDBm == nil && budget {
+            throw ValidationError("--path-loss-db-at-1m, --carrier-ghz and --bandwidth-hz need --tx-power-dbm.")
+        }
+        if txPowerDBm != nil {
+            guard (pathLossAt1mDB == nil) != (carrierGHz == nil), bandwidthHz != nil else {
+                throw ValidationError(
+                    "--tx-power-dbm needs --bandwidth-hz and one of --path-loss-db-at-1m or --carrier-ghz.")
+            }
+            guard noise == nil, edgeSNRDB == nil else {
+                throw ValidationError(
+                    "give the noise either as --noise/--edge-snr-db or as a link budget (--tx-power-dbm).")
+            }
+        }
         if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
     }
 
     func scenario() throws -> DensificationScenario {
         let g = try MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues())
         var w = 0.0
-        if let noise {
+        if let txPowerDBm, let bandwidthHz {
+            let l0 = try pathLossAt1mDB ?? LinkBudget.freeSpacePathLossAt1m(carrierFrequencyHz: (carrierGHz ?? 0) * 1e9)
+            w = try LinkBudget(
+                transmitPowerDBm: txPowerDBm, pathLossAt1mDB: l0, bandwidthHz: bandwidthHz, noiseFigureDB: noiseFigureDB
+            ).normalizedNoise()
+        } else if let noise {
             w = noise
         } else if let edgeSNRDB {
             w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
@@ -96,7 +139,11 @@ public struct DensifyModelOptions: ParsableArguments {
             "breakpoints": scenario.pathGain.breakpoints.map { String($0) }.joined(separator: ","),
             "fading": fading.specification, "association": association.optionName,
             "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? "",
-            "mc": mc.description,
+            "mc": mc.description, "tx_power_dbm": txPowerDBm.map { String($0) } ?? "",
+            "path_loss_db_at_1m": pathLossAt1mDB.map { String($0) } ?? "",
+            "carrier_ghz": carrierGHz.map { String($0) } ?? "",
+            "bandwidth_hz": bandwidthHz.map { String($0) } ?? "", "noise_figure_db": String(noiseFigureDB),
+            "density_unit": densityUnit.rawValue, "noise_w": String(scenario.noise),
         ]
     }
 }
@@ -111,4 +158,5 @@ extension MonteCarloMode: ExpressibleByArgument {
 }
 
 extension DensifyMetric: ExpressibleByArgument {}
+extension DensityUnit: ExpressibleByArgument {}
 extension RateUnit: ExpressibleByArgument {}

@@ -23,10 +23,10 @@ public struct DensifySweepCommand: WTKCommand {
     @Option(name: .customLong("threshold-db"), help: "SINR thresholds [dB], comma-separated, finite.")
     var thresholdDB: CommaList<Double> = "0"
 
-    @Option(name: .customLong("lambda-min"), help: "Smallest density [per unit area], > 0.")
+    @Option(name: .customLong("lambda-min"), help: "Smallest density [per --density-unit], > 0.")
     var lambdaMin: Double = 1e-2
 
-    @Option(name: .customLong("lambda-max"), help: "Largest density [per unit area], ≥ --lambda-min.")
+    @Option(name: .customLong("lambda-max"), help: "Largest density [per --density-unit], ≥ --lambda-min.")
     var lambdaMax: Double = 1e3
 
     @Option(
@@ -61,6 +61,7 @@ public struct DensifySweepCommand: WTKCommand {
         configuration.metrics = metrics.values
         configuration.monteCarlo = model.mc
         configuration.rateUnit = rateUnit
+        configuration.densityUnit = model.densityUnit
         model.announce(densities: configuration.densities.count, label: "densify sweep", quiet: output.quiet)
         let progress = StderrStudyProgress(quiet: output.quiet)
         let result = try DensifySweepStudy(configuration).run(seed: seedOptions.seed, progress: progress)

@@ -18,7 +18,7 @@ public struct DensifyCoverageStudy: Study {
     public struct Configuration: Sendable {
         /// The network.
         public var scenario: DensificationScenario
-        /// Densities λ [per unit area], each finite and > 0, 1…`DensifyGrid.maximumPoints`.
+        /// Densities λ [per `densityUnit`], each finite and > 0, 1…`DensifyGrid.maximumPoints`.
         public var densities: [Double]
         /// Thresholds [dB], each with a finite linear value, 1…`DensifyGrid.maximumPoints`.
         public var thresholdsDB: [Double]
@@ -27,6 +27,8 @@ public struct DensifyCoverageStudy: Study {
         public var metrics: [DensifyMetric] = [.coverage]
         /// Monte-Carlo mode.
         public var monteCarlo: MonteCarloMode = .auto
+        /// The unit of `densities` (`.perKm2`: the path gain in metres).
+        public var densityUnit: DensityUnit = .unitArea
         /// The unit of the rate rows.
         public var rateUnit: RateUnit = .nats
 
@@ -72,11 +74,13 @@ public struct DensifyCoverageStudy: Study {
             throw .invalidSweep(reason: "densify coverage computes coverage and rate, not \(metric.rawValue)")
         }
         let thresholds = try DensifyGrid.linearThresholds(fromDB: c.thresholdsDB)
+        let toModel = c.densityUnit.toModel
         let simulation = try DensifySimulation.run(
-            c.monteCarlo, scenario: scenario, densities: densities, thresholds: thresholds, seed: seed,
+            c.monteCarlo, scenario: scenario, densities: densities.map { $0 * toModel }, thresholds: thresholds,
+            seed: seed,
             progress: progress)
         let number = CSVNumberFormat.shortestRoundTrip
-        var rows = StudyRows(DensifySimulation.layout)
+        var rows = StudyRows(DensifySimulation.layout(c.densityUnit))
         var coverage: [[AnalyticCell]] = []
         var series: [StudySeries] = []
         progress.begin("densify coverage: analytic curves", total: densities.count)
@@ -86,7 +90,7 @@ public struct DensifyCoverageStudy: Study {
             var ys: [Double] = []
             for (j, t) in thresholds.enumerated() {
                 let cell = try AnalyticCell.evaluate { () throws(DensificationError) in
-                    try scenario.coverage(density: lambda, threshold: t)
+                    try scenario.coverage(density: lambda * toModel, threshold: t)
                 }
                 if let y = cell.plottable {
                     xs.append(c.thresholdsDB[j])
@@ -99,7 +103,7 @@ public struct DensifyCoverageStudy: Study {
                         + [.real(simulation?.tailShare[i]), .text(cell.reasonText)])
             }
             coverage.append(cells)
-            let label = "λ = \(number.format(lambda))"
+            let label = "λ = \(number.format(lambda))" + (c.densityUnit == .perKm2 ? " per km²" : "")
             if !xs.isEmpty { series.append(StudySeries("analytic, \(label)", .line(x: xs, y: ys))) }
             if let row = simulation?.coverage[i] {
                 series.append(
@@ -118,7 +122,7 @@ public struct DensifyCoverageStudy: Study {
                 continue
             }
             let cell = try AnalyticCell.evaluate { () throws(DensificationError) in
-                try scenario.meanRate(density: lambda)
+                try scenario.meanRate(density: lambda * toModel)
             }
             rate.append(cell)
             let shown = cell.scaled(c.rateUnit.scale)

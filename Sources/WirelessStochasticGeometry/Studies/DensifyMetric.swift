@@ -25,12 +25,13 @@ public enum DensifyMetric: String, Sendable, Equatable, Codable, CaseIterable {
     }
 
     /// The y-axis label with the metric's unit (as in the table's `unit` column).
-    public func axisLabel(_ rateUnit: RateUnit) -> String {
+    /// - Parameter area: the area of densities in words ("unit area", "km²").
+    public func axisLabel(_ rateUnit: RateUnit, area: String = "unit area") -> String {
         switch self {
         case .coverage: "Coverage probability P(SINR > T)"
         case .rate: "Mean rate [\(rateUnit.symbol)]"
-        case .coverageDensity: "Coverage density λ·P_c [links per unit area]"
-        case .ase: "ASE λ·R [\(rateUnit.symbol) per unit area]"
+        case .coverageDensity: "Coverage density λ·P_c [links per \(area)]"
+        case .ase: "ASE λ·R [\(rateUnit.symbol) per \(area)]"
         }
     }
 

@@ -21,10 +21,12 @@ enum DensifySimulation {
         return [.real(e.mean), .real(e.ciLow), .real(e.ciHigh), .integer(e.n), .text(e.converged ? "1" : "0")]
     }
 
-    /// The column layout shared by the sweep and coverage tables.
-    static let layout: [(String, String?)] = [
-        ("lambda", nil), ("threshold", "db"), ("metric", nil), ("unit", nil), ("analytic", nil),
-        ("analytic_method", nil), ("analytic_abs_err", nil), ("mc", nil), ("mc_ci95_lo", nil), ("mc_ci95_hi", nil),
-        ("mc_drops", nil), ("converged", nil), ("tail_share", nil), ("analytic_reason", nil),
-    ]
+    /// The column layout shared by the sweep and coverage tables (`lambda`, or `lambda_per_km2`).
+    static func layout(_ unit: DensityUnit) -> [(String, String?)] {
+        [
+            ("lambda", unit.headerSuffix), ("threshold", "db"), ("metric", nil), ("unit", nil), ("analytic", nil),
+            ("analytic_method", nil), ("analytic_abs_err", nil), ("mc", nil), ("mc_ci95_lo", nil), ("mc_ci95_hi", nil),
+            ("mc_drops", nil), ("converged", nil), ("tail_share", nil), ("analytic_reason", nil),
+        ]
+    }
 }

@@ -23,6 +23,7 @@ struct SweepValues {
     }
 
     var densities: [Double] { configuration.densities }
+    var area: String { configuration.densityUnit.area }
     var thresholdsDB: [Double] { configuration.thresholdsDB }
     var number: CSVNumberFormat { .shortestRoundTrip }
 
@@ -37,13 +38,15 @@ struct SweepValues {
         let unit = configuration.rateUnit
         switch metric {
         case .coverage: return (coverage[i][j], simulation?.coverage[i][j], "probability")
+        // D_c and ASE are per area of the output unit, so Monte-Carlo's λ·P̂_c and λ·R̂ use the table's λ (the
+        // same products as `MonteCarloResult.coverageDensity` and `.areaSpectralEfficiency` in model units).
         case .coverageDensity:
-            return (coverage[i][j].scaled(lambda), simulation?.coverageDensity[i][j], "links/unit area")
+            return (coverage[i][j].scaled(lambda), simulation?.coverage[i][j].scaled(by: lambda), "links/\(area)")
         case .rate: return (rate[i].scaled(unit.scale), simulation?.rate[i].scaled(by: unit.scale), unit.symbol)
         case .ase:
             return (
-                rate[i].scaled(unit.scale * lambda), simulation?.areaSpectralEfficiency[i].scaled(by: unit.scale),
-                unit.symbol + "/unit area"
+                rate[i].scaled(unit.scale * lambda), simulation?.rate[i].scaled(by: lambda).scaled(by: unit.scale),
+                unit.symbol + "/\(area)"
             )
         }
     }
@@ -61,7 +64,7 @@ struct SweepValues {
     }
 
     func table() -> StudyTable {
-        var rows = StudyRows(DensifySimulation.layout)
+        var rows = StudyRows(DensifySimulation.layout(configuration.densityUnit))
         for metric in configuration.metrics {
             for j in thresholdIndices(metric) {
                 for i in densities.indices {
@@ -131,7 +134,7 @@ struct SweepValues {
             plots.append(
                 StudyPlot(
                     name: "-" + metric.rawValue, title: "\(metric.title) vs BS density (\(model))",
-                    xLabel: "BS density λ [per unit area]", yLabel: metric.axisLabel(configuration.rateUnit),
+                    xLabel: "BS density λ [per \(area)]", yLabel: metric.axisLabel(configuration.rateUnit, area: area),
                     xScale: .log10, yScale: metric.usesLogAxis ? .log10 : .linear, series: series))
         }
         return plots
@@ -141,7 +144,8 @@ struct SweepValues {
     /// log–log slope; nil outside the decay regime or without either metric.
     func asymptoteTable() throws(DensificationError) -> StudyTable? {
         var rows = StudyRows([
-            ("lambda", nil), ("threshold", "db"), ("metric", nil), ("unit", nil), ("asymptote", nil), ("slope", nil),
+            ("lambda", configuration.densityUnit.headerSuffix), ("threshold", "db"), ("metric", nil), ("unit", nil),
+            ("asymptote", nil), ("slope", nil),
         ])
         for metric in configuration.metrics where metric.isPerThreshold {
             for j in thresholds.indices {
@@ -178,7 +182,8 @@ struct SweepValues {
         var y: [Double] = []
         for lambda in densities {
             let v = try DensificationAsymptotics.decayCoverageAsymptote(
-                density: lambda, threshold: threshold, pathGain: scenario.pathGain, fading: scenario.fading)
+                density: lambda * configuration.densityUnit.toModel, threshold: threshold, pathGain: scenario.pathGain,
+                fading: scenario.fading)
             guard v.isFinite, v > 0, v <= 1 else { continue }
             x.append(lambda)
             y.append(perDensity ? v * lambda : v)
@@ -198,7 +203,7 @@ struct SweepValues {
         }
         if let peak = peaks.first, let density = peak.density, let coverage = peak.coverage.value {
             summary +=
-                ", peak density \(digits.format(density)) per unit area (P_c \(digits.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
+                ", peak density \(digits.format(density)) per \(area) (P_c \(digits.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
             summary += "; warning: MC tail share up to \(digits.format(worst)) (> 1 %)"

@@ -23,7 +23,7 @@ public struct DensifySweepStudy: Study {
     public struct Configuration: Sendable {
         /// The network (path gain, fading, association, noise).
         public var scenario: DensificationScenario
-        /// BS densities λ [per unit area], each finite and > 0, at most `DensifyGrid.maximumPoints`.
+        /// BS densities λ [per `densityUnit`], each finite and > 0, at most `DensifyGrid.maximumPoints`.
         public var densities: [Double]
         /// SINR thresholds [dB], each finite with a finite linear value; the first is used by rate-free
         /// summaries. At most `DensifyGrid.maximumPoints`.
@@ -37,6 +37,8 @@ public struct DensifySweepStudy: Study {
         /// Points per decade of the drawn analytic curves, ≥ 0 (0: the table's densities only). The
         /// curves are evaluated on their own grid over the table's span; the table keeps `densities`.
         public var curvePointsPerDecade = 20
+        /// The unit of `densities` and of every density in the outputs (`.perKm2`: the path gain in metres).
+        public var densityUnit: DensityUnit = .unitArea
 
         public init(scenario: DensificationScenario, densities: [Double]) {
             self.scenario = scenario
@@ -46,7 +48,7 @@ public struct DensifySweepStudy: Study {
 
     /// The noise-limited peak density of one threshold (docs/DENSIFICATION.md#peak-density).
     public struct PeakDensity: Sendable, Equatable {
-        /// λ* [per unit area], nil when the analytic coverage has no route (see `coverage.reason`).
+        /// λ* [per `densityUnit`], nil when the analytic coverage has no route (see `coverage.reason`).
         public var density: Double?
         /// P_c(λ*) [probability].
         public var coverage: AnalyticCell
@@ -93,16 +95,19 @@ public struct DensifySweepStudy: Study {
         for lambda in densities where !(lambda.isFinite && lambda > 0) { throw .invalidDensity(value: lambda) }
         guard !c.metrics.isEmpty else { throw .invalidSweep(reason: "no metric chosen") }
         let thresholds = try DensifyGrid.linearThresholds(fromDB: c.thresholdsDB)
+        let toModel = c.densityUnit.toModel
+        let modelDensities = densities.map { $0 * toModel }
         let simulation = try DensifySimulation.run(
-            c.monteCarlo, scenario: scenario, densities: densities, thresholds: thresholds, seed: seed,
+            c.monteCarlo, scenario: scenario, densities: modelDensities, thresholds: thresholds, seed: seed,
             progress: progress)
         progress.begin("densify sweep: analytic cells", total: densities.count)
-        let (coverage, rate) = try analyticCells(densities, thresholds: thresholds, progress: progress)
+        let (coverage, rate) = try analyticCells(modelDensities, thresholds: thresholds, progress: progress)
         let curveDensities = try curveGrid()
         progress.begin("densify sweep: analytic curves", total: curveDensities.count)
         let curves =
             curveDensities == densities
-            ? (coverage, rate) : try analyticCells(curveDensities, thresholds: thresholds, progress: progress)
+            ? (coverage, rate)
+            : try analyticCells(curveDensities.map { $0 * toModel }, thresholds: thresholds, progress: progress)
         let alpha0 = scenario.pathGain.nearFieldExponent
         let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let regime = try DensificationAsymptotics.classifyRegime(
@@ -184,10 +189,12 @@ public struct DensifySweepStudy: Study {
         var peaks: [PeakDensity] = []
         for t in thresholds {
             do throws(DensificationError) {
+                let toModel = configuration.densityUnit.toModel
                 let peak = try scenario.peakDensity(
-                    threshold: t, lowerDensity: densities[0], upperDensity: densities[densities.count - 1])
+                    threshold: t, lowerDensity: densities[0] * toModel,
+                    upperDensity: densities[densities.count - 1] * toModel)
                 let at = try scenario.coverage(density: peak.density, threshold: t)
-                peaks.append(PeakDensity(density: peak.density, coverage: AnalyticCell(value: at)))
+                peaks.append(PeakDensity(density: peak.density / toModel, coverage: AnalyticCell(value: at)))
             } catch {
                 guard case .analyticUnavailable = error else { throw error }
                 peaks.append(PeakDensity(density: nil, coverage: AnalyticCell(value: nil, reason: error.description)))
