@@ -175,6 +175,10 @@ extension DensificationScenario {
             }
         }
         if let failure { throw failure }
-        return AnalyticValue(value: r.value, absError: r.error + tail + tEnd * worstError, method: method)
+        let rate = AnalyticValue(value: r.value, absError: r.error + tail + tEnd * worstError, method: method)
+        guard rate.value.isFinite, rate.absError.isFinite else {
+            throw .numericalFailure(reason: "mean rate at λ = \(density) has no finite value or error estimate")
+        }
+        return rate
     }
 }

@@ -137,4 +137,13 @@ import WirelessCore
         #expect(abs(simulated.mean - rate.value) < 4 * simulated.halfWidth)
         #expect(table["unit"]?.values == .text(["probability", "nat/s/Hz"]))
     }
+
+    /// Issue 15 item 6: an interval the quadrature refuses is an infinite error estimate (a route then reports
+    /// a numerical failure), not the silent (0, 0) that `try?` used to give.
+    @Test func refusedIntegralIsUnusableNotZero() {
+        let r = Integration.integrate(from: .nan, to: 1) { _ in 1 }
+        #expect(r.error == .infinity)
+        let fine = Integration.integrate(from: 0, to: 1) { x in x }
+        #expect(abs(fine.value - 0.5) < 1e-14 && fine.error.isFinite)
+    }
 }

@@ -103,6 +103,9 @@ public struct DensifyRegimesStudy: Study {
             for lambda in c.densities {
                 let v = try NearestCellCoverage.rayleigh(
                     density: lambda, threshold: t, pathGain: g, fading: .rayleigh, noise: 0)
+                guard v.value.isFinite, v.absError.isFinite else {
+                    throw .numericalFailure(reason: "route f at α0 = \(a), λ = \(lambda) is not finite")
+                }
                 if v.value > Self.smallestPlotted {
                     xs.append(lambda)
                     ys.append(v.value)
