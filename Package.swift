@@ -48,7 +48,7 @@ let package = Package(
             name: "WirelessPathLoss",
             dependencies: ["WirelessCore", "WirelessLinearAlgebra", "WirelessIO"],
             resources: [.copy("Resources/oti28_synthetic_links.csv")]),
-        .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", numerics]),
+        .target(name: "WirelessStochasticGeometry", dependencies: ["WirelessCore", "WirelessIO", numerics]),
         .target(
             name: "WirelessISAC",
             dependencies: ["WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", numerics]),

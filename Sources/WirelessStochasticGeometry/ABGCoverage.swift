@@ -16,7 +16,7 @@ public enum ABGCoverage {
     /// - Parameters:
     ///   - threshold: T [linear], ≥ 0.
     ///   - exponent: α [dimensionless], > 2.
-    public static func rho(threshold: Double, exponent: Double) throws -> Double {
+    public static func rho(threshold: Double, exponent: Double) throws(DensificationError) -> Double {
         try Validate.threshold(threshold)
         guard exponent > 2, exponent.isFinite else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         if threshold == 0 { return 0 }
@@ -29,7 +29,7 @@ public enum ABGCoverage {
     /// - Parameters:
     ///   - threshold: T [linear], ≥ 0, finite.
     ///   - exponent: α [dimensionless], > 2.
-    public static func rhoIntegral(threshold: Double, exponent: Double) throws -> Double {
+    public static func rhoIntegral(threshold: Double, exponent: Double) throws(DensificationError) -> Double {
         try Validate.threshold(threshold)
         guard exponent > 2, exponent.isFinite else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         if threshold == 0 { return 0 }
@@ -49,7 +49,8 @@ public enum ABGCoverage {
     ///   - threshold: T [linear], ≥ 0.
     ///   - exponent: α, > 2.
     ///   - noise: W ≥ 0.
-    public static func coverage(density: Double, threshold: Double, exponent: Double, noise: Double) throws
+    public static func coverage(density: Double, threshold: Double, exponent: Double, noise: Double)
+        throws(DensificationError)
         -> AnalyticValue
     {
         try Validate.density(density)
@@ -71,7 +72,9 @@ public enum ABGCoverage {
     ///   - density: λ [per unit area], > 0.
     ///   - threshold: T [linear], > 0.
     ///   - noise: W [linear], > 0.
-    public static func coverageErfcx(density: Double, threshold: Double, noise: Double) throws -> AnalyticValue {
+    public static func coverageErfcx(density: Double, threshold: Double, noise: Double) throws(DensificationError)
+        -> AnalyticValue
+    {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)
@@ -92,7 +95,8 @@ public enum ABGCoverage {
     ///   - threshold: T [linear], ≥ 0.
     ///   - exponent: α [dimensionless], > 2.
     ///   - noise: W [linear], ≥ 0.
-    public static func coverageIntegral(density: Double, threshold: Double, exponent: Double, noise: Double) throws
+    public static func coverageIntegral(density: Double, threshold: Double, exponent: Double, noise: Double)
+        throws(DensificationError)
         -> AnalyticValue
     {
         try Validate.density(density)

@@ -41,6 +41,8 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
     case invalidSimulationParameter(name: String, value: Double)
     /// A numerical integration did not reach its tolerance.
     case numericalFailure(reason: String)
+    /// A fading law written as text (`nakagami:2+lognormal:8`) that does not parse.
+    case invalidFading(specification: String, reason: String)
 
     public var category: ErrorCategory {
         switch self {
@@ -87,6 +89,8 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
             return "simulation parameter \(name) is invalid (got \(value))"
         case .numericalFailure(let reason):
             return "numerical integration failed: \(reason)"
+        case .invalidFading(let specification, let reason):
+            return "fading '\(specification)' is not none, rayleigh, nakagami:M, lognormal:SDB or A+B: \(reason)"
         }
     }
 }

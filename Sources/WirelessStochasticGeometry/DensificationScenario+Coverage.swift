@@ -19,7 +19,7 @@ extension DensificationScenario {
     ///   - density: λ [BSs per unit area], > 0, finite.
     ///   - threshold: T [linear], ≥ 0, finite.
     /// - Throws: `DensificationError.invalidDensity`, `.invalidThreshold`, `.analyticUnavailable` (MC only).
-    public func coverage(density: Double, threshold: Double) throws -> AnalyticValue {
+    public func coverage(density: Double, threshold: Double) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
@@ -32,7 +32,7 @@ extension DensificationScenario {
         return v
     }
 
-    func routedCoverage(density: Double, threshold: Double) throws -> AnalyticValue {
+    func routedCoverage(density: Double, threshold: Double) throws(DensificationError) -> AnalyticValue {
         switch association {
         case .nearest:
             return try nearestCoverage(density: density, threshold: threshold, fading: fading)
@@ -53,7 +53,9 @@ extension DensificationScenario {
         }
     }
 
-    func nearestCoverage(density: Double, threshold: Double, fading: FadingModel) throws -> AnalyticValue {
+    func nearestCoverage(density: Double, threshold: Double, fading: FadingModel) throws(DensificationError)
+        -> AnalyticValue
+    {
         if fading.isPureRayleigh && pathGain.isSingleSlope {
             return try ABGCoverage.coverage(
                 density: density, threshold: threshold, exponent: pathGain.farFieldExponent, noise: noise)
@@ -73,7 +75,8 @@ extension DensificationScenario {
             density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
     }
 
-    func strongestCoverage(density: Double, threshold: Double, fadingOverride: FadingModel? = nil) throws
+    func strongestCoverage(density: Double, threshold: Double, fadingOverride: FadingModel? = nil)
+        throws(DensificationError)
         -> AnalyticValue
     {
         let h = fadingOverride ?? fading
@@ -115,14 +118,15 @@ extension DensificationScenario {
     /// - Parameters:
     ///   - density: λ [BSs per unit area], > 0, finite.
     ///   - relativeTolerance: relative tolerance of the t-integral, > 0.
-    public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws -> AnalyticValue {
+    public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws(DensificationError) -> AnalyticValue
+    {
         try Validate.density(density)
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
         }
         var worstError = 0.0
         var method = AnalyticMethod.trivial
-        func node(_ t: Double) throws -> Double {
+        func node(_ t: Double) throws(DensificationError) -> Double {
             let threshold = expm1(t)
             guard threshold.isFinite else {
                 throw DensificationError.numericalFailure(reason: "rate integrand: threshold e^\(t) − 1 overflows")
@@ -160,17 +164,21 @@ extension DensificationScenario {
             previous = current
             tEnd += 2
         }
-        var failure: Error?
+        var failure: DensificationError?
         let r = Integration.integrate(
             from: 0, to: tEnd, absTol: 1e-10, relTol: relativeTolerance, maxIntervals: 200
         ) { t in
             if failure != nil { return 0 }
-            do { return try node(t) } catch {
+            do throws(DensificationError) { return try node(t) } catch {
                 failure = error
                 return 0
             }
         }
         if let failure { throw failure }
-        return AnalyticValue(value: r.value, absError: r.error + tail + tEnd * worstError, method: method)
+        let rate = AnalyticValue(value: r.value, absError: r.error + tail + tEnd * worstError, method: method)
+        guard rate.value.isFinite, rate.absError.isFinite else {
+            throw .numericalFailure(reason: "mean rate at λ = \(density) has no finite value or error estimate")
+        }
+        return rate
     }
 }

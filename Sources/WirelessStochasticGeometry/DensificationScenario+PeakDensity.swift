@@ -17,7 +17,7 @@ extension DensificationScenario {
     ///   - upperDensity: λ_max [per unit area], > λ_min.
     /// - Returns: λ* and P_c(λ*).
     /// - Throws: `.invalidSweep`, `.invalidThreshold`, any error of `coverage` (e.g. `.analyticUnavailable`).
-    public func peakDensity(threshold: Double, lowerDensity: Double, upperDensity: Double) throws
+    public func peakDensity(threshold: Double, lowerDensity: Double, upperDensity: Double) throws(DensificationError)
         -> (density: Double, coverage: Double)
     {
         try Validate.threshold(threshold)
@@ -36,15 +36,25 @@ extension DensificationScenario {
         let step = (hi - lo) / Double(count)
         let a = max(lo, best.u - step)
         let b = min(hi, best.u + step)
-        var failure: Error?
+        var failure: DensificationError?
         let minimiser = BrentMinimizer(relativeTolerance: 1e-6, absoluteTolerance: 1e-9)
-        let refined = try? minimiser.minimize(
-            { u in
-                do { return -(try coverage(density: pow(10, u), threshold: threshold).value) } catch {
-                    failure = error
-                    return 0
-                }
-            }, lower: a, upper: b)
+        var refined: (x: Double, value: Double)?
+        do throws(CoreError) {
+            refined = try minimiser.minimize(
+                { u in
+                    do throws(DensificationError) {
+                        return -(try coverage(density: pow(10, u), threshold: threshold).value)
+                    } catch {
+                        failure = error
+                        return 0
+                    }
+                }, lower: a, upper: b)
+        } catch .didNotConverge {
+            // Brent ran out of iterations inside the bracket: the scan's best point stands (a maximum of the
+            // grid to within one scan step in log10 λ).
+        } catch {
+            throw .numericalFailure(reason: "peak-density search on [\(a), \(b)] in log10 λ: \(error)")
+        }
         if let failure { throw failure }
         if let refined, -refined.value >= best.value { return (pow(10, refined.x), -refined.value) }
         return (pow(10, best.u), best.value)

@@ -18,7 +18,9 @@ public struct DensificationScenario: Sendable, Equatable, Codable {
     public let noise: Double
 
     /// - Throws: `DensificationError.invalidNoise` for W < 0 or non-finite.
-    public init(pathGain: MultiSlopePathGain, fading: FadingModel, association: Association, noise: Double = 0) throws {
+    public init(pathGain: MultiSlopePathGain, fading: FadingModel, association: Association, noise: Double = 0)
+        throws(DensificationError)
+    {
         guard noise.isFinite, noise >= 0 else { throw DensificationError.invalidNoise(value: noise) }
         self.pathGain = pathGain
         self.fading = fading
@@ -29,7 +31,9 @@ public struct DensificationScenario: Sendable, Equatable, Codable {
     /// W from an edge SNR: W = g(R_1)/SNR_edge (project choice; R_1 = 1 for a single slope).
     ///
     /// - Parameter edgeSNRDB: SNR at distance R_1 without fading [dB], finite.
-    public static func noise(forEdgeSNRDB edgeSNRDB: Double, pathGain: MultiSlopePathGain) throws -> Double {
+    public static func noise(forEdgeSNRDB edgeSNRDB: Double, pathGain: MultiSlopePathGain) throws(DensificationError)
+        -> Double
+    {
         guard edgeSNRDB.isFinite else { throw DensificationError.invalidNoise(value: edgeSNRDB) }
         let r1 = pathGain.breakpoints.first ?? 1
         return pathGain.gain(atDistance: r1) / pow(10, edgeSNRDB / 10)
@@ -38,13 +42,13 @@ public struct DensificationScenario: Sendable, Equatable, Codable {
 
 /// Validation shared by every metric.
 enum Validate {
-    static func density(_ lambda: Double) throws {
+    static func density(_ lambda: Double) throws(DensificationError) {
         guard lambda.isFinite, lambda > 0 else { throw DensificationError.invalidDensity(value: lambda) }
     }
-    static func threshold(_ t: Double) throws {
+    static func threshold(_ t: Double) throws(DensificationError) {
         guard t.isFinite, t >= 0 else { throw DensificationError.invalidThreshold(value: t) }
     }
-    static func noise(_ w: Double) throws {
+    static func noise(_ w: Double) throws(DensificationError) {
         guard w.isFinite, w >= 0 else { throw DensificationError.invalidNoise(value: w) }
     }
 }

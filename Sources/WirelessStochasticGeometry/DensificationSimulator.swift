@@ -25,7 +25,7 @@ public struct DensificationSimulator: Sendable {
 
     /// - Throws: `DensificationError.invalidSimulationParameter`.
     public init(scenario: DensificationScenario, configuration: MonteCarloConfiguration = MonteCarloConfiguration())
-        throws
+        throws(DensificationError)
     {
         try configuration.validate()
         self.scenario = scenario
@@ -51,7 +51,7 @@ public struct DensificationSimulator: Sendable {
     ///   - densities: λ values [per unit area], each > 0 and finite, non-empty.
     ///   - thresholds: T values [linear], each ≥ 0 and finite, non-empty.
     /// - Throws: `.invalidDensity`, `.invalidThreshold`, `.invalidSweep`.
-    public func run(densities: [Double], thresholds: [Double]) throws -> MonteCarloResult {
+    public func run(densities: [Double], thresholds: [Double]) throws(DensificationError) -> MonteCarloResult {
         guard !densities.isEmpty else { throw DensificationError.invalidSweep(reason: "empty density grid") }
         guard !thresholds.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
         for d in densities { try Validate.density(d) }

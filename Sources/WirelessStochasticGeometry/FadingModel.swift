@@ -45,7 +45,7 @@ public struct FadingModel: Sendable, Equatable, Codable {
     ///   - smallScale: h; Nakagami m must be finite and > 0.
     ///   - shadowingSigmaDB: σ_dB [dB], finite, ≥ 0.
     /// - Throws: `DensificationError.invalidNakagamiM`, `.invalidShadowingSigma`.
-    public init(smallScale: SmallScaleFading, shadowingSigmaDB: Double = 0) throws {
+    public init(smallScale: SmallScaleFading, shadowingSigmaDB: Double = 0) throws(DensificationError) {
         if case .nakagami(let m) = smallScale, !(m.isFinite && m > 0) {
             throw DensificationError.invalidNakagamiM(value: m)
         }
@@ -61,9 +61,11 @@ public struct FadingModel: Sendable, Equatable, Codable {
     /// H ~ Exp(1).
     public static let rayleigh = try! FadingModel(smallScale: .rayleigh)
     /// H ~ Gamma(m, 1/m).
-    public static func nakagami(m: Double) throws -> FadingModel { try FadingModel(smallScale: .nakagami(m: m)) }
+    public static func nakagami(m: Double) throws(DensificationError) -> FadingModel {
+        try FadingModel(smallScale: .nakagami(m: m))
+    }
     /// H = S, mean-1 log-normal with σ_dB.
-    public static func logNormal(sigmaDB: Double) throws -> FadingModel {
+    public static func logNormal(sigmaDB: Double) throws(DensificationError) -> FadingModel {
         try FadingModel(smallScale: .none, shadowingSigmaDB: sigmaDB)
     }
 

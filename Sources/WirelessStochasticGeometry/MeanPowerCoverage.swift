@@ -30,7 +30,7 @@ public enum MeanPowerCoverage {
     /// - Throws: `.analyticUnavailable` when h is not Rayleigh; validation errors.
     public static func rayleigh(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
-    ) throws -> AnalyticValue {
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)

@@ -29,7 +29,7 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
     }
 
     /// - Throws: `DensificationError.invalidSimulationParameter` for any non-positive size or tolerance, n_max < n_min.
-    func validate() throws {
+    func validate() throws(DensificationError) {
         if let n = fixedDrops, n <= 0 {
             throw DensificationError.invalidSimulationParameter(name: "drops", value: Double(n))
         }

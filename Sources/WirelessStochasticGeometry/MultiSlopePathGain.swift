@@ -25,7 +25,7 @@ public struct MultiSlopePathGain: Sendable, Equatable, Codable {
     ///   - breakpoints: R_1 … R_{N−1} [length unit], finite, > 0, strictly increasing.
     /// - Throws: `DensificationError.invalidExponent`, `.exponentsDecreasing`, `.lastExponentNotAboveTwo`,
     ///   `.breakpointCountMismatch`, `.breakpointsNotIncreasing`.
-    public init(exponents: [Double], breakpoints: [Double] = []) throws {
+    public init(exponents: [Double], breakpoints: [Double] = []) throws(DensificationError) {
         guard !exponents.isEmpty else {
             throw DensificationError.breakpointCountMismatch(expected: 0, got: breakpoints.count)
         }
@@ -58,7 +58,7 @@ public struct MultiSlopePathGain: Sendable, Equatable, Codable {
     /// The single-slope gain g(r) = r^{−α}.
     ///
     /// - Parameter exponent: α [dimensionless], > 2.
-    public static func singleSlope(exponent: Double) throws -> MultiSlopePathGain {
+    public static func singleSlope(exponent: Double) throws(DensificationError) -> MultiSlopePathGain {
         try MultiSlopePathGain(exponents: [exponent])
     }
 
@@ -68,7 +68,8 @@ public struct MultiSlopePathGain: Sendable, Equatable, Codable {
     ///   - nearExponent: α0 [dimensionless], 0 ≤ α0 ≤ α1.
     ///   - farExponent: α1 [dimensionless], > 2.
     ///   - criticalDistance: R_c [length unit], > 0.
-    public static func dualSlope(nearExponent: Double, farExponent: Double, criticalDistance: Double) throws
+    public static func dualSlope(nearExponent: Double, farExponent: Double, criticalDistance: Double)
+        throws(DensificationError)
         -> MultiSlopePathGain
     {
         try MultiSlopePathGain(exponents: [nearExponent, farExponent], breakpoints: [criticalDistance])

@@ -20,7 +20,7 @@ public enum NearestCellCoverage {
     ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func rayleigh(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
-    ) throws -> AnalyticValue {
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)
@@ -73,7 +73,7 @@ public enum NearestCellCoverage {
     public static func gilPelaez(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
         accuracy: Double = 1e-10
-    ) throws -> AnalyticValue {
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)
@@ -138,7 +138,8 @@ public enum NearestCellCoverage {
 
     /// ½ + GP/π with its error; a non-finite integrand is an error, and a value pushed outside [0, 1] by rounding
     /// is clamped only within its error estimate.
-    static func checkedGilPelaez(_ gp: IntegrationResult, innerError: Double, threshold: Double) throws
+    static func checkedGilPelaez(_ gp: IntegrationResult, innerError: Double, threshold: Double)
+        throws(DensificationError)
         -> AnalyticValue
     {
         guard gp.value.isFinite, gp.error.isFinite else {

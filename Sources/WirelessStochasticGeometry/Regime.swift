@@ -34,7 +34,7 @@ public enum DensificationAsymptotics {
     ///   - alpha0: α0 [dimensionless], finite, ≥ 0.
     ///   - fadingTailIndex: κ_H ∈ [0, ∞].
     /// - Throws: `.invalidExponent`, `.invalidTailIndex`.
-    public static func tailIndex(alpha0: Double, fadingTailIndex: Double) throws -> Double {
+    public static func tailIndex(alpha0: Double, fadingTailIndex: Double) throws(DensificationError) -> Double {
         guard alpha0.isFinite, alpha0 >= 0 else { throw DensificationError.invalidExponent(index: 0, value: alpha0) }
         guard !fadingTailIndex.isNaN, fadingTailIndex >= 0 else {
             throw DensificationError.invalidTailIndex(value: fadingTailIndex)
@@ -54,7 +54,7 @@ public enum DensificationAsymptotics {
     ///   - alpha0: α0 [dimensionless], finite, ≥ 0.
     ///   - fadingTailIndex: κ_H ∈ [0, ∞] (∞ for every built-in law).
     /// - Throws: `.invalidExponent`, `.invalidTailIndex`.
-    public static func classifyRegime(alpha0: Double, fadingTailIndex: Double) throws -> Regime {
+    public static func classifyRegime(alpha0: Double, fadingTailIndex: Double) throws(DensificationError) -> Regime {
         let kappa = try tailIndex(alpha0: alpha0, fadingTailIndex: fadingTailIndex)
         if kappa == 0 { return .increase }
         if kappa < 1 { return .saturate(limitExponent: 2 / kappa) }
@@ -76,7 +76,7 @@ public enum DensificationAsymptotics {
     ///   - fading: H with E[H^{2/α0}] < ∞.
     public static func decayCoverageAsymptote(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel
-    ) throws -> Double {
+    ) throws(DensificationError) -> Double {
         try Validate.density(density)
         try Validate.threshold(threshold)
         let alpha0 = pathGain.nearFieldExponent
@@ -95,7 +95,7 @@ public enum DensificationAsymptotics {
     /// - Parameters:
     ///   - threshold: T [linear], ≥ 1.
     ///   - alpha0: α0 [dimensionless], > 2.
-    public static func saturationCoverageLimit(threshold: Double, alpha0: Double) throws -> Double {
+    public static func saturationCoverageLimit(threshold: Double, alpha0: Double) throws(DensificationError) -> Double {
         try StrongestCellCoverage.dhillonClosedForm(threshold: threshold, exponent: alpha0).value
     }
 }

@@ -12,7 +12,9 @@ public enum StrongestCellCoverage {
     ///
     /// independent of λ and of the fading law.
     /// - Throws: `.closedFormOutOfDomain` for T < 1; `.lastExponentNotAboveTwo` for α ≤ 2.
-    public static func dhillonClosedForm(threshold: Double, exponent: Double) throws -> AnalyticValue {
+    public static func dhillonClosedForm(threshold: Double, exponent: Double) throws(DensificationError)
+        -> AnalyticValue
+    {
         try Validate.threshold(threshold)
         guard exponent.isFinite, exponent > 2 else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         guard threshold >= 1 else {
@@ -45,7 +47,7 @@ public enum StrongestCellCoverage {
     ///   - noise: W [linear], ≥ 0.
     public static func keelerInclusionExclusion(
         density: Double, threshold: Double, exponent: Double, fading: FadingModel, noise: Double
-    ) throws -> AnalyticValue {
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)
@@ -218,7 +220,7 @@ public enum StrongestCellCoverage {
     ///   - noise: W = N₀/P [linear, units of g], ≥ 0, finite.
     public static func mecke(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
-    ) throws -> AnalyticValue {
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
         try Validate.noise(noise)

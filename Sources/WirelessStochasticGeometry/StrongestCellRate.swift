@@ -19,7 +19,7 @@ public enum StrongestCellRate {
     ///
     /// - Parameter exponent: α [dimensionless], > 2.
     /// - Throws: `.lastExponentNotAboveTwo`.
-    public static func interferenceLimited(exponent: Double) throws -> AnalyticValue {
+    public static func interferenceLimited(exponent: Double) throws(DensificationError) -> AnalyticValue {
         guard exponent.isFinite, exponent > 2 else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
         let delta = 2 / exponent
         let gammaOneMinusDelta = SpecialFunctions.gamma(1 - delta)

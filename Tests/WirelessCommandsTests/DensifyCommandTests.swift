@@ -80,27 +80,6 @@ import WirelessStochasticGeometry
         #expect(meta.contains(peak[0]))
     }
 
-    /// A value whose error estimate is not below it is printed as an upper bound, "< value + error", and kept out
-    /// of the plotted curve; a value with a smaller error is printed as is.
-    @Test func analyticCellFlagsBounds() {
-        let number = CSVNumberFormat.shortestRoundTrip
-        let bound = DensifyAnalyticCell(
-            value: AnalyticValue(value: 1e-12, absError: 3e-12, method: .gilPelaezNearest), reason: "")
-        #expect(bound.isBound)
-        #expect(bound.plottable == nil)
-        #expect(bound.leadingColumns(number) == ["< 4e-12", "gilPelaezNearest", "3e-12"])
-        #expect(bound.reasonColumn.contains("upper bound"))
-        let fine = DensifyAnalyticCell(
-            value: AnalyticValue(value: 0.5, absError: 1e-9, method: .abgInterferenceLimited), reason: "")
-        #expect(!fine.isBound)
-        #expect(fine.leadingColumns(number)[0] == "0.5")
-        #expect(fine.reasonColumn.isEmpty)
-        let missing = DensifyAnalyticCell(value: nil, reason: "no analytic route: x")
-        #expect(!missing.isBound)
-        #expect(missing.leadingColumns(number) == ["", "", ""])
-        #expect(missing.reasonColumn == "no analytic route: x")
-    }
-
     @Test func badInputExitsWithUsageCodeAndWritesNothing() throws {
         let cases: [[String]] = [
             ["--exponents", "1,2", "--breakpoints", "1"],  // last exponent ≤ 2
@@ -110,6 +89,11 @@ import WirelessStochasticGeometry
             ["--lambda-min", "0"],
             ["--fading", "nakagami:0"],
             ["--threshold-db", "inf"],
+            ["--exponents", "1,2,4"],  // three slopes need two breakpoints
+            ["--exponents", "4", "--breakpoints", "1"],  // a single slope has none
+            ["--association", "farthest"],
+            ["--fading", "rician:3"],
+            ["--metrics", "coverage,sinr"],
         ]
         for arguments in cases {
             let dir = try makeTemporaryDirectory()
@@ -139,10 +123,7 @@ import WirelessStochasticGeometry
     }
 
     @Test func wideDensityGridKeepsFiniteEndpoints() throws {
-        let command = try DensifySweepCommand.parse([
-            "--lambda-min", "1e-300", "--lambda-max", "1e300", "--per-decade", "1",
-        ])
-        let grid = try command.densityGrid()
+        let grid = try DensifyGrid.densities(from: 1e-300, to: 1e300, perDecade: 1)
         #expect(grid.first == 1e-300)
         #expect(grid.last == 1e300)
         #expect(grid.allSatisfy { $0.isFinite && $0 > 0 })
@@ -160,8 +141,14 @@ import WirelessStochasticGeometry
             contentsOf: dir.appendingPathComponent("densify-sweep-coverage.svg"), encoding: .utf8)
         let density = try String(
             contentsOf: dir.appendingPathComponent("densify-sweep-coverage-density.svg"), encoding: .utf8)
-        #expect(coverage.contains("asymptote T = 0 dB ∝ λ^-1.5"))
-        #expect(density.contains("asymptote T = 0 dB ∝ λ^-0.5"))
+        #expect(coverage.contains("decay asymptote ∝ λ^-1.5, T = 0 dB"))
+        #expect(density.contains("decay asymptote ∝ λ^-0.5, T = 0 dB"))
+        // Issue 13: the asymptote is also a table, with its unit and slope.
+        let table = try String(contentsOf: dir.appendingPathComponent("densify-sweep-asymptote.csv"), encoding: .utf8)
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.first == "lambda,threshold_db,metric,unit,asymptote,slope")
+        #expect(lines.contains { $0.hasPrefix("100,0,coverage,probability,") && $0.hasSuffix(",-1.5") })
+        #expect(lines.contains { $0.hasPrefix("1000,0,coverage-density,links/unit area,") && $0.hasSuffix(",-0.5") })
     }
 
     @Test func regimesPrintsTheClassification() throws {
@@ -175,5 +162,91 @@ import WirelessStochasticGeometry
         #expect(svg.contains("α0 = 0.8 asymptote ∝ λ^-1.5"))
         #expect(!svg.contains("α0 = 3 asymptote"))
         #expect(svg.contains("stroke-dasharray"))
+    }
+
+    /// Issue 13: one exponent alone is a single slope (no `--breakpoints ''`), which is still accepted; two
+    /// exponents default to R_1 = 1; more need their breakpoints, and a wrong count names both options.
+    @Test func breakpointsDefaultToTheSlopeCount() throws {
+        let single = try DensifySweepCommand.parse(["--exponents", "4"]).model.scenario()
+        #expect(single.pathGain.isSingleSlope)
+        let legacy = try DensifySweepCommand.parse(["--exponents", "4", "--breakpoints", ""]).model.scenario()
+        #expect(legacy == single)
+        let dual = try DensifySweepCommand.parse([]).model.scenario()
+        #expect(dual.pathGain.exponents == [1.5, 4] && dual.pathGain.breakpoints == [1])
+        let error = #expect(throws: (any Error).self) { try DensifySweepCommand.parse(["--exponents", "1,2,4"]) }
+        let text = error.map { DensifySweepCommand.message(for: $0) } ?? ""
+        #expect(text.contains("--breakpoints needs 2"), "\(text)")
+    }
+
+    /// Issue 13: Monte-Carlo runs the stop rule unless told otherwise; options take typed values, with the
+    /// library's camelCase case names accepted as aliases of the kebab-case association names.
+    @Test func optionsParseIntoTypes() throws {
+        let command = try DensifySweepCommand.parse([
+            "--association", "strongestMeanPower", "--fading", "nakagami:2+lognormal:8", "--metrics", "rate,ase",
+        ])
+        #expect(command.model.mc == .auto)
+        #expect(command.model.association == .strongestMeanPower)
+        #expect(command.model.fading == (try FadingModel(smallScale: .nakagami(m: 2), shadowingSigmaDB: 8)))
+        #expect(command.metrics.values == [.rate, .ase])
+        #expect(
+            try DensifySweepCommand.parse(["--association", "mean-power"]).model.association == .strongestMeanPower)
+        #expect(try DensifyCoverageCommand.parse(["--mc", "drops:7"]).model.mc == .drops(7))
+    }
+
+    /// Issue 13: a physical link budget (dBm, dB, Hz) and densities per km² give the same coverage as the
+    /// normalised model with W = 10^((N − P + L0)/10) and λ per m² = λ per km² × 10⁻⁶.
+    @Test func linkBudgetAndKm2MatchTheNormalisedModel() throws {
+        let physical = try makeTemporaryDirectory()
+        let normalised = try makeTemporaryDirectory()
+        let common = [
+            "densify", "sweep", "--exponents", "2.5,4", "--breakpoints", "50", "--association", "nearest",
+            "--per-decade", "1", "--metrics", "coverage", "--mc", "off", "--quiet",
+        ]
+        // 28 GHz: L0 = 20·log10(4π·28e9/c) = 61.38 dB; N = −174 + 80 + 7 = −87 dBm; W = 10^((−87 − 30 + L0)/10).
+        #expect(
+            runWTK(
+                common + [
+                    "--tx-power-dbm", "30", "--carrier-ghz", "28", "--bandwidth-hz", "1e8", "--noise-figure-db", "7",
+                    "--density-unit", "km2", "--lambda-min", "10", "--lambda-max", "1000", "--out-dir", physical.path,
+                ]) == 0)
+        let l0 = 20 * log10(4 * Double.pi * 28e9 / 299_792_458)
+        let noiseDBm = 10 * log10(1.380_649e-23 * 290) + 30 + 80 + 7
+        let w = pow(10, (noiseDBm - 30 + l0) / 10)
+        #expect(abs(w / 2.7642e-6 - 1) < 1e-4)  // the value worked by hand above
+        #expect(
+            runWTK(
+                common + [
+                    "--noise", String(w), "--lambda-min", "1e-5", "--lambda-max", "1e-3", "--out-dir", normalised.path,
+                ]) == 0)
+        func rows(_ dir: URL) throws -> [[String]] {
+            try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
+                .split(separator: "\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+        }
+        let (a, b) = (try rows(physical), try rows(normalised))
+        #expect(a[0][0] == "lambda_per_km2" && b[0][0] == "lambda")
+        #expect(a.count == b.count && a.count == 5)  // header, 3 coverage rows, the peak-density row
+        for k in 1..<a.count where a[k][2] == "coverage" {
+            let (x, y) = (try #require(Double(a[k][4])), try #require(Double(b[k][4])))
+            #expect(abs(x - y) < 1e-12, "\(a[k]) vs \(b[k])")
+            #expect(abs(try #require(Double(a[k][0])) * 1e-6 / (try #require(Double(b[k][0]))) - 1) < 1e-12)
+        }
+    }
+
+    @Test func linkBudgetOptionsMustComeTogether() throws {
+        for arguments in [
+            ["--carrier-ghz", "28"],  // no transmit power
+            ["--tx-power-dbm", "30", "--carrier-ghz", "28"],  // no bandwidth
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8"],  // no path-loss constant
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8", "--carrier-ghz", "28", "--path-loss-db-at-1m", "61"],
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "1e8", "--carrier-ghz", "28", "--noise", "1"],
+            ["--tx-power-dbm", "30", "--bandwidth-hz", "0", "--carrier-ghz", "28"],
+        ] {
+            let dir = try makeTemporaryDirectory()
+            let code = runWTK(["densify", "sweep"] + arguments + ["--mc", "off", "--out-dir", dir.path, "--quiet"])
+            #expect(code == 64, "\(arguments)")
+            #expect(listing(dir).isEmpty)
+        }
     }
 }

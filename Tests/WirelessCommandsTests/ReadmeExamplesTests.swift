@@ -54,5 +54,12 @@ import WirelessToolkit
             samples: Array(repeating: Complex<Float>(1, 0), count: 16_384), sampleRateHz: 20e6)
         let segments = try SpectrumSegmentStudy(.init(recording: recording, network: model)).run()
         #expect(segments.masks.count == 1)
+        var sweep = DensifySweepStudy.Configuration(scenario: network, densities: [1, 10, 100])
+        sweep.monteCarlo = .drops(2000)
+        let limits = try DensifySweepStudy(sweep).run(seed: 1)
+        let analytic = try #require(limits.tables[0]["analytic"]?.numbers)
+        #expect(abs(try #require(analytic[0]) - 1 / (1 + Double.pi / 4)) < 1e-9)  // coverage at λ = 1
+        let simulated = try #require(limits.simulation?.coverage[0][0])
+        #expect(abs(simulated.mean - 1 / (1 + Double.pi / 4)) < 4 * simulated.halfWidth)
     }
 }

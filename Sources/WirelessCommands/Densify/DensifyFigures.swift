@@ -39,7 +39,7 @@ enum DensifyFigures {
         )
         try context.run(
             DensifyCoverageCommand.self,
-            arguments: ["--exponents", "4", "--breakpoints", "", "--densities", "0.1,1000", "--mc", "drops:1000"],
+            arguments: ["--exponents", "4", "--densities", "0.1,1000", "--mc", "drops:1000"],
             caption: "Single slope α = 4, strongest BS: P_c(T) is the same at every density (Dhillon/KBK).")
     }
 }

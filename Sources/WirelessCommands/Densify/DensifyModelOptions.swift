@@ -2,21 +2,28 @@ import ArgumentParser
 import Foundation
 import WirelessStochasticGeometry
 
-/// The model flags shared by the `wtk densify` subcommands.
+/// The model flags shared by `wtk densify sweep` and `wtk densify coverage`, parsed into a
+/// `DensificationScenario` (docs/DENSIFICATION.md#command-line-sweeps).
 public struct DensifyModelOptions: ParsableArguments {
-    @Option(help: "Path-loss exponents α0,…,α_{N−1}, comma-separated, non-decreasing, last > 2.")
-    var exponents: String = "1.5,4"
+    @Option(
+        help: "Path-loss exponents α0,…,α_{N−1}, comma-separated, non-decreasing, last > 2 (one value: single slope).")
+    var exponents: CommaList<Double> = "1.5,4"
 
-    @Option(help: "Breakpoints R_1,…,R_{N−1} [length unit], comma-separated, increasing (one fewer than exponents).")
-    var breakpoints: String = "1"
+    @Option(
+        help: ArgumentHelp(
+            "Breakpoints R_1,…,R_{N−1} [length unit], comma-separated, increasing, one fewer than --exponents (default: none for one exponent, 1 for two).",
+            valueName: "breakpoints"),
+        transform: DensifyModelOptions.breakpointList)
+    var breakpoints: [Double]?
 
     @Option(
         help:
-            "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB.")
-    var fading: String = "rayleigh"
+            "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB (default: rayleigh).",
+        transform: { try FadingModel(specification: $0) })
+    var fading: FadingModel = .rayleigh
 
     @Option(help: "Association: nearest | strongest | mean-power.")
-    var association: String = "strongest"
+    var association: Association = .strongestInstantaneous
 
     @Option(parsing: .unconditional, help: "Normalised noise W = N0/P (≥ 0); overrides --edge-snr-db.")
     var noise: Double?
@@ -24,121 +31,132 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(name: .customLong("edge-snr-db"), parsing: .unconditional, help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
     var edgeSNRDB: Double?
 
+    @Option(
+        name: .customLong("tx-power-dbm"), parsing: .unconditional,
+        help:
+            "Transmit power P [dBm]: with --path-loss-db-at-1m or --carrier-ghz and --bandwidth-hz, W = N/(P·10^(−L0/10)) (lengths in m)."
+    )
+    var txPowerDBm: Double?
+
+    @Option(name: .customLong("path-loss-db-at-1m"), parsing: .unconditional, help: "Path-loss constant L0 [dB], the loss at 1 m.")
+    var pathLossAt1mDB: Double?
+
+    @Option(name: .customLong("carrier-ghz"), help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
+    var carrierGHz: Double?
+
+    @Option(name: .customLong("bandwidth-hz"), help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
+    var bandwidthHz: Double?
+
+    @Option(name: .customLong("noise-figure-db"), parsing: .unconditional, help: "Receiver noise figure F [dB], ≥ 0.")
+    var noiseFigureDB: Double = 0
+
+    @Option(
+        name: .customLong("density-unit"),
+        help: "Unit of every density: unit-area (of the length unit) or km2 (lengths in m, λ per km²).")
+    var densityUnit: DensityUnit = .unitArea
+
+    @Option(help: "Monte-Carlo: auto (stop rule, 10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")
+    var mc: MonteCarloMode = .auto
+
     public init() {}
-
-    /// Largest number of densities or thresholds a sweep grid may have (larger grids are rejected, not allocated).
-    static let maximumGridPoints = 10_000
-
-    /// Largest N of `--mc drops:N`: 10⁸ (drops stream through fixed buffers, so this bounds time, not memory).
-    static let maximumDrops = 100_000_000
 
     /// Rough cost of one Monte-Carlo drop at one density on the 2-core reference machine [s] (measured
     /// with the default two-slope model, strongest-BS association and Rayleigh fading; denser networks
     /// cost more per drop, so the estimate is a lower bound there).
     static let secondsPerDrop = 2e-5
 
-    /// Prints the Monte-Carlo run's estimated duration on stderr when it is long (see `WorkEstimate`).
-    static func announce(_ configuration: MonteCarloConfiguration?, densities: Int, label: String, quiet: Bool) {
-        guard let configuration else { return }
-        let drops = configuration.fixedDrops ?? configuration.maximumDrops
-        WorkEstimate(
-            label: label, units: Double(drops) * Double(densities), unitName: "drops × densities",
-            secondsPerUnit: secondsPerDrop
-        ).announce(quiet: quiet)
-    }
-
-    /// Linear thresholds T = 10^{T_dB/10} from a dB list; every T must be finite (T_dB ≲ 3083 dB).
-    ///
-    /// - Throws: `DensificationError.invalidThreshold` for an empty list, a non-finite dB value or a linear
-    ///   value that overflows to ∞.
-    /// The Monte-Carlo setting of `--mc`: nil for `off`, a fixed drop count for `drops:N` (N ≥ 1), the
-    /// stop rule on the CI width for `auto`.
-    /// - Throws: `ValidationError` (exit 64) for any other text.
-    static func monteCarloConfiguration(_ mc: String, seed: UInt64) throws -> MonteCarloConfiguration? {
-        var configuration = MonteCarloConfiguration(seed: seed)
-        if mc == "off" { return nil }
-        if mc.hasPrefix("drops:") {
-            guard let drops = Int(mc.dropFirst(6)) else {
-                throw ValidationError("--mc drops:N needs an integer N in 1…\(maximumDrops) (got '\(mc)')")
-            }
-            try OptionRange.check(drops, "--mc drops:N", in: 1...maximumDrops)
-            configuration.fixedDrops = drops
-        } else if mc != "auto" {
-            throw ValidationError("--mc must be auto, off or drops:N (got '\(mc)')")
-        }
-        return configuration
-    }
-
-    static func linearThresholds(fromDB thresholdsDB: [Double]) throws -> [Double] {
-        guard !thresholdsDB.isEmpty else { throw DensificationError.invalidThreshold(value: .nan) }
-        return try thresholdsDB.map { db in
-            let t = pow(10, db / 10)
-            guard db.isFinite, t.isFinite else {
-                throw DensificationError.invalidThreshold(value: db.isFinite ? t : db)
-            }
-            return t
-        }
-    }
-
-    static func list(_ text: String, _ option: String) throws -> [Double] {
+    /// `--breakpoints`: a comma list of numbers, or '' for none (kept for scripts written before a single
+    /// exponent implied a single slope).
+    static func breakpointList(_ text: String) throws -> [Double] {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.allSatisfy({ $0 != nil }) else {
-            throw ValidationError("--\(option) must be a comma-separated list of numbers (got '\(text)').")
+        guard let list = CommaList<Double>(argument: text) else {
+            throw ValidationError("--breakpoints must be a comma-separated list of numbers (got '\(text)').")
         }
-        return values.map { $0! }
+        return list.values
     }
 
-    func fadingModel() throws -> FadingModel {
-        var small = SmallScaleFading.none
-        var sigma = 0.0
-        for part in fading.lowercased().split(separator: "+") {
-            let fields = part.split(separator: ":")
-            switch fields.first.map(String.init) ?? "" {
-            case "none": small = .none
-            case "rayleigh": small = .rayleigh
-            case "nakagami":
-                guard fields.count == 2, let m = Double(fields[1]) else {
-                    throw ValidationError("nakagami needs :M, e.g. nakagami:2")
-                }
-                small = .nakagami(m: m)
-            case "lognormal":
-                guard fields.count == 2, let s = Double(fields[1]) else {
-                    throw ValidationError("lognormal needs :SDB, e.g. lognormal:8")
-                }
-                sigma = s
-            default: throw ValidationError("unknown fading '\(part)'")
+    /// The breakpoints: as given, else none for a single slope and R_1 = 1 for two slopes.
+    /// - Throws: `ValidationError` (exit 64) when their number is not the number of exponents − 1.
+    func breakpointValues() throws -> [Double] {
+        let needed = exponents.count - 1
+        let defaults: [Double] = needed == 1 ? [1] : []
+        let values = breakpoints ?? defaults
+        guard values.count == needed else {
+            throw ValidationError(
+                "--exponents has \(exponents.count) value(s), so --breakpoints needs \(needed) (got \(values.count)\(breakpoints == nil ? ", none given" : ""))."
+            )
+        }
+        return values
+    }
+
+    public func validate() throws {
+        _ = try breakpointValues()
+        let budget = [pathLossAt1mDB, carrierGHz, bandwidthHz].contains { $0 != nil }
+        if txPowerDBm == nil && budget {
+            throw ValidationError("--path-loss-db-at-1m, --carrier-ghz and --bandwidth-hz need --tx-power-dbm.")
+        }
+        if txPowerDBm != nil {
+            guard (pathLossAt1mDB == nil) != (carrierGHz == nil), bandwidthHz != nil else {
+                throw ValidationError(
+                    "--tx-power-dbm needs --bandwidth-hz and one of --path-loss-db-at-1m or --carrier-ghz.")
+            }
+            guard noise == nil, edgeSNRDB == nil else {
+                throw ValidationError(
+                    "give the noise either as --noise/--edge-snr-db or as a link budget (--tx-power-dbm).")
             }
         }
-        return try FadingModel(smallScale: small, shadowingSigmaDB: sigma)
-    }
-
-    func associationRule() throws -> Association {
-        switch association {
-        case "nearest": return .nearest
-        case "strongest": return .strongestInstantaneous
-        case "mean-power": return .strongestMeanPower
-        default: throw ValidationError("--association must be nearest, strongest or mean-power (got '\(association)')")
-        }
+        if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
     }
 
     func scenario() throws -> DensificationScenario {
-        let g = try MultiSlopePathGain(
-            exponents: try Self.list(exponents, "exponents"), breakpoints: try Self.list(breakpoints, "breakpoints"))
+        let g = try MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues())
         var w = 0.0
-        if let noise {
+        if let txPowerDBm, let bandwidthHz {
+            let l0 = try pathLossAt1mDB ?? LinkBudget.freeSpacePathLossAt1m(carrierFrequencyHz: (carrierGHz ?? 0) * 1e9)
+            w = try LinkBudget(
+                transmitPowerDBm: txPowerDBm, pathLossAt1mDB: l0, bandwidthHz: bandwidthHz, noiseFigureDB: noiseFigureDB
+            ).normalizedNoise()
+        } else if let noise {
             w = noise
         } else if let edgeSNRDB {
             w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
         }
-        return try DensificationScenario(
-            pathGain: g, fading: try fadingModel(), association: try associationRule(), noise: w)
+        return try DensificationScenario(pathGain: g, fading: fading, association: association, noise: w)
     }
 
-    var parameters: [String: String] {
+    /// Prints the Monte-Carlo run's estimated duration on stderr when it is long (see `WorkEstimate`).
+    func announce(densities: Int, label: String, quiet: Bool) {
+        WorkEstimate(
+            label: label, units: Double(mc.expectedDropCount) * Double(densities), unitName: "drops × densities",
+            secondsPerUnit: Self.secondsPerDrop
+        ).announce(quiet: quiet)
+    }
+
+    /// The run's metadata: the options as typed, the breakpoints and fading law as used.
+    func parameters(_ scenario: DensificationScenario) -> [String: String] {
         [
-            "exponents": exponents, "breakpoints": breakpoints, "fading": fading, "association": association,
+            "exponents": exponents.text,
+            "breakpoints": scenario.pathGain.breakpoints.map { String($0) }.joined(separator: ","),
+            "fading": fading.specification, "association": association.optionName,
             "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? "",
+            "mc": mc.description, "tx_power_dbm": txPowerDBm.map { String($0) } ?? "",
+            "path_loss_db_at_1m": pathLossAt1mDB.map { String($0) } ?? "",
+            "carrier_ghz": carrierGHz.map { String($0) } ?? "",
+            "bandwidth_hz": bandwidthHz.map { String($0) } ?? "", "noise_figure_db": String(noiseFigureDB),
+            "density_unit": densityUnit.rawValue, "noise_w": String(scenario.noise),
         ]
     }
 }
+
+extension Association: ExpressibleByArgument {
+    public init?(argument: String) { self.init(optionName: argument) }
+}
+
+extension MonteCarloMode: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+    public var defaultValueDescription: String { description }
+}
+
+extension DensifyMetric: ExpressibleByArgument {}
+extension DensityUnit: ExpressibleByArgument {}
+extension RateUnit: ExpressibleByArgument {}
