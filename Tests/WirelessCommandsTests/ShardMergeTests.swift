@@ -67,11 +67,11 @@ import WirelessCore
     }
 
     static let sweep = [
-        "isac", "sweep", "--method", "plain", "--snr-min=0", "--snr-max", "20", "--snr-step", "5", "--trials", "2",
+        "isac", "sweep", "--method", "plain", "--snr-min=0", "--snr-max", "20", "--snr-step", "5", "--trials", "1",
         "--seed", "3",
     ]
 
-    /// 5 SNRs × 1 trial block = 5 work items in 3 shards (2, 1, 2 items... balanced 1, 2, 2).
+    /// 5 SNRs × 1 trial block = 5 work items in 3 shards (1, 2, 2 items).
     @Test func isacSweepRMSEMergesByteIdentically() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -85,7 +85,7 @@ import WirelessCore
 
     @Test(arguments: [
         (["--evaluation", "detect", "--snr-max", "15"], 3),  // 4 SNRs in 3 shards
-        (["--evaluation", "resolution", "--separations", "0.5,1", "--trials", "1"], 4),  // 6 points in 4 shards
+        (["--evaluation", "resolution", "--separations", "0.5"], 4),  // 3 points in 4 shards (one runs nothing)
     ])
     func isacSweepDetectAndResolutionMergeByteIdentically(_ extra: [String], shards: Int) throws {
         let root = try makeTemporaryDirectory()
@@ -109,21 +109,35 @@ import WirelessCore
     @Test func figuresMergeByteIdentically() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let arguments = ["figures", "--only", "psd-two-tone", "--only", "pathloss-oti28", "--only", "densify-regimes"]
-        let folders = try Self.runShardedAndWhole(arguments, shards: 2, root: root)
+        // 2 sets in 3 shards: one shard builds none (the cheap sets; densify-regimes takes a minute in debug).
+        let arguments = ["figures", "--only", "psd-two-tone", "--only", "pathloss-oti28"]
+        let folders = try Self.runShardedAndWhole(arguments, shards: 3, root: root)
         try Self.expectSameFiles(root.appendingPathComponent("whole"), root.appendingPathComponent("merged"))
         #expect(!listing(URL(fileURLWithPath: folders[0])).contains("README.md"), "a shard writes no index")
     }
 
     // MARK: Refused merges
 
-    /// Two shards of the 5-item sweep (1/2, 2/2) in `root`, returned as folders.
+    /// The sweep of the refused-merge tests: 2 SNRs × 1 trial = 2 work items.
+    static let smallSweep = [
+        "isac", "sweep", "--method", "plain", "--snr-min=0", "--snr-max", "5", "--snr-step", "5", "--trials", "1",
+    ]
+
+    /// Shards 1/2 (seed 3), 2/2 (seed 3) and 2/2 with seed 4, run once for all tests (the tests copy them).
+    static let fixture: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("wtk-shard-fixture-\(UUID().uuidString)")
+        for (folder, k, seed) in [("s1", 1, "3"), ("s2", 2, "3"), ("s2-seed4", 2, "4")] {
+            _ = run(smallSweep + ["--seed", seed, "--shard", "\(k)/2", "--out-dir", root.appendingPathComponent(folder).path, "--quiet"])
+        }
+        return root
+    }()
+
+    /// Copies of the fixture's shards 1/2 and 2/2 (or 2/2 with another seed) into `root`.
     static func twoShards(_ root: URL, seeds: (String, String) = ("3", "3")) -> [String] {
-        let base = Array(sweep.dropLast(2))
-        return [(1, seeds.0), (2, seeds.1)].map { k, seed in
-            let folder = root.appendingPathComponent("s\(k)").path
-            #expect(run(base + ["--seed", seed, "--shard", "\(k)/2", "--out-dir", folder, "--quiet"]) == 0)
-            return folder
+        [("s1", "s1"), (seeds.1 == "3" ? "s2" : "s2-seed4", "s2")].map { source, name in
+            let target = root.appendingPathComponent(name)
+            try? FileManager.default.copyItem(at: fixture.appendingPathComponent(source), to: target)
+            return target.path
         }
     }
 
@@ -193,7 +207,7 @@ import WirelessCore
         defer { try? FileManager.default.removeItem(at: root) }
         let folders = Self.twoShards(root)
         let before = listing(URL(fileURLWithPath: folders[0]))
-        let arguments = Array(Self.sweep) + ["--shard", "1/2", "--out-dir", folders[0], "--quiet"]
+        let arguments = Self.smallSweep + ["--seed", "3", "--shard", "1/2", "--out-dir", folders[0], "--quiet"]
         #expect(Self.run(arguments) == 0)
         #expect(listing(URL(fileURLWithPath: folders[0])) == before)
         #expect(before == ["isac-rmse.shard-1-of-2.json", "isac-rmse.shard-1-of-2.partial.csv"])

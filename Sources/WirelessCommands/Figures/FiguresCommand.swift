@@ -112,6 +112,11 @@ public struct FiguresCommand: ShardableCommand {
 
     /// Copies each shard's sets into the output folder (each swapped in whole) and writes the index.
     func writeMerged(_ shards: ShardSet) throws {
+        // The sets are copied and swapped in whole (as `build` does), not staged file by file.
+        try OutputTransaction.writingInPlace { try copySets(shards) }
+    }
+
+    func copySets(_ shards: ShardSet) throws {
         let all = selectedSets.map(\.name)
         var sources: [(name: String, folder: URL)] = []
         for member in shards.members {
