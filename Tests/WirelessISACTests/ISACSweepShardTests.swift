@@ -1,5 +1,6 @@
 import Testing
 import WirelessCore
+import WirelessLinearAlgebra
 
 @testable import WirelessISAC
 
@@ -7,6 +8,9 @@ import WirelessCore
 /// also when a point's trials span several blocks (the block sums folded in block order).
 @Suite struct ISACSweepShardTests {
     @Test func shardsAcrossTrialBlocksMergeToTheWholeRun() throws {
+        // One OpenBLAS thread, as every wtk command pins it: with several, LAPACK's own summation order
+        // varies from call to call and no two runs agree in the last digits.
+        BLASThreading.setThreadCount(1)
         var configuration = ISACSweepStudy.Configuration(plain: PLAINConfiguration(pathCount: 6))
         configuration.methods = [.plain]
         configuration.snrsDB = [0, 10]

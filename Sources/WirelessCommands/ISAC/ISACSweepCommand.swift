@@ -43,7 +43,7 @@ public struct ISACSweepCommand: ShardableCommand {
     @Option(name: .customLong("snr-step"), help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
     var snrStepDB: Double = 5
 
-    @Option(help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory does not grow with it).")
+    @Option(help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory: one record of sums per 64 trials).")
     var trials: Int = 20
 
     @Option(
