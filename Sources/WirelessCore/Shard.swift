@@ -86,7 +86,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         } catch {
             throw .slurmVariableInvalid(
                 name: SlurmVariable.taskID,
-                value: "\(id): task \((id - minimum) / step + 1) of \(count) (is the array a contiguous range like --array=0-\(count - 1)?)")
+                value:
+                    "\(id): task \((id - minimum) / step + 1) of \(count) (is the array a contiguous range like --array=0-\(count - 1)?)"
+            )
         }
     }
 }

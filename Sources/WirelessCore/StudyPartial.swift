@@ -31,7 +31,8 @@ public struct StudyPartial: Sendable, Equatable {
         precondition(
             records.allSatisfy { items.contains($0.item) && $0.values.count == columns.count },
             "StudyPartial: a record outside its items or of the wrong width")
-        precondition(zip(records, records.dropFirst()).allSatisfy { $0.item <= $1.item }, "StudyPartial: records out of order")
+        precondition(
+            zip(records, records.dropFirst()).allSatisfy { $0.item <= $1.item }, "StudyPartial: records out of order")
         self.items = items
         self.columns = columns
         self.records = records

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+
 @testable import WirelessCommands
 
 /// `--shard K/N` and `wtk merge`: the merged files are byte-identical to a one-process run (shard counts
@@ -53,7 +54,11 @@ import WirelessCore
         func files(_ root: URL) -> [String] {
             (manager.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
                 .filter { !$0.hasSuffix(".meta.json") }
-                .filter { var d: ObjCBool = false; return manager.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &d) && !d.boolValue }
+                .filter {
+                    var d: ObjCBool = false
+                    return manager.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &d)
+                        && !d.boolValue
+                }
                 .sorted()
         }
         let names = files(a)
@@ -125,9 +130,14 @@ import WirelessCore
 
     /// Shards 1/2 (seed 3), 2/2 (seed 3) and 2/2 with seed 4, run once for all tests (the tests copy them).
     static let fixture: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("wtk-shard-fixture-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wtk-shard-fixture-\(UUID().uuidString)")
         for (folder, k, seed) in [("s1", 1, "3"), ("s2", 2, "3"), ("s2-seed4", 2, "4")] {
-            _ = run(smallSweep + ["--seed", seed, "--shard", "\(k)/2", "--out-dir", root.appendingPathComponent(folder).path, "--quiet"])
+            _ = run(
+                smallSweep + [
+                    "--seed", seed, "--shard", "\(k)/2", "--out-dir", root.appendingPathComponent(folder).path,
+                    "--quiet",
+                ])
         }
         return root
     }()
@@ -148,7 +158,9 @@ import WirelessCore
         let out = root.appendingPathComponent("merged")
         let (code, message) = Self.failure(["merge"] + folders + ["--out-dir", out.path])
         #expect(code == 65)
-        #expect(message.contains(URL(fileURLWithPath: folders[1]).standardizedFileURL.path) && message.contains("seed"), "\(message)")
+        #expect(
+            message.contains(URL(fileURLWithPath: folders[1]).standardizedFileURL.path) && message.contains("seed"),
+            "\(message)")
         #expect(listing(out).isEmpty)
     }
 
@@ -159,8 +171,14 @@ import WirelessCore
         let manifest = URL(fileURLWithPath: folders[1]).appendingPathComponent("isac-rmse.shard-2-of-2.json")
         let original = try String(contentsOf: manifest, encoding: .utf8)
         for (field, edited) in [
-            ("toolkit version", original.replacingOccurrences(of: "\"toolkit_version\" : \"", with: "\"toolkit_version\" : \"0.0.1-")),
-            ("configuration", original.replacingOccurrences(of: "\"configuration_hash\" : \"", with: "\"configuration_hash\" : \"f")),
+            (
+                "toolkit version",
+                original.replacingOccurrences(of: "\"toolkit_version\" : \"", with: "\"toolkit_version\" : \"0.0.1-")
+            ),
+            (
+                "configuration",
+                original.replacingOccurrences(of: "\"configuration_hash\" : \"", with: "\"configuration_hash\" : \"f")
+            ),
         ] {
             try edited.write(to: manifest, atomically: true, encoding: .utf8)
             let out = root.appendingPathComponent("merged")
@@ -215,7 +233,8 @@ import WirelessCore
 
     @Test(arguments: ["0/3", "4/3", "x"])
     func badShardValueIsAUsageError(_ value: String) {
-        let (code, message) = Self.failure(Self.sweep + ["--shard", value, "--out-dir", "/nonexistent/never", "--quiet"])
+        let (code, message) = Self.failure(
+            Self.sweep + ["--shard", value, "--out-dir", "/nonexistent/never", "--quiet"])
         #expect(code == 64, "\(message)")
     }
 

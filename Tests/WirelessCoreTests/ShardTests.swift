@@ -51,7 +51,9 @@ import WirelessCore
         #expect(throws: ShardError.slurmVariableInvalid(name: "SLURM_ARRAY_TASK_COUNT", value: "four")) {
             try Shard.parse(
                 "slurm",
-                environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "four", "SLURM_ARRAY_TASK_MIN": "1"])
+                environment: [
+                    "SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "four", "SLURM_ARRAY_TASK_MIN": "1",
+                ])
         }
     }
 

@@ -29,6 +29,8 @@ import WirelessLinearAlgebra
         // A partial of another configuration (two methods) is refused.
         var other = configuration
         other.methods = [.plain, .fft3d]
-        #expect(throws: StudyPartialError.self) { try ISACSweepStudy(other).merge(StudyPartial.combined(parts, itemCount: 4)) }
+        #expect(throws: StudyPartialError.self) {
+            try ISACSweepStudy(other).merge(StudyPartial.combined(parts, itemCount: 4))
+        }
     }
 }

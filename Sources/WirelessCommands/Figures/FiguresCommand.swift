@@ -106,7 +106,9 @@ public struct FiguresCommand: ShardableCommand {
         try AtomicFileWriter.write(
             manifest.jsonData(), to: root.appendingPathComponent(ShardManifest.fileName(name: "figures", shard: shard)))
         if !quiet {
-            StandardError.write("figures: shard \(shard) built \(sets.count) of \(selectedSets.count) sets: \(sets.joined(separator: ", "))\n")
+            StandardError.write(
+                "figures: shard \(shard) built \(sets.count) of \(selectedSets.count) sets: \(sets.joined(separator: ", "))\n"
+            )
         }
     }
 
@@ -123,15 +125,20 @@ public struct FiguresCommand: ShardableCommand {
             let m = member.manifest
             guard m.workItems == all.count else {
                 throw ShardMergeError.badShard(
-                    folder: member.folder.path, reason: "it has \(m.workItems) figure sets; the command selects \(all.count)")
+                    folder: member.folder.path,
+                    reason: "it has \(m.workItems) figure sets; the command selects \(all.count)")
             }
             let expected = Array(all[(try m.shard).workItems(of: all.count)])
             guard m.files.keys.sorted() == expected.sorted() else {
                 throw ShardMergeError.badShard(
                     folder: member.folder.path,
-                    reason: "it lists sets \(m.files.keys.sorted().joined(separator: ", ")), shard \(m.shardIndex)/\(m.shardCount) builds \(expected.joined(separator: ", "))")
+                    reason:
+                        "it lists sets \(m.files.keys.sorted().joined(separator: ", ")), shard \(m.shardIndex)/\(m.shardCount) builds \(expected.joined(separator: ", "))"
+                )
             }
-            for name in expected { sources.append((name, member.folder.appendingPathComponent(name, isDirectory: true))) }
+            for name in expected {
+                sources.append((name, member.folder.appendingPathComponent(name, isDirectory: true)))
+            }
         }
         let root = URL(fileURLWithPath: outputDirectory)
         let manager = FileManager.default

@@ -125,7 +125,8 @@ public struct ISACSweepCommand: ShardableCommand {
         let points = evaluation == .resolution ? 3 * separations.count : snrs.count
         if extraParameters.isEmpty {
             WorkEstimate(
-                label: "isac sweep \(evaluation.rawValue)", units: Double(trials) * Double(points) * Double(methods.count),
+                label: "isac sweep \(evaluation.rawValue)",
+                units: Double(trials) * Double(points) * Double(methods.count),
                 unitName: "estimates", secondsPerUnit: Self.secondsPerEstimate
             ).announce(quiet: output.quiet)
         }

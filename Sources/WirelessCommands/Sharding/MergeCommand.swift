@@ -46,7 +46,9 @@ struct MergeCommand: WTKCommand {
             let reference = set.reference
             var present: [Int: String] = [:]
             for member in set.members { present[member.manifest.shardIndex] = member.folder.path }
-            print("\(reference.command.joined(separator: " ")) '\(reference.name)': \(reference.workItems) work items in \(reference.shardCount) shards, seed \(reference.seed)")
+            print(
+                "\(reference.command.joined(separator: " ")) '\(reference.name)': \(reference.workItems) work items in \(reference.shardCount) shards, seed \(reference.seed)"
+            )
             for index in 1...reference.shardCount {
                 print("shard \(index)/\(reference.shardCount): \(present[index] ?? "missing")")
             }
@@ -61,7 +63,9 @@ struct MergeCommand: WTKCommand {
         do { parsed = try WTK.parseAsRoot(arguments) } catch {
             throw ShardMergeError.badShard(
                 folder: set.members[0].folder.path,
-                reason: "its recorded command 'wtk \(arguments.joined(separator: " "))' does not parse: \(WTK.message(for: error))")
+                reason:
+                    "its recorded command 'wtk \(arguments.joined(separator: " "))' does not parse: \(WTK.message(for: error))"
+            )
         }
         guard let command = parsed as? any ShardableCommand else {
             throw ShardMergeError.badShard(

@@ -72,7 +72,8 @@ struct ShardManifest: Codable, Equatable, Sendable {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do { return try decoder.decode(ShardManifest.self, from: data) } catch {
             throw ShardMergeError.badShard(
-                folder: folder, reason: "\(url.lastPathComponent) is not a shard manifest: \(DecodingProblem.text(error))")
+                folder: folder,
+                reason: "\(url.lastPathComponent) is not a shard manifest: \(DecodingProblem.text(error))")
         }
     }
 

@@ -30,7 +30,8 @@ struct ShardSet {
     /// - Parameter requireComplete: Throw `.missing` when a shard is absent (false for `--check`).
     /// - Returns: The set, and the shard labels missing (empty when complete).
     /// - Throws: `ShardMergeError` naming the folder at fault.
-    static func load(_ folders: [String], outputDirectory: String, quiet: Bool) throws -> (ShardSet, missing: [String]) {
+    static func load(_ folders: [String], outputDirectory: String, quiet: Bool) throws -> (ShardSet, missing: [String])
+    {
         var members: [Member] = []
         for path in folders {
             let folder = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
@@ -44,7 +45,8 @@ struct ShardSet {
                     folder: path, reason: "no shard manifest (<name>.shard-K-of-N.json); was it run with --shard?")
             }
             for name in names {
-                members.append(Member(manifest: try ShardManifest.read(folder.appendingPathComponent(name)), folder: folder))
+                members.append(
+                    Member(manifest: try ShardManifest.read(folder.appendingPathComponent(name)), folder: folder))
             }
         }
         members.sort { ($0.manifest.shardIndex, $0.folder.path) < ($1.manifest.shardIndex, $1.folder.path) }
@@ -59,8 +61,11 @@ struct ShardSet {
                 ("the command", m.command.joined(separator: " "), r.command.joined(separator: " ")),
                 ("the toolkit version", m.toolkitVersion, r.toolkitVersion),
                 ("the seed", String(m.seed), String(r.seed)),
-                ("the configuration (hash of the options)", "\(m.configurationHash) [\(m.arguments.joined(separator: " "))]",
-                 "\(r.configurationHash) [\(r.arguments.joined(separator: " "))]"),
+                (
+                    "the configuration (hash of the options)",
+                    "\(m.configurationHash) [\(m.arguments.joined(separator: " "))]",
+                    "\(r.configurationHash) [\(r.arguments.joined(separator: " "))]"
+                ),
                 ("the shard count", String(m.shardCount), String(r.shardCount)),
                 ("the work-item count", String(m.workItems), String(r.workItems)),
             ]
@@ -72,7 +77,8 @@ struct ShardSet {
         for member in members {
             let m = member.manifest
             guard m.shardCount >= 1, m.shardIndex >= 1, m.shardIndex <= m.shardCount else {
-                throw ShardMergeError.badShard(folder: member.folder.path, reason: "shard \(m.shardIndex)/\(m.shardCount) is out of range")
+                throw ShardMergeError.badShard(
+                    folder: member.folder.path, reason: "shard \(m.shardIndex)/\(m.shardCount) is out of range")
             }
         }
         var byIndex: [Int: [Member]] = [:]
@@ -96,7 +102,8 @@ struct ShardSet {
             let m = member.manifest
             guard m.workItems == itemCount else {
                 throw ShardMergeError.badShard(
-                    folder: member.folder.path, reason: "it has \(m.workItems) work items; the command has \(itemCount)")
+                    folder: member.folder.path, reason: "it has \(m.workItems) work items; the command has \(itemCount)"
+                )
             }
             let expected = (try m.shard).workItems(of: itemCount)
             for (file, crc) in m.files.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".partial.csv") {
@@ -105,7 +112,9 @@ struct ShardSet {
                 guard part.items == expected else {
                     throw ShardMergeError.badShard(
                         folder: member.folder.path,
-                        reason: "\(file) covers work items \(part.items), shard \(m.shardIndex)/\(m.shardCount) runs \(expected)")
+                        reason:
+                            "\(file) covers work items \(part.items), shard \(m.shardIndex)/\(m.shardCount) runs \(expected)"
+                    )
                 }
                 parts.append(part)
             }
@@ -122,7 +131,8 @@ struct ShardSet {
         }
         guard ShardManifest.checksum(data) == crc else {
             throw ShardMergeError.badShard(
-                folder: member.folder.path, reason: "\(file) does not match its manifest (CRC-32 differs): rerun the shard")
+                folder: member.folder.path,
+                reason: "\(file) does not match its manifest (CRC-32 differs): rerun the shard")
         }
         return data
     }

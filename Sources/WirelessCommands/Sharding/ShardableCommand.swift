@@ -31,9 +31,11 @@ extension ShardableCommand {
             seed: seed, toolkitVersion: ToolkitVersion.string, name: name, shardIndex: shard.index,
             shardCount: shard.count, workItems: itemCount, itemLower: partial.items.lowerBound,
             itemUpper: partial.items.upperBound, files: [partialName: ShardManifest.checksum(data)])
-        try context.writeFile(manifest.jsonData(), named: try context.checkedFileName(ShardManifest.fileName(name: name, shard: shard)))
+        try context.writeFile(
+            manifest.jsonData(), named: try context.checkedFileName(ShardManifest.fileName(name: name, shard: shard)))
         context.note(
-            "\(path.joined(separator: " ")): shard \(shard) ran work items \(partial.items.lowerBound)…\(partial.items.upperBound - 1) of \(itemCount); merge with 'wtk merge'")
+            "\(path.joined(separator: " ")): shard \(shard) ran work items \(partial.items.lowerBound)…\(partial.items.upperBound - 1) of \(itemCount); merge with 'wtk merge'"
+        )
     }
 }
 
@@ -74,7 +76,9 @@ enum StudyPartialText {
         var previous = lower
         for (offset, line) in lines.dropFirst(2).enumerated() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard cells.count == header.count else { throw bad(offset + 3, "\(cells.count) cells, expected \(header.count)") }
+            guard cells.count == header.count else {
+                throw bad(offset + 3, "\(cells.count) cells, expected \(header.count)")
+            }
             guard let item = Int(cells[0]), item >= previous, item < upper else {
                 throw bad(offset + 3, "work item '\(cells[0])' is not in \(lower)..<\(upper) in order")
             }

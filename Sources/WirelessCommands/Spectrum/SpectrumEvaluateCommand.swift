@@ -116,11 +116,13 @@ struct SpectrumEvaluateCommand: ShardableCommand {
         configuration.authorsProtocol = authorsProtocol
         let context = OutputContext(
             options: output, seed: seed.seed,
-            parameters: data.recorded.merging([
-                "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
-                "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
-                "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
-            ].merging(extraParameters) { _, new in new }) { a, _ in a })
+            parameters: data.recorded.merging(
+                [
+                    "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
+                    "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
+                    "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
+                ].merging(extraParameters) { _, new in new }
+            ) { a, _ in a })
         return (SpectrumEvaluateStudy(configuration), context)
     }
 }

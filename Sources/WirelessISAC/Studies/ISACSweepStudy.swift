@@ -86,7 +86,9 @@ public struct ISACSweepStudy: ShardableStudy {
     }
 
     /// Number of trial blocks per point.
-    var blockCount: Int { (configuration.trials + configuration.trialsPerWorkItem - 1) / configuration.trialsPerWorkItem }
+    var blockCount: Int {
+        (configuration.trials + configuration.trialsPerWorkItem - 1) / configuration.trialsPerWorkItem
+    }
 
     /// Number of points: SNRs (`rmse`, `detect`) or 3 dimensions × separations (`resolution`).
     var pointCount: Int {
@@ -133,10 +135,13 @@ public struct ISACSweepStudy: ShardableStudy {
         case .detect: expectedWidth = 2 * width
         }
         guard partial.items == 0..<total, partial.records.count == total,
-            partial.records.enumerated().allSatisfy({ $0.element.item == $0.offset && $0.element.values.count == expectedWidth })
+            partial.records.enumerated().allSatisfy({
+                $0.element.item == $0.offset && $0.element.values.count == expectedWidth
+            })
         else {
             throw StudyPartialError.inconsistent(
-                "isac sweep expects one record of \(expectedWidth) values for each of \(total) work items, got \(partial.records.count) records")
+                "isac sweep expects one record of \(expectedWidth) values for each of \(total) work items, got \(partial.records.count) records"
+            )
         }
         let values = partial.records.map(\.values)
         switch configuration.evaluation {
@@ -253,11 +258,15 @@ public struct ISACSweepStudy: ShardableStudy {
             }
         }
         let columns =
-            ["crb_angle", "crb_distance", "crb_velocity", "crb_compressed_angle", "crb_compressed_distance",
-             "crb_compressed_velocity"] + methodColumns(["valid", "sq_err_angle", "sq_err_distance", "sq_err_velocity"])
+            [
+                "crb_angle", "crb_distance", "crb_velocity", "crb_compressed_angle", "crb_compressed_distance",
+                "crb_compressed_velocity",
+            ] + methodColumns(["valid", "sq_err_angle", "sq_err_distance", "sq_err_velocity"])
         return StudyPartial(
             items: items, columns: columns,
-            records: sums.enumerated().map { StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element) })
+            records: sums.enumerated().map {
+                StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element)
+            })
     }
 
     func mergeRMSE(_ values: [[Double]]) throws -> Result {
@@ -465,7 +474,9 @@ public struct ISACSweepStudy: ShardableStudy {
         }
         return StudyPartial(
             items: items, columns: methodColumns(["count_correct", "paired"]),
-            records: counts.enumerated().map { StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element) })
+            records: counts.enumerated().map {
+                StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element)
+            })
     }
 
     func mergeDetect(_ values: [[Double]]) throws -> Result {

@@ -220,13 +220,15 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             partial.records.count == groupCount * labels.count
         else {
             throw StudyPartialError.inconsistent(
-                "spectrum evaluate expects \(labels.count) records (one per method) for each of \(groupCount) groups, got \(partial.records.count)")
+                "spectrum evaluate expects \(labels.count) records (one per method) for each of \(groupCount) groups, got \(partial.records.count)"
+            )
         }
         var perMethod = labels.map { (label: $0, metrics: [SegmentationMetrics]()) }
         for group in 0..<groupCount {
             let records = partial.records(of: group)
             guard records.count == labels.count else {
-                throw StudyPartialError.inconsistent("group \(group) has \(records.count) records, expected \(labels.count)")
+                throw StudyPartialError.inconsistent(
+                    "group \(group) has \(records.count) records, expected \(labels.count)")
             }
             for (i, record) in records.enumerated() { perMethod[i].metrics.append(try Self.metrics(record.values)) }
         }
