@@ -111,6 +111,22 @@ import WirelessCore
         try Self.expectSameFiles(root.appendingPathComponent("whole"), root.appendingPathComponent("merged"))
     }
 
+    /// Recordings of 2, 1 and 3 windows in 2 shards (groups not aligned with the 64-window batches).
+    @Test func spectrumEvaluateOnRecordingsMergesByteIdentically() throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let model = try tinyModel(in: root)
+        let fixtures = SpectrumCommandInputTests()
+        var arguments = ["spectrum", "evaluate", "--model", model.path, "--authors-protocol"]
+        for (k, windows) in [2, 1, 3].enumerated() {
+            let base = root.appendingPathComponent("capture-\(k)")
+            try fixtures.labelledCapture(fixtures.samples(windows: windows, seed: UInt64(k + 1)), at: base)
+            arguments += ["--captures", base.path]
+        }
+        try Self.runShardedAndWhole(arguments, shards: 2, root: root)
+        try Self.expectSameFiles(root.appendingPathComponent("whole"), root.appendingPathComponent("merged"))
+    }
+
     @Test func figuresMergeByteIdentically() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
