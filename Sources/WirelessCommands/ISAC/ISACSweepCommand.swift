@@ -20,8 +20,8 @@ public struct ISACSweepCommand: ShardableCommand {
             the path count estimated (AIC/MDL), P(K̂ = P), P(pairing within half a cell | K̂ = P) and overall \
             success. Trials run in parallel with per-trial streams (seed, trial); a trial's scenario and unit \
             noise are drawn once and scaled for every SNR, so results do not depend on the thread count. \
-            --shard K/N runs the Kth of N contiguous ranges of the work items (SNR × blocks of 64 trials; \
-            separation × blocks for resolution) and writes partial sums; 'wtk merge' joins the shards into \
+            --shard K/N runs the Kth of N contiguous ranges of the work items (blocks of 64 trials × SNRs; \
+            blocks × separations for resolution) and writes partial sums; 'wtk merge' joins the shards into \
             byte-identical tables and figures.
             """)
 

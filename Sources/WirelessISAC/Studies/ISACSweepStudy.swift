@@ -16,7 +16,8 @@ import WirelessCore
 ///
 /// Shardable (`ShardableStudy`): the work items are point × trial block (points are the SNRs of
 /// `rmse`/`detect`, or dimension × separation of `resolution`; blocks of `trialsPerWorkItem` trials),
-/// item = point · blocks + block. A block's sums are folded in trial order and the blocks of a point in
+/// item = block · points + point (block-major, so the shards of a long sweep split its trials and few trials
+/// are drawn by two shards). A block's sums are folded in trial order and the blocks of a point in
 /// block order, by a one-process run and by a merge of shards alike.
 ///
 ///     var configuration = ISACSweepStudy.Configuration(plain: PLAINConfiguration(pathCount: 6))
@@ -111,7 +112,7 @@ public struct ISACSweepStudy: ShardableStudy {
         return pointCount * blockCount
     }
 
-    /// Runs the work items `items` (point-major: item = point · blocks + block).
+    /// Runs the work items `items` (block-major: item = block · points + point).
     public func runWorkItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
         let total = try workItemCount()
         precondition(items.lowerBound >= 0 && items.upperBound <= total, "ISACSweepStudy: work items out of range")
@@ -155,7 +156,7 @@ public struct ISACSweepStudy: ShardableStudy {
     func trialPlan(_ items: Range<Int>) -> [(trial: Int, points: [Int])] {
         var plan: [(trial: Int, points: [Int])] = []
         for block in 0..<blockCount {
-            let points = (0..<pointCount).filter { items.contains($0 * blockCount + block) }
+            let points = (0..<pointCount).filter { items.contains(block * pointCount + $0) }
             if points.isEmpty { continue }
             for trial in trials(ofBlock: block) { plan.append((trial, points)) }
         }
@@ -194,7 +195,7 @@ public struct ISACSweepStudy: ShardableStudy {
             mode: plain.compression, factors: plain.compressionFactors, dimensions: grid.dimensions)
         let hasCompressedBound = [.averaging, .decimation, .none].contains(plain.compression)
         let snrList = c.snrsDB
-        let blocks = blockCount
+        let pointTotal = pointCount
         let (preset, mapping) = (c.preset, c.rangeMapping)
         let plan = trialPlan(items)
         progress.begin("isac sweep rmse", total: plan.reduce(0) { $0 + $1.points.count })
@@ -249,7 +250,7 @@ public struct ISACSweepStudy: ShardableStudy {
         } accumulate: { step, scores in
             let (trial, points) = plan[step]
             for (j, point) in points.enumerated() {
-                let slot = point * blocks + trial / c.trialsPerWorkItem - items.lowerBound
+                let slot = (trial / c.trialsPerWorkItem) * pointTotal + point - items.lowerBound
                 let score = scores[j]
                 for k in 0..<6 { sums[slot][k] += score.crb[k] }
                 for i in 0..<estimators.count {
@@ -282,7 +283,7 @@ public struct ISACSweepStudy: ShardableStudy {
             repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
         for s in snrList.indices {
             for block in 0..<blockCount {
-                let record = values[s * blockCount + block]
+                let record = values[block * snrList.count + s]
                 for k in 0..<6 { crbSums[s][k] += record[k] }
                 for i in 0..<estimators.count {
                     for k in 0..<4 { methodSums[s][i][k] += record[6 + 4 * i + k] }
@@ -336,14 +337,14 @@ public struct ISACSweepStudy: ShardableStudy {
         let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
         let baseW = grid.spatialFrequencies(of: base)
         let cells = grid.dimensions.map { 2 * Double.pi / Double($0) }
-        let (trialCount, snr, blocks) = (c.trials, c.resolutionSNRDB, blockCount)
+        let (trialCount, snr, pointTotal) = (c.trials, c.resolutionSNRDB, pointCount)
         // (item, trial) pairs in item order, then trial order.
-        let plan = items.flatMap { item in trials(ofBlock: item % blocks).map { (item: item, trial: $0) } }
+        let plan = items.flatMap { item in trials(ofBlock: item / pointTotal).map { (item: item, trial: $0) } }
         progress.begin("isac sweep resolution", total: plan.count)
         var resolvedCounts = [[Double]](repeating: [Double](repeating: 0, count: estimators.count), count: items.count)
         TrialStream.run(count: plan.count) { step -> [Bool] in
             let (item, trial) = plan[step]
-            let point = item / blocks
+            let point = item % pointTotal
             let (dimension, k) = (point / kappaList.count, point % kappaList.count)
             let kappa = kappaList[k]
             var secondW = baseW
@@ -405,7 +406,7 @@ public struct ISACSweepStudy: ShardableStudy {
                 let point = dimension * kappaList.count + k
                 var resolvedCounts = [Int](repeating: 0, count: estimators.count)
                 for block in 0..<blockCount {
-                    for i in 0..<estimators.count { resolvedCounts[i] += Int(values[point * blockCount + block][i]) }
+                    for i in 0..<estimators.count { resolvedCounts[i] += Int(values[block * pointCount + point][i]) }
                 }
                 for (i, estimator) in estimators.enumerated() {
                     let probability = Double(resolvedCounts[i]) / Double(trialCount)
@@ -437,7 +438,7 @@ public struct ISACSweepStudy: ShardableStudy {
         plain.pathCount = nil
         let estimators = try estimators(plain)
         let snrList = c.snrsDB
-        let (preset, mapping, blocks) = (c.preset, c.rangeMapping, blockCount)
+        let (preset, mapping, pointTotal) = (c.preset, c.rangeMapping, pointCount)
         let plan = trialPlan(items)
         progress.begin("isac sweep detect", total: plan.reduce(0) { $0 + $1.points.count })
         // Counts per work item and method: [count correct, count and pairing correct].
@@ -465,7 +466,7 @@ public struct ISACSweepStudy: ShardableStudy {
         } accumulate: { step, outcomes in
             let (trial, points) = plan[step]
             for (j, point) in points.enumerated() {
-                let slot = point * blocks + trial / c.trialsPerWorkItem - items.lowerBound
+                let slot = (trial / c.trialsPerWorkItem) * pointTotal + point - items.lowerBound
                 for (i, outcome) in outcomes[j].enumerated() {
                     if outcome[0] { counts[slot][2 * i] += 1 }
                     if outcome[1] { counts[slot][2 * i + 1] += 1 }
@@ -489,7 +490,7 @@ public struct ISACSweepStudy: ShardableStudy {
         var counts = [[[Int]]](repeating: [[Int]](repeating: [0, 0], count: estimators.count), count: snrList.count)
         for s in snrList.indices {
             for block in 0..<blockCount {
-                let record = values[s * blockCount + block]
+                let record = values[block * snrList.count + s]
                 for i in 0..<estimators.count {
                     counts[s][i][0] += Int(record[2 * i])
                     counts[s][i][1] += Int(record[2 * i + 1])
