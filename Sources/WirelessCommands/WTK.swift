@@ -34,6 +34,7 @@ public struct WTK: ParsableCommand {
             DensifyCommand.self,
             SpectrumCommand.self,
             FiguresCommand.self,
+            MergeCommand.self,
         ])
 
     public init() {}

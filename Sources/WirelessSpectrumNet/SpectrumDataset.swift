@@ -33,7 +33,7 @@ public struct SpectrumDataset: Sendable {
     ///   example order (e.g. `.allZeroWindow`).
     public static func synthetic(
         generator: WidebandGenerator, snrLevelsDB: [Double], indices: Range<Int>,
-        extractor: SpectrumFeatureExtractor
+        extractor: SpectrumFeatureExtractor, firstSNRIndex: Int = 0
     ) throws -> SpectrumDataset {
         let w = generator.configuration.windowSamples
         guard extractor.windowSamples <= w else {
@@ -56,7 +56,8 @@ public struct SpectrumDataset: Sendable {
                 return ParallelExecution.parallelMap(count: total) { task in
                     let level = task / perLevel
                     let index = indices.lowerBound + task % perLevel
-                    let example = generator.generate(snrDB: snrLevelsDB[level], snrIndex: level, index: index)
+                    let example = generator.generate(
+                        snrDB: snrLevelsDB[level], snrIndex: firstSNRIndex + level, index: index)
                     var tensor = ComplexTensor<Float>(batch: 1, channels: m, length: n)
                     do {
                         try extractor.write(example.samples[0..<(m * n)], into: &tensor, slot: 0)

@@ -7,7 +7,7 @@ import WirelessISAC
 import WirelessLinearAlgebra
 
 /// `wtk isac sweep`: Monte-Carlo evaluations of PLAIN and the baselines against the CRB.
-public struct ISACSweepCommand: WTKCommand {
+public struct ISACSweepCommand: ShardableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "RMSE vs SNR against the CRB, resolution probability, or detection/pairing success, per method.",
@@ -19,7 +19,10 @@ public struct ISACSweepCommand: WTKCommand {
             dimension (≥ 3 cells apart in the others) are both found within half the separation. detect: with \
             the path count estimated (AIC/MDL), P(K̂ = P), P(pairing within half a cell | K̂ = P) and overall \
             success. Trials run in parallel with per-trial streams (seed, trial); a trial's scenario and unit \
-            noise are drawn once and scaled for every SNR, so results do not depend on the thread count.
+            noise are drawn once and scaled for every SNR, so results do not depend on the thread count. \
+            --shard K/N runs the Kth of N contiguous ranges of the work items (blocks of 64 trials × SNRs; \
+            blocks × separations for resolution) and writes partial sums; 'wtk merge' joins the shards into \
+            byte-identical tables and figures.
             """)
 
     @Option(help: "Evaluation: rmse, resolution or detect.")
@@ -40,7 +43,7 @@ public struct ISACSweepCommand: WTKCommand {
     @Option(name: .customLong("snr-step"), parsing: .unconditional, help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
     var snrStepDB: Double = 5
 
-    @Option(parsing: .unconditional, help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory does not grow with it).")
+    @Option(parsing: .unconditional, help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory: one record of sums per 64 trials).")
     var trials: Int = 20
 
     @Option(
@@ -56,6 +59,7 @@ public struct ISACSweepCommand: WTKCommand {
 
     @OptionGroup var seed: SeedOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     public init() {}
 
@@ -92,17 +96,40 @@ public struct ISACSweepCommand: WTKCommand {
     static let secondsPerEstimate = 0.3
 
     public func execute() throws {
+        let shard = try sharding.resolved()
+        let (study, context) = prepare(extraParameters: [:])
+        if let shard {
+            try writeShard(study, shard: shard, seed: seed.seed, name: outputName, context: context)
+        } else {
+            try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: outputName)
+        }
+    }
+
+    func writeMerged(_ shards: ShardSet) throws {
+        let (study, context) = prepare(extraParameters: ["merged_shards": shards.record])
+        let partial = try shards.combinedPartial(itemCount: study.workItemCount())
+        try context.write(study.merge(partial), name: outputName)
+    }
+
+    var outputName: String { name ?? "isac-\(evaluation.rawValue)" }
+
+    /// The study of these options and the output context (with `extraParameters` in the metadata).
+    func prepare(extraParameters: [String: String]) -> (ISACSweepStudy, OutputContext) {
         var parameters = plain.parameters
         parameters["evaluation"] = evaluation.rawValue
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
         parameters["trials"] = String(trials)
         parameters["scenario"] = scenario.scenario.rawValue
+        parameters.merge(extraParameters) { _, new in new }
         let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
         let points = evaluation == .resolution ? 3 * separations.count : snrs.count
-        WorkEstimate(
-            label: "isac sweep \(evaluation.rawValue)", units: Double(trials) * Double(points) * Double(methods.count),
-            unitName: "estimates", secondsPerUnit: Self.secondsPerEstimate
-        ).announce(quiet: output.quiet)
+        if extraParameters.isEmpty {
+            WorkEstimate(
+                label: "isac sweep \(evaluation.rawValue)",
+                units: Double(trials) * Double(points) * Double(methods.count),
+                unitName: "estimates", secondsPerUnit: Self.secondsPerEstimate
+            ).announce(quiet: output.quiet)
+        }
         let defaultPathCount = evaluation == .resolution ? 2 : scenario.pathCount
         var configuration = ISACSweepStudy.Configuration(
             plain: plain.configuration(scenario: scenario, grid: scenario.grid, defaultPathCount: defaultPathCount))
@@ -115,8 +142,7 @@ public struct ISACSweepCommand: WTKCommand {
         configuration.preset = scenario.scenario
         configuration.rangeMapping = scenario.rangeMapping.value
         configuration.fft = plain.fftSettings
-        let result = try ISACSweepStudy(configuration).run(seed: seed.seed, progress: context.studyProgress)
-        try context.write(result, name: name ?? "isac-\(evaluation.rawValue)")
+        return (ISACSweepStudy(configuration), context)
     }
 }
 

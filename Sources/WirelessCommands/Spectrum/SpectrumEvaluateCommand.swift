@@ -7,7 +7,7 @@ import WirelessSpectrumNet
 
 /// `wtk spectrum evaluate`: per-SNR metrics of the complex net, the real net, the energy detector and
 /// CA-CFAR on the held-out synthetic test split (protocol of docs/SPECTRUM.md#decision-rule-and-metrics).
-struct SpectrumEvaluateCommand: WTKCommand {
+struct SpectrumEvaluateCommand: ShardableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Per-SNR accuracy, IoU, recall@IoU and false-alarm rate of the nets and the baselines (test split).",
@@ -25,7 +25,9 @@ struct SpectrumEvaluateCommand: WTKCommand {
             interval_ciou match ground-truth runs to the decided runs, or separately to the Re and Im \
             runs (CIoU = (I_re + I_im)/(U_re + U_im)); the baselines have one mask, so their CIoU \
             columns equal their IoU columns. --authors-protocol adds columns scored the authors' way \
-            (examples without any prediction skipped), for comparison only.
+            (examples without any prediction skipped), for comparison only. --shard K/N scores the Kth \
+            of N contiguous ranges of the SNR levels (or recordings) and writes their metric sums; \
+            'wtk merge' joins the shards into byte-identical tables and figures.
             """)
 
     @OptionGroup var data: SpectrumDataOptions
@@ -69,6 +71,7 @@ struct SpectrumEvaluateCommand: WTKCommand {
 
     @OptionGroup var seed: SeedOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
         try OutputOptions.validateFileName(name)
@@ -82,6 +85,24 @@ struct SpectrumEvaluateCommand: WTKCommand {
     }
 
     func execute() throws {
+        let shard = try sharding.resolved()
+        let started = Date()
+        let (study, context) = try prepare(extraParameters: [:])
+        if let shard {
+            try writeShard(study, shard: shard, seed: seed.seed, name: name, context: context)
+        } else {
+            try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: name)
+        }
+        context.note(String(format: "spectrum evaluate: %.1f s", Date().timeIntervalSince(started)))
+    }
+
+    func writeMerged(_ shards: ShardSet) throws {
+        let (study, context) = try prepare(extraParameters: ["merged_shards": shards.record])
+        try context.write(study.merge(shards.combinedPartial(itemCount: study.workItemCount())), name: name)
+    }
+
+    /// The study of these options (models loaded) and the output context.
+    func prepare(extraParameters: [String: String]) throws -> (SpectrumEvaluateStudy, OutputContext) {
         let (complexNet, _, complexPath) = try SpectrumModelLoading.load(model)
         var configuration = SpectrumEvaluateStudy.Configuration(networks: [("cmusenet", complexNet)])
         if let realModel { configuration.networks.append(("real-valued", try SpectrumModelLoading.load(realModel).0)) }
@@ -95,15 +116,14 @@ struct SpectrumEvaluateCommand: WTKCommand {
         configuration.authorsProtocol = authorsProtocol
         let context = OutputContext(
             options: output, seed: seed.seed,
-            parameters: data.recorded.merging([
-                "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
-                "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
-                "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
-            ]) { a, _ in a })
-        let started = Date()
-        let study = SpectrumEvaluateStudy(configuration)
-        try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: name)
-        context.note(String(format: "spectrum evaluate: %.1f s", Date().timeIntervalSince(started)))
+            parameters: data.recorded.merging(
+                [
+                    "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
+                    "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
+                    "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
+                ].merging(extraParameters) { _, new in new }
+            ) { a, _ in a })
+        return (SpectrumEvaluateStudy(configuration), context)
     }
 }
 

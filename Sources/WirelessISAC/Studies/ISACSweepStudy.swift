@@ -14,10 +14,16 @@ import WirelessCore
 /// Trials run in parallel with per-trial streams (seed, trial); a trial's scenario and unit noise are
 /// drawn once and scaled for every SNR, so results do not depend on the thread count.
 ///
+/// Shardable (`ShardableStudy`): the work items are point × trial block (points are the SNRs of
+/// `rmse`/`detect`, or dimension × separation of `resolution`; blocks of `trialsPerWorkItem` trials),
+/// item = block · points + point (block-major, so the shards of a long sweep split its trials and few trials
+/// are drawn by two shards). A block's sums are folded in trial order and the blocks of a point in
+/// block order, by a one-process run and by a merge of shards alike.
+///
 ///     var configuration = ISACSweepStudy.Configuration(plain: PLAINConfiguration(pathCount: 6))
 ///     configuration.trials = 4
 ///     let rmse = try ISACSweepStudy(configuration).run(seed: 1).tables[0]   // method, snr_db, parameter, rmse, …
-public struct ISACSweepStudy: Study {
+public struct ISACSweepStudy: ShardableStudy {
     /// Which evaluation.
     public enum Evaluation: String, Sendable, CaseIterable {
         case rmse, resolution, detect
@@ -35,8 +41,12 @@ public struct ISACSweepStudy: Study {
         public var resolutionSNRDB: Double = 10
         /// Separations κ of `resolution` [Rayleigh cells], each in (0, 1000].
         public var separationsCells: [Double] = [0.25, 0.5, 0.75, 1, 1.5]
-        /// Monte-Carlo trials per point, ≥ 1 (memory does not grow with it).
+        /// Monte-Carlo trials per point, ≥ 1 (memory grows only by one record per block of trials).
         public var trials = 20
+        /// Trials per work item (the unit a shard runs and the block sums are folded in), ≥ 1. Part of
+        /// the result's definition: with more trials than this, sums are folded block by block, so
+        /// changing it may change the last digits of the RMSE.
+        public var trialsPerWorkItem = 64
         /// The scenario of `rmse` and `detect` (phases drawn per trial).
         public var preset: ISACScenarioPreset = .paper
         /// How delay maps to distance.
@@ -73,11 +83,89 @@ public struct ISACSweepStudy: Study {
     /// Runs the evaluation.
     /// - Throws: `ISACError` for a configuration an estimator refuses (a failed trial is scored, not thrown).
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
-        switch configuration.evaluation {
-        case .rmse: try runRMSE(seed: seed, progress: progress)
-        case .resolution: try runResolution(seed: seed, progress: progress)
-        case .detect: try runDetect(seed: seed, progress: progress)
+        try runAllWorkItems(seed: seed, progress: progress)
+    }
+
+    /// Number of trial blocks per point.
+    var blockCount: Int {
+        (configuration.trials + configuration.trialsPerWorkItem - 1) / configuration.trialsPerWorkItem
+    }
+
+    /// Number of points: SNRs (`rmse`, `detect`) or 3 dimensions × separations (`resolution`).
+    var pointCount: Int {
+        configuration.evaluation == .resolution ? 3 * configuration.separationsCells.count : configuration.snrsDB.count
+    }
+
+    /// The trials of block `block`.
+    func trials(ofBlock block: Int) -> Range<Int> {
+        let per = configuration.trialsPerWorkItem
+        return (block * per)..<min(configuration.trials, (block + 1) * per)
+    }
+
+    /// Points × trial blocks.
+    /// - Throws: `ISACError.invalidParameter` for trials or trials per work item below 1.
+    public func workItemCount() throws -> Int {
+        guard configuration.trials >= 1 else { throw ISACError.invalidParameter(name: "trials (must be ≥ 1)") }
+        guard configuration.trialsPerWorkItem >= 1 else {
+            throw ISACError.invalidParameter(name: "trialsPerWorkItem (must be ≥ 1)")
         }
+        return pointCount * blockCount
+    }
+
+    /// Runs the work items `items` (block-major: item = block · points + point).
+    public func runWorkItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
+        let total = try workItemCount()
+        precondition(items.lowerBound >= 0 && items.upperBound <= total, "ISACSweepStudy: work items out of range")
+        switch configuration.evaluation {
+        case .rmse: return try runRMSEItems(items, seed: seed, progress: progress)
+        case .resolution: return try runResolutionItems(items, seed: seed, progress: progress)
+        case .detect: return try runDetectItems(items, seed: seed, progress: progress)
+        }
+    }
+
+    /// Folds the partial of every work item into the tables and figures.
+    /// - Throws: `StudyPartialError.inconsistent` when the partial does not have one record of the
+    ///   expected width per work item.
+    public func merge(_ partial: StudyPartial) throws -> Result {
+        let total = try workItemCount()
+        let width = configuration.methods.count
+        let expectedWidth: Int
+        switch configuration.evaluation {
+        case .rmse: expectedWidth = 6 + 4 * width
+        case .resolution: expectedWidth = width
+        case .detect: expectedWidth = 2 * width
+        }
+        guard partial.items == 0..<total, partial.records.count == total,
+            partial.records.enumerated().allSatisfy({
+                $0.element.item == $0.offset && $0.element.values.count == expectedWidth
+            })
+        else {
+            throw StudyPartialError.inconsistent(
+                "isac sweep expects one record of \(expectedWidth) values for each of \(total) work items, got \(partial.records.count) records"
+            )
+        }
+        let values = partial.records.map(\.values)
+        switch configuration.evaluation {
+        case .rmse: return try mergeRMSE(values)
+        case .resolution: return try mergeResolution(values)
+        case .detect: return try mergeDetect(values)
+        }
+    }
+
+    /// The trials a range of point-major items needs, in trial order, each with the points to score.
+    func trialPlan(_ items: Range<Int>) -> [(trial: Int, points: [Int])] {
+        var plan: [(trial: Int, points: [Int])] = []
+        for block in 0..<blockCount {
+            let points = (0..<pointCount).filter { items.contains(block * pointCount + $0) }
+            if points.isEmpty { continue }
+            for trial in trials(ofBlock: block) { plan.append((trial, points)) }
+        }
+        return plan
+    }
+
+    /// Column names of the per-method record values.
+    func methodColumns(_ fields: [String]) -> [String] {
+        configuration.methods.enumerated().flatMap { i, method in fields.map { "\(method.rawValue)_\(i)_\($0)" } }
     }
 
     func estimators(_ plain: PLAINConfiguration) throws -> [any ISACParameterEstimator] {
@@ -98,7 +186,7 @@ public struct ISACSweepStudy: Study {
         var crb: [Double]
     }
 
-    func runRMSE(seed: UInt64, progress: any StudyProgress) throws -> Result {
+    func runRMSEItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
         let c = configuration
         let plain = c.plain
         let grid = plain.grid
@@ -107,25 +195,25 @@ public struct ISACSweepStudy: Study {
             mode: plain.compression, factors: plain.compressionFactors, dimensions: grid.dimensions)
         let hasCompressedBound = [.averaging, .decimation, .none].contains(plain.compression)
         let snrList = c.snrsDB
-        let trialCount = c.trials
+        let pointTotal = pointCount
         let (preset, mapping) = (c.preset, c.rangeMapping)
-        progress.begin("isac sweep rmse", total: snrList.count * trialCount)
-        // Running sums per SNR, folded in trial order (bit-identical to summing all trials at once):
-        // crbSums[s][0..<6] and methodSums[s][i][0..<4] = [valid, Σerr²_θ, Σerr²_d, Σerr²_v].
-        var crbSums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: snrList.count)
-        var methodSums = [[[Double]]](
-            repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
+        let plan = trialPlan(items)
+        progress.begin("isac sweep rmse", total: plan.reduce(0) { $0 + $1.points.count })
+        // Running sums per work item, folded in trial order: [Σcrb (6), then per method valid, Σerr²_θ, Σerr²_d, Σerr²_v].
+        let width = 6 + 4 * estimators.count
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count)
         // Each trial draws its scenario and one unit-variance noise tensor from its own stream and reuses
         // both for every SNR (common random numbers across the SNR axis).
-        TrialStream.run(count: trialCount) { trial -> [TrialScore] in
+        TrialStream.run(count: plan.count) { step -> [TrialScore] in
+            let (trial, points) = plan[step]
             var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
             let truth = preset.scenario(rangeMapping: mapping, using: &generator)
             let empty = TrialScore(
                 methods: Array(repeating: [0, 0, 0, 0], count: estimators.count),
                 crb: [Double](repeating: 0, count: 6))
             guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
-                progress.advance(by: snrList.count)
-                return Array(repeating: empty, count: snrList.count)
+                progress.advance(by: points.count)
+                return Array(repeating: empty, count: points.count)
             }
             // The CRB scales exactly with σ² (FIM ∝ 1/σ²): compute it once at σ² = 1.
             var unitBound = [Double](repeating: 0, count: 6)
@@ -139,9 +227,9 @@ public struct ISACSweepStudy: Study {
                     unitBound[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
                 }
             }
-            return snrList.map { snr in
+            return points.map { point in
                 defer { progress.advance() }
-                let sigma2 = truth.noiseVariance(snrDB: snr)
+                let sigma2 = truth.noiseVariance(snrDB: snrList[point])
                 var score = TrialScore(methods: [], crb: unitBound.map { $0 * sigma2 })
                 let tensor = draw.noisy(noiseVariance: sigma2)
                 for estimator in estimators {
@@ -159,11 +247,46 @@ public struct ISACSweepStudy: Study {
                 }
                 return score
             }
-        } accumulate: { _, scores in
-            for (s, score) in scores.enumerated() {
-                for k in 0..<6 { crbSums[s][k] += score.crb[k] }
+        } accumulate: { step, scores in
+            let (trial, points) = plan[step]
+            for (j, point) in points.enumerated() {
+                let slot = (trial / c.trialsPerWorkItem) * pointTotal + point - items.lowerBound
+                let score = scores[j]
+                for k in 0..<6 { sums[slot][k] += score.crb[k] }
                 for i in 0..<estimators.count {
-                    for k in 0..<4 { methodSums[s][i][k] += score.methods[i][k] }
+                    for k in 0..<4 { sums[slot][6 + 4 * i + k] += score.methods[i][k] }
+                }
+            }
+        }
+        let columns =
+            [
+                "crb_angle", "crb_distance", "crb_velocity", "crb_compressed_angle", "crb_compressed_distance",
+                "crb_compressed_velocity",
+            ] + methodColumns(["valid", "sq_err_angle", "sq_err_distance", "sq_err_velocity"])
+        return StudyPartial(
+            items: items, columns: columns,
+            records: sums.enumerated().map {
+                StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element)
+            })
+    }
+
+    func mergeRMSE(_ values: [[Double]]) throws -> Result {
+        let c = configuration
+        let plain = c.plain
+        let estimators = try estimators(plain)
+        let hasCompressedBound = [.averaging, .decimation, .none].contains(plain.compression)
+        let snrList = c.snrsDB
+        let trialCount = c.trials
+        // Sums per SNR: the blocks' sums folded in block order.
+        var crbSums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: snrList.count)
+        var methodSums = [[[Double]]](
+            repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
+        for s in snrList.indices {
+            for block in 0..<blockCount {
+                let record = values[block * snrList.count + s]
+                for k in 0..<6 { crbSums[s][k] += record[k] }
+                for i in 0..<estimators.count {
+                    for k in 0..<4 { methodSums[s][i][k] += record[6 + 4 * i + k] }
                 }
             }
         }
@@ -206,7 +329,7 @@ public struct ISACSweepStudy: Study {
             summary: "isac sweep rmse: \(snrList.count) SNRs × \(trialCount) trials × \(estimators.count) methods")
     }
 
-    func runResolution(seed: UInt64, progress: any StudyProgress) throws -> Result {
+    func runResolutionItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
         let c = configuration
         let grid = c.plain.grid
         let estimators = try estimators(c.plain)
@@ -214,8 +337,65 @@ public struct ISACSweepStudy: Study {
         let base = ISACPath(angleDegrees: 90, distanceMeters: 300, velocityMetersPerSecond: 2, gain: .one)
         let baseW = grid.spatialFrequencies(of: base)
         let cells = grid.dimensions.map { 2 * Double.pi / Double($0) }
+        let (trialCount, snr, pointTotal) = (c.trials, c.resolutionSNRDB, pointCount)
+        // (item, trial) pairs in item order, then trial order.
+        let plan = items.flatMap { item in trials(ofBlock: item / pointTotal).map { (item: item, trial: $0) } }
+        progress.begin("isac sweep resolution", total: plan.count)
+        var resolvedCounts = [[Double]](repeating: [Double](repeating: 0, count: estimators.count), count: items.count)
+        TrialStream.run(count: plan.count) { step -> [Bool] in
+            let (item, trial) = plan[step]
+            let point = item % pointTotal
+            let (dimension, k) = (point / kappaList.count, point % kappaList.count)
+            let kappa = kappaList[k]
+            var secondW = baseW
+            for m in 0..<3 { secondW[m] += (m == dimension ? kappa : 3) * cells[m] * (m == 1 ? -1 : 1) }
+            let second = ISACTargetEstimate(grid: grid, estimatedFrequencies: secondW)
+            let separation = (0..<3).map { m in (m == dimension ? kappa : 3) * cells[m] }
+            let stream = point * trialCount
+            var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(stream + trial))
+            let phase = 2 * Double.pi * generator.nextUnitDouble()
+            let paths = [
+                base,
+                ISACPath(
+                    angleDegrees: second.angleDegrees, distanceMeters: second.distanceMeters,
+                    velocityMetersPerSecond: second.velocityMetersPerSecond,
+                    gain: Complex(length: 1, phase: phase)),
+            ]
+            let truth = ISACScenario(grid: grid, paths: paths)
+            defer { progress.advance() }
+            guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
+                return Array(repeating: false, count: estimators.count)
+            }
+            let truthW = paths.map { grid.spatialFrequencies(of: $0) }
+            return estimators.map { estimator in
+                guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else {
+                    return false
+                }
+                let matching = TargetMatching(estimates: estimate.targets, paths: paths, grid: grid)
+                return (0..<2).allSatisfy { p in
+                    guard let e = matching.estimateIndex[p] else { return false }
+                    return (0..<3).allSatisfy { m in
+                        abs(ISACGrid.wrapToPlusMinusPi(estimate.targets[e].frequencies[m] - truthW[p][m]))
+                            < separation[m] / 2
+                    }
+                }
+            }
+        } accumulate: { step, outcome in
+            let slot = plan[step].item - items.lowerBound
+            for i in outcome.indices where outcome[i] { resolvedCounts[slot][i] += 1 }
+        }
+        return StudyPartial(
+            items: items, columns: methodColumns(["resolved"]),
+            records: resolvedCounts.enumerated().map {
+                StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element)
+            })
+    }
+
+    func mergeResolution(_ values: [[Double]]) throws -> Result {
+        let c = configuration
+        let estimators = try estimators(c.plain)
+        let kappaList = c.separationsCells
         let (trialCount, snr) = (c.trials, c.resolutionSNRDB)
-        progress.begin("isac sweep resolution", total: 3 * kappaList.count * trialCount)
         var rows = Self.rows([
             ("method", nil), ("dimension", nil), ("separation_cells", nil), ("probability_resolved", nil),
             ("trials", nil),
@@ -223,43 +403,10 @@ public struct ISACSweepStudy: Study {
         var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: estimators.count), count: 3)
         for dimension in 0..<3 {
             for (k, kappa) in kappaList.enumerated() {
-                var secondW = baseW
-                for m in 0..<3 { secondW[m] += (m == dimension ? kappa : 3) * cells[m] * (m == 1 ? -1 : 1) }
-                let second = ISACTargetEstimate(grid: grid, estimatedFrequencies: secondW)
-                let separation = (0..<3).map { m in (m == dimension ? kappa : 3) * cells[m] }
-                let stream = (dimension * kappaList.count + k) * trialCount
+                let point = dimension * kappaList.count + k
                 var resolvedCounts = [Int](repeating: 0, count: estimators.count)
-                TrialStream.run(count: trialCount) { trial -> [Bool] in
-                    var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(stream + trial))
-                    let phase = 2 * Double.pi * generator.nextUnitDouble()
-                    let paths = [
-                        base,
-                        ISACPath(
-                            angleDegrees: second.angleDegrees, distanceMeters: second.distanceMeters,
-                            velocityMetersPerSecond: second.velocityMetersPerSecond,
-                            gain: Complex(length: 1, phase: phase)),
-                    ]
-                    let truth = ISACScenario(grid: grid, paths: paths)
-                    defer { progress.advance() }
-                    guard let tensor = try? truth.tensor(snrDB: snr, using: &generator) else {
-                        return Array(repeating: false, count: estimators.count)
-                    }
-                    let truthW = paths.map { grid.spatialFrequencies(of: $0) }
-                    return estimators.map { estimator in
-                        guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == 2 else {
-                            return false
-                        }
-                        let matching = TargetMatching(estimates: estimate.targets, paths: paths, grid: grid)
-                        return (0..<2).allSatisfy { p in
-                            guard let e = matching.estimateIndex[p] else { return false }
-                            return (0..<3).allSatisfy { m in
-                                abs(ISACGrid.wrapToPlusMinusPi(estimate.targets[e].frequencies[m] - truthW[p][m]))
-                                    < separation[m] / 2
-                            }
-                        }
-                    }
-                } accumulate: { _, outcome in
-                    for i in outcome.indices where outcome[i] { resolvedCounts[i] += 1 }
+                for block in 0..<blockCount {
+                    for i in 0..<estimators.count { resolvedCounts[i] += Int(values[block * pointCount + point][i]) }
                 }
                 for (i, estimator) in estimators.enumerated() {
                     let probability = Double(resolvedCounts[i]) / Double(trialCount)
@@ -285,28 +432,30 @@ public struct ISACSweepStudy: Study {
             summary: "isac sweep resolution: \(kappaList.count) separations × 3 dimensions × \(trialCount) trials")
     }
 
-    func runDetect(seed: UInt64, progress: any StudyProgress) throws -> Result {
+    func runDetectItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
         let c = configuration
         var plain = c.plain
         plain.pathCount = nil
         let estimators = try estimators(plain)
         let snrList = c.snrsDB
-        let (trialCount, preset, mapping) = (c.trials, c.preset, c.rangeMapping)
-        progress.begin("isac sweep detect", total: snrList.count * trialCount)
-        // Counts per SNR and method, accumulated chunk by chunk: [count correct, count and pairing correct].
-        var counts = [[[Int]]](repeating: [[Int]](repeating: [0, 0], count: estimators.count), count: snrList.count)
+        let (preset, mapping, pointTotal) = (c.preset, c.rangeMapping, pointCount)
+        let plan = trialPlan(items)
+        progress.begin("isac sweep detect", total: plan.reduce(0) { $0 + $1.points.count })
+        // Counts per work item and method: [count correct, count and pairing correct].
+        var counts = [[Double]](repeating: [Double](repeating: 0, count: 2 * estimators.count), count: items.count)
         // As rmse: one scenario and one unit noise tensor per trial, reused for every SNR.
-        TrialStream.run(count: trialCount) { trial -> [[[Bool]]] in
+        TrialStream.run(count: plan.count) { step -> [[[Bool]]] in
+            let (trial, points) = plan[step]
             var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
             let truth = preset.scenario(rangeMapping: mapping, using: &generator)
             let failed = Array(repeating: [false, false], count: estimators.count)
             guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
-                progress.advance(by: snrList.count)
-                return Array(repeating: failed, count: snrList.count)
+                progress.advance(by: points.count)
+                return Array(repeating: failed, count: points.count)
             }
-            return snrList.map { snr in
+            return points.map { point in
                 defer { progress.advance() }
-                let tensor = draw.noisy(noiseVariance: truth.noiseVariance(snrDB: snr))
+                let tensor = draw.noisy(noiseVariance: truth.noiseVariance(snrDB: snrList[point]))
                 return estimators.map { estimator in
                     guard let estimate = try? estimator.estimate(tensor) else { return [false, false] }
                     let countCorrect = estimate.targets.count == truth.paths.count
@@ -314,11 +463,37 @@ public struct ISACSweepStudy: Study {
                     return [countCorrect, countCorrect && matching.allWithin(cells: 0.5)]
                 }
             }
-        } accumulate: { _, outcomes in
-            for (s, perMethod) in outcomes.enumerated() {
-                for (i, outcome) in perMethod.enumerated() {
-                    if outcome[0] { counts[s][i][0] += 1 }
-                    if outcome[1] { counts[s][i][1] += 1 }
+        } accumulate: { step, outcomes in
+            let (trial, points) = plan[step]
+            for (j, point) in points.enumerated() {
+                let slot = (trial / c.trialsPerWorkItem) * pointTotal + point - items.lowerBound
+                for (i, outcome) in outcomes[j].enumerated() {
+                    if outcome[0] { counts[slot][2 * i] += 1 }
+                    if outcome[1] { counts[slot][2 * i + 1] += 1 }
+                }
+            }
+        }
+        return StudyPartial(
+            items: items, columns: methodColumns(["count_correct", "paired"]),
+            records: counts.enumerated().map {
+                StudyPartial.Record(item: items.lowerBound + $0.offset, values: $0.element)
+            })
+    }
+
+    func mergeDetect(_ values: [[Double]]) throws -> Result {
+        let c = configuration
+        var plain = c.plain
+        plain.pathCount = nil
+        let estimators = try estimators(plain)
+        let snrList = c.snrsDB
+        let trialCount = c.trials
+        var counts = [[[Int]]](repeating: [[Int]](repeating: [0, 0], count: estimators.count), count: snrList.count)
+        for s in snrList.indices {
+            for block in 0..<blockCount {
+                let record = values[block * snrList.count + s]
+                for i in 0..<estimators.count {
+                    counts[s][i][0] += Int(record[2 * i])
+                    counts[s][i][1] += Int(record[2 * i + 1])
                 }
             }
         }

@@ -15,7 +15,10 @@ import WirelessIO
 ///     var configuration = SpectrumEvaluateStudy.Configuration(networks: [("cmusenet", network)])
 ///     configuration.snrLevelsDB = [0, 10]
 ///     let table = try SpectrumEvaluateStudy(configuration).run(seed: 1).tables[0]   // method, source, snr_db, accuracy, …
-public struct SpectrumEvaluateStudy: Study {
+///
+/// Shardable (`ShardableStudy`): the work items are the row groups (SNR levels, or recordings in the
+/// order given); an item's records are its metric accumulators, one per method in table order.
+public struct SpectrumEvaluateStudy: ShardableStudy {
     /// The energy detector's noise floor.
     public enum NoiseFloor: String, Sendable, CaseIterable {
         case fcme, median, oracle
@@ -155,7 +158,97 @@ public struct SpectrumEvaluateStudy: Study {
     /// - Throws: `SpectrumNetError` (architecture mismatch between the networks, unreadable capture),
     ///   `IOError` for a capture that cannot be read.
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
+        try runAllWorkItems(seed: seed, progress: progress)
+    }
+
+    /// The row groups: SNR levels of the synthetic split, or recordings.
+    public func workItemCount() throws -> Int {
+        configuration.captures.isEmpty ? configuration.snrLevelsDB.count : configuration.captures.count
+    }
+
+    /// The method labels in table order: the networks, then the two baselines.
+    var methodLabels: [String] { configuration.networks.map(\.label) + ["energy-detector", "ca-cfar"] }
+
+    /// The metric accumulator as numbers (counts exact), in `SegmentationMetrics.stateColumns` order.
+    static func state(_ m: SegmentationMetrics) -> [Double] {
+        let a = m.authorsProtocol
+        let counts: [Int] =
+            [m.truePositives, m.falsePositives, m.trueNegatives, m.falseNegatives, m.examples]
+            + [m.groundTruthIntervals, m.predictedIntervals] + m.recalledAt
+        let sums: [Double] = [m.maskIoUSum, m.intervalIoUSum, m.complexMaskIoUSum, m.intervalCIoUSum]
+        let authorsCounts: [Int] = [a.examples, a.groundTruthIntervals] + a.recalledAt
+        let authorsSums: [Double] = [a.maskIoUSum, a.intervalIoUSum]
+        return counts.map(Double.init) + sums + authorsCounts.map(Double.init) + authorsSums
+    }
+
+    static let stateColumns = [
+        "true_positives", "false_positives", "true_negatives", "false_negatives", "examples",
+        "ground_truth_intervals", "predicted_intervals", "recalled_0_5", "recalled_0_7", "recalled_0_9",
+        "mask_iou_sum", "interval_iou_sum", "complex_mask_iou_sum", "interval_ciou_sum", "authors_examples",
+        "authors_ground_truth_intervals", "authors_recalled_0_5", "authors_recalled_0_7", "authors_recalled_0_9",
+        "authors_mask_iou_sum", "authors_interval_iou_sum",
+    ]
+
+    /// The accumulator of `state(_:)`'s numbers.
+    /// - Throws: `StudyPartialError.inconsistent` for a count that is not a non-negative integer.
+    static func metrics(_ v: [Double]) throws -> SegmentationMetrics {
+        func count(_ k: Int) throws -> Int {
+            guard v[k] >= 0, v[k] < 9.0e15, v[k].rounded() == v[k] else {
+                throw StudyPartialError.inconsistent("\(stateColumns[k]) = \(v[k]) is not a count")
+            }
+            return Int(v[k])
+        }
+        var m = SegmentationMetrics()
+        (m.truePositives, m.falsePositives, m.trueNegatives, m.falseNegatives) =
+            (try count(0), try count(1), try count(2), try count(3))
+        (m.examples, m.groundTruthIntervals, m.predictedIntervals) = (try count(4), try count(5), try count(6))
+        m.recalledAt = [try count(7), try count(8), try count(9)]
+        (m.maskIoUSum, m.intervalIoUSum, m.complexMaskIoUSum, m.intervalCIoUSum) = (v[10], v[11], v[12], v[13])
+        m.authorsProtocol.examples = try count(14)
+        m.authorsProtocol.groundTruthIntervals = try count(15)
+        m.authorsProtocol.recalledAt = [try count(16), try count(17), try count(18)]
+        (m.authorsProtocol.maskIoUSum, m.authorsProtocol.intervalIoUSum) = (v[19], v[20])
+        return m
+    }
+
+    /// Joins every group's records (one per method, in table order) into the result.
+    public func merge(_ partial: StudyPartial) throws -> Result {
         let c = configuration
+        let groupCount = try workItemCount()
+        let labels = methodLabels
+        guard partial.items == 0..<groupCount, partial.columns == Self.stateColumns,
+            partial.records.count == groupCount * labels.count
+        else {
+            throw StudyPartialError.inconsistent(
+                "spectrum evaluate expects \(labels.count) records (one per method) for each of \(groupCount) groups, got \(partial.records.count)"
+            )
+        }
+        var perMethod = labels.map { (label: $0, metrics: [SegmentationMetrics]()) }
+        for group in 0..<groupCount {
+            let records = partial.records(of: group)
+            guard records.count == labels.count else {
+                throw StudyPartialError.inconsistent(
+                    "group \(group) has \(records.count) records, expected \(labels.count)")
+            }
+            for (i, record) in records.enumerated() { perMethod[i].metrics.append(try Self.metrics(record.values)) }
+        }
+        var groups: [Group] = []
+        var start = 0
+        for group in 0..<groupCount {
+            let windows = perMethod.last?.metrics[group].examples ?? 0
+            groups.append(
+                c.captures.isEmpty
+                    ? Group(snrDB: c.snrLevelsDB[group], source: "synthetic", windows: start..<(start + windows))
+                    : Group(snrDB: .nan, source: c.captures[group], windows: start..<(start + windows)))
+            start += windows
+        }
+        return Result(configuration: c, methods: perMethod, groups: groups, windowCount: start)
+    }
+
+    /// Scores the groups `items` (SNR levels or recordings); each synthetic example keeps its seed (level, index).
+    public func runWorkItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
+        let c = configuration
+        if items.isEmpty { return StudyPartial(items: items, columns: Self.stateColumns, records: []) }
         let reference = c.networks[0].network
         let bins = reference.configuration.bins
         let generatorConfig = c.generator
@@ -163,7 +256,10 @@ public struct SpectrumEvaluateStudy: Study {
         let periodogram = try AveragedPeriodogram(
             windowSamples: generatorConfig.windowSamples, sampleRateHz: generatorConfig.sampleRateHz)
         let cfar = try CACFARDetector(periodogram: periodogram, falseAlarmProbability: c.falseAlarm)
-        let levels = c.snrLevelsDB
+        let allLevels = c.snrLevelsDB
+        let firstLevel = items.lowerBound
+        let levels = c.captures.isEmpty ? Array(allLevels[items]) : []
+        let captures = c.captures.isEmpty ? [] : Array(c.captures[items])
         let indices = c.testIndices
         let perLevel = indices.count
         let windowSamples = generatorConfig.windowSamples
@@ -183,7 +279,7 @@ public struct SpectrumEvaluateStudy: Study {
                     expected: "M·N = \(windowSamples)", found: "M·N = \(extractor.windowSamples)")
             }
             var start = 0
-            for path in c.captures {
+            for path in captures {
                 let (recording, dataset, skipped) = try SpectrumRecordingInput.labelledWindows(
                     path, extractor: extractor)
                 if skipped > 0 {
@@ -194,7 +290,7 @@ public struct SpectrumEvaluateStudy: Study {
                 groups.append(Group(snrDB: .nan, source: path, windows: start..<(start + dataset.count)))
                 start += dataset.count
             }
-            progress.note("spectrum evaluate: \(c.captures.count) recordings, \(start) windows")
+            progress.note("spectrum evaluate: \(captures.count) recordings, \(start) windows")
         }
         let windowCount = groups.last?.windows.upperBound ?? 0
         func groupIndex(_ window: Int) -> Int { groups.firstIndex { $0.windows.contains(window) }! }
@@ -209,7 +305,7 @@ public struct SpectrumEvaluateStudy: Study {
             if captureRecordings.isEmpty {
                 let level = task / perLevel
                 let example = generator.generate(
-                    snrDB: levels[level], snrIndex: level, index: indices.lowerBound + task % perLevel)
+                    snrDB: levels[level], snrIndex: firstLevel + level, index: indices.lowerBound + task % perLevel)
                 truth = SpectrumLabels.mask(
                     intervalsHz: example.intervalsHz(labelWidth: generatorConfig.labelWidth),
                     bins: bins, sampleRateHz: generatorConfig.sampleRateHz)
@@ -250,14 +346,15 @@ public struct SpectrumEvaluateStudy: Study {
             let dataset: SpectrumDataset
             if c.captures.isEmpty {
                 dataset = try SpectrumDataset.synthetic(
-                    generator: generator, snrLevelsDB: levels, indices: indices, extractor: extractor)
+                    generator: generator, snrLevelsDB: levels, indices: indices, extractor: extractor,
+                    firstSNRIndex: firstLevel)
             } else if let pooledCaptures, network.configuration.fftCount == reference.configuration.fftCount,
                 network.configuration.inputWindow == reference.configuration.inputWindow
             {
                 dataset = pooledCaptures
             } else {
                 dataset = SpectrumDataset.concatenated(
-                    try c.captures.map { try SpectrumRecordingInput.labelledWindows($0, extractor: extractor).dataset })
+                    try captures.map { try SpectrumRecordingInput.labelledWindows($0, extractor: extractor).dataset })
             }
             // Probability planes Re ŷ, Im ŷ (Re only for a real-valued net): the decided mask and the CIoU parts.
             let probabilities = SpectrumTrainer.probabilities(
@@ -272,6 +369,13 @@ public struct SpectrumEvaluateStudy: Study {
             }
             perMethod.insert((label, metrics), at: perMethod.count - 2)
         }
-        return Result(configuration: c, methods: perMethod, groups: groups, windowCount: windowCount)
+        // Records in item order, then method order.
+        var records: [StudyPartial.Record] = []
+        for group in groups.indices {
+            for method in perMethod {
+                records.append(.init(item: firstLevel + group, values: Self.state(method.metrics[group])))
+            }
+        }
+        return StudyPartial(items: items, columns: Self.stateColumns, records: records)
     }
 }

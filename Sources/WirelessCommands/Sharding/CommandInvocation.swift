@@ -1,0 +1,58 @@
+import Foundation
+
+/// The arguments of the running `wtk` command (after the program name), as typed: a shard records them
+/// in its manifest so that `wtk merge` can parse the same command again.
+///
+/// Outside a test they are `CommandLine.arguments`; code that runs a command in-process binds
+/// `CommandInvocation.$arguments` to the arguments it parsed.
+public enum CommandInvocation {
+    /// Arguments bound for an in-process run (nil: the process's own).
+    @TaskLocal public static var arguments: [String]?
+
+    /// The current command's arguments after the program name.
+    public static var current: [String] { arguments ?? Array(CommandLine.arguments.dropFirst()) }
+
+    /// `arguments` without the leading subcommand names `path` and without the options that do not
+    /// change the results of a shard: `--shard`, `--out-dir` (each with its value) and `--quiet`.
+    static func configurationArguments(_ arguments: [String], commandPath path: [String]) -> [String] {
+        var rest = arguments[...]
+        if rest.starts(with: path) { rest = rest.dropFirst(path.count) }
+        var kept: [String] = []
+        var skipNext = false
+        for argument in rest {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            switch argument {
+            case "--shard", "--out-dir", "--jobs": skipNext = true
+            case "--quiet": continue
+            default:
+                if ["--shard=", "--out-dir=", "--jobs="].contains(where: argument.hasPrefix) { continue }
+                kept.append(argument)
+            }
+        }
+        return kept
+    }
+
+    /// A 64-bit FNV-1a hash (16 hex digits) of the command path and arguments, with `--option=value`
+    /// read as `--option value`, so two shards of one command line agree and any other option differs.
+    static func configurationHash(commandPath: [String], arguments: [String]) -> String {
+        var words = commandPath
+        for argument in arguments {
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                words.append(String(argument[..<equals]))
+                words.append(String(argument[argument.index(after: equals)...]))
+            } else {
+                words.append(argument)
+            }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in words.joined(separator: "\u{1F}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

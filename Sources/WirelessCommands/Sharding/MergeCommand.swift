@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import WirelessCore
+import WirelessIO
+
+/// `wtk merge DIR… --out-dir D`: joins the shards of one `--shard` run into the files of a one-process run.
+struct MergeCommand: WTKCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the shards of a --shard run into the files a one-process run writes.",
+        discussion: """
+            Each DIR holds one or more shards (<name>.shard-K-of-N.json and its partial files) written \
+            by 'wtk isac sweep', 'wtk spectrum evaluate' or 'wtk figures' with --shard K/N or --shard \
+            slurm. The shards must come from one command line (only --shard, --out-dir and --quiet may \
+            differ), one seed and one toolkit version, and every shard 1…N must be present exactly once; \
+            otherwise merge exits 65 naming the shard folder and writes nothing. The merged CSV and SVG \
+            files are byte-identical to those of the unsharded command with the same seed; their \
+            .meta.json records the shards. Relative paths in the recorded command line (models, \
+            captures) are resolved in the current folder: merge where the shards ran. With --check, \
+            lists each shard's folder or 'missing' and exits 65 if any is missing or does not match.
+            """)
+
+    @Argument(help: ArgumentHelp("Shard output folders (each written with --shard).", valueName: "dir"))
+    var folders: [String] = []
+
+    @Option(
+        name: .customLong("out-dir"),
+        help: ArgumentHelp("Folder for the merged outputs (required unless --check).", valueName: "dir"))
+    var outputDirectory: String?
+
+    @Flag(help: "Only report which shards are present and which are missing; write nothing.")
+    var check = false
+
+    @Flag(help: "Print nothing on stderr except errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !folders.isEmpty else { throw ValidationError("give at least one shard folder.") }
+        if !check && outputDirectory == nil { throw ValidationError("--out-dir is required (or use --check).") }
+    }
+
+    func execute() throws {
+        let (set, missing) = try ShardSet.load(folders, outputDirectory: outputDirectory ?? "", quiet: quiet)
+        try set.verifyFiles()
+        if check {
+            let reference = set.reference
+            var present: [Int: String] = [:]
+            for member in set.members { present[member.manifest.shardIndex] = member.folder.path }
+            print(
+                "\(reference.command.joined(separator: " ")) '\(reference.name)': \(reference.workItems) work items in \(reference.shardCount) shards, seed \(reference.seed)"
+            )
+            for index in 1...reference.shardCount {
+                print("shard \(index)/\(reference.shardCount): \(present[index] ?? "missing")")
+            }
+            if !missing.isEmpty { throw ShardMergeError.missing(shards: missing, count: reference.shardCount) }
+            return
+        }
+        if !missing.isEmpty { throw ShardMergeError.missing(shards: missing, count: set.reference.shardCount) }
+        let reference = set.reference
+        let arguments =
+            reference.command + reference.arguments + ["--out-dir", set.outputDirectory] + (quiet ? ["--quiet"] : [])
+        let parsed: ParsableCommand
+        do { parsed = try WTK.parseAsRoot(arguments) } catch {
+            throw ShardMergeError.badShard(
+                folder: set.members[0].folder.path,
+                reason:
+                    "its recorded command 'wtk \(arguments.joined(separator: " "))' does not parse: \(WTK.message(for: error))"
+            )
+        }
+        guard let command = parsed as? any ShardableCommand else {
+            throw ShardMergeError.badShard(
+                folder: set.members[0].folder.path,
+                reason: "'wtk \(reference.command.joined(separator: " "))' cannot be merged")
+        }
+        try CommandInvocation.$arguments.withValue(arguments) { try command.writeMerged(set) }
+    }
+}
+
+extension ShardSet {
+    /// Checks every file a manifest lists with a CRC-32 (partials; figure sets are folders, listed without).
+    /// - Throws: `ShardMergeError.badShard` naming the folder and the file.
+    func verifyFiles() throws {
+        for member in members {
+            for (file, crc) in member.manifest.files.sorted(by: { $0.key < $1.key }) {
+                if crc.isEmpty {
+                    var isDirectory: ObjCBool = false
+                    let path = member.folder.appendingPathComponent(file).path
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+                    else {
+                        throw ShardMergeError.badShard(folder: member.folder.path, reason: "\(file)/ is missing")
+                    }
+                } else {
+                    _ = try checkedFile(file, crc: crc, in: member)
+                }
+            }
+        }
+    }
+}
