@@ -89,6 +89,16 @@ public enum GainRefit {
         }
     }
 
+    /// Sets each target's `gain` to the LS gain of the first snapshot of `tensor` at the targets'
+    /// full-grid `frequencies` (the last step of every estimator; nothing to do for no targets).
+    ///
+    /// - Throws: `ISACError.numericalFailure` when the LS solve fails.
+    public static func refitGains(of targets: inout [ISACTargetEstimate], on tensor: ChannelTensor) throws {
+        guard !targets.isEmpty else { return }
+        let gains = try Self.gains(tensor: tensor, frequencies: targets.map(\.frequencies))
+        for index in targets.indices { targets[index].gain = gains[index][0] }
+    }
+
     /// G = (V^HV)∘(D^HD)∘(A^HA) from closed-form Vandermonde inner products
     /// a_N(ω_i)^H a_N(ω_j) = Σ_{n<N} e^{j(ω_j−ω_i)n}.
     static func gram(dimensions dims: [Int], frequencies: [[Double]]) -> Matrix<Complex<Double>> {

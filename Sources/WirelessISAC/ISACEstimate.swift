@@ -26,6 +26,9 @@ public struct ISACTargetEstimate: Sendable, Equatable, Codable {
         self.frequencies = frequencies
         self.angleClamped = angleClamped
     }
+
+    /// The estimated path power |β̂|² [dB], floored as `ISACPath.gainPowerDB`.
+    public var gainPowerDB: Double { ISACPath.powerDB(gain) }
 }
 
 /// The output of an ISAC estimator (PLAIN or a baseline).

@@ -30,15 +30,14 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     public static func paperDefault(phasesRadians: [Double] = Array(repeating: 0, count: 6)) -> ISACScenario {
         precondition(phasesRadians.count == 6, "the default scenario has six paths")
         let grid = ISACGrid.paperDefault
-        let sampleDistance = ISACGrid.speedOfLight / (225 * grid.subcarrierSpacingHz)
+        let sampleDistance = PhysicalConstants.speedOfLightMetersPerSecond / (225 * grid.subcarrierSpacingHz)
         let multiples: [Double] = [2, 5, 9, 12, 15, 18]
         let anglesDegrees: [Double] = [30, 54, 78, 102, 126, 150]
         let speedsKmh: [Double] = [0, 5, 0, 15, 0, 25]
         var paths: [ISACPath] = []
         for p in 0..<6 {
             let distance = multiples[p] * sampleDistance
-            let pathLossDB = 28 + 22 * log10(distance) + 20 * log10(grid.carrierFrequencyHz / 1e9) + 2.96
-            let magnitude = pow(10, -pathLossDB / 20)
+            let magnitude = gainMagnitude(distanceMeters: distance, carrierFrequencyHz: grid.carrierFrequencyHz)
             paths.append(
                 ISACPath(
                     angleDegrees: anglesDegrees[p], distanceMeters: distance,
@@ -63,21 +62,30 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         var paths: [ISACPath] = []
         for p in 0..<6 {
             let distance = 20 + 60 * Double(p)
-            let pathLossDB = 28 + 22 * log10(distance) + 20 * log10(grid.carrierFrequencyHz / 1e9) + 2.96
             paths.append(
                 ISACPath(
                     angleDegrees: anglesDegrees[p], distanceMeters: distance,
                     velocityMetersPerSecond: speedsKmh[p] / 3.6,
-                    gain: Complex(length: pow(10, -pathLossDB / 20), phase: phasesRadians[p])))
+                    gain: Complex(
+                        length: gainMagnitude(distanceMeters: distance, carrierFrequencyHz: grid.carrierFrequencyHz),
+                        phase: phasesRadians[p])))
         }
         return ISACScenario(grid: grid, paths: paths)
+    }
+
+    /// The amplitude 10^{−PL/20} of a path of length `distanceMeters` [m] at `carrierFrequencyHz` [Hz]:
+    ///
+    ///     PL = 28 + 22·log10(d/m) + 20·log10(f_c/GHz) + 2.96   [dB]   (TR 38.901 UMa-LOS + 4·0.74 dB)
+    static func gainMagnitude(distanceMeters: Double, carrierFrequencyHz: Double) -> Double {
+        let pathLossDB = 28 + 22 * log10(distanceMeters) + 20 * log10(carrierFrequencyHz / 1e9) + 2.96
+        return Decibels.toAmplitude(-pathLossDB)
     }
 
     /// Total path power Σ|β_p|² [channel units²].
     public var totalPathPower: Double { paths.reduce(0) { $0 + $1.gain.lengthSquared } }
 
     /// Noise variance σ² = Σ|β_p|² / 10^{SNR/10} for an SNR [dB].
-    public func noiseVariance(snrDB: Double) -> Double { totalPathPower / pow(10, snrDB / 10) }
+    public func noiseVariance(snrDB: Double) -> Double { totalPathPower / Decibels.toPower(snrDB) }
 
     /// Checks the grid and the paths.
     ///

@@ -58,23 +58,11 @@ public struct PLAINEstimator: ISACParameterEstimator {
         self.compression = compression
     }
 
-    /// Stage 1 with input validation folded in: Averaging sums every sample, so a NaN/Inf input
-    /// gives a non-finite block mean and an all-zero input an all-zero H'; only then is the input
-    /// scanned to report the exact error. Other modes validate the input first.
+    /// Stage 1 with the input checks (`TensorCompression.validatedCompression(of:parallel:)`).
     ///
-    /// - Throws: `nonFiniteInput(index:)`, `zeroEnergyInput`.
+    /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`.
     public func validatedCompression(of tensor: ChannelTensor) throws -> ChannelTensor {
-        guard compression.mode == .averaging else {
-            try tensor.validateSamples()
-            return compress(tensor)
-        }
-        let compressed = compress(tensor)
-        do { try compressed.validateSamples() } catch {
-            try tensor.validateSamples()  // reports the input's own first bad sample, if any
-            if case ISACError.zeroEnergyInput = error { throw error }  // blocks cancel exactly: nothing to estimate
-            throw ISACError.numericalFailure(reason: "block sums overflowed during compression")
-        }
-        return compressed
+        try compression.validatedCompression(of: tensor, parallel: configuration.parallel)
     }
 
     /// Stage 1: the compressed tensor H'.
@@ -129,27 +117,17 @@ public struct PLAINEstimator: ISACParameterEstimator {
     public func targets(
         input: ChannelTensor?, compressed: ChannelTensor, modes: [ModeEstimate], triplets: [CandidateTriplet]
     ) throws -> [ISACTargetEstimate] {
-        let grid = configuration.grid
-        var targets: [ISACTargetEstimate] = []
-        for triplet in triplets {
-            let w = (0..<3).map { modes[$0].frequencies[triplet.indices[$0]] }
-            let physical = grid.physicalParameters(frequencies: w, factors: compression.mappingFactors)
-            let path = ISACPath(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
-            targets.append(
-                ISACTargetEstimate(
-                    angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                    velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
-                    frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped))
+        var targets = triplets.map { triplet in
+            ISACTargetEstimate(
+                grid: configuration.grid,
+                estimatedFrequencies: (0..<3).map { modes[$0].frequencies[triplet.indices[$0]] },
+                factors: compression.mappingFactors)
         }
         guard !targets.isEmpty else { return targets }
         switch input == nil ? GainRefitDomain.compressed : configuration.gainRefit {
         case .uncompressed:
             guard let input else { return targets }
-            let gains = try GainRefit.gains(
-                tensor: input, frequencies: targets.map(\.frequencies), parallel: configuration.parallel)
-            for index in targets.indices { targets[index].gain = gains[index][0] }
+            try GainRefit.refitGains(of: &targets, on: input)
         case .compressed:
             // Compressed-grid frequencies: ω' = Δ_m·ω for every non-smoothing mode.
             let spacing = compression.mode == .smoothing || compression.mode == .none ? [1, 1, 1] : compression.factors
@@ -198,12 +176,6 @@ public struct PLAINEstimator: ISACParameterEstimator {
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
     public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
         let compressed = try validatedCompression(of: tensor)
         let modes = try estimateModes(compressed)
         let triplets = try fuse(compressed, modes: modes)

@@ -144,7 +144,7 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
         var threshold = 0.0
         if configuration.pathCount == nil {
             let sample = stride(from: 0, to: power.count, by: configuration.medianStride).map { power[$0] }.sorted()
-            threshold = sample[sample.count / 2] * pow(10, configuration.thresholdDB / 10)
+            threshold = sample[sample.count / 2] * Decibels.toPower(configuration.thresholdDB)
         } else {
             threshold = (power.max() ?? 0) * 1e-12
         }
@@ -223,19 +223,9 @@ public struct PeriodogramEstimator: ISACParameterEstimator {
             let w = (0..<3).map {
                 ISACGrid.wrapToPlusMinusPi(2 * .pi * (Double(q[$0]) + offsets[$0]) / Double(m[$0]))
             }
-            let physical = grid.physicalParameters(frequencies: w)
-            let path = ISACPath(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
-            return ISACTargetEstimate(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
-                frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped)
+            return ISACTargetEstimate(grid: grid, estimatedFrequencies: w)
         }
-        if !targets.isEmpty {
-            let gains = try GainRefit.gains(tensor: tensor, frequencies: targets.map(\.frequencies))
-            for i in targets.indices { targets[i].gain = gains[i][0] }
-        }
+        try GainRefit.refitGains(of: &targets, on: tensor)
         return ISACEstimate(targets: targets)
     }
 }

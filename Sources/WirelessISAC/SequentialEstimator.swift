@@ -36,14 +36,7 @@ public struct SequentialEstimator: ISACParameterEstimator {
     }
 
     public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
-        try tensor.validateSamples()
-        let compressed = compression(tensor)
+        let compressed = try compression.validatedCompression(of: tensor)
         let dims = compressed.dimensions
         let (nA, nF, nT, s) = (dims[0], dims[1], dims[2], compressed.snapshotCount)
         // 1. Angles.
@@ -93,22 +86,11 @@ public struct SequentialEstimator: ISACParameterEstimator {
             triplets = order.prefix(k).map { triplets[$0] }
         }
         // Map and refit exactly as PLAIN does.
-        let grid = configuration.grid
-        var targets: [ISACTargetEstimate] = triplets.map { w in
-            let physical = grid.physicalParameters(frequencies: w, factors: compression.mappingFactors)
-            let path = ISACPath(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
-            return ISACTargetEstimate(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
-                frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped)
+        var targets = triplets.map {
+            ISACTargetEstimate(
+                grid: configuration.grid, estimatedFrequencies: $0, factors: compression.mappingFactors)
         }
-        if !targets.isEmpty {
-            let gains = try GainRefit.gains(
-                tensor: tensor, frequencies: targets.map(\.frequencies), parallel: configuration.parallel)
-            for i in targets.indices { targets[i].gain = gains[i][0] }
-        }
+        try GainRefit.refitGains(of: &targets, on: tensor)
         return ISACEstimate(targets: targets)
     }
 }

@@ -90,14 +90,7 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
     }
 
     public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
-        try tensor.validateSamples()
-        let compressed = compression(tensor)
+        let compressed = try compression.validatedCompression(of: tensor)
         let dims = compressed.dimensions
         let l = subarrayLengths
         let m = l.reduce(1, *)
@@ -182,11 +175,7 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         var targets = frequencies.map {
             ISACTargetEstimate(grid: grid, estimatedFrequencies: $0, factors: compression.mappingFactors)
         }
-        if !targets.isEmpty {
-            let gains = try GainRefit.gains(
-                tensor: tensor, frequencies: targets.map(\.frequencies), parallel: configuration.base.parallel)
-            for i in targets.indices { targets[i].gain = gains[i][0] }
-        }
+        try GainRefit.refitGains(of: &targets, on: tensor)
         return ISACEstimate(targets: targets)
     }
 }

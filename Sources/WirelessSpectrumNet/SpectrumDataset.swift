@@ -52,7 +52,7 @@ public struct SpectrumDataset: Sendable {
         let stride = m * n
         let failures: [SpectrumNetError?] = inputs.withMutablePlanePointers { xr, xi in
             labels.withUnsafeMutableBufferPointer { labelBuffer in
-                let labelPointer = SharedMutablePointer(base: labelBuffer.baseAddress!)
+                let labelPointer = SendablePointer(labelBuffer.baseAddress!)
                 return ParallelExecution.parallelMap(count: total) { task in
                     let level = task / perLevel
                     let index = indices.lowerBound + task % perLevel
