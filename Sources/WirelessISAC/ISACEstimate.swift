@@ -49,7 +49,7 @@ public protocol ISACParameterEstimator: Sendable {
     /// A short name for tables and legends (`plain`, `fft3d`, `sequential`, `tensor_esprit`, …).
     var name: String { get }
     /// Estimates the targets of one tensor of the planned shape.
-    func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate
+    func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate
 }
 
 extension ISACTargetEstimate {

@@ -99,7 +99,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     /// Checks every constant is finite and positive.
     ///
     /// - Throws: `ISACError.invalidParameter(name:)` naming the first bad constant.
-    public func validate() throws {
+    public func validate() throws(ISACError) {
         let checks: [(String, Double)] = [
             ("carrierFrequencyHz", carrierFrequencyHz), ("antennaSpacingMeters", antennaSpacingMeters),
             ("subcarrierSpacingHz", subcarrierSpacingHz), ("symbolDurationSeconds", symbolDurationSeconds),

@@ -90,7 +90,7 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// Checks the grid and the paths.
     ///
     /// - Throws: `ISACError.invalidParameter`, or `.zeroPaths` for an empty path list.
-    public func validate() throws {
+    public func validate() throws(ISACError) {
         try grid.validate()
         guard !paths.isEmpty else { throw ISACError.zeroPaths }
         for (p, path) in paths.enumerated() {
@@ -105,7 +105,7 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// |x/Δ_A|·2d_a/λ < 1 for the angle, τ < 1/(ΔfΔ_F), |f_D| < 1/(2Δ_T T_sym).
     ///
     /// - Throws: `ISACError.outsideUnambiguousRange(path:parameter:)` for the first aliasing path.
-    public func validateUnambiguous(compressionFactors factors: [Int]) throws {
+    public func validateUnambiguous(compressionFactors factors: [Int]) throws(ISACError) {
         for (p, path) in paths.enumerated() {
             let w = grid.spatialFrequencies(of: path)
             if abs(w[0]) * Double(factors[0]) >= .pi {
@@ -148,11 +148,12 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// A noisy realisation at `snrDB` [dB]: the noiseless tensor plus iid CN(0, σ²) noise.
     ///
     /// - Throws: `ISACError.invalidParameter(name: "snrDB")` for a non-finite SNR or σ².
-    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws -> ChannelTensor {
+    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws(ISACError) -> ChannelTensor {
         var tensor = noiselessTensor()
         let variance = noiseVariance(snrDB: snrDB)
         guard snrDB.isFinite, variance.isFinite, variance > 0 else { throw ISACError.invalidParameter(name: "snrDB") }
-        let noise = try ComplexNormalDistribution(variance: variance)
+        // variance is finite and > 0 (checked above), so the distribution cannot reject it.
+        let noise = try! ComplexNormalDistribution(variance: variance)
         for index in tensor.elements.indices { tensor.elements[index] += noise.sample(using: &generator) }
         return tensor
     }

@@ -24,7 +24,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     ///
     /// - Throws: `invalidParameter` (grid), `invalidCompressionFactor`, `compressionFactorNotDivisor`,
     ///   `dimensionTooSmall`, `zeroPaths`, `tooManyPaths`, `shapeMismatch`.
-    public init(configuration: PLAINConfiguration, shape: [Int]) throws {
+    public init(configuration: PLAINConfiguration, shape: [Int]) throws(ISACError) {
         try configuration.grid.validate()
         guard shape.count == 3 || shape.count == 4 else {
             throw ISACError.shapeMismatch(expected: configuration.grid.dimensions, actual: shape)
@@ -61,7 +61,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// Stage 1 with the input checks (`TensorCompression.validatedCompression(of:parallel:)`).
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`.
-    public func validatedCompression(of tensor: ChannelTensor) throws -> ChannelTensor {
+    public func validatedCompression(of tensor: ChannelTensor) throws(ISACError) -> ChannelTensor {
         try compression.validatedCompression(of: tensor, parallel: configuration.parallel)
     }
 
@@ -71,13 +71,13 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 2: per-mode estimates on H' (the three modes in parallel when configured).
-    public func estimateModes(_ compressed: ChannelTensor) throws -> [ModeEstimate] {
+    public func estimateModes(_ compressed: ChannelTensor) throws(ISACError) -> [ModeEstimate] {
         let config = configuration
         let forced = config.pathCountUse == .everywhere ? config.pathCount : nil
         let results = Mutex([Result<ModeEstimate, ISACError>?](repeating: nil, count: 3))
         let work: @Sendable (Int) -> Void = { mode in
             let outcome: Result<ModeEstimate, ISACError>
-            do {
+            do throws(ISACError) {
                 let covariance = try ModeSubspaceEstimation.covariance(of: compressed, mode: mode)
                 let columns = compressed.elements.count / compressed.dimensions[mode]
                 outcome = .success(
@@ -85,15 +85,14 @@ public struct PLAINEstimator: ISACParameterEstimator {
                         covariance: covariance, snapshotCount: columns, estimator: config.frequencyEstimator,
                         criterion: config.modelOrderCriterion, forwardBackward: config.forwardBackwardAveraging,
                         forcedOrder: forced))
-            } catch let error as ISACError {
-                outcome = .failure(Self.relabel(error, mode: mode))
             } catch {
-                outcome = .failure(.numericalFailure(reason: "\(error)"))
+                outcome = .failure(Self.relabel(error, mode: mode))
             }
             results.withLock { $0[mode] = outcome }
         }
         if config.parallel { ParallelExecution.forEachTask(count: 3, work) } else { for m in 0..<3 { work(m) } }
-        return try results.withLock { slots in try slots.map { try $0!.get() } }
+        let outcomes = results.withLock { $0.map { $0! } }
+        return try outcomes.map { outcome throws(ISACError) in try outcome.get() }
     }
 
     private static func relabel(_ error: ISACError, mode: Int) -> ISACError {
@@ -104,7 +103,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 3: the selected triplets (indices into each mode's candidates).
-    public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws -> [CandidateTriplet] {
+    public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws(ISACError) -> [CandidateTriplet] {
         let count = configuration.pathCount ?? modes.map(\.order).max() ?? 1
         return try TensorFusion.select(
             tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion,
@@ -116,7 +115,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// - Parameter input: the uncompressed tensor for the `.uncompressed` refit; nil forces the compressed refit.
     public func targets(
         input: ChannelTensor?, compressed: ChannelTensor, modes: [ModeEstimate], triplets: [CandidateTriplet]
-    ) throws -> [ISACTargetEstimate] {
+    ) throws(ISACError) -> [ISACTargetEstimate] {
         var targets = triplets.map { triplet in
             ISACTargetEstimate(
                 grid: configuration.grid,
@@ -157,7 +156,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// Gains are refitted on the compressed tensor.
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
-    public func estimate(compressed: ChannelTensor) throws -> ISACEstimate {
+    public func estimate(compressed: ChannelTensor) throws(ISACError) -> ISACEstimate {
         guard compressed.dimensions == compression.outputDimensions,
             compressed.snapshotCount == compression.outputSnapshotCount
         else {
@@ -175,7 +174,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// Runs the three stages on one tensor.
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
-    public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
+    public func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate {
         let compressed = try validatedCompression(of: tensor)
         let modes = try estimateModes(compressed)
         let triplets = try fuse(compressed, modes: modes)

@@ -54,7 +54,7 @@ public struct TensorCompression: Sendable, Equatable {
     public init(
         mode: CompressionMode, factors: [Int], dimensions: [Int], snapshotCount: Int = 1,
         maxVirtualSnapshots: Int = 100, maxShiftsPerMode: Int = 10, seed: UInt64 = 0
-    ) throws {
+    ) throws(ISACError) {
         guard factors.count == 3, dimensions.count == 3, snapshotCount >= 1 else {
             throw ISACError.shapeMismatch(expected: [3], actual: [factors.count, dimensions.count])
         }
@@ -236,7 +236,7 @@ extension TensorCompression {
     ///   - parallel: Split the averaging over two tasks for large inputs (same result either way).
     /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`
     ///   when finite block sums overflow.
-    public func validatedCompression(of tensor: ChannelTensor, parallel: Bool = false) throws -> ChannelTensor {
+    public func validatedCompression(of tensor: ChannelTensor, parallel: Bool = false) throws(ISACError) -> ChannelTensor {
         guard tensor.dimensions == inputDimensions, tensor.snapshotCount == inputSnapshotCount else {
             throw ISACError.shapeMismatch(
                 expected: inputDimensions + [inputSnapshotCount], actual: tensor.dimensions + [tensor.snapshotCount])

@@ -81,7 +81,7 @@ public enum TensorFusion {
     public static func select(
         tensor: ChannelTensor, candidates: [[Double]], count: Int, method: FusionMethod,
         update: TensorOMPUpdate = .cp
-    ) throws -> [CandidateTriplet] {
+    ) throws(ISACError) -> [CandidateTriplet] {
         let dims = tensor.dimensions
         let sizes = candidates.map(\.count)
         let total = sizes.reduce(1, *)
@@ -120,9 +120,11 @@ public enum TensorFusion {
                 tensor: tensor, dictionaries: dictionaries, projected: projected, sizes: sizes, count: k)
         }
         // TensorOMP with the CP update; the residual correlation is X0 − Σ_j β_j·(Gram columns).
-        let grams = try dictionaries.map { try multiply($0, $0, .conjugateTranspose, .none) }
+        let grams = try ISACError.numerical("dictionary Gram matrices") {
+            try dictionaries.map { try multiply($0, $0, .conjugateTranspose, .none) }
+        }
         let selected = try greedySelection(count: k, candidates: total, snapshots: snapshots, correlation: projected) {
-            selected in
+            (selected: [Int]) throws(ISACError) in
             let chosen = selected.map(triplet)
             let n = chosen.count
             var g = Matrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
@@ -137,10 +139,7 @@ public enum TensorFusion {
             for s in 0..<snapshots {
                 for i in 0..<n { b[i, s] = projected[selected[i] + total * s] }
             }
-            let solution: Matrix<Complex<Double>>
-            do { solution = try leastSquares(g, b).solution } catch {
-                throw ISACError.numericalFailure(reason: "TensorOMP LS update: \(error)")
-            }
+            let solution = try ISACError.numerical("TensorOMP LS update") { try leastSquares(g, b).solution }
             let beta = (0..<n).map { i in (0..<snapshots).map { solution[i, $0] } }  // beta[j][s]
             // The residual correlation of every candidate.
             var correlation = projected
@@ -170,8 +169,8 @@ public enum TensorFusion {
     /// - Returns: The flat indices picked, in selection order.
     static func greedySelection(
         count: Int, candidates total: Int, snapshots: Int, correlation initial: [Complex<Double>],
-        update: ([Int]) throws -> [Complex<Double>]
-    ) rethrows -> [Int] {
+        update: ([Int]) throws(ISACError) -> [Complex<Double>]
+    ) throws(ISACError) -> [Int] {
         var selected: [Int] = []
         var correlation = initial
         for _ in 0..<count {
@@ -199,7 +198,7 @@ public enum TensorFusion {
     static func tuckerOMP(
         tensor: ChannelTensor, dictionaries: [Matrix<Complex<Double>>], projected: [Complex<Double>],
         sizes: [Int], count: Int
-    ) throws -> [CandidateTriplet] {
+    ) throws(ISACError) -> [CandidateTriplet] {
         let dims = tensor.dimensions
         let snapshots = tensor.snapshotCount
         let total = sizes.reduce(1, *)
@@ -210,7 +209,7 @@ public enum TensorFusion {
         let selected = try greedySelection(
             count: count, candidates: total, snapshots: snapshots, correlation: projected
         ) {
-            selected in
+            (selected: [Int]) throws(ISACError) in
             // Unique selected columns per mode, the Tucker core, and the residual.
             let chosen = selected.map(triplet)
             var sub: [Matrix<Complex<Double>>] = []
@@ -222,9 +221,7 @@ public enum TensorFusion {
                     for i in 0..<dims[m] { d[i, c] = dictionaries[m][i, column] }
                 }
                 sub.append(d)
-                do { pseudo.append(try pseudoInverse(d)) } catch {
-                    throw ISACError.numericalFailure(reason: "Tucker core pseudo-inverse: \(error)")
-                }
+                pseudo.append(try ISACError.numerical("Tucker core pseudo-inverse") { try pseudoInverse(d) })
             }
             var core = tensor.elements
             var coreDims = dims

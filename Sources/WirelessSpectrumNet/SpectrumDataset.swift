@@ -34,7 +34,7 @@ public struct SpectrumDataset: Sendable {
     public static func synthetic(
         generator: WidebandGenerator, snrLevelsDB: [Double], indices: Range<Int>,
         extractor: SpectrumFeatureExtractor
-    ) throws -> SpectrumDataset {
+    ) throws(SpectrumNetError) -> SpectrumDataset {
         let w = generator.configuration.windowSamples
         guard extractor.windowSamples <= w else {
             throw SpectrumNetError.lengthMismatch(expected: extractor.windowSamples, found: w)

@@ -45,7 +45,7 @@ import WirelessCore
     #expect(none.isEmpty)
 }
 
-@Test func greedySelectionPicksTheStrongestUnselectedAndStopsWhenAllAreTaken() {
+@Test func greedySelectionPicksTheStrongestUnselectedAndStopsWhenAllAreTaken() throws {
     // Three candidates, two snapshots: powers 1+1, 9+0, 4+4 → order 1, 2, 0; a fourth pick has
     // nothing left. The update here leaves the correlation as it is.
     let correlation: [Complex<Double>] = [
@@ -53,7 +53,7 @@ import WirelessCore
         Complex(0, 1), Complex(0, 0), Complex(0, 2),
     ]
     var updates: [[Int]] = []
-    let picked = TensorFusion.greedySelection(count: 4, candidates: 3, snapshots: 2, correlation: correlation) {
+    let picked = try TensorFusion.greedySelection(count: 4, candidates: 3, snapshots: 2, correlation: correlation) {
         selected in
         updates.append(selected)
         return correlation
@@ -61,7 +61,7 @@ import WirelessCore
     #expect(picked == [1, 2, 0])
     #expect(updates == [[1], [1, 2], [1, 2, 0]])
     // Ties go to the lower index.
-    let tied = TensorFusion.greedySelection(
+    let tied = try TensorFusion.greedySelection(
         count: 1, candidates: 2, snapshots: 1, correlation: [Complex(1, 0), Complex(0, 1)]
     ) { _ in [] }
     #expect(tied == [0])
