@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// Log-normal shadowing specified in decibels; samples are returned as LINEAR values.
 ///
@@ -27,12 +28,12 @@ public struct LogNormalDBDistribution: SamplingDistribution, Equatable, Codable 
     /// The mean of the linear value, 10^(μ/10)·exp(½(σ ln10/10)²).
     public var linearMean: Double {
         let s = standardDeviationDB * M_LN10 / 10
-        return pow(10, meanDB / 10) * exp(0.5 * s * s)
+        return Decibels.toPower(meanDB) * exp(0.5 * s * s)
     }
 
     /// A linear-scale sample 10^((μ_dB + σ_dB Z)/10).
     public func sample(using generator: inout some RandomNumberGenerator) -> Double {
         let db = meanDB + standardDeviationDB * NormalDistribution.standardSample(using: &generator)
-        return pow(10, db / 10)
+        return Decibels.toPower(db)
     }
 }

@@ -31,21 +31,12 @@ public enum ParallelExecution {
         precondition(count >= 0, "count must be non-negative")
         if count == 0 { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-            let slots = TaskSlots(base: buffer.baseAddress!)
+            // Task i initialises only element i (disjoint writes, SendablePointer's contract).
+            let slots = SendablePointer(buffer.baseAddress!)
             forEachTask(count: count) { task in
-                slots.initialize(task, to: transform(task))
+                (slots.base + task).initialize(to: transform(task))
             }
             initializedCount = count
         }
     }
-}
-
-/// A pointer to a result buffer in which task i initialises only element i.
-///
-/// `@unchecked Sendable` is safe because `parallelMap` gives each task a distinct index, so
-/// no element is written by two threads, and the buffer outlives `concurrentPerform`, which
-/// returns only after every task has finished (a happens-before edge to the caller).
-private struct TaskSlots<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-    func initialize(_ index: Int, to value: T) { (base + index).initialize(to: value) }
 }

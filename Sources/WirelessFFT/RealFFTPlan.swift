@@ -30,10 +30,7 @@ public final class RealFFTPlan: @unchecked Sendable {
     /// Complex elements the output buffer must hold: `batchCount · outputCount`.
     public var outputBufferCount: Int { batchCount * outputCount }
 
-    private let alignedPlan: OpaquePointer
-    private let unalignedPlan: OpaquePointer
-    private let plannedInputAlignment: Int32
-    private let plannedOutputAlignment: Int32
+    private let plans: FFTWPlanPair<Double>
     private let scale: Double
 
     /// Plans a batched real-to-complex forward FFT.
@@ -47,7 +44,7 @@ public final class RealFFTPlan: @unchecked Sendable {
     public init(
         shape: [Int], batchCount: Int = 1, normalization: FFTNormalization = .none,
         rigor: FFTPlanningRigor = .estimate
-    ) throws {
+    ) throws(FFTError) {
         let layout = try FFTLayout(shape: shape, batchCount: batchCount, batchDistance: nil)
         var outputShape = layout.shape
         outputShape[outputShape.count - 1] = outputShape[outputShape.count - 1] / 2 + 1
@@ -61,82 +58,40 @@ public final class RealFFTPlan: @unchecked Sendable {
         self.scale = normalization.scale(count: layout.count)
 
         let dims = layout.fftwShape
-        let inputElements = batchCount * layout.count
-        let outputElements = batchCount * outputCount
         let inputDistance = Int32(layout.count)
         let outputDistance = Int32(outputCount)
-        // fftw_malloc is thread-safe (only the planner needs the lock); a failed allocation is an
-        // error, not a trap. Both element counts are ≤ Int32.max (FFTLayout): no overflow.
-        let inputBytes = inputElements * MemoryLayout<Double>.stride
-        let outputBytes = outputElements * MemoryLayout<fftw_complex>.stride
-        guard let inputRaw = fftw_malloc(inputBytes) else {
-            throw FFTError.allocationFailed(bytes: inputBytes, shape: shape)
-        }
-        guard let outputRaw = fftw_malloc(outputBytes) else {
-            fftw_free(inputRaw)
-            throw FFTError.allocationFailed(bytes: outputBytes, shape: shape)
-        }
-        defer {
-            fftw_free(inputRaw)
-            fftw_free(outputRaw)
-        }
-        let input = inputRaw.bindMemory(to: Double.self, capacity: inputElements)
-        let output = outputRaw.bindMemory(to: fftw_complex.self, capacity: outputElements)
-        let plans: (OpaquePointer?, OpaquePointer?, Int32, Int32) = FFTWPlanner.withLock {
-            let make = { (flags: UInt32) in
-                dims.withUnsafeBufferPointer { n in
-                    fftw_plan_many_dft_r2c(
-                        Int32(dims.count), n.baseAddress, Int32(batchCount),
-                        input, nil, 1, inputDistance, output, nil, 1, outputDistance, flags)
-                }
+        // Both element counts are ≤ Int32.max (FFTLayout): the byte counts cannot overflow.
+        self.plans = try FFTWPlanPair(
+            inputBytes: batchCount * layout.count * MemoryLayout<Double>.stride,
+            outputBytes: batchCount * outputCount * MemoryLayout<Complex<Double>>.stride, shape: shape, rigor: rigor
+        ) { flags, input, output in
+            dims.withUnsafeBufferPointer { n in
+                fftw_plan_many_dft_r2c(
+                    Int32(dims.count), n.baseAddress, Int32(batchCount), input.assumingMemoryBound(to: Double.self),
+                    nil, 1, inputDistance, output.assumingMemoryBound(to: fftw_complex.self), nil, 1, outputDistance,
+                    flags)
             }
-            let aligned = make(rigor.fftwFlags)
-            let unaligned = make(rigor.fftwFlags | fftwUnalignedFlag)
-            let outputAlignment = fftw_alignment_of(
-                UnsafeMutableRawPointer(output).assumingMemoryBound(to: Double.self))
-            return (aligned, unaligned, fftw_alignment_of(input), outputAlignment)
         }
-        guard let aligned = plans.0, let unaligned = plans.1 else {
-            FFTWPlanner.withLock {
-                if let plan = plans.0 { fftw_destroy_plan(plan) }
-                if let plan = plans.1 { fftw_destroy_plan(plan) }
-            }
-            throw FFTError.planningFailed(shape: shape)
-        }
-        self.alignedPlan = aligned
-        self.unalignedPlan = unaligned
-        self.plannedInputAlignment = plans.2
-        self.plannedOutputAlignment = plans.3
     }
 
     /// Plans a 1-D real transform of `count` points.
     public convenience init(
         count: Int, batchCount: Int = 1, normalization: FFTNormalization = .none, rigor: FFTPlanningRigor = .estimate
-    ) throws {
+    ) throws(FFTError) {
         try self.init(shape: [count], batchCount: batchCount, normalization: normalization, rigor: rigor)
     }
 
-    deinit {
-        let aligned = alignedPlan
-        let unaligned = unalignedPlan
-        FFTWPlanner.withLock {
-            fftw_destroy_plan(aligned)
-            fftw_destroy_plan(unaligned)
-        }
-    }
+    deinit { plans.destroy() }
 
     /// Transforms `inputBufferCount` reals into `outputBufferCount` complex values.
     /// Thread-safe, no allocation; `input` is not modified.
     @inline(__always)
     public func execute(input: UnsafePointer<Double>, output: UnsafeMutablePointer<Complex<Double>>) {
         let source = UnsafeMutablePointer(mutating: input)
-        let destination = UnsafeMutablePointer<fftw_complex>(OpaquePointer(output))
-        let plan =
-            (fftw_alignment_of(source) == plannedInputAlignment
-                && fftw_alignment_of(UnsafeMutableRawPointer(destination).assumingMemoryBound(to: Double.self))
-                    == plannedOutputAlignment)
-            ? alignedPlan : unalignedPlan
-        fftw_execute_dft_r2c(plan, source, destination)
+        let destination = UnsafeMutableRawPointer(output)
+        fftw_execute_dft_r2c(
+            plans.plan(input: UnsafeMutableRawPointer(source), output: destination), source,
+            destination.assumingMemoryBound(to: fftw_complex.self))
         if scale != 1 {
             for i in 0..<outputBufferCount { output[i] = output[i].multiplied(by: scale) }
         }

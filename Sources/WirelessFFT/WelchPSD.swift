@@ -59,7 +59,7 @@ public struct WelchPSD: Sendable {
     ///   a fraction outside [0, 1).
     public init(
         segmentLength: Int, overlap: Overlap = .fraction(0.5), window: Window = .hann(.periodic), sampleRateHz: Double
-    ) throws {
+    ) throws(FFTError) {
         guard segmentLength >= 1 else { throw FFTError.invalidShape([segmentLength]) }
         guard sampleRateHz > 0, sampleRateHz.isFinite else {
             throw FFTError.valueOutOfRange(name: "sampleRateHz", value: sampleRateHz)
@@ -113,10 +113,11 @@ public struct WelchPSD: Sendable {
     ///
     /// - Parameter samples: x[n] [√W, i.e. |x|² is power in W], count ≥ N.
     /// - Throws: `FFTError.inputTooShort` if fewer than N samples.
-    public func estimate(samples: [Complex<Double>]) throws -> [Double] {
-        try samples.withUnsafeBufferPointer { x in
-            try windowClosure { w in
-                try twoSided(count: x.count) { start, segment in
+    public func estimate(samples: [Complex<Double>]) throws(FFTError) -> [Double] {
+        try requireOneSegment(sampleCount: samples.count)
+        return samples.withUnsafeBufferPointer { x in
+            windowClosure { w in
+                twoSided(count: x.count) { start, segment in
                     for i in 0..<segmentLength { segment[i] = x[start + i].multiplied(by: w[i]) }
                 }
             }
@@ -126,10 +127,11 @@ public struct WelchPSD: Sendable {
     /// Two-sided PSD of single-precision complex samples [W/Hz] (accumulated in `Double`).
     ///
     /// - Throws: `FFTError.inputTooShort` if fewer than N samples.
-    public func estimate(samples: [Complex<Float>]) throws -> [Double] {
-        try samples.withUnsafeBufferPointer { x in
-            try windowClosure { w in
-                try twoSided(count: x.count) { start, segment in
+    public func estimate(samples: [Complex<Float>]) throws(FFTError) -> [Double] {
+        try requireOneSegment(sampleCount: samples.count)
+        return samples.withUnsafeBufferPointer { x in
+            windowClosure { w in
+                twoSided(count: x.count) { start, segment in
                     for i in 0..<segmentLength {
                         let z = x[start + i]
                         segment[i] = Complex(w[i] * Double(z.real), w[i] * Double(z.imaginary))
@@ -143,7 +145,7 @@ public struct WelchPSD: Sendable {
     ///
     /// - Parameter samples: x[n] [√W], count ≥ N.
     /// - Throws: `FFTError.inputTooShort` if fewer than N samples.
-    public func estimateOneSided(samples: [Double]) throws -> [Double] {
+    public func estimateOneSided(samples: [Double]) throws(FFTError) -> [Double] {
         let n = segmentLength
         let segments = segmentCount(sampleCount: samples.count)
         guard segments > 0 else { throw FFTError.inputTooShort(required: n, actual: samples.count) }
@@ -177,19 +179,25 @@ public struct WelchPSD: Sendable {
 
     /// Runs `body` with the window coefficients as a buffer.
     @inline(__always)
-    private func windowClosure<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
-        try windowCoefficients.withUnsafeBufferPointer(body)
+    private func windowClosure<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+        windowCoefficients.withUnsafeBufferPointer(body)
+    }
+
+    /// - Throws: `FFTError.inputTooShort` when `sampleCount` < N (not one whole segment).
+    private func requireOneSegment(sampleCount: Int) throws(FFTError) {
+        guard segmentCount(sampleCount: sampleCount) > 0 else {
+            throw .inputTooShort(required: segmentLength, actual: sampleCount)
+        }
     }
 
     /// The shared two-sided loop. `fill(start, segment)` writes w[i]·x[start + i] for i < N into
     /// `segment` (once per segment, so the per-sample work stays in concrete, inlinable code).
+    /// The caller has checked `count` ≥ N (`requireOneSegment`).
     @inline(__always)
-    private func twoSided(count: Int, _ fill: (Int, UnsafeMutableBufferPointer<Complex<Double>>) -> Void) throws
-        -> [Double]
-    {
+    private func twoSided(count: Int, _ fill: (Int, UnsafeMutableBufferPointer<Complex<Double>>) -> Void) -> [Double] {
         let n = segmentLength
         let segments = segmentCount(sampleCount: count)
-        guard segments > 0 else { throw FFTError.inputTooShort(required: n, actual: count) }
+        precondition(segments > 0, "twoSided needs one whole segment")
         var segment = [Complex<Double>](repeating: .zero, count: n)
         var accumulated = [Double](repeating: 0, count: n)
         segment.withUnsafeMutableBufferPointer { seg in

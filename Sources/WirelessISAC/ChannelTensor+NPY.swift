@@ -11,7 +11,7 @@ extension ChannelTensor {
     /// A tensor from an NPY array of rank 3 `(N_R, N_F, N_T)` or rank 4 `(S, N_R, N_F, N_T)`.
     ///
     /// - Throws: `ISACError.shapeMismatch` for another rank or an empty dimension.
-    public init(npy array: NPYArray) throws {
+    public init(npy array: NPYArray) throws(ISACError) {
         let shape = array.shape
         guard shape.count == 3 || shape.count == 4, shape.allSatisfy({ $0 >= 1 }) else {
             throw ISACError.shapeMismatch(expected: [-1, -1, -1], actual: shape)
@@ -39,7 +39,9 @@ extension ChannelTensor {
     }
 
     /// The tensor as an NPY array of shape `(N_R, N_F, N_T)` (S = 1) or `(S, N_R, N_F, N_T)`.
-    public func npyArray(dataType: NPYArray.DataType = .complex128) throws -> NPYArray {
+    ///
+    /// - Throws: `IOError` from `NPYArray.init(shape:elements:dataType:)` (a shape NPY cannot hold).
+    public func npyArray(dataType: NPYArray.DataType = .complex128) throws(IOError) -> NPYArray {
         let (n0, n1, n2) = (dimensions[0], dimensions[1], dimensions[2])
         var c = [Complex<Double>](repeating: .zero, count: elements.count)
         elements.withUnsafeBufferPointer { source in
@@ -66,7 +68,7 @@ extension ChannelTensor {
     /// - Throws: `IOError` naming the file: unreadable or malformed files; `.malformedInput` (column
     ///   `shape`) for a rank other than 3 or 4 or an empty dimension; `.nonFiniteValue` with the
     ///   multi-index `element (s, r, k, l)` of the first NaN/±∞ element as the file indexes it.
-    public static func read(from url: URL) throws -> ChannelTensor {
+    public static func read(from url: URL) throws(IOError) -> ChannelTensor {
         let array = try NPYArray.read(from: url)
         guard array.shape.count == 3 || array.shape.count == 4, array.shape.allSatisfy({ $0 >= 1 }) else {
             throw IOError.malformedInput(
@@ -76,7 +78,9 @@ extension ChannelTensor {
             )
         }
         try array.checkFinite(file: url.path)
-        return try ChannelTensor(npy: array)
+        // Rank 3 or 4 and every dimension ≥ 1 were checked above, and NPYArray holds exactly
+        // Π shape elements, so the tensor's own shape check cannot fail.
+        return try! ChannelTensor(npy: array)
     }
 
     /// Writes the tensor to an `.npy` file (atomically).
@@ -84,7 +88,11 @@ extension ChannelTensor {
     /// - Parameters:
     ///   - dataType: `.complex128` (default) or `.complex64` (rounded to Float).
     ///   - fortranOrder: store column-major (the tensor's native order) instead of C order.
-    public func write(to url: URL, dataType: NPYArray.DataType = .complex128, fortranOrder: Bool = false) throws {
+    ///
+    /// - Throws: `IOError` when the file cannot be written.
+    public func write(to url: URL, dataType: NPYArray.DataType = .complex128, fortranOrder: Bool = false)
+        throws(IOError)
+    {
         try npyArray(dataType: dataType).write(to: url, fortranOrder: fortranOrder)
     }
 }

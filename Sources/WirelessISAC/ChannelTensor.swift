@@ -31,7 +31,7 @@ public struct ChannelTensor: Sendable, Equatable, Codable {
     /// A tensor over existing column-major samples.
     ///
     /// - Throws: `ISACError.shapeMismatch` when `elements.count ≠ ΠN_m·S` or the rank is not 3.
-    public init(dimensions: [Int], snapshotCount: Int = 1, elements: [Complex<Double>]) throws {
+    public init(dimensions: [Int], snapshotCount: Int = 1, elements: [Complex<Double>]) throws(ISACError) {
         guard dimensions.count == 3, dimensions.allSatisfy({ $0 >= 1 }), snapshotCount >= 1,
             elements.count == dimensions.reduce(1, *) * snapshotCount
         else {
@@ -69,17 +69,17 @@ public struct ChannelTensor: Sendable, Equatable, Codable {
     ///
     /// - Throws: `ISACError.nonFiniteInput(index:)` at the first NaN/Inf sample,
     ///   `ISACError.zeroEnergyInput` for an all-zero tensor.
-    public func validateSamples() throws {
+    public func validateSamples() throws(ISACError) {
         var anyNonZero = false
-        try elements.withUnsafeBufferPointer { buffer in
+        let firstNonFinite: Int? = elements.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
                 let value = buffer[index]
-                guard value.real.isFinite && value.imaginary.isFinite else {
-                    throw ISACError.nonFiniteInput(index: index)
-                }
+                guard value.real.isFinite && value.imaginary.isFinite else { return index }
                 if !anyNonZero && (value.real != 0 || value.imaginary != 0) { anyNonZero = true }
             }
+            return nil
         }
-        guard anyNonZero else { throw ISACError.zeroEnergyInput }
+        if let firstNonFinite { throw .nonFiniteInput(index: firstNonFinite) }
+        guard anyNonZero else { throw .zeroEnergyInput }
     }
 }

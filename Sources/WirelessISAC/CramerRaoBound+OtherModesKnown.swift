@@ -15,7 +15,7 @@ extension CramerRaoBound {
     ///
     /// - Returns: `[mode][path]` variances in [deg²], [m²], [(m/s)²].
     /// - Throws: `zeroPaths`, `invalidParameter` for σ² ≤ 0, `numericalFailure` for a singular Gram.
-    public static func otherModesKnown(scenario: ISACScenario, noiseVariance: Double) throws -> [[Double]] {
+    public static func otherModesKnown(scenario: ISACScenario, noiseVariance: Double) throws(ISACError) -> [[Double]] {
         let paths = scenario.paths
         let p = paths.count
         guard p >= 1 else { throw ISACError.zeroPaths }
@@ -37,9 +37,9 @@ extension CramerRaoBound {
                     da[i, q] = Complex(0, derivatives[q][m] * Double(i)) * e
                 }
             }
-            g0.append(try multiply(a, a, .conjugateTranspose, .none))
-            g10.append(try multiply(da, a, .conjugateTranspose, .none))
-            g11.append(try multiply(da, da, .conjugateTranspose, .none))
+            g0.append(try ISACError.numerical("CRB Gram matrix") { try multiply(a, a, .conjugateTranspose, .none) })
+            g10.append(try ISACError.numerical("CRB Gram matrix") { try multiply(da, a, .conjugateTranspose, .none) })
+            g11.append(try ISACError.numerical("CRB Gram matrix") { try multiply(da, da, .conjugateTranspose, .none) })
         }
         var result: [[Double]] = []
         for m in 0..<3 {

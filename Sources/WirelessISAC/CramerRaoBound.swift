@@ -39,7 +39,7 @@ public struct CramerRaoBound: Sendable, Equatable, Codable {
     ///   - scenario: grid and paths (gains are the β_p).
     ///   - noiseVariance: σ² [channel units²], > 0.
     /// - Throws: `invalidParameter` for σ² ≤ 0, `numericalFailure` for a singular FIM (e.g. coincident paths).
-    public init(scenario: ISACScenario, noiseVariance: Double) throws {
+    public init(scenario: ISACScenario, noiseVariance: Double) throws(ISACError) {
         try self.init(
             grid: scenario.grid, paths: scenario.paths, noiseVariance: noiseVariance,
             dimensions: scenario.grid.dimensions, spacings: [1, 1, 1],
@@ -51,7 +51,7 @@ public struct CramerRaoBound: Sendable, Equatable, Codable {
     /// The ∂g terms are parallel to S and are projected out.
     ///
     /// - Throws: `invalidParameter(name: "compression")` for modes other than none/decimation/averaging.
-    public init(scenario: ISACScenario, noiseVariance: Double, compression: TensorCompression) throws {
+    public init(scenario: ISACScenario, noiseVariance: Double, compression: TensorCompression) throws(ISACError) {
         switch compression.mode {
         case .none:
             try self.init(scenario: scenario, noiseVariance: noiseVariance)
@@ -80,7 +80,7 @@ public struct CramerRaoBound: Sendable, Equatable, Codable {
     public init(
         grid: ISACGrid, paths: [ISACPath], noiseVariance: Double, dimensions: [Int], spacings: [Int],
         amplitudes: [[Complex<Double>]]
-    ) throws {
+    ) throws(ISACError) {
         let p = paths.count
         guard p >= 1 else { throw ISACError.zeroPaths }
         guard noiseVariance.isFinite, noiseVariance > 0 else { throw ISACError.invalidParameter(name: "noiseVariance") }
@@ -107,9 +107,9 @@ public struct CramerRaoBound: Sendable, Equatable, Codable {
                     da[i, q] = Complex(0, chain * Double(i)) * e
                 }
             }
-            g0.append(try multiply(a, a, .conjugateTranspose, .none))
-            g01.append(try multiply(a, da, .conjugateTranspose, .none))
-            g11.append(try multiply(da, da, .conjugateTranspose, .none))
+            g0.append(try ISACError.numerical("CRB Gram matrix") { try multiply(a, a, .conjugateTranspose, .none) })
+            g01.append(try ISACError.numerical("CRB Gram matrix") { try multiply(a, da, .conjugateTranspose, .none) })
+            g11.append(try ISACError.numerical("CRB Gram matrix") { try multiply(da, da, .conjugateTranspose, .none) })
         }
         func factor(mode m: Int, left: Int?, right: Int?, i: Int, j: Int) -> Complex<Double> {
             switch (left == m, right == m) {

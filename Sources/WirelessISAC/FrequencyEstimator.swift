@@ -16,7 +16,7 @@ public enum FrequencyEstimator: String, Sendable, Equatable, Codable, CaseIterab
     /// Frequencies [rad/sample] of the K columns of the signal subspace `signalSubspace` (N × K, orthonormal).
     ///
     /// - Throws: `ISACError.tooManyPaths` when K > N−1, `.numericalFailure` when a kernel fails.
-    public func frequencies(signalSubspace: Matrix<Complex<Double>>) throws -> [Double] {
+    public func frequencies(signalSubspace: Matrix<Complex<Double>>) throws(ISACError) -> [Double] {
         let n = signalSubspace.rows
         let k = signalSubspace.columns
         guard k >= 1, k <= n - 1 else { throw ISACError.tooManyPaths(mode: -1, requested: k, limit: n - 1) }
@@ -50,7 +50,7 @@ public enum RootMUSIC {
     }
 
     /// The K root-MUSIC frequencies [rad/sample], in order of closeness to the unit circle.
-    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>) throws -> [Double] {
+    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>) throws(ISACError) -> [Double] {
         var coefficients = polynomial(signalSubspace: u)
         let scale = coefficients.reduce(0) { max($0, $1.length) }
         // Strip ≈ 0 leading (and, by conjugate symmetry, trailing) coefficients.
@@ -151,7 +151,7 @@ public enum RootMUSIC {
 /// 1-D shift-invariance estimation (Roy & Kailath 1989; docs/ISAC.md#per-mode-estimation step 7).
 public enum ESPRIT {
     /// The K ESPRIT frequencies [rad/sample] of an N × K signal subspace (J_1/J_2: first/last N−1 rows).
-    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws
+    public static func frequencies(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws(ISACError)
         -> [Double]
     {
         let psi = try rotationOperator(signalSubspace: u, totalLeastSquares: totalLeastSquares)
@@ -163,7 +163,7 @@ public enum ESPRIT {
     }
 
     /// The K × K operator Ψ with J_1U_sΨ ≈ J_2U_s (LS or TLS).
-    public static func rotationOperator(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws
+    public static func rotationOperator(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws(ISACError)
         -> Matrix<Complex<Double>>
     {
         let n = u.rows

@@ -27,7 +27,7 @@ public enum GainRefit {
     /// - Complexity: O(N_tot·U + P·N_A·N_F + P³) with U ≤ P distinct Doppler values.
     public static func gains(
         tensor: ChannelTensor, frequencies: [[Double]], parallel: Bool = true
-    ) throws -> [[Complex<Double>]] {
+    ) throws(ISACError) -> [[Complex<Double>]] {
         let p = frequencies.count
         guard p > 0 else { return [] }
         let dims = tensor.dimensions
@@ -87,6 +87,16 @@ public enum GainRefit {
         } catch {
             throw ISACError.numericalFailure(reason: "gain refit: \(error)")
         }
+    }
+
+    /// Sets each target's `gain` to the LS gain of the first snapshot of `tensor` at the targets'
+    /// full-grid `frequencies` (the last step of every estimator; nothing to do for no targets).
+    ///
+    /// - Throws: `ISACError.numericalFailure` when the LS solve fails.
+    public static func refitGains(of targets: inout [ISACTargetEstimate], on tensor: ChannelTensor) throws(ISACError) {
+        guard !targets.isEmpty else { return }
+        let gains = try Self.gains(tensor: tensor, frequencies: targets.map(\.frequencies))
+        for index in targets.indices { targets[index].gain = gains[index][0] }
     }
 
     /// G = (V^HV)∘(D^HD)∘(A^HA) from closed-form Vandermonde inner products

@@ -1,4 +1,5 @@
 import WirelessCore
+import WirelessLinearAlgebra
 
 /// Typed errors of the ISAC module (PLAIN, its baselines and bounds).
 ///
@@ -68,3 +69,12 @@ public enum ISACError: Error, Equatable, Sendable, CustomStringConvertible, Cate
 
 /// The name docs/ISAC.md#errors also uses for the module's error type.
 public typealias PLAINError = ISACError
+
+extension ISACError {
+    /// Runs the linear-algebra kernels of `step` (LAPACK/BLAS calls that throw `LinearAlgebraError`),
+    /// reporting a failure as `.numericalFailure` that names the step and the kernel's own message:
+    /// the one place the module maps those errors.
+    static func numerical<T>(_ step: String, _ body: () throws -> T) throws(ISACError) -> T {
+        do { return try body() } catch { throw .numericalFailure(reason: "\(step): \(error)") }
+    }
+}

@@ -26,6 +26,9 @@ public struct ISACTargetEstimate: Sendable, Equatable, Codable {
         self.frequencies = frequencies
         self.angleClamped = angleClamped
     }
+
+    /// The estimated path power |β̂|² [dB], floored as `ISACPath.gainPowerDB`.
+    public var gainPowerDB: Double { ISACPath.powerDB(gain) }
 }
 
 /// The output of an ISAC estimator (PLAIN or a baseline).
@@ -46,7 +49,7 @@ public protocol ISACParameterEstimator: Sendable {
     /// A short name for tables and legends (`plain`, `fft3d`, `sequential`, `tensor_esprit`, …).
     var name: String { get }
     /// Estimates the targets of one tensor of the planned shape.
-    func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate
+    func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate
 }
 
 extension ISACTargetEstimate {

@@ -66,7 +66,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     ) {
         self.carrierFrequencyHz = carrierFrequencyHz
         self.antennaCount = antennaCount
-        self.antennaSpacingMeters = antennaSpacingMeters ?? ISACGrid.speedOfLight / carrierFrequencyHz / 2
+        self.antennaSpacingMeters = antennaSpacingMeters ?? Self.c / carrierFrequencyHz / 2
         self.subcarrierCount = subcarrierCount
         self.subcarrierSpacingHz = subcarrierSpacingHz
         self.symbolCount = symbolCount
@@ -74,9 +74,6 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         self.angleConvention = angleConvention
         self.rangeMapping = rangeMapping
     }
-
-    /// Speed of light c [m/s] (exact, SI).
-    public static let speedOfLight = PhysicalConstants.speedOfLightMetersPerSecond
 
     /// The paper's default grid: f_c = 26 GHz, 16 antennas at λ/2, 180 subcarriers at 60 kHz,
     /// 560 symbols with T_CP = 1/(14Δf) (T_sym = 17.857 µs, T_obs = 10 ms). docs/ISAC.md#scenarios.
@@ -93,13 +90,16 @@ public struct ISACGrid: Sendable, Equatable, Codable {
     /// Mode sizes `[N_R, N_F, N_T]`.
     public var dimensions: [Int] { [antennaCount, subcarrierCount, symbolCount] }
 
+    /// c [m/s], the speed of light of the mappings below.
+    private static let c = PhysicalConstants.speedOfLightMetersPerSecond
+
     /// Wavelength λ = c/f_c [m].
-    public var wavelengthMeters: Double { ISACGrid.speedOfLight / carrierFrequencyHz }
+    public var wavelengthMeters: Double { Self.c / carrierFrequencyHz }
 
     /// Checks every constant is finite and positive.
     ///
     /// - Throws: `ISACError.invalidParameter(name:)` naming the first bad constant.
-    public func validate() throws {
+    public func validate() throws(ISACError) {
         let checks: [(String, Double)] = [
             ("carrierFrequencyHz", carrierFrequencyHz), ("antennaSpacingMeters", antennaSpacingMeters),
             ("subcarrierSpacingHz", subcarrierSpacingHz), ("symbolDurationSeconds", symbolDurationSeconds),
@@ -132,12 +132,12 @@ public struct ISACGrid: Sendable, Equatable, Codable {
 
     /// Delay τ = κ·d/c [s] of a distance [m] (path length for `.oneWay`, range for `.monostatic`).
     public func delaySeconds(distanceMeters: Double) -> Double {
-        rangeMapping.factor * distanceMeters / ISACGrid.speedOfLight
+        rangeMapping.factor * distanceMeters / Self.c
     }
 
     /// Doppler f_D = κ·f_c·v/c [Hz] of a radial (closing) velocity [m/s].
     public func dopplerHz(velocityMetersPerSecond: Double) -> Double {
-        rangeMapping.factor * carrierFrequencyHz * velocityMetersPerSecond / ISACGrid.speedOfLight
+        rangeMapping.factor * carrierFrequencyHz * velocityMetersPerSecond / Self.c
     }
 
     /// ω_F = −2πΔf·τ for a distance [m] [rad/sample].
@@ -164,8 +164,8 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         let scale = 2 * .pi * antennaSpacingMeters / wavelengthMeters * .pi / 180
         let angleRadians = path.angleDegrees * .pi / 180
         let dA = angleConvention == .axis ? -scale * sin(angleRadians) : scale * cos(angleRadians)
-        let dF = -2 * .pi * subcarrierSpacingHz * rangeMapping.factor / ISACGrid.speedOfLight
-        let dT = 2 * .pi * symbolDurationSeconds * rangeMapping.factor * carrierFrequencyHz / ISACGrid.speedOfLight
+        let dF = -2 * .pi * subcarrierSpacingHz * rangeMapping.factor / Self.c
+        let dT = 2 * .pi * symbolDurationSeconds * rangeMapping.factor * carrierFrequencyHz / Self.c
         return [dA, dF, dT]
     }
 
@@ -195,10 +195,10 @@ public struct ISACGrid: Sendable, Equatable, Codable {
         var wF = ISACGrid.wrapToPlusMinusPi(frequencies[1])
         if wF > 0 { wF -= 2 * .pi }
         let tau = -wF / (2 * .pi * subcarrierSpacingHz * Double(factors[1]))
-        let distance = ISACGrid.speedOfLight * tau / rangeMapping.factor
+        let distance = Self.c * tau / rangeMapping.factor
         let wT = ISACGrid.wrapToPlusMinusPi(frequencies[2])
         let doppler = wT / (2 * .pi * Double(factors[2]) * symbolDurationSeconds)
-        let velocity = doppler * ISACGrid.speedOfLight / (rangeMapping.factor * carrierFrequencyHz)
+        let velocity = doppler * Self.c / (rangeMapping.factor * carrierFrequencyHz)
         return (angle, distance, velocity, clamped)
     }
 
@@ -213,7 +213,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
 
     /// Largest unambiguous distance [m] after compression by Δ_F: c/(κΔfΔ_F).
     public func maximumDistanceMeters(compressionFactor: Int = 1) -> Double {
-        ISACGrid.speedOfLight / (rangeMapping.factor * subcarrierSpacingHz * Double(compressionFactor))
+        Self.c / (rangeMapping.factor * subcarrierSpacingHz * Double(compressionFactor))
     }
 
     /// Largest unambiguous |velocity| [m/s] after compression by Δ_T: λ/(2κ T_sym Δ_T).
@@ -223,7 +223,7 @@ public struct ISACGrid: Sendable, Equatable, Codable {
 
     /// Distance resolution c/(κ N_F Δf) [m].
     public var distanceResolutionMeters: Double {
-        ISACGrid.speedOfLight / (rangeMapping.factor * Double(subcarrierCount) * subcarrierSpacingHz)
+        Self.c / (rangeMapping.factor * Double(subcarrierCount) * subcarrierSpacingHz)
     }
 
     /// Velocity resolution λ/(κ N_T T_sym) [m/s].

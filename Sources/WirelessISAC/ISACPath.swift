@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 
 /// One propagation path (a reflector): direction, distance, velocity and complex gain.
 public struct ISACPath: Sendable, Equatable, Codable {
@@ -16,5 +17,13 @@ public struct ISACPath: Sendable, Equatable, Codable {
         self.distanceMeters = distanceMeters
         self.velocityMetersPerSecond = velocityMetersPerSecond
         self.gain = gain
+    }
+
+    /// The path power |β|² [dB], floored at the smallest positive `Double` so a zero gain stays finite.
+    public var gainPowerDB: Double { Self.powerDB(gain) }
+
+    /// |β|² [dB], floored at the smallest positive `Double` (≈ −3233 dB): the gain columns of the ISAC tables.
+    static func powerDB(_ gain: Complex<Double>) -> Double {
+        Decibels.fromPower(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
     }
 }

@@ -30,15 +30,14 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     public static func paperDefault(phasesRadians: [Double] = Array(repeating: 0, count: 6)) -> ISACScenario {
         precondition(phasesRadians.count == 6, "the default scenario has six paths")
         let grid = ISACGrid.paperDefault
-        let sampleDistance = ISACGrid.speedOfLight / (225 * grid.subcarrierSpacingHz)
+        let sampleDistance = PhysicalConstants.speedOfLightMetersPerSecond / (225 * grid.subcarrierSpacingHz)
         let multiples: [Double] = [2, 5, 9, 12, 15, 18]
         let anglesDegrees: [Double] = [30, 54, 78, 102, 126, 150]
         let speedsKmh: [Double] = [0, 5, 0, 15, 0, 25]
         var paths: [ISACPath] = []
         for p in 0..<6 {
             let distance = multiples[p] * sampleDistance
-            let pathLossDB = 28 + 22 * log10(distance) + 20 * log10(grid.carrierFrequencyHz / 1e9) + 2.96
-            let magnitude = pow(10, -pathLossDB / 20)
+            let magnitude = gainMagnitude(distanceMeters: distance, carrierFrequencyHz: grid.carrierFrequencyHz)
             paths.append(
                 ISACPath(
                     angleDegrees: anglesDegrees[p], distanceMeters: distance,
@@ -63,26 +62,35 @@ public struct ISACScenario: Sendable, Equatable, Codable {
         var paths: [ISACPath] = []
         for p in 0..<6 {
             let distance = 20 + 60 * Double(p)
-            let pathLossDB = 28 + 22 * log10(distance) + 20 * log10(grid.carrierFrequencyHz / 1e9) + 2.96
             paths.append(
                 ISACPath(
                     angleDegrees: anglesDegrees[p], distanceMeters: distance,
                     velocityMetersPerSecond: speedsKmh[p] / 3.6,
-                    gain: Complex(length: pow(10, -pathLossDB / 20), phase: phasesRadians[p])))
+                    gain: Complex(
+                        length: gainMagnitude(distanceMeters: distance, carrierFrequencyHz: grid.carrierFrequencyHz),
+                        phase: phasesRadians[p])))
         }
         return ISACScenario(grid: grid, paths: paths)
+    }
+
+    /// The amplitude 10^{−PL/20} of a path of length `distanceMeters` [m] at `carrierFrequencyHz` [Hz]:
+    ///
+    ///     PL = 28 + 22·log10(d/m) + 20·log10(f_c/GHz) + 2.96   [dB]   (TR 38.901 UMa-LOS + 4·0.74 dB)
+    static func gainMagnitude(distanceMeters: Double, carrierFrequencyHz: Double) -> Double {
+        let pathLossDB = 28 + 22 * log10(distanceMeters) + 20 * log10(carrierFrequencyHz / 1e9) + 2.96
+        return Decibels.toAmplitude(-pathLossDB)
     }
 
     /// Total path power Σ|β_p|² [channel units²].
     public var totalPathPower: Double { paths.reduce(0) { $0 + $1.gain.lengthSquared } }
 
     /// Noise variance σ² = Σ|β_p|² / 10^{SNR/10} for an SNR [dB].
-    public func noiseVariance(snrDB: Double) -> Double { totalPathPower / pow(10, snrDB / 10) }
+    public func noiseVariance(snrDB: Double) -> Double { totalPathPower / Decibels.toPower(snrDB) }
 
     /// Checks the grid and the paths.
     ///
     /// - Throws: `ISACError.invalidParameter`, or `.zeroPaths` for an empty path list.
-    public func validate() throws {
+    public func validate() throws(ISACError) {
         try grid.validate()
         guard !paths.isEmpty else { throw ISACError.zeroPaths }
         for (p, path) in paths.enumerated() {
@@ -97,7 +105,7 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// |x/Δ_A|·2d_a/λ < 1 for the angle, τ < 1/(ΔfΔ_F), |f_D| < 1/(2Δ_T T_sym).
     ///
     /// - Throws: `ISACError.outsideUnambiguousRange(path:parameter:)` for the first aliasing path.
-    public func validateUnambiguous(compressionFactors factors: [Int]) throws {
+    public func validateUnambiguous(compressionFactors factors: [Int]) throws(ISACError) {
         for (p, path) in paths.enumerated() {
             let w = grid.spatialFrequencies(of: path)
             if abs(w[0]) * Double(factors[0]) >= .pi {
@@ -140,11 +148,12 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// A noisy realisation at `snrDB` [dB]: the noiseless tensor plus iid CN(0, σ²) noise.
     ///
     /// - Throws: `ISACError.invalidParameter(name: "snrDB")` for a non-finite SNR or σ².
-    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws -> ChannelTensor {
+    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws(ISACError) -> ChannelTensor {
         var tensor = noiselessTensor()
         let variance = noiseVariance(snrDB: snrDB)
         guard snrDB.isFinite, variance.isFinite, variance > 0 else { throw ISACError.invalidParameter(name: "snrDB") }
-        let noise = try ComplexNormalDistribution(variance: variance)
+        // variance is finite and > 0 (checked above), so the distribution cannot reject it.
+        let noise = try! ComplexNormalDistribution(variance: variance)
         for index in tensor.elements.indices { tensor.elements[index] += noise.sample(using: &generator) }
         return tensor
     }

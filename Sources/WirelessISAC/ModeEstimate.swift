@@ -22,9 +22,11 @@ public enum ModeSubspaceEstimation {
     /// The mode-m sample covariance R = Y_mY_m^H/Q of a tensor (all snapshots as columns).
     ///
     /// - Complexity: O(N_m²·Q_m) via BLAS.
-    public static func covariance(of tensor: ChannelTensor, mode: Int) throws -> Matrix<Complex<Double>> {
+    public static func covariance(of tensor: ChannelTensor, mode: Int) throws(ISACError) -> Matrix<Complex<Double>> {
         let unfolding = unfold(tensor, mode: mode)
-        var r = try multiply(unfolding, unfolding, .none, .conjugateTranspose)
+        var r = try ISACError.numerical("mode-\(mode) covariance") {
+            try multiply(unfolding, unfolding, .none, .conjugateTranspose)
+        }
         let q = Double(unfolding.columns)
         for index in r.elements.indices { r.elements[index] = r.elements[index].divided(by: q) }
         return r
@@ -93,7 +95,7 @@ public enum ModeSubspaceEstimation {
     public static func estimate(
         covariance: Matrix<Complex<Double>>, snapshotCount: Int, estimator: FrequencyEstimator,
         criterion: ModelOrderCriterion, forwardBackward: Bool, forcedOrder: Int? = nil, maximumOrder: Int? = nil
-    ) throws -> ModeEstimate {
+    ) throws(ISACError) -> ModeEstimate {
         let n = covariance.rows
         var r = covariance
         let scale = r.elements.reduce(0) { max($0, $1.length) }

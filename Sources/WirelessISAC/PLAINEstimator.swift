@@ -24,7 +24,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     ///
     /// - Throws: `invalidParameter` (grid), `invalidCompressionFactor`, `compressionFactorNotDivisor`,
     ///   `dimensionTooSmall`, `zeroPaths`, `tooManyPaths`, `shapeMismatch`.
-    public init(configuration: PLAINConfiguration, shape: [Int]) throws {
+    public init(configuration: PLAINConfiguration, shape: [Int]) throws(ISACError) {
         try configuration.grid.validate()
         guard shape.count == 3 || shape.count == 4 else {
             throw ISACError.shapeMismatch(expected: configuration.grid.dimensions, actual: shape)
@@ -58,23 +58,11 @@ public struct PLAINEstimator: ISACParameterEstimator {
         self.compression = compression
     }
 
-    /// Stage 1 with input validation folded in: Averaging sums every sample, so a NaN/Inf input
-    /// gives a non-finite block mean and an all-zero input an all-zero H'; only then is the input
-    /// scanned to report the exact error. Other modes validate the input first.
+    /// Stage 1 with the input checks (`TensorCompression.validatedCompression(of:parallel:)`).
     ///
-    /// - Throws: `nonFiniteInput(index:)`, `zeroEnergyInput`.
-    public func validatedCompression(of tensor: ChannelTensor) throws -> ChannelTensor {
-        guard compression.mode == .averaging else {
-            try tensor.validateSamples()
-            return compress(tensor)
-        }
-        let compressed = compress(tensor)
-        do { try compressed.validateSamples() } catch {
-            try tensor.validateSamples()  // reports the input's own first bad sample, if any
-            if case ISACError.zeroEnergyInput = error { throw error }  // blocks cancel exactly: nothing to estimate
-            throw ISACError.numericalFailure(reason: "block sums overflowed during compression")
-        }
-        return compressed
+    /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`.
+    public func validatedCompression(of tensor: ChannelTensor) throws(ISACError) -> ChannelTensor {
+        try compression.validatedCompression(of: tensor, parallel: configuration.parallel)
     }
 
     /// Stage 1: the compressed tensor H'.
@@ -83,13 +71,13 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 2: per-mode estimates on H' (the three modes in parallel when configured).
-    public func estimateModes(_ compressed: ChannelTensor) throws -> [ModeEstimate] {
+    public func estimateModes(_ compressed: ChannelTensor) throws(ISACError) -> [ModeEstimate] {
         let config = configuration
         let forced = config.pathCountUse == .everywhere ? config.pathCount : nil
         let results = Mutex([Result<ModeEstimate, ISACError>?](repeating: nil, count: 3))
         let work: @Sendable (Int) -> Void = { mode in
             let outcome: Result<ModeEstimate, ISACError>
-            do {
+            do throws(ISACError) {
                 let covariance = try ModeSubspaceEstimation.covariance(of: compressed, mode: mode)
                 let columns = compressed.elements.count / compressed.dimensions[mode]
                 outcome = .success(
@@ -97,15 +85,14 @@ public struct PLAINEstimator: ISACParameterEstimator {
                         covariance: covariance, snapshotCount: columns, estimator: config.frequencyEstimator,
                         criterion: config.modelOrderCriterion, forwardBackward: config.forwardBackwardAveraging,
                         forcedOrder: forced))
-            } catch let error as ISACError {
-                outcome = .failure(Self.relabel(error, mode: mode))
             } catch {
-                outcome = .failure(.numericalFailure(reason: "\(error)"))
+                outcome = .failure(Self.relabel(error, mode: mode))
             }
             results.withLock { $0[mode] = outcome }
         }
         if config.parallel { ParallelExecution.forEachTask(count: 3, work) } else { for m in 0..<3 { work(m) } }
-        return try results.withLock { slots in try slots.map { try $0!.get() } }
+        let outcomes = results.withLock { $0.map { $0! } }
+        return try outcomes.map { outcome throws(ISACError) in try outcome.get() }
     }
 
     private static func relabel(_ error: ISACError, mode: Int) -> ISACError {
@@ -116,7 +103,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     }
 
     /// Stage 3: the selected triplets (indices into each mode's candidates).
-    public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws -> [CandidateTriplet] {
+    public func fuse(_ compressed: ChannelTensor, modes: [ModeEstimate]) throws(ISACError) -> [CandidateTriplet] {
         let count = configuration.pathCount ?? modes.map(\.order).max() ?? 1
         return try TensorFusion.select(
             tensor: compressed, candidates: modes.map(\.frequencies), count: count, method: configuration.fusion,
@@ -128,28 +115,18 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// - Parameter input: the uncompressed tensor for the `.uncompressed` refit; nil forces the compressed refit.
     public func targets(
         input: ChannelTensor?, compressed: ChannelTensor, modes: [ModeEstimate], triplets: [CandidateTriplet]
-    ) throws -> [ISACTargetEstimate] {
-        let grid = configuration.grid
-        var targets: [ISACTargetEstimate] = []
-        for triplet in triplets {
-            let w = (0..<3).map { modes[$0].frequencies[triplet.indices[$0]] }
-            let physical = grid.physicalParameters(frequencies: w, factors: compression.mappingFactors)
-            let path = ISACPath(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
-            targets.append(
-                ISACTargetEstimate(
-                    angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                    velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
-                    frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped))
+    ) throws(ISACError) -> [ISACTargetEstimate] {
+        var targets = triplets.map { triplet in
+            ISACTargetEstimate(
+                grid: configuration.grid,
+                estimatedFrequencies: (0..<3).map { modes[$0].frequencies[triplet.indices[$0]] },
+                factors: compression.mappingFactors)
         }
         guard !targets.isEmpty else { return targets }
         switch input == nil ? GainRefitDomain.compressed : configuration.gainRefit {
         case .uncompressed:
             guard let input else { return targets }
-            let gains = try GainRefit.gains(
-                tensor: input, frequencies: targets.map(\.frequencies), parallel: configuration.parallel)
-            for index in targets.indices { targets[index].gain = gains[index][0] }
+            try GainRefit.refitGains(of: &targets, on: input)
         case .compressed:
             // Compressed-grid frequencies: ω' = Δ_m·ω for every non-smoothing mode.
             let spacing = compression.mode == .smoothing || compression.mode == .none ? [1, 1, 1] : compression.factors
@@ -179,7 +156,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// Gains are refitted on the compressed tensor.
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
-    public func estimate(compressed: ChannelTensor) throws -> ISACEstimate {
+    public func estimate(compressed: ChannelTensor) throws(ISACError) -> ISACEstimate {
         guard compressed.dimensions == compression.outputDimensions,
             compressed.snapshotCount == compression.outputSnapshotCount
         else {
@@ -197,13 +174,7 @@ public struct PLAINEstimator: ISACParameterEstimator {
     /// Runs the three stages on one tensor.
     ///
     /// - Throws: `shapeMismatch`, `nonFiniteInput`, `zeroEnergyInput`, `tooManyPaths`, `numericalFailure`.
-    public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
+    public func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate {
         let compressed = try validatedCompression(of: tensor)
         let modes = try estimateModes(compressed)
         let triplets = try fuse(compressed, modes: modes)

@@ -21,13 +21,13 @@ public struct SequentialEstimator: ISACParameterEstimator {
     public var name: String { "sequential" }
 
     /// - Throws: as `PLAINEstimator.init(configuration:shape:)`.
-    public init(configuration: PLAINConfiguration, shape: [Int]) throws {
+    public init(configuration: PLAINConfiguration, shape: [Int]) throws(ISACError) {
         let plain = try PLAINEstimator(configuration: configuration, shape: shape)
         self.configuration = configuration
         self.compression = plain.compression
     }
 
-    private func estimateMode(_ covariance: Matrix<Complex<Double>>, columns: Int) throws -> ModeEstimate {
+    private func estimateMode(_ covariance: Matrix<Complex<Double>>, columns: Int) throws(ISACError) -> ModeEstimate {
         let forced = configuration.pathCountUse == .everywhere ? configuration.pathCount : nil
         return try ModeSubspaceEstimation.estimate(
             covariance: covariance, snapshotCount: columns, estimator: configuration.frequencyEstimator,
@@ -35,22 +35,15 @@ public struct SequentialEstimator: ISACParameterEstimator {
             forcedOrder: forced.map { min($0, covariance.rows - 1) })
     }
 
-    public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
-        try tensor.validateSamples()
-        let compressed = compression(tensor)
+    public func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate {
+        let compressed = try compression.validatedCompression(of: tensor)
         let dims = compressed.dimensions
         let (nA, nF, nT, s) = (dims[0], dims[1], dims[2], compressed.snapshotCount)
         // 1. Angles.
         let angleCovariance = try ModeSubspaceEstimation.covariance(of: compressed, mode: 0)
         let angles = try estimateMode(angleCovariance, columns: compressed.elements.count / nA)
         let dictionaryA = Vandermonde.matrix(count: nA, frequencies: angles.frequencies)
-        let beamformers = try pseudoInverse(dictionaryA)  // K_A × N'_A
+        let beamformers = try ISACError.numerical("beamformers") { try pseudoInverse(dictionaryA) }  // K_A × N'_A
         let beams = TensorFusion.modeProduct(
             compressed.elements, dimensions: dims, snapshotCount: s, mode: 0, matrix: beamformers)
         var triplets: [[Double]] = []
@@ -61,13 +54,14 @@ public struct SequentialEstimator: ISACParameterEstimator {
             for column in 0..<(nT * s) {
                 for k in 0..<nF { z[k, column] = beams[i + kA * (k + nF * column)] }
             }
-            var zCovariance = try multiply(z, z, .none, .conjugateTranspose)
+            var zCovariance = try ISACError.numerical("beam covariance") { try multiply(z, z, .none, .conjugateTranspose) }
             for e in zCovariance.elements.indices {
                 zCovariance.elements[e] = zCovariance.elements[e].divided(by: Double(nT * s))
             }
             let delays = try estimateMode(zCovariance, columns: nT * s)
-            let delayFilters = try pseudoInverse(Vandermonde.matrix(count: nF, frequencies: delays.frequencies))
-            let branches = try multiply(delayFilters, z)  // K_F × (N'_T·S)
+            let branches = try ISACError.numerical("delay filters") {  // K_F × (N'_T·S)
+                try multiply(pseudoInverse(Vandermonde.matrix(count: nF, frequencies: delays.frequencies)), z)
+            }
             for j in 0..<delays.frequencies.count {
                 // Hankel smoothing of the length-N'_T branch (per snapshot), L = ⌈N'_T/2⌉.
                 let l = (nT + 1) / 2
@@ -78,7 +72,9 @@ public struct SequentialEstimator: ISACParameterEstimator {
                         for row in 0..<l { hankel[row, c + width * snapshot] = branches[j, row + c + nT * snapshot] }
                     }
                 }
-                var hCovariance = try multiply(hankel, hankel, .none, .conjugateTranspose)
+                var hCovariance = try ISACError.numerical("Hankel covariance") {
+                    try multiply(hankel, hankel, .none, .conjugateTranspose)
+                }
                 for e in hCovariance.elements.indices {
                     hCovariance.elements[e] = hCovariance.elements[e].divided(by: Double(width * s))
                 }
@@ -93,22 +89,11 @@ public struct SequentialEstimator: ISACParameterEstimator {
             triplets = order.prefix(k).map { triplets[$0] }
         }
         // Map and refit exactly as PLAIN does.
-        let grid = configuration.grid
-        var targets: [ISACTargetEstimate] = triplets.map { w in
-            let physical = grid.physicalParameters(frequencies: w, factors: compression.mappingFactors)
-            let path = ISACPath(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero)
-            return ISACTargetEstimate(
-                angleDegrees: physical.angleDegrees, distanceMeters: physical.distanceMeters,
-                velocityMetersPerSecond: physical.velocityMetersPerSecond, gain: .zero,
-                frequencies: grid.spatialFrequencies(of: path), angleClamped: physical.angleClamped)
+        var targets = triplets.map {
+            ISACTargetEstimate(
+                grid: configuration.grid, estimatedFrequencies: $0, factors: compression.mappingFactors)
         }
-        if !targets.isEmpty {
-            let gains = try GainRefit.gains(
-                tensor: tensor, frequencies: targets.map(\.frequencies), parallel: configuration.parallel)
-            for i in targets.indices { targets[i].gain = gains[i][0] }
-        }
+        try GainRefit.refitGains(of: &targets, on: tensor)
         return ISACEstimate(targets: targets)
     }
 }

@@ -54,7 +54,7 @@ public struct TensorCompression: Sendable, Equatable {
     public init(
         mode: CompressionMode, factors: [Int], dimensions: [Int], snapshotCount: Int = 1,
         maxVirtualSnapshots: Int = 100, maxShiftsPerMode: Int = 10, seed: UInt64 = 0
-    ) throws {
+    ) throws(ISACError) {
         guard factors.count == 3, dimensions.count == 3, snapshotCount >= 1 else {
             throw ISACError.shapeMismatch(expected: [3], actual: [factors.count, dimensions.count])
         }
@@ -178,12 +178,14 @@ public struct TensorCompression: Sendable, Equatable {
         let scale = 1.0 / Double(d0 * d1 * d2)
         let rows = inputSnapshotCount * m2  // (snapshot, j2) pairs, each an independent output slab
         let taskCount = parallel && rows >= 2 && input.count >= 1 << 18 ? 2 : 1
-        let shared = SharedOutput(base: output, input: input.baseAddress!)
+        // Each task writes only its own output slabs (disjoint (snapshot, j2) ranges); the input is
+        // only read; both outlive `forEachTask` (SendablePointer's contract).
+        let (sharedOutput, sharedInput) = (SendablePointer(output), SendablePointer(readOnly: input.baseAddress!))
         let work: @Sendable (Int) -> Void = { task in
             let start = task * rows / taskCount
             let end = (task + 1) * rows / taskCount
-            let out = shared.base
-            let h = shared.input
+            let out = sharedOutput.base
+            let h = sharedInput.base
             for row in start..<end {
                 let s = row / m2
                 let j2 = row % m2
@@ -221,12 +223,34 @@ public struct TensorCompression: Sendable, Equatable {
     }
 }
 
-/// Raw pointers for `averageBlocks`' tasks.
-///
-/// `@unchecked Sendable` is safe because each task writes only its own output slabs (disjoint
-/// (snapshot, j2) ranges), the input is only read, and both buffers outlive `forEachTask`, which
-/// returns after every task has finished.
-private struct SharedOutput: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Complex<Double>>
-    let input: UnsafePointer<Complex<Double>>
+extension TensorCompression {
+    /// Stage 1 with the input checks every compressed-domain estimator makes (PLAIN, sequential,
+    /// tensor ESPRIT): the planned input shape, then finite, not-all-zero samples.
+    ///
+    /// Averaging sums every sample, so a NaN/Inf input gives a non-finite block mean and an all-zero
+    /// input an all-zero H'; only then is the input scanned to report the exact error. Other modes
+    /// validate the input first.
+    ///
+    /// - Parameters:
+    ///   - tensor: The input, of shape `inputDimensions` with `inputSnapshotCount` snapshots.
+    ///   - parallel: Split the averaging over two tasks for large inputs (same result either way).
+    /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`
+    ///   when finite block sums overflow.
+    public func validatedCompression(of tensor: ChannelTensor, parallel: Bool = false) throws(ISACError) -> ChannelTensor {
+        guard tensor.dimensions == inputDimensions, tensor.snapshotCount == inputSnapshotCount else {
+            throw ISACError.shapeMismatch(
+                expected: inputDimensions + [inputSnapshotCount], actual: tensor.dimensions + [tensor.snapshotCount])
+        }
+        guard mode == .averaging else {
+            try tensor.validateSamples()
+            return self(tensor, parallel: parallel)
+        }
+        let compressed = self(tensor, parallel: parallel)
+        do { try compressed.validateSamples() } catch {
+            try tensor.validateSamples()  // reports the input's own first bad sample, if any
+            if case ISACError.zeroEnergyInput = error { throw error }  // blocks cancel exactly: nothing to estimate
+            throw ISACError.numericalFailure(reason: "block sums overflowed during compression")
+        }
+        return compressed
+    }
 }

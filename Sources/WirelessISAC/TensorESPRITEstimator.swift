@@ -48,7 +48,7 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
     public var name: String { configuration.base.compression == .none ? "tensor_esprit_full" : "tensor_esprit" }
 
     /// - Throws: as PLAIN, plus `tooManyPaths` when `pathCount` exceeds the rank limit, `invalidParameter` for bad caps.
-    public init(configuration: Configuration, shape: [Int]) throws {
+    public init(configuration: Configuration, shape: [Int]) throws(ISACError) {
         let plain = try PLAINEstimator(configuration: configuration.base, shape: shape)
         guard configuration.maxSubarraySize >= 8 else { throw ISACError.invalidParameter(name: "maxSubarraySize") }
         guard configuration.maxShifts >= 1 else { throw ISACError.invalidParameter(name: "maxShifts") }
@@ -89,15 +89,8 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         self.configuration = configuration
     }
 
-    public func estimate(_ tensor: ChannelTensor) throws -> ISACEstimate {
-        guard tensor.dimensions == compression.inputDimensions, tensor.snapshotCount == compression.inputSnapshotCount
-        else {
-            throw ISACError.shapeMismatch(
-                expected: compression.inputDimensions + [compression.inputSnapshotCount],
-                actual: tensor.dimensions + [tensor.snapshotCount])
-        }
-        try tensor.validateSamples()
-        let compressed = compression(tensor)
+    public func estimate(_ tensor: ChannelTensor) throws(ISACError) -> ISACEstimate {
+        let compressed = try compression.validatedCompression(of: tensor)
         let dims = compressed.dimensions
         let l = subarrayLengths
         let m = l.reduce(1, *)
@@ -124,7 +117,9 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
                 }
             }
         }
-        var covariance = try multiply(data, data, .none, .conjugateTranspose)
+        var covariance = try ISACError.numerical("subarray covariance") {
+            try multiply(data, data, .none, .conjugateTranspose)
+        }
         for e in covariance.elements.indices {
             covariance.elements[e] = covariance.elements[e].divided(by: Double(columns))
         }
@@ -133,7 +128,7 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
         if configuration.base.forwardBackwardAveraging {
             covariance = ModeSubspaceEstimation.forwardBackwardAveraged(covariance)
         }
-        let decomposition = try hermitianEigendecomposition(covariance)
+        let decomposition = try ISACError.numerical("subarray EVD") { try hermitianEigendecomposition(covariance) }
         let descending = Array(decomposition.eigenvalues.reversed())
         let limit = (0..<3).map { r in (l[r] - 1) * (0..<3).filter { $0 != r }.reduce(1) { $0 * l[$1] } }.min()!
         var k =
@@ -166,27 +161,23 @@ public struct TensorESPRITEstimator: ISACParameterEstimator {
                 for (row, index) in first.enumerated() { j1[row, c] = us[index, c] }
                 for (row, index) in second.enumerated() { j2[row, c] = us[index, c] }
             }
-            psis.append(try leastSquares(j1, j2).solution)
+            psis.append(try ISACError.numerical("shift invariance") { try leastSquares(j1, j2).solution })
         }
         var combined = Matrix<Complex<Double>>(rows: k, columns: k, repeating: .zero)
         for r in 0..<3 {
             for e in combined.elements.indices { combined.elements[e] += psis[r].elements[e].multiplied(by: gammas[r]) }
         }
-        let t = try eigendecomposition(combined).rightEigenvectors
+        let t = try ISACError.numerical("joint diagonalisation") { try eigendecomposition(combined).rightEigenvectors }
         var frequencies = [[Double]](repeating: [0, 0, 0], count: k)
         for r in 0..<3 {
-            let diagonalised = try solve(t, try multiply(psis[r], t))
+            let diagonalised = try ISACError.numerical("joint diagonalisation") { try solve(t, multiply(psis[r], t)) }
             for c in 0..<k { frequencies[c][r] = diagonalised[c, c].phase }
         }
         let grid = configuration.base.grid
         var targets = frequencies.map {
             ISACTargetEstimate(grid: grid, estimatedFrequencies: $0, factors: compression.mappingFactors)
         }
-        if !targets.isEmpty {
-            let gains = try GainRefit.gains(
-                tensor: tensor, frequencies: targets.map(\.frequencies), parallel: configuration.base.parallel)
-            for i in targets.indices { targets[i].gain = gains[i][0] }
-        }
+        try GainRefit.refitGains(of: &targets, on: tensor)
         return ISACEstimate(targets: targets)
     }
 }

@@ -81,7 +81,7 @@ public enum TensorFusion {
     public static func select(
         tensor: ChannelTensor, candidates: [[Double]], count: Int, method: FusionMethod,
         update: TensorOMPUpdate = .cp
-    ) throws -> [CandidateTriplet] {
+    ) throws(ISACError) -> [CandidateTriplet] {
         let dims = tensor.dimensions
         let sizes = candidates.map(\.count)
         let total = sizes.reduce(1, *)
@@ -120,23 +120,11 @@ public enum TensorFusion {
                 tensor: tensor, dictionaries: dictionaries, projected: projected, sizes: sizes, count: k)
         }
         // TensorOMP with the CP update; the residual correlation is X0 − Σ_j β_j·(Gram columns).
-        let grams = try dictionaries.map { try multiply($0, $0, .conjugateTranspose, .none) }
-        var selected: [Int] = []
-        var beta: [[Complex<Double>]] = []  // beta[j][s]
-        var correlation = projected
-        for _ in 0..<k {
-            var best = -1
-            var bestPower = -Double.infinity
-            for c in 0..<total where !selected.contains(c) {
-                var power = 0.0
-                for s in 0..<snapshots { power += correlation[c + total * s].lengthSquared }
-                if power > bestPower {
-                    bestPower = power
-                    best = c
-                }
-            }
-            guard best >= 0 else { break }
-            selected.append(best)
+        let grams = try ISACError.numerical("dictionary Gram matrices") {
+            try dictionaries.map { try multiply($0, $0, .conjugateTranspose, .none) }
+        }
+        let selected = try greedySelection(count: k, candidates: total, snapshots: snapshots, correlation: projected) {
+            (selected: [Int]) throws(ISACError) in
             let chosen = selected.map(triplet)
             let n = chosen.count
             var g = Matrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
@@ -151,13 +139,10 @@ public enum TensorFusion {
             for s in 0..<snapshots {
                 for i in 0..<n { b[i, s] = projected[selected[i] + total * s] }
             }
-            let solution: Matrix<Complex<Double>>
-            do { solution = try leastSquares(g, b).solution } catch {
-                throw ISACError.numericalFailure(reason: "TensorOMP LS update: \(error)")
-            }
-            beta = (0..<n).map { i in (0..<snapshots).map { solution[i, $0] } }
-            // Update the residual correlation of every candidate.
-            correlation = projected
+            let solution = try ISACError.numerical("TensorOMP LS update") { try leastSquares(g, b).solution }
+            let beta = (0..<n).map { i in (0..<snapshots).map { solution[i, $0] } }  // beta[j][s]
+            // The residual correlation of every candidate.
+            var correlation = projected
             for c in 0..<total {
                 let candidate = triplet(c)
                 for j in 0..<n {
@@ -166,27 +151,28 @@ public enum TensorFusion {
                     for s in 0..<snapshots { correlation[c + total * s] -= beta[j][s] * cross }
                 }
             }
+            return correlation
         }
         return selected.map(triplet)
     }
 
-    /// TensorOMP with the reference's Tucker-core update (see `TensorOMPUpdate.tucker`).
+    /// The greedy loop of TensorOMP (both updates): `count` times, pick the unselected candidate with
+    /// the largest Σ_s|X[c, s]|² (the first on ties), append it, and let `update` return the new
+    /// residual correlation for the selection so far. Stops early when every candidate is selected.
     ///
-    /// Each step: X = R ×_A Â^H ×_F D̂^H ×_T V̂^H, pick the unselected triplet with the largest Σ_s|X|²,
-    /// then the core over the unique selected columns and R = H' − core ×_m (dictionary columns).
-    static func tuckerOMP(
-        tensor: ChannelTensor, dictionaries: [Matrix<Complex<Double>>], projected: [Complex<Double>],
-        sizes: [Int], count: Int
-    ) throws -> [CandidateTriplet] {
-        let dims = tensor.dimensions
-        let snapshots = tensor.snapshotCount
-        let total = sizes.reduce(1, *)
-        let adjoints = dictionaries.map(adjoint)
+    /// - Parameters:
+    ///   - count: Picks to make, ≥ 0.
+    ///   - total: Candidates C; correlations are `[C × S]` column-major (candidate fastest).
+    ///   - snapshots: S ≥ 1.
+    ///   - correlation: X before the first pick (the projected tensor).
+    ///   - update: The residual correlation after the picks given (flat candidate indices, in order).
+    /// - Returns: The flat indices picked, in selection order.
+    static func greedySelection(
+        count: Int, candidates total: Int, snapshots: Int, correlation initial: [Complex<Double>],
+        update: ([Int]) throws(ISACError) -> [Complex<Double>]
+    ) throws(ISACError) -> [Int] {
         var selected: [Int] = []
-        var correlation = projected
-        func triplet(_ flat: Int) -> CandidateTriplet {
-            CandidateTriplet([flat % sizes[0], (flat / sizes[0]) % sizes[1], flat / (sizes[0] * sizes[1])])
-        }
+        var correlation = initial
         for _ in 0..<count {
             var best = -1
             var bestPower = -Double.infinity
@@ -200,6 +186,30 @@ public enum TensorFusion {
             }
             guard best >= 0 else { break }
             selected.append(best)
+            correlation = try update(selected)
+        }
+        return selected
+    }
+
+    /// TensorOMP with the reference's Tucker-core update (see `TensorOMPUpdate.tucker`).
+    ///
+    /// Each step: X = R ×_A Â^H ×_F D̂^H ×_T V̂^H, pick the unselected triplet with the largest Σ_s|X|²,
+    /// then the core over the unique selected columns and R = H' − core ×_m (dictionary columns).
+    static func tuckerOMP(
+        tensor: ChannelTensor, dictionaries: [Matrix<Complex<Double>>], projected: [Complex<Double>],
+        sizes: [Int], count: Int
+    ) throws(ISACError) -> [CandidateTriplet] {
+        let dims = tensor.dimensions
+        let snapshots = tensor.snapshotCount
+        let total = sizes.reduce(1, *)
+        let adjoints = dictionaries.map(adjoint)
+        func triplet(_ flat: Int) -> CandidateTriplet {
+            CandidateTriplet([flat % sizes[0], (flat / sizes[0]) % sizes[1], flat / (sizes[0] * sizes[1])])
+        }
+        let selected = try greedySelection(
+            count: count, candidates: total, snapshots: snapshots, correlation: projected
+        ) {
+            (selected: [Int]) throws(ISACError) in
             // Unique selected columns per mode, the Tucker core, and the residual.
             let chosen = selected.map(triplet)
             var sub: [Matrix<Complex<Double>>] = []
@@ -211,9 +221,7 @@ public enum TensorFusion {
                     for i in 0..<dims[m] { d[i, c] = dictionaries[m][i, column] }
                 }
                 sub.append(d)
-                do { pseudo.append(try pseudoInverse(d)) } catch {
-                    throw ISACError.numericalFailure(reason: "Tucker core pseudo-inverse: \(error)")
-                }
+                pseudo.append(try ISACError.numerical("Tucker core pseudo-inverse") { try pseudoInverse(d) })
             }
             var core = tensor.elements
             var coreDims = dims
@@ -235,7 +243,7 @@ public enum TensorFusion {
                     residual, dimensions: residualDims, snapshotCount: snapshots, mode: m, matrix: adjoints[m])
                 residualDims[m] = sizes[m]
             }
-            correlation = residual
+            return residual
         }
         return selected.map(triplet)
     }

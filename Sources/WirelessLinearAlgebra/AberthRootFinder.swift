@@ -31,7 +31,7 @@ public enum AberthRootFinder {
     ///   - maxIterations: sweep limit, ≥ 1 (default 500).
     /// - Throws: `LinearAlgebraError.nonFiniteInput`, `.invalidArgument` for all-zero coefficients.
     /// - Complexity: O(n²) per sweep; typically 10–30 sweeps.
-    public static func roots(coefficients: [Complex<Double>], maxIterations: Int = 500) throws -> Result {
+    public static func roots(coefficients: [Complex<Double>], maxIterations: Int = 500) throws(LinearAlgebraError) -> Result {
         guard coefficients.allSatisfy({ $0.real.isFinite && $0.imaginary.isFinite }) else {
             throw LinearAlgebraError.nonFiniteInput
         }

@@ -9,7 +9,7 @@ import _WirelessLAPACKEShim
 ///
 /// - Parameter a: `n × n` symmetric positive-definite matrix, finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.notPositiveDefinite(order:)`.
-public func choleskyFactorization(_ a: Matrix<Double>) throws -> Matrix<Double> {
+public func choleskyFactorization(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows
@@ -32,7 +32,7 @@ public func choleskyFactorization(_ a: Matrix<Double>) throws -> Matrix<Double> 
 ///
 /// - Parameter a: `n × n` symmetric positive-definite matrix (lower triangle read), finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.notPositiveDefinite(order:)`, `.singular(pivot:)`.
-public func positiveDefiniteInverse(_ a: Matrix<Double>) throws -> Matrix<Double> {
+public func positiveDefiniteInverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows

@@ -64,7 +64,11 @@ public enum FloatMatrixProduct {
             return
         }
         let alignment = axis == .rows ? 8 : 16
-        let operands = BlockOperands(a: a, b: b, c: c)
+        // A and B are only read; each task writes a disjoint row or column block of C; the caller
+        // keeps all three alive until this returns (SendablePointer's contract).
+        let (sharedA, sharedB, sharedC) = (
+            SendablePointer(readOnly: a), SendablePointer(readOnly: b), SendablePointer(c)
+        )
         ParallelExecution.forEachTask(count: parts) { part in
             let first = (extent * part / parts) / alignment * alignment
             let last = part == parts - 1 ? extent : (extent * (part + 1) / parts) / alignment * alignment
@@ -73,25 +77,15 @@ public enum FloatMatrixProduct {
                 // Rows i of op(A) are rows of A, or columns of A when it is transposed.
                 multiply(
                     transposeA: transposeA, transposeB: transposeB, m: last - first, n: n, k: k, alpha: alpha,
-                    a: operands.a + (transposeA ? first : first * lda), lda: lda, b: operands.b, ldb: ldb,
-                    beta: beta, c: operands.c + first * ldc, ldc: ldc)
+                    a: sharedA.base + (transposeA ? first : first * lda), lda: lda, b: sharedB.base, ldb: ldb,
+                    beta: beta, c: sharedC.base + first * ldc, ldc: ldc)
             case .columns:
                 // Columns j of op(B) are columns of B, or rows of B when it is transposed.
                 multiply(
                     transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k, alpha: alpha,
-                    a: operands.a, lda: lda, b: operands.b + (transposeB ? first * ldb : first), ldb: ldb,
-                    beta: beta, c: operands.c + first, ldc: ldc)
+                    a: sharedA.base, lda: lda, b: sharedB.base + (transposeB ? first * ldb : first), ldb: ldb,
+                    beta: beta, c: sharedC.base + first, ldc: ldc)
             }
         }
     }
-}
-
-/// The operands of `multiplyInBlocks`, shared by its tasks.
-///
-/// `@unchecked Sendable` contract: during `forEachTask` A and B are only read, each task writes a
-/// disjoint row or column block of C, and the caller keeps all three buffers alive until it returns.
-private struct BlockOperands: @unchecked Sendable {
-    let a: UnsafePointer<Float>
-    let b: UnsafePointer<Float>
-    let c: UnsafeMutablePointer<Float>
 }

@@ -17,7 +17,7 @@ public struct GeneralEigendecomposition: Sendable, Equatable {
 /// - Parameter a: `n × n` complex matrix, finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(n³) (≈ 10n³ flops for values only).
-public func eigenvalues(_ a: Matrix<Complex<Double>>) throws -> [Complex<Double>] {
+public func eigenvalues(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> [Complex<Double>] {
     try zgeev(a, computeVectors: false).0
 }
 
@@ -27,13 +27,13 @@ public func eigenvalues(_ a: Matrix<Complex<Double>>) throws -> [Complex<Double>
 ///
 /// - Parameter a: `n × n` complex matrix, finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws -> GeneralEigendecomposition {
+public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> GeneralEigendecomposition {
     let (values, vectors) = try zgeev(a, computeVectors: true)
     return GeneralEigendecomposition(
         eigenvalues: values, rightEigenvectors: Matrix(rows: a.rows, columns: a.rows, columnMajor: vectors))
 }
 
-private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -> ([Complex<Double>], [Complex<Double>])
+private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Complex<Double>], [Complex<Double>])
 {
     try a.requireSquare()
     try a.requireFinite()

@@ -20,7 +20,7 @@ public struct HermitianEigendecomposition: Sendable, Equatable {
 /// - Parameter a: `n × n` Hermitian matrix (column-major), finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(n³) time; allocates the result and the LAPACK workspace.
-public func hermitianEigendecomposition(_ a: Matrix<Complex<Double>>) throws -> HermitianEigendecomposition {
+public func hermitianEigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> HermitianEigendecomposition {
     let (values, vectors) = try zheevd(a, computeVectors: true)
     return HermitianEigendecomposition(
         eigenvalues: values, eigenvectors: Matrix(rows: a.rows, columns: a.columns, columnMajor: vectors))
@@ -30,11 +30,11 @@ public func hermitianEigendecomposition(_ a: Matrix<Complex<Double>>) throws -> 
 ///
 /// - Parameter a: `n × n` Hermitian matrix; only the lower triangle is read.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func hermitianEigenvalues(_ a: Matrix<Complex<Double>>) throws -> [Double] {
+public func hermitianEigenvalues(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> [Double] {
     try zheevd(a, computeVectors: false).0
 }
 
-private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws -> ([Double], [Complex<Double>]) {
+private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Double], [Complex<Double>]) {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows

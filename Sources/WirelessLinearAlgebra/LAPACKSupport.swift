@@ -14,7 +14,7 @@ func lapackChar(_ scalar: Unicode.Scalar) -> CChar { CChar(UInt8(ascii: scalar))
 
 /// Converts a dimension to LAPACK's 32-bit `lapack_int`, refusing sizes that do not fit.
 @inline(__always)
-func lapackInt(_ value: Int) throws -> Int32 {
+func lapackInt(_ value: Int) throws(LinearAlgebraError) -> Int32 {
     guard let converted = Int32(exactly: value) else {
         throw LinearAlgebraError.invalidArgument(reason: "dimension \(value) exceeds LAPACK's 32-bit integers")
     }
@@ -23,11 +23,11 @@ func lapackInt(_ value: Int) throws -> Int32 {
 
 /// A leading dimension: LAPACK requires `ld ≥ max(1, rows)`.
 @inline(__always)
-func leadingDimension(_ rows: Int) throws -> Int32 { try lapackInt(max(1, rows)) }
+func leadingDimension(_ rows: Int) throws(LinearAlgebraError) -> Int32 { try lapackInt(max(1, rows)) }
 
 /// Maps a LAPACK `info` < 0 (an argument our wrapper passed wrongly) to an error.
 @inline(__always)
-func checkArgumentInfo(_ info: Int32, routine: String) throws {
+func checkArgumentInfo(_ info: Int32, routine: String) throws(LinearAlgebraError) {
     if info < 0 {
         throw LinearAlgebraError.invalidArgument(reason: "\(routine) rejected argument \(-info)")
     }
@@ -39,14 +39,14 @@ func workspaceLength(_ value: Double) -> Int { max(1, Int(value.rounded(.up))) }
 
 extension Matrix where Scalar == Complex<Double> {
     /// Throws `.nonFiniteInput` unless every element is finite.
-    func requireFinite() throws {
+    func requireFinite() throws(LinearAlgebraError) {
         for z in elements where !(z.real.isFinite && z.imaginary.isFinite) {
             throw LinearAlgebraError.nonFiniteInput
         }
     }
 
     /// Throws `.notSquare` unless rows == columns.
-    func requireSquare() throws {
+    func requireSquare() throws(LinearAlgebraError) {
         guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
     }
 
@@ -60,12 +60,12 @@ extension Matrix where Scalar == Complex<Double> {
 
 extension Matrix where Scalar == Double {
     /// Throws `.nonFiniteInput` unless every element is finite.
-    func requireFinite() throws {
+    func requireFinite() throws(LinearAlgebraError) {
         for x in elements where !x.isFinite { throw LinearAlgebraError.nonFiniteInput }
     }
 
     /// Throws `.notSquare` unless rows == columns.
-    func requireSquare() throws {
+    func requireSquare() throws(LinearAlgebraError) {
         guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
     }
 

@@ -29,7 +29,7 @@ func defaultRcond(rows: Int, columns: Int) -> Double { Double.ulpOfOne * Double(
 ///   - b: `m × nrhs` right-hand sides, finite.
 ///   - rcond: Relative singular value cut-off ≥ 0; `nil` = ε·max(m, n).
 /// - Throws: `.dimensionMismatch` if `b.rows ≠ a.rows`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double? = nil) throws
+public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Double>
 {
     guard a.rows == b.rows else {
@@ -72,7 +72,7 @@ public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double
 }
 
 /// Real least squares with one right-hand side `b` (length m); see `leastSquares(_:_:rcond:)`.
-public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = nil) throws
+public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Double>
 {
     try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)
@@ -87,7 +87,7 @@ public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = ni
 ///   - b: `m × nrhs` right-hand sides, finite.
 ///   - rcond: Relative singular value cut-off ≥ 0; `nil` = ε·max(m, n).
 /// - Throws: `.dimensionMismatch`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil) throws
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Complex<Double>>
 {
     guard a.rows == b.rows else {
@@ -132,7 +132,7 @@ public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Doubl
 }
 
 /// Complex least squares with one right-hand side `b` (length m).
-public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], rcond: Double? = nil) throws
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Complex<Double>>
 {
     try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)

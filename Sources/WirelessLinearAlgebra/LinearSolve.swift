@@ -11,7 +11,7 @@ import _WirelessLAPACKEShim
 ///   - b: `n × nrhs` right-hand sides, finite.
 /// - Returns: `X`, `n × nrhs`.
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)` if `U` has an exact zero pivot.
-public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws -> Matrix<Double> {
+public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
     try a.requireSquare()
     guard b.rows == a.rows else {
         throw LinearAlgebraError.dimensionMismatch(reason: "A is \(a.rows) × \(a.columns) but B has \(b.rows) rows")
@@ -32,14 +32,14 @@ public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws -> Matrix<Dou
 }
 
 /// Solves `A·x = b` for one right-hand side (see `solve(_:_:)` for matrices).
-public func solve(_ a: Matrix<Double>, _ b: [Double]) throws -> [Double] {
+public func solve(_ a: Matrix<Double>, _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
     try solve(a, Matrix(rows: b.count, columns: 1, columnMajor: b)).elements
 }
 
 /// Solves `A·X = B` for complex square `A` by LU with partial pivoting (LAPACK `zgesv`).
 ///
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)`.
-public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws -> Matrix<Complex<Double>> {
+public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
     try a.requireSquare()
     guard b.rows == a.rows else {
         throw LinearAlgebraError.dimensionMismatch(reason: "A is \(a.rows) × \(a.columns) but B has \(b.rows) rows")
@@ -60,7 +60,7 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) th
 }
 
 /// Solves `A·x = b` for complex `A` and one right-hand side.
-public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws -> [Complex<Double>] {
+public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(LinearAlgebraError) -> [Complex<Double>] {
     try solve(a, Matrix(rows: b.count, columns: 1, columnMajor: b)).elements
 }
 
@@ -69,7 +69,7 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws -
 /// Prefer `solve` for systems and `positiveDefiniteInverse` for Gram matrices (XᵀX)⁻¹.
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
-public func inverse(_ a: Matrix<Double>) throws -> Matrix<Double> {
+public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows
@@ -94,7 +94,7 @@ public func inverse(_ a: Matrix<Double>) throws -> Matrix<Double> {
 /// Inverse of a square complex matrix by LU (LAPACK `zgetrf` + `zgetri`).
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
-public func inverse(_ a: Matrix<Complex<Double>>) throws -> Matrix<Complex<Double>> {
+public func inverse(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows

@@ -17,7 +17,7 @@ import _WirelessLAPACKEShim
 public func multiply(
     _ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, _ operationA: MatrixOperation = .none,
     _ operationB: MatrixOperation = .none
-) throws -> Matrix<Complex<Double>> {
+) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
     let (m, k) = operationA.shape(rows: a.rows, columns: a.columns)
     let (kb, n) = operationB.shape(rows: b.rows, columns: b.columns)
     guard k == kb else {
@@ -47,7 +47,7 @@ public func multiply(
 /// - Throws: `.dimensionMismatch` if `x.count ≠ n`.
 public func multiply(
     _ a: Matrix<Complex<Double>>, _ x: [Complex<Double>], _ operation: MatrixOperation = .none
-) throws -> [Complex<Double>] {
+) throws(LinearAlgebraError) -> [Complex<Double>] {
     let (m, n) = operation.shape(rows: a.rows, columns: a.columns)
     guard x.count == n else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(n) but x has \(x.count) elements")
@@ -70,7 +70,7 @@ public func multiply(
 public func multiply(
     _ a: Matrix<Double>, _ b: Matrix<Double>, _ operationA: MatrixOperation = .none,
     _ operationB: MatrixOperation = .none
-) throws -> Matrix<Double> {
+) throws(LinearAlgebraError) -> Matrix<Double> {
     let (m, k) = operationA.shape(rows: a.rows, columns: a.columns)
     let (kb, n) = operationB.shape(rows: b.rows, columns: b.columns)
     guard k == kb else {
@@ -90,7 +90,7 @@ public func multiply(
 /// Real matrix–vector product `y = op(A)·x` (BLAS `dgemv`).
 ///
 /// - Throws: `.dimensionMismatch` if `x.count` ≠ columns of `op(A)`.
-public func multiply(_ a: Matrix<Double>, _ x: [Double], _ operation: MatrixOperation = .none) throws -> [Double] {
+public func multiply(_ a: Matrix<Double>, _ x: [Double], _ operation: MatrixOperation = .none) throws(LinearAlgebraError) -> [Double] {
     let (m, n) = operation.shape(rows: a.rows, columns: a.columns)
     guard x.count == n else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(n) but x has \(x.count) elements")

@@ -24,7 +24,7 @@ import WirelessCore
 /// - Returns: n roots (n = degree after stripping leading zeros), in no particular order.
 /// - Throws: `.invalidArgument` if empty or all zero, `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(n³).
-public func polynomialRoots(coefficients: [Complex<Double>]) throws -> [Complex<Double>] {
+public func polynomialRoots(coefficients: [Complex<Double>]) throws(LinearAlgebraError) -> [Complex<Double>] {
     guard coefficients.allSatisfy({ $0.real.isFinite && $0.imaginary.isFinite }) else {
         throw LinearAlgebraError.nonFiniteInput
     }
@@ -49,6 +49,6 @@ public func polynomialRoots(coefficients: [Complex<Double>]) throws -> [Complex<
 /// rounding. See `polynomialRoots(coefficients:)` for the method and its accuracy.
 ///
 /// - Throws: `.invalidArgument` if empty or all zero, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func polynomialRoots(coefficients: [Double]) throws -> [Complex<Double>] {
+public func polynomialRoots(coefficients: [Double]) throws(LinearAlgebraError) -> [Complex<Double>] {
     try polynomialRoots(coefficients: coefficients.map { Complex($0, 0) })
 }

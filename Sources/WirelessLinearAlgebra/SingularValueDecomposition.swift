@@ -30,7 +30,7 @@ public struct SingularValueDecomposition: Sendable, Equatable {
 ///   - kind: `.thin` (default) or `.full` singular vectors.
 /// - Throws: `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(m·n·min(m, n)).
-public func singularValueDecomposition(_ a: Matrix<Complex<Double>>, kind: SVDKind = .thin) throws
+public func singularValueDecomposition(_ a: Matrix<Complex<Double>>, kind: SVDKind = .thin) throws(LinearAlgebraError)
     -> SingularValueDecomposition
 {
     let result = try zgesdd(a, job: kind == .thin ? "S" : "A")
@@ -47,11 +47,11 @@ public func singularValueDecomposition(_ a: Matrix<Complex<Double>>, kind: SVDKi
 ///
 /// - Parameter a: `m × n` complex matrix, finite.
 /// - Throws: `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func singularValues(_ a: Matrix<Complex<Double>>) throws -> [Double] {
+public func singularValues(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> [Double] {
     try zgesdd(a, job: "N").s
 }
 
-private func zgesdd(_ a: Matrix<Complex<Double>>, job: Unicode.Scalar) throws
+private func zgesdd(_ a: Matrix<Complex<Double>>, job: Unicode.Scalar) throws(LinearAlgebraError)
     -> (u: [Complex<Double>], s: [Double], vt: [Complex<Double>])
 {
     try a.requireFinite()

@@ -17,7 +17,7 @@ public struct SymmetricEigendecomposition: Sendable, Equatable {
 ///
 /// - Parameter a: `n × n` symmetric matrix, finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func symmetricEigendecomposition(_ a: Matrix<Double>) throws -> SymmetricEigendecomposition {
+public func symmetricEigendecomposition(_ a: Matrix<Double>) throws(LinearAlgebraError) -> SymmetricEigendecomposition {
     try a.requireSquare()
     try a.requireFinite()
     let n = a.rows

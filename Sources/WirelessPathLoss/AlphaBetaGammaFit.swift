@@ -37,8 +37,8 @@ public struct AlphaBetaGammaFit: PathGainModel, Sendable, Equatable, Codable {
         try validateFrequencies(frequenciesGHz)
         var design = Matrix<Double>(rows: count, columns: 3, repeating: 1)
         for i in 0..<count {
-            design[i, 1] = 10 * log10(distancesMeters[i])
-            design[i, 2] = 10 * log10(frequenciesGHz[i])
+            design[i, 1] = Decibels.fromPower(distancesMeters[i])
+            design[i, 2] = Decibels.fromPower(frequenciesGHz[i])
         }
         let fit = try regress(design: design, response: pathGainsDB.map { -$0 }, names: ["beta", "alpha", "gamma"])
         let t = fit.criticalValue(level: confidenceLevel)

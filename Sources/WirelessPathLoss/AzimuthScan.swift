@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// One link's azimuth scan: received power vs RX horn azimuth, combined into an omnidirectional path gain
 /// (docs/PATHLOSS.md#azimuth-scans, the paper's method).
@@ -89,7 +90,7 @@ public struct AzimuthScan: Sendable, Equatable, Codable {
         var numerator = 0.0
         var denominator = 0.0
         for (s, w) in zip(samples, weightsDegrees) {
-            numerator += w * pow(10, s.rxPowerDBm / 10)
+            numerator += w * Decibels.toPower(s.rxPowerDBm)
             denominator += w
         }
         return 10 * log10(numerator / denominator)

@@ -55,6 +55,6 @@ public enum BuildingEntryLossP2109: String, Sendable, Equatable, Codable, CaseIt
         let z = SpecialFunctions.inverseNormalCDF(probabilityPercent / 100)
         let a = mu1 + sigma1 * z
         let b = mu2 + sigma2 * z
-        return 10 * log10(pow(10, 0.1 * a) + pow(10, 0.1 * b) + pow(10, 0.1 * -3.0))
+        return Decibels.fromPower(Decibels.toPower(a) + Decibels.toPower(b) + Decibels.toPower(-3.0))
     }
 }

@@ -66,7 +66,7 @@ public struct CensoredFit: PathGainModel, Sendable, Equatable, Codable {
         // Every row, censored ones included, enters the likelihood: distances ≥ d0 > 0 and finite gains/floors.
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
         try validateGains(pathGainsDB)
-        let x = distancesMeters.map { -10 * log10($0 / referenceDistanceMeters) }
+        let x = distancesMeters.map { -Decibels.fromPower($0 / referenceDistanceMeters) }
         var uncD: [Double] = []
         var uncY: [Double] = []
         for i in 0..<count where !censored[i] {

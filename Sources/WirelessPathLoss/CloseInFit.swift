@@ -61,7 +61,7 @@ public struct CloseInFit: PathGainModel, Sendable, Equatable, Codable {
         var sumAD = 0.0
         var sumDD = 0.0
         for i in 0..<count {
-            let d = 10 * log10(distancesMeters[i] / referenceDistanceMeters)
+            let d = Decibels.fromPower(distancesMeters[i] / referenceDistanceMeters)
             sumAD += (-pathGainsDB[i] - anchor) * d
             sumDD += d * d
         }
@@ -70,7 +70,7 @@ public struct CloseInFit: PathGainModel, Sendable, Equatable, Codable {
         var sse = 0.0
         var residuals = [Double](repeating: 0, count: count)
         for i in 0..<count {
-            let d = 10 * log10(distancesMeters[i] / referenceDistanceMeters)
+            let d = Decibels.fromPower(distancesMeters[i] / referenceDistanceMeters)
             residuals[i] = pathGainsDB[i] - (-anchor - exponent * d)
             sse += residuals[i] * residuals[i]
         }

@@ -44,7 +44,7 @@ public struct CloseInFrequencyFit: PathGainModel, Sendable, Equatable, Codable {
         var design = Matrix<Double>(rows: count, columns: 2, repeating: 0)
         var response = [Double](repeating: 0, count: count)
         for i in 0..<count {
-            let d = 10 * log10(distancesMeters[i])
+            let d = Decibels.fromPower(distancesMeters[i])
             design[i, 0] = d
             design[i, 1] = d * (frequenciesGHz[i] - f0) / f0
             response[i] =

@@ -119,7 +119,7 @@ public struct DualSlopeFit: PathGainModel, Sendable, Equatable, Codable {
 
     /// PG(d) [dB]; the frequency is ignored.
     public func pathGainDB(distanceMeters: Double, frequency: Frequency) -> Double {
-        let x = 10 * log10(distanceMeters / referenceDistanceMeters)
+        let x = Decibels.fromPower(distanceMeters / referenceDistanceMeters)
         let h = 10 * max(0, log10(distanceMeters / breakpointMeters))
         return intercept.estimate - nearExponent.estimate * x - (farExponent.estimate - nearExponent.estimate) * h
     }

@@ -142,7 +142,7 @@ public struct FeatureRegression: Sendable, Equatable, Codable {
         var names = ["A", "n"] + features.map(\.rawValue)
         var floors: [Int] = []
         for (index, link) in links.enumerated() {
-            var row = [1.0, -10 * log10(link.distanceMeters / referenceDistanceMeters)]
+            var row = [1.0, -Decibels.fromPower(link.distanceMeters / referenceDistanceMeters)]
             for feature in features {
                 guard let v = feature.value(link) else {
                     throw .invalidCategory(file: source, line: index + 1, column: feature.column, value: "")

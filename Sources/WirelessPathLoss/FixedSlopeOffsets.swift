@@ -68,7 +68,7 @@ public struct FixedSlopeOffsets: Sendable, Equatable, Codable {
         }
         try validateDistances(links.map(\.distanceMeters), referenceMeters: referenceDistanceMeters)
         let groupIndex = links.map { labels.firstIndex(of: grouping.key(of: $0)!)! }
-        let x = links.map { 10 * log10($0.distanceMeters / referenceDistanceMeters) }
+        let x = links.map { Decibels.fromPower($0.distanceMeters / referenceDistanceMeters) }
         let y = links.map(\.pathGainDB)
         let g = labels.count
         let n = links.count

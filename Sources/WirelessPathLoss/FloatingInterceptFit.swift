@@ -78,7 +78,7 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
         try validateGains(pathGainsDB)
         try validateLevel(confidenceLevel)
         try validateDistances(distancesMeters, referenceMeters: referenceDistanceMeters)
-        let x = distancesMeters.map { 10 * log10($0 / referenceDistanceMeters) }
+        let x = distancesMeters.map { Decibels.fromPower($0 / referenceDistanceMeters) }
         let w = try weighting.weights(distancesMeters: distancesMeters) ?? [Double](repeating: 1, count: n)
         let sw = w.reduce(0, +)
         var xBar = 0.0
@@ -165,7 +165,7 @@ public struct FloatingInterceptFit: PathGainModel, Sendable, Equatable, Codable 
 
     /// Half-width of the mean-line confidence band at `distanceMeters` [m]: t·σ·sqrt(1/Σw + (x−x̄)²/S_xx) [dB].
     public func meanLineHalfWidthDB(distanceMeters: Double) -> Double {
-        let x = 10 * log10(distanceMeters / referenceDistanceMeters)
+        let x = Decibels.fromPower(distanceMeters / referenceDistanceMeters)
         return criticalValue * residualStandardErrorDB
             * (1 / weightSum + (x - meanLogDistanceDB) * (x - meanLogDistanceDB) / sumOfSquaresX).squareRoot()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// Free-space (Friis) path loss, exact or in the TR 38.901 shorthand (docs/PATHLOSS.md#free-space).
 ///
@@ -13,9 +14,6 @@ public enum FreeSpacePathLoss: String, Sendable, Equatable, Codable, CaseIterabl
     /// 3GPP TR 38.901 shorthand 32.4 + 20 log10 f_GHz + 20 log10 d.
     case shorthand
 
-    /// Speed of light in vacuum [m/s].
-    public static let speedOfLightMetersPerSecond = 299_792_458.0
-
     /// Free-space path loss [dB].
     ///
     /// - Parameters:
@@ -25,7 +23,8 @@ public enum FreeSpacePathLoss: String, Sendable, Equatable, Codable, CaseIterabl
     public func lossDB(distanceMeters: Double, frequency: Frequency) -> Double {
         switch self {
         case .exact:
-            return 20 * log10(4 * Double.pi * distanceMeters * frequency.hertz / Self.speedOfLightMetersPerSecond)
+            return Decibels.fromAmplitude(
+                4 * Double.pi * distanceMeters * frequency.hertz / PhysicalConstants.speedOfLightMetersPerSecond)
         case .shorthand:
             return 32.4 + 20 * log10(frequency.gigahertz) + 20 * log10(distanceMeters)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// A downlink budget from the BS to an indoor UE (docs/PATHLOSS.md#coverage; project defaults).
 ///
@@ -43,7 +44,7 @@ public struct LinkBudget: Sendable, Equatable, Codable {
     public static let standard = try! LinkBudget()
 
     /// Noise power −174 + 10·log10 B + NF [dBm].
-    public var noisePowerDBm: Double { -174 + 10 * log10(bandwidthHz) + noiseFigureDB }
+    public var noisePowerDBm: Double { -174 + Decibels.fromPower(bandwidthHz) + noiseFigureDB }
 
     /// SNR [dB] for a path gain [dB].
     public func snrDB(pathGainDB: Double) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// NR modulation-and-coding tables as (Q_m, R×1024) pairs, with derived spectral efficiency
 /// (docs/PATHLOSS.md#coverage).
@@ -42,6 +43,6 @@ public enum NRSpectralEfficiencyTable: String, Sendable, Equatable, Codable, Cas
 
     /// SNR thresholds T_k [dB] for an implementation gap `gapDB` (default 3 dB).
     public func thresholdsDB(gapDB: Double = 3) -> [Double] {
-        spectralEfficiencies.map { 10 * log10(pow(2, $0) - 1) + gapDB }
+        spectralEfficiencies.map { Decibels.fromPower(pow(2, $0) - 1) + gapDB }
     }
 }

@@ -83,10 +83,10 @@ public struct O2IBuildingPenetration: Sendable, Equatable, Codable {
         switch building {
         case .lowLoss:
             let glass = Self.glassLossDB(frequency: frequency)
-            return 5 - 10 * log10(0.3 * pow(10, -glass / 10) + 0.7 * pow(10, -concrete / 10))
+            return 5 - Decibels.fromPower(0.3 * Decibels.toPower(-glass) + 0.7 * Decibels.toPower(-concrete))
         case .highLoss:
             let irr = Self.irrGlassLossDB(frequency: frequency, release: irrRelease)
-            return 5 - 10 * log10(0.7 * pow(10, -irr / 10) + 0.3 * pow(10, -concrete / 10))
+            return 5 - Decibels.fromPower(0.7 * Decibels.toPower(-irr) + 0.3 * Decibels.toPower(-concrete))
         }
     }
 

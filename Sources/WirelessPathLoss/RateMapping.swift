@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// SNR → data-rate mapping (docs/PATHLOSS.md#coverage).
 ///
@@ -30,7 +31,7 @@ public enum RateMapping: Sendable, Equatable, Codable {
 
     /// The rate [bit/s] at `snrDB` [dB] over `bandwidthHz` [Hz], > 0.
     public func rateBitsPerSecond(snrDB: Double, bandwidthHz: Double) -> Double {
-        let snr = pow(10, snrDB / 10)
+        let snr = Decibels.toPower(snrDB)
         switch self {
         case .shannon:
             return bandwidthHz * log2(1 + snr)
@@ -59,7 +60,7 @@ public enum RateMapping: Sendable, Equatable, Codable {
             return 10 * log10(pow(2, normalized) - 1)
         case .attenuatedShannon:
             guard normalized <= 4.4 else { return nil }
-            return max(10 * log10(pow(2, normalized / 0.6) - 1), -10)
+            return max(Decibels.fromPower(pow(2, normalized / 0.6) - 1), -10)
         case .nrTable(let table, let gap, let overhead):
             let needed = normalized / (1 - overhead)
             for (se, threshold) in zip(table.spectralEfficiencies, table.thresholdsDB(gapDB: gap)) where se >= needed {

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessCore
 
 /// TR 38.901 §7.4.1 basic outdoor path loss PL_b for UMi street canyon and UMa (docs/PATHLOSS.md#o2i-penetration).
 ///
@@ -67,7 +68,7 @@ public enum ThreeGPPStreetPathLoss: String, Sendable, Equatable, Codable, CaseIt
         }
         let hBS = baseStationHeightMeters
         let hUT = userHeightMeters
-        let breakpoint = 4 * (hBS - 1) * (hUT - 1) * frequency.hertz / FreeSpacePathLoss.speedOfLightMetersPerSecond
+        let breakpoint = 4 * (hBS - 1) * (hUT - 1) * frequency.hertz / PhysicalConstants.speedOfLightMetersPerSecond
         let logD = log10(distance3DMeters)
         let logF = log10(fc)
         let los: Double

@@ -27,7 +27,7 @@ public enum AuthorsDatasetImporter {
     ///   a multiple of 16 B; an empty file), `.malformedInput` (JSON; `fc` or `bw` out of range, naming
     ///   the entry; a sample beyond float32's range, naming `data.dat` and the sample), `.nonFiniteValue`
     ///   (a NaN or infinite sample, naming `data.dat` and the sample).
-    public static func read(dataURL: URL, metaURL: URL, sampleRateHz: Double = 20e6) throws -> SigMFRecording {
+    public static func read(dataURL: URL, metaURL: URL, sampleRateHz: Double = 20e6) throws(IOError) -> SigMFRecording {
         for url in [dataURL, metaURL] where !FileManager.default.fileExists(atPath: url.path) {
             throw IOError.missingFile(path: url.path)
         }
@@ -37,17 +37,24 @@ public enum AuthorsDatasetImporter {
                 file: dataURL.path, expectedBytes: (bytes.count / 16 + 1) * 16, actualBytes: bytes.count)
         }
         var samples = [Complex<Float>](repeating: .zero, count: bytes.count / 16)
-        try bytes.withUnsafeBytes { raw in
-            for k in 0..<samples.count {
-                let re = Double(
-                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
-                let im = Double(
-                    bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
-                samples[k] = Complex(
-                    try float32(re, file: dataURL.path, sample: k, part: "in-phase"),
-                    try float32(im, file: dataURL.path, sample: k, part: "quadrature"))
+        let failure: IOError? = bytes.withUnsafeBytes { raw in
+            do throws(IOError) {
+                for k in 0..<samples.count {
+                    let re = Double(
+                        bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self)))
+                    let im = Double(
+                        bitPattern: UInt64(
+                            littleEndian: raw.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self)))
+                    samples[k] = Complex(
+                        try float32(re, file: dataURL.path, sample: k, part: "in-phase"),
+                        try float32(im, file: dataURL.path, sample: k, part: "quadrature"))
+                }
+                return nil
+            } catch {
+                return error
             }
         }
+        if let failure { throw failure }
         let json = try FileContents.read(metaURL)
         let entries: [Entry]
         if let list = try? JSONDecoder().decode([Entry].self, from: json) {

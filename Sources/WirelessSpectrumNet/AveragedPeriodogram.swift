@@ -27,14 +27,16 @@ public struct AveragedPeriodogram: Sendable {
     public init(
         segmentLength: Int = 1024, overlapFraction: Double = 0.5, window: Window = .hann(.periodic),
         windowSamples: Int, sampleRateHz: Double
-    ) throws {
+    ) throws(SpectrumNetError) {
         guard segmentLength >= 8, windowSamples >= segmentLength else {
             throw SpectrumNetError.invalidConfiguration(
                 reason: "the window (\(windowSamples)) must hold one segment of \(segmentLength)")
         }
-        welch = try WelchPSD(
-            segmentLength: segmentLength, overlap: .fraction(overlapFraction), window: window,
-            sampleRateHz: sampleRateHz)
+        welch = try SpectrumNetError.configuring("Welch periodogram") {
+            try WelchPSD(
+                segmentLength: segmentLength, overlap: .fraction(overlapFraction), window: window,
+                sampleRateHz: sampleRateHz)
+        }
         self.windowSamples = windowSamples
         segmentCount = welch.segmentCount(sampleCount: windowSamples)
         let w = welch.windowCoefficients
@@ -56,11 +58,12 @@ public struct AveragedPeriodogram: Sendable {
     public var bins: Int { welch.segmentLength }
 
     /// P̄ of one window (σ² units: E P̄ = σ² for white noise of power σ²).
-    public func callAsFunction(_ samples: ArraySlice<Complex<Float>>) throws -> [Double] {
+    public func callAsFunction(_ samples: ArraySlice<Complex<Float>>) throws(SpectrumNetError) -> [Double] {
         guard samples.count >= windowSamples else {
             throw SpectrumNetError.lengthMismatch(expected: windowSamples, found: samples.count)
         }
-        let density = try welch.estimate(samples: Array(samples.prefix(windowSamples)))
+        // windowSamples ≥ segmentLength (checked at init), so Welch has at least one segment.
+        let density = try! welch.estimate(samples: Array(samples.prefix(windowSamples)))
         return density.map { $0 * welch.sampleRateHz }
     }
 

@@ -22,7 +22,7 @@ public struct CACFARDetector: Sendable {
     public init(
         periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3, referenceCells: Int = 32,
         guardCells: Int = 2
-    ) throws {
+    ) throws(SpectrumNetError) {
         guard falseAlarmProbability > 0, falseAlarmProbability < 1 else {
             throw SpectrumNetError.invalidConfiguration(reason: "P_FA must be in (0, 1)")
         }
@@ -35,12 +35,14 @@ public struct CACFARDetector: Sendable {
         self.guardCells = guardCells
         let nu = periodogram.degreesOfFreedom
         let nRef = Double(2 * referenceCells)
-        scale = try FDistribution(numeratorDegreesOfFreedom: nu, denominatorDegreesOfFreedom: nRef * nu)
-            .quantile(1 - falseAlarmProbability)
+        scale = try SpectrumNetError.configuring("CA-CFAR threshold") {
+            try FDistribution(numeratorDegreesOfFreedom: nu, denominatorDegreesOfFreedom: nRef * nu)
+                .quantile(1 - falseAlarmProbability)
+        }
     }
 
     /// Raw decisions on the L-bin grid.
-    public func rawMask(_ samples: ArraySlice<Complex<Float>>) throws -> [Bool] {
+    public func rawMask(_ samples: ArraySlice<Complex<Float>>) throws(SpectrumNetError) -> [Bool] {
         let power = try periodogram(samples)
         return decide(power)
     }
@@ -76,7 +78,7 @@ public struct CACFARDetector: Sendable {
     }
 
     /// The mask on N bins after post-processing.
-    public func mask(_ samples: ArraySlice<Complex<Float>>, bins: Int) throws -> [Bool] {
+    public func mask(_ samples: ArraySlice<Complex<Float>>, bins: Int) throws(SpectrumNetError) -> [Bool] {
         AveragedPeriodogram.postProcess(try rawMask(samples), bins: bins)
     }
 }

@@ -79,7 +79,7 @@ public struct Checkpoint: Sendable {
     }
 
     /// The serialised bytes.
-    public func encoded() throws -> Data {
+    public func encoded() throws(SpectrumNetError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -104,8 +104,12 @@ public struct Checkpoint: Sendable {
     }
 
     /// Writes atomically (temporary file + rename).
-    public func write(to url: URL) throws {
-        try AtomicFileWriter.write(encoded(), to: url)
+    ///
+    /// - Throws: `SpectrumNetError.io` when the file cannot be written, `.malformedCheckpoint` when the
+    ///   header cannot be encoded.
+    public func write(to url: URL) throws(SpectrumNetError) {
+        let bytes = try encoded()
+        do { try AtomicFileWriter.write(bytes, to: url) } catch { throw .io(error) }
     }
 
     /// Parses and verifies checkpoint bytes.
@@ -121,7 +125,7 @@ public struct Checkpoint: Sendable {
     ///   bytes), `.checksumMismatch`, `.malformedCheckpoint` (undecodable header, a tensor with a
     ///   negative or oversized shape or a dtype other than f32, a configuration out of range, trailing
     ///   bytes), `.nonFiniteParameter`. All are bad data (exit 65), never a usage error.
-    public static func decode(_ data: Data) throws -> Checkpoint {
+    public static func decode(_ data: Data) throws(SpectrumNetError) -> Checkpoint {
         let bytes = [UInt8](data)
         guard bytes.count >= 8 else {
             if magic.starts(with: bytes) {
@@ -241,16 +245,18 @@ public struct Checkpoint: Sendable {
     /// against the tensors present, so that building the network cannot allocate more than the file
     /// holds (up to a small factor).
     /// - Throws: `SpectrumNetError.malformedCheckpoint` (bad data, exit 65) with the range broken.
-    static func validateConfigurations(of header: Header, tensorElements: Int) throws {
-        func stored(_ what: String, _ check: () throws -> Void) throws {
+    static func validateConfigurations(of header: Header, tensorElements: Int) throws(SpectrumNetError) {
+        func stored(_ what: String, _ check: () throws(SpectrumNetError) -> Void) throws(SpectrumNetError) {
             do {
                 try check()
-            } catch SpectrumNetError.invalidConfiguration(let reason) {
-                throw SpectrumNetError.malformedCheckpoint(reason: "\(what): \(reason)")
+            } catch .invalidConfiguration(let reason) {
+                throw .malformedCheckpoint(reason: "\(what): \(reason)")
+            } catch {
+                throw error
             }
         }
         let network = header.configuration
-        try stored("network configuration") { try network.validate() }
+        try stored("network configuration", network.validate)
         guard network.minimumParameterElements <= tensorElements else {
             throw SpectrumNetError.malformedCheckpoint(
                 reason:
@@ -258,18 +264,20 @@ public struct Checkpoint: Sendable {
             )
         }
         if let training = header.trainingConfiguration {
-            try stored("training configuration") { try training.validate() }
+            try stored("training configuration", training.validate)
         }
         if let state = header.training {
-            try stored("training state") { try state.validate() }
+            try stored("training state", state.validate)
         }
     }
 
     /// Reads and verifies a checkpoint file.
-    /// - Throws: `IOError.missingFile`, `.unreadable` (a directory, no permission; in words), and the
-    ///   errors of `decode`.
-    public static func read(from url: URL) throws -> Checkpoint {
-        try decode(FileContents.read(url))
+    /// - Throws: `SpectrumNetError.io` with `IOError.missingFile`, `.unreadable` (a directory, no
+    ///   permission; in words), and the errors of `decode`.
+    public static func read(from url: URL) throws(SpectrumNetError) -> Checkpoint {
+        let bytes: Data
+        do { bytes = try FileContents.read(url) } catch { throw .io(error) }
+        return try decode(bytes)
     }
 
     /// The values of the tensor named `name`, if present.
@@ -282,7 +290,7 @@ public struct Checkpoint: Sendable {
     /// - Parameter expected: when given, the configuration the caller needs; any difference throws
     ///   `architectureMismatch` before anything is loaded.
     /// - Throws: `SpectrumNetError.architectureMismatch`, `.malformedCheckpoint` (missing tensor or shape).
-    public func makeNetwork(expecting expected: NetworkConfiguration? = nil) throws -> SegmentationNetwork<Float> {
+    public func makeNetwork(expecting expected: NetworkConfiguration? = nil) throws(SpectrumNetError) -> SegmentationNetwork<Float> {
         if let expected, expected != header.configuration {
             throw SpectrumNetError.architectureMismatch(expected: expected.summary, found: header.configuration.summary)
         }
@@ -292,7 +300,7 @@ public struct Checkpoint: Sendable {
     }
 
     /// Copies the tensors named `prefix + parameter name` into `network` (all or nothing).
-    func load(into network: inout SegmentationNetwork<Float>, prefix: String) throws {
+    func load(into network: inout SegmentationNetwork<Float>, prefix: String) throws(SpectrumNetError) {
         var list = network.parameterList()
         for k in list.indices {
             guard let index = header.tensors.firstIndex(where: { $0.name == prefix + list[k].name }) else {
@@ -332,7 +340,7 @@ public struct Checkpoint: Sendable {
 
 extension Checkpoint {
     /// Rebuilds the resumable session (state, Adam moments, best weights) stored with the network.
-    public func session(for network: inout SegmentationNetwork<Float>) throws -> SpectrumTrainer.Session {
+    public func session(for network: inout SegmentationNetwork<Float>) throws(SpectrumNetError) -> SpectrumTrainer.Session {
         var session = SpectrumTrainer.Session()
         guard let state = header.training else { return session }
         session.state = state

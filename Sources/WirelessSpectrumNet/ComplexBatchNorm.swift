@@ -116,7 +116,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
         /// Batch means and biased (co)variances of one channel, in two passes (mean, then the
         /// centred second moments, which do not cancel as E[x²] − E[x]² can in `Float`).
         init(
-            lanes: ChannelLanes, real: SharedPointer<Scalar>, imaginary: SharedPointer<Scalar>, isComplex: Bool
+            lanes: ChannelLanes, real: SendablePointer<Scalar>, imaginary: SendablePointer<Scalar>, isComplex: Bool
         ) {
             let count = Scalar(lanes.batch * lanes.length)
             var sumR = SIMD8<Scalar>()
@@ -343,7 +343,7 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
                         }
                         // ∂x = γ/σ · (g − mean g − h · mean(g h)) per plane (real, or naive Re and Im).
                         func plane(
-                            _ g: SharedPointer<Scalar>, _ x: SharedPointer<Scalar>, _ d: SharedMutablePointer<Scalar>,
+                            _ g: SendablePointer<Scalar>, _ x: SendablePointer<Scalar>, _ d: SendablePointer<Scalar>,
                             mean: Scalar, gamma: Scalar, inverseStd: Scalar
                         ) -> (sumGH: Scalar, sumG: Scalar) {
                             var sumG = SIMD8<Scalar>()

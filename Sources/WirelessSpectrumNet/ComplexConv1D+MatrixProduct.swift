@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 import WirelessLinearAlgebra
 
 /// The `Float` fast path of `ComplexConv1D`: im2col and one real GEMM per pass (OpenBLAS sgemm).
@@ -32,12 +33,12 @@ extension ComplexConv1D {
         let ranges = (0..<kernel).map {
             validRange(offset: $0 * d - p, inputLength: shape.length, outputLength: shape.outLength)
         }
-        let columnPointer = SharedMutablePointer(base: column)
+        let columnPointer = SendablePointer(column)
         input.real.withUnsafeBufferPointer { xr in
             input.imaginary.withUnsafeBufferPointer { xi in
                 let planes =
-                    [SharedPointer(base: xr.baseAddress!)]
-                    + (shape.planes == 2 ? [SharedPointer(base: xi.baseAddress!)] : [])
+                    [SendablePointer(readOnly: xr.baseAddress!)]
+                    + (shape.planes == 2 ? [SendablePointer(readOnly: xi.baseAddress!)] : [])
                 parallelTasks(count: shape.planes * cin) { task in
                     let plane = task / cin
                     let i = task % cin
@@ -275,9 +276,9 @@ extension ComplexConv1D {
             inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
                 columnGradient.withUnsafeBufferPointer { dc in
                     let planes =
-                        [SharedMutablePointer(base: dxr.baseAddress!)]
-                        + (shape.planes == 2 ? [SharedMutablePointer(base: dxi.baseAddress!)] : [])
-                    let dcol = SharedPointer(base: dc.baseAddress!)
+                        [SendablePointer(dxr.baseAddress!)]
+                        + (shape.planes == 2 ? [SendablePointer(dxi.baseAddress!)] : [])
+                    let dcol = SendablePointer(readOnly: dc.baseAddress!)
                     parallelTasks(count: shape.planes * shape.batch * cin) { task in
                         let plane = task / (shape.batch * cin)
                         let n = (task / cin) % shape.batch

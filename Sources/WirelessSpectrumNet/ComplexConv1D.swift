@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 
 /// Complex 1-D convolution (cross-correlation, zero padding) with stride and dilation (docs/SPECTRUM.md#layers).
 ///
@@ -132,12 +133,12 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
                     weightImaginary.value.withUnsafeBufferPointer { wb in
                         output.real.withUnsafeMutableBufferPointer { yr in
                             output.imaginary.withUnsafeMutableBufferPointer { yi in
-                                let xrP = SharedPointer(base: xr.baseAddress!)
-                                let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
-                                let waP = SharedPointer(base: wa.baseAddress!)
-                                let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
-                                let yrP = SharedMutablePointer(base: yr.baseAddress!)
-                                let yiP = complex ? SharedMutablePointer(base: yi.baseAddress!) : yrP
+                                let xrP = SendablePointer(readOnly: xr.baseAddress!)
+                                let xiP = complex ? SendablePointer(readOnly: xi.baseAddress!) : xrP
+                                let waP = SendablePointer(readOnly: wa.baseAddress!)
+                                let wbP = complex ? SendablePointer(readOnly: wb.baseAddress!) : waP
+                                let yrP = SendablePointer(yr.baseAddress!)
+                                let yiP = complex ? SendablePointer(yi.baseAddress!) : yrP
                                 parallelTasks(count: input.batch * cout) { task in
                                     let n = task / cout
                                     let o = task % cout
@@ -258,16 +259,16 @@ public struct ComplexConv1D<Scalar: NetworkScalar>: ParameterContainer, Sendable
                                     weightImaginary.gradient.withUnsafeMutableBufferPointer { dwb in
                                         inputGradient.real.withUnsafeMutableBufferPointer { dxr in
                                             inputGradient.imaginary.withUnsafeMutableBufferPointer { dxi in
-                                                let xrP = SharedPointer(base: xr.baseAddress!)
-                                                let xiP = complex ? SharedPointer(base: xi.baseAddress!) : xrP
-                                                let grP = SharedPointer(base: gr.baseAddress!)
-                                                let giP = complex ? SharedPointer(base: gi.baseAddress!) : grP
-                                                let waP = SharedPointer(base: wa.baseAddress!)
-                                                let wbP = complex ? SharedPointer(base: wb.baseAddress!) : waP
-                                                let dwaP = SharedMutablePointer(base: dwa.baseAddress!)
-                                                let dwbP = complex ? SharedMutablePointer(base: dwb.baseAddress!) : dwaP
-                                                let dxrP = SharedMutablePointer(base: dxr.baseAddress!)
-                                                let dxiP = complex ? SharedMutablePointer(base: dxi.baseAddress!) : dxrP
+                                                let xrP = SendablePointer(readOnly: xr.baseAddress!)
+                                                let xiP = complex ? SendablePointer(readOnly: xi.baseAddress!) : xrP
+                                                let grP = SendablePointer(readOnly: gr.baseAddress!)
+                                                let giP = complex ? SendablePointer(readOnly: gi.baseAddress!) : grP
+                                                let waP = SendablePointer(readOnly: wa.baseAddress!)
+                                                let wbP = complex ? SendablePointer(readOnly: wb.baseAddress!) : waP
+                                                let dwaP = SendablePointer(dwa.baseAddress!)
+                                                let dwbP = complex ? SendablePointer(dwb.baseAddress!) : dwaP
+                                                let dxrP = SendablePointer(dxr.baseAddress!)
+                                                let dxiP = complex ? SendablePointer(dxi.baseAddress!) : dxrP
                                                 // Weight gradient: one task per (o, i) pair, summing over the batch in order.
                                                 parallelTasks(count: cout * cin) { task in
                                                     let o = task / cin

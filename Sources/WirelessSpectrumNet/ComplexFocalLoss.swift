@@ -17,7 +17,7 @@ public struct ComplexFocalLoss: Sendable, Equatable, Codable {
     public var gamma: Double
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for α ≤ 0 or γ < 0.
-    public init(alpha: Double = 1, gamma: Double = 2) throws {
+    public init(alpha: Double = 1, gamma: Double = 2) throws(SpectrumNetError) {
         guard alpha > 0, alpha.isFinite else { throw SpectrumNetError.invalidConfiguration(reason: "α must be > 0") }
         guard gamma >= 0, gamma.isFinite else { throw SpectrumNetError.invalidConfiguration(reason: "γ must be ≥ 0") }
         self.alpha = alpha

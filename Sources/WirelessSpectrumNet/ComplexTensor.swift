@@ -1,4 +1,5 @@
 import Numerics
+import WirelessCore
 
 /// A batch of complex (or real) 1-D feature maps in split-plane contiguous storage.
 ///
@@ -108,12 +109,13 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
 
     /// Calls `body` with pointers to the Re and Im planes (Im = Re for a real tensor, never to be
     /// read then), valid only inside `body`, for parallel kernels that read disjoint or shared slices.
-    func withPlanePointers<R>(_ body: (SharedPointer<Scalar>, SharedPointer<Scalar>) throws -> R) rethrows -> R {
+    func withPlanePointers<R>(_ body: (SendablePointer<Scalar>, SendablePointer<Scalar>) throws(SpectrumNetError) -> R) rethrows -> R {
         try real.withUnsafeBufferPointer { r in
-            let re = SharedPointer(base: r.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
+            let re = SendablePointer(
+                readOnly: r.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
             if !isComplex { return try body(re, re) }
             return try imaginary.withUnsafeBufferPointer { i in
-                try body(re, SharedPointer(base: i.baseAddress ?? re.base))
+                try body(re, i.baseAddress.map { SendablePointer(readOnly: $0) } ?? re)
             }
         }
     }
@@ -121,15 +123,14 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
     /// Calls `body` with mutable pointers to the Re and Im planes (Im = Re for a real tensor,
     /// never to be written then), valid only inside `body`; tasks must write disjoint slices.
     mutating func withMutablePlanePointers<R>(
-        _ body: (SharedMutablePointer<Scalar>, SharedMutablePointer<Scalar>) throws -> R
+        _ body: (SendablePointer<Scalar>, SendablePointer<Scalar>) throws -> R
     ) rethrows -> R {
         let complex = isComplex
         return try real.withUnsafeMutableBufferPointer { r in
-            let re = SharedMutablePointer(
-                base: r.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
+            let re = SendablePointer(r.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)
             if !complex { return try body(re, re) }
             return try imaginary.withUnsafeMutableBufferPointer { i in
-                try body(re, SharedMutablePointer(base: i.baseAddress ?? re.base))
+                try body(re, SendablePointer(i.baseAddress ?? re.base))
             }
         }
     }

@@ -13,7 +13,7 @@ public struct DecisionRule: Sendable, Equatable, Codable {
     public var dilationBins: Int
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for τ ∉ (0, 1) or d < 0.
-    public init(threshold: Double = 0.5, part: Part = .real, dilationBins: Int = 0) throws {
+    public init(threshold: Double = 0.5, part: Part = .real, dilationBins: Int = 0) throws(SpectrumNetError) {
         guard threshold > 0 && threshold < 1 else {
             throw SpectrumNetError.invalidConfiguration(reason: "τ must be in (0, 1)")
         }

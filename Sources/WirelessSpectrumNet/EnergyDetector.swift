@@ -31,7 +31,7 @@ public struct EnergyDetector: Sendable {
     public init(
         periodogram: AveragedPeriodogram, falseAlarmProbability: Double = 1e-3,
         estimator: NoiseFloorEstimator = .fcme
-    ) throws {
+    ) throws(SpectrumNetError) {
         guard falseAlarmProbability > 0, falseAlarmProbability < 1 else {
             throw SpectrumNetError.invalidConfiguration(reason: "P_FA must be in (0, 1)")
         }
@@ -39,9 +39,10 @@ public struct EnergyDetector: Sendable {
         self.falseAlarmProbability = falseAlarmProbability
         self.estimator = estimator
         let nu = periodogram.degreesOfFreedom
-        chi = try ChiSquaredDistribution(degreesOfFreedom: nu)
-        thresholdFactor = try chi.quantile(1 - falseAlarmProbability) / nu
-        medianFactor = try chi.quantile(0.5) / nu
+        (chi, thresholdFactor, medianFactor) = try SpectrumNetError.configuring("energy-detector threshold") {
+            let chi = try ChiSquaredDistribution(degreesOfFreedom: nu)
+            return (chi, try chi.quantile(1 - falseAlarmProbability) / nu, try chi.quantile(0.5) / nu)
+        }
     }
 
     /// The noise power estimate σ̂² from P̄.
@@ -84,14 +85,14 @@ public struct EnergyDetector: Sendable {
     }
 
     /// Raw per-bin decisions on the L-bin grid (no post-processing).
-    public func rawMask(_ samples: ArraySlice<Complex<Float>>) throws -> [Bool] {
+    public func rawMask(_ samples: ArraySlice<Complex<Float>>) throws(SpectrumNetError) -> [Bool] {
         let power = try periodogram(samples)
         let threshold = noisePower(power) * thresholdFactor
         return power.map { $0 > threshold }
     }
 
     /// The mask on N bins after post-processing.
-    public func mask(_ samples: ArraySlice<Complex<Float>>, bins: Int) throws -> [Bool] {
+    public func mask(_ samples: ArraySlice<Complex<Float>>, bins: Int) throws(SpectrumNetError) -> [Bool] {
         AveragedPeriodogram.postProcess(try rawMask(samples), bins: bins)
     }
 }

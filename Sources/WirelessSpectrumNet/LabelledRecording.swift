@@ -16,7 +16,7 @@ public enum LabelledRecording {
     ///   the end), `.sampleRateMismatch`, `.lengthMismatch` (shorter than one window), feature errors.
     public static func dataset(
         from recording: SigMFRecording, extractor: SpectrumFeatureExtractor, modelSampleRateHz: Double = 20e6
-    ) throws -> (dataset: SpectrumDataset, skippedLabels: Int) {
+    ) throws(SpectrumNetError) -> (dataset: SpectrumDataset, skippedLabels: Int) {
         guard abs(recording.sampleRateHz - modelSampleRateHz) <= 1e-9 * modelSampleRateHz else {
             throw SpectrumNetError.sampleRateMismatch(expectedHz: modelSampleRateHz, foundHz: recording.sampleRateHz)
         }

@@ -263,7 +263,7 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
     /// Checks the configuration against `Limits` and the architecture's rules.
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` naming the field, its value and its range.
-    public func validate() throws {
+    public func validate() throws(SpectrumNetError) {
         func fail(_ reason: String) -> SpectrumNetError { .invalidConfiguration(reason: reason) }
         guard Limits.fftCount.contains(fftCount) else {
             throw fail("M = \(fftCount) FFTs per window is outside 1...\(Limits.fftCount.upperBound)")

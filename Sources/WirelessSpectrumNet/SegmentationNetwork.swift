@@ -39,7 +39,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Builds the network and initialises its weights from `generator` (fixed draw order).
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
-    public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator) throws {
+    public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator) throws(SpectrumNetError) {
         try self.init(configuration: configuration)
         let scheme = configuration.initialization
         forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: scheme, using: &generator) }
@@ -48,7 +48,7 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Builds the network with zero convolution weights (to be filled from a checkpoint).
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
-    public init(configuration: NetworkConfiguration) throws {
+    public init(configuration: NetworkConfiguration) throws(SpectrumNetError) {
         try configuration.validate()
         self.configuration = configuration
         let c = configuration.isComplex

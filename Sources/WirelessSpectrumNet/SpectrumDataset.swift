@@ -34,7 +34,7 @@ public struct SpectrumDataset: Sendable {
     public static func synthetic(
         generator: WidebandGenerator, snrLevelsDB: [Double], indices: Range<Int>,
         extractor: SpectrumFeatureExtractor, firstSNRIndex: Int = 0
-    ) throws -> SpectrumDataset {
+    ) throws(SpectrumNetError) -> SpectrumDataset {
         let w = generator.configuration.windowSamples
         guard extractor.windowSamples <= w else {
             throw SpectrumNetError.lengthMismatch(expected: extractor.windowSamples, found: w)
@@ -52,7 +52,7 @@ public struct SpectrumDataset: Sendable {
         let stride = m * n
         let failures: [SpectrumNetError?] = inputs.withMutablePlanePointers { xr, xi in
             labels.withUnsafeMutableBufferPointer { labelBuffer in
-                let labelPointer = SharedMutablePointer(base: labelBuffer.baseAddress!)
+                let labelPointer = SendablePointer(labelBuffer.baseAddress!)
                 return ParallelExecution.parallelMap(count: total) { task in
                     let level = task / perLevel
                     let index = indices.lowerBound + task % perLevel

@@ -21,21 +21,21 @@ public struct SpectrumFeatureExtractor: Sendable {
     let windowCoefficients: [Float]
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for M < 1 or N < 2; FFT planning errors.
-    public init(fftCount: Int, bins: Int, window: Window = .rectangular) throws {
+    public init(fftCount: Int, bins: Int, window: Window = .rectangular) throws(SpectrumNetError) {
         guard fftCount >= 1, bins >= 2 else {
             throw SpectrumNetError.invalidConfiguration(reason: "M must be ≥ 1 and N ≥ 2")
         }
         self.fftCount = fftCount
         self.bins = bins
         self.window = window
-        self.plan = try FFTPlanFloat(count: bins, batchCount: fftCount)
+        self.plan = try SpectrumNetError.configuring("feature FFT") { try FFTPlanFloat(count: bins, batchCount: fftCount) }
         self.windowCoefficients = window.coefficients(length: bins).map { Float($0) }
     }
 
     /// The extractor a network with `configuration` expects (its M, N and input window).
     ///
     /// - Throws: as `init(fftCount:bins:window:)`.
-    public init(for configuration: NetworkConfiguration) throws {
+    public init(for configuration: NetworkConfiguration) throws(SpectrumNetError) {
         let window: Window =
             switch configuration.inputWindow {
             case .rectangular: .rectangular
@@ -50,7 +50,7 @@ public struct SpectrumFeatureExtractor: Sendable {
     /// Checks a window: length M·N, finite, not all zero.
     ///
     /// - Throws: `SpectrumNetError.lengthMismatch`, `.nonFiniteSample`, `.allZeroWindow`.
-    public func validate(_ samples: ArraySlice<Complex<Float>>) throws {
+    public func validate(_ samples: ArraySlice<Complex<Float>>) throws(SpectrumNetError) {
         guard samples.count == windowSamples else {
             throw SpectrumNetError.lengthMismatch(expected: windowSamples, found: samples.count)
         }
@@ -68,7 +68,8 @@ public struct SpectrumFeatureExtractor: Sendable {
     /// (`[batch × M × N]` complex, or `[batch × 2M × N]` real with channels Re₀, Im₀, Re₁, …).
     ///
     /// - Throws: see `validate`.
-    public func write(_ samples: ArraySlice<Complex<Float>>, into tensor: inout ComplexTensor<Float>, slot: Int) throws
+    public func write(_ samples: ArraySlice<Complex<Float>>, into tensor: inout ComplexTensor<Float>, slot: Int)
+        throws(SpectrumNetError)
     {
         try validate(samples)
         var input = Array(samples)

@@ -1,5 +1,6 @@
 import Numerics
 import WirelessCore
+import WirelessIO
 
 /// Every failure of the spectrum-segmentation module (docs/SPECTRUM.md#errors).
 ///
@@ -41,12 +42,16 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
     /// `error` found while using the recording `file` (too short, wrong sample rate, NaN sample, bad
     /// annotation…), so the message names the file; the category is that of `error`.
     indirect case inRecording(file: String, error: SpectrumNetError)
+    /// A file could not be read or written, or its bytes are not what the reader needs (the
+    /// `IOError` names the file; its category, message and exit code are kept).
+    case io(IOError)
 
     public var category: ErrorCategory {
         switch self {
         case .invalidConfiguration: return .invalidArgument
         case .nonFiniteLoss: return .numerical
         case .inRecording(_, let error): return error.category
+        case .io(let error): return error.category
         default: return .invalidData
         }
     }
@@ -59,6 +64,13 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
             if case .inRecording = error { throw error }
             throw SpectrumNetError.inRecording(file: file, error: error)
         }
+    }
+
+    /// Runs a helper of another module whose failure means this module's settings are unusable
+    /// (FFT planning, detector thresholds from a distribution), reported as `.invalidConfiguration`
+    /// naming `what` and the helper's own message.
+    static func configuring<T>(_ what: String, _ body: () throws -> T) throws(SpectrumNetError) -> T {
+        do { return try body() } catch { throw .invalidConfiguration(reason: "\(what): \(error)") }
     }
 
     public var description: String {
@@ -101,6 +113,8 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
                 : "training loss became non-finite at epoch \(epoch), batch \(batch)"
         case .inRecording(let file, let error):
             return "\(file): \(error.description)"
+        case .io(let error):
+            return error.description
         }
     }
 }

@@ -32,7 +32,7 @@ public struct SpectrumSegmenter {
 
     /// - Throws: FFT planning errors.
     public init(network: SegmentationNetwork<Float>, rule: DecisionRule = .standard, modelSampleRateHz: Double = 20e6)
-        throws
+        throws(SpectrumNetError)
     {
         self.network = network
         self.extractor = try SpectrumFeatureExtractor(for: network.configuration)
@@ -45,7 +45,7 @@ public struct SpectrumSegmenter {
     /// - Throws: `SpectrumNetError.sampleRateMismatch` (fs ≠ model fs; never resampled),
     ///   `.lengthMismatch` (fewer samples than one window), `.nonFiniteSample`, `.allZeroWindow`.
     public mutating func segment(samples: [Complex<Float>], sampleRateHz: Double, centerFrequencyHz: Double?)
-        throws -> (masks: [[Bool]], probabilities: [[Float]], intervals: [OccupiedInterval])
+        throws(SpectrumNetError) -> (masks: [[Bool]], probabilities: [[Float]], intervals: [OccupiedInterval])
     {
         guard abs(sampleRateHz - modelSampleRateHz) <= 1e-9 * modelSampleRateHz else {
             throw SpectrumNetError.sampleRateMismatch(expectedHz: modelSampleRateHz, foundHz: sampleRateHz)

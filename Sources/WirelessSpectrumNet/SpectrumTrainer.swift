@@ -101,7 +101,8 @@ public enum SpectrumTrainer {
     /// - Parameters:
     ///   - progress: called after each epoch with its record.
     ///   - checkpoint: called after each epoch with the network and the session (to save it).
-    /// - Throws: `SpectrumNetError.nonFiniteLoss`, configuration errors, whatever `checkpoint` throws.
+    /// - Throws: `SpectrumNetError.nonFiniteLoss`, configuration errors, and whatever `checkpoint`
+    ///   throws, unchanged (so the error type is the caller's as well as this module's: untyped).
     public static func train(
         network: inout SegmentationNetwork<Float>, training: SpectrumDataset, validation: SpectrumDataset,
         configuration: TrainingConfiguration, session: inout Session, maximumEpochs: Int = .max,

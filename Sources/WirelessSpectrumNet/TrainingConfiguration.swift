@@ -80,7 +80,7 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     }
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` naming the field and its range.
-    public func validate() throws {
+    public func validate() throws(SpectrumNetError) {
         func fail(_ reason: String) -> SpectrumNetError { .invalidConfiguration(reason: reason) }
         guard Limits.batchSize.contains(batchSize) else {
             throw fail("batch size \(batchSize) is outside 1...\(Limits.batchSize.upperBound)")
@@ -178,7 +178,7 @@ extension TrainingState {
     /// out of range when a run resumes).
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` naming the counter.
-    public func validate() throws {
+    public func validate() throws(SpectrumNetError) {
         let counters = [
             ("stage", stage), ("epochInStage", epochInStage), ("totalEpochs", totalEpochs),
             ("epochsWithoutImprovement", epochsWithoutImprovement), ("adamStep", adamStep),

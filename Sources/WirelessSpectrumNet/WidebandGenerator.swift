@@ -47,7 +47,7 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
     public static let paperSNRLevelsDB: [Double] = stride(from: -20.0, through: 10.0, by: 2.0).map { $0 }
 
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an unusable configuration.
-    public func validate() throws {
+    public func validate() throws(SpectrumNetError) {
         guard sampleRateHz > 0, windowSamples >= 16 else {
             throw SpectrumNetError.invalidConfiguration(reason: "sample rate must be > 0 and the window ≥ 16 samples")
         }
@@ -117,7 +117,7 @@ public struct WidebandGenerator: Sendable {
     let rrc: RootRaisedCosineFilter
 
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
-    public init(configuration: WidebandGeneratorConfiguration = .init(), seed: UInt64) throws {
+    public init(configuration: WidebandGeneratorConfiguration = .init(), seed: UInt64) throws(SpectrumNetError) {
         try configuration.validate()
         self.configuration = configuration
         self.seed = seed

@@ -178,10 +178,3 @@ typealias ISACMethodName = ISACMethod
 
 extension ISACMethod: ExpressibleByArgument {}
 extension ISACScenarioPreset: ExpressibleByArgument {}
-
-/// Formatting helpers for tables.
-enum ISACFormat {
-    static func decibels(_ gain: Complex<Double>) -> Double {
-        10 * Foundation.log10(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
-    }
-}

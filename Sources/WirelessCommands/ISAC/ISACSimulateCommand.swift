@@ -78,7 +78,7 @@ public struct ISACSimulateCommand: WTKCommand {
             CSVColumn(name: "velocity_mps", values: scenario.paths.map(\.velocityMetersPerSecond)),
             CSVColumn(name: "gain_re", values: scenario.paths.map(\.gain.real)),
             CSVColumn(name: "gain_im", values: scenario.paths.map(\.gain.imaginary)),
-            CSVColumn(name: "gain_db", values: scenario.paths.map { ISACFormat.decibels($0.gain) }),
+            CSVColumn(name: "gain_db", values: scenario.paths.map(\.gainPowerDB)),
             CSVColumn(name: "omega_a_rad", values: w.map { $0[0] }),
             CSVColumn(name: "omega_f_rad", values: w.map { $0[1] }),
             CSVColumn(name: "omega_t_rad", values: w.map { $0[2] }),

@@ -46,7 +46,7 @@ public struct PSDStudy: Study {
         public let segmentCount: Int
 
         /// The density in dB/Hz.
-        public var densityDB: [Double] { density.map { 10 * Foundation.log10(max($0, Double.leastNormalMagnitude)) } }
+        public var densityDB: [Double] { density.map { Decibels.fromPower(max($0, Double.leastNormalMagnitude)) } }
 
         public var tables: [StudyTable] {
             var columns = [StudyColumn("frequency", unit: "hz", frequenciesHz)]

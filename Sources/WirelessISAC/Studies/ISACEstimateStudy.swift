@@ -77,7 +77,7 @@ public struct ISACEstimateStudy: Study {
                     var row: [StudyCell] = [
                         .text(entry.name), .integer(i), .real(target.angleDegrees), .real(target.distanceMeters),
                         .real(target.velocityMetersPerSecond), .real(target.gain.real), .real(target.gain.imaginary),
-                        .real(ISACDecibels.power(target.gain)), .text(String(target.angleClamped)),
+                        .real(target.gainPowerDB), .text(String(target.angleClamped)),
                     ]
                     if let matching = entry.matching {
                         if let p = pathOf[i], let errors = matching.errors[p] {
@@ -133,12 +133,5 @@ public struct ISACEstimateStudy: Study {
             estimates.append(MethodEstimate(name: estimator.name, estimate: estimate, matching: matching))
         }
         return Result(configuration: c, truth: truth, estimates: estimates)
-    }
-}
-
-/// Power of a complex gain in dB, floored at the smallest positive double.
-enum ISACDecibels {
-    static func power(_ gain: Complex<Double>) -> Double {
-        10 * Foundation.log10(max(gain.lengthSquared, Double.leastNonzeroMagnitude))
     }
 }

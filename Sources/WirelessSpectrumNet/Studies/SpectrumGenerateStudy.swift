@@ -111,7 +111,7 @@ public struct SpectrumGenerateStudy: Study {
         let example = generator.generate(
             snrDB: levels.last!, snrIndex: levels.count - 1, index: c.testIndices.lowerBound)
         let welch = try WelchPSD(segmentLength: 1024, sampleRateHz: config.sampleRateHz)
-        let density = try welch.estimate(samples: example.samples).map { 10 * Foundation.log10(max($0 * 20e6, 1e-30)) }
+        let density = try welch.estimate(samples: example.samples).map { Decibels.fromPower(max($0 * 20e6, 1e-30)) }
         let truth = SpectrumLabels.mask(
             intervalsHz: example.intervalsHz(labelWidth: config.labelWidth), bins: 1024,
             sampleRateHz: config.sampleRateHz)

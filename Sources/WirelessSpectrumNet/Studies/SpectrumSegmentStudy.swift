@@ -118,7 +118,7 @@ public struct SpectrumSegmentStudy: Study {
         let window = Array(recording.samples.prefix(c.network.configuration.fftCount * n))
         let welch = try WelchPSD(segmentLength: n, sampleRateHz: recording.sampleRateHz)
         let density = try welch.estimate(samples: window).map {
-            10 * Foundation.log10(max($0 * recording.sampleRateHz, 1e-30))
+            Decibels.fromPower(max($0 * recording.sampleRateHz, 1e-30))
         }
         let centre = recording.centerFrequencyHz ?? 0
         return Result(

@@ -1,7 +1,11 @@
 import Numerics
-import _WirelessFFTWShim
 
-/// A planned complex-to-complex FFT in `Double` precision: plan once, execute many.
+/// A planned complex `Double` FFT (`fftw_*`); see `ComplexFFTPlan`.
+public typealias FFTPlan = ComplexFFTPlan<Double>
+/// A planned complex `Float` FFT (`fftwf_*`, the neural network's precision); see `ComplexFFTPlan`.
+public typealias FFTPlanFloat = ComplexFFTPlan<Float>
+
+/// A planned complex-to-complex FFT in `Double` or `Float` precision: plan once, execute many.
 ///
 ///     forward:  X[k] = s · Σₙ x[n] · exp(−2πi·⟨k, n/N⟩)
 ///     inverse:  x[n] = s · Σₖ X[k] · exp(+2πi·⟨k, n/N⟩)
@@ -14,15 +18,18 @@ import _WirelessFFTWShim
 /// Batches: `batchCount` transforms whose inputs start `batchDistance` elements apart
 /// (`fftw_plan_many_dft` with unit stride; contiguous by default).
 ///
-/// Two FFTW plans are kept: one made on SIMD-aligned scratch buffers (used when the caller's
-/// buffers have the same alignment, `fftw_alignment_of`) and one with `FFTW_UNALIGNED` (used
-/// otherwise), so the new-array execute (`fftw_execute_dft`) is valid on any caller buffer.
+/// `FFTPlan` (= `ComplexFFTPlan<Double>`, `libfftw3`) and `FFTPlanFloat` (= `ComplexFFTPlan<Float>`,
+/// `libfftw3f`) are the two instances. The execution path is `@inlinable`, so a caller in another
+/// module compiles it specialised for its precision (no generic dispatch in the hot loop); FFTW
+/// itself is reached through `FFTScalar`'s entry points. Two FFTW plans are kept (`FFTWPlanPair`):
+/// one for SIMD-aligned buffers and one with `FFTW_UNALIGNED`, so the new-array execute is valid on
+/// any caller buffer.
 ///
 /// Thread safety: `@unchecked Sendable` because the state is immutable after `init` and FFTW
 /// guarantees "`fftw_execute` (and the new-array variants) is thread-safe; the planner is not"
 /// (FFTW manual §5.4). Planning and destruction hold the module's one planner lock; `execute`
 /// takes no lock and may run concurrently on distinct output buffers.
-public final class FFTPlan: @unchecked Sendable {
+public final class ComplexFFTPlan<Scalar: FFTScalar>: @unchecked Sendable {
     /// Extents of one transform, row-major (last index fastest).
     public let shape: [Int]
     /// Exponent sign.
@@ -42,10 +49,8 @@ public final class FFTPlan: @unchecked Sendable {
     /// Elements the input and output buffers must hold: `(batchCount − 1)·batchDistance + count`.
     public let bufferCount: Int
 
-    private let alignedPlan: OpaquePointer
-    private let unalignedPlan: OpaquePointer
-    private let plannedAlignment: Int32
-    private let scale: Double
+    @usableFromInline let plans: FFTWPlanPair<Scalar>
+    @usableFromInline let scale: Scalar
 
     /// Plans a batched complex FFT of any rank.
     ///
@@ -63,7 +68,7 @@ public final class FFTPlan: @unchecked Sendable {
     public init(
         shape: [Int], direction: FFTDirection = .forward, batchCount: Int = 1, batchDistance: Int? = nil,
         inPlace: Bool = false, normalization: FFTNormalization = .none, rigor: FFTPlanningRigor = .estimate
-    ) throws {
+    ) throws(FFTError) {
         let layout = try FFTLayout(shape: shape, batchCount: batchCount, batchDistance: batchDistance)
         self.shape = layout.shape
         self.direction = direction
@@ -74,100 +79,55 @@ public final class FFTPlan: @unchecked Sendable {
         self.rigor = rigor
         self.count = layout.count
         self.bufferCount = layout.bufferCount
-        self.scale = normalization.scale(count: layout.count)
+        self.scale = Scalar(normalization.scale(count: layout.count))
 
         let dims = layout.fftwShape
-        let elements = layout.bufferCount
-        // Scratch buffers from fftw_malloc carry FFTW's SIMD alignment; `measure` overwrites them.
-        // fftw_malloc is thread-safe (only the planner needs the lock). `elements` ≤ Int32.max
-        // (FFTLayout), so the byte count cannot overflow; a failed allocation is an error, not a trap.
-        let bytes = elements * MemoryLayout<fftw_complex>.stride
-        guard let inputRaw = fftw_malloc(bytes) else { throw FFTError.allocationFailed(bytes: bytes, shape: shape) }
-        guard let outputRaw = inPlace ? inputRaw : fftw_malloc(bytes) else {
-            fftw_free(inputRaw)
-            throw FFTError.allocationFailed(bytes: bytes, shape: shape)
-        }
-        defer {
-            fftw_free(inputRaw)
-            if !inPlace { fftw_free(outputRaw) }
-        }
-        let input = inputRaw.bindMemory(to: fftw_complex.self, capacity: elements)
-        let output = outputRaw.bindMemory(to: fftw_complex.self, capacity: elements)
-        let plans: (OpaquePointer?, OpaquePointer?, Int32) = FFTWPlanner.withLock {
-            let distance = Int32(layout.batchDistance)
-            let make = { (flags: UInt32) in
-                dims.withUnsafeBufferPointer { n in
-                    fftw_plan_many_dft(
-                        Int32(dims.count), n.baseAddress, Int32(layout.batchCount),
-                        input, nil, 1, distance, output, nil, 1, distance,
-                        direction.fftwSign, flags)
-                }
+        // `bufferCount` ≤ Int32.max (FFTLayout), so the byte count cannot overflow.
+        let bytes = layout.bufferCount * MemoryLayout<Complex<Scalar>>.stride
+        let (batches, distance) = (Int32(layout.batchCount), Int32(layout.batchDistance))
+        self.plans = try FFTWPlanPair(
+            inputBytes: bytes, outputBytes: inPlace ? nil : bytes, shape: shape, rigor: rigor
+        ) { flags, input, output in
+            dims.withUnsafeBufferPointer { n in
+                Scalar._fftwPlanManyDFT(
+                    rank: Int32(dims.count), shape: n.baseAddress!, batchCount: batches, input: input,
+                    output: output, distance: distance, sign: direction.fftwSign, flags: flags)
             }
-            let aligned = make(rigor.fftwFlags)
-            let unaligned = make(rigor.fftwFlags | fftwUnalignedFlag)
-            return (
-                aligned, unaligned,
-                fftw_alignment_of(UnsafeMutableRawPointer(input).assumingMemoryBound(to: Double.self))
-            )
         }
-        guard let aligned = plans.0, let unaligned = plans.1 else {
-            FFTWPlanner.withLock {
-                if let plan = plans.0 { fftw_destroy_plan(plan) }
-                if let plan = plans.1 { fftw_destroy_plan(plan) }
-            }
-            throw FFTError.planningFailed(shape: shape)
-        }
-        self.alignedPlan = aligned
-        self.unalignedPlan = unaligned
-        self.plannedAlignment = plans.2
     }
 
     /// Plans a 1-D transform of `count` points (see `init(shape:…)`).
     public convenience init(
         count: Int, direction: FFTDirection = .forward, batchCount: Int = 1, inPlace: Bool = false,
         normalization: FFTNormalization = .none, rigor: FFTPlanningRigor = .estimate
-    ) throws {
+    ) throws(FFTError) {
         try self.init(
             shape: [count], direction: direction, batchCount: batchCount, batchDistance: nil, inPlace: inPlace,
             normalization: normalization, rigor: rigor)
     }
 
-    deinit {
-        let aligned = alignedPlan
-        let unaligned = unalignedPlan
-        FFTWPlanner.withLock {
-            fftw_destroy_plan(aligned)
-            fftw_destroy_plan(unaligned)
-        }
-    }
+    deinit { plans.destroy() }
 
     /// Transforms `bufferCount` elements from `input` into `output`. Thread-safe, no allocation.
-    ///
-    /// `Complex<Double>` has the layout of C99 `double _Complex` (two `Double`s), which is
-    /// `fftw_complex`, so the buffers go to FFTW as they are.
     ///
     /// - Parameters:
     ///   - input: `bufferCount` elements; not modified by an out-of-place plan.
     ///   - output: `bufferCount` elements; must equal `input` iff the plan is in-place, must not
     ///     partially overlap it otherwise.
     /// - Precondition: `(input == output) == isInPlace`.
-    @inline(__always)
-    public func execute(input: UnsafePointer<Complex<Double>>, output: UnsafeMutablePointer<Complex<Double>>) {
+    @inlinable @inline(__always)
+    public func execute(input: UnsafePointer<Complex<Scalar>>, output: UnsafeMutablePointer<Complex<Scalar>>) {
         precondition(
             (UnsafeRawPointer(input) == UnsafeRawPointer(output)) == isInPlace,
-            isInPlace ? "In-place FFTPlan needs input == output" : "Out-of-place FFTPlan needs input != output")
-        let source = UnsafeMutablePointer<fftw_complex>(OpaquePointer(input))
-        let destination = UnsafeMutablePointer<fftw_complex>(OpaquePointer(output))
-        let plan =
-            (fftw_alignment_of(UnsafeMutableRawPointer(source).assumingMemoryBound(to: Double.self)) == plannedAlignment
-                && fftw_alignment_of(UnsafeMutableRawPointer(destination).assumingMemoryBound(to: Double.self))
-                    == plannedAlignment)
-            ? alignedPlan : unalignedPlan
-        fftw_execute_dft(plan, source, destination)
+            isInPlace ? "In-place FFT plan needs input == output" : "Out-of-place FFT plan needs input != output")
+        let source = UnsafeMutableRawPointer(mutating: input)
+        let destination = UnsafeMutableRawPointer(output)
+        Scalar._fftwExecuteDFT(plans.plan(input: source, output: destination), input: source, output: destination)
         if scale != 1 { applyScale(output) }
     }
 
-    private func applyScale(_ output: UnsafeMutablePointer<Complex<Double>>) {
+    @inlinable
+    func applyScale(_ output: UnsafeMutablePointer<Complex<Scalar>>) {
         let s = scale
         for batch in 0..<batchCount {
             let start = output + batch * batchDistance
@@ -178,14 +138,15 @@ public final class FFTPlan: @unchecked Sendable {
     /// The transform of `x` as a new array (convenience; allocates the result).
     ///
     /// - Precondition: `x.count == bufferCount`.
-    public func callAsFunction(_ x: [Complex<Double>]) -> [Complex<Double>] {
-        precondition(x.count == bufferCount, "FFTPlan expects \(bufferCount) elements, got \(x.count)")
+    @inlinable
+    public func callAsFunction(_ x: [Complex<Scalar>]) -> [Complex<Scalar>] {
+        precondition(x.count == bufferCount, "FFT plan expects \(bufferCount) elements, got \(x.count)")
         if isInPlace {
             var y = x
             execute(&y)
             return y
         }
-        var y = [Complex<Double>](repeating: .zero, count: bufferCount)
+        var y = [Complex<Scalar>](repeating: .zero, count: bufferCount)
         x.withUnsafeBufferPointer { source in
             y.withUnsafeMutableBufferPointer { destination in
                 execute(input: source.baseAddress!, output: destination.baseAddress!)
@@ -197,8 +158,9 @@ public final class FFTPlan: @unchecked Sendable {
     /// Transforms `x` in place (convenience; an out-of-place plan copies `x` first).
     ///
     /// - Precondition: `x.count == bufferCount`.
-    public func execute(_ x: inout [Complex<Double>]) {
-        precondition(x.count == bufferCount, "FFTPlan expects \(bufferCount) elements, got \(x.count)")
+    @inlinable
+    public func execute(_ x: inout [Complex<Scalar>]) {
+        precondition(x.count == bufferCount, "FFT plan expects \(bufferCount) elements, got \(x.count)")
         if isInPlace {
             x.withUnsafeMutableBufferPointer { buffer in
                 execute(input: buffer.baseAddress!, output: buffer.baseAddress!)
