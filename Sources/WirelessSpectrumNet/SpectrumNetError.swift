@@ -56,12 +56,16 @@ public enum SpectrumNetError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 
-    /// Runs `body`, attaching `file` to any `SpectrumNetError` it throws (other errors pass unchanged).
+    /// Runs `body`, attaching `file` to any `SpectrumNetError` it throws (other errors, and `.io`, whose
+    /// `IOError` already names its file, pass unchanged).
     public static func naming<T>(file: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as SpectrumNetError {
-            if case .inRecording = error { throw error }
+            switch error {
+            case .inRecording, .io: throw error
+            default: break
+            }
             throw SpectrumNetError.inRecording(file: file, error: error)
         }
     }

@@ -153,7 +153,7 @@ import WirelessIO
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // Before: "The operation could not be completed. (NSCocoaErrorDomain error 256.)"
-        #expect(throws: IOError.unreadable(path: folder.path, reason: "it is a directory, not a file")) {
+        #expect(throws: SpectrumNetError.io(.unreadable(path: folder.path, reason: "it is a directory, not a file"))) {
             try Checkpoint.read(from: folder)
         }
     }

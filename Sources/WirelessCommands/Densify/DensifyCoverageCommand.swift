@@ -18,7 +18,7 @@ public struct DensifyCoverageCommand: WTKCommand {
 
     @OptionGroup var model: DensifyModelOptions
 
-    @Option(help: "Densities λ [per --density-unit], comma-separated, each > 0.")
+    @Option(parsing: .unconditional, help: "Densities λ [per --density-unit], comma-separated, each > 0.")
     var densities: CommaList<Double> = "0.1,10,1000"
 
     @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")

@@ -6,10 +6,12 @@ import WirelessStochasticGeometry
 /// `DensificationScenario` (docs/DENSIFICATION.md#command-line-sweeps).
 public struct DensifyModelOptions: ParsableArguments {
     @Option(
+        parsing: .unconditional,
         help: "Path-loss exponents α0,…,α_{N−1}, comma-separated, non-decreasing, last > 2 (one value: single slope).")
     var exponents: CommaList<Double> = "1.5,4"
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Breakpoints R_1,…,R_{N−1} [length unit], comma-separated, increasing, one fewer than --exponents (default: none for one exponent, 1 for two).",
             valueName: "breakpoints"),
@@ -41,10 +43,10 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(name: .customLong("path-loss-db-at-1m"), parsing: .unconditional, help: "Path-loss constant L0 [dB], the loss at 1 m.")
     var pathLossAt1mDB: Double?
 
-    @Option(name: .customLong("carrier-ghz"), help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
+    @Option(name: .customLong("carrier-ghz"), parsing: .unconditional, help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
     var carrierGHz: Double?
 
-    @Option(name: .customLong("bandwidth-hz"), help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
+    @Option(name: .customLong("bandwidth-hz"), parsing: .unconditional, help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
     var bandwidthHz: Double?
 
     @Option(name: .customLong("noise-figure-db"), parsing: .unconditional, help: "Receiver noise figure F [dB], ≥ 0.")

@@ -30,7 +30,7 @@ public struct DensifySweepCommand: WTKCommand {
     var lambdaMax: Double = 1e3
 
     @Option(
-        name: .customLong("per-decade"),
+        name: .customLong("per-decade"), parsing: .unconditional,
         help: "Densities per decade (log-spaced, endpoints included), ≥ 1; the grid has at most 10000 points.")
     var perDecade: Int = 2
 

@@ -21,7 +21,7 @@ struct MergeCommand: WTKCommand {
             """)
 
     @Argument(help: ArgumentHelp("Shard output folders (each written with --shard).", valueName: "dir"))
-    var folders: [String] = []
+    var folders: [String]
 
     @Option(
         name: .customLong("out-dir"),
@@ -34,12 +34,9 @@ struct MergeCommand: WTKCommand {
     @Flag(help: "Print nothing on stderr except errors.")
     var quiet = false
 
-    func validate() throws {
-        guard !folders.isEmpty else { throw ValidationError("give at least one shard folder.") }
-        if !check && outputDirectory == nil { throw ValidationError("--out-dir is required (or use --check).") }
-    }
-
     func execute() throws {
+        // Checked here, not in validate(), so that parsing alone (help, option walks) needs no output folder.
+        if !check && outputDirectory == nil { throw ValidationError("--out-dir is required (or use --check).") }
         let (set, missing) = try ShardSet.load(folders, outputDirectory: outputDirectory ?? "", quiet: quiet)
         try set.verifyFiles()
         if check {

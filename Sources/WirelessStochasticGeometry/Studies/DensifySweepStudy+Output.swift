@@ -191,25 +191,26 @@ struct SweepValues {
         return x.isEmpty ? nil : (x, y, perDensity ? densitySlope : coverageSlope)
     }
 
+    /// The one-line stderr summary: counts, regime, slopes and peak density with three or four significant
+    /// digits and their units (`SummaryText`); the table keeps full precision.
     func summary() -> String {
-        let digits = CSVNumberFormat.significantDigits(4)
+        let n = { (value: Double) in SummaryText.number(value, digits: 3) }
         var summary =
             "densify sweep: \(densities.count) densities × \(thresholds.count) thresholds"
             + (simulation.map { ", \($0.drops) MC drops" } ?? "")
-            + "; regime \(regime.name), κ = \(kappa.isFinite ? digits.format(kappa) : "∞")"
+            + "; regime \(regime.name), κ = \(n(kappa))"
         if case .decay(let c, let r, let d, let a) = regime {
-            summary +=
-                ", slopes P_c \(number.format(c)), R \(number.format(r)), D_c \(number.format(d)), ASE \(number.format(a))"
+            summary += ", slopes P_c \(n(c)), R \(n(r)), D_c \(n(d)), ASE \(n(a))"
         }
         if let peak = peaks.first, let density = peak.density, let coverage = peak.coverage.value {
-            summary +=
-                ", peak density \(digits.format(density)) per \(area) (P_c \(digits.format(coverage.value)) at T = \(number.format(thresholdsDB[0])) dB)"
+            let threshold = SummaryText.quantity(thresholdsDB[0], "dB", decimals: 1)
+            summary += ", peak density \(SummaryText.number(density)) per \(area) (P_c \(n(coverage.value)) at T = \(threshold))"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
-            summary += "; warning: MC tail share up to \(digits.format(worst)) (> 1 %)"
+            summary += "; warning: MC tail share up to \(SummaryText.quantity(100 * worst, "%", digits: 2)) (> 1 %)"
         }
         if let simulation, let last = simulation.servedAtLastFraction.max(), last > 1e-4 {
-            summary += "; warning: \(digits.format(last)) of drops served by the K-th BS"
+            summary += "; warning: \(SummaryText.quantity(100 * last, "%", digits: 2)) of drops served by the K-th BS"
         }
         return summary
     }
