@@ -14,11 +14,30 @@ public struct RunningStatistics: Sendable, Equatable, Codable {
     public private(set) var minimum: Double = .infinity
     /// Largest value added (−∞ while empty).
     public private(set) var maximum: Double = -.infinity
-    /// Σ (xᵢ − mean)².
-    private var sumOfSquaredDeviations: Double = 0
+    /// Σ (xᵢ − mean)² (M₂; 0 while empty).
+    public private(set) var sumOfSquaredDeviations: Double = 0
 
     /// An empty accumulator.
     public init() {}
+
+    /// An accumulator in a saved state: the `count`, `mean`, `sumOfSquaredDeviations`, `minimum` and
+    /// `maximum` of another accumulator (a shard's partial result read back), so that merging it gives
+    /// exactly what merging the original gives.
+    /// - Parameters:
+    ///   - count: Number of values, ≥ 0.
+    ///   - mean: Their mean (NaN when `count` is 0).
+    ///   - sumOfSquaredDeviations: M₂ = Σ (xᵢ − mean)², ≥ 0.
+    ///   - minimum: Smallest value (+∞ when empty).
+    ///   - maximum: Largest value (−∞ when empty).
+    /// - Precondition: `count ≥ 0` (callers check values read from files first).
+    public init(count: Int, mean: Double, sumOfSquaredDeviations: Double, minimum: Double, maximum: Double) {
+        precondition(count >= 0, "RunningStatistics: negative count")
+        self.count = count
+        self.mean = mean
+        self.sumOfSquaredDeviations = sumOfSquaredDeviations
+        self.minimum = minimum
+        self.maximum = maximum
+    }
 
     /// An accumulator over `values`.
     public init(_ values: some Sequence<Double>) {

@@ -60,34 +60,13 @@ public struct DensificationSimulator: Sendable {
         let plan = DropPlan(
             scenario: scenario, densities: densities, thresholds: thresholds, neighbourCounts: ks,
             maximumCount: ks.max()!)
-        var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
-        var converged = false
-        let batchSize = configuration.batchSize
-        let target = configuration.fixedDrops ?? configuration.maximumDrops
         let seed = configuration.seed
-        while total.drops < target {
-            let remaining = target - total.drops
-            let sizes = (0..<Self.batchesPerRound).map { i in max(0, min(batchSize, remaining - i * batchSize)) }
-                .filter { $0 > 0 }
-            let firstDrop = total.drops
-            let results = ParallelExecution.parallelMap(count: sizes.count) { i in
-                plan.simulateBatch(drops: sizes[i], firstDrop: firstDrop + i * batchSize, seed: seed)
-            }
-            for r in results { total.merge(r) }
-            if configuration.fixedDrops == nil && total.drops >= configuration.minimumDrops {
-                if cellsConverged(total).allSatisfy({ $0 }) {
-                    converged = true
-                    break
-                }
+        return fold(densities: densities, thresholds: thresholds, neighbourCounts: ks) { batches in
+            ParallelExecution.parallelMap(count: batches.count) { i in
+                let drops = batchDrops(batches.lowerBound + i)
+                return plan.simulateBatch(drops: drops.count, firstDrop: drops.lowerBound, seed: seed)
             }
         }
-        if configuration.fixedDrops != nil { converged = true }
-        let cellFlags =
-            configuration.fixedDrops != nil
-            ? [Bool](repeating: true, count: densities.count * (thresholds.count + 1)) : cellsConverged(total)
-        return total.result(
-            densities: densities, thresholds: thresholds, neighbourCounts: ks, converged: converged,
-            cellFlags: cellFlags)
     }
 
     /// Per-cell stop-rule flags: coverage cells (λ-major, T-minor) then one rate flag per λ.
@@ -210,10 +189,10 @@ struct DropPlan: Sendable {
                 stats.rate[i].add(log1p(r.sinr))
                 stats.tailShareSum[i] += r.tailShare
                 if r.servingIndex == neighbourCounts[i] - 1 { stats.servedAtLast[i] += 1 }
-                stats.interactions += Double(neighbourCounts[i])
             }
         }
         stats.drops = drops
+        stats.interactions = Double(drops) * Double(neighbourCounts.reduce(0, +))
         return stats
     }
 }

@@ -4,7 +4,7 @@ import WirelessStochasticGeometry
 
 /// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density
 /// (docs/DENSIFICATION.md#command-line-sweeps); the work is `DensifySweepStudy`.
-public struct DensifySweepCommand: WTKCommand {
+public struct DensifySweepCommand: ShardableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Sweep BS density: analytic curves with Monte-Carlo points and 95 % intervals.",
@@ -15,7 +15,11 @@ public struct DensifySweepCommand: WTKCommand {
             value says why in the last column, analytic_reason; a value whose error estimate is not below it is \
             printed as "< bound". With noise, one peak-density row per threshold gives the density λ* that maximises \
             coverage (lambda column) and P_c(λ*) (also in the meta sidecar). --mc takes auto (stop rule, n_min 1e4, \
-            n_max 1e6), off, or drops:N.
+            n_max 1e6), off, or drops:N. With --shard K/N (or slurm) it runs only shard K of the Monte-Carlo work \
+            (drop batches × densities) and writes partial results for 'wtk merge', which writes the files of the \
+            one-process run byte for byte (analytic cells are computed by the merge). A sharded --mc auto runs \
+            the stop rule's whole schedule (n_max drops) and the merge keeps the rounds a one-process run takes; \
+            give --mc drops:N to shard a fixed amount of work.
             """)
 
     @OptionGroup var model: DensifyModelOptions
@@ -45,6 +49,7 @@ public struct DensifySweepCommand: WTKCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     public init() {}
 
@@ -54,6 +59,30 @@ public struct DensifySweepCommand: WTKCommand {
     }
 
     public func execute() throws {
+        let shard = try sharding.resolved()
+        let study = try study()
+        if let shard {
+            let context = OutputContext(options: output, seed: seedOptions.seed, parameters: [:])
+            if model.mc == .auto {
+                context.note(
+                    "densify sweep: a sharded --mc auto runs the stop rule's whole schedule (n_max drops) over the shards; the merge keeps the rounds a one-process run takes (give --mc drops:N to shard less work)"
+                )
+            }
+            try writeShard(study, shard: shard, seed: seedOptions.seed, name: name, context: context)
+        } else {
+            let progress = StderrStudyProgress(quiet: output.quiet)
+            try write(study.run(seed: seedOptions.seed, progress: progress), extraParameters: [:])
+        }
+    }
+
+    func writeMerged(_ shards: ShardSet) throws {
+        let study = try study(announce: false)
+        let partial = try shards.combinedPartial(itemCount: study.workItemCount())
+        try write(study.merge(partial), extraParameters: ["merged_shards": shards.record])
+    }
+
+    /// The study of these options (announcing the Monte-Carlo run's duration when long).
+    func study(announce: Bool = true) throws -> DensifySweepStudy {
         var configuration = DensifySweepStudy.Configuration(
             scenario: try model.scenario(),
             densities: try DensifyGrid.densities(from: lambdaMin, to: lambdaMax, perDecade: perDecade))
@@ -62,14 +91,20 @@ public struct DensifySweepCommand: WTKCommand {
         configuration.monteCarlo = model.mc
         configuration.rateUnit = rateUnit
         configuration.densityUnit = model.densityUnit
-        model.announce(densities: configuration.densities.count, label: "densify sweep", quiet: output.quiet)
-        let progress = StderrStudyProgress(quiet: output.quiet)
-        let result = try DensifySweepStudy(configuration).run(seed: seedOptions.seed, progress: progress)
-        var parameters = model.parameters(configuration.scenario).merging(result.metadata) { a, _ in a }
+        if announce {
+            model.announce(densities: configuration.densities.count, label: "densify sweep", quiet: output.quiet)
+        }
+        return DensifySweepStudy(configuration)
+    }
+
+    /// Writes the result with the run's metadata (options as typed, peak densities, `extraParameters`).
+    func write(_ result: DensifySweepStudy.Result, extraParameters: [String: String]) throws {
+        var parameters = model.parameters(result.configuration.scenario).merging(result.metadata) { a, _ in a }
         parameters.merge([
             "threshold_db": thresholdDB.text, "lambda_min": String(lambdaMin), "lambda_max": String(lambdaMax),
             "per_decade": String(perDecade), "metrics": metrics.text, "rate_unit": rateUnit.rawValue,
         ]) { a, _ in a }
+        parameters.merge(extraParameters) { a, _ in a }
         try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
     }
 }

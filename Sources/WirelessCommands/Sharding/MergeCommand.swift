@@ -10,7 +10,7 @@ struct MergeCommand: WTKCommand {
         abstract: "Join the shards of a --shard run into the files a one-process run writes.",
         discussion: """
             Each DIR holds one or more shards (<name>.shard-K-of-N.json and its partial files) written \
-            by 'wtk isac sweep', 'wtk spectrum evaluate' or 'wtk figures' with --shard K/N or --shard \
+            by 'wtk densify sweep', 'wtk isac sweep', 'wtk spectrum evaluate' or 'wtk figures' with --shard K/N or --shard \
             slurm. The shards must come from one command line (only --shard, --out-dir and --quiet may \
             differ), one seed and one toolkit version, and every shard 1…N must be present exactly once; \
             otherwise merge exits 65 naming the shard folder and writes nothing. The merged CSV and SVG \

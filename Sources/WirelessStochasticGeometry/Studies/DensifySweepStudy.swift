@@ -9,6 +9,7 @@ import WirelessIO
 /// simulator's drops. The unit of Monte-Carlo work is a batch of drops [d₀, d₀ + n) evaluated at every
 /// density (common random numbers); drop d draws from `Xoshiro256StarStar(seed:stream: d)`, so a batch's
 /// statistics depend only on its drop range, never on the thread that ran it or on the rest of the grid.
+/// The study is a `ShardableStudy` over (batch, density) work items (see `DensifySweepStudy+Shards.swift`).
 ///
 /// Tables: the main table, one row per (λ, T, metric) — `lambda`, `threshold_db`, `metric`, `unit`,
 /// `analytic`, `analytic_method`, `analytic_abs_err`, `mc`, `mc_ci95_lo`, `mc_ci95_hi`, `mc_drops`,
@@ -39,6 +40,10 @@ public struct DensifySweepStudy: Study {
         public var curvePointsPerDecade = 20
         /// The unit of `densities` and of every density in the outputs (`.perKm2`: the path gain in metres).
         public var densityUnit: DensityUnit = .unitArea
+        /// Simulator settings that replace those of `monteCarlo` (its seed is the run's), unless
+        /// `monteCarlo` is `.off`: tests use small batches and stop-rule bounds so that a few thousand
+        /// drops span many batches and rounds.
+        var simulatorSettings: MonteCarloConfiguration?
 
         public init(scenario: DensificationScenario, densities: [Double]) {
             self.scenario = scenario
@@ -86,8 +91,15 @@ public struct DensifySweepStudy: Study {
     /// - Throws: `DensificationError` for an invalid grid or simulation setting, and for any numerical
     ///   failure of an analytic route (only `.analyticUnavailable` becomes an empty cell with its reason).
     public func run(seed: UInt64, progress: any StudyProgress) throws(DensificationError) -> Result {
+        let (modelDensities, thresholds) = try validatedGrid()
+        let simulation = try simulator(seed: seed)?.run(densities: modelDensities, thresholds: thresholds)
+        return try assemble(simulation: simulation, progress: progress)
+    }
+
+    /// The density grid in model units and the thresholds [linear], checked.
+    /// - Throws: `DensificationError` for an empty or too long grid, a bad density, no metric, a bad threshold.
+    func validatedGrid() throws(DensificationError) -> (densities: [Double], thresholds: [Double]) {
         let c = configuration
-        let scenario = c.scenario
         let densities = c.densities
         guard !densities.isEmpty, densities.count <= DensifyGrid.maximumPoints else {
             throw .invalidSweep(reason: "the density grid needs 1 to \(DensifyGrid.maximumPoints) values")
@@ -96,10 +108,16 @@ public struct DensifySweepStudy: Study {
         guard !c.metrics.isEmpty else { throw .invalidSweep(reason: "no metric chosen") }
         let thresholds = try DensifyGrid.linearThresholds(fromDB: c.thresholdsDB)
         let toModel = c.densityUnit.toModel
-        let modelDensities = densities.map { $0 * toModel }
-        let simulation = try DensifySimulation.run(
-            c.monteCarlo, scenario: scenario, densities: modelDensities, thresholds: thresholds, seed: seed,
-            progress: progress)
+        return (densities.map { $0 * toModel }, thresholds)
+    }
+
+    /// The result from the Monte-Carlo estimates (nil when off): the analytic cells, curves, peaks, tables.
+    func assemble(simulation: MonteCarloResult?, progress: any StudyProgress) throws(DensificationError) -> Result {
+        let c = configuration
+        let scenario = c.scenario
+        let densities = c.densities
+        let (modelDensities, thresholds) = try validatedGrid()
+        let toModel = c.densityUnit.toModel
         progress.begin("densify sweep: analytic cells", total: densities.count)
         let (coverage, rate) = try analyticCells(modelDensities, thresholds: thresholds, progress: progress)
         let curveDensities = try curveGrid()
