@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirelessStochasticGeometry
+import WirelessIO
 
 /// The model flags shared by `wtk densify sweep` and `wtk densify coverage`, parsed into a
 /// `DensificationScenario` (docs/DENSIFICATION.md#command-line-sweeps).
@@ -57,6 +58,24 @@ public struct DensifyModelOptions: ParsableArguments {
         help: "Unit of every density: unit-area (of the length unit) or km2 (lengths in m, λ per km²).")
     var densityUnit: DensityUnit = .unitArea
 
+    @Option(
+        name: .customLong("path-loss-fit"),
+        help: ArgumentHelp(
+            "A '<name>-models.csv' of 'wtk pathloss fit': the network's path gain, loss at 1 m and log-normal shadowing σ come from its fitted model (replaces --exponents, --breakpoints, --path-loss-db-at-1m and shadowing in --fading; lengths in m).",
+            valueName: "file"))
+    var pathLossFit: String?
+
+    @Option(name: .customLong("path-loss-model"), help: "The fit's model row: fi | ci (needs --carrier-ghz) | dual-slope.")
+    var pathLossModel: MeasuredPathLoss.Model = .fi
+
+    @Option(name: .customLong("path-loss-group"), help: "The fit's group row (the group column: all, glass_type=low_loss, …).")
+    var pathLossGroup: String = "all"
+
+    @Option(
+        name: .customLong("path-loss-reference-m"), parsing: .unconditional,
+        help: "Reference distance d0 [m] the fit used (its --reference-distance-m), > 0.")
+    var pathLossReferenceMeters: Double = 1
+
     @Option(help: "Monte-Carlo: auto (stop rule, 10⁴…10⁶ drops) | off | drops:N (N in 1…10⁸).")
     var mc: MonteCarloMode = .auto
 
@@ -93,6 +112,11 @@ public struct DensifyModelOptions: ParsableArguments {
 
     public func validate() throws {
         _ = try breakpointValues()
+        if pathLossFit != nil {
+            try validateMeasured()
+            if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
+            return
+        }
         let budget = [pathLossAt1mDB, carrierGHz, bandwidthHz].contains { $0 != nil }
         if txPowerDBm == nil && budget {
             throw ValidationError("--path-loss-db-at-1m, --carrier-ghz and --bandwidth-hz need --tx-power-dbm.")
@@ -110,7 +134,60 @@ public struct DensifyModelOptions: ParsableArguments {
         if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
     }
 
+    /// The option rules with --path-loss-fit: the fit gives L0 and σ; a link budget needs --tx-power-dbm and
+    /// --bandwidth-hz; the CI model needs --carrier-ghz (its free-space anchor).
+    func validateMeasured() throws {
+        guard pathLossAt1mDB == nil else {
+            throw ValidationError("--path-loss-fit gives the loss at 1 m: drop --path-loss-db-at-1m.")
+        }
+        guard !fading.hasShadowing else {
+            throw ValidationError(
+                "--path-loss-fit gives the log-normal shadowing σ: give --fading without lognormal (none, rayleigh or nakagami:M)."
+            )
+        }
+        if pathLossModel == .ci && carrierGHz == nil {
+            throw ValidationError("--path-loss-model ci needs --carrier-ghz (the close-in fit's free-space anchor).")
+        }
+        if txPowerDBm != nil || bandwidthHz != nil {
+            guard txPowerDBm != nil, bandwidthHz != nil else {
+                throw ValidationError("a link budget with --path-loss-fit needs both --tx-power-dbm and --bandwidth-hz.")
+            }
+            guard noise == nil, edgeSNRDB == nil else {
+                throw ValidationError(
+                    "give the noise either as --noise/--edge-snr-db or as a link budget (--tx-power-dbm).")
+            }
+        }
+        try OptionRange.check(pathLossReferenceMeters, "--path-loss-reference-m", in: 1e-3...1e6, unit: " m")
+        if let carrierGHz { try OptionRange.check(carrierGHz, "--carrier-ghz", in: 1e-3...1e4, unit: " GHz") }
+    }
+
+    /// The measured channel of --path-loss-fit (nil without it).
+    /// - Throws: `IOError` naming the file, line and column (exit 65; 74 when unreadable).
+    func measuredPathLoss() throws -> MeasuredPathLoss? {
+        guard let pathLossFit else { return nil }
+        let document = try CSVReader.read(contentsOf: URL(fileURLWithPath: pathLossFit))
+        return try MeasuredPathLoss(
+            document: document, model: pathLossModel, group: pathLossGroup,
+            referenceDistanceMeters: pathLossReferenceMeters, carrierFrequencyHz: carrierGHz.map { $0 * 1e9 })
+    }
+
     func scenario() throws -> DensificationScenario {
+        if let measured = try measuredPathLoss() {
+            let g = measured.pathGain
+            var w = 0.0
+            if let txPowerDBm, let bandwidthHz {
+                w = try LinkBudget(
+                    transmitPowerDBm: txPowerDBm, pathLossAt1mDB: measured.pathLossAt1mDB, bandwidthHz: bandwidthHz,
+                    noiseFigureDB: noiseFigureDB
+                ).normalizedNoise()
+            } else if let noise {
+                w = noise
+            } else if let edgeSNRDB {
+                w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
+            }
+            return try DensificationScenario(
+                pathGain: g, fading: measured.fading(smallScale: fading.smallScale), association: association, noise: w)
+        }
         let g = try MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues())
         var w = 0.0
         if let txPowerDBm, let bandwidthHz {
@@ -146,7 +223,16 @@ public struct DensifyModelOptions: ParsableArguments {
             "carrier_ghz": carrierGHz.map { String($0) } ?? "",
             "bandwidth_hz": bandwidthHz.map { String($0) } ?? "", "noise_figure_db": String(noiseFigureDB),
             "density_unit": densityUnit.rawValue, "noise_w": String(scenario.noise),
-        ]
+        ].merging(
+            pathLossFit.map { file in
+                [
+                    "path_loss_fit": file, "path_loss_model": pathLossModel.rawValue, "path_loss_group": pathLossGroup,
+                    "path_loss_reference_m": String(pathLossReferenceMeters),
+                    "path_loss_exponents": scenario.pathGain.exponents.map { String($0) }.joined(separator: ","),
+                    "shadowing_sigma_db": String(scenario.fading.shadowingSigmaDB),
+                ]
+            } ?? [:]
+        ) { a, _ in a }
     }
 }
 
@@ -160,5 +246,6 @@ extension MonteCarloMode: ExpressibleByArgument {
 }
 
 extension DensifyMetric: ExpressibleByArgument {}
+extension MeasuredPathLoss.Model: ExpressibleByArgument {}
 extension DensityUnit: ExpressibleByArgument {}
 extension RateUnit: ExpressibleByArgument {}
