@@ -6,6 +6,7 @@ public enum FigureRegistry {
         PathLossFigures.outdoorToIndoor28GHz,
         ISACFigures.plain,
         DensifyFigures.regimes,
+        DensifyFigures.measured28GHz,
         SpectrumFigures.segmentation,
     ]
 
