@@ -66,7 +66,9 @@ public struct MeasuredPathLoss: Sendable, Equatable {
     ) throws {
         guard referenceDistanceMeters.isFinite, referenceDistanceMeters > 0 else {
             throw DensificationError.invalidSweep(
-                reason: "the fit's reference distance d0 must be a finite number of metres > 0 (got \(referenceDistanceMeters))")
+                reason:
+                    "the fit's reference distance d0 must be a finite number of metres > 0 (got \(referenceDistanceMeters))"
+            )
         }
         let file = document.file
         let models = try document.strings(column: "model")
@@ -84,14 +86,17 @@ public struct MeasuredPathLoss: Sendable, Equatable {
             guard let value = CSVDocument.parseDouble(text), value.isFinite else {
                 throw IOError.malformedInput(
                     file: file, line: line, column: column,
-                    reason: text.isEmpty ? "empty cell where the \(model.tableName) fit needs a number" : "'\(text)' is not a finite number")
+                    reason: text.isEmpty
+                        ? "empty cell where the \(model.tableName) fit needs a number"
+                        : "'\(text)' is not a finite number")
             }
             return value
         }
         let sigma = try number("sigma_n_minus_p_db")
         guard sigma >= 0 else {
             throw IOError.malformedInput(
-                file: file, line: line, column: "sigma_n_minus_p_db", reason: "a negative standard deviation (\(sigma))")
+                file: file, line: line, column: "sigma_n_minus_p_db", reason: "a negative standard deviation (\(sigma))"
+            )
         }
         let logD0 = log10(referenceDistanceMeters)
         var exponents: [Double]

@@ -29,7 +29,9 @@ import WirelessCore
         ]
         #expect(ShardMergeTests.run(arguments) == 0)
         let csv = try String(contentsOf: out.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = csv.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(rows.count == 2)
         for row in rows {
             let value = try #require(Double(row[4]))
@@ -42,7 +44,8 @@ import WirelessCore
     @Test func malformedFitFileExits65NamingFileLineAndColumn() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let file = try Self.fit("FI,all,-80,1,,,2.5,0.1,,,,,,,8,8,100,\nFI,g,-70,1,,,two,0.1,,,,,,,8,8,100,\n", in: root)
+        let file = try Self.fit(
+            "FI,all,-80,1,,,2.5,0.1,,,,,,,8,8,100,\nFI,g,-70,1,,,two,0.1,,,,,,,8,8,100,\n", in: root)
         let base = ["densify", "sweep", "--path-loss-fit", file, "--mc", "off", "--metrics", "coverage"]
         let (code, message) = ShardMergeTests.failure(base + ["--path-loss-group", "g"])
         #expect(code == 65)

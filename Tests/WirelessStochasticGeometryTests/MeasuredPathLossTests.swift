@@ -29,7 +29,8 @@ import WirelessIO
         #expect(fit.shadowingSigmaDB == 11.713784717847357)
         #expect(fit.source == "fit-models.csv:2")
         // d0 = 10 m: PG(1 m) = A + 10·n·log10(d0) = A + 10·n.
-        let at10 = try MeasuredPathLoss(document: Self.document(), model: .fi, group: "all", referenceDistanceMeters: 10)
+        let at10 = try MeasuredPathLoss(
+            document: Self.document(), model: .fi, group: "all", referenceDistanceMeters: 10)
         #expect(abs(at10.pathLossAt1mDB - (81.6806015574702 - 24.395257267479282)) < 1e-12)
     }
 
@@ -77,7 +78,8 @@ import WirelessIO
             }
         }
         let negative = failure { try MeasuredPathLoss(document: Self.document(), model: .dualSlope, group: "all") }
-        #expect(negative.contains("fit-models.csv") && negative.contains("4") && negative.contains("n,p3"), "\(negative)")
+        #expect(
+            negative.contains("fit-models.csv") && negative.contains("4") && negative.contains("n,p3"), "\(negative)")
         let text = failure { try MeasuredPathLoss(document: Self.document(), model: .fi, group: "glass_type=low_loss") }
         #expect(text.contains("fit-models.csv") && text.contains("6") && text.contains("'x'"), "\(text)")
         let missing = failure { try MeasuredPathLoss(document: Self.document(), model: .fi, group: "nowhere") }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import WirelessStochasticGeometry
 import WirelessIO
+import WirelessStochasticGeometry
 
 /// The model flags shared by `wtk densify sweep` and `wtk densify coverage`, parsed into a
 /// `DensificationScenario` (docs/DENSIFICATION.md#command-line-sweeps).

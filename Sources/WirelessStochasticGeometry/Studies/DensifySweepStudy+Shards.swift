@@ -81,7 +81,9 @@ extension DensifySweepStudy: ShardableStudy {
                 "expected one record of \(columns.count) values for each of \(total) work items (Monte-Carlo batches × densities), found \(partial.records.count) records of columns \(partial.columns.joined(separator: ","))"
             )
         }
-        guard let simulator = try simulator(seed: 0) else { return try assemble(simulation: nil, progress: SilentStudyProgress()) }
+        guard let simulator = try simulator(seed: 0) else {
+            return try assemble(simulation: nil, progress: SilentStudyProgress())
+        }
         let d = densities.count
         let ks = densities.map { simulator.neighbourCount(density: $0) }
         let simulation = try simulator.fold(densities: densities, thresholds: thresholds, neighbourCounts: ks) {
