@@ -189,6 +189,17 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         headForward(bodyForward(input, training: training, updateStatistics: updateStatistics), training: training)
     }
 
+    /// Inference-mode logits `[batch × 1 × N]` (running batch-norm statistics), without mutating the network.
+    ///
+    /// `forward(training: false)` writes the layers' cache fields (it releases them); this runs it on a scratch
+    /// copy owned by the call. The copy shares every weight and statistics buffer with `self` (copy-on-write:
+    /// inference writes only cache fields, never a weight), so it costs one shallow copy of the layer arrays,
+    /// and the numbers are those of `forward(training: false)`. Safe to call from several threads on one value.
+    public func inference(_ input: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+        var scratch = self
+        return scratch.forward(input, training: false)
+    }
+
     /// Whether the head is a dense layer over the globally pooled map (paper1D, `.gapDense`).
     var hasDenseHead: Bool { configuration.architecture == .paper1D || configuration.head == .gapDense }
 
