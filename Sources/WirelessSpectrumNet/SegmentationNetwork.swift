@@ -62,36 +62,23 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 kernelSize: 7, padding: 3, isComplex: c)
             stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c, kind: norm)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
-            encoder = [
+            // e1 keeps the stem's width and length; e2…e4 widen to w1…w3 and halve the length.
+            encoder = (0..<4).map { k in
                 ResidualBlock(
-                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-            ]
+                    name: "e\(k + 1)", inChannels: w[max(k - 1, 0)], outChannels: w[k], stride: k == 0 ? 1 : 2,
+                    activation: act, isComplex: c, batchNorm: norm)
+            }
             context = configuration.contextDilations.enumerated().map { k, d in
                 ResidualBlock(
                     name: "c\(k + 1)", inChannels: w[3], outChannels: w[3], dilation: d, activation: act,
                     isComplex: c, batchNorm: norm)
             }
-            decoder = [
+            // d3, d2, d1: each on [upsampled, skip] channels back to the skip's width.
+            decoder = (0..<3).reversed().map { k in
                 ResidualBlock(
-                    name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c,
-                    batchNorm: norm),
-            ]
+                    name: "d\(k + 1)", inChannels: w[k + 1] + w[k], outChannels: w[k], activation: act, isComplex: c,
+                    batchNorm: norm)
+            }
             switch configuration.head {
             case .convolution:
                 head = ComplexConv1D(
