@@ -70,13 +70,10 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(L
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let storage = LAPACKBuffer(copying: a.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
     var info = LAPACKE_dgetrf_work(columnMajorLayout, order, order, storage.pointer, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "dgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
@@ -95,13 +92,10 @@ public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Do
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let storage = LAPACKBuffer(copying: a.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
     var info = LAPACKE_zgetrf_work(columnMajorLayout, order, order, storage.opaque, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "zgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
