@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "WirelessFFT", targets: ["WirelessFFT"]),
         .library(name: "WirelessLinearAlgebra", targets: ["WirelessLinearAlgebra"]),
         .library(name: "WirelessIO", targets: ["WirelessIO"]),
+        .library(name: "WirelessPlot", targets: ["WirelessPlot"]),
         .library(name: "WirelessPathLoss", targets: ["WirelessPathLoss"]),
         .library(name: "WirelessStochasticGeometry", targets: ["WirelessStochasticGeometry"]),
         .library(name: "WirelessISAC", targets: ["WirelessISAC"]),
@@ -40,6 +41,8 @@ let package = Package(
             name: "WirelessLinearAlgebra",
             dependencies: ["WirelessCore", "_WirelessLAPACKEShim", numerics]),
         .target(name: "WirelessIO", dependencies: ["WirelessCore", numerics]),
+        // SVG figures of study results; no capability depends on it (only the umbrella and the commands).
+        .target(name: "WirelessPlot", dependencies: ["WirelessCore"]),
 
         // The four capabilities.
         // Shipped data travel as SwiftPM resources (Bundle.module): found beside the executable in a build
@@ -61,7 +64,7 @@ let package = Package(
         .target(
             name: "WirelessToolkit",
             dependencies: [
-                "WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO",
+                "WirelessCore", "WirelessFFT", "WirelessLinearAlgebra", "WirelessIO", "WirelessPlot",
                 "WirelessPathLoss", "WirelessStochasticGeometry", "WirelessISAC", "WirelessSpectrumNet", numerics,
             ]),
 
@@ -84,6 +87,7 @@ let package = Package(
             name: "WirelessLinearAlgebraTests", dependencies: ["WirelessLinearAlgebra", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessIOTests", dependencies: ["WirelessIO", "WirelessTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "WirelessPlotTests", dependencies: ["WirelessPlot", "WirelessTestSupport"]),
         .testTarget(name: "WirelessPathLossTests", dependencies: ["WirelessPathLoss", "WirelessTestSupport"]),
         .testTarget(
             name: "WirelessStochasticGeometryTests",

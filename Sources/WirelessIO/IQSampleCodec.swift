@@ -25,35 +25,37 @@ enum IQSampleCodec {
     }
 
     static func decodeCF32(_ data: Data, file: String) throws(IOError) -> [Complex<Float>] {
-        try checkWholeSamples(data.count, bytesPerSample: 8, file: file)
-        let count = data.count / 8
-        var samples = [Complex<Float>](repeating: .zero, count: count)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for k in 0..<count {
-                let re = Float(
-                    bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt32.self)))
-                let im = Float(
-                    bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k + 4, as: UInt32.self)))
-                samples[k] = Complex(re, im)
-            }
+        try decode(data, bytesPerSample: 8, file: file) { raw, offset in
+            let re = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            let im = Float(
+                bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+            return Complex(re, im)
         }
-        try checkFinite(samples, file: file)
-        return samples
     }
 
     static func decodeCI16(_ data: Data, file: String) throws(IOError) -> [Complex<Float>] {
-        try checkWholeSamples(data.count, bytesPerSample: 4, file: file)
-        let count = data.count / 4
+        try decode(data, bytesPerSample: 4, file: file) { raw, offset in
+            let re = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+            let im = Int16(
+                bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 2, as: UInt16.self)))
+            return Complex(Float(re) / ci16Scale, Float(im) / ci16Scale)
+        }
+    }
+
+    /// The samples of `data`, `bytesPerSample` bytes each, decoded by `sample(bytes, byteOffset)`; checks the
+    /// length is whole samples and every decoded value is finite (errors naming `file`).
+    @inline(__always)
+    static func decode(
+        _ data: Data, bytesPerSample: Int, file: String,
+        sample: (UnsafeRawBufferPointer, Int) -> Complex<Float>
+    ) throws(IOError) -> [Complex<Float>] {
+        try checkWholeSamples(data.count, bytesPerSample: bytesPerSample, file: file)
+        let count = data.count / bytesPerSample
         var samples = [Complex<Float>](repeating: .zero, count: count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for k in 0..<count {
-                let re = Int16(
-                    bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt16.self)))
-                let im = Int16(
-                    bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k + 2, as: UInt16.self)))
-                samples[k] = Complex(Float(re) / ci16Scale, Float(im) / ci16Scale)
-            }
+            for k in 0..<count { samples[k] = sample(raw, bytesPerSample * k) }
         }
+        try checkFinite(samples, file: file)
         return samples
     }
 

@@ -150,21 +150,7 @@ struct JSONParser {
             skipWhitespace()
             let value = try parseValue(depth: depth)
             if members[key] == nil { members[key] = value }
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of file inside an object; expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            guard bytes[index] == UInt8(ascii: ",") else {
-                throw fail("unexpected \(describeCurrent()) inside an object; expected ',' or '}'")
-            }
-            index += 1
-            skipWhitespace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {  // trailing comma, as JSONDecoder
-                index += 1
-                return .object(members)
-            }
+            if try consumeSeparator(closing: UInt8(ascii: "}"), inside: "an object") { return .object(members) }
         }
     }
 
@@ -179,22 +165,28 @@ struct JSONParser {
         }
         while true {
             elements.append(try parseValue(depth: depth))
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of file inside an array; expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(elements)
-            }
-            guard bytes[index] == UInt8(ascii: ",") else {
-                throw fail("unexpected \(describeCurrent()) inside an array; expected ',' or ']'")
-            }
-            index += 1
-            skipWhitespace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {  // trailing comma, as JSONDecoder
-                index += 1
-                return .array(elements)
-            }
+            if try consumeSeparator(closing: UInt8(ascii: "]"), inside: "an array") { return .array(elements) }
         }
+    }
+
+    /// After a member or element: consumes the closing byte, or `,` and a trailing `,` right before the closing
+    /// byte (accepted, as JSONDecoder does). True when the container is closed.
+    private mutating func consumeSeparator(closing: UInt8, inside container: String) throws(Failure) -> Bool {
+        skipWhitespace()
+        let expected = "expected ',' or '\(Character(Unicode.Scalar(closing)))'"
+        guard index < bytes.count else { throw fail("unexpected end of file inside \(container); \(expected)") }
+        if bytes[index] == closing {
+            index += 1
+            return true
+        }
+        guard bytes[index] == UInt8(ascii: ",") else {
+            throw fail("unexpected \(describeCurrent()) inside \(container); \(expected)")
+        }
+        index += 1
+        skipWhitespace()
+        guard index < bytes.count && bytes[index] == closing else { return false }
+        index += 1
+        return true
     }
 
     // MARK: - Strings

@@ -32,15 +32,7 @@ public enum AberthRootFinder {
     /// - Throws: `LinearAlgebraError.nonFiniteInput`, `.invalidArgument` for all-zero coefficients.
     /// - Complexity: O(n²) per sweep; typically 10–30 sweeps.
     public static func roots(coefficients: [Complex<Double>], maxIterations: Int = 500) throws(LinearAlgebraError) -> Result {
-        guard coefficients.allSatisfy({ $0.real.isFinite && $0.imaginary.isFinite }) else {
-            throw LinearAlgebraError.nonFiniteInput
-        }
-        guard let first = coefficients.firstIndex(where: { $0 != .zero }) else {
-            throw LinearAlgebraError.invalidArgument(reason: "polynomial coefficients are empty or all zero")
-        }
-        let last = coefficients.lastIndex(where: { $0 != .zero })!
-        let zeroRoots = coefficients.count - 1 - last
-        let c = Array(coefficients[first...last])
+        let (c, zeroRoots) = try trimmedPolynomial(coefficients)
         let n = c.count - 1
         var result = [Complex<Double>](repeating: .zero, count: zeroRoots)
         guard n > 0 else { return Result(roots: result, iterations: 0, converged: true) }

@@ -10,12 +10,9 @@ import _WirelessLAPACKEShim
 /// - Parameter a: `n × n` symmetric positive-definite matrix, finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.notPositiveDefinite(order:)`.
 public func choleskyFactorization(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let storage = LAPACKBuffer(copying: a.elements)
-    let order = try lapackInt(n)
     let info = LAPACKE_dpotrf_work(columnMajorLayout, lapackChar("L"), order, storage.pointer, order)
     try checkArgumentInfo(info, routine: "dpotrf")
     if info > 0 { throw LinearAlgebraError.notPositiveDefinite(order: Int(info)) }
@@ -33,12 +30,9 @@ public func choleskyFactorization(_ a: Matrix<Double>) throws(LinearAlgebraError
 /// - Parameter a: `n × n` symmetric positive-definite matrix (lower triangle read), finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.notPositiveDefinite(order:)`, `.singular(pivot:)`.
 public func positiveDefiniteInverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let buffer = LAPACKBuffer(copying: a.elements)
-    let order = try lapackInt(n)
     let uplo = lapackChar("L")
     var info = LAPACKE_dpotrf_work(columnMajorLayout, uplo, order, buffer.pointer, order)
     try checkArgumentInfo(info, routine: "dpotrf")

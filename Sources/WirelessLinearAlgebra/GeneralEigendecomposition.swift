@@ -35,11 +35,8 @@ public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebr
 
 private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Complex<Double>], [Complex<Double>])
 {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return ([], []) }
     let n = a.rows
-    guard n > 0 else { return ([], []) }
-    let order = try lapackInt(n)
     let storage = LAPACKBuffer(copying: a.elements)
     let w = LAPACKBuffer<Complex<Double>>(count: n)
     let vl = LAPACKBuffer<Complex<Double>>(count: 1)

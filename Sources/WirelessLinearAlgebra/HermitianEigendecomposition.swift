@@ -35,11 +35,8 @@ public func hermitianEigenvalues(_ a: Matrix<Complex<Double>>) throws(LinearAlge
 }
 
 private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Double], [Complex<Double>]) {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return ([], []) }
     let n = a.rows
-    guard n > 0 else { return ([], []) }
-    let order = try lapackInt(n)
     let jobz = lapackChar(computeVectors ? "V" : "N")
     let uplo = lapackChar("L")
     let storage = LAPACKBuffer(copying: a.elements)

@@ -37,28 +37,16 @@ func checkArgumentInfo(_ info: Int32, routine: String) throws(LinearAlgebraError
 @inline(__always)
 func workspaceLength(_ value: Double) -> Int { max(1, Int(value.rounded(.up))) }
 
-extension Matrix where Scalar == Complex<Double> {
-    /// Throws `.nonFiniteInput` unless every element is finite.
-    func requireFinite() throws(LinearAlgebraError) {
-        for z in elements where !(z.real.isFinite && z.imaginary.isFinite) {
-            throw LinearAlgebraError.nonFiniteInput
-        }
-    }
-
-    /// Throws `.notSquare` unless rows == columns.
-    func requireSquare() throws(LinearAlgebraError) {
-        guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
-    }
-
-    /// The `n × n` identity.
-    static func identity(_ n: Int) -> Matrix {
-        var result = Matrix(rows: n, columns: n, repeating: .zero)
-        for i in 0..<n { result[i, i] = .one }
-        return result
-    }
+/// The element types of the LAPACK wrappers (`Double`, `Complex<Double>`): numbers with a finiteness test.
+protocol LAPACKScalar: Numeric {
+    /// Whether the value (both parts of a complex one) is finite.
+    var isFinite: Bool { get }
 }
 
-extension Matrix where Scalar == Double {
+extension Double: LAPACKScalar {}
+extension Complex: LAPACKScalar where RealType == Double {}
+
+extension Matrix where Scalar: LAPACKScalar {
     /// Throws `.nonFiniteInput` unless every element is finite.
     func requireFinite() throws(LinearAlgebraError) {
         for x in elements where !x.isFinite { throw LinearAlgebraError.nonFiniteInput }
@@ -69,9 +57,17 @@ extension Matrix where Scalar == Double {
         guard rows == columns else { throw LinearAlgebraError.notSquare(rows: rows, columns: columns) }
     }
 
+    /// The checks every routine on one square matrix starts with (square, finite), and its order as LAPACK's
+    /// `lapack_int`; nil for the 0 × 0 matrix, which needs no call.
+    func checkedSquareOrder() throws(LinearAlgebraError) -> Int32? {
+        try requireSquare()
+        try requireFinite()
+        return rows == 0 ? nil : try lapackInt(rows)
+    }
+
     /// The `n × n` identity.
     static func identity(_ n: Int) -> Matrix {
-        var result = Matrix(rows: n, columns: n, repeating: 0)
+        var result = Matrix(rows: n, columns: n, repeating: .zero)
         for i in 0..<n { result[i, i] = 1 }
         return result
     }

@@ -32,17 +32,9 @@ func defaultRcond(rows: Int, columns: Int) -> Double { Double.ulpOfOne * Double(
 public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Double>
 {
-    guard a.rows == b.rows else {
-        throw LinearAlgebraError.dimensionMismatch(reason: "A has \(a.rows) rows but B has \(b.rows)")
-    }
-    try a.requireFinite()
-    try b.requireFinite()
+    if let empty = try emptyLeastSquares(a, b) { return empty }
     let (m, n, nrhs) = (a.rows, a.columns, b.columns)
     let k = min(m, n)
-    guard k > 0, nrhs > 0 else {
-        return LeastSquaresSolution(
-            solution: Matrix(rows: n, columns: nrhs, repeating: 0), rank: 0, singularValues: [])
-    }
     let ldb = max(m, n)
     let rhs = LAPACKBuffer<Double>(count: ldb * nrhs)
     for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
@@ -90,17 +82,9 @@ public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = ni
 public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil) throws(LinearAlgebraError)
     -> LeastSquaresSolution<Complex<Double>>
 {
-    guard a.rows == b.rows else {
-        throw LinearAlgebraError.dimensionMismatch(reason: "A has \(a.rows) rows but B has \(b.rows)")
-    }
-    try a.requireFinite()
-    try b.requireFinite()
+    if let empty = try emptyLeastSquares(a, b) { return empty }
     let (m, n, nrhs) = (a.rows, a.columns, b.columns)
     let k = min(m, n)
-    guard k > 0, nrhs > 0 else {
-        return LeastSquaresSolution(
-            solution: Matrix(rows: n, columns: nrhs, repeating: .zero), rank: 0, singularValues: [])
-    }
     let ldb = max(m, n)
     let rhs = LAPACKBuffer<Complex<Double>>(count: ldb * nrhs)
     for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
@@ -136,4 +120,20 @@ public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], r
     -> LeastSquaresSolution<Complex<Double>>
 {
     try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)
+}
+
+/// The checks both least-squares wrappers start with (A and B have as many rows, both finite), and the
+/// answer when there is nothing to solve: X = 0 (`n × nrhs`), rank 0, for min(m, n) = 0 or nrhs = 0.
+/// - Throws: `.dimensionMismatch`, `.nonFiniteInput`.
+func emptyLeastSquares<Scalar: LAPACKScalar & Sendable>(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>)
+    throws(LinearAlgebraError) -> LeastSquaresSolution<Scalar>?
+{
+    guard a.rows == b.rows else {
+        throw LinearAlgebraError.dimensionMismatch(reason: "A has \(a.rows) rows but B has \(b.rows)")
+    }
+    try a.requireFinite()
+    try b.requireFinite()
+    guard min(a.rows, a.columns) == 0 || b.columns == 0 else { return nil }
+    return LeastSquaresSolution(
+        solution: Matrix(rows: a.columns, columns: b.columns, repeating: .zero), rank: 0, singularValues: [])
 }

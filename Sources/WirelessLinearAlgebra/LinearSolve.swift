@@ -12,14 +12,8 @@ import _WirelessLAPACKEShim
 /// - Returns: `X`, `n × nrhs`.
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)` if `U` has an exact zero pivot.
 public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    try a.requireSquare()
-    guard b.rows == a.rows else {
-        throw LinearAlgebraError.dimensionMismatch(reason: "A is \(a.rows) × \(a.columns) but B has \(b.rows) rows")
-    }
-    try a.requireFinite()
-    try b.requireFinite()
+    if let empty = try emptySolution(a, b) { return empty }
     let n = a.rows
-    guard n > 0, b.columns > 0 else { return Matrix(rows: n, columns: b.columns, repeating: 0) }
     let lu = LAPACKBuffer(copying: a.elements)
     let x = LAPACKBuffer(copying: b.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
@@ -40,14 +34,8 @@ public func solve(_ a: Matrix<Double>, _ b: [Double]) throws(LinearAlgebraError)
 ///
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
-    try a.requireSquare()
-    guard b.rows == a.rows else {
-        throw LinearAlgebraError.dimensionMismatch(reason: "A is \(a.rows) × \(a.columns) but B has \(b.rows) rows")
-    }
-    try a.requireFinite()
-    try b.requireFinite()
+    if let empty = try emptySolution(a, b) { return empty }
     let n = a.rows
-    guard n > 0, b.columns > 0 else { return Matrix(rows: n, columns: b.columns, repeating: .zero) }
     let lu = LAPACKBuffer(copying: a.elements)
     let x = LAPACKBuffer(copying: b.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
@@ -70,13 +58,10 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(L
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let storage = LAPACKBuffer(copying: a.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
     var info = LAPACKE_dgetrf_work(columnMajorLayout, order, order, storage.pointer, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "dgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
@@ -95,13 +80,10 @@ public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Do
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
-    try a.requireSquare()
-    try a.requireFinite()
+    guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
-    guard n > 0 else { return a }
     let storage = LAPACKBuffer(copying: a.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
     var info = LAPACKE_zgetrf_work(columnMajorLayout, order, order, storage.opaque, order, pivots.pointer)
     try checkArgumentInfo(info, routine: "zgetrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
@@ -114,4 +96,20 @@ public func inverse(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> 
     try checkArgumentInfo(info, routine: "zgetri")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
     return Matrix(rows: n, columns: n, columnMajor: storage.array)
+}
+
+/// The checks both `solve` wrappers start with (A square, B with as many rows, both finite), and the answer
+/// when there is nothing to solve: X = 0 (`n × nrhs`) for n = 0 or nrhs = 0.
+/// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`.
+func emptySolution<Scalar: LAPACKScalar>(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>) throws(LinearAlgebraError)
+    -> Matrix<Scalar>?
+{
+    try a.requireSquare()
+    guard b.rows == a.rows else {
+        throw LinearAlgebraError.dimensionMismatch(reason: "A is \(a.rows) × \(a.columns) but B has \(b.rows) rows")
+    }
+    try a.requireFinite()
+    try b.requireFinite()
+    guard a.rows == 0 || b.columns == 0 else { return nil }
+    return Matrix(rows: a.rows, columns: b.columns, repeating: .zero)
 }

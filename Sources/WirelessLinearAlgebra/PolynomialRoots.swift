@@ -25,15 +25,7 @@ import WirelessCore
 /// - Throws: `.invalidArgument` if empty or all zero, `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(n³).
 public func polynomialRoots(coefficients: [Complex<Double>]) throws(LinearAlgebraError) -> [Complex<Double>] {
-    guard coefficients.allSatisfy({ $0.real.isFinite && $0.imaginary.isFinite }) else {
-        throw LinearAlgebraError.nonFiniteInput
-    }
-    guard let first = coefficients.firstIndex(where: { $0 != .zero }) else {
-        throw LinearAlgebraError.invalidArgument(reason: "polynomial coefficients are empty or all zero")
-    }
-    let last = coefficients.lastIndex(where: { $0 != .zero })!
-    let zeroRoots = coefficients.count - 1 - last
-    let trimmed = Array(coefficients[first...last])
+    let (trimmed, zeroRoots) = try trimmedPolynomial(coefficients)
     let degree = trimmed.count - 1
     var roots = [Complex<Double>](repeating: .zero, count: zeroRoots)
     guard degree > 0 else { return roots }
@@ -51,4 +43,23 @@ public func polynomialRoots(coefficients: [Complex<Double>]) throws(LinearAlgebr
 /// - Throws: `.invalidArgument` if empty or all zero, `.nonFiniteInput`, `.didNotConverge(info:)`.
 public func polynomialRoots(coefficients: [Double]) throws(LinearAlgebraError) -> [Complex<Double>] {
     try polynomialRoots(coefficients: coefficients.map { Complex($0, 0) })
+}
+
+/// Checks c₀ … cₙ (descending powers) and strips them: leading zeros (they lower the degree) and trailing
+/// zeros (each one a root at 0, counted in `zeroRoots`). The one validation of both root finders.
+///
+/// - Returns: the coefficients from the first to the last nonzero one, and the number of trailing zeros.
+/// - Throws: `.nonFiniteInput`; `.invalidArgument` for empty or all-zero coefficients.
+func trimmedPolynomial(_ coefficients: [Complex<Double>]) throws(LinearAlgebraError)
+    -> (coefficients: [Complex<Double>], zeroRoots: Int)
+{
+    guard coefficients.allSatisfy({ $0.real.isFinite && $0.imaginary.isFinite }) else {
+        throw LinearAlgebraError.nonFiniteInput
+    }
+    guard let first = coefficients.firstIndex(where: { $0 != .zero }),
+        let last = coefficients.lastIndex(where: { $0 != .zero })
+    else {
+        throw LinearAlgebraError.invalidArgument(reason: "polynomial coefficients are empty or all zero")
+    }
+    return (Array(coefficients[first...last]), coefficients.count - 1 - last)
 }

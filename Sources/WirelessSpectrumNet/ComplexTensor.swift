@@ -25,29 +25,30 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
 
     /// A zero tensor.
     public init(batch: Int, channels: Int, length: Int, isComplex: Bool = true) {
-        precondition(batch >= 0 && channels >= 0 && length >= 0, "negative tensor dimension")
-        self.batch = batch
-        self.channels = channels
-        self.length = length
-        self.isComplex = isComplex
-        let count = batch * channels * length
-        self.real = Array(repeating: 0, count: count)
-        self.imaginary = isComplex ? Array(repeating: 0, count: count) : []
+        self.init(batch: batch, channels: channels, length: length, isComplex: isComplex) {
+            Array(repeating: 0, count: $0)
+        }
     }
 
     /// A tensor whose values are left unset, for a producer that writes every element before
     /// anything reads one (saves the zero fill of `init(batch:channels:length:)`: a few percent of
     /// a training step, whose activations are tens of megabytes).
     init(uninitializedBatch batch: Int, channels: Int, length: Int, isComplex: Bool) {
+        self.init(batch: batch, channels: channels, length: length, isComplex: isComplex) { count in
+            Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
+    }
+
+    /// A tensor of this shape with each plane made by `plane(count)` (the imaginary one only when complex).
+    private init(batch: Int, channels: Int, length: Int, isComplex: Bool, plane: (Int) -> [Scalar]) {
         precondition(batch >= 0 && channels >= 0 && length >= 0, "negative tensor dimension")
         self.batch = batch
         self.channels = channels
         self.length = length
         self.isComplex = isComplex
         let count = batch * channels * length
-        self.real = Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-        self.imaginary =
-            isComplex ? Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } : []
+        self.real = plane(count)
+        self.imaginary = isComplex ? plane(count) : []
     }
 
     /// The tensor with the same shape and domain, values unset (see `init(uninitializedBatch:…)`).

@@ -62,36 +62,23 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
                 kernelSize: 7, padding: 3, isComplex: c)
             stemNorm = ComplexBatchNorm(name: "stem_bn", channels: w[0], isComplex: c, kind: norm)
             stemActivation = ComplexActivation(name: "stem_act", kind: act, channels: w[0], isComplex: c)
-            encoder = [
+            // e1 keeps the stem's width and length; e2…e4 widen to w1…w3 and halve the length.
+            encoder = (0..<4).map { k in
                 ResidualBlock(
-                    name: "e1", inChannels: w[0], outChannels: w[0], stride: 1, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e2", inChannels: w[0], outChannels: w[1], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e3", inChannels: w[1], outChannels: w[2], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "e4", inChannels: w[2], outChannels: w[3], stride: 2, activation: act, isComplex: c,
-                    batchNorm: norm),
-            ]
+                    name: "e\(k + 1)", inChannels: w[max(k - 1, 0)], outChannels: w[k], stride: k == 0 ? 1 : 2,
+                    activation: act, isComplex: c, batchNorm: norm)
+            }
             context = configuration.contextDilations.enumerated().map { k, d in
                 ResidualBlock(
                     name: "c\(k + 1)", inChannels: w[3], outChannels: w[3], dilation: d, activation: act,
                     isComplex: c, batchNorm: norm)
             }
-            decoder = [
+            // d3, d2, d1: each on [upsampled, skip] channels back to the skip's width.
+            decoder = (0..<3).reversed().map { k in
                 ResidualBlock(
-                    name: "d3", inChannels: w[3] + w[2], outChannels: w[2], activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "d2", inChannels: w[2] + w[1], outChannels: w[1], activation: act, isComplex: c,
-                    batchNorm: norm),
-                ResidualBlock(
-                    name: "d1", inChannels: w[1] + w[0], outChannels: w[0], activation: act, isComplex: c,
-                    batchNorm: norm),
-            ]
+                    name: "d\(k + 1)", inChannels: w[k + 1] + w[k], outChannels: w[k], activation: act, isComplex: c,
+                    batchNorm: norm)
+            }
             switch configuration.head {
             case .convolution:
                 head = ComplexConv1D(
@@ -187,6 +174,17 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
         _ input: ComplexTensor<Scalar>, training: Bool = true, updateStatistics: Bool = true
     ) -> ComplexTensor<Scalar> {
         headForward(bodyForward(input, training: training, updateStatistics: updateStatistics), training: training)
+    }
+
+    /// Inference-mode logits `[batch × 1 × N]` (running batch-norm statistics), without mutating the network.
+    ///
+    /// `forward(training: false)` writes the layers' cache fields (it releases them); this runs it on a scratch
+    /// copy owned by the call. The copy shares every weight and statistics buffer with `self` (copy-on-write:
+    /// inference writes only cache fields, never a weight), so it costs one shallow copy of the layer arrays,
+    /// and the numbers are those of `forward(training: false)`. Safe to call from several threads on one value.
+    public func inference(_ input: ComplexTensor<Scalar>) -> ComplexTensor<Scalar> {
+        var scratch = self
+        return scratch.forward(input, training: false)
     }
 
     /// Whether the head is a dense layer over the globally pooled map (paper1D, `.gapDense`).

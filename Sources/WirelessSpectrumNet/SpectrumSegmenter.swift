@@ -40,11 +40,12 @@ public struct SpectrumSegmenter {
         self.modelSampleRateHz = modelSampleRateHz
     }
 
-    /// Per-window masks, probabilities (Re plane) and intervals.
+    /// Per-window masks, probabilities (Re plane) and intervals. Does not mutate the segmenter (the network runs
+    /// through `SegmentationNetwork.inference`), so one segmenter serves several recordings or threads.
     ///
     /// - Throws: `SpectrumNetError.sampleRateMismatch` (fs ≠ model fs; never resampled),
     ///   `.lengthMismatch` (fewer samples than one window), `.nonFiniteSample`, `.allZeroWindow`.
-    public mutating func segment(samples: [Complex<Float>], sampleRateHz: Double, centerFrequencyHz: Double?)
+    public func segment(samples: [Complex<Float>], sampleRateHz: Double, centerFrequencyHz: Double?)
         throws(SpectrumNetError) -> (masks: [[Bool]], probabilities: [[Float]], intervals: [OccupiedInterval])
     {
         guard abs(sampleRateHz - modelSampleRateHz) <= 1e-9 * modelSampleRateHz else {
@@ -68,7 +69,7 @@ public struct SpectrumSegmenter {
                 batch: 1, channels: network.configuration.inputChannels, length: n,
                 isComplex: isComplex)
             try extractor.write(samples[(window * w)..<((window + 1) * w)], into: &input, slot: 0)
-            let p = TensorOperations.splitSigmoid(network.forward(input, training: false))
+            let p = TensorOperations.splitSigmoid(network.inference(input))
             let mask = rule.decide(real: p.real[...], imaginary: isComplex ? p.imaginary[...] : [])
             masks.append(mask)
             probabilities.append(p.real)

@@ -7,6 +7,7 @@
 @_exported import WirelessFFT
 @_exported import WirelessLinearAlgebra
 @_exported import WirelessIO
+@_exported import WirelessPlot
 @_exported import WirelessPathLoss
 @_exported import WirelessStochasticGeometry
 @_exported import WirelessISAC

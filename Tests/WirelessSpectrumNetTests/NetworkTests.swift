@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 import WirelessCore
 
@@ -142,5 +143,49 @@ import WirelessCore
         #expect(throws: SpectrumNetError.self) {
             _ = try SegmentationNetwork<Float>(configuration: .compact(bins: 100), using: &generator)
         }
+    }
+    /// `inference` does not touch the network: called between a training forward and its backward it leaves
+    /// the caches `backward` needs (a `forward(training: false)` there releases them), the gradient is the
+    /// one without the call, and its logits are those of `forward(training: false)`. A `let` segmenter
+    /// segments (`segment` is not mutating).
+    @Test func inferenceDoesNotMutateTheNetwork() throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let configuration = NetworkConfiguration.compact(fftCount: 1, bins: 64, widths: [2, 2, 4, 4])
+        var network = try SegmentationNetwork<Float>(configuration: configuration, using: &generator)
+        var x = ComplexTensor<Float>(batch: 2, channels: 1, length: 64)
+        for k in x.real.indices {
+            x.real[k] = generator.nextUnitFloat() - 0.5
+            x.imaginary[k] = generator.nextUnitFloat() - 0.5
+        }
+        var g = ComplexTensor<Float>(batch: 2, channels: 1, length: 64)
+        for k in g.real.indices { g.real[k] = Float(k % 7) / 7 }
+
+        var reference = network
+        _ = reference.forward(x, training: true)
+        let expected = reference.backward(g)
+
+        _ = network.forward(x, training: true)
+        let logits = network.inference(x)
+        var released = network
+        #expect(logits == released.forward(x, training: false))
+        #expect(network.backward(g) == expected)
+
+        let segmenter = try SpectrumSegmenter(network: network, modelSampleRateHz: 1)
+        let samples = (0..<64).map { Complex<Float>(Float($0 % 5) - 2, Float($0 % 3) - 1) }
+        let result = try segmenter.segment(samples: samples, sampleRateHz: 1, centerFrequencyHz: nil)
+        #expect(result.masks.count == 1)
+    }
+    /// `layout` builds what the train command asks for: defaults per architecture and domain, the default
+    /// context dilations cut at N/8, widths and layer choices applied.
+    @Test func layoutFromTrainingChoices() {
+        let paperReal = NetworkConfiguration.layout(architecture: .paper1D, fftCount: 1, isComplex: false)
+        #expect(paperReal == .paper1D(fftCount: 1, bins: 16_384, isComplex: false, widths: [106, 212, 425, 849]))
+        let narrow = NetworkConfiguration.layout(architecture: .compact, fftCount: 512, isComplex: true)
+        #expect(narrow.bins == 32 && narrow.contextDilations == [2, 4])
+        let real = NetworkConfiguration.layout(
+            architecture: .compact, fftCount: 16, isComplex: false, widths: [3, 4, 5, 6], contextDilations: [],
+            inputWindow: .hann)
+        #expect(real.widths == [3, 4, 5, 6] && !real.isComplex && real.contextDilations.isEmpty)
+        #expect(real.inputWindow == .hann && real.activation == .crelu)
     }
 }

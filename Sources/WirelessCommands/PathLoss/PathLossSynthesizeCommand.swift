@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirelessIO
+import WirelessPlot
 import WirelessPathLoss
 
 /// `wtk pathloss synthesize`: writes the seeded synthetic OtI campaign replica.

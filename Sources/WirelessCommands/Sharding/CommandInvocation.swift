@@ -12,23 +12,22 @@ public enum CommandInvocation {
     /// The current command's arguments after the program name.
     public static var current: [String] { arguments ?? Array(CommandLine.arguments.dropFirst()) }
 
+    /// Options that do not change the results of a shard and take a value: dropped with it.
+    static let unrecordedOptionsWithValue: Set<String> = ["--shard", "--out-dir", "--jobs"]
+    /// Flags that do not change the results of a shard: dropped.
+    static let unrecordedFlags: Set<String> = ["--quiet"]
+
     /// `arguments` without the leading subcommand names `path` and without the options that do not
-    /// change the results of a shard: `--shard`, `--out-dir` (each with its value) and `--quiet`.
+    /// change the results of a shard: `--shard`, `--out-dir`, `--jobs` (each with its value) and `--quiet`.
     static func configurationArguments(_ arguments: [String], commandPath path: [String]) -> [String] {
         var rest = arguments[...]
         if rest.starts(with: path) { rest = rest.dropFirst(path.count) }
         var kept: [String] = []
-        var skipNext = false
-        for argument in rest {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            switch argument {
-            case "--shard", "--out-dir", "--jobs": skipNext = true
-            case "--quiet": continue
-            default:
-                if ["--shard=", "--out-dir=", "--jobs="].contains(where: argument.hasPrefix) { continue }
+        while let argument = rest.popFirst() {
+            let option = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if unrecordedOptionsWithValue.contains(argument) {
+                _ = rest.popFirst()
+            } else if !unrecordedFlags.contains(argument) && !unrecordedOptionsWithValue.contains(option) {
                 kept.append(argument)
             }
         }

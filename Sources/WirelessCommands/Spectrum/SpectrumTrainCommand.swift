@@ -192,44 +192,13 @@ struct SpectrumTrainCommand: WTKCommand {
         }
     }
 
-    /// The context dilations: --context, or the default 2, 4, 8 keeping those that fit the N/8 positions
-    /// of the bottleneck.
-    var contextDilations: [Int] {
-        context?.values ?? NetworkConfiguration.defaultContextDilations.filter { $0 <= 16_384 / fftCount / 8 }
-    }
-
-    /// The network to train: the complex layout, or its real-valued counterpart (widths matched by
-    /// the κ-search of docs/SPECTRUM.md#architectures unless --widths gives them).
+    /// The network to train (`NetworkConfiguration.layout`): the complex layout, or its real-valued
+    /// counterpart (widths matched by the κ-search of docs/SPECTRUM.md#architectures unless --widths gives them).
     var networkConfiguration: NetworkConfiguration {
-        let bins = 16_384 / fftCount
-        switch architecture {
-        case .compact:
-            var config = NetworkConfiguration.compact(
-                fftCount: fftCount, bins: bins, contextDilations: contextDilations)
-            if real {
-                config =
-                    widths.map {
-                        .compactReal(
-                            fftCount: fftCount, bins: bins, widths: $0.values, contextDilations: config.contextDilations
-                        )
-                    } ?? config.realCounterpart()
-            } else if let widths {
-                config.widths = widths.values
-            }
-            config.activation = activation
-            config.inputWindow = inputWindow
-            config.batchNorm = batchNorm
-            return config
-        case .paper1d:
-            var config = NetworkConfiguration.paper1D(
-                fftCount: fftCount, bins: bins, isComplex: !real,
-                widths: real ? [106, 212, 425, 849] : [64, 128, 256, 512])
-            if let widths { config.widths = widths.values }
-            config.activation = activation
-            config.inputWindow = inputWindow
-            config.batchNorm = batchNorm
-            return config
-        }
+        .layout(
+            architecture: architecture == .compact ? .compact : .paper1D, fftCount: fftCount, isComplex: !real,
+            widths: widths?.values, contextDilations: context?.values, activation: activation,
+            inputWindow: inputWindow, batchNorm: batchNorm)
     }
 
     var trainingConfiguration: TrainingConfiguration {

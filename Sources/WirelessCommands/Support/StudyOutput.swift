@@ -1,6 +1,7 @@
 import Foundation
 import WirelessCore
 import WirelessIO
+import WirelessPlot
 
 extension OutputContext {
     /// Writes a study's result: each table as `<name><suffix>.csv` (with its sidecar), each figure as

@@ -107,7 +107,7 @@ public struct SpectrumSegmentStudy: Study {
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
         let c = configuration
         let recording = c.recording
-        var segmenter = try SpectrumSegmenter(network: c.network, rule: c.rule)
+        let segmenter = try SpectrumSegmenter(network: c.network, rule: c.rule)
         let result = try SpectrumNetError.naming(file: c.source) {
             try segmenter.segment(
                 samples: recording.samples, sampleRateHz: recording.sampleRateHz,

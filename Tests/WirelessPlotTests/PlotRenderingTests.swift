@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WirelessCore
 
-@testable import WirelessIO
+@testable import WirelessPlot
 
 @Test func renderedPlotIsWellFormedXMLWithTitleAndViewBox() throws {
     let svg = try PlotGallery.allNumericKinds().svg()

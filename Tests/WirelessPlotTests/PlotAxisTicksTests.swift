@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WirelessIO
+@testable import WirelessPlot
 
 /// Tick values are decimal numbers produced by one correctly rounded division; compare within
 /// a few ulps of the axis scale.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WirelessCore
 
-@testable import WirelessIO
+@testable import WirelessPlot
 
 /// Example figures covering every series kind. They double as a gallery: set the environment
 /// variable `WTK_PLOT_PREVIEW_DIR` to a folder to also write the SVGs there for a visual check

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WirelessCore
 
-@testable import WirelessIO
+@testable import WirelessPlot
 
 @Test func viridisEndpointsAndClamping() {
     let map = PlotColorMap.viridis
