@@ -50,12 +50,35 @@ public struct ISACEstimateStudy: Study {
         /// One entry per method.
         public let estimates: [MethodEstimate]
 
-        public var tables: [StudyTable] { [targetTable] }
+        public var tables: [StudyTable] { [targetTable, modeOrderTable] }
         public var plots: [StudyPlot] { [targetPlot] }
         public var summary: String {
             "isac estimate: "
-                + estimates.map { "\($0.name): \($0.estimate.targets.count) targets" }.joined(separator: "; ")
+                + estimates.map { entry in
+                    let orders = entry.estimate.modeEstimates.map { String($0.order) }
+                    let criterion = configuration.plain.modelOrderCriterion.rawValue.uppercased()
+                    return "\(entry.name): \(entry.estimate.targets.count) targets"
+                        + (orders.isEmpty ? "" : " (\(criterion) orders \(orders.joined(separator: "/")))")
+                }
+                .joined(separator: "; ")
         }
+
+        /// Per method with a decoupled per-mode stage (PLAIN, sequential): the model order K_m of each mode
+        /// (`mode-orders`), selected by the criterion or forced by the path count.
+        public var modeOrderTable: StudyTable {
+            var rows = StudyRows([("method", nil), ("mode", nil), ("order", nil), ("criterion", nil)])
+            let forced = configuration.plain.pathCountUse == .everywhere && configuration.plain.pathCount != nil
+            let criterion = forced ? "forced" : configuration.plain.modelOrderCriterion.rawValue
+            for entry in estimates {
+                for (m, mode) in entry.estimate.modeEstimates.enumerated() {
+                    rows.append([.text(entry.name), .text(Self.modeNames[m]), .integer(mode.order), .text(criterion)])
+                }
+            }
+            return rows.table(name: "-mode-orders")
+        }
+
+        /// The tensor modes in order (angle, distance, velocity).
+        static let modeNames = ["angle", "distance", "velocity"]
 
         /// One row per estimated target (the main table); with a truth, the matched path and errors.
         public var targetTable: StudyTable {
