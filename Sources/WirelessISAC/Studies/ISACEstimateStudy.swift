@@ -51,7 +51,7 @@ public struct ISACEstimateStudy: Study {
         public let estimates: [MethodEstimate]
 
         public var tables: [StudyTable] { [targetTable, modeOrderTable] }
-        public var plots: [StudyPlot] { [targetPlot] }
+        public var plots: [StudyPlot] { [targetPlot] + (truth == nil ? [] : [errorPlot]) }
         public var summary: String {
             "isac estimate: "
                 + estimates.map { entry in
@@ -113,6 +113,28 @@ public struct ISACEstimateStudy: Study {
                 }
             }
             return rows.table()
+        }
+
+        /// With a truth: each path's error in Rayleigh cells, √(Σ_m (|Δω_m|·N_m/2π)²) over the three modes, per
+        /// method on a log axis (`errors`): the differences the distance–angle scatter is too coarse to show.
+        /// Unpaired paths are left out.
+        public var errorPlot: StudyPlot {
+            var plot = StudyPlot(
+                name: "-errors",
+                title: "Estimation error per path (SNR \(String(format: "%g", configuration.snrDB)) dB)",
+                xLabel: "Path (truth order)", yLabel: "Error [Rayleigh cells, 3 modes]", yScale: .log10)
+            for entry in estimates {
+                guard let matching = entry.matching else { continue }
+                var x: [Double] = []
+                var y: [Double] = []
+                for (p, cells) in matching.cellErrors.enumerated() {
+                    guard let cells else { continue }
+                    x.append(Double(p + 1))
+                    y.append(cells.reduce(0) { $0 + $1 * $1 }.squareRoot())
+                }
+                plot.series.append(StudySeries(entry.name, .lineMarkers(x: x, y: y)))
+            }
+            return plot
         }
 
         /// Distance against angle: the truth and each method's targets (the main figure).
