@@ -81,7 +81,8 @@ extension PlotRenderer {
                 TextBox(
                     name: "x label",
                     box: PlotBox(
-                        x: (layout.left + layout.right) / 2 - w / 2, y: layout.legendBelowTop - 9 - 0.8 * Self.labelSize,
+                        x: (layout.left + layout.right) / 2 - w / 2,
+                        y: layout.legendBelowTop - 9 - 0.8 * Self.labelSize,
                         width: w, height: Self.labelSize), mustAvoidData: false))
         }
         if !plot.yLabel.isEmpty {

@@ -580,7 +580,8 @@ struct PlotRenderer {
             case .vertical:
                 guard let p = layout.x.pixel(value), p >= layout.left, p <= layout.right else { continue }
                 let nearRight = p > layout.right - 0.3 * (layout.right - layout.left)
-                let sides: [(Double, String)] = nearRight ? [(p - 4, "end"), (p + 4, "start")] : [(p + 4, "start"), (p - 4, "end")]
+                let sides: [(Double, String)] =
+                    nearRight ? [(p - 4, "end"), (p + 4, "start")] : [(p + 4, "start"), (p - 4, "end")]
                 let middle = (layout.top + layout.bottom) / 2
                 for baseline in [layout.top + 14, layout.bottom - 6, middle] {
                     for (x, anchor) in sides {
@@ -595,7 +596,8 @@ struct PlotRenderer {
                 let below = nearTop ? p - 4 : p + 4 + Self.tickSize
                 let textWidth = SVGDocument.estimatedWidth(series.label, sizePixels: Self.tickSize)
                 let centre = (layout.left + layout.right - textWidth) / 2
-                for baseline in [above, below] where baseline - Self.tickSize >= layout.top && baseline <= layout.bottom {
+                for baseline in [above, below]
+                where baseline - Self.tickSize >= layout.top && baseline <= layout.bottom {
                     candidates.append(
                         ReferenceLabel(
                             text: series.label, x: layout.left + 6, baselineY: baseline, anchor: "start", color: color))
@@ -603,7 +605,8 @@ struct PlotRenderer {
                         ReferenceLabel(
                             text: series.label, x: layout.right - 6, baselineY: baseline, anchor: "end", color: color))
                     candidates.append(
-                        ReferenceLabel(text: series.label, x: centre, baselineY: baseline, anchor: "start", color: color))
+                        ReferenceLabel(
+                            text: series.label, x: centre, baselineY: baseline, anchor: "start", color: color))
                 }
                 if candidates.isEmpty {
                     candidates.append(

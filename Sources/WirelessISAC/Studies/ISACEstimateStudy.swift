@@ -140,7 +140,10 @@ public struct ISACEstimateStudy: Study {
         /// Distance against angle: the truth and each method's targets (the main figure).
         public var targetPlot: StudyPlot {
             var plot = StudyPlot(
-                title: "Paired estimates", xLabel: "Angle from array axis [deg]", yLabel: "Distance [m]")
+                title: truth == nil
+                    ? "Paired estimates: distance vs angle"
+                    : "Paired estimates and truth: distance vs angle (SNR \(String(format: "%g", configuration.snrDB)) dB)",
+                xLabel: "Angle from array axis [deg]", yLabel: "Distance [m]")
             if let truth {
                 plot.series.append(
                     StudySeries(

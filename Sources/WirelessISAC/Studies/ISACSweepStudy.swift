@@ -89,6 +89,9 @@ public struct ISACSweepStudy: ShardableStudy {
     /// Names of the three parameters, as in the tables.
     public static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
 
+    /// The three parameters in words, for figure titles.
+    static let parameterWords = ["Angle", "Distance", "Velocity"]
+
     /// Runs the evaluation.
     /// - Throws: `ISACError` for a configuration an estimator refuses (a failed trial is scored, not thrown).
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
@@ -390,7 +393,7 @@ public struct ISACSweepStudy: ShardableStudy {
         let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
         let plots = (0..<3).map { m in
             StudyPlot(
-                name: "_" + Self.parameterNames[m], title: "RMSE vs SNR (\(trialCount) trials)", xLabel: "SNR [dB]",
+                name: "_" + Self.parameterNames[m], title: "\(Self.parameterWords[m]) RMSE vs SNR (\(trialCount) trials per point)", xLabel: "SNR [dB]",
                 yLabel: units[m], yScale: .log10,
                 series: estimators.indices.map {
                     StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0]))
@@ -497,7 +500,8 @@ public struct ISACSweepStudy: ShardableStudy {
         let plots = (0..<3).map { dimension in
             StudyPlot(
                 name: "_" + Self.parameterNames[dimension],
-                title: "Resolution of two targets in \(Self.parameterNames[dimension]) at \(snr) dB",
+                title:
+                    "Resolution of two targets in \(Self.parameterWords[dimension].lowercased()) at \(String(format: "%g", snr)) dB",
                 xLabel: "Separation [Rayleigh cells]", yLabel: "Probability resolved",
                 series: estimators.indices.map {
                     StudySeries(estimators[$0].name, .lineMarkers(x: kappaList, y: curves[dimension][$0]))

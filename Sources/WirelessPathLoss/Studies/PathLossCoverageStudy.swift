@@ -143,7 +143,8 @@ public struct PathLossCoverageStudy: Study {
                 let (rates, ecdf) = rateCDF(group)
                 plot.series.append(StudySeries(group.label, .step(x: rates.map { $0 / 1e9 }, y: ecdf)))
             }
-            plot.series.append(StudySeries("10 % of UEs", .horizontalLine(y: 1 - c.coverage)))
+            let below = CSVNumberFormat.shortestRoundTrip.format(((1 - c.coverage) * 1000).rounded() / 10)
+            plot.series.append(StudySeries("\(below) % of UEs", .horizontalLine(y: 1 - c.coverage)))
             return plot
         }
 

@@ -132,7 +132,8 @@ public struct PathLossModelStudy: Study {
                 let name = "\(number(c.frequenciesGHz[f])) GHz"
                 if c.model.isP2109, f < curveDB.count {
                     // The model is smooth in p: the curve on a fine grid, the tabulated points as markers.
-                    plot.series.append(StudySeries(name, .line(x: PathLossModelStudy.curveProbabilitiesPercent, y: curveDB[f])))
+                    plot.series.append(
+                        StudySeries(name, .line(x: PathLossModelStudy.curveProbabilitiesPercent, y: curveDB[f])))
                     plot.series.append(
                         StudySeries(name + " (table)", .scatter(x: grid, y: lossesDB[f]), colorIndex: f * 2))
                 } else {
@@ -183,7 +184,8 @@ public struct PathLossModelStudy: Study {
             let bel: BuildingEntryLossP2109 = c.model == .p2109Traditional ? .traditional : .thermallyEfficient
             result.curveDB = try c.frequenciesGHz.map { f in
                 try Self.curveProbabilitiesPercent.map {
-                    try bel.lossDB(frequency: .gigahertz(f), probabilityPercent: $0, elevationDegrees: c.elevationDegrees)
+                    try bel.lossDB(
+                        frequency: .gigahertz(f), probabilityPercent: $0, elevationDegrees: c.elevationDegrees)
                 }
             }
         }
