@@ -6,7 +6,8 @@ import WirelessIO
 ///
 /// The logical NumPy array is `H[r, k, l]` with shape `(N_R, N_F, N_T)`, or `H[s, r, k, l]` with
 /// shape `(S, N_R, N_F, N_T)` for several snapshots (axes: antenna, subcarrier, symbol), whatever the
-/// file's memory order (C or Fortran) or dtype (complex128, complex64; float64 is read as real).
+/// file's memory order (C or Fortran) or dtype (complex128, complex64; `init(npy:)` reads float64 as real,
+/// `read(from:)` refuses it: a channel is complex, and a real array has a mirror image of every target).
 extension ChannelTensor {
     /// A tensor from an NPY array of rank 3 `(N_R, N_F, N_T)` or rank 4 `(S, N_R, N_F, N_T)`.
     ///
@@ -67,9 +68,19 @@ extension ChannelTensor {
     ///
     /// - Throws: `IOError` naming the file: unreadable or malformed files; `.malformedInput` (column
     ///   `shape`) for a rank other than 3 or 4 or an empty dimension; `.nonFiniteValue` with the
-    ///   multi-index `element (s, r, k, l)` of the first NaN/±∞ element as the file indexes it.
+    ///   multi-index `element (s, r, k, l)` of the first NaN/±∞ element as the file indexes it;
+    ///   `.malformedInput` (column `dtype`) for a real-valued float64 array.
     public static func read(from url: URL) throws(IOError) -> ChannelTensor {
         let array = try NPYArray.read(from: url)
+        // A real array is the sum of e^{+jω} and e^{−jω}: every target appears twice, once as a ghost at the
+        // mirrored angle, distance and velocity. Real data that is meant as a channel lost its phase on saving.
+        guard array.dataType != .float64 else {
+            throw IOError.malformedInput(
+                file: url.path, line: nil, column: "dtype",
+                reason:
+                    "a real-valued float64 array is not a channel tensor (its mirror image gives ghost targets): save the complex channel, e.g. np.save(path, H.astype(np.complex128))"
+            )
+        }
         guard array.shape.count == 3 || array.shape.count == 4, array.shape.allSatisfy({ $0 >= 1 }) else {
             throw IOError.malformedInput(
                 file: url.path, line: nil, column: "shape",

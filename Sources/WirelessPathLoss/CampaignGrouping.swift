@@ -22,4 +22,13 @@ public enum CampaignGrouping: String, Sendable, Equatable, Codable, CaseIterable
         case .lineOfSight: return link.lineOfSight.map { $0 ? "1" : "0" }
         }
     }
+
+    /// Whether any link of `campaign` has a value in this column.
+    public func isPresent(in campaign: PathLossCampaign) -> Bool { campaign.links.contains { key(of: $0) != nil } }
+
+    /// The grouping used when none is asked for: `glass_type` when the campaign has that column, else nil
+    /// (the campaign is analysed as one group).
+    public static func defaultGrouping(for campaign: PathLossCampaign) -> CampaignGrouping? {
+        glassType.isPresent(in: campaign) ? glassType : nil
+    }
 }

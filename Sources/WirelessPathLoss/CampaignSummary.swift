@@ -25,6 +25,18 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
         public static let featureEffectRangeDB: ClosedRange<Double> = 5...10
         /// Maximum spread at a given distance [dB].
         public static let maximumSpreadDB = 40.0
+        /// The paper's figure for a feature effect of `pathloss effects` / the summary, by effect name: the glass gap
+        /// for `high_loss`, "5–10" for scaffolding, foliage and the elevated subway, "5–10 (magnitude)" for floor
+        /// dummies (the paper gives the size of the floor-height effect, not its sign; a user's campaign may
+        /// show higher floors with less loss), and "" for effects the paper does not report.
+        public static func effectText(_ name: String) -> String {
+            switch name {
+            case "high_loss": "20 (glass gap)"
+            case "scaffolding", "foliage", "elevated_subway": "5–10"
+            case _ where name.hasPrefix("floor_"): "5–10 (magnitude)"
+            default: ""
+            }
+        }
         /// High-loss glass: 500 Mbps to 90 % of UEs up to this BS distance [m].
         public static let highLoss500MbpsDistanceMeters = 49.0
         /// Low-loss school with LOS: > 2.5 Gbps at 68 m and > 1.2 Gbps at 175 m.
@@ -40,8 +52,11 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
     public var censoredCount: Int
     /// The all-data FI fit.
     public var allDataFit: FloatingInterceptFit
-    /// Average excess loss beyond 50 m (`.model`) [dB]; nil when no fitted link lies beyond 50 m.
+    /// Average excess loss beyond 50 m [dB] (averaged as `excessLossAveraging`); nil when no fitted link lies
+    /// beyond 50 m.
     public var excessLossDB: Double?
+    /// How `excessLossDB` was averaged (`.model` by default, as the paper's fitted-line figure).
+    public var excessLossAveraging: ExcessLoss.Averaging
     /// RMSE_N of the all-data fit [dB].
     public var rmsErrorDB: Double
     /// Glass gap PG_low − PG_high over the common range [dB], nil without both glass types.
@@ -58,16 +73,25 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - campaign: The links.
     ///   - referenceDistanceMeters: d0 of every log-distance fit [m], > 0 and ≤ every distance (default 1).
+    ///   - excessLossAveraging: `.model` (default: the fitted line averaged over distance), `.modelLogUniform`
+    ///     or `.dataPoints` (the mean of the measured links' excess loss beyond 50 m).
     /// - Throws: Errors of the all-data fit (`.insufficientData`, `.distanceBelowReference`, ...). Analyses that
     ///   do not apply (missing columns, no link beyond 50 m for the excess loss) are left nil rather than thrown.
-    public init(campaign: PathLossCampaign, referenceDistanceMeters: Double = 1) throws(PathLossError) {
+    public init(
+        campaign: PathLossCampaign, referenceDistanceMeters: Double = 1,
+        excessLossAveraging: ExcessLoss.Averaging = .model
+    ) throws(PathLossError) {
         linkCount = campaign.links.count
         scenarioCount = campaign.scenarioIDs.count
         buildingCount = campaign.buildingIDs.count
         censoredCount = campaign.censoredCount
         allDataFit = try FloatingInterceptFit(campaign: campaign, referenceDistanceMeters: referenceDistanceMeters)
+        let used = campaign.uncensoredLinks
+        self.excessLossAveraging = excessLossAveraging
         do {
-            excessLossDB = try ExcessLoss.averageDB(fit: allDataFit)
+            excessLossDB = try ExcessLoss.averageDB(
+                fit: allDataFit, averaging: excessLossAveraging, distancesMeters: used.map(\.distanceMeters),
+                pathGainsDB: used.map(\.pathGainDB))
         } catch .insufficientData {
             excessLossDB = nil
         }
@@ -81,7 +105,6 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
             glassGapDB = nil
         }
         featureRegression = try? FeatureRegression(campaign: campaign, referenceDistanceMeters: referenceDistanceMeters)
-        let used = campaign.uncensoredLinks
         maximumSpread = try? DistanceSpread.maximum(
             distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB))
         isSynthetic = campaign.isSynthetic

@@ -8,6 +8,8 @@ import WirelessCore
 ///     SNR_c(d) = EIRP + G_UE + G_extra + PG_q(d) − N_dBm;  rate_c(d) = mapping(SNR_c(d))
 ///     max distance for R*: PG_req = SNR_req(R*) − EIRP − G_UE − G_extra + N_dBm
 ///       FI: d* = d0·10^((A + offset − PG_req)/(10·n));  other models: Brent's method on log d (1e-12 relative)
+///     d* outside the measured range [d_min, d_max] is an extrapolation: reported as `.beyondRange(d_max)` or
+///     `.belowRange(d_min)` unless extrapolation is allowed
 public struct CoverageAnalysis: Sendable, Equatable, Codable {
     /// How the coverage quantile of path gain is obtained.
     public enum QuantileMethod: String, Sendable, Equatable, Codable, CaseIterable {
@@ -23,6 +25,9 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
         case distance(Double)
         /// Still met at the largest measured distance [m] (extrapolation not allowed).
         case beyondRange(Double)
+        /// Not met at the smallest measured distance [m]: d* lies below the measured range, an extrapolation
+        /// (not allowed). The target is not achievable on the measured data.
+        case belowRange(Double)
         /// Not met at any distance ≥ d0 (or the rate is above the mapping's maximum).
         case notAchievable
     }
@@ -81,9 +86,9 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
     /// The largest distance at which a fraction c of UEs reach `targetRateBitsPerSecond`, FI closed form.
     ///
     /// - Parameters:
-    ///   - fit: The FI fit (its largest distance bounds `.beyondRange`).
+    ///   - fit: The FI fit (its smallest and largest distances bound `.belowRange` and `.beyondRange`).
     ///   - targetRateBitsPerSecond: R* [bit/s], > 0.
-    ///   - allowExtrapolation: Return d* even beyond the largest measured distance.
+    ///   - allowExtrapolation: Return d* even outside the measured distance range (still ≥ d0).
     /// - Throws: `.nonMonotoneModel` if n ≤ 0; `.parameterOutOfRange` for R* ≤ 0.
     public func maximumDistance(
         fit: FloatingInterceptFit, targetRateBitsPerSecond: Double, allowExtrapolation: Bool = false
@@ -104,7 +109,7 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
             rateBitsPerSecond(pathGainDB: fit.pathGainDB(distanceMeters: $0) + offset)
         }
         return classify(
-            distance, d0: d0, largest: fit.distanceRangeMeters.upperBound, allowExtrapolation: allowExtrapolation)
+            distance, d0: d0, measured: fit.distanceRangeMeters, allowExtrapolation: allowExtrapolation)
     }
 
     /// The largest distance for any model whose coverage gain decreases with distance, by Brent's method on log d.
@@ -115,7 +120,8 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
     ///   - frequency: Carrier.
     ///   - distanceRangeMeters: Measured range; the search runs over [lower bound, 10⁴·upper bound].
     ///   - targetRateBitsPerSecond: R* [bit/s], > 0.
-    ///   - allowExtrapolation: Return d* beyond the measured range.
+    ///   - allowExtrapolation: Return d* beyond the measured range (the search never goes below the smallest
+    ///     measured distance: a target not met there is `.belowRange`).
     /// - Throws: `.nonMonotoneModel` if the gain does not decrease over the search interval.
     public func maximumDistance(
         model: any PathGainModel, residualsDB: [Double], frequency: Frequency, distanceRangeMeters: ClosedRange<Double>,
@@ -143,7 +149,7 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
             guard current < previous else { throw .nonMonotoneModel }
             previous = current
         }
-        if margin(lo) < 0 { return .notAchievable }
+        if margin(lo) < 0 { return .belowRange(distanceRangeMeters.lowerBound) }
         if margin(hi) >= 0 { return .beyondRange(distanceRangeMeters.upperBound) }
         // Brent on log10 d; 1e-12 relative in d is 1e-12/ln 10 ≈ 4.3e-13 in log10 d.
         do {
@@ -155,7 +161,7 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
             rateBitsPerSecond(pathGainDB: model.pathGainDB(distanceMeters: $0, frequency: frequency) + offset)
         }
         return classify(
-            distance, d0: distanceRangeMeters.lowerBound, largest: distanceRangeMeters.upperBound,
+            distance, d0: distanceRangeMeters.lowerBound, measured: distanceRangeMeters,
             allowExtrapolation: allowExtrapolation)
     }
 
@@ -181,10 +187,14 @@ public struct CoverageAnalysis: Sendable, Equatable, Codable {
     /// Cap on the ulp walk of `largestMeeting` (a relative change of ~2e-13, far below the 1e-12 solver tolerance).
     static let maximumUlpSteps = 1_000
 
-    private func classify(_ distance: Double, d0: Double, largest: Double, allowExtrapolation: Bool) -> MaximumDistance
-    {
+    /// Below d0 nothing is reported; outside the measured range only with `allowExtrapolation`.
+    private func classify(
+        _ distance: Double, d0: Double, measured: ClosedRange<Double>, allowExtrapolation: Bool
+    ) -> MaximumDistance {
         if !(distance >= d0) { return .notAchievable }
-        if distance > largest && !allowExtrapolation { return .beyondRange(largest) }
+        if allowExtrapolation { return .distance(distance) }
+        if distance > measured.upperBound { return .beyondRange(measured.upperBound) }
+        if distance < measured.lowerBound { return .belowRange(measured.lowerBound) }
         return .distance(distance)
     }
 }

@@ -21,7 +21,8 @@ public struct GroupFits: Sendable, Equatable, Codable {
 
     /// Fits FI separately to each group's uncensored links; links without the attribute are skipped.
     ///
-    /// - Throws: `.insufficientData` if any group has fewer than 3 links or no group exists.
+    /// - Throws: `.missingGroupingColumn` if no link has the attribute; `.insufficientData` if any group has
+    ///   fewer than 3 links.
     public init(
         campaign: PathLossCampaign, groupBy grouping: CampaignGrouping, referenceDistanceMeters: Double = 1,
         confidenceLevel: Double = 0.95, weighting: FitWeighting = .none
@@ -30,7 +31,7 @@ public struct GroupFits: Sendable, Equatable, Codable {
         for link in campaign.links {
             if let key = grouping.key(of: link) { buckets[key, default: []].append(link) }
         }
-        guard !buckets.isEmpty else { throw .insufficientData(needed: 1, got: 0) }
+        guard !buckets.isEmpty else { throw .missingGroupingColumn(name: grouping.rawValue, file: campaign.source) }
         var entries: [Entry] = []
         for key in buckets.keys.sorted() {
             let sub = PathLossCampaign(links: buckets[key]!, isSynthetic: campaign.isSynthetic, source: campaign.source)

@@ -7,6 +7,8 @@ import WirelessCore
 public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
     /// A required column is absent (a unitless header such as `distance` counts as absent).
     case missingColumn(name: String, file: String)
+    /// A grouping column (`--group-by`) in which no link has a value.
+    case missingGroupingColumn(name: String, file: String)
     /// Both `path_gain_db` and `path_loss_db` are present.
     case ambiguousColumns(file: String)
     /// A row could not be parsed (wrong field count, text where a number is required, ...).
@@ -60,7 +62,8 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
 
     public var category: ErrorCategory {
         switch self {
-        case .missingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue, .nonPositiveDistance,
+        case .missingColumn, .missingGroupingColumn, .ambiguousColumns, .malformedRow, .nonFiniteValue,
+            .nonPositiveDistance,
             .distanceBelowReference, .invalidCategory, .insufficientData, .degenerateDistances,
             .rankDeficient, .insufficientFrequencies, .noCommonDistanceRange, .invalidAzimuthRecord,
             .frequencyOutOfRangeInFile, .positivePathGain, .mixedFrequencies, .dimensionMismatch, .nonFiniteData:
@@ -78,6 +81,9 @@ public enum PathLossError: Error, Equatable, Sendable, CustomStringConvertible, 
         switch self {
         case .missingColumn(let name, let file):
             return "\(file): required column '\(name)' is missing (headers carry units, e.g. distance_m)"
+        case .missingGroupingColumn(let name, let file):
+            return
+                "\(file): cannot group by '\(name)': no link has a value in that column; group by a column the file has, or use one group"
         case .ambiguousColumns(let file):
             return "\(file): both path_gain_db and path_loss_db are present; keep exactly one"
         case .malformedRow(let file, let line, let column, let reason):

@@ -17,13 +17,30 @@ enum PlotLegend {
     static let sampleWidth = 28.0
     static let gap = 6.0
 
-    /// Box size [px] for `entries`.
-    static func size(of entries: [Entry]) -> (width: Double, height: Double) {
+    /// Space between legend columns [px].
+    static let columnGap = 18.0
+
+    /// Width [px] of one legend column (sample, gap and the widest label).
+    static func columnWidth(of entries: [Entry]) -> Double {
         let textWidth =
             entries.map { SVGDocument.estimatedWidth($0.label, sizePixels: PlotRenderer.legendTextSize) }.max() ?? 0
+        return sampleWidth + gap + textWidth
+    }
+
+    /// The most columns (≥ 1, ≤ entries) whose box fits `availableWidth` [px].
+    static func columns(of entries: [Entry], availableWidth: Double) -> Int {
+        let column = columnWidth(of: entries)
+        let fitting = Int(((availableWidth - 2 * padding + columnGap) / (column + columnGap)).rounded(.down))
+        return max(1, min(entries.count, fitting))
+    }
+
+    /// Box size [px] for `entries` laid out in `columns` columns (filled column by column).
+    static func size(of entries: [Entry], columns: Int = 1) -> (width: Double, height: Double) {
+        let columns = max(1, columns)
+        let rows = (entries.count + columns - 1) / columns
         return (
-            2 * padding + sampleWidth + gap + textWidth,
-            2 * padding + rowHeight * Double(entries.count) - 4
+            2 * padding + Double(columns) * columnWidth(of: entries) + Double(columns - 1) * columnGap,
+            2 * padding + rowHeight * Double(rows) - 4
         )
     }
 
@@ -37,20 +54,24 @@ enum PlotLegend {
         case .bottomLeft: return (layout.left + inset, layout.bottom - inset - size.height)
         case .bottomRight: return (layout.right - inset - size.width, layout.bottom - inset - size.height)
         case .outsideRight: return (layout.right + 14, layout.top)
+        case .below: return (max(4, (layout.canvasWidth - size.width) / 2), layout.legendBelowTop)
         case .topRight, .auto, .hidden: return (layout.right - inset - size.width, layout.top + inset)
         }
     }
 
     static func draw(
-        _ entries: [Entry], at origin: PlotPoint, size: (width: Double, height: Double), into doc: inout SVGDocument
+        _ entries: [Entry], at origin: PlotPoint, size: (width: Double, height: Double), columns: Int = 1,
+        into doc: inout SVGDocument
     ) {
+        let rows = max(1, (entries.count + max(1, columns) - 1) / max(1, columns))
+        let column = columnWidth(of: entries) + columnGap
         doc.openGroup("class=\"legend\"")
         doc.rect(
             x: origin.x, y: origin.y, width: size.width, height: size.height, fill: "#ffffff",
             extra: " fill-opacity=\"0.92\" stroke=\"#bbbbbb\" stroke-width=\"0.8\"")
         for (row, entry) in entries.enumerated() {
-            let cy = origin.y + padding + rowHeight * Double(row) + rowHeight / 2 - 2
-            let x0 = origin.x + padding
+            let cy = origin.y + padding + rowHeight * Double(row % rows) + rowHeight / 2 - 2
+            let x0 = origin.x + padding + column * Double(row / rows)
             let x1 = x0 + sampleWidth
             let mid = (x0 + x1) / 2
             let color = entry.style.color.hex

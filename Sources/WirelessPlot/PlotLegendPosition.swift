@@ -1,6 +1,6 @@
 /// Placement of a plot's legend.
 public enum PlotLegendPosition: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
-    /// The inside corner covering the fewest data points; outside right if every corner covers some.
+    /// An inside corner that covers no data point or label; else outside right, or below when long.
     case auto
     case topRight
     case topLeft
@@ -8,6 +8,10 @@ public enum PlotLegendPosition: String, Sendable, Equatable, Hashable, Codable, 
     case bottomRight
     /// To the right of the plot area (the plot area shrinks to make room).
     case outsideRight
+    /// Below the plot area, under the x-axis label, in as many columns as fit the canvas width (the plot area
+    /// gets shorter). `.auto` chooses it when no inside corner is free and an outside-right legend would
+    /// take more than `PlotRenderer.maximumOutsideLegendFraction` of the width.
+    case below
     /// No legend.
     case hidden
 }

@@ -1,13 +1,15 @@
-/// The toolkit's series palette: 8 colour-blind-safe colours (Okabe & Ito, "Color Universal
-/// Design", 2008), combined per series index with a dash pattern (4) and a marker shape (5),
-/// so that series also stay apart in greyscale print.
+/// The toolkit's series palette: 12 colour-blind-safe colours (the 8 of Okabe & Ito, "Color Universal
+/// Design", 2008, then 4 of Paul Tol's "muted" scheme), combined per series index with a dash pattern (4)
+/// and a marker shape (5), so that series also stay apart in greyscale print.
 ///
-///     series i → colour colors[i mod 8], dash lineStyles[i mod 4], marker markers[i mod 5]
+///     series i → colour colors[i mod 12], dash lineStyles[(i + ⌊i/12⌋) mod 4], marker markers[i mod 5]
 ///
-/// Order: the darker, more saturated Okabe–Ito colours first; the light yellow, hard to see on
-/// white, is replaced by a dark grey.
+/// No two of the first 12 series share a colour, and no two of the first 48 share both colour and dash
+/// (the dash shifts by one each time the colours wrap around). Order: the darker, more saturated
+/// Okabe–Ito colours first; the light yellow, hard to see on white, is replaced by a dark grey.
 public enum PlotPalette {
-    /// Blue, vermillion, bluish green, reddish purple, orange, sky blue, black, grey.
+    /// Blue, vermillion, bluish green, reddish purple, orange, sky blue, black, grey, then indigo, wine,
+    /// olive and teal.
     public static let colors: [PlotColor] = [
         PlotColor(rgb: 0x0072B2),  // blue
         PlotColor(rgb: 0xD55E00),  // vermillion
@@ -17,6 +19,10 @@ public enum PlotPalette {
         PlotColor(rgb: 0x56B4E9),  // sky blue
         PlotColor(rgb: 0x000000),  // black
         PlotColor(rgb: 0x7F7F7F),  // grey
+        PlotColor(rgb: 0x332288),  // indigo
+        PlotColor(rgb: 0x882255),  // wine
+        PlotColor(rgb: 0x999933),  // olive
+        PlotColor(rgb: 0x44AA99),  // teal
     ]
 
     /// Dash patterns cycled per series index.
@@ -32,7 +38,7 @@ public enum PlotPalette {
     public static func style(forSeriesIndex index: Int) -> PlotSeriesStyle {
         let i = max(index, 0)
         return PlotSeriesStyle(
-            color: colors[i % colors.count], lineStyle: lineStyles[i % lineStyles.count],
+            color: colors[i % colors.count], lineStyle: lineStyles[(i + i / colors.count) % lineStyles.count],
             marker: markers[i % markers.count], lineWidthPixels: lineWidthPixels)
     }
 

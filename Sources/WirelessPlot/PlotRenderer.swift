@@ -86,7 +86,16 @@ struct PlotRenderer {
         var y: PlotAxisLayout
         var rotatesXLabels: Bool
         var xLabelStride: Int
+        /// Canvas width [px].
+        var canvasWidth: Double
+        /// Top [px] of the band reserved below the x-axis label for a `.below` legend (the canvas height
+        /// when there is none).
+        var legendBelowTop: Double
     }
+
+    /// An outside-right legend wider than this fraction of the canvas goes below the plot instead (it
+    /// would squeeze the data into a narrow strip).
+    static let maximumOutsideLegendFraction = 0.28
 
     /// Finite (and, on log axes, positive) data extent along x and y.
     func dataExtent() -> (x: (Double, Double)?, y: (Double, Double)?) {
@@ -181,6 +190,33 @@ struct PlotRenderer {
         }
     }
 
+    /// Whether every x value of the point series is a whole number (counts, indices, recording numbers).
+    func xDataAreWholeNumbers() -> Bool {
+        var any = false
+        for series in plot.series {
+            switch series.kind {
+            case .line(let x, _), .scatter(let x, _), .lineMarkers(let x, _), .step(let x, _),
+                .errorBars(let x, _, _, _), .band(let x, _, _):
+                for value in x where value.isFinite {
+                    guard value == value.rounded(), abs(value) < 1e15 else { return false }
+                    any = true
+                }
+            case .bars, .intervals: return false
+            case .referenceLine(let orientation, let value):
+                if orientation == .vertical && value != value.rounded() { return false }
+            }
+        }
+        return any
+    }
+
+    /// A linear axis over whole-number data labelled at whole numbers only: fractional major ticks (a step
+    /// below 1, as for three recordings 1, 2, 3) are dropped, unless fewer than two would remain.
+    static func wholeNumberTicks(_ ticks: AxisTicks) -> AxisTicks {
+        let whole = ticks.major.filter { $0.value == $0.value.rounded() }
+        guard whole.count < ticks.major.count, whole.count >= 2 else { return ticks }
+        return AxisTicks(lower: ticks.lower, upper: ticks.upper, major: whole, minor: ticks.minor)
+    }
+
     /// Fraction of the data span added on each side of an automatic axis.
     static let autoPadding = 0.04
 
@@ -214,7 +250,7 @@ struct PlotRenderer {
         text.count <= maximumCategoryCharacters ? text : String(text.prefix(maximumCategoryCharacters - 1)) + "…"
     }
 
-    func makeLayout(legendReserve: Double?) -> Layout {
+    func makeLayout(legendReserve: Double?, belowReserve: Double = 0) -> Layout {
         let extent = dataExtent()
         let top = plot.title.isEmpty ? 14.0 : 40.0
         let rightBase = legendReserve.map { $0 + 24 } ?? 18.0
@@ -231,7 +267,7 @@ struct PlotRenderer {
                 xTickBand = 10 + widest * 0.574 + Self.tickSize * 0.82
             }
         }
-        let bottom = xTickBand + (plot.xLabel.isEmpty ? 6 : 26)
+        let bottom = xTickBand + (plot.xLabel.isEmpty ? 6 : 26) + belowReserve
         let plotHeight = max(height - top - bottom, 40)
         let yTicks =
             rowLabels.isEmpty
@@ -249,6 +285,9 @@ struct PlotRenderer {
                 barCategories.isEmpty
                 ? makeTicks(axis: plot.xAxis, data: extent.x, lengthPixels: plotWidth, pixelsPerTick: 90)
                 : Self.categoricalTicks(barCategories.map(Self.shortened), reversed: false)
+            if barCategories.isEmpty && plot.xAxis.scale == .linear && xDataAreWholeNumbers() {
+                xTicks = Self.wholeNumberTicks(xTicks)
+            }
             // The last x label is centred on the right edge: keep half of it on the canvas.
             guard !rotates, legendReserve == nil, let last = xTicks.major.last,
                 abs(last.value - xTicks.upper) <= 1e-9 * max(1, abs(xTicks.upper))
@@ -276,20 +315,36 @@ struct PlotRenderer {
         }
         return Layout(
             left: left, top: top, right: plotRight, bottom: plotBottom, x: xLayout, y: yLayout,
-            rotatesXLabels: rotates, xLabelStride: stride)
+            rotatesXLabels: rotates, xLabelStride: stride, canvasWidth: width, legendBelowTop: height - belowReserve)
     }
 
     // MARK: Render
 
-    func render(origin: PlotPoint? = nil) -> String {
+    /// Everything placed before drawing: layout, legend position and size, data primitives, reference labels.
+    struct Placement {
+        var layout: Layout
+        var position: PlotLegendPosition
+        var legendSize: (width: Double, height: Double)
+        var legendColumns: Int
+        var entries: [PlotLegend.Entry]
+        var primitives: [PlotPrimitive]
+        var labels: [ReferenceLabel]
+    }
+
+    func place() -> Placement {
         let entries = legendEntries()
-        let legendSize = PlotLegend.size(of: entries)
+        var legendSize = PlotLegend.size(of: entries)
+        var legendColumns = 1
         var position = plot.legendPosition
         if entries.isEmpty { position = .hidden }
-        var layout = makeLayout(legendReserve: position == .outsideRight ? legendSize.width : nil)
+        let belowColumns = PlotLegend.columns(of: entries, availableWidth: width - 8)
+        let belowSize = PlotLegend.size(of: entries, columns: belowColumns)
+        var layout = makeLayout(
+            legendReserve: position == .outsideRight ? legendSize.width : nil,
+            belowReserve: position == .below ? belowSize.height + 6 : 0)
         var primitives = dataPrimitives(layout)
         if position == .auto {
-            let occupied = occupancy(primitives) + referenceLabels(layout).flatMap(\.samples)
+            let occupied = occupancy(primitives) + referenceLabels(layout, primitives).flatMap(\.samples)
             var best: (PlotLegendPosition, Int)?
             for corner in [PlotLegendPosition.topRight, .topLeft, .bottomLeft, .bottomRight] {
                 let box = PlotLegend.origin(corner, size: legendSize, layout: layout)
@@ -302,13 +357,30 @@ struct PlotRenderer {
             }
             if let best, best.1 == 0 {
                 position = best.0
-            } else {
+            } else if legendSize.width + 24 <= Self.maximumOutsideLegendFraction * width {
                 position = .outsideRight
                 layout = makeLayout(legendReserve: legendSize.width)
                 primitives = dataPrimitives(layout)
+            } else {
+                position = .below
+                layout = makeLayout(legendReserve: nil, belowReserve: belowSize.height + 6)
+                primitives = dataPrimitives(layout)
             }
         }
+        if position == .below {
+            legendSize = belowSize
+            legendColumns = belowColumns
+        }
+        return Placement(
+            layout: layout, position: position, legendSize: legendSize, legendColumns: legendColumns,
+            entries: entries, primitives: primitives, labels: referenceLabels(layout, primitives))
+    }
 
+    func render(origin: PlotPoint? = nil) -> String {
+        let placement = place()
+        let (layout, position, legendSize, entries, primitives) = (
+            placement.layout, placement.position, placement.legendSize, placement.entries, placement.primitives
+        )
         var doc = SVGDocument(widthPixels: width, heightPixels: height)
         let plotWidth = layout.right - layout.left
         let plotHeight = layout.bottom - layout.top
@@ -328,10 +400,10 @@ struct PlotRenderer {
         doc.openGroup("clip-path=\"url(#\(clipID))\"")
         for primitive in primitives { primitive.draw(&doc) }
         doc.closeGroup()
-        drawReferenceLabels(&doc, referenceLabels(layout))
+        drawReferenceLabels(&doc, placement.labels)
         if position != .hidden {
             let origin = PlotLegend.origin(position, size: legendSize, layout: layout)
-            PlotLegend.draw(entries, at: origin, size: legendSize, into: &doc)
+            PlotLegend.draw(entries, at: origin, size: legendSize, columns: placement.legendColumns, into: &doc)
         }
         return doc.rendered(title: plot.title.isEmpty ? "Plot" : plot.title, nestedAt: origin)
     }
@@ -446,8 +518,8 @@ struct PlotRenderer {
         // Axis labels.
         if !plot.xLabel.isEmpty {
             doc.text(
-                plot.xLabel, x: (layout.left + layout.right) / 2, y: height - 9, sizePixels: Self.labelSize,
-                anchor: "middle")
+                plot.xLabel, x: (layout.left + layout.right) / 2, y: layout.legendBelowTop - 9,
+                sizePixels: Self.labelSize, anchor: "middle")
         }
         if !plot.yLabel.isEmpty {
             let cy = (layout.top + layout.bottom) / 2
@@ -477,37 +549,78 @@ struct PlotRenderer {
         var anchor: String
         var color: String
 
-        /// Approximate box covered by the text, as sample points for legend placement.
-        var samples: [PlotPoint] {
+        /// Approximate box covered by the text.
+        var box: PlotBox {
             let w = SVGDocument.estimatedWidth(text, sizePixels: PlotRenderer.tickSize)
             let x0 = anchor == "end" ? x - w : x
-            let top = baselineY - PlotRenderer.tickSize
-            return PlotPrimitive.rect(x: x0, y: top, width: w, height: PlotRenderer.tickSize + 2, color: "", opacity: 1)
+            return PlotBox(x: x0, y: baselineY - PlotRenderer.tickSize, width: w, height: PlotRenderer.tickSize + 2)
+        }
+
+        /// The box as sample points, for legend placement.
+        var samples: [PlotPoint] {
+            let b = box
+            return PlotPrimitive.rect(x: b.x, y: b.y, width: b.width, height: b.height, color: "", opacity: 1)
                 .samples(spacing: 4)
         }
     }
 
-    func referenceLabels(_ layout: Layout) -> [ReferenceLabel] {
+    /// Labels of the reference lines, each at the first candidate place along its line whose text box
+    /// covers no data sample (nor an earlier label); the first candidate when none is free.
+    ///
+    ///     horizontal line: above it at the left, right, centre; then below it at the same places
+    ///     vertical line:   beside it (right, then left) at the top, bottom, middle of the plot area
+    func referenceLabels(_ layout: Layout, _ primitives: [PlotPrimitive]) -> [ReferenceLabel] {
+        var occupied = occupancy(primitives)
         var labels: [ReferenceLabel] = []
         for (index, series) in plot.series.enumerated() {
             guard case .referenceLine(let orientation, let value) = series.kind, !series.label.isEmpty else { continue }
             let color = styles[index].color.hex
+            var candidates: [ReferenceLabel] = []
             switch orientation {
             case .vertical:
                 guard let p = layout.x.pixel(value), p >= layout.left, p <= layout.right else { continue }
                 let nearRight = p > layout.right - 0.3 * (layout.right - layout.left)
-                labels.append(
-                    ReferenceLabel(
-                        text: series.label, x: nearRight ? p - 4 : p + 4, baselineY: layout.top + 14,
-                        anchor: nearRight ? "end" : "start", color: color))
+                let sides: [(Double, String)] =
+                    nearRight ? [(p - 4, "end"), (p + 4, "start")] : [(p + 4, "start"), (p - 4, "end")]
+                let middle = (layout.top + layout.bottom) / 2
+                for baseline in [layout.top + 14, layout.bottom - 6, middle] {
+                    for (x, anchor) in sides {
+                        candidates.append(
+                            ReferenceLabel(text: series.label, x: x, baselineY: baseline, anchor: anchor, color: color))
+                    }
+                }
             case .horizontal:
                 guard let p = layout.y.pixel(value), p >= layout.top, p <= layout.bottom else { continue }
                 let nearTop = p < layout.top + 18
-                labels.append(
-                    ReferenceLabel(
-                        text: series.label, x: layout.left + 6, baselineY: nearTop ? p + 4 + Self.tickSize : p - 4,
-                        anchor: "start", color: color))
+                let above = nearTop ? p + 4 + Self.tickSize : p - 4
+                let below = nearTop ? p - 4 : p + 4 + Self.tickSize
+                let textWidth = SVGDocument.estimatedWidth(series.label, sizePixels: Self.tickSize)
+                let centre = (layout.left + layout.right - textWidth) / 2
+                for baseline in [above, below]
+                where baseline - Self.tickSize >= layout.top && baseline <= layout.bottom {
+                    candidates.append(
+                        ReferenceLabel(
+                            text: series.label, x: layout.left + 6, baselineY: baseline, anchor: "start", color: color))
+                    candidates.append(
+                        ReferenceLabel(
+                            text: series.label, x: layout.right - 6, baselineY: baseline, anchor: "end", color: color))
+                    candidates.append(
+                        ReferenceLabel(
+                            text: series.label, x: centre, baselineY: baseline, anchor: "start", color: color))
+                }
+                if candidates.isEmpty {
+                    candidates.append(
+                        ReferenceLabel(
+                            text: series.label, x: layout.left + 6, baselineY: above, anchor: "start", color: color))
+                }
             }
+            let chosen =
+                candidates.first { label in
+                    let box = label.box
+                    return !occupied.contains { box.contains($0, margin: 1) }
+                } ?? candidates[0]
+            labels.append(chosen)
+            occupied += chosen.samples
         }
         return labels
     }

@@ -33,9 +33,9 @@ public enum PlotMarker: String, Sendable, Equatable, Hashable, Codable, CaseIter
 /// Per-series appearance. Every field left `nil` is filled from `PlotPalette` by series index,
 /// so a plot with no explicit styles is distinguishable by colour, dash and marker together.
 public struct PlotSeriesStyle: Sendable, Equatable, Hashable, Codable {
-    /// Stroke and fill colour; `nil` → `PlotPalette.colors[index % 8]`.
+    /// Stroke and fill colour; `nil` → `PlotPalette.colors[index % 12]`.
     public var color: PlotColor?
-    /// Dash pattern of lines; `nil` → `PlotPalette.lineStyles[index % 4]`.
+    /// Dash pattern of lines; `nil` → `PlotPalette.lineStyles[(index + index / 12) % 4]`.
     public var lineStyle: PlotLineStyle?
     /// Marker shape; `nil` → `PlotPalette.markers[index % 5]`.
     public var marker: PlotMarker?

@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+import WirelessCore
 import WirelessIO
 
 @testable import WirelessISAC
@@ -22,6 +23,19 @@ struct ChannelTensorHostileFileTests {
         // Before: read without complaint; the estimator later said "column-major index 5" without the file.
         #expect(throws: IOError.nonFiniteValue(file: url.path, line: nil, column: "element (1, 2, 0) (real part)")) {
             try ChannelTensor.read(from: url)
+        }
+    }
+
+    /// Before: a float64 array was read as a real tensor and gave ghost targets at mirrored parameters.
+    @Test func aRealValuedArrayIsRefusedWithTheFileAndTheDType() throws {
+        let url = try write(try NPYArray(shape: [2, 3, 4], realElements: (0..<24).map { Double($0) + 1 }))
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try ChannelTensor.read(from: url)
+        } throws: { error in
+            guard case IOError.malformedInput(let file, _, let column, let reason) = error else { return false }
+            return file == url.path && column == "dtype" && reason.contains("float64")
+                && (error as? IOError)?.category == .invalidData
         }
     }
 

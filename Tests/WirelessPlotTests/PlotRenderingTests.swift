@@ -185,18 +185,22 @@ private func drawnFrameRight(_ svg: String) -> Double {
 }
 
 @Test func paletteCombinesColourDashAndMarker() {
-    #expect(PlotPalette.colors.count == 8)
-    #expect(Set(PlotPalette.colors).count == 8)
+    #expect(PlotPalette.colors.count == 12)
+    #expect(Set(PlotPalette.colors).count == 12)
     let styles = (0..<8).map { PlotPalette.style(forSeriesIndex: $0) }
     // In greyscale colour may not separate series; (dash, marker) pairs alone must.
     let shapes = styles.map { "\($0.lineStyle!)-\($0.marker!)" }
     #expect(Set(shapes).count == 8)
-    // Colour × dash × marker repeats only after lcm(8, 4, 5) = 40 series.
-    let triples = (0..<40).map { PlotPalette.style(forSeriesIndex: $0) }.map {
+    // Issue 17: series 2 and 10 of the path-gain figure ("free space", "P.2109 median …") shared colour and
+    // dash with 8 colours. Now no two of the first 48 series share both.
+    let pairs = (0..<48).map { PlotPalette.style(forSeriesIndex: $0) }.map { "\($0.color!.hex)-\($0.lineStyle!)" }
+    #expect(Set(pairs).count == 48)
+    // Colour × dash × marker repeats only after lcm(48, 5) = 240 series.
+    let triples = (0..<240).map { PlotPalette.style(forSeriesIndex: $0) }.map {
         "\($0.color!.hex)-\($0.lineStyle!)-\($0.marker!)"
     }
-    #expect(Set(triples).count == 40)
-    #expect(PlotPalette.style(forSeriesIndex: 40) == PlotPalette.style(forSeriesIndex: 0))
+    #expect(Set(triples).count == 240)
+    #expect(PlotPalette.style(forSeriesIndex: 240) == PlotPalette.style(forSeriesIndex: 0))
     // No palette colour is too light to read on white (CIE L* ≤ 80).
     for color in PlotPalette.colors { #expect(color.lightness <= 80, "\(color.hex)") }
 }

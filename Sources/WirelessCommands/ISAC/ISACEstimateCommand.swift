@@ -14,7 +14,9 @@ public struct ISACEstimateCommand: WTKCommand {
         discussion: """
             Without --input, a tensor of the scenario is drawn at --snr-db from --seed and the estimates are \
             matched to the truth by optimal assignment (errors in the table). With --input, the .npy array \
-            must have shape (N_R, N_F, N_T) of the chosen scenario's grid (else exit 65). Writes <name>.csv \
+            must be complex with shape (N_R, N_F, N_T) of the chosen scenario's grid (else exit 65), and the \
+            number of paths is estimated per mode by --criterion (AIC by default) unless --path-count is given. \
+            Writes <name>-mode-orders.csv (each method's per-mode model orders) and <name>.csv \
             (method, target, angle_deg, distance_m, velocity_mps, gain_re, gain_im, gain_db, and with a truth: \
             path, angle_error_deg, distance_error_m, velocity_error_mps) and <name>.svg (distance vs angle).
             """)
@@ -45,7 +47,9 @@ public struct ISACEstimateCommand: WTKCommand {
     public func execute() throws {
         let grid = scenario.grid
         var configuration = ISACEstimateStudy.Configuration(
-            plain: plain.configuration(scenario: scenario, grid: grid, defaultPathCount: scenario.pathCount))
+            // A user's tensor has an unknown number of paths: estimate it unless --path-count says.
+            plain: plain.configuration(
+                scenario: scenario, grid: grid, defaultPathCount: input == nil ? scenario.pathCount : nil))
         configuration.preset = scenario.scenario
         configuration.rangeMapping = scenario.rangeMapping.value
         configuration.snrDB = scenario.snrDB
@@ -53,6 +57,7 @@ public struct ISACEstimateCommand: WTKCommand {
         configuration.fft = plain.fftSettings
         if let path = input { configuration.tensor = try Self.readTensor(path, grid: grid, scenario: scenario) }
         var parameters = plain.parameters
+        if input != nil && plain.pathCount == nil { parameters["path_count"] = plain.criterion.rawValue }
         parameters["input"] = input ?? "scenario"
         parameters["scenario"] = scenario.scenario.rawValue
         parameters["snr_db"] = input == nil ? String(scenario.snrDB) : "n/a"

@@ -11,7 +11,8 @@ public struct PathLossCoverageCommand: WTKCommand {
         discussion: """
             Link budget (defaults: EIRP 60 dBm, UE gain 10 dBi, 400 MHz, NF 10 dB): SNR = EIRP + G_UE + G_extra + PG − N, \
             N = −174 + 10·log10(B) + NF. Coverage path gain = group FI fit + Φ⁻¹(1 − c)·σ (model) or the residuals' \
-            (1 − c) percentile (empirical). Writes <name>-max-distance.csv, <name>-rate-cdf.csv, <name>-rate-cdf.svg and \
+            (1 − c) percentile (empirical). A distance outside the measured range is an extrapolation: reported as beyond_range or \
+            below_range (the measured bound in max_distance_m) unless --allow-extrapolation. Writes <name>-max-distance.csv, <name>-rate-cdf.csv, <name>-rate-cdf.svg and \
             <name>-rate-vs-distance.svg.
             """)
 
@@ -23,8 +24,13 @@ public struct PathLossCoverageCommand: WTKCommand {
 
     @OptionGroup var inputOptions: PathLossInputOptions
 
-    @Option(name: .customLong("group-by"), help: "Grouping for per-group fits (default glass_type).")
-    var groupBy: CampaignGrouping = .glassType
+    @Option(
+        name: .customLong("group-by"),
+        help: """
+            Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, \
+            elevated_subway, los (default glass_type when the file has it, else one group of all links).
+            """)
+    var groupBy: CampaignGrouping?
 
     @Flag(name: .customLong("los-only"), help: "Use only links with los = 1.")
     var losOnly = false
@@ -61,7 +67,12 @@ public struct PathLossCoverageCommand: WTKCommand {
     @Option(help: "Coverage quantile: model-based (fit − 1.2816σ at c = 0.9) or empirical (residual percentile).")
     var method: CoverageAnalysis.QuantileMethod = .modelBased
 
-    @Flag(name: .customLong("allow-extrapolation"), help: "Report distances beyond the largest measured distance.")
+    @Flag(
+        name: [.customLong("allow-extrapolation"), .customLong("extrapolate")],
+        help: """
+            Report distances outside the measured range (status extrapolated). Without it a distance beyond the \
+            largest measured one is beyond_range and one below the smallest is below_range.
+            """)
     var allowExtrapolation = false
 
     @Option(help: "Base name of the output files.")
@@ -83,18 +94,20 @@ public struct PathLossCoverageCommand: WTKCommand {
         let budget = try LinkBudget(
             eirpDBm: eirp, ueGainDBi: ueGain, bandwidthHz: bandwidth, noiseFigureDB: noiseFigure, extraGainDB: extraGain
         )
+        let campaign = try inputOptions.load()
+        let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
         let context = OutputContext(
             options: output,
             parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "group_by": groupBy.rawValue,
+                "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
+                "group_by": grouping?.rawValue ?? "none",
                 "los_only": String(losOnly), "eirp_dbm": String(eirp), "ue_gain_dbi": String(ueGain),
                 "bandwidth_hz": String(bandwidth), "noise_figure_db": String(noiseFigure),
                 "extra_gain_db": String(extraGain),
                 "coverage": String(coverage), "rate": rate.rawValue, "method": method.rawValue,
             ])
-        var configuration = PathLossCoverageStudy.Configuration(
-            campaign: try inputOptions.load(), budget: budget)
-        configuration.groupBy = groupBy
+        var configuration = PathLossCoverageStudy.Configuration(campaign: campaign, budget: budget)
+        configuration.groupBy = grouping
         configuration.lineOfSightOnly = losOnly
         configuration.targetRatesBitsPerSecond = targets.values
         configuration.mapping = rate.mapping(nrTable)

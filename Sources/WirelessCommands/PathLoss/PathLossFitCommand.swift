@@ -13,8 +13,9 @@ public struct PathLossFitCommand: WTKCommand {
         discussion: """
             Writes <name>-models.csv (parameters with SE and CI per model and group), <name>-comparison.csv \
             (RMSE, bias and de-biased std of each model against the data), <name>-summary.csv (the paper's \
-            aggregates beside the replica's), <name>-residual-ecdf.csv, and the plots <name>-path-gain.svg \
-            (data, fits, free space, standard models) and <name>-residual-ecdf.svg.
+            aggregates beside the campaign's), <name>-residual-ecdf.csv, and the plots <name>-path-gain.svg \
+            (data, fits, free space, standard models) and <name>-residual-ecdf.svg. With --bootstrap B, also \
+            <name>-bootstrap.csv: a link-level bootstrap (seeded) of the all-data fit's A and n beside its t intervals.
             """)
 
     @OptionGroup var inputOptions: PathLossInputOptions
@@ -22,9 +23,9 @@ public struct PathLossFitCommand: WTKCommand {
     @Option(
         name: .customLong("group-by"),
         help:
-            "Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, elevated_subway, los."
+            "Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, elevated_subway, los (default glass_type when the file has it, else none)."
     )
-    var groupBy: CampaignGrouping = .glassType
+    var groupBy: CampaignGrouping?
 
     @Option(name: .customLong("reference-distance"), parsing: .unconditional, help: "Reference distance d0 [m], > 0.")
     var referenceDistanceMeters: Double = 1
@@ -41,6 +42,21 @@ public struct PathLossFitCommand: WTKCommand {
 
     @Option(name: .customLong("irr-release"), help: "TR 38.901 IRR-glass release: r17 or r19.")
     var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
+
+    @Option(
+        name: .customLong("excess-loss-averaging"),
+        help: """
+            Excess loss beyond 50 m in the summary: model (the fitted line averaged over distance, default), \
+            model-log-uniform, or data-points (the mean of the measured links' excess loss).
+            """)
+    var excessLossAveraging: ExcessLoss.Averaging = .model
+
+    @Option(
+        parsing: .unconditional,
+        help: "Link-level bootstrap resamples of the all-data fit's A and n (0 = none, else 2…100000; seeded).")
+    var bootstrap: Int = 0
+
+    @OptionGroup var seedOptions: SeedOptions
 
     @Option(help: "Base name of the output files.")
     var name: String = "pathloss-fit"
@@ -59,28 +75,54 @@ public struct PathLossFitCommand: WTKCommand {
         guard binWidthDecades >= 0, binWidthDecades.isFinite else {
             throw ValidationError("--bin-weighting must be ≥ 0.")
         }
+        guard bootstrap == 0 || (2...LinkBootstrap.maximumResamples).contains(bootstrap) else {
+            throw ValidationError("--bootstrap must be 0 or in 2…100000.")
+        }
         try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
+        let campaign = try inputOptions.load()
+        let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
+        var parameters = [
+            "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
+            "group_by": grouping?.rawValue ?? "none", "reference_distance_m": String(referenceDistanceMeters),
+            "confidence_level": String(confidenceLevel),
+            "bin_weighting_decades": String(binWidthDecades), "irr_release": irrRelease.rawValue,
+        ]
+        // Recorded only when they differ from the defaults, so the metadata of a default run is unchanged.
+        if excessLossAveraging != .model { parameters["excess_loss_averaging"] = excessLossAveraging.rawValue }
+        if bootstrap > 0 { parameters["bootstrap"] = String(bootstrap) }
         let context = OutputContext(
-            options: output,
-            parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "group_by": groupBy.rawValue,
-                "reference_distance_m": String(referenceDistanceMeters), "confidence_level": String(confidenceLevel),
-                "bin_weighting_decades": String(binWidthDecades), "irr_release": irrRelease.rawValue,
-            ])
-        var configuration = PathLossFitStudy.Configuration(campaign: try inputOptions.load())
-        configuration.groupBy = groupBy
+            options: output, seed: bootstrap > 0 ? seedOptions.seed : nil, parameters: parameters)
+        var configuration = PathLossFitStudy.Configuration(campaign: campaign)
+        configuration.groupBy = grouping
+        configuration.excessLossAveraging = excessLossAveraging
+        configuration.bootstrapResamples = bootstrap
         configuration.referenceDistanceMeters = referenceDistanceMeters
         configuration.confidenceLevel = confidenceLevel
         configuration.binWidthDecades = binWidthDecades
         configuration.censoredML = censoredML
         configuration.irrRelease = irrRelease
         // All analyses first (inside `run`): a data error leaves no output behind.
-        try context.write(PathLossFitStudy(configuration).run(progress: context.studyProgress), name: name)
+        try context.write(
+            PathLossFitStudy(configuration).run(seed: seedOptions.seed, progress: context.studyProgress), name: name)
     }
 }
 
 extension CampaignGrouping: ExpressibleByArgument {}
 extension O2IBuildingPenetration.IRRGlassRelease: ExpressibleByArgument {}
+extension ExcessLoss.Averaging: ExpressibleByArgument {
+    /// `model`, `model-log-uniform` or `data-points` (the camelCase raw values are accepted as aliases).
+    public init?(argument: String) {
+        switch argument {
+        case "model": self = .model
+        case "model-log-uniform", "modelLogUniform": self = .modelLogUniform
+        case "data-points", "dataPoints": self = .dataPoints
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["model", "model-log-uniform", "data-points"] }
+    public var defaultValueDescription: String { "model" }
+}

@@ -50,12 +50,35 @@ public struct ISACEstimateStudy: Study {
         /// One entry per method.
         public let estimates: [MethodEstimate]
 
-        public var tables: [StudyTable] { [targetTable] }
-        public var plots: [StudyPlot] { [targetPlot] }
+        public var tables: [StudyTable] { [targetTable, modeOrderTable] }
+        public var plots: [StudyPlot] { [targetPlot] + (truth == nil ? [] : [errorPlot]) }
         public var summary: String {
             "isac estimate: "
-                + estimates.map { "\($0.name): \($0.estimate.targets.count) targets" }.joined(separator: "; ")
+                + estimates.map { entry in
+                    let orders = entry.estimate.modeEstimates.map { String($0.order) }
+                    let criterion = configuration.plain.modelOrderCriterion.rawValue.uppercased()
+                    return "\(entry.name): \(entry.estimate.targets.count) targets"
+                        + (orders.isEmpty ? "" : " (\(criterion) orders \(orders.joined(separator: "/")))")
+                }
+                .joined(separator: "; ")
         }
+
+        /// Per method with a decoupled per-mode stage (PLAIN, sequential): the model order K_m of each mode
+        /// (`mode-orders`), selected by the criterion or forced by the path count.
+        public var modeOrderTable: StudyTable {
+            var rows = StudyRows([("method", nil), ("mode", nil), ("order", nil), ("criterion", nil)])
+            let forced = configuration.plain.pathCountUse == .everywhere && configuration.plain.pathCount != nil
+            let criterion = forced ? "forced" : configuration.plain.modelOrderCriterion.rawValue
+            for entry in estimates {
+                for (m, mode) in entry.estimate.modeEstimates.enumerated() {
+                    rows.append([.text(entry.name), .text(Self.modeNames[m]), .integer(mode.order), .text(criterion)])
+                }
+            }
+            return rows.table(name: "-mode-orders")
+        }
+
+        /// The tensor modes in order (angle, distance, velocity).
+        static let modeNames = ["angle", "distance", "velocity"]
 
         /// One row per estimated target (the main table); with a truth, the matched path and errors.
         public var targetTable: StudyTable {
@@ -92,10 +115,35 @@ public struct ISACEstimateStudy: Study {
             return rows.table()
         }
 
+        /// With a truth: each path's error in Rayleigh cells, √(Σ_m (|Δω_m|·N_m/2π)²) over the three modes, per
+        /// method on a log axis (`errors`): the differences the distance–angle scatter is too coarse to show.
+        /// Unpaired paths are left out.
+        public var errorPlot: StudyPlot {
+            var plot = StudyPlot(
+                name: "-errors",
+                title: "Estimation error per path (SNR \(String(format: "%g", configuration.snrDB)) dB)",
+                xLabel: "Path (truth order)", yLabel: "Error [Rayleigh cells, 3 modes]", yScale: .log10)
+            for entry in estimates {
+                guard let matching = entry.matching else { continue }
+                var x: [Double] = []
+                var y: [Double] = []
+                for (p, cells) in matching.cellErrors.enumerated() {
+                    guard let cells else { continue }
+                    x.append(Double(p + 1))
+                    y.append(cells.reduce(0) { $0 + $1 * $1 }.squareRoot())
+                }
+                plot.series.append(StudySeries(entry.name, .lineMarkers(x: x, y: y)))
+            }
+            return plot
+        }
+
         /// Distance against angle: the truth and each method's targets (the main figure).
         public var targetPlot: StudyPlot {
             var plot = StudyPlot(
-                title: "Paired estimates", xLabel: "Angle from array axis [deg]", yLabel: "Distance [m]")
+                title: truth == nil
+                    ? "Paired estimates: distance vs angle"
+                    : "Paired estimates and truth: distance vs angle (SNR \(String(format: "%g", configuration.snrDB)) dB)",
+                xLabel: "Angle from array axis [deg]", yLabel: "Distance [m]")
             if let truth {
                 plot.series.append(
                     StudySeries(

@@ -66,12 +66,21 @@ public struct ISACSweepStudy: ShardableStudy {
         public let methodNames: [String]
         /// The table (`rmse`, `resolution` or `detect` layout).
         public let table: StudyTable
+        /// `rmse` only: RMSE and CRB of each path (`-per-path`; the main table averages the CRB over paths).
+        public var perPathTable: StudyTable? = nil
         /// The figures (three for `rmse` and `resolution`, one per parameter; one for `detect`).
         public let plots: [StudyPlot]
         public let summary: String
 
-        public var tables: [StudyTable] { [table] }
+        public var tables: [StudyTable] { [table] + (perPathTable.map { [$0] } ?? []) }
     }
+
+    /// Paths of every preset scenario (the per-path columns of the `rmse` partial).
+    static let pathSlots = 6
+
+    /// Width of one `rmse` work item's record for `methods` estimators: CRB sums (6), per method
+    /// [valid, Σerr²] (4), per-path CRB sums (2 bounds × 3 parameters × paths), per method per-path Σerr².
+    static func rmseRecordWidth(methods: Int) -> Int { 6 + 4 * methods + 6 * pathSlots + 3 * pathSlots * methods }
 
     public let configuration: Configuration
 
@@ -79,6 +88,9 @@ public struct ISACSweepStudy: ShardableStudy {
 
     /// Names of the three parameters, as in the tables.
     public static let parameterNames = ["angle_deg", "distance_m", "velocity_mps"]
+
+    /// The three parameters in words, for figure titles.
+    static let parameterWords = ["Angle", "Distance", "Velocity"]
 
     /// Runs the evaluation.
     /// - Throws: `ISACError` for a configuration an estimator refuses (a failed trial is scored, not thrown).
@@ -131,7 +143,7 @@ public struct ISACSweepStudy: ShardableStudy {
         let width = configuration.methods.count
         let expectedWidth: Int
         switch configuration.evaluation {
-        case .rmse: expectedWidth = 6 + 4 * width
+        case .rmse: expectedWidth = Self.rmseRecordWidth(methods: width)
         case .resolution: expectedWidth = width
         case .detect: expectedWidth = 2 * width
         }
@@ -180,10 +192,12 @@ public struct ISACSweepStudy: ShardableStudy {
         StudyRows(layout: layout.map { (name: $0.0, unit: $0.1, style: layoutStyle) })
     }
 
-    /// Per-trial result: per method [valid, Σerr²_θ, Σerr²_d, Σerr²_v]; plus CRB sums (full, compressed).
+    /// Per-trial result: per method [valid, Σerr²_θ, Σerr²_d, Σerr²_v, then err² per (parameter, path)]; plus
+    /// CRB sums (full, compressed) and the CRB per (bound, parameter, path).
     struct TrialScore: Sendable {
         var methods: [[Double]]
         var crb: [Double]
+        var pathCRB: [Double]
     }
 
     func runRMSEItems(_ items: Range<Int>, seed: UInt64, progress: any StudyProgress) throws -> StudyPartial {
@@ -199,8 +213,11 @@ public struct ISACSweepStudy: ShardableStudy {
         let (preset, mapping) = (c.preset, c.rangeMapping)
         let plan = trialPlan(items)
         progress.begin("isac sweep rmse", total: plan.reduce(0) { $0 + $1.points.count })
-        // Running sums per work item, folded in trial order: [Σcrb (6), then per method valid, Σerr²_θ, Σerr²_d, Σerr²_v].
-        let width = 6 + 4 * estimators.count
+        // Running sums per work item, folded in trial order: [Σcrb (6), then per method valid, Σerr²_θ, Σerr²_d,
+        // Σerr²_v, then per-path CRB (bound, parameter, path), then per method per-path Σerr² (parameter, path)].
+        let paths = Self.pathSlots
+        let width = Self.rmseRecordWidth(methods: estimators.count)
+        let pathBase = 6 + 4 * estimators.count
         var sums = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count)
         // Each trial draws its scenario and one unit-variance noise tensor from its own stream and reuses
         // both for every SNR (common random numbers across the SNR axis).
@@ -209,39 +226,52 @@ public struct ISACSweepStudy: ShardableStudy {
             var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
             let truth = preset.scenario(rangeMapping: mapping, using: &generator)
             let empty = TrialScore(
-                methods: Array(repeating: [0, 0, 0, 0], count: estimators.count),
-                crb: [Double](repeating: 0, count: 6))
+                methods: Array(repeating: [Double](repeating: 0, count: 4 + 3 * paths), count: estimators.count),
+                crb: [Double](repeating: 0, count: 6), pathCRB: [Double](repeating: 0, count: 6 * paths))
             guard var draw = try? TrialTensors(scenario: truth, using: &generator) else {
                 progress.advance(by: points.count)
                 return Array(repeating: empty, count: points.count)
             }
             // The CRB scales exactly with σ² (FIM ∝ 1/σ²): compute it once at σ² = 1.
             var unitBound = [Double](repeating: 0, count: 6)
+            var unitPathBound = [Double](repeating: 0, count: 6 * paths)
             if let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1) {
                 for m in 0..<3 { unitBound[m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] } }
+                for m in 0..<3 {
+                    for p in 0..<paths { unitPathBound[m * paths + p] = bound.covariance[m * 6 + p, m * 6 + p] }
+                }
             }
             if hasCompressedBound,
                 let bound = try? CramerRaoBound(scenario: truth, noiseVariance: 1, compression: compression)
             {
                 for m in 0..<3 {
                     unitBound[3 + m] = (0..<6).reduce(0) { $0 + bound.covariance[m * 6 + $1, m * 6 + $1] }
+                    for p in 0..<paths {
+                        unitPathBound[(3 + m) * paths + p] = bound.covariance[m * 6 + p, m * 6 + p]
+                    }
                 }
             }
             return points.map { point in
                 defer { progress.advance() }
                 let sigma2 = truth.noiseVariance(snrDB: snrList[point])
-                var score = TrialScore(methods: [], crb: unitBound.map { $0 * sigma2 })
+                var score = TrialScore(
+                    methods: [], crb: unitBound.map { $0 * sigma2 }, pathCRB: unitPathBound.map { $0 * sigma2 })
                 let tensor = draw.noisy(noiseVariance: sigma2)
                 for estimator in estimators {
                     guard let estimate = try? estimator.estimate(tensor), estimate.targets.count == truth.paths.count
                     else {
-                        score.methods.append([0, 0, 0, 0])
+                        score.methods.append([Double](repeating: 0, count: 4 + 3 * paths))
                         continue
                     }
                     let matching = TargetMatching(estimates: estimate.targets, paths: truth.paths, grid: truth.grid)
-                    var row = [1.0, 0, 0, 0]
-                    for errors in matching.errors {
-                        if let errors { for m in 0..<3 { row[1 + m] += errors[m] * errors[m] } }
+                    var row = [Double](repeating: 0, count: 4 + 3 * paths)
+                    row[0] = 1
+                    for (p, errors) in matching.errors.enumerated() {
+                        guard let errors else { continue }
+                        for m in 0..<3 {
+                            row[1 + m] += errors[m] * errors[m]
+                            if p < paths { row[4 + m * paths + p] = errors[m] * errors[m] }
+                        }
                     }
                     score.methods.append(row)
                 }
@@ -256,6 +286,12 @@ public struct ISACSweepStudy: ShardableStudy {
                 for i in 0..<estimators.count {
                     for k in 0..<4 { sums[slot][6 + 4 * i + k] += score.methods[i][k] }
                 }
+                for k in 0..<(6 * paths) { sums[slot][pathBase + k] += score.pathCRB[k] }
+                for i in 0..<estimators.count {
+                    for k in 0..<(3 * paths) {
+                        sums[slot][pathBase + 6 * paths + 3 * paths * i + k] += score.methods[i][4 + k]
+                    }
+                }
             }
         }
         let columns =
@@ -263,6 +299,11 @@ public struct ISACSweepStudy: ShardableStudy {
                 "crb_angle", "crb_distance", "crb_velocity", "crb_compressed_angle", "crb_compressed_distance",
                 "crb_compressed_velocity",
             ] + methodColumns(["valid", "sq_err_angle", "sq_err_distance", "sq_err_velocity"])
+            + ["crb", "crb_compressed"].flatMap { bound in
+                ["angle", "distance", "velocity"].flatMap { m in (0..<paths).map { "\(bound)_\(m)_path\($0)" } }
+            }
+            + methodColumns(
+                ["angle", "distance", "velocity"].flatMap { m in (0..<paths).map { "sq_err_\(m)_path\($0)" } })
         return StudyPartial(
             items: items, columns: columns,
             records: sums.enumerated().map {
@@ -278,15 +319,27 @@ public struct ISACSweepStudy: ShardableStudy {
         let snrList = c.snrsDB
         let trialCount = c.trials
         // Sums per SNR: the blocks' sums folded in block order.
+        let paths = Self.pathSlots
+        let pathBase = 6 + 4 * estimators.count
         var crbSums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: snrList.count)
         var methodSums = [[[Double]]](
             repeating: [[Double]](repeating: [0, 0, 0, 0], count: estimators.count), count: snrList.count)
+        var pathCRBSums = [[Double]](repeating: [Double](repeating: 0, count: 6 * paths), count: snrList.count)
+        var pathErrorSums = [[[Double]]](
+            repeating: [[Double]](repeating: [Double](repeating: 0, count: 3 * paths), count: estimators.count),
+            count: snrList.count)
         for s in snrList.indices {
             for block in 0..<blockCount {
                 let record = values[block * snrList.count + s]
                 for k in 0..<6 { crbSums[s][k] += record[k] }
                 for i in 0..<estimators.count {
                     for k in 0..<4 { methodSums[s][i][k] += record[6 + 4 * i + k] }
+                }
+                for k in 0..<(6 * paths) { pathCRBSums[s][k] += record[pathBase + k] }
+                for i in 0..<estimators.count {
+                    for k in 0..<(3 * paths) {
+                        pathErrorSums[s][i][k] += record[pathBase + 6 * paths + 3 * paths * i + k]
+                    }
                 }
             }
         }
@@ -295,6 +348,7 @@ public struct ISACSweepStudy: ShardableStudy {
             ("crb_compressed_std", nil), ("ratio", nil), ("valid_trials", nil),
         ])
         var curves = [[[Double]]](repeating: [[Double]](repeating: [], count: estimators.count + 1), count: 3)
+        var compressedCurves = [[Double]](repeating: [], count: 3)
         for (s, snr) in snrList.enumerated() {
             let crbFull = (0..<3).map { m in (crbSums[s][m] / Double(6 * trialCount)).squareRoot() }
             let crbCompressed = (0..<3).map { m in (crbSums[s][3 + m] / Double(6 * trialCount)).squareRoot() }
@@ -313,19 +367,44 @@ public struct ISACSweepStudy: ShardableStudy {
                 }
             }
             for m in 0..<3 { curves[m][estimators.count].append(crbFull[m]) }
+            for m in 0..<3 { compressedCurves[m].append(crbCompressed[m]) }
+        }
+        var perPath = Self.rows([
+            ("method", nil), ("snr", "db"), ("parameter", nil), ("path", nil), ("rmse", nil), ("crb_std", nil),
+            ("crb_compressed_std", nil), ("ratio", nil), ("valid_trials", nil),
+        ])
+        for (s, snr) in snrList.enumerated() {
+            for (i, estimator) in estimators.enumerated() {
+                let valid = methodSums[s][i][0]
+                for m in 0..<3 {
+                    for p in 0..<paths {
+                        let full = (pathCRBSums[s][m * paths + p] / Double(trialCount)).squareRoot()
+                        let compressed = (pathCRBSums[s][(3 + m) * paths + p] / Double(trialCount)).squareRoot()
+                        let rmse: Double? = valid > 0 ? (pathErrorSums[s][i][m * paths + p] / valid).squareRoot() : nil
+                        perPath.append([
+                            .text(estimator.name), .real(snr), .text(Self.parameterNames[m]), .integer(p),
+                            .real(rmse), .real(full), .real(hasCompressedBound ? compressed : nil),
+                            .real(rmse.map { $0 / full }), .integer(Int(valid)),
+                        ])
+                    }
+                }
+            }
         }
         let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
         let plots = (0..<3).map { m in
             StudyPlot(
-                name: "_" + Self.parameterNames[m], title: "RMSE vs SNR (\(trialCount) trials)", xLabel: "SNR [dB]",
+                name: "_" + Self.parameterNames[m], title: "\(Self.parameterWords[m]) RMSE vs SNR (\(trialCount) trials per point)", xLabel: "SNR [dB]",
                 yLabel: units[m], yScale: .log10,
                 series: estimators.indices.map {
                     StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0]))
                 }
-                    + [StudySeries("CRB (full data)", .line(x: snrList, y: curves[m][estimators.count]))])
+                    + [StudySeries("CRB (full data)", .line(x: snrList, y: curves[m][estimators.count]))]
+                    + (hasCompressedBound
+                        ? [StudySeries("CRB (compressed data)", .line(x: snrList, y: compressedCurves[m]))] : []))
         }
         return Result(
-            configuration: c, methodNames: estimators.map(\.name), table: rows.table(), plots: plots,
+            configuration: c, methodNames: estimators.map(\.name), table: rows.table(),
+            perPathTable: perPath.table(name: "-per-path"), plots: plots,
             summary: "isac sweep rmse: \(snrList.count) SNRs × \(trialCount) trials × \(estimators.count) methods")
     }
 
@@ -421,7 +500,8 @@ public struct ISACSweepStudy: ShardableStudy {
         let plots = (0..<3).map { dimension in
             StudyPlot(
                 name: "_" + Self.parameterNames[dimension],
-                title: "Resolution of two targets in \(Self.parameterNames[dimension]) at \(snr) dB",
+                title:
+                    "Resolution of two targets in \(Self.parameterWords[dimension].lowercased()) at \(String(format: "%g", snr)) dB",
                 xLabel: "Separation [Rayleigh cells]", yLabel: "Probability resolved",
                 series: estimators.indices.map {
                     StudySeries(estimators[$0].name, .lineMarkers(x: kappaList, y: curves[dimension][$0]))

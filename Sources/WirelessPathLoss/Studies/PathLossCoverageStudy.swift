@@ -16,8 +16,9 @@ public struct PathLossCoverageStudy: Study {
         public var campaign: PathLossCampaign
         /// The link budget.
         public var budget: LinkBudget
-        /// Grouping of the per-group fits.
-        public var groupBy: CampaignGrouping = .glassType
+        /// Grouping of the per-group fits; nil = the campaign as one group (`CampaignGrouping.defaultGrouping(for:)`
+        /// picks glass_type when the campaign has it). A grouping column no link has is an error.
+        public var groupBy: CampaignGrouping? = .glassType
         /// Use only links with line of sight.
         public var lineOfSightOnly = false
         /// Target rates [bit/s], each > 0.
@@ -28,7 +29,8 @@ public struct PathLossCoverageStudy: Study {
         public var coverage: Double = 0.9
         /// Coverage quantile method.
         public var method: CoverageAnalysis.QuantileMethod = .modelBased
-        /// Report distances beyond the largest measured distance.
+        /// Report distances outside the measured distance range (status `extrapolated`); without it a d*
+        /// beyond the largest measured distance is `beyond_range` and one below the smallest is `below_range`.
         public var allowExtrapolation = false
 
         public init(campaign: PathLossCampaign, budget: LinkBudget) {
@@ -76,7 +78,10 @@ public struct PathLossCoverageStudy: Study {
                 .joined(separator: "; ")
         }
 
-        /// Per group and target: status, distance and the fit used (`max-distance`).
+        /// Per group and target: status, distance and the fit used (`max-distance`). Status `distance` (d* in the
+        /// measured range), `extrapolated` (d* outside it, with extrapolation allowed), `beyond_range` (met at the
+        /// largest measured distance, given), `below_range` (not met at the smallest measured distance, given) or
+        /// `not_achievable`.
         public var maximumDistanceTable: StudyTable {
             var rows = StudyRows([
                 ("group", nil), ("target_rate", "bps"), ("status", nil), ("max_distance", "m"), ("fit_n", nil),
@@ -84,10 +89,12 @@ public struct PathLossCoverageStudy: Study {
             ])
             for (g, group) in groups.enumerated() {
                 for (t, target) in configuration.targetRatesBitsPerSecond.enumerated() {
+                    let measured = group.fit.distanceRangeMeters
                     let (status, value): (String, Double?) =
                         switch maximumDistances[g][t] {
-                        case .distance(let d): ("distance", d)
+                        case .distance(let d): (measured.contains(d) ? "distance" : "extrapolated", d)
                         case .beyondRange(let d): ("beyond_range", d)
+                        case .belowRange(let d): ("below_range", d)
                         case .notAchievable: ("not_achievable", nil)
                         }
                     rows.append([
@@ -136,7 +143,8 @@ public struct PathLossCoverageStudy: Study {
                 let (rates, ecdf) = rateCDF(group)
                 plot.series.append(StudySeries(group.label, .step(x: rates.map { $0 / 1e9 }, y: ecdf)))
             }
-            plot.series.append(StudySeries("10 % of UEs", .horizontalLine(y: 1 - c.coverage)))
+            let below = CSVNumberFormat.shortestRoundTrip.format(((1 - c.coverage) * 1000).rounded() / 10)
+            plot.series.append(StudySeries("\(below) % of UEs", .horizontalLine(y: 1 - c.coverage)))
             return plot
         }
 
@@ -179,16 +187,17 @@ public struct PathLossCoverageStudy: Study {
             budget: c.budget, mapping: c.mapping, coverage: c.coverage, method: c.method)
         var campaign = c.campaign
         if c.lineOfSightOnly { campaign = campaign.filtered { $0.lineOfSight == true } }
-        let fits = try GroupFits(campaign: campaign, groupBy: c.groupBy)
         let all = try FloatingInterceptFit(campaign: campaign)
         let used = campaign.uncensoredLinks
-        let groups =
-            [Group(label: "all", fit: all, links: used)]
-            + fits.entries.map { entry in
+        var groups = [Group(label: "all", fit: all, links: used)]
+        if let grouping = c.groupBy {
+            let fits = try GroupFits(campaign: campaign, groupBy: grouping)
+            groups += fits.entries.map { entry in
                 Group(
-                    label: "\(c.groupBy.rawValue)=\(entry.group)", fit: entry.fit,
-                    links: used.filter { c.groupBy.key(of: $0) == entry.group })
+                    label: "\(grouping.rawValue)=\(entry.group)", fit: entry.fit,
+                    links: used.filter { grouping.key(of: $0) == entry.group })
             }
+        }
         let distances = try groups.map { group in
             try c.targetRatesBitsPerSecond.map {
                 try analysis.maximumDistance(

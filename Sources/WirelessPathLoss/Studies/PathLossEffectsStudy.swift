@@ -44,20 +44,30 @@ public struct PathLossEffectsStudy: Study {
                     separator: ", ") + (configuration.campaign.isSynthetic ? " [SYNTHETIC data]" : "")
         }
 
-        /// One row per feature (the main table).
+        /// One row per feature (the main table), then the regression's `intercept` A [dB] (path gain at d0 with
+        /// every feature absent, lowest floor) and `path_loss_exponent` n [dimensionless] in the same columns, so
+        /// the model predicts PG = A − 10·n·log10(d/d0) − Σ effect_k·x_k; the `unit` column says which. The
+        /// bootstrap resamples scenarios for the effects only (empty for A and n).
         public var effectsTable: StudyTable {
             let effects = regression.effects
             let boot = bootstrap?.intervals
+            let model = [regression.intercept, regression.pathLossExponent]
+            let rows = effects + model
+            func bootstrapBound(_ bound: (ConfidenceInterval) -> Double) -> [Double?] {
+                rows.indices.map { k -> Double? in k < effects.count ? boot.map { bound($0[k]) } : nil }
+            }
             return StudyTable(columns: [
-                StudyColumn("feature", effects.map(\.name)),
-                StudyColumn("effect", unit: "db", effects.map(\.estimate)),
-                StudyColumn("se", unit: "db", effects.map(\.standardError)),
-                StudyColumn("ci_lower", unit: "db", effects.map(\.confidenceInterval.lower)),
-                StudyColumn("ci_upper", unit: "db", effects.map(\.confidenceInterval.upper)),
-                StudyColumn("t", effects.map(\.tStatistic)),
-                StudyColumn("bootstrap_ci_lower", unit: "db", effects.indices.map { k -> Double? in boot?[k].lower }),
-                StudyColumn("bootstrap_ci_upper", unit: "db", effects.indices.map { k -> Double? in boot?[k].upper }),
-                StudyColumn("paper", unit: "db", effects.map { $0.name == "high_loss" ? "20 (glass gap)" : "5–10" }),
+                StudyColumn("feature", effects.map(\.name) + ["intercept", "path_loss_exponent"]),
+                StudyColumn("effect", unit: "db", rows.map(\.estimate)),
+                StudyColumn("se", unit: "db", rows.map(\.standardError)),
+                StudyColumn("ci_lower", unit: "db", rows.map(\.confidenceInterval.lower)),
+                StudyColumn("ci_upper", unit: "db", rows.map(\.confidenceInterval.upper)),
+                StudyColumn("t", rows.map(\.tStatistic)),
+                StudyColumn("bootstrap_ci_lower", unit: "db", bootstrapBound(\.lower)),
+                StudyColumn("bootstrap_ci_upper", unit: "db", bootstrapBound(\.upper)),
+                StudyColumn(
+                    "paper", unit: "db", effects.map { CampaignSummary.Published.effectText($0.name) } + ["", ""]),
+                StudyColumn("unit", effects.map { _ in "dB" } + ["dB", "1"]),
             ])
         }
 

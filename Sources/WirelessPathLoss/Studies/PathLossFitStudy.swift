@@ -13,8 +13,9 @@ public struct PathLossFitStudy: Study {
     public struct Configuration: Sendable {
         /// The measurements.
         public var campaign: PathLossCampaign
-        /// Grouping of the per-group fits.
-        public var groupBy: CampaignGrouping = .glassType
+        /// Grouping of the per-group fits; nil = no per-group fits (`CampaignGrouping.defaultGrouping(for:)` picks
+        /// glass_type when the campaign has it). A grouping column no link has is an error.
+        public var groupBy: CampaignGrouping? = .glassType
         /// Reference distance d0 [m], > 0.
         public var referenceDistanceMeters: Double = 1
         /// Confidence level of the intervals, in (0, 1).
@@ -25,6 +26,10 @@ public struct PathLossFitStudy: Study {
         public var censoredML = false
         /// TR 38.901 IRR-glass release of the standard-model comparison.
         public var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
+        /// How the summary's excess loss beyond 50 m is averaged (default: the fitted line, `.model`).
+        public var excessLossAveraging: ExcessLoss.Averaging = .model
+        /// Link-level bootstrap resamples of the all-data FI fit's A and n, 0…100000 (0 = none; seeded).
+        public var bootstrapResamples = 0
 
         public init(campaign: PathLossCampaign) { self.campaign = campaign }
     }
@@ -46,9 +51,13 @@ public struct PathLossFitStudy: Study {
         public let comparison: StandardModelComparison
         /// The paper's aggregates on this campaign.
         public let campaignSummary: CampaignSummary
+        /// Link-level bootstrap of the all-data FI fit (when asked for).
+        public let bootstrap: LinkBootstrap?
         let comparisonOptions: StandardModelComparison.Options
 
-        public var tables: [StudyTable] { [modelsTable, comparisonTable, summaryTable, residualTable] }
+        public var tables: [StudyTable] {
+            [modelsTable, comparisonTable, summaryTable, residualTable] + (bootstrap == nil ? [] : [bootstrapTable])
+        }
         public var plots: [StudyPlot] { [pathGainPlot, residualPlot] }
 
         public var summary: String {
@@ -105,7 +114,7 @@ public struct PathLossFitStudy: Study {
             }
             for entry in groups?.entries ?? [] {
                 add(
-                    "FI", "\(configuration.groupBy.rawValue)=\(entry.group)", entry.fit.intercept,
+                    "FI", "\(groups?.grouping.rawValue ?? "")=\(entry.group)", entry.fit.intercept,
                     entry.fit.pathLossExponent, nil, rmse: entry.fit.rmsErrorDB,
                     sigma: entry.fit.residualStandardErrorDB, count: entry.fit.usedCount, note: "")
             }
@@ -131,38 +140,66 @@ public struct PathLossFitStudy: Study {
                 ])
         }
 
-        /// The replica's aggregates beside the paper's (`summary`), six significant digits.
+        /// The campaign's aggregates beside the paper's (`summary`), full precision. Counts of a column the
+        /// campaign lacks (scenario_id, building_id) are missing, not 0.
         public var summaryTable: StudyTable {
             let s = campaignSummary
             typealias P = CampaignSummary.Published
-            let six = StudyColumn.NumberStyle.significantDigits(6)
-            var rows = StudyRows(layout: [
-                (name: "metric", unit: nil, style: six), (name: "replica", unit: nil, style: six),
-                (name: "paper", unit: nil, style: six), (name: "unit", unit: nil, style: six),
-            ])
+            var rows = StudyRows([("metric", nil), ("campaign", nil), ("paper", nil), ("unit", nil)])
+            func count(_ value: Int) -> StudyCell { value > 0 ? .integer(value) : .real(nil) }
             rows.append([.text("links"), .integer(s.linkCount), .text("> \(P.linkCount)"), .text("count")])
-            rows.append([.text("scenarios"), .integer(s.scenarioCount), .integer(P.scenarioCount), .text("count")])
-            rows.append([.text("buildings"), .integer(s.buildingCount), .integer(P.buildingCount), .text("count")])
+            rows.append([.text("scenarios"), count(s.scenarioCount), .integer(P.scenarioCount), .text("count")])
+            rows.append([.text("buildings"), count(s.buildingCount), .integer(P.buildingCount), .text("count")])
             rows.append([.text("censored_links"), .integer(s.censoredCount), .text(""), .text("count")])
             // Missing when no fitted link lies beyond 50 m (the excess loss is not computable).
-            rows.append([.text("excess_loss_beyond_50m"), .real(s.excessLossDB), .real(P.excessLossDB), .text("dB")])
+            let averaging =
+                switch s.excessLossAveraging {
+                case .model: ""
+                case .modelLogUniform: "_model_log_uniform"
+                case .dataPoints: "_data_points"
+                }
+            rows.append([
+                .text("excess_loss_beyond_50m" + averaging), .real(s.excessLossDB), .real(P.excessLossDB), .text("dB"),
+            ])
             rows.append([.text("rms_fitting_error"), .real(s.rmsErrorDB), .real(P.rmsErrorDB), .text("dB")])
             if let gap = s.glassGapDB {
                 rows.append([.text("glass_gap_low_minus_high"), .real(gap), .real(P.glassGapDB), .text("dB")])
             }
             if let spread = s.maximumSpread {
-                let upTo = "up to " + CSVNumberFormat.significantDigits(6).format(P.maximumSpreadDB)
+                let upTo = "up to " + CSVNumberFormat.shortestRoundTrip.format(P.maximumSpreadDB)
                 rows.append([.text("max_spread_at_distance"), .real(spread.rangeDB), .text(upTo), .text("dB")])
                 rows.append([.text("max_spread_window_center"), .real(spread.centerMeters), .text(""), .text("m")])
             }
             for effect in s.featureRegression?.effects ?? [] {
                 rows.append([
                     .text("effect_\(effect.name)"), .real(effect.estimate),
-                    .text(effect.name == "high_loss" ? "20 (gap)" : "5–10"), .text("dB"),
+                    .text(CampaignSummary.Published.effectText(effect.name)), .text("dB"),
                 ])
             }
             rows.append([.text("synthetic"), .text(s.isSynthetic ? "true" : "false"), .text("false"), .text("")])
             return rows.table(name: "-summary")
+        }
+
+        /// Link-level bootstrap of the all-data FI fit's A and n beside the fit's own t intervals (`bootstrap`).
+        public var bootstrapTable: StudyTable {
+            var rows = StudyRows([
+                ("parameter", nil), ("estimate", nil), ("se", nil), ("ci_lower", nil), ("ci_upper", nil),
+                ("bootstrap_se", nil), ("bootstrap_ci_lower", nil), ("bootstrap_ci_upper", nil), ("unit", nil),
+                ("resamples", nil),
+            ])
+            guard let bootstrap else { return rows.table(name: "-bootstrap") }
+            for (p, interval, se, unit) in [
+                (all.intercept, bootstrap.intercept, bootstrap.interceptStandardError, "dB"),
+                (all.pathLossExponent, bootstrap.pathLossExponent, bootstrap.pathLossExponentStandardError, "1"),
+            ] {
+                rows.append([
+                    .text(p.name == "n" ? "path_loss_exponent" : "intercept"), .real(p.estimate),
+                    .real(p.standardError),
+                    .real(p.confidenceInterval.lower), .real(p.confidenceInterval.upper), .real(se),
+                    .real(interval.lower), .real(interval.upper), .text(unit), .integer(bootstrap.successfulResamples),
+                ])
+            }
+            return rows.table(name: "-bootstrap")
         }
 
         /// Sorted residuals of the all-data FI fit and their ECDF levels (`residual-ecdf`).
@@ -275,7 +312,7 @@ public struct PathLossFitStudy: Study {
 
     public init(_ configuration: Configuration) { self.configuration = configuration }
 
-    /// Fits everything (deterministic: `seed` is ignored).
+    /// Fits everything; `seed` drives only the link bootstrap (when asked for).
     /// - Throws: `PathLossError` for a campaign the FI, CI or summary fits cannot use.
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
         let c = configuration
@@ -293,9 +330,15 @@ public struct PathLossFitStudy: Study {
         let dual = try? DualSlopeFit(
             distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB),
             referenceDistanceMeters: d0, confidenceLevel: level)
-        let groups = try? GroupFits(
-            campaign: campaign, groupBy: c.groupBy, referenceDistanceMeters: d0, confidenceLevel: level,
-            weighting: weighting)
+        // A grouping column no link has is the caller's error; a group too small to fit leaves the groups out.
+        if let grouping = c.groupBy, !grouping.isPresent(in: campaign) {
+            throw PathLossError.missingGroupingColumn(name: grouping.rawValue, file: campaign.source)
+        }
+        let groups = c.groupBy.flatMap {
+            try? GroupFits(
+                campaign: campaign, groupBy: $0, referenceDistanceMeters: d0, confidenceLevel: level,
+                weighting: weighting)
+        }
         let tobit =
             c.censoredML
             ? try CensoredFit(campaign: campaign, referenceDistanceMeters: d0, confidenceLevel: level) : nil
@@ -304,9 +347,16 @@ public struct PathLossFitStudy: Study {
         var fits: [any PathGainModel] = [all, ci]
         if let dual { fits.append(dual) }
         let comparison = StandardModelComparison(campaign: campaign, fits: fits, options: options)
-        let summary = try CampaignSummary(campaign: campaign, referenceDistanceMeters: d0)
+        let summary = try CampaignSummary(
+            campaign: campaign, referenceDistanceMeters: d0, excessLossAveraging: c.excessLossAveraging)
+        let bootstrap =
+            c.bootstrapResamples > 0
+            ? try LinkBootstrap(
+                distancesMeters: used.map(\.distanceMeters), pathGainsDB: used.map(\.pathGainDB),
+                referenceDistanceMeters: d0, resamples: c.bootstrapResamples, seed: seed, confidenceLevel: level)
+            : nil
         return Result(
             configuration: c, all: all, closeIn: ci, dualSlope: dual, groups: groups, censored: tobit,
-            comparison: comparison, campaignSummary: summary, comparisonOptions: options)
+            comparison: comparison, campaignSummary: summary, bootstrap: bootstrap, comparisonOptions: options)
     }
 }

@@ -22,6 +22,20 @@ public struct PathLossModelStudy: Study {
 
         /// Whether the model is tabulated over probabilities (P.2109) rather than distances.
         public var isP2109: Bool { self == .p2109Traditional || self == .p2109ThermallyEfficient }
+
+        /// The model in words, for figure titles.
+        public var title: String {
+            switch self {
+            case .fspl: "Free-space path loss"
+            case .fsplShorthand: "Free-space path loss (shorthand 32.4 + 20·log10 f + 20·log10 d)"
+            case .o2iLow: "TR 38.901 O2I path loss, low-loss building"
+            case .o2iHigh: "TR 38.901 O2I path loss, high-loss building"
+            case .umi: "TR 38.901 UMi street canyon path loss"
+            case .uma: "TR 38.901 UMa path loss"
+            case .p2109Traditional: "ITU-R P.2109 building entry loss, traditional building"
+            case .p2109ThermallyEfficient: "ITU-R P.2109 building entry loss, thermally efficient building"
+            }
+        }
     }
 
     /// The model and its grid.
@@ -60,6 +74,8 @@ public struct PathLossModelStudy: Study {
         public let lossesDB: [[Double]]
         /// Whether each point lies outside the model's validity (evaluated by extrapolation).
         public let outOfValidity: [[Bool]]
+        /// P.2109 only: loss [dB] per frequency on `curveProbabilitiesPercent`, the figure's smooth curve.
+        public var curveDB: [[Double]] = []
 
         public var tables: [StudyTable] { [lossTable] }
         public var plots: [StudyPlot] { [lossPlot] }
@@ -107,19 +123,33 @@ public struct PathLossModelStudy: Study {
         public var lossPlot: StudyPlot {
             let c = configuration
             let number = CSVNumberFormat.shortestRoundTrip.format
-            return StudyPlot(
-                title: "\(c.model.rawValue)" + (c.model == .o2iHigh ? " (IRR \(c.irrRelease.rawValue))" : ""),
+            let elevation = c.model.isP2109 ? ", θ = \(number(c.elevationDegrees))°" : ""
+            var plot = StudyPlot(
+                title: c.model.title + (c.model == .o2iHigh ? " (IRR \(c.irrRelease.rawValue))" : "") + elevation,
                 xLabel: c.model.isP2109 ? "Probability not exceeded [%]" : "Distance [m]", yLabel: "Loss [dB]",
-                xScale: c.model.isP2109 || c.distancesMeters.count < 2 ? .linear : .log10,
-                series: c.frequenciesGHz.indices.map {
-                    StudySeries("\(number(c.frequenciesGHz[$0])) GHz", .lineMarkers(x: grid, y: lossesDB[$0]))
-                })
+                xScale: c.model.isP2109 || c.distancesMeters.count < 2 ? .linear : .log10)
+            for f in c.frequenciesGHz.indices {
+                let name = "\(number(c.frequenciesGHz[f])) GHz"
+                if c.model.isP2109, f < curveDB.count {
+                    // The model is smooth in p: the curve on a fine grid, the tabulated points as markers.
+                    plot.series.append(
+                        StudySeries(name, .line(x: PathLossModelStudy.curveProbabilitiesPercent, y: curveDB[f])))
+                    plot.series.append(
+                        StudySeries(name + " (table)", .scatter(x: grid, y: lossesDB[f]), colorIndex: f * 2))
+                } else {
+                    plot.series.append(StudySeries(name, .lineMarkers(x: grid, y: lossesDB[f])))
+                }
+            }
+            return plot
         }
     }
 
     public let configuration: Configuration
 
     public init(_ configuration: Configuration) { self.configuration = configuration }
+
+    /// The probabilities [%] of the P.2109 figure's curve: 0.5 % to 99.5 % every 0.5 % (199 points).
+    static let curveProbabilitiesPercent = (1...199).map { Double($0) / 2 }
 
     /// Evaluates the model on the grid (deterministic: `seed` is ignored).
     /// - Throws: `PathLossError.parameterOutOfRange` for a frequency, height, probability or distance
@@ -149,7 +179,17 @@ public struct PathLossModelStudy: Study {
             losses.append(row)
             flags.append(flagged)
         }
-        return Result(configuration: c, lossesDB: losses, outOfValidity: flags)
+        var result = Result(configuration: c, lossesDB: losses, outOfValidity: flags)
+        if c.model.isP2109 {
+            let bel: BuildingEntryLossP2109 = c.model == .p2109Traditional ? .traditional : .thermallyEfficient
+            result.curveDB = try c.frequenciesGHz.map { f in
+                try Self.curveProbabilitiesPercent.map {
+                    try bel.lossDB(
+                        frequency: .gigahertz(f), probabilityPercent: $0, elevationDegrees: c.elevationDegrees)
+                }
+            }
+        }
+        return result
     }
 
     /// Loss [dB] at one distance and whether it was outside the model's validity (flagged, not thrown,
