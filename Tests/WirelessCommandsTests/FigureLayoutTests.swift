@@ -4,6 +4,7 @@ import WirelessCore
 import WirelessIO
 import WirelessISAC
 import WirelessPathLoss
+import WirelessPlot
 
 @testable import WirelessCommands
 
