@@ -92,7 +92,7 @@ import WirelessStochasticGeometry
             ["--exponents", "1,2,4"],  // three slopes need two breakpoints
             ["--exponents", "4", "--breakpoints", "1"],  // a single slope has none
             ["--association", "farthest"],
-            ["--fading", "rician:3"],
+            ["--fading", "rician:-1"],
             ["--metrics", "coverage,sinr"],
         ]
         for arguments in cases {
