@@ -126,6 +126,10 @@ extension DensificationScenario {
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
         }
+        if association == .strongestInstantaneous {
+            // Conditional on the strongest power: real Laplace transforms, no coverage nodes (route i).
+            return try StrongestCellRate.conditional(density: density, pathGain: pathGain, fading: fading, noise: noise)
+        }
         var worstError = 0.0
         var method = AnalyticMethod.trivial
         func node(_ t: Double) throws(DensificationError) -> Double {

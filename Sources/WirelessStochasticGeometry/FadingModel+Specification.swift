@@ -27,7 +27,8 @@ extension FadingModel {
             } else if fields[0] == "rician" {
                 guard fields.count == 2 else {
                     throw .invalidFading(
-                        specification: specification, reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
+                        specification: specification,
+                        reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
                 }
                 if fields[1].hasSuffix("db"), let db = Double(fields[1].dropLast(2)) {
                     small = .rician(k: pow(10, db / 10))
@@ -35,7 +36,8 @@ extension FadingModel {
                     small = .rician(k: k)
                 } else {
                     throw .invalidFading(
-                        specification: specification, reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
+                        specification: specification,
+                        reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
                 }
             } else if fields[0] == "lognormal" {
                 guard let s = number else {

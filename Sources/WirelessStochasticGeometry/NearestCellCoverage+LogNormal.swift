@@ -36,15 +36,19 @@ extension NearestCellCoverage {
         }
         guard pathGain.isSingleSlope else {
             throw DensificationError.analyticUnavailable(
-                reason: "nearest association with pure log-normal shadowing has a route for single-slope path loss only")
+                reason: "nearest association with pure log-normal shadowing has a route for single-slope path loss only"
+            )
         }
         if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
         let alpha = pathGain.farFieldExponent
         let delta = 2 / alpha
         let q = fading.shadowingQuadrature
         // Interferer nodes: skip those whose weight times the kernel's growth (S^δ) is below 1e−17.
-        let interferers = q.values.indices.filter { q.weights[$0] * max(1, pow(q.values[$0], delta)) > 1e-17 }
-        let serving = q.values.indices.filter { q.weights[$0] > 1e-17 }
+        let interferers = q.values.indices.filter { q.weights[$0] * max(1, pow(q.values[$0], delta)) > 1e-15 }
+        // Serving nodes: those with weight below 1e−12 are dropped, and their total weight (F ∈ [0, 1]) is added to
+        // the error.
+        let serving = q.values.indices.filter { q.weights[$0] > 1e-12 }
+        let dropped = q.values.indices.filter { q.weights[$0] <= 1e-12 }.reduce(0.0) { $0 + q.weights[$1] }
         func meanKernel(_ s: Complex<Double>) -> Complex<Double> {
             var total = Complex<Double>.zero
             for j in interferers {
@@ -65,7 +69,7 @@ extension NearestCellCoverage {
             }
         } else {
             var worst = 0.0
-            let r = Integration.integrate(from: 0, to: 50, absTol: 1e-9, relTol: 1e-8, maxIntervals: 200) { v in
+            let r = GaussLaguerre.integrate { v in
                 let noiseTerm = noise * pow(v / (Double.pi * density), alpha / 2)
                 var e = 0.0
                 var err = 0.0
@@ -77,7 +81,7 @@ extension NearestCellCoverage {
                     err += q.weights[i] * f.error
                 }
                 worst = max(worst, err)
-                return exp(-v) * e
+                return e
             }
             value = r.value
             error = r.error + worst
@@ -86,6 +90,6 @@ extension NearestCellCoverage {
             throw DensificationError.numericalFailure(
                 reason: "nearest-BS coverage with log-normal shadowing at T = \(threshold) is not finite")
         }
-        return AnalyticValue(value: min(1, max(0, value)), absError: error + 1e-12, method: .nearestLogNormal)
+        return AnalyticValue(value: min(1, max(0, value)), absError: error + dropped + 1e-12, method: .nearestLogNormal)
     }
 }
