@@ -158,14 +158,14 @@ struct StrongestPowerProcess {
     /// and at g⁻¹(y). The integrands are x²·(bounded) below and decay like x^{2−α_last} above, so the ends cost
     /// < e^{−28} relative; in t they are analytic in a strip of half-width ≳ π/(2α) around the real line,
     /// which a ¼-wide 10-point panel resolves to ~1e−11 for α ≤ 8 (checked against the adaptive routes).
-    func grid(servingPower y: Double) -> (x: [Double], w: [Double]) {
+    func grid(servingPower y: Double, extraRange: Double = 0) -> (x: [Double], w: [Double]) {
         var cuts = pathGain.breakpoints.map { log($0) }
         let inverse = pathGain.inverse(y)
         if inverse > 0 && inverse.isFinite { cuts.append(log(inverse)) }
         if cuts.isEmpty { cuts = [0] }
         cuts.sort()
         let lo = cuts[0] - 14
-        let hi = cuts[cuts.count - 1] + 32 / (pathGain.farFieldExponent - 2) + 2
+        let hi = cuts[cuts.count - 1] + 32 / (pathGain.farFieldExponent - 2) + 2 + extraRange
         let edges = [lo] + cuts + [hi]
         let rule = ConditionedLegendre.rule
         var xs: [Double] = []
@@ -276,26 +276,50 @@ struct StrongestPowerProcess {
         return s.indices.map { Complex(scale * re[$0], scale * im[$0]) }
     }
 
-    /// E(σ; y) for real σ ≥ 0 (one real quadrature).
-    func exponent(real sigma: Double, servingPower y: Double) -> IntegrationResult {
+    /// ∫_0^∞ (1 − e^{−σ}) e^{−σW/y} exp(E(σ; y)) dσ/σ = E ln(1 + y/(Z_y + W)) for real σ, y = Λ̄⁻¹(u): composite
+    /// 10-point Gauss–Legendre in ln σ on unit panels from −25 to ln σ_max = max(15, ln(50/u)/δ_last + 2) (the
+    /// integrand is O(σ) below and ≈ 1 until u·σ^δ ~ 1, then decays like exp(−u σ^δ), δ = 2/α_last; it is
+    /// analytic within π of the real ln σ axis), every σ node on one x-grid extended by ln σ_max/α_last + 8.
+    func conditionalRate(servingPower y: Double, mass u: Double, noise: Double) -> Double {
         let q = quadrature
-        let es = exp(-sigma)
-        let r = StrongestCellCoverage.integrateLogDistance(
-            pathGain: pathGain, extraCut: pathGain.inverse(y), absTol: 1e-11 / scale, relTol: 1e-10
-        ) { x in
-            let g = pathGain.gain(atDistance: x)
-            var total = 0.0
+        let deltaLast = 2 / pathGain.farFieldExponent
+        let top = Int(max(15, (log(50 / u) / deltaLast + 2).rounded(.up)))
+        let (xs, ws) = grid(servingPower: y, extraRange: Double(top) / pathGain.farFieldExponent + 8)
+        let rule = ConditionedLegendre.rule
+        var sigmas: [Double] = []
+        var sigmaWeights: [Double] = []
+        for panel in -25..<top {
+            for j in rule.nodes.indices {
+                let t = Double(panel) + 0.5 * (rule.nodes[j] + 1)
+                sigmas.append(exp(t))
+                sigmaWeights.append(0.5 * rule.weights[j])
+            }
+        }
+        let es = sigmas.map { exp(-$0) }
+        var exponent = [Double](repeating: 0, count: sigmas.count)
+        for k in xs.indices {
+            let g = pathGain.gain(atDistance: xs[k])
+            guard g.isFinite, g > 0 else { continue }
             for i in q.values.indices {
                 let sg = q.values[i] * g
                 let c = y / sg
-                let b = sigma * sg / y
-                var v = -b / (1 + b)
                 let ec = exp(-c)
-                if ec > 0 { v -= ec * (es / (1 + b) - 1) }
-                total += q.weights[i] * v
+                let weight = ws[k] * xs[k] * q.weights[i]
+                let r = sg / y
+                for j in sigmas.indices {
+                    // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y.
+                    let b = sigmas[j] * r
+                    let inv = 1 / (1 + b)
+                    var v = -b * inv
+                    if ec > 0 { v -= ec * (es[j] * inv - 1) }
+                    exponent[j] += weight * v
+                }
             }
-            return x * total
         }
-        return IntegrationResult(value: scale * r.value, error: scale * r.error)
+        var total = 0.0
+        for j in sigmas.indices {
+            total += sigmaWeights[j] * -expm1(-sigmas[j]) * exp(-sigmas[j] * noise / y + scale * exponent[j])
+        }
+        return total
     }
 }

@@ -67,7 +67,9 @@ extension StrongestCellRate {
     ///     single slope (any H): E[e^{−σ Z_y/y}] = exp(u D_δ(σ)),  y = (λπE[H^δ]/u)^{1/δ}
     ///     multi-slope (Rayleigh h, any S): exp(E(σ; y)) of `StrongestPowerProcess`
     ///
-    /// Real Laplace transforms only (no inversion). Both integrals adaptive Gauss–Kronrod (u over ln u, σ over ln σ).
+    /// Real Laplace transforms only (no inversion). u-integral adaptive Gauss–Kronrod over ln u on [−25, ln 50]; the
+    /// σ-integral adaptive (single slope) or a fixed Gauss–Legendre rule on the x-grid (multi-slope,
+    /// `StrongestPowerProcess.conditionalRate`), whose own error is not estimated.
     /// - Throws: `.analyticUnavailable` (multi-slope without Rayleigh h), `.fadingMomentInfinite`,
     ///   `.numericalFailure` when the value or its error is not finite.
     /// - Parameters:
@@ -105,21 +107,10 @@ extension StrongestCellRate {
                     reason: "strongest-BS rate with multi-slope path loss needs Rayleigh small-scale fading")
             }
             let process = StrongestPowerProcess(pathGain: pathGain, fading: fading, density: density)
-            inner = { u in
-                let y = process.inverseTail(u)
-                var worst = 0.0
-                let r = Integration.integrate(from: -40, to: 40, absTol: 1e-10, relTol: 1e-9) { t in
-                    let sigma = exp(t)
-                    let e = process.exponent(real: sigma, servingPower: y)
-                    let v = -expm1(-sigma) * exp(-sigma * noise / y + e.value)
-                    worst = max(worst, v * e.error)
-                    return v
-                }
-                return (r.value, r.error + 80 * worst)
-            }
+            inner = { u in (process.conditionalRate(servingPower: process.inverseTail(u), mass: u, noise: noise), 0) }
         }
         var innerError = 0.0
-        let r = Integration.integrate(from: -40, to: log(50.0), absTol: 1e-9, relTol: 1e-8, maxIntervals: 200) { t in
+        let r = Integration.integrate(from: -25, to: log(50.0), absTol: 1e-9, relTol: 1e-8, maxIntervals: 100) { t in
             let u = exp(t)
             let v = inner(u)
             innerError = max(innerError, u * exp(-u) * v.error)

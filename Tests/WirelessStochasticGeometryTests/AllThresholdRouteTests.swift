@@ -237,3 +237,24 @@ private func expectWithin(_ e: MCEstimate, _ exact: AnalyticValue, _ label: Stri
         }
     }
 }
+
+/// Strongest-BS rate conditional on the strongest power: at W = 0 against the exact single-slope form (both as
+/// single slope and as two equal slopes, 1e-6), and a dual slope with noise against Monte-Carlo (20 000 drops,
+/// 4 half-widths).
+@Test func strongestConditionalRateMatchesExactFormAndMonteCarlo() throws {
+    let exact = try StrongestCellRate.interferenceLimited(exponent: 4)
+    let single = try StrongestCellRate.conditional(
+        density: 1, pathGain: try .singleSlope(exponent: 4), fading: .rayleigh, noise: 0)
+    #expect(abs(single.value - exact.value) <= 1e-6, "\(single.value) vs \(exact.value)")
+    let equal = try StrongestCellRate.conditional(
+        density: 1, pathGain: try .dualSlope(nearExponent: 4, farExponent: 4, criticalDistance: 1), fading: .rayleigh,
+        noise: 0)
+    #expect(abs(equal.value - exact.value) <= 1e-6, "\(equal.value) vs \(exact.value)")
+    let scenario = try DensificationScenario(
+        pathGain: try .dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1), fading: .rayleigh,
+        association: .strongestInstantaneous, noise: 0.01)
+    let rate = try scenario.meanRate(density: 2)
+    #expect(rate.method == .strongestConditional)
+    let mc = try monteCarlo(scenario, density: 2, thresholds: [1], drops: 20_000)
+    expectWithin(mc.rate[0], rate, "dual-slope rate")
+}
