@@ -20,6 +20,10 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case meanPowerRayleigh
     /// (g) nearest, general fading, Gil-Pelaez.
     case gilPelaezNearest
+    /// (i) strongest BS at any T: conditional on the strongest received power, Laplace inversion (Euler).
+    case strongestConditional
+    /// (j) nearest BS, pure log-normal shadowing, single slope: Gauss–Hermite over the serving S, Laplace inversion.
+    case nearestLogNormal
     /// (h) exact strongest-BS mean rate, single slope, W = 0.
     case strongestRateExact
 }

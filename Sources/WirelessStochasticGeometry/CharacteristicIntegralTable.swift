@@ -71,7 +71,7 @@ struct CharacteristicIntegralTable: Sendable {
     }
 
     struct Key: Hashable {
-        let shape: Double
+        let smallScale: SmallScaleFading
         let sigmaDB: Double
         let delta: Double
     }
@@ -80,7 +80,7 @@ struct CharacteristicIntegralTable: Sendable {
     static let cache = Mutex<[Key: CharacteristicIntegralTable]>([:])
 
     static func shared(fading: FadingModel, delta: Double) -> CharacteristicIntegralTable {
-        let key = Key(shape: fading.smallScale.shape, sigmaDB: fading.shadowingSigmaDB, delta: delta)
+        let key = Key(smallScale: fading.smallScale, sigmaDB: fading.shadowingSigmaDB, delta: delta)
         if let table = cache.withLock({ $0[key] }) { return table }
         let table = CharacteristicIntegralTable(fading: fading, delta: delta)
         cache.withLock { c in

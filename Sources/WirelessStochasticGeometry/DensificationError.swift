@@ -25,6 +25,8 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
     case invalidNakagamiM(value: Double)
     /// Log-normal σ_dB < 0 or non-finite.
     case invalidShadowingSigma(value: Double)
+    /// Rician K-factor negative or non-finite.
+    case invalidRicianK(value: Double)
     /// Normalised noise W < 0 or non-finite.
     case invalidNoise(value: Double)
     /// Linear threshold T < 0, non-finite threshold in dB, or an empty threshold grid (value NaN).
@@ -73,6 +75,8 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
             return "Nakagami m must be positive and finite (got \(value))"
         case .invalidShadowingSigma(let value):
             return "log-normal shadowing σ must be finite and ≥ 0 dB (got \(value))"
+        case .invalidRicianK(let value):
+            return "Rician K-factor must be finite and ≥ 0 (linear; got \(value))"
         case .invalidNoise(let value):
             return "normalised noise W must be finite and ≥ 0 (got \(value))"
         case .invalidThreshold(let value):
@@ -90,7 +94,7 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
         case .numericalFailure(let reason):
             return "numerical integration failed: \(reason)"
         case .invalidFading(let specification, let reason):
-            return "fading '\(specification)' is not none, rayleigh, nakagami:M, lognormal:SDB or A+B: \(reason)"
+            return "fading '\(specification)' is not none, rayleigh, nakagami:M, rician:K, lognormal:SDB or A+B: \(reason)"
         }
     }
 }

@@ -14,6 +14,8 @@ extension DensificationScenario {
     ///     strongest,  single slope, T ≥ 1, W = 0        → (c) Dhillon
     ///     strongest,  single slope, T ≥ 1/32            → (d) KBK
     ///     strongest,  multi-slope, T ≥ 1                → (e) Mecke
+    ///     strongest,  single slope T < 1/32; multi-slope T < 1 (Rayleigh h) → (i) conditional on the strongest power
+    ///     nearest,    h ≡ 1 with S, single slope        → (j) Gauss–Hermite over S₀, Laplace inversion
     ///
     /// - Parameters:
     ///   - density: λ [BSs per unit area], > 0, finite.
@@ -65,9 +67,9 @@ extension DensificationScenario {
                 density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
         }
         if case .none = fading.smallScale {
-            guard !fading.hasShadowing else {
-                throw DensificationError.analyticUnavailable(
-                    reason: "nearest association with pure log-normal shadowing and no small-scale fading")
+            if fading.hasShadowing {
+                return try NearestCellCoverage.pureShadowing(
+                    density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
             }
             return try strongestCoverage(density: density, threshold: threshold, fadingOverride: fading)
         }
@@ -94,10 +96,10 @@ extension DensificationScenario {
             return try StrongestCellCoverage.mecke(
                 density: density, threshold: threshold, pathGain: pathGain, fading: h, noise: noise)
         }
-        throw DensificationError.analyticUnavailable(
-            reason: pathGain.isSingleSlope
-                ? "strongest-BS coverage below T = 1/\(StrongestCellCoverage.kbkMaxTerms) (inclusion–exclusion limit)"
-                : "strongest-BS coverage with multi-slope path loss below T = 1 (only T ≥ 1 has a route)")
+        // Below the inclusion–exclusion limit (single slope) or below T = 1 (multi-slope): condition on the
+        // strongest received power (route i).
+        return try StrongestCellCoverage.conditionalOnStrongest(
+            density: density, threshold: threshold, pathGain: pathGain, fading: h, noise: noise)
     }
 
     /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics,
@@ -123,6 +125,10 @@ extension DensificationScenario {
         try Validate.density(density)
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
+        }
+        if association == .strongestInstantaneous {
+            // Conditional on the strongest power: real Laplace transforms, no coverage nodes (route i).
+            return try StrongestCellRate.conditional(density: density, pathGain: pathGain, fading: fading, noise: noise)
         }
         var worstError = 0.0
         var method = AnalyticMethod.trivial

@@ -16,6 +16,7 @@ extension DensificationScenario {
         case .none: fadingText = "no fading"
         case .rayleigh: fadingText = "Rayleigh"
         case .nakagami(let m): fadingText = "Nakagami m = \(number.format(m))"
+        case .rician(let k): fadingText = "Rician K = \(number.format(k))"
         }
         if fading.hasShadowing { fadingText += ", \(number.format(fading.shadowingSigmaDB)) dB shadowing" }
         var slopes = "α = \(number.format(pathGain.exponents[0]))"

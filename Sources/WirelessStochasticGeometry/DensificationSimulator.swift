@@ -217,6 +217,7 @@ struct FadingSampler: Sendable {
         case .none: return 1
         case .rayleigh: return -log(generator.nextOpenUnitDouble())
         case .nakagami: return gamma!.sample(using: &generator)
+        case .rician(let k): return FadingModel.ricianSample(k: k, using: &generator)
         }
     }
 

@@ -1,5 +1,8 @@
+import Foundation
+
 extension FadingModel {
-    /// Parses a fading law written as on the command line: `none`, `rayleigh`, `nakagami:M`, `lognormal:SDB`,
+    /// Parses a fading law written as on the command line: `none`, `rayleigh`, `nakagami:M`, `rician:K` (linear
+    /// K-factor, or `rician:KdB` in dB), `lognormal:SDB`,
     /// or a small-scale law and shadowing joined by `+` (`rayleigh+lognormal:8`, `nakagami:2+lognormal:6`).
     /// Case is ignored; a part given twice keeps the last.
     ///
@@ -21,6 +24,21 @@ extension FadingModel {
                     throw .invalidFading(specification: specification, reason: "nakagami needs :M, e.g. nakagami:2")
                 }
                 small = .nakagami(m: m)
+            } else if fields[0] == "rician" {
+                guard fields.count == 2 else {
+                    throw .invalidFading(
+                        specification: specification,
+                        reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
+                }
+                if fields[1].hasSuffix("db"), let db = Double(fields[1].dropLast(2)) {
+                    small = .rician(k: pow(10, db / 10))
+                } else if let k = number {
+                    small = .rician(k: k)
+                } else {
+                    throw .invalidFading(
+                        specification: specification,
+                        reason: "rician needs :K (linear) or :KdB, e.g. rician:3 or rician:6db")
+                }
             } else if fields[0] == "lognormal" {
                 guard let s = number else {
                     throw .invalidFading(
@@ -41,6 +59,7 @@ extension FadingModel {
         case .none: small = "none"
         case .rayleigh: small = "rayleigh"
         case .nakagami(let m): small = "nakagami:\(m)"
+        case .rician(let k): small = "rician:\(k)"
         }
         guard hasShadowing else { return small }
         return smallScale == .none ? "lognormal:\(shadowingSigmaDB)" : "\(small)+lognormal:\(shadowingSigmaDB)"

@@ -3,20 +3,25 @@ import Numerics
 import WirelessCore
 
 /// Small-scale fading power law h with E[h] = 1.
-public enum SmallScaleFading: Sendable, Equatable, Codable {
+public enum SmallScaleFading: Sendable, Hashable, Codable {
     /// h ≡ 1.
     case none
     /// h ~ Exp(1) (Rayleigh amplitude).
     case rayleigh
     /// h ~ Gamma(m, 1/m), m > 0 (m = 1 is Rayleigh).
     case nakagami(m: Double)
+    /// Rician power with linear K-factor K ≥ 0 (K = 0 is Rayleigh): h = |√(K/(K+1)) + CN(0, 1/(K+1))|²,
+    /// a scaled non-central χ² with two degrees of freedom, E[h] = 1 (docs/DENSIFICATION.md#fading-and-shadowing).
+    case rician(k: Double)
 
-    /// The Nakagami shape m (∞ for `.none`, 1 for Rayleigh).
+    /// The Nakagami shape m (∞ for `.none`, 1 for Rayleigh); for Rician the moment-matched m = (K+1)²/(2K+1)
+    /// (equal to 1 only at K = 0).
     public var shape: Double {
         switch self {
         case .none: return .infinity
         case .rayleigh: return 1
         case .nakagami(let m): return m
+        case .rician(let k): return (k + 1) * (k + 1) / (2 * k + 1)
         }
     }
 }
@@ -27,6 +32,8 @@ public enum SmallScaleFading: Sendable, Equatable, Codable {
 ///     | none     | 1                   | e^{−s}       | e^{iω}        |
 ///     | Rayleigh | Γ(1+s)              | 1/(1+s)      | 1/(1−iω)      |
 ///     | Nakagami | Γ(m+s)/(Γ(m) m^s)   | (1+s/m)^{−m} | (1−iω/m)^{−m} |
+///     | Rician K | b^s Σ_n Pois(n; K) Γ(n+1+s)/n!   | e^{−sν/(1+bs)}/(1+bs) | e^{iων/(1−ibω)}/(1−ibω) |
+///     (Rician: b = 1/(K+1), ν = K/(K+1); h = b·G with G | N ~ Gamma(N+1, 1), N ~ Poisson(K))
 ///     S = exp(σN − σ²/2),  σ = σ_dB·ln10/10,  E[S^s] = exp(σ² s(s−1)/2)
 ///     E[H^s] = E[h^s]·E[S^s],  L_H(s) = E_S[L_h(sS)],  φ_H(ω) = E_S[φ_h(ωS)]   (48-node Gauss–Hermite over S)
 ///
@@ -49,6 +56,9 @@ public struct FadingModel: Sendable, Equatable, Codable {
         if case .nakagami(let m) = smallScale, !(m.isFinite && m > 0) {
             throw DensificationError.invalidNakagamiM(value: m)
         }
+        if case .rician(let k) = smallScale, !(k.isFinite && k >= 0) {
+            throw DensificationError.invalidRicianK(value: k)
+        }
         guard shadowingSigmaDB.isFinite, shadowingSigmaDB >= 0 else {
             throw DensificationError.invalidShadowingSigma(value: shadowingSigmaDB)
         }
@@ -63,6 +73,10 @@ public struct FadingModel: Sendable, Equatable, Codable {
     /// H ~ Gamma(m, 1/m).
     public static func nakagami(m: Double) throws(DensificationError) -> FadingModel {
         try FadingModel(smallScale: .nakagami(m: m))
+    }
+    /// Rician power with linear K-factor K ≥ 0 (K = 0 is Rayleigh).
+    public static func rician(k: Double) throws(DensificationError) -> FadingModel {
+        try FadingModel(smallScale: .rician(k: k))
     }
     /// H = S, mean-1 log-normal with σ_dB.
     public static func logNormal(sigmaDB: Double) throws(DensificationError) -> FadingModel {
@@ -88,7 +102,40 @@ public struct FadingModel: Sendable, Equatable, Codable {
         case .nakagami(let m):
             guard s > -m else { return .infinity }
             return exp(SpecialFunctions.logGamma(m + s) - SpecialFunctions.logGamma(m) - s * log(m))
+        case .rician(let k):
+            guard s > -1 else { return .infinity }
+            return Self.ricianMoment(order: s, k: k)
         }
+    }
+
+    /// E[h^s] of the Rician power, s > −1: b^s Σ_n e^{−K} K^n/n! · Γ(n+1+s)/Γ(n+1), b = 1/(K+1) (Poisson mixture
+    /// of Gamma(n+1, 1) laws). Terms in log space, summed from the Poisson mode outwards until they fall below
+    /// 1e−17 of the sum.
+    static func ricianMoment(order s: Double, k: Double) -> Double {
+        if k == 0 { return SpecialFunctions.gamma(1 + s) }
+        func term(_ n: Int) -> Double {
+            let dn = Double(n)
+            return exp(
+                -k + dn * log(k) - SpecialFunctions.logGamma(dn + 1) + SpecialFunctions.logGamma(dn + 1 + s)
+                    - SpecialFunctions.logGamma(dn + 1))
+        }
+        let mode = Int(k.rounded(.down))
+        var total = term(mode)
+        var n = mode + 1
+        while true {
+            let t = term(n)
+            total += t
+            if t < 1e-17 * total { break }
+            n += 1
+        }
+        n = mode - 1
+        while n >= 0 {
+            let t = term(n)
+            total += t
+            if t < 1e-17 * total { break }
+            n -= 1
+        }
+        return exp(-s * log1p(k)) * total
     }
 
     /// E[S^s] = exp(σ² s(s−1)/2).
@@ -120,6 +167,9 @@ public struct FadingModel: Sendable, Equatable, Codable {
         case .none: return exp(-s)
         case .rayleigh: return 1 / (1 + s)
         case .nakagami(let m): return exp(-m * log1p(s / m))
+        case .rician(let k):
+            let b = 1 / (k + 1)
+            return exp(-s * k * b / (1 + b * s)) / (1 + b * s)
         }
     }
 
@@ -135,6 +185,15 @@ public struct FadingModel: Sendable, Equatable, Codable {
             let re = -m * modulus
             let im = -m * argument
             return Complex(exp(re) * cos(im), exp(re) * sin(im))
+        case .rician(let k):
+            // e^{iων/(1−ibω)}/(1−ibω): iων/(1−ibω) = iων(1+ibω)/(1+b²ω²) = (−bνω² + iνω)/(1+b²ω²).
+            let b = 1 / (k + 1)
+            let nu = k * b
+            let q = 1 + b * b * omega * omega
+            let re = -b * nu * omega * omega / q
+            let im = nu * omega / q
+            let e = Complex(exp(re) * cos(im), exp(re) * sin(im))
+            return e / Complex(1, -b * omega)
         }
     }
 
@@ -166,7 +225,15 @@ public struct FadingModel: Sendable, Equatable, Codable {
         case .nakagami(let m):
             // m was validated by init, so the distribution cannot fail to build.
             return (try! GammaDistribution(shape: m, scale: 1 / m)).sample(using: &generator)
+        case .rician(let k): return Self.ricianSample(k: k, using: &generator)
         }
+    }
+
+    /// One Rician power draw: (|√K + (Z₁ + iZ₂)/√2|²)/(K+1), Z₁, Z₂ standard normal.
+    static func ricianSample(k: Double, using generator: inout some RandomNumberGenerator) -> Double {
+        let x = k.squareRoot() + NormalDistribution.standardSample(using: &generator) * 0.5.squareRoot()
+        let y = NormalDistribution.standardSample(using: &generator) * 0.5.squareRoot()
+        return (x * x + y * y) / (k + 1)
     }
 
     /// One draw of the shadowing S (mean 1).

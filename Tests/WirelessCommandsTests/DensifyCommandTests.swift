@@ -43,38 +43,45 @@ import WirelessStochasticGeometry
     /// Issue 13 items 4 and 5: a cell with no analytic value says why; with noise the peak density is a row of
     /// the table (λ* in the lambda column, P_c(λ*) as the value) and a key of the meta sidecar, even with --quiet.
     @Test func sweepGivesReasonsAndPeakDensityInTheTable() throws {
-        let dir = try makeTemporaryDirectory()
-        let code = runWTK([
-            "densify", "sweep", "--exponents", "2.5,4", "--breakpoints", "1", "--association", "strongest",
-            "--threshold-db=-3,3", "--noise", "0.01", "--lambda-min", "0.1", "--lambda-max", "100",
-            "--per-decade", "1", "--metrics", "coverage", "--mc", "off", "--out-dir", dir.path, "--quiet",
-        ])
-        #expect(code == 0)
-        let csv = try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst().map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func sweep(_ extra: [String]) throws -> (dir: URL, rows: [[String]]) {
+            let dir = try makeTemporaryDirectory()
+            let code = runWTK(
+                [
+                    "densify", "sweep", "--exponents", "2.5,4", "--breakpoints", "1", "--association", "strongest",
+                    "--noise", "0.01", "--lambda-min", "0.1", "--lambda-max", "100", "--per-decade", "1", "--metrics",
+                    "coverage", "--mc", "off", "--out-dir", dir.path, "--quiet",
+                ] + extra)
+            #expect(code == 0)
+            let csv = try String(contentsOf: dir.appendingPathComponent("densify-sweep.csv"), encoding: .utf8)
+            let rows = csv.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            return (dir, rows)
         }
-        // −3 dB, multi-slope strongest: no route; the last column says so.
-        let below = rows.filter { $0[2] == "coverage" && $0[1] == "-3" }
+        // −3 dB, multi-slope strongest with Nakagami fading: no route (route i needs Rayleigh h); the last column
+        // says so, and so does the peak-density row.
+        let missing = try sweep(["--threshold-db=-3", "--fading", "nakagami:2"]).rows
+        let below = missing.filter { $0[2] == "coverage" && $0[1] == "-3" }
         #expect(!below.isEmpty)
         for r in below {
             #expect(r[4].isEmpty)
             #expect(r.last!.contains("below T = 1"), "\(r)")
         }
-        // 3 dB has a value and an empty reason.
+        #expect(missing.first { $0[2] == "peak-density" }!.last!.contains("below T = 1"))
+        // 3 dB, Rayleigh: a value and an empty reason.
+        let (dir, rows) = try sweep(["--threshold-db=3"])
         for r in rows where r[2] == "coverage" && r[1] == "3" {
             #expect(Double(r[4]) != nil)
             #expect(r.last!.isEmpty)
         }
-        // One peak-density row per threshold: at 3 dB a λ* inside the grid with P_c(λ*) ≥ every grid value.
+        // One peak-density row per threshold: a λ* inside the grid with P_c(λ*) ≥ every grid value.
         let peaks = rows.filter { $0[2] == "peak-density" }
-        #expect(peaks.count == 2)
+        #expect(peaks.count == 1)
         let peak = try #require(peaks.first { $0[1] == "3" })
         let lambdaStar = try #require(Double(peak[0]))
         let best = try #require(Double(peak[4]))
         #expect(lambdaStar >= 0.1 && lambdaStar <= 100)
         for r in rows where r[2] == "coverage" && r[1] == "3" { #expect(best >= Double(r[4])! - 1e-9) }
-        #expect(peaks.first { $0[1] == "-3" }!.last!.contains("below T = 1"))
         let meta = try String(contentsOf: dir.appendingPathComponent("densify-sweep.meta.json"), encoding: .utf8)
         #expect(meta.contains("\"peak_density\""))
         #expect(meta.contains(peak[0]))
@@ -92,7 +99,7 @@ import WirelessStochasticGeometry
             ["--exponents", "1,2,4"],  // three slopes need two breakpoints
             ["--exponents", "4", "--breakpoints", "1"],  // a single slope has none
             ["--association", "farthest"],
-            ["--fading", "rician:3"],
+            ["--fading", "rician:-1"],
             ["--metrics", "coverage,sinr"],
         ]
         for arguments in cases {

@@ -63,13 +63,14 @@ import WirelessCore
     @Test func fadingSpecificationsReadBack() throws {
         for text in [
             "none", "rayleigh", "nakagami:2.5", "lognormal:8.0", "rayleigh+lognormal:6.0", "nakagami:2.0+lognormal:4.0",
+            "rician:3.0", "rician:0.5+lognormal:6.0",
         ] {
             let model = try FadingModel(specification: text)
             #expect(model.specification == text)
             #expect(try FadingModel(specification: model.specification) == model)
         }
         #expect(try FadingModel(specification: "Rayleigh") == .rayleigh)
-        for bad in ["rician:3", "nakagami", "lognormal:x", "", "rayleigh+"] {
+        for bad in ["rician", "rician:x", "rice:3", "nakagami", "lognormal:x", "", "rayleigh+"] {
             #expect(throws: DensificationError.self) { try FadingModel(specification: bad) }
         }
         #expect(throws: DensificationError.invalidNakagamiM(value: 0)) { try FadingModel(specification: "nakagami:0") }

@@ -118,11 +118,19 @@ private func nakagamiTwoOracle(threshold t: Double, exponent a: Double) throws -
 /// Routes that still have no analytic form say why (the CLI prints the reason), rather than failing silently.
 @Test func missingRoutesCarryAReason() throws {
     let dual = try MultiSlopePathGain.dualSlope(nearExponent: 4, farExponent: 4, criticalDistance: 1)
-    let strongest = try DensificationScenario(pathGain: dual, fading: .rayleigh, association: .strongestInstantaneous)
+    let strongest = try DensificationScenario(
+        pathGain: dual, fading: try .nakagami(m: 2), association: .strongestInstantaneous)
     #expect {
         _ = try strongest.coverage(density: 1, threshold: 0.5)
     } throws: { error in
         guard case DensificationError.analyticUnavailable(let reason) = error else { return false }
-        return reason.contains("multi-slope") && reason.contains("below T = 1")
+        return reason.contains("multi-slope") && reason.contains("below T = 1") && reason.contains("Rayleigh")
+    }
+    let shadowed = try DensificationScenario(pathGain: dual, fading: try .logNormal(sigmaDB: 6), association: .nearest)
+    #expect {
+        _ = try shadowed.coverage(density: 1, threshold: 0.5)
+    } throws: { error in
+        guard case DensificationError.analyticUnavailable(let reason) = error else { return false }
+        return reason.contains("single-slope")
     }
 }

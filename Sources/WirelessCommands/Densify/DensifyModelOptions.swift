@@ -21,7 +21,7 @@ public struct DensifyModelOptions: ParsableArguments {
 
     @Option(
         help:
-            "Fading: none | rayleigh | nakagami:M | lognormal:SDB | rayleigh+lognormal:SDB | nakagami:M+lognormal:SDB (default: rayleigh).",
+            "Fading: none | rayleigh | nakagami:M | rician:K (linear K-factor; rician:KdB in dB) | lognormal:SDB | a small-scale law + lognormal:SDB, e.g. rician:3+lognormal:8 (default: rayleigh).",
         transform: { try FadingModel(specification: $0) })
     var fading: FadingModel = .rayleigh
 
