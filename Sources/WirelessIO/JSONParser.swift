@@ -100,7 +100,9 @@ struct JSONParser {
         guard index < bytes.count else { throw fail("the file is empty; expected a JSON value") }
         let value = try parseValue(depth: 0)
         skipWhitespace()
-        guard index == bytes.count else { throw fail("unexpected \(describeCurrent()) after the end of the JSON value") }
+        guard index == bytes.count else {
+            throw fail("unexpected \(describeCurrent()) after the end of the JSON value")
+        }
         return value
     }
 
@@ -320,7 +322,8 @@ struct JSONParser {
         let digits = UnsafeBufferPointer(rebasing: bytes[start..<index])
         if isIntegerSyntax, let value = Self.int64(digits) { return .integer(value) }
         guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
-            throw Failure(offset: start, reason: "the number \(String(decoding: digits, as: UTF8.self)) is out of range")
+            throw Failure(
+                offset: start, reason: "the number \(String(decoding: digits, as: UTF8.self)) is out of range")
         }
         if !isIntegerSyntax, value.rounded(.towardZero) == value, value > -0x1p63, value < 0x1p63 {
             return .integer(Int64(value))

@@ -105,7 +105,8 @@ public enum RootMUSIC {
     /// replaced by the midpoint (z + z')/2, whose error is O(δ) instead of O(√δ) because the split
     /// is symmetric to first order; for a noisy root the twin is its mirror 1/z*, which has the same
     /// phase, so arg z is unchanged. Twins are not taken again.
-    static func select(roots: [Complex<Double>], count: Int, coefficients: [Complex<Double>] = []) -> [Complex<Double>] {
+    static func select(roots: [Complex<Double>], count: Int, coefficients: [Complex<Double>] = []) -> [Complex<Double>]
+    {
         let finite = roots.filter { $0.isFinite }
         let order = finite.indices.filter { finite[$0].length <= 1 + 1e-9 }
             .sorted { abs(1 - finite[$0].length) < abs(1 - finite[$1].length) }
@@ -163,7 +164,8 @@ public enum ESPRIT {
     }
 
     /// The K × K operator Ψ with J_1U_sΨ ≈ J_2U_s (LS or TLS).
-    public static func rotationOperator(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool) throws(ISACError)
+    public static func rotationOperator(signalSubspace u: Matrix<Complex<Double>>, totalLeastSquares: Bool)
+        throws(ISACError)
         -> Matrix<Complex<Double>>
     {
         let n = u.rows

@@ -148,7 +148,9 @@ public struct ISACScenario: Sendable, Equatable, Codable {
     /// A noisy realisation at `snrDB` [dB]: the noiseless tensor plus iid CN(0, σ²) noise.
     ///
     /// - Throws: `ISACError.invalidParameter(name: "snrDB")` for a non-finite SNR or σ².
-    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws(ISACError) -> ChannelTensor {
+    public func tensor(snrDB: Double, using generator: inout some RandomNumberGenerator) throws(ISACError)
+        -> ChannelTensor
+    {
         var tensor = noiselessTensor()
         let variance = noiseVariance(snrDB: snrDB)
         guard snrDB.isFinite, variance.isFinite, variance > 0 else { throw ISACError.invalidParameter(name: "snrDB") }

@@ -54,7 +54,9 @@ public struct SequentialEstimator: ISACParameterEstimator {
             for column in 0..<(nT * s) {
                 for k in 0..<nF { z[k, column] = beams[i + kA * (k + nF * column)] }
             }
-            var zCovariance = try ISACError.numerical("beam covariance") { try multiply(z, z, .none, .conjugateTranspose) }
+            var zCovariance = try ISACError.numerical("beam covariance") {
+                try multiply(z, z, .none, .conjugateTranspose)
+            }
             for e in zCovariance.elements.indices {
                 zCovariance.elements[e] = zCovariance.elements[e].divided(by: Double(nT * s))
             }

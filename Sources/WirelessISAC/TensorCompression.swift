@@ -236,7 +236,9 @@ extension TensorCompression {
     ///   - parallel: Split the averaging over two tasks for large inputs (same result either way).
     /// - Throws: `shapeMismatch`, `nonFiniteInput(index:)`, `zeroEnergyInput`, `numericalFailure`
     ///   when finite block sums overflow.
-    public func validatedCompression(of tensor: ChannelTensor, parallel: Bool = false) throws(ISACError) -> ChannelTensor {
+    public func validatedCompression(of tensor: ChannelTensor, parallel: Bool = false) throws(ISACError)
+        -> ChannelTensor
+    {
         guard tensor.dimensions == inputDimensions, tensor.snapshotCount == inputSnapshotCount else {
             throw ISACError.shapeMismatch(
                 expected: inputDimensions + [inputSnapshotCount], actual: tensor.dimensions + [tensor.snapshotCount])

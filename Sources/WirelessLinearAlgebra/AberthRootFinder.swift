@@ -31,7 +31,9 @@ public enum AberthRootFinder {
     ///   - maxIterations: sweep limit, ≥ 1 (default 500).
     /// - Throws: `LinearAlgebraError.nonFiniteInput`, `.invalidArgument` for all-zero coefficients.
     /// - Complexity: O(n²) per sweep; typically 10–30 sweeps.
-    public static func roots(coefficients: [Complex<Double>], maxIterations: Int = 500) throws(LinearAlgebraError) -> Result {
+    public static func roots(coefficients: [Complex<Double>], maxIterations: Int = 500) throws(LinearAlgebraError)
+        -> Result
+    {
         let (c, zeroRoots) = try trimmedPolynomial(coefficients)
         let n = c.count - 1
         var result = [Complex<Double>](repeating: .zero, count: zeroRoots)

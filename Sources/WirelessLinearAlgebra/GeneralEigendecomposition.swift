@@ -33,8 +33,9 @@ public func eigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebr
         eigenvalues: values, rightEigenvectors: Matrix(rows: a.rows, columns: a.rows, columnMajor: vectors))
 }
 
-private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Complex<Double>], [Complex<Double>])
-{
+private func zgeev(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> (
+    [Complex<Double>], [Complex<Double>]
+) {
     guard let order = try a.checkedSquareOrder() else { return ([], []) }
     let n = a.rows
     let storage = LAPACKBuffer(copying: a.elements)

@@ -20,7 +20,9 @@ public struct HermitianEigendecomposition: Sendable, Equatable {
 /// - Parameter a: `n × n` Hermitian matrix (column-major), finite.
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.didNotConverge(info:)`.
 /// - Complexity: O(n³) time; allocates the result and the LAPACK workspace.
-public func hermitianEigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> HermitianEigendecomposition {
+public func hermitianEigendecomposition(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError)
+    -> HermitianEigendecomposition
+{
     let (values, vectors) = try zheevd(a, computeVectors: true)
     return HermitianEigendecomposition(
         eigenvalues: values, eigenvectors: Matrix(rows: a.rows, columns: a.columns, columnMajor: vectors))
@@ -34,7 +36,9 @@ public func hermitianEigenvalues(_ a: Matrix<Complex<Double>>) throws(LinearAlge
     try zheevd(a, computeVectors: false).0
 }
 
-private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> ([Double], [Complex<Double>]) {
+private func zheevd(_ a: Matrix<Complex<Double>>, computeVectors: Bool) throws(LinearAlgebraError) -> (
+    [Double], [Complex<Double>]
+) {
     guard let order = try a.checkedSquareOrder() else { return ([], []) }
     let n = a.rows
     let jobz = lapackChar(computeVectors ? "V" : "N")

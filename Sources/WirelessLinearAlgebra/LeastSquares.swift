@@ -79,7 +79,8 @@ public func leastSquares(_ a: Matrix<Double>, _ b: [Double], rcond: Double? = ni
 ///   - b: `m × nrhs` right-hand sides, finite.
 ///   - rcond: Relative singular value cut-off ≥ 0; `nil` = ε·max(m, n).
 /// - Throws: `.dimensionMismatch`, `.nonFiniteInput`, `.didNotConverge(info:)`.
-public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil) throws(LinearAlgebraError)
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>, rcond: Double? = nil)
+    throws(LinearAlgebraError)
     -> LeastSquaresSolution<Complex<Double>>
 {
     if let empty = try emptyLeastSquares(a, b) { return empty }
@@ -116,7 +117,8 @@ public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Doubl
 }
 
 /// Complex least squares with one right-hand side `b` (length m).
-public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], rcond: Double? = nil) throws(LinearAlgebraError)
+public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>], rcond: Double? = nil)
+    throws(LinearAlgebraError)
     -> LeastSquaresSolution<Complex<Double>>
 {
     try leastSquares(a, Matrix(rows: b.count, columns: 1, columnMajor: b), rcond: rcond)

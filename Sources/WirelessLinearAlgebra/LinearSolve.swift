@@ -33,7 +33,9 @@ public func solve(_ a: Matrix<Double>, _ b: [Double]) throws(LinearAlgebraError)
 /// Solves `A·X = B` for complex square `A` by LU with partial pivoting (LAPACK `zgesv`).
 ///
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)`.
-public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
+public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<
+    Complex<Double>
+> {
     if let empty = try emptySolution(a, b) { return empty }
     let n = a.rows
     let lu = LAPACKBuffer(copying: a.elements)
@@ -48,7 +50,8 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) th
 }
 
 /// Solves `A·x = b` for complex `A` and one right-hand side.
-public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(LinearAlgebraError) -> [Complex<Double>] {
+public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(LinearAlgebraError) -> [Complex<Double>]
+{
     try solve(a, Matrix(rows: b.count, columns: 1, columnMajor: b)).elements
 }
 

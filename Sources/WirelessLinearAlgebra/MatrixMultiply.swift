@@ -90,7 +90,9 @@ public func multiply(
 /// Real matrix–vector product `y = op(A)·x` (BLAS `dgemv`).
 ///
 /// - Throws: `.dimensionMismatch` if `x.count` ≠ columns of `op(A)`.
-public func multiply(_ a: Matrix<Double>, _ x: [Double], _ operation: MatrixOperation = .none) throws(LinearAlgebraError) -> [Double] {
+public func multiply(_ a: Matrix<Double>, _ x: [Double], _ operation: MatrixOperation = .none)
+    throws(LinearAlgebraError) -> [Double]
+{
     let (m, n) = operation.shape(rows: a.rows, columns: a.columns)
     guard x.count == n else {
         throw LinearAlgebraError.dimensionMismatch(reason: "op(A) is \(m) × \(n) but x has \(x.count) elements")

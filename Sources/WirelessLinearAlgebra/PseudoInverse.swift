@@ -13,7 +13,9 @@ import WirelessCore
 ///   - rcond: Relative cut-off ≥ 0 for negligible singular values; `nil` = ε·max(m, n).
 /// - Returns: `n × m` matrix `A⁺`.
 /// - Throws: `.nonFiniteInput`, `.didNotConverge(info:)`, `.invalidArgument` for a negative rcond.
-public func pseudoInverse(_ a: Matrix<Complex<Double>>, rcond: Double? = nil) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
+public func pseudoInverse(_ a: Matrix<Complex<Double>>, rcond: Double? = nil) throws(LinearAlgebraError) -> Matrix<
+    Complex<Double>
+> {
     let cutoff = rcond ?? defaultRcond(rows: a.rows, columns: a.columns)
     guard cutoff >= 0, cutoff.isFinite else {
         throw LinearAlgebraError.invalidArgument(reason: "rcond = \(cutoff) must be finite and ≥ 0")

@@ -138,76 +138,80 @@ public enum CampaignCSV {
         links.reserveCapacity(fields.rowCount)
         var dropped = 0
         try fields.withUnsafeStorage { storage throws(PathLossError) in
-        for r in 0..<fields.rowCount {
-            let line = fields.rowLines[r] + skipped
-            let parser = RowParser(fields: fields, storage: storage, row: r, file: file, line: line)
-            do throws(PathLossError) {
-                let distance = try parser.double("distance_m", column: distanceColumn)
-                guard distance > 0 else {
-                    throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance)
-                }
-                let value = try parser.double(valueName, column: valueColumn)
-                // A path gain > 0 dB (or a loss < 0 dB) is physically impossible for a passive channel; it almost
-                // always means losses were written into the gain column (or vice versa).
-                guard sign * value <= 0 else {
-                    throw PathLossError.positivePathGain(file: file, line: line, column: valueName, value: value)
-                }
-                var link = PathLossLink(distanceMeters: distance, pathGainDB: sign * value)
-                link.scenarioID = parser.string(columns.scenarioID)
-                link.buildingID = parser.string(columns.buildingID)
-                link.linkID = parser.string(columns.linkID)
-                // An empty glass_type is an "empty feature" (docs/PATHLOSS.md#csv-schema): invalidCategory, not
-                // unknown.
-                if let glass = parser.string(columns.glassType) {
-                    guard let type = GlassType(rawValue: glass.lowercased()) else {
-                        throw PathLossError.invalidCategory(file: file, line: line, column: "glass_type", value: glass)
+            for r in 0..<fields.rowCount {
+                let line = fields.rowLines[r] + skipped
+                let parser = RowParser(fields: fields, storage: storage, row: r, file: file, line: line)
+                do throws(PathLossError) {
+                    let distance = try parser.double("distance_m", column: distanceColumn)
+                    guard distance > 0 else {
+                        throw PathLossError.nonPositiveDistance(file: file, line: line, value: distance)
                     }
-                    link.glassType = type
-                }
-                link.scaffolding = try parser.flag("scaffolding", column: columns.scaffolding, emptyIsUnknown: false)
-                link.foliage = try parser.flag("foliage", column: columns.foliage, emptyIsUnknown: false)
-                link.elevatedSubway = try parser.flag(
-                    "elevated_subway", column: columns.elevatedSubway, emptyIsUnknown: false)
-                link.lineOfSight = try parser.flag("los", column: columns.lineOfSight, emptyIsUnknown: true)
-                link.isCensored = try parser.flag("censored", column: columns.censored, emptyIsUnknown: true) ?? false
-                if let floorText = parser.string(columns.floor, allowEmpty: true) {
-                    guard let floor = Int(floorText), floor >= 1 else {
-                        throw PathLossError.invalidCategory(
-                            file: file, line: line, column: "floor", value: String(floorText))
+                    let value = try parser.double(valueName, column: valueColumn)
+                    // A path gain > 0 dB (or a loss < 0 dB) is physically impossible for a passive channel; it almost
+                    // always means losses were written into the gain column (or vice versa).
+                    guard sign * value <= 0 else {
+                        throw PathLossError.positivePathGain(file: file, line: line, column: valueName, value: value)
                     }
-                    link.floor = floor
-                }
-                if let f = try parser.optionalDouble("frequency_ghz", column: columns.frequency) {
-                    guard f > 0 else {
-                        throw PathLossError.frequencyOutOfRangeInFile(
-                            file: file, line: line, column: "frequency_ghz", frequencyGHz: f)
+                    var link = PathLossLink(distanceMeters: distance, pathGainDB: sign * value)
+                    link.scenarioID = parser.string(columns.scenarioID)
+                    link.buildingID = parser.string(columns.buildingID)
+                    link.linkID = parser.string(columns.linkID)
+                    // An empty glass_type is an "empty feature" (docs/PATHLOSS.md#csv-schema): invalidCategory, not
+                    // unknown.
+                    if let glass = parser.string(columns.glassType) {
+                        guard let type = GlassType(rawValue: glass.lowercased()) else {
+                            throw PathLossError.invalidCategory(
+                                file: file, line: line, column: "glass_type", value: glass)
+                        }
+                        link.glassType = type
                     }
-                    link.frequencyGHz = f
-                }
-                if let h = try parser.optionalDouble("tx_height_m", column: columns.txHeight) {
-                    guard h > 0 else {
-                        throw PathLossError.malformedRow(
-                            file: file, line: line, column: "tx_height_m", reason: "must be > 0, got \(h)")
+                    link.scaffolding = try parser.flag(
+                        "scaffolding", column: columns.scaffolding, emptyIsUnknown: false)
+                    link.foliage = try parser.flag("foliage", column: columns.foliage, emptyIsUnknown: false)
+                    link.elevatedSubway = try parser.flag(
+                        "elevated_subway", column: columns.elevatedSubway, emptyIsUnknown: false)
+                    link.lineOfSight = try parser.flag("los", column: columns.lineOfSight, emptyIsUnknown: true)
+                    link.isCensored =
+                        try parser.flag("censored", column: columns.censored, emptyIsUnknown: true) ?? false
+                    if let floorText = parser.string(columns.floor, allowEmpty: true) {
+                        guard let floor = Int(floorText), floor >= 1 else {
+                            throw PathLossError.invalidCategory(
+                                file: file, line: line, column: "floor", value: String(floorText))
+                        }
+                        link.floor = floor
                     }
-                    link.txHeightMeters = h
-                }
-                if let h = try parser.optionalDouble("rx_height_m", column: columns.rxHeight) {
-                    guard h > 0 else {
-                        throw PathLossError.malformedRow(
-                            file: file, line: line, column: "rx_height_m", reason: "must be > 0, got \(h)")
+                    if let f = try parser.optionalDouble("frequency_ghz", column: columns.frequency) {
+                        guard f > 0 else {
+                            throw PathLossError.frequencyOutOfRangeInFile(
+                                file: file, line: line, column: "frequency_ghz", frequencyGHz: f)
+                        }
+                        link.frequencyGHz = f
                     }
-                    link.rxHeightMeters = h
-                }
-                links.append(link)
-            } catch {
-                switch error {
-                case .nonFiniteValue where options.dropInvalidRows, .nonPositiveDistance where options.dropInvalidRows:
-                    dropped += 1
-                default:
-                    throw error
+                    if let h = try parser.optionalDouble("tx_height_m", column: columns.txHeight) {
+                        guard h > 0 else {
+                            throw PathLossError.malformedRow(
+                                file: file, line: line, column: "tx_height_m", reason: "must be > 0, got \(h)")
+                        }
+                        link.txHeightMeters = h
+                    }
+                    if let h = try parser.optionalDouble("rx_height_m", column: columns.rxHeight) {
+                        guard h > 0 else {
+                            throw PathLossError.malformedRow(
+                                file: file, line: line, column: "rx_height_m", reason: "must be > 0, got \(h)")
+                        }
+                        link.rxHeightMeters = h
+                    }
+                    links.append(link)
+                } catch {
+                    switch error {
+                    case .nonFiniteValue where options.dropInvalidRows,
+                        .nonPositiveDistance where options.dropInvalidRows:
+                        dropped += 1
+                    default:
+                        throw error
+                    }
                 }
             }
-        }
         }
         return PathLossCampaign(links: links, isSynthetic: isSynthetic, source: file, droppedRowCount: dropped)
     }
@@ -358,7 +362,8 @@ public enum CampaignCSV {
             case "1", "true", "yes": return true
             case "0", "false", "no": return false
             case "" where emptyIsUnknown: return nil
-            default: throw .invalidCategory(file: file, line: line, column: name, value: fields.string(row: row, column: i))
+            default:
+                throw .invalidCategory(file: file, line: line, column: name, value: fields.string(row: row, column: i))
             }
         }
     }

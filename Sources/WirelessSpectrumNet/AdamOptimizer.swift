@@ -30,7 +30,7 @@ public struct AdamOptimizer<Scalar: NetworkScalar>: Sendable, Equatable {
     }
 
     /// Applies one update to every trainable parameter of `model` using its accumulated gradients.
-    @_specialize(exported: true, where Scalar == Float, Model == SegmentationNetwork<Float>)
+    @_specialize(exported:true,where Scalar == Float, Model == SegmentationNetwork<Float>)
     public mutating func update<Model: ParameterContainer>(_ model: inout Model) where Model.Scalar == Scalar {
         step += 1
         let b1 = Scalar(beta1)

@@ -290,7 +290,9 @@ public struct Checkpoint: Sendable {
     /// - Parameter expected: when given, the configuration the caller needs; any difference throws
     ///   `architectureMismatch` before anything is loaded.
     /// - Throws: `SpectrumNetError.architectureMismatch`, `.malformedCheckpoint` (missing tensor or shape).
-    public func makeNetwork(expecting expected: NetworkConfiguration? = nil) throws(SpectrumNetError) -> SegmentationNetwork<Float> {
+    public func makeNetwork(expecting expected: NetworkConfiguration? = nil) throws(SpectrumNetError)
+        -> SegmentationNetwork<Float>
+    {
         if let expected, expected != header.configuration {
             throw SpectrumNetError.architectureMismatch(expected: expected.summary, found: header.configuration.summary)
         }
@@ -340,7 +342,9 @@ public struct Checkpoint: Sendable {
 
 extension Checkpoint {
     /// Rebuilds the resumable session (state, Adam moments, best weights) stored with the network.
-    public func session(for network: inout SegmentationNetwork<Float>) throws(SpectrumNetError) -> SpectrumTrainer.Session {
+    public func session(for network: inout SegmentationNetwork<Float>) throws(SpectrumNetError)
+        -> SpectrumTrainer.Session
+    {
         var session = SpectrumTrainer.Session()
         guard let state = header.training else { return session }
         session.state = state

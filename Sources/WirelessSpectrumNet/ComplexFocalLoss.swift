@@ -49,7 +49,7 @@ public struct ComplexFocalLoss: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - logits: `[batch × 1 × N]`.
     ///   - labels: `batch·N` values in {0, 1}, row-major `[batch × N]`.
-    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Float)
     public func evaluate<Scalar: NetworkScalar>(
         logits: ComplexTensor<Scalar>, labels: [Scalar]
     ) -> (loss: Scalar, gradient: ComplexTensor<Scalar>) {

@@ -110,7 +110,9 @@ public struct ComplexTensor<Scalar: NetworkScalar>: Sendable, Equatable {
 
     /// Calls `body` with pointers to the Re and Im planes (Im = Re for a real tensor, never to be
     /// read then), valid only inside `body`, for parallel kernels that read disjoint or shared slices.
-    func withPlanePointers<R>(_ body: (SendablePointer<Scalar>, SendablePointer<Scalar>) throws(SpectrumNetError) -> R) rethrows -> R {
+    func withPlanePointers<R>(_ body: (SendablePointer<Scalar>, SendablePointer<Scalar>) throws(SpectrumNetError) -> R)
+        rethrows -> R
+    {
         try real.withUnsafeBufferPointer { r in
             let re = SendablePointer(
                 readOnly: r.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Scalar>.alignment)!)

@@ -188,7 +188,8 @@ public struct NetworkConfiguration: Sendable, Equatable, Codable {
         let context = contextDilations.isEmpty ? "" : "/ctx\(contextDilations.map(String.init).joined(separator: "-"))"
         let window = inputWindow == .rectangular ? "" : "/\(inputWindow.rawValue)"
         let norm = batchNorm == .whitening || !isComplex ? "" : "/\(batchNorm.rawValue)-bn"
-        return "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)\(norm)"
+        return
+            "\(architecture.rawValue)/\(isComplex ? "complex" : "real")/M\(fftCount)/N\(bins)/w\(widths.map(String.init).joined(separator: "-"))\(context)/\(activation.rawValue)/\(head.rawValue)\(window)\(norm)"
     }
 
     /// The valid range of every field, checked by `validate()`: by `SegmentationNetwork.init`, by

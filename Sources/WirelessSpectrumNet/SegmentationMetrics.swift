@@ -200,7 +200,8 @@ public struct SegmentationMetrics: Sendable, Equatable, Codable {
 
     /// Per ground-truth run, the overlap I and span U with its Hungarian partner (maximising total IoU);
     /// I = 0, U = b_g − a_g when unmatched or matched without overlap.
-    static func matchedOverlap(_ truth: [BinInterval], _ predicted: [BinInterval]) -> [(intersection: Int, union: Int)] {
+    static func matchedOverlap(_ truth: [BinInterval], _ predicted: [BinInterval]) -> [(intersection: Int, union: Int)]
+    {
         var result = truth.map { (intersection: 0, union: $0.end - $0.start) }
         guard !predicted.isEmpty else { return result }
         let scores = truth.map { g in predicted.map { g.intersectionOverUnion($0) } }

@@ -39,7 +39,9 @@ public struct SegmentationNetwork<Scalar: NetworkScalar>: ParameterContainer, Se
     /// Builds the network and initialises its weights from `generator` (fixed draw order).
     ///
     /// - Throws: `SpectrumNetError.invalidConfiguration` for an invalid configuration.
-    public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator) throws(SpectrumNetError) {
+    public init(configuration: NetworkConfiguration, using generator: inout some RandomNumberGenerator)
+        throws(SpectrumNetError)
+    {
         try self.init(configuration: configuration)
         let scheme = configuration.initialization
         forEachConvolution { ComplexWeightInitializer.initialize(&$0, scheme: scheme, using: &generator) }

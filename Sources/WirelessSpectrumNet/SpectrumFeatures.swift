@@ -28,7 +28,9 @@ public struct SpectrumFeatureExtractor: Sendable {
         self.fftCount = fftCount
         self.bins = bins
         self.window = window
-        self.plan = try SpectrumNetError.configuring("feature FFT") { try FFTPlanFloat(count: bins, batchCount: fftCount) }
+        self.plan = try SpectrumNetError.configuring("feature FFT") {
+            try FFTPlanFloat(count: bins, batchCount: fftCount)
+        }
         self.windowCoefficients = window.coefficients(length: bins).map { Float($0) }
     }
 

@@ -94,7 +94,8 @@ public enum DensificationError: Error, Equatable, Sendable, CustomStringConverti
         case .numericalFailure(let reason):
             return "numerical integration failed: \(reason)"
         case .invalidFading(let specification, let reason):
-            return "fading '\(specification)' is not none, rayleigh, nakagami:M, rician:K, lognormal:SDB or A+B: \(reason)"
+            return
+                "fading '\(specification)' is not none, rayleigh, nakagami:M, rician:K, lognormal:SDB or A+B: \(reason)"
         }
     }
 }

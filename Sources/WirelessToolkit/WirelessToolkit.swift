@@ -5,10 +5,10 @@
 @_exported import Numerics
 @_exported import WirelessCore
 @_exported import WirelessFFT
-@_exported import WirelessLinearAlgebra
 @_exported import WirelessIO
-@_exported import WirelessPlot
-@_exported import WirelessPathLoss
-@_exported import WirelessStochasticGeometry
 @_exported import WirelessISAC
+@_exported import WirelessLinearAlgebra
+@_exported import WirelessPathLoss
+@_exported import WirelessPlot
 @_exported import WirelessSpectrumNet
+@_exported import WirelessStochasticGeometry

@@ -1,2 +1,3 @@
 import WirelessCommands
+
 WTK.main()

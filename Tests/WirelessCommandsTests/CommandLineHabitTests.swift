@@ -45,7 +45,8 @@ import WirelessPathLoss
         defer { try? FileManager.default.removeItem(at: folder) }
         let coverage = try Self.stderr(of: ["pathloss", "coverage"], in: folder)
         #expect(coverage.contains("all 500 Mbit/s → distance 111.0 m"), "\(coverage)")
-        let sweep = try Self.stderr(of: ["densify", "sweep", "--mc", "off", "--threshold-db", "-3,0"], in: folder)
+        let sweep = try Self.stderr(
+            of: ["densify", "sweep", "--mc", "off", "--threshold-db", "-3,0", "--metrics", "coverage"], in: folder)
         #expect(sweep.contains("κ = 1.33, slopes P_c -0.333, R -0.250, D_c 0.667, ASE 0.750"), "\(sweep)")
         let regimes = try Self.stderr(of: ["densify", "regimes"], in: folder)
         #expect(regimes.contains("α0 = 3: κ = 0.667, regime saturate"), "\(regimes)")

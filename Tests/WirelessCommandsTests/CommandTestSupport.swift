@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WirelessCore
 import WirelessSpectrumNet
+
 @testable import WirelessCommands
 
 /// A fresh temporary folder for one test.

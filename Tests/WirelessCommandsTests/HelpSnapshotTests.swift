@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import WirelessCommands
 
 /// `wtk --help` and each subcommand's help against committed snapshots.

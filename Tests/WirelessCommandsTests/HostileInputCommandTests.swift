@@ -28,7 +28,6 @@ import WirelessSpectrumNet
         return (code, message)
     }
 
-
     /// The checkpoint at `url` with `configuration[key] = value`, the CRC recomputed (a deliberate edit).
     func editedModel(_ url: URL, _ key: String, _ value: Any, to target: URL) throws -> URL {
         let raw = [UInt8](try Data(contentsOf: url))

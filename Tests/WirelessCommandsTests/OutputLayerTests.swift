@@ -16,7 +16,7 @@ import WirelessSpectrumNet
     /// `--name ../x` (and other non-plain names) is refused with 64 by every densify and spectrum
     /// subcommand, and nothing is written inside or beside --out-dir.
     @Test(arguments: [
-        ["densify", "sweep", "--mc", "off", "--per-decade", "1"],
+        ["densify", "sweep", "--mc", "off", "--per-decade", "1", "--metrics", "coverage"],
         ["densify", "coverage", "--mc", "off"],
         ["densify", "regimes"],
         [

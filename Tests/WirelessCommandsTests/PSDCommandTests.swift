@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 import WirelessIO
+
 @testable import WirelessCommands
 
 @Suite struct PSDCommandTests {
@@ -20,18 +21,22 @@ import WirelessIO
         _ = try recording.make(seed: 7).write(to: base)
         let out = folder.appendingPathComponent("out")
 
-        let code = runWTK(["psd", base.path + ".sigmf-meta", "--segment-length", "512", "--out-dir", out.path, "--quiet"])
+        let code = runWTK([
+            "psd", base.path + ".sigmf-meta", "--segment-length", "512", "--out-dir", out.path, "--quiet",
+        ])
         #expect(code == 0)
 
         let document = try CSVReader.read(contentsOf: out.appendingPathComponent("psd.csv"))
         let frequencies = try document.doubles(column: "frequency_hz")
         let density = try document.doubles(column: "psd_db_per_hz")
-        #expect(try document.doubles(column: "rf_frequency_hz").first == frequencies.first! + recording.centerFrequencyHz)
+        #expect(
+            try document.doubles(column: "rf_frequency_hz").first == frequencies.first! + recording.centerFrequencyHz)
         let binWidth = Self.binWidthHz(sampleRateHz: recording.sampleRateHz, segmentLength: 512)
 
         // The two largest local maxima are the tones, in order of amplitude.
         var localMaxima: [Int] = []
-        for index in 1..<(density.count - 1) where density[index] > density[index - 1] && density[index] >= density[index + 1] {
+        for index in 1..<(density.count - 1)
+        where density[index] > density[index - 1] && density[index] >= density[index + 1] {
             localMaxima.append(index)
         }
         let peaks = localMaxima.sorted { density[$0] > density[$1] }.prefix(2)
@@ -55,15 +60,17 @@ import WirelessIO
         #expect(listing(out).isEmpty)
     }
 
-    @Test(arguments: [
-        ("wrong datatype", "ri8_le"),
-        ("missing sample rate", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("wrong datatype", "ri8_le"),
+            ("missing sample rate", nil),
+        ] as [(String, String?)])
     func badMetadataExits65(label: String, datatype: String?) throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let meta = folder.appendingPathComponent("bad.sigmf-meta")
-        let global: String = datatype.map { "\"core:datatype\": \"\($0)\", \"core:sample_rate\": 1e6" }
+        let global: String =
+            datatype.map { "\"core:datatype\": \"\($0)\", \"core:sample_rate\": 1e6" }
             ?? "\"core:datatype\": \"cf32_le\""
         try "{\"global\": {\(global), \"core:version\": \"1.2.0\"}, \"captures\": [], \"annotations\": []}"
             .write(to: meta, atomically: true, encoding: .utf8)

@@ -40,7 +40,8 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         try text.write(to: input, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         #expect(runWTK(["pathloss", "multifrequency", "--input", input.path, "--out-dir", out.path, "--quiet"]) == 0)
-        let models = try String(contentsOf: out.appendingPathComponent("pathloss-multifrequency-models.csv"), encoding: .utf8)
+        let models = try String(
+            contentsOf: out.appendingPathComponent("pathloss-multifrequency-models.csv"), encoding: .utf8)
         let rows = models.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         func estimate(_ model: String, _ parameter: String) -> Double? {
             rows.first { $0.count > 2 && $0[0] == model && $0[1] == parameter }.flatMap { Double($0[2]) }
@@ -64,7 +65,8 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         let cifInput = folder.appendingPathComponent("cif.csv")
         try cifText.write(to: cifInput, atomically: true, encoding: .utf8)
         let cifOut = folder.appendingPathComponent("cif")
-        #expect(runWTK(["pathloss", "multifrequency", "--input", cifInput.path, "--out-dir", cifOut.path, "--quiet"]) == 0)
+        #expect(
+            runWTK(["pathloss", "multifrequency", "--input", cifInput.path, "--out-dir", cifOut.path, "--quiet"]) == 0)
         let cifRows = try String(
             contentsOf: cifOut.appendingPathComponent("pathloss-multifrequency-models.csv"), encoding: .utf8
         ).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }

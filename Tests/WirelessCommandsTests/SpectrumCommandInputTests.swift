@@ -17,7 +17,6 @@ import WirelessSpectrumNet
     /// Labelled band of the fixtures: bins 588..<640 of N = 1024, i.e. [1.5, 2.5) MHz baseband.
     static let bandHz = (lower: 1.5e6, upper: 2.5e6)
 
-
     /// Unit-variance complex noise plus unit tones on the N = 1024 bin centres 589..<639 (inside the
     /// labelled band): ≈ 26 dB per Welch bin, so a correct label lands on detected bins.
     /// `tones: false` gives the noise alone (cheaper, for tests where the content does not matter).
@@ -206,7 +205,9 @@ import WirelessSpectrumNet
         let nan = folder.appendingPathComponent("nan")
         let nanFiles = try labelledCapture(good, at: nan)
         var nanBytes = try Data(contentsOf: nanFiles.data)
-        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { nanBytes.replaceSubrange((77 * 8)..<(77 * 8 + 4), with: $0) }
+        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) {
+            nanBytes.replaceSubrange((77 * 8)..<(77 * 8 + 4), with: $0)
+        }
         try nanBytes.write(to: nanFiles.data)
         bad.append(("NaN sample", nan.path))
         // Shorter than one window.

@@ -41,7 +41,8 @@ struct CSVInvalidUTF8Tests {
     }
 
     @Test func validMultibyteTextAndABOMStillParse() throws {
-        let document = try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("lieu,µ\n\"Montréal, QC\",é\n".utf8), file: "ok.csv")
+        let document = try CSVReader.parse(
+            [0xEF, 0xBB, 0xBF] + Array("lieu,µ\n\"Montréal, QC\",é\n".utf8), file: "ok.csv")
         #expect(document.header == ["lieu", "µ"])
         #expect(document.rows == [["Montréal, QC", "é"]])
     }

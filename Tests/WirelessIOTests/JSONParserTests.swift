@@ -81,7 +81,10 @@ struct JSONParserTests {
                 return .number(generator.next() % 2 == 0 ? x : -x)
             case 4:
                 let alphabet = Array("aé\"\\/\n\t µ😀{}[],:")
-                return .string(String((0..<(generator.next() % 6)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+                return .string(
+                    String(
+                        (0..<(generator.next() % 6)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                        }))
             case 5: return .array((0..<(generator.next() % 4)).map { _ in value(depth + 1) })
             default:
                 return .object(

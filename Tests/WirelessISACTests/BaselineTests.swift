@@ -84,7 +84,9 @@ struct BaselineTests {
         let grid = smallScenario().grid
         let n = grid.dimensions
         let offsetBins = 0.37
-        let w = (0..<3).map { ISACGrid.wrapToPlusMinusPi(2 * .pi * (Double([3, 17, 9][$0]) + offsetBins) / Double(n[$0])) }
+        let w = (0..<3).map {
+            ISACGrid.wrapToPlusMinusPi(2 * .pi * (Double([3, 17, 9][$0]) + offsetBins) / Double(n[$0]))
+        }
         var target = ISACTargetEstimate(grid: grid, estimatedFrequencies: w)
         target.gain = Complex(0.8, -0.3)
         let path = ISACPath(

@@ -95,8 +95,9 @@ import WirelessCore
 
     @Test func mergeAddsTheNewAccumulators() {
         var a = SegmentationMetrics()
-        a.add(real: plane("0111000000")[...], imaginary: plane("0000111100")[...], rule: .standard,
-              truth: mask("0011110000"))
+        a.add(
+            real: plane("0111000000")[...], imaginary: plane("0000111100")[...], rule: .standard,
+            truth: mask("0011110000"))
         var b = SegmentationMetrics()
         b.add(prediction: mask("0000000000"), truth: mask("0011110000"))
         var both = a

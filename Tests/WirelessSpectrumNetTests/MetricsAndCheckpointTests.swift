@@ -127,7 +127,8 @@ import WirelessCore
         var network = try smallNetwork(seed: 3)
         let checkpoint = try Checkpoint.decode(try Checkpoint(network: &network).encoded())
         #expect {
-            _ = try checkpoint.makeNetwork(expecting: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 5], contextDilations: [1, 2]))
+            _ = try checkpoint.makeNetwork(
+                expecting: .compact(fftCount: 2, bins: 32, widths: [2, 3, 3, 5], contextDilations: [1, 2]))
         } throws: { error in
             if case SpectrumNetError.architectureMismatch = error { return true } else { return false }
         }

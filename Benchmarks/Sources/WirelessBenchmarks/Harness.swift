@@ -130,8 +130,11 @@ enum Harness {
     /// "111 Msamples/s").
     static func rate(_ perSecond: Double, unit: String) -> String {
         let (value, prefix) =
-            perSecond >= 1e9 ? (perSecond / 1e9, "G") : perSecond >= 1e6 ? (perSecond / 1e6, "M")
-            : perSecond >= 1e3 ? (perSecond / 1e3, "k") : (perSecond, "")
+            perSecond >= 1e9
+            ? (perSecond / 1e9, "G")
+            : perSecond >= 1e6
+                ? (perSecond / 1e6, "M")
+                : perSecond >= 1e3 ? (perSecond / 1e3, "k") : (perSecond, "")
         let digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
         let text = digits == 0 ? String(Int(value.rounded())) : fixed(value, digits)
         return text + " " + prefix + unit + "/s"

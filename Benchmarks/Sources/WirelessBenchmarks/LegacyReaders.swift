@@ -135,7 +135,8 @@ enum LegacyCampaignCSV {
     ///   - text: The file's contents.
     ///   - file: Name used in error messages.
     /// - Throws: `PathLossError` with file, line and column.
-    static func parse(_ text: String, file: String, options: CampaignCSV.Options = CampaignCSV.Options()) throws(PathLossError)
+    static func parse(_ text: String, file: String, options: CampaignCSV.Options = CampaignCSV.Options())
+        throws(PathLossError)
         -> PathLossCampaign
     {
         // Split off leading comment lines, remembering how many physical lines they took.

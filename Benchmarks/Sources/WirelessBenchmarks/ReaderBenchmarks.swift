@@ -74,7 +74,8 @@ enum ReaderInputs {
 
     /// Writes a recording with `annotations` annotations and 4,096 samples to a temporary folder; returns its base.
     static func sigMFRecording(annotations: Int) -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wtk-reader-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wtk-reader-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let base = folder.appendingPathComponent("capture")
         _ = try! recording(annotations: annotations).write(to: base)
@@ -84,7 +85,8 @@ enum ReaderInputs {
     private static func recording(annotations: Int) -> SigMFRecording {
         let items = (0..<annotations).map { k in
             SigMFAnnotation(
-                sampleStart: k % 4000, sampleCount: 64, frequencyLowerEdgeHz: -1e6 + Double(k), frequencyUpperEdgeHz: 2e6,
+                sampleStart: k % 4000, sampleCount: 64, frequencyLowerEdgeHz: -1e6 + Double(k),
+                frequencyUpperEdgeHz: 2e6,
                 label: k % 2 == 0 ? "wifi" : "lte")
         }
         return SigMFRecording(

@@ -31,7 +31,9 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Normalised noise W = N0/P (≥ 0); overrides --edge-snr-db.")
     var noise: Double?
 
-    @Option(name: .customLong("edge-snr-db"), parsing: .unconditional, help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
+    @Option(
+        name: .customLong("edge-snr-db"), parsing: .unconditional,
+        help: "Noise from the SNR at distance R_1 [dB]: W = g(R_1)/SNR.")
     var edgeSNRDB: Double?
 
     @Option(
@@ -41,13 +43,19 @@ public struct DensifyModelOptions: ParsableArguments {
     )
     var txPowerDBm: Double?
 
-    @Option(name: .customLong("path-loss-db-at-1m"), parsing: .unconditional, help: "Path-loss constant L0 [dB], the loss at 1 m.")
+    @Option(
+        name: .customLong("path-loss-db-at-1m"), parsing: .unconditional,
+        help: "Path-loss constant L0 [dB], the loss at 1 m.")
     var pathLossAt1mDB: Double?
 
-    @Option(name: .customLong("carrier-ghz"), parsing: .unconditional, help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
+    @Option(
+        name: .customLong("carrier-ghz"), parsing: .unconditional,
+        help: "Carrier frequency [GHz], > 0: L0 = free-space loss at 1 m.")
     var carrierGHz: Double?
 
-    @Option(name: .customLong("bandwidth-hz"), parsing: .unconditional, help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
+    @Option(
+        name: .customLong("bandwidth-hz"), parsing: .unconditional,
+        help: "Bandwidth B [Hz], > 0: noise N = −174 dBm/Hz + 10·log10 B + F.")
     var bandwidthHz: Double?
 
     @Option(name: .customLong("noise-figure-db"), parsing: .unconditional, help: "Receiver noise figure F [dB], ≥ 0.")
@@ -65,10 +73,13 @@ public struct DensifyModelOptions: ParsableArguments {
             valueName: "file"))
     var pathLossFit: String?
 
-    @Option(name: .customLong("path-loss-model"), help: "The fit's model row: fi | ci (needs --carrier-ghz) | dual-slope.")
+    @Option(
+        name: .customLong("path-loss-model"), help: "The fit's model row: fi | ci (needs --carrier-ghz) | dual-slope.")
     var pathLossModel: MeasuredPathLoss.Model = .fi
 
-    @Option(name: .customLong("path-loss-group"), help: "The fit's group row (the group column: all, glass_type=low_loss, …).")
+    @Option(
+        name: .customLong("path-loss-group"),
+        help: "The fit's group row (the group column: all, glass_type=low_loss, …).")
     var pathLossGroup: String = "all"
 
     @Option(
@@ -150,7 +161,8 @@ public struct DensifyModelOptions: ParsableArguments {
         }
         if txPowerDBm != nil || bandwidthHz != nil {
             guard txPowerDBm != nil, bandwidthHz != nil else {
-                throw ValidationError("a link budget with --path-loss-fit needs both --tx-power-dbm and --bandwidth-hz.")
+                throw ValidationError(
+                    "a link budget with --path-loss-fit needs both --tx-power-dbm and --bandwidth-hz.")
             }
             guard noise == nil, edgeSNRDB == nil else {
                 throw ValidationError(

@@ -25,10 +25,14 @@ public struct DensifyRegimesCommand: WTKCommand {
     @Option(parsing: .unconditional, help: "Breakpoint R_1 [length unit] (> 0).")
     var breakpoint: Double = 1
 
-    @Option(name: .customLong("tail-index"), parsing: .unconditional, help: "Fading tail index κ_H ∈ [0, ∞] (inf for every built-in law).")
+    @Option(
+        name: .customLong("tail-index"), parsing: .unconditional,
+        help: "Fading tail index κ_H ∈ [0, ∞] (inf for every built-in law).")
     var tailIndex: Double = .infinity
 
-    @Option(name: .customLong("threshold-db"), parsing: .unconditional, help: "SINR threshold for the plotted coverage [dB].")
+    @Option(
+        name: .customLong("threshold-db"), parsing: .unconditional,
+        help: "SINR threshold for the plotted coverage [dB].")
     var thresholdDB: Double = 0
 
     @Option(help: "Base name of the output files.")

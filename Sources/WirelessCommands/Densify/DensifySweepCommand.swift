@@ -24,13 +24,18 @@ public struct DensifySweepCommand: ShardableCommand {
 
     @OptionGroup var model: DensifyModelOptions
 
-    @Option(name: .customLong("threshold-db"), parsing: .unconditional, help: "SINR thresholds [dB], comma-separated, finite.")
+    @Option(
+        name: .customLong("threshold-db"), parsing: .unconditional,
+        help: "SINR thresholds [dB], comma-separated, finite.")
     var thresholdDB: CommaList<Double> = "0"
 
-    @Option(name: .customLong("lambda-min"), parsing: .unconditional, help: "Smallest density [per --density-unit], > 0.")
+    @Option(
+        name: .customLong("lambda-min"), parsing: .unconditional, help: "Smallest density [per --density-unit], > 0.")
     var lambdaMin: Double = 1e-2
 
-    @Option(name: .customLong("lambda-max"), parsing: .unconditional, help: "Largest density [per --density-unit], ≥ --lambda-min.")
+    @Option(
+        name: .customLong("lambda-max"), parsing: .unconditional,
+        help: "Largest density [per --density-unit], ≥ --lambda-min.")
     var lambdaMax: Double = 1e3
 
     @Option(

@@ -25,7 +25,8 @@ public struct ISACBenchCommand: WTKCommand {
     @Option(parsing: .unconditional, help: "Timed runs per method and size after a warm-up, 1…1000.")
     var repeats: Int = 5
 
-    @Option(name: .customLong("max-symbols"), parsing: .unconditional, help: "Largest N_T to time (140, 280, 560 or 1120).")
+    @Option(
+        name: .customLong("max-symbols"), parsing: .unconditional, help: "Largest N_T to time (140, 280, 560 or 1120).")
     var maximumSymbols: Int = 1120
 
     @Flag(help: "Let PLAIN and the refits use both cores.")

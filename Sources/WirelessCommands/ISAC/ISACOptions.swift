@@ -19,7 +19,9 @@ struct ISACScenarioOptions: ParsableArguments {
     @Option(name: .customLong("range-mapping"), help: "one-way (τ = d/c, path length) or monostatic (τ = 2R/c, range).")
     var rangeMapping: MappingName = .oneWay
 
-    @Option(name: .customLong("snr-db"), parsing: .unconditional, help: "SNR = Σ|β_p|²/σ² per resource element [dB], finite.")
+    @Option(
+        name: .customLong("snr-db"), parsing: .unconditional,
+        help: "SNR = Σ|β_p|²/σ² per resource element [dB], finite.")
     var snrDB: Double = 10
 
     init() {}
@@ -75,7 +77,8 @@ struct PLAINOptions: ParsableArguments {
     var compression: CompressionName = .averaging
 
     @Option(
-        parsing: .unconditional, help: ArgumentHelp(
+        parsing: .unconditional,
+        help: ArgumentHelp(
             "Compression factors Δ per mode, e.g. 1,4,14 (default: 1,4,14 paper; 1,4,7 nr28); each divides its mode.",
             valueName: "a,f,t"))
     var factors: CommaList<Int>?

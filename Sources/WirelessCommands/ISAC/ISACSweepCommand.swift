@@ -40,10 +40,14 @@ public struct ISACSweepCommand: ShardableCommand {
     @Option(name: .customLong("snr-max"), parsing: .unconditional, help: "Last SNR [dB], −200…200, ≥ --snr-min.")
     var snrMaximumDB: Double = 20
 
-    @Option(name: .customLong("snr-step"), parsing: .unconditional, help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
+    @Option(
+        name: .customLong("snr-step"), parsing: .unconditional,
+        help: "SNR step [dB], > 0; at most \(maximumSNRPoints) SNR points.")
     var snrStepDB: Double = 5
 
-    @Option(parsing: .unconditional, help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory: one record of sums per 64 trials).")
+    @Option(
+        parsing: .unconditional,
+        help: "Monte-Carlo trials per point, 1…\(maximumTrials) (memory: one record of sums per 64 trials).")
     var trials: Int = 20
 
     @Option(

@@ -35,7 +35,9 @@ public struct PSDCommand: WTKCommand {
         help: ArgumentHelp("Centre frequency [Hz]; overrides SigMF metadata.", valueName: "hz"))
     var centerFrequencyHz: Double?
 
-    @Option(name: .customLong("segment-length"), parsing: .unconditional, help: "Welch segment length = FFT size [samples], 8…1048576.")
+    @Option(
+        name: .customLong("segment-length"), parsing: .unconditional,
+        help: "Welch segment length = FFT size [samples], 8…1048576.")
     var segmentLength: Int = 1024
 
     @Option(parsing: .unconditional, help: "Overlap between segments as a fraction of the segment, in [0, 1).")
@@ -44,7 +46,9 @@ public struct PSDCommand: WTKCommand {
     @Option(help: "Window: hann, hamming, blackman-harris, kaiser or rectangular.")
     var window: WindowName = .hann
 
-    @Option(name: .customLong("kaiser-beta"), parsing: .unconditional, help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
+    @Option(
+        name: .customLong("kaiser-beta"), parsing: .unconditional,
+        help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
     var kaiserBeta: Double = 8.6
 
     @Option(help: "Base name of the output files.")

@@ -16,7 +16,8 @@ enum PSDFigures {
         let base = context.directory.appendingPathComponent("two-tone")
         _ = try TwoToneRecording().make(seed: context.seed).write(to: base)
         context.addMarkdown(
-            "The recording (`two-tone.sigmf-meta`, `two-tone.sigmf-data`) is generated from the seed by `TwoToneRecording`.\n")
+            "The recording (`two-tone.sigmf-meta`, `two-tone.sigmf-data`) is generated from the seed by `TwoToneRecording`.\n"
+        )
         try context.run(
             PSDCommand.self, arguments: ["two-tone.sigmf-meta", "--segment-length", "1024"], seeded: false,
             caption: "Welch PSD with a Hann window.", inputsIn: context.directory)
@@ -27,7 +28,8 @@ enum PSDFigures {
                 "psd-blackman-harris",
             ],
             seeded: false,
-            caption: "The same recording with a 4-term Blackman–Harris window and N = 4096 (finer bins, lower leakage).",
+            caption:
+                "The same recording with a 4-term Blackman–Harris window and N = 4096 (finer bins, lower leakage).",
             inputsIn: context.directory)
     }
 }

@@ -30,11 +30,14 @@ public struct PathLossFitCommand: WTKCommand {
     @Option(name: .customLong("reference-distance"), parsing: .unconditional, help: "Reference distance d0 [m], > 0.")
     var referenceDistanceMeters: Double = 1
 
-    @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level of the intervals, in (0, 1).")
+    @Option(
+        name: .customLong("confidence-level"), parsing: .unconditional,
+        help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
     @Option(
-        name: .customLong("bin-weighting"), parsing: .unconditional, help: "Distance-bin weighting width [decades]; 0 = ordinary least squares.")
+        name: .customLong("bin-weighting"), parsing: .unconditional,
+        help: "Distance-bin weighting width [decades]; 0 = ordinary least squares.")
     var binWidthDecades: Double = 0
 
     @Flag(name: .customLong("censored-ml"), help: "Also fit censored links by maximum likelihood (Tobit).")

@@ -43,7 +43,9 @@ public struct PathLossModelCommand: WTKCommand {
     @Option(name: .customLong("irr-release"), help: "IRR-glass release for o2i-high: r17 or r19.")
     var irrRelease: O2IBuildingPenetration.IRRGlassRelease = .r17
 
-    @Option(name: .customLong("indoor-distance"), parsing: .unconditional, help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
+    @Option(
+        name: .customLong("indoor-distance"), parsing: .unconditional,
+        help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
     @Option(help: "Base name of the output files.")

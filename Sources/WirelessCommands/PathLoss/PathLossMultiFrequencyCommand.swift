@@ -31,7 +31,9 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
         help: "Drop rows with non-finite values or non-positive distances instead of failing.")
     var dropInvalidRows = false
 
-    @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level of the intervals, in (0, 1).")
+    @Option(
+        name: .customLong("confidence-level"), parsing: .unconditional,
+        help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
     @Option(help: "Base name of the output files.")

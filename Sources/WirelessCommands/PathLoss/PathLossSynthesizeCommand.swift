@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import WirelessIO
-import WirelessPlot
 import WirelessPathLoss
+import WirelessPlot
 
 /// `wtk pathloss synthesize`: writes the seeded synthetic OtI campaign replica.
 public struct PathLossSynthesizeCommand: WTKCommand {
@@ -19,7 +19,9 @@ public struct PathLossSynthesizeCommand: WTKCommand {
     @Option(help: "Base name of the output files.")
     var name: String = "oti28_synthetic"
 
-    @Option(name: .customLong("detection-floor"), parsing: .unconditional, help: "Detection floor [dB path gain]; weaker links are censored.")
+    @Option(
+        name: .customLong("detection-floor"), parsing: .unconditional,
+        help: "Detection floor [dB path gain]; weaker links are censored.")
     var detectionFloorDB: Double?
 
     @OptionGroup var seedOptions: SeedOptions

@@ -5,10 +5,13 @@ import WirelessSpectrumNet
 /// split sizes. Splits are disjoint index ranges per SNR level (authors: 1–4000 train,
 /// 4001–4500 validation, 4501–5000 test), so every command regenerates exactly the same examples.
 struct SpectrumDataOptions: ParsableArguments {
-    @Option(name: .customLong("train-per-level"), parsing: .unconditional, help: "Training examples per SNR level, 0…4000.")
+    @Option(
+        name: .customLong("train-per-level"), parsing: .unconditional, help: "Training examples per SNR level, 0…4000.")
     var trainPerLevel: Int = 96
 
-    @Option(name: .customLong("validation-per-level"), parsing: .unconditional, help: "Validation examples per SNR level, 1…500.")
+    @Option(
+        name: .customLong("validation-per-level"), parsing: .unconditional,
+        help: "Validation examples per SNR level, 1…500.")
     var validationPerLevel: Int = 16
 
     @Option(name: .customLong("test-per-level"), parsing: .unconditional, help: "Test examples per SNR level, 1…500.")

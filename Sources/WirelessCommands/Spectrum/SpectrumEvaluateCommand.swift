@@ -39,7 +39,8 @@ struct SpectrumEvaluateCommand: ShardableCommand {
     var realModel: String?
 
     @Option(
-        name: .customLong("false-alarm"), parsing: .unconditional, help: "Target per-bin false-alarm probability of the baselines, in (0, 1).")
+        name: .customLong("false-alarm"), parsing: .unconditional,
+        help: "Target per-bin false-alarm probability of the baselines, in (0, 1).")
     var falseAlarm: Double = 1e-3
 
     @Option(name: .customLong("noise-estimator"), help: "Energy-detector noise floor: fcme, median or oracle.")

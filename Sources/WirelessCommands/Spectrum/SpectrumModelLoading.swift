@@ -16,7 +16,8 @@ enum SpectrumModelLoading {
                 path: SpectrumSegmenter.defaultModelFileName,
                 reason:
                     "the shipped model is not installed beside \(ShippedResources.executableFolder.path) "
-                    + "(no *_WirelessSpectrumNet.resources folder there; install wtk with scripts/install, or pass --model)")
+                    + "(no *_WirelessSpectrumNet.resources folder there; install wtk with scripts/install, or pass --model)"
+            )
         }
         let checkpoint = try checkpoint(at: url.path)
         return (try SpectrumNetError.naming(file: url.path) { try checkpoint.makeNetwork() }, checkpoint, url.path)

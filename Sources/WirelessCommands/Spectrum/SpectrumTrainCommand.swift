@@ -37,10 +37,13 @@ struct SpectrumTrainCommand: WTKCommand {
     @Flag(help: "Train the real-valued counterpart (2M real input channels, ReLU, matched parameter count).")
     var real = false
 
-    @Option(name: .customLong("fft-count"), parsing: .unconditional, help: "M, consecutive FFTs per window (M·N = 16384).")
+    @Option(
+        name: .customLong("fft-count"), parsing: .unconditional, help: "M, consecutive FFTs per window (M·N = 16384).")
     var fftCount: Int = 16
 
-    @Option(parsing: .unconditional, help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
+    @Option(
+        parsing: .unconditional,
+        help: "Channel widths w0,w1,w2,w3, each 1…1024 (default 16,32,64,64 complex; real: matched by κ-search).")
     var widths: CommaList<Int>?
 
     @Option(

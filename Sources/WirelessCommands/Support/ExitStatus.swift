@@ -59,7 +59,8 @@ extension WTKCommand {
             // Found after parsing (e.g. a value that only makes sense with the data): same wording as a
             // parse-time usage error, pointing at this subcommand's help rather than the root's.
             let path = FigureContext.commandPath(of: Self.self).joined(separator: " ")
-            StandardError.write("error: \(error.message)\nRun 'wtk \(path) --help' for the options and their valid ranges.\n")
+            StandardError.write(
+                "error: \(error.message)\nRun 'wtk \(path) --help' for the options and their valid ranges.\n")
             throw ExitCode(ExitStatus.usage)
         } catch let error as ExitCode {
             throw error

@@ -29,7 +29,8 @@ public enum ISACMethod: String, Sendable, CaseIterable {
 
     /// Builds the estimator for a tensor of `shape`.
     /// - Throws: `ISACError` for a configuration the estimator refuses.
-    public func make(plain configuration: PLAINConfiguration, shape: [Int], fft: FFTSettings = FFTSettings()) throws(ISACError)
+    public func make(plain configuration: PLAINConfiguration, shape: [Int], fft: FFTSettings = FFTSettings())
+        throws(ISACError)
         -> any ISACParameterEstimator
     {
         switch self {

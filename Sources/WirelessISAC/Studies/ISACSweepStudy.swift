@@ -393,7 +393,8 @@ public struct ISACSweepStudy: ShardableStudy {
         let units = ["Angle RMSE [deg]", "Distance RMSE [m]", "Velocity RMSE [m/s]"]
         let plots = (0..<3).map { m in
             StudyPlot(
-                name: "_" + Self.parameterNames[m], title: "\(Self.parameterWords[m]) RMSE vs SNR (\(trialCount) trials per point)", xLabel: "SNR [dB]",
+                name: "_" + Self.parameterNames[m],
+                title: "\(Self.parameterWords[m]) RMSE vs SNR (\(trialCount) trials per point)", xLabel: "SNR [dB]",
                 yLabel: units[m], yScale: .log10,
                 series: estimators.indices.map {
                     StudySeries(estimators[$0].name, .lineMarkers(x: snrList, y: curves[m][$0]))

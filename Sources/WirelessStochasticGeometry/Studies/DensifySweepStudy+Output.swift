@@ -204,7 +204,8 @@ struct SweepValues {
         }
         if let peak = peaks.first, let density = peak.density, let coverage = peak.coverage.value {
             let threshold = SummaryText.quantity(thresholdsDB[0], "dB", decimals: 1)
-            summary += ", peak density \(SummaryText.number(density)) per \(area) (P_c \(n(coverage.value)) at T = \(threshold))"
+            summary +=
+                ", peak density \(SummaryText.number(density)) per \(area) (P_c \(n(coverage.value)) at T = \(threshold))"
         }
         if let simulation, let worst = simulation.tailShare.max(), worst > 0.01 {
             summary += "; warning: MC tail share up to \(SummaryText.quantity(100 * worst, "%", digits: 2)) (> 1 %)"
