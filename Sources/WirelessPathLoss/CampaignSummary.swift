@@ -33,7 +33,7 @@ public struct CampaignSummary: Sendable, Equatable, Codable {
             switch name {
             case "high_loss": "20 (glass gap)"
             case "scaffolding", "foliage", "elevated_subway": "5–10"
-            case _ where name.hasPrefix("floor_"): "5–10 (magnitude)"
+            case _ where name == "floor" || name.hasPrefix("floor_"): "5–10 (magnitude)"
             default: ""
             }
         }

@@ -102,6 +102,28 @@ private let bundledCSV = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(summary.contains("synthetic,true"))
     }
 
+    /// A user's campaign with distance and path gain only: `effects` fits A and n, lists each feature it cannot
+    /// estimate with the reason, and writes neither the glass offsets nor an empty forest plot.
+    @Test func effectsRunsOnACampaignWithoutFeatureColumns() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "link_id,distance_m,path_gain_db\n"
+        for i in 0..<60 {
+            let d = 20 * pow(10, Double(i) / 59)
+            text += "L\(i),\(d),\(-60 - 25 * log10(d) + (i % 2 == 0 ? 3 : -3))\n"
+        }
+        let input = folder.appendingPathComponent("mine.csv")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        #expect(runWTK(["pathloss", "effects", "--input", input.path, "--out-dir", out.path, "--quiet"]) == 0)
+        #expect(listing(out).filter { !$0.hasSuffix(".meta.json") } == ["pathloss-effects.csv"])
+        let csv = try String(contentsOf: out.appendingPathComponent("pathloss-effects.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first?.hasSuffix(",unit,note") == true)
+        #expect(lines.contains { $0.hasPrefix("path_loss_exponent,2.5") })
+        #expect(lines.contains { $0.hasPrefix("high_loss,") && $0.hasSuffix(",no glass_type column") })
+    }
+
     @Test func synthesizeIsDeterministicForASeed() throws {
         let a = try makeTemporaryDirectory()
         let b = try makeTemporaryDirectory()

@@ -15,7 +15,9 @@ public struct PathLossEffectsCommand: WTKCommand {
             (docs/PATHLOSS.md#feature-regression); effects are −β in dB \
             (positive = extra loss) with cluster-robust (CR1, by scenario) or classical standard errors, and a \
             scenario-cluster bootstrap percentile interval (--bootstrap resamples, seeded). Also fits per-glass \
-            offsets under a common slope. Writes <name>.csv, <name>-glass-offsets.csv and <name>-forest.svg.
+            offsets under a common slope. Writes <name>.csv, <name>-glass-offsets.csv and <name>-forest.svg. \
+            A campaign without some feature columns (or with a feature equal on every link) is fitted on the \
+            features it has; the others are listed with the reason in the note column.
             """)
 
     @OptionGroup var inputOptions: PathLossInputOptions
@@ -23,8 +25,11 @@ public struct PathLossEffectsCommand: WTKCommand {
     @Option(help: "Floor encoding: categorical (dummies vs the lowest floor), numeric, or excluded.")
     var floor: FeatureRegression.FloorEncoding = .categorical
 
-    @Option(help: "Coefficient covariance: cluster-robust (CR1 by scenario_id) or classical.")
-    var covariance: FeatureRegression.Covariance = .clusterRobust
+    @Option(
+        help: ArgumentHelp(
+            "Coefficient covariance: cluster-robust (CR1 by scenario_id) or classical.",
+            discussion: "Default: cluster-robust when the campaign has scenario_id, else classical."))
+    var covariance: FeatureRegression.Covariance?
 
     @Option(name: .customLong("confidence-level"), parsing: .unconditional, help: "Confidence level, in (0, 1).")
     var confidenceLevel: Double = 0.95
@@ -53,7 +58,7 @@ public struct PathLossEffectsCommand: WTKCommand {
             options: output, seed: seedOptions.seed,
             parameters: [
                 "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "floor": floor.rawValue,
-                "covariance": covariance.rawValue, "confidence_level": String(confidenceLevel),
+                "covariance": covariance?.rawValue ?? "automatic", "confidence_level": String(confidenceLevel),
                 "bootstrap": String(bootstrap),
             ])
         var configuration = PathLossEffectsStudy.Configuration(campaign: try inputOptions.load())
