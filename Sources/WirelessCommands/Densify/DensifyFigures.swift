@@ -184,5 +184,39 @@ enum DensifyFigures {
             caption:
                 "Floating-intercept fit of the low-loss-glass links (n ≈ 2.59, σ ≈ 6.1 dB): a shallower slope, so the plateau is lower (sinc(2/n) at 0 dB). The Monte-Carlo points sit ≈ 0.01–0.025 below the analytic plateau: with n this close to 2, about 24 % of the mean interference lies beyond the 400 simulated BSs and enters as its mean (tail_share column), which the summary flags.",
             inputsIn: context.directory)
+        var table = PaperComparison()
+        let exponents = Dictionary(
+            try context.records("measured-fit-models.csv").compactMap { r -> (String, Double)? in
+                guard let model = r["model"], let group = r["group"], let n = r.number("n") else { return nil }
+                return ("\(model) \(group)", n)
+            }, uniquingKeysWith: { first, _ in first })
+        for (file, key, label) in [
+            ("densify-measured-ci.csv", "CI all", "close-in fit"),
+            ("densify-measured-fi-low-loss.csv", "FI glass_type=low_loss", "low-loss-glass FI fit"),
+        ] {
+            guard let n = exponents[key] else { continue }
+            let cells = try context.records(file).filter {
+                $0["metric"] == "coverage" && $0.number("threshold_db") == 0
+            }
+            guard let last = cells.last, let analytic = last.number("analytic") else { continue }
+            let plateau = sin(2 * Double.pi / n) / (2 * Double.pi / n)
+            table.add(
+                "\(label) (n = \(PaperComparison.fixed(n, 2))): strongest-BS coverage at T = 0 dB, λ = \(last["lambda_per_km2"] ?? "?") /km²",
+                paper: "→ sinc(2/n) = \(PaperComparison.fixed(plateau, 4)) once interference dominates",
+                measured:
+                    "\(PaperComparison.fixed(analytic, 4)) (MC \(PaperComparison.fixed(last.number("mc"), 3)), 95 % CI "
+                    + "\(PaperComparison.fixed(last.number("mc_ci95_lo"), 3))–\(PaperComparison.fixed(last.number("mc_ci95_hi"), 3)))",
+                deviation: abs(analytic - plateau) < 0.002
+                    ? "none beyond the remaining noise: at this density the network is interference-limited, and "
+                        + "i.i.d. shadowing leaves strongest-BS coverage unchanged"
+                    : "the network is still leaving the noise-limited regime at this density (the plateau is a "
+                        + "limit in λ); the rise is visible in the coverage figure")
+        }
+        table.add(
+            to: context,
+            introduction:
+                "NK's single-slope result (strongest BS, Rayleigh, W → 0: P_c = sinc(2/n) at T = 0 dB, for any i.i.d. "
+                + "shadowing) applied to the exponents fitted on the 28 GHz replica; the fits come from "
+                + "measured-fit-models.csv and the coverage from the sweeps above.")
     }
 }

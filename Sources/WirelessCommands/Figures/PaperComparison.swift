@@ -32,10 +32,15 @@ struct PaperComparison {
     ///   - context: The figure set's context.
     ///   - measuredTitle: Title of the measured column (e.g. "SYNTHETIC replica").
     ///   - introduction: One paragraph on what the comparison can and cannot show.
-    func add(to context: FigureContext, measuredTitle: String = "this run", introduction: String) {
-        context.addMarkdown("### Paper vs \(measuredTitle)\n\n\(introduction)\n")
+    ///   - referenceTitle: Title of the reference column ("paper", or "theory" for a closed form).
+    func add(
+        to context: FigureContext, referenceTitle: String = "paper", measuredTitle: String = "this run",
+        introduction: String
+    ) {
+        let heading = referenceTitle.prefix(1).uppercased() + referenceTitle.dropFirst()
+        context.addMarkdown("### \(heading) vs \(measuredTitle)\n\n\(introduction)\n")
         context.addTable(
-            header: ["quantity", "paper", measuredTitle, "deviation explained"],
+            header: ["quantity", referenceTitle, measuredTitle, "deviation explained"],
             rows: rows.map { [$0.quantity, $0.paper, $0.measured, $0.deviation] })
     }
 

@@ -65,7 +65,7 @@ enum SpectrumFigures {
             deviation:
                 "the paper's final evaluation pooled train, validation and test windows, and its networks are 60–100× "
                 + "larger; this run scores unseen test windows only, and \(Int(windows)) windows per level leave "
-                + "about ±0.5 points of sampling error (datasets/cmusenet-default/EVALUATION.md: 256 per level)")
+                + "tenths of a point of sampling error (datasets/cmusenet-default/EVALUATION.md uses 256 per level)")
         var gaps: [(level: Double, points: Double)] = []
         for (level, accuracy) in net.sorted(by: { $0.key < $1.key }) {
             if let baseline = detector[level] { gaps.append((level, (accuracy - baseline) * 100)) }
@@ -74,7 +74,8 @@ enum SpectrumFigures {
             table.add(
                 "CMuSeNet − energy detector, per-bin accuracy [points]",
                 paper: "consistently outperforms the state of the art",
-                measured: "\(f(smallest.points, 1)) (at \(f(smallest.level, 0)) dB) to \(f(gaps.map(\.points).max(), 1))",
+                measured:
+                    "\(f(smallest.points, 1)) (at \(f(smallest.level, 0)) dB) to \(f(gaps.map(\.points).max(), 1))",
                 deviation:
                     "none in direction; the gap shrinks at high SNR, where the detector's chi-square threshold finds "
                     + "most signals too")
