@@ -26,6 +26,8 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case nearestLogNormal
     /// (h) exact strongest-BS mean rate, single slope, W = 0.
     case strongestRateExact
+    /// K-tier network, biased max-power association, Rayleigh h, common single slope (Jo et al. 2012).
+    case multiTierBiased
 }
 
 /// An analytic metric value with its numerical error estimate and the route that produced it.

@@ -12,6 +12,35 @@ import WirelessStochasticGeometry
             WTK.helpMessage(for: DensifyCommand.self, columns: 100), snapshot: "wtk-densify-help.txt")
         try HelpSnapshotTests.check(
             WTK.helpMessage(for: DensifySweepCommand.self, columns: 100), snapshot: "wtk-densify-sweep-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: DensifyTiersCommand.self, columns: 100), snapshot: "wtk-densify-tiers-help.txt")
+    }
+
+    /// `densify tiers` writes the coverage table, the per-tier table and the figure; one tier reproduces ABG's
+    /// 1/(1 + π/4) = 0.560099 at T = 0 dB, α = 4; lists of different lengths are a usage error that writes nothing.
+    @Test func tiersWritesItsTablesAndReducesToABGForOneTier() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runWTK(["densify", "tiers", "--drops", "300", "--out-dir", dir.path, "--quiet"]) == 0)
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        for name in ["densify-tiers.csv", "densify-tiers-tiers.csv", "densify-tiers.svg"] {
+            #expect(files.contains(name), "\(name) missing")
+        }
+        let single = dir.appendingPathComponent("single")
+        #expect(
+            runWTK([
+                "densify", "tiers", "--densities", "2", "--powers-db", "0", "--biases-db", "0", "--drops", "0",
+                "--threshold-min-db", "0", "--threshold-max-db", "0", "--out-dir", single.path, "--quiet",
+            ]) == 0)
+        let csv = try String(contentsOf: single.appendingPathComponent("densify-tiers.csv"), encoding: .utf8)
+        let row = try #require(csv.split(separator: "\n").first { $0.hasPrefix("0,all,") })
+        let value = try #require(Double(row.split(separator: ",", omittingEmptySubsequences: false)[2]))
+        #expect(abs(value - 1 / (1 + Double.pi / 4)) < 1e-12)
+        let bad = dir.appendingPathComponent("bad")
+        #expect(
+            runWTK(["densify", "tiers", "--densities", "1,2", "--powers-db", "0", "--out-dir", bad.path, "--quiet"])
+                == 64)
+        #expect(!FileManager.default.fileExists(atPath: bad.path))
     }
 
     @Test func sweepWritesSpecColumnsAndAgreesWithMonteCarlo() throws {

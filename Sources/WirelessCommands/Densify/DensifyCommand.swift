@@ -6,7 +6,9 @@ public struct DensifyCommand: ParsableCommand {
         commandName: "densify",
         abstract:
             "Coverage, rate, coverage density and ASE of a Poisson network versus BS density (analytic + Monte-Carlo).",
-        subcommands: [DensifySweepCommand.self, DensifyCoverageCommand.self, DensifyRegimesCommand.self])
+        subcommands: [
+            DensifySweepCommand.self, DensifyCoverageCommand.self, DensifyRegimesCommand.self, DensifyTiersCommand.self,
+        ])
 
     public init() {}
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import WirelessCore
+import WirelessStochasticGeometry
+
+/// `wtk densify tiers`: coverage and rate of a K-tier network with biased association
+/// (docs/DENSIFICATION.md#multi-tier-networks); the work is `MultiTierCoverageStudy`.
+public struct DensifyTiersCommand: WTKCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tiers",
+        abstract:
+            "Coverage and rate per tier of a multi-tier network with biased association (analytic + Monte-Carlo).",
+        discussion: """
+            K Poisson tiers (one entry per tier in --densities, --powers-db and --biases-db) share the path gain \
+            r^-α and Rayleigh fading; a user joins the BS of largest bias × power × r^-α (Jo, Sang, Xia, Andrews, \
+            IEEE TWC 2012). Writes <name>.csv (threshold_db, tier, analytic, mc, mc_ci95_lo, mc_ci95_hi: the \
+            probability of being served by the tier and covered; tier 'all' is the overall coverage), \
+            <name>-tiers.csv (association probability and mean rate per tier, analytic and Monte-Carlo) and \
+            <name>.svg.
+            """)
+
+    @Option(parsing: .unconditional, help: "Tier densities λ_k [BSs per unit area], comma-separated, each > 0.")
+    var densities: CommaList<Double> = "1,10"
+
+    @Option(
+        name: .customLong("powers-db"), parsing: .unconditional,
+        help: "Tier transmit powers [dB, relative; the noise is relative to 0 dB], one per tier.")
+    var powersDB: CommaList<Double> = "20,0"
+
+    @Option(
+        name: .customLong("biases-db"), parsing: .unconditional,
+        help: "Association biases [dB], one per tier (0 = max received power).")
+    var biasesDB: CommaList<Double> = "0,6"
+
+    @Option(parsing: .unconditional, help: "Path-loss exponent α shared by the tiers, > 2.")
+    var exponent: Double = 4
+
+    @Option(
+        parsing: .unconditional, help: "Noise power W [linear, relative to a 0 dB transmitter at unit distance], ≥ 0.")
+    var noise: Double = 0
+
+    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
+    var thresholdMinDB: Double = -10
+
+    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
+    var thresholdMaxDB: Double = 20
+
+    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
+    var thresholdStepDB: Double = 2
+
+    @Option(parsing: .unconditional, help: "Monte-Carlo drops, 0 (none) … 10000000.")
+    var drops: Int = 20_000
+
+    @Option(help: "Base name of the output files.")
+    var name: String = "densify-tiers"
+
+    @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+        guard powersDB.count == densities.count, biasesDB.count == densities.count else {
+            throw ValidationError(
+                "--densities, --powers-db and --biases-db need one entry per tier (got \(densities.count), "
+                    + "\(powersDB.count) and \(biasesDB.count)).")
+        }
+    }
+
+    public func execute() throws {
+        let tiers = densities.values.indices.map { k in
+            MultiTierNetwork.Tier(
+                density: densities.values[k], transmitPower: Decibels.toPower(powersDB.values[k]),
+                bias: Decibels.toPower(biasesDB.values[k]))
+        }
+        var configuration = MultiTierCoverageStudy.Configuration(
+            network: try MultiTierNetwork(tiers: tiers, exponent: exponent, noise: noise),
+            thresholdsDB: try DensifyGrid.thresholdsDB(from: thresholdMinDB, to: thresholdMaxDB, step: thresholdStepDB))
+        configuration.drops = drops
+        let progress = StderrStudyProgress(quiet: output.quiet)
+        let result = try MultiTierCoverageStudy(configuration).run(seed: seedOptions.seed, progress: progress)
+        let parameters = [
+            "densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text,
+            "exponent": String(exponent), "noise": String(noise), "threshold_min_db": String(thresholdMinDB),
+            "threshold_max_db": String(thresholdMaxDB), "threshold_step_db": String(thresholdStepDB),
+            "drops": String(drops),
+        ]
+        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+    }
+}
