@@ -41,6 +41,12 @@ enum DensifyFigures {
             DensifyCoverageCommand.self,
             arguments: ["--exponents", "4", "--densities", "0.1,1000", "--mc", "drops:1000"],
             caption: "Single slope α = 4, strongest BS: P_c(T) is the same at every density (Dhillon/KBK).")
+        try context.run(
+            DensifyTiersCommand.self, arguments: [],
+            caption:
+                "Beyond the paper: a macro tier (λ = 1, 20 dB) under a small-cell tier (λ = 10, 0 dB, 6 dB bias), "
+                + "α = 4, Rayleigh: joint coverage per tier and overall (Jo et al. 2012) with Monte-Carlo points; "
+                + "association probabilities and mean rates per tier in densify-tiers-tiers.csv.")
         try comparison(context).add(
             to: context,
             introduction:
