@@ -28,6 +28,8 @@ public enum AnalyticMethod: String, Sendable, Equatable, Codable {
     case strongestRateExact
     /// K-tier network, biased max-power association, Rayleigh h, common single slope (Jo et al. 2012).
     case multiTierBiased
+    /// mmWave LOS/NLOS blockage, max mean power association, Rayleigh h (Bai–Heath 2015, nested quadrature).
+    case blockageRayleigh
 }
 
 /// An analytic metric value with its numerical error estimate and the route that produced it.

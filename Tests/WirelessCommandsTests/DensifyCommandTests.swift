@@ -14,6 +14,28 @@ import WirelessStochasticGeometry
             WTK.helpMessage(for: DensifySweepCommand.self, columns: 100), snapshot: "wtk-densify-sweep-help.txt")
         try HelpSnapshotTests.check(
             WTK.helpMessage(for: DensifyTiersCommand.self, columns: 100), snapshot: "wtk-densify-tiers-help.txt")
+        try HelpSnapshotTests.check(
+            WTK.helpMessage(for: DensifyBlockageCommand.self, columns: 100), snapshot: "wtk-densify-blockage-help.txt")
+    }
+
+    /// `densify blockage` with a LOS ball beyond every BS and equal LOS/NLOS laws is ABG: 1/(1 + π/4) at
+    /// T = 0 dB, α = 4, without noise (the noise figure pushes W below 1e-30); a bad law is a usage error.
+    @Test func blockageWritesItsTableAndReducesToABG() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(
+            runWTK([
+                "densify", "blockage", "--densities", "100", "--blockage", "ball", "--los-range-m", "50",
+                "--los-gain-db", "-60", "--nlos-gain-db", "-60", "--los-exponent", "4", "--nlos-exponent", "4",
+                "--noise-figure-db", "-200", "--threshold-min-db", "0", "--threshold-max-db", "0", "--drops", "200",
+                "--out-dir", dir.path, "--quiet",
+            ]) == 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("densify-blockage.csv"), encoding: .utf8)
+        let row = try #require(csv.split(separator: "\n").dropFirst().first)
+        let value = try #require(Double(row.split(separator: ",")[2]))
+        #expect(abs(value - 1 / (1 + Double.pi / 4)) < 1e-6)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("densify-blockage.svg").path))
+        #expect(runWTK(["densify", "blockage", "--blockage", "wall", "--out-dir", dir.path, "--quiet"]) == 64)
     }
 
     /// `densify tiers` writes the coverage table, the per-tier table and the figure; one tier reproduces ABG's

@@ -8,6 +8,7 @@ public struct DensifyCommand: ParsableCommand {
             "Coverage, rate, coverage density and ASE of a Poisson network versus BS density (analytic + Monte-Carlo).",
         subcommands: [
             DensifySweepCommand.self, DensifyCoverageCommand.self, DensifyRegimesCommand.self, DensifyTiersCommand.self,
+            DensifyBlockageCommand.self,
         ])
 
     public init() {}

@@ -47,6 +47,11 @@ enum DensifyFigures {
                 "Beyond the paper: a macro tier (λ = 1, 20 dB) under a small-cell tier (λ = 10, 0 dB, 6 dB bias), "
                 + "α = 4, Rayleigh: joint coverage per tier and overall (Jo et al. 2012) with Monte-Carlo points; "
                 + "association probabilities and mean rates per tier in densify-tiers-tiers.csv.")
+        try context.run(
+            DensifyBlockageCommand.self, arguments: ["--drops", "2000"],
+            caption:
+                "Beyond the paper: 28 GHz with exponential blockage (1/β = 141 m, Bai–Heath), LOS/NLOS laws of "
+                + "Akdeniz et al., 30 dBm over 1 GHz: coverage falls with density as more NLOS interferers turn LOS.")
         try comparison(context).add(
             to: context,
             introduction:

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import WirelessCore
+import WirelessStochasticGeometry
+
+/// `wtk densify blockage`: coverage of a mmWave network with LOS/NLOS blockage
+/// (docs/DENSIFICATION.md#mmwave-blockage); the work is `BlockageCoverageStudy`.
+public struct DensifyBlockageCommand: WTKCommand {
+    /// The blockage law, as typed.
+    public enum Law: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case exponential
+        case ball
+    }
+
+    public static let configuration = CommandConfiguration(
+        commandName: "blockage",
+        abstract: "mmWave coverage with LOS/NLOS blockage (exponential or LOS ball): analytic curves and Monte-Carlo.",
+        discussion: """
+            A Poisson network in metres: a BS at distance r is LOS with probability exp(-r/L) (exponential, \
+            Bai-Heath 2015) or 1{r <= L} (ball), L = --los-range-m; LOS and NLOS links have their own path gain at 1 m \
+            and exponent (defaults: the 28 GHz New York fits of Akdeniz et al., JSAC 2014), Rayleigh fading, \
+            association to the largest mean received power, noise from --tx-power-dbm, --bandwidth-hz and \
+            --noise-figure-db. Writes <name>.csv (lambda_per_km2, threshold_db, analytic, mc, mc_ci95_lo, \
+            mc_ci95_hi) and <name>.svg.
+            """)
+
+    @Option(parsing: .unconditional, help: "Densities [BSs per km²], comma-separated, each > 0.")
+    var densities: CommaList<Double> = "30,100,300"
+
+    @Option(help: "Blockage law: exponential or ball.")
+    var blockage: Law = .exponential
+
+    @Option(name: .customLong("los-range-m"), parsing: .unconditional, help: "LOS range L [m]: 1/β or R_B, > 0.")
+    var losRangeMeters: Double = 141
+
+    @Option(name: .customLong("los-gain-db"), parsing: .unconditional, help: "LOS path gain at 1 m [dB].")
+    var losGainDB: Double = -61.4
+
+    @Option(name: .customLong("nlos-gain-db"), parsing: .unconditional, help: "NLOS path gain at 1 m [dB].")
+    var nlosGainDB: Double = -72
+
+    @Option(name: .customLong("los-exponent"), parsing: .unconditional, help: "LOS path-loss exponent, > 0.")
+    var losExponent: Double = 2
+
+    @Option(name: .customLong("nlos-exponent"), parsing: .unconditional, help: "NLOS path-loss exponent, > 2.")
+    var nlosExponent: Double = 2.92
+
+    @Option(name: .customLong("tx-power-dbm"), parsing: .unconditional, help: "BS transmit power [dBm].")
+    var txPowerDBm: Double = 30
+
+    @Option(name: .customLong("bandwidth-hz"), parsing: .unconditional, help: "Bandwidth [Hz], > 0.")
+    var bandwidthHz: Double = 1e9
+
+    @Option(name: .customLong("noise-figure-db"), parsing: .unconditional, help: "Receiver noise figure [dB].")
+    var noiseFigureDB: Double = 7
+
+    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
+    var thresholdMinDB: Double = -10
+
+    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
+    var thresholdMaxDB: Double = 30
+
+    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
+    var thresholdStepDB: Double = 2
+
+    @Option(parsing: .unconditional, help: "Monte-Carlo drops per density, 0 (none) … 1000000.")
+    var drops: Int = 5000
+
+    @Option(help: "Base name of the output files.")
+    var name: String = "densify-blockage"
+
+    @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    public init() {}
+
+    public func validate() throws {
+        try OutputOptions.validateFileName(name)
+        guard bandwidthHz > 0, bandwidthHz.isFinite else { throw ValidationError("--bandwidth-hz must be > 0.") }
+    }
+
+    public func execute() throws {
+        let noiseDBm = -174 + Decibels.fromPower(bandwidthHz) + noiseFigureDB
+        let law: BlockageNetwork.LineOfSight =
+            blockage == .exponential ? .exponential(beta: 1 / losRangeMeters) : .ball(radius: losRangeMeters)
+        let network = try BlockageNetwork(
+            density: 1, lineOfSight: law, losIntercept: Decibels.toPower(losGainDB),
+            nlosIntercept: Decibels.toPower(nlosGainDB), losExponent: losExponent, nlosExponent: nlosExponent,
+            noise: Decibels.toPower(noiseDBm - txPowerDBm))
+        var configuration = BlockageCoverageStudy.Configuration(
+            densitiesPerKm2: densities.values, network: network,
+            thresholdsDB: try DensifyGrid.thresholdsDB(from: thresholdMinDB, to: thresholdMaxDB, step: thresholdStepDB))
+        configuration.drops = drops
+        let result = try BlockageCoverageStudy(configuration).run(
+            seed: seedOptions.seed, progress: StderrStudyProgress(quiet: output.quiet))
+        let parameters = [
+            "densities_per_km2": densities.text, "blockage": blockage.rawValue, "los_range_m": String(losRangeMeters),
+            "los_gain_db": String(losGainDB), "nlos_gain_db": String(nlosGainDB), "los_exponent": String(losExponent),
+            "nlos_exponent": String(nlosExponent), "tx_power_dbm": String(txPowerDBm),
+            "bandwidth_hz": String(bandwidthHz), "noise_figure_db": String(noiseFigureDB),
+            "threshold_min_db": String(thresholdMinDB), "threshold_max_db": String(thresholdMaxDB),
+            "threshold_step_db": String(thresholdStepDB), "drops": String(drops),
+        ]
+        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+    }
+}
