@@ -22,11 +22,24 @@ struct FoldedConvolution: Sendable {
     /// b', `[planes·C_out]` (Re rows, then Im rows).
     let bias: [Float]
 
+    /// The Gauss three-multiplication form of a complex layer (`ComplexConv1D+GaussProduct`), when chosen:
+    /// the products Y = W·X_col in three real GEMMs of `C_out` rows, then the batch norm's M applied to
+    /// (Y_r, Y_i) per channel (it mixes Re and Im, so it cannot fold into the complex weights); b' as above.
+    let gauss: GaussForm?
+
+    struct GaussForm: Sendable {
+        /// A + B, A and B, `[C_out × C_in·K]` row-major.
+        let sum, a, b: [Float]
+        /// M per output channel: m₁₁, m₁₂, m₂₁, m₂₂.
+        let maps: [Float]
+    }
+
     var planes: Int { convolution.isComplex ? 2 : 1 }
     var outChannels: Int { convolution.outChannels }
     var inChannels: Int { convolution.inChannels }
 
-    init(_ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?) {
+    /// - Parameter gaussMultiplication: use the three-multiplication form (complex layers only).
+    init(_ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false) {
         self.convolution = convolution
         let shape = convolution.gemmShape(batch: 1, length: 1)
         let big = convolution.bigWeight(shape: shape)
@@ -57,6 +70,20 @@ struct FoldedConvolution: Sendable {
         }
         self.weight = weight
         self.bias = bias
+        if gaussMultiplication && planes == 2 {
+            let w = convolution.gaussWeights()
+            gauss = GaussForm(
+                sum: w.sum, a: w.a, b: w.b,
+                maps: maps.flatMap { [Float($0.m11), Float($0.m12), Float($0.m21), Float($0.m22)] })
+        } else {
+            gauss = nil
+        }
+    }
+
+    /// Values of the im2col buffer `apply` needs for `batch` windows of `length` positions.
+    func columnCount(batch: Int, length: Int) -> Int {
+        let shape = convolution.gemmShape(batch: batch, length: length)
+        return (gauss == nil ? 1 : 2) * shape.rows * shape.columns
     }
 
     /// Output length for an input of `length` positions.
@@ -79,6 +106,11 @@ struct FoldedConvolution: Sendable {
             c.kernelSize == 1 && c.stride == 1 && c.padding == 0 && rows.exampleStride == length
             && rows.channelStride == batch * length
             && (planes == 1 || rows.planes[1].base == rows.planes[0].base + inChannels * batch * length)
+        if let gauss {
+            precondition(!accumulate && !direct, "the Gauss form writes a convolution's own map")
+            applyGauss(gauss, rows, shape: shape, columns: columns, into: output)
+            return
+        }
         let operand: UnsafePointer<Float>
         if direct {
             operand = UnsafePointer(rows.planes[0].base)
@@ -101,6 +133,59 @@ struct FoldedConvolution: Sendable {
 }
 
 extension FoldedConvolution {
+    /// Y_r = (A+B)·X_r − B·S and Y_i = (A+B)·X_r + A·D with S = X_r + X_i, D = X_i − X_r (the products of
+    /// `ComplexConv1D.gaussForwardProduct`), one window at a time, then (Y_r, Y_i) ← M·(Y_r, Y_i) per channel.
+    private func applyGauss(
+        _ gauss: GaussForm, _ rows: ConvolutionInputRows, shape: ComplexConv1D<Float>.GEMMShape,
+        columns: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>
+    ) {
+        convolution.fillColumns(from: rows, shape: shape, into: columns, parallel: false)
+        let ck = shape.rowsPerPlane
+        let count = ck * shape.columns
+        let (xr, xi) = (columns, columns + count)
+        let (sum, difference) = (columns + 2 * count, columns + 3 * count)
+        for k in 0..<count {
+            sum[k] = xr[k] + xi[k]
+            difference[k] = xi[k] - xr[k]
+        }
+        let cout = outChannels
+        let cols = shape.columns
+        let (yr, yi) = (output, output + cout * cols)
+        let lout = shape.outLength
+        gauss.sum.withUnsafeBufferPointer { ab in
+            gauss.a.withUnsafeBufferPointer { a in
+                gauss.b.withUnsafeBufferPointer { b in
+                    for example in 0..<shape.batch {
+                        let offset = example * lout
+                        FloatMatrixProduct.multiply(
+                            transposeA: false, transposeB: false, m: cout, n: lout, k: ck, a: ab.baseAddress!,
+                            lda: ck, b: xr + offset, ldb: cols, c: yr + offset, ldc: cols)
+                        for o in 0..<cout {
+                            (yi + o * cols + offset).update(from: yr + o * cols + offset, count: lout)
+                        }
+                        FloatMatrixProduct.multiply(
+                            transposeA: false, transposeB: false, m: cout, n: lout, k: ck, a: a.baseAddress!,
+                            lda: ck, b: difference + offset, ldb: cols, beta: 1, c: yi + offset, ldc: cols)
+                        FloatMatrixProduct.multiply(
+                            transposeA: false, transposeB: false, m: cout, n: lout, k: ck, alpha: -1,
+                            a: b.baseAddress!, lda: ck, b: sum + offset, ldb: cols, beta: 1, c: yr + offset, ldc: cols)
+                    }
+                }
+            }
+        }
+        for o in 0..<cout {
+            let (m11, m12, m21, m22) = (
+                gauss.maps[4 * o], gauss.maps[4 * o + 1], gauss.maps[4 * o + 2], gauss.maps[4 * o + 3]
+            )
+            let (re, im) = (yr + o * cols, yi + o * cols)
+            for t in 0..<cols {
+                let (zr, zi) = (re[t], im[t])
+                re[t] = m11 * zr + m12 * zi
+                im[t] = m21 * zr + m22 * zi
+            }
+        }
+    }
+
     /// Adds the bias of row r (b' of this layer, plus `extraBias` of a shortcut summed into the same map)
     /// and, when given, the same row of `residual`, then rectifies (ReLU/CReLU) when `rectify`:
     /// the fused epilogue of a folded layer, over `rows × rowLength` values in place.

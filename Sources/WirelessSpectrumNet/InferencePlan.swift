@@ -37,9 +37,9 @@ public struct InferencePlan: Sendable {
         let conv2: FoldedConvolution
         let shortcut: FoldedConvolution?
 
-        init(_ block: ResidualBlock<Float>) {
-            conv1 = FoldedConvolution(block.conv1, norm: block.norm1)
-            conv2 = FoldedConvolution(block.conv2, norm: block.norm2)
+        init(_ block: ResidualBlock<Float>, gauss: Bool) {
+            conv1 = FoldedConvolution(block.conv1, norm: block.norm1, gaussMultiplication: gauss)
+            conv2 = FoldedConvolution(block.conv2, norm: block.norm2, gaussMultiplication: gauss)
             shortcut = block.shortcutConv.map { FoldedConvolution($0, norm: block.shortcutNorm) }
         }
     }
@@ -53,16 +53,19 @@ public struct InferencePlan: Sendable {
 
     /// Folds the network's current weights and running statistics; nil when `supports` is false.
     ///
-    /// - Parameter examplesPerTask: windows per parallel task (≥ 1).
-    public init?(network: SegmentationNetwork<Float>, examplesPerTask: Int = 4) {
+    /// - Parameters:
+    ///   - examplesPerTask: windows per parallel task (≥ 1).
+    ///   - gaussMultiplication: run the complex 3- and 7-tap convolutions in the Gauss three-multiplication
+    ///     form (25 % fewer multiply-adds, the batch norm applied after the products instead of folded).
+    public init?(network: SegmentationNetwork<Float>, examplesPerTask: Int = 4, gaussMultiplication: Bool = false) {
         guard Self.supports(network.configuration) else { return nil }
         precondition(examplesPerTask >= 1, "examplesPerTask must be ≥ 1")
         configuration = network.configuration
         self.examplesPerTask = examplesPerTask
-        stem = FoldedConvolution(network.stem, norm: network.stemNorm)
-        encoder = network.encoder.map(FoldedBlock.init)
-        context = network.context.map(FoldedBlock.init)
-        decoder = network.decoder.map(FoldedBlock.init)
+        stem = FoldedConvolution(network.stem, norm: network.stemNorm, gaussMultiplication: gaussMultiplication)
+        encoder = network.encoder.map { FoldedBlock($0, gauss: gaussMultiplication) }
+        context = network.context.map { FoldedBlock($0, gauss: gaussMultiplication) }
+        decoder = network.decoder.map { FoldedBlock($0, gauss: gaussMultiplication) }
         head = FoldedConvolution(network.head, norm: nil)
     }
 
@@ -162,9 +165,9 @@ public struct InferencePlan: Sendable {
         _ convolution: FoldedConvolution, to rows: ConvolutionInputRows, length: Int, batch: Int, into output: Map,
         accumulate: Bool, workspace: Workspace
     ) {
-        let shape = convolution.convolution.gemmShape(batch: batch, length: length)
         convolution.apply(
-            rows, batch: batch, length: length, columns: workspace.columns(shape.rows * shape.columns),
+            rows, batch: batch, length: length,
+            columns: workspace.columns(convolution.columnCount(batch: batch, length: length)),
             into: output.base, accumulate: accumulate)
     }
 

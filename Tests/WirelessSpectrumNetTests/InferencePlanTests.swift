@@ -49,7 +49,8 @@ import WirelessCore
     }
 
     /// Float logits through ≈ 25 layers, each computed by the reference as conv, then CBN, then add and
-    /// activation, and here as one GEMM with folded weights (products formed in Double, rounded once):
+    /// activation, and here as one GEMM with folded weights (products formed in Double, rounded once) or
+    /// as three Gauss products with the CBN map after them (sums of sums, a few more ulps):
     /// both are within a few ulps per layer of the exact value, so they agree to ≈ 1e-5 relative; 2e-4
     /// leaves room without hiding a folding error (a wrong Γ, β, μ or V entry changes logits by ≥ 1e-2).
     static let tolerance: Float = 2e-4
@@ -66,26 +67,31 @@ import WirelessCore
         let network = try Self.network(configuration, seed: 21)
         let x = Self.input(configuration, batch: 5, seed: 22)
         let reference = network.inference(x)
-        // Groups of 2 windows: three tasks, the last one short.
-        let plan = try #require(InferencePlan(network: network, examplesPerTask: 2))
-        let fast = plan.logits(x)
-        #expect(fast.batch == 5 && fast.channels == 1 && fast.length == configuration.bins)
-        #expect(fast.isComplex == configuration.isComplex)
-        let difference = Self.relativeDifference(fast, reference)
-        #expect(difference <= Self.tolerance, "relative difference \(difference)")
-        // Calling again reuses the workspaces and gives the same numbers.
-        #expect(plan.logits(x) == fast)
+        for gauss in [false, true] {
+            // Groups of 2 windows: three tasks, the last one short.
+            let plan = try #require(InferencePlan(network: network, examplesPerTask: 2, gaussMultiplication: gauss))
+            let fast = plan.logits(x)
+            #expect(fast.batch == 5 && fast.channels == 1 && fast.length == configuration.bins)
+            #expect(fast.isComplex == configuration.isComplex)
+            let difference = Self.relativeDifference(fast, reference)
+            #expect(difference <= Self.tolerance, "relative difference \(difference), Gauss form \(gauss)")
+            // Calling again reuses the workspaces and gives the same numbers.
+            #expect(plan.logits(x) == fast)
+        }
     }
 
     /// A window's logits do not depend on the other windows of its batch nor on the grouping: bit for bit,
     /// so a streaming reader that feeds other batches writes the same numbers.
-    @Test func windowLogitsDoNotDependOnTheBatch() throws {
+    @Test(arguments: [false, true])
+    func windowLogitsDoNotDependOnTheBatch(gauss: Bool) throws {
         let configuration = NetworkConfiguration.compact(
             fftCount: 2, bins: 64, widths: [4, 4, 8, 8], contextDilations: [2])
         let network = try Self.network(configuration, seed: 31)
         let x = Self.input(configuration, batch: 4, seed: 32)
-        let alone = try #require(InferencePlan(network: network, examplesPerTask: 1)).logits(x.examples(2..<3))
-        let grouped = try #require(InferencePlan(network: network, examplesPerTask: 3)).logits(x).examples(2..<3)
+        let alone = try #require(InferencePlan(network: network, examplesPerTask: 1, gaussMultiplication: gauss))
+            .logits(x.examples(2..<3))
+        let grouped = try #require(InferencePlan(network: network, examplesPerTask: 3, gaussMultiplication: gauss))
+            .logits(x).examples(2..<3)
         #expect(alone == grouped)
     }
 

@@ -22,3 +22,13 @@ if !listOnly {
     print("")
     Harness.printTable(results)
 }
+// Side-by-side comparisons with the peers (minutes each): only when a filter names them.
+for comparison in allPeerComparisons
+where listOnly || filters.contains(where: { comparison.name.lowercased().contains($0) }) {
+    if listOnly {
+        print("\(comparison.name) (peer comparison)")
+    } else {
+        print("")
+        comparison.run()
+    }
+}
