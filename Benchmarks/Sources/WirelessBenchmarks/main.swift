@@ -18,7 +18,7 @@ for group in allBenchmarkGroups {
     print("  measuring \(group.name) (\(selected.count) benchmarks, interleaved) …")
     results += Harness.measure(group: group.name, selected)
 }
-if !listOnly {
+if !listOnly && !results.isEmpty {
     print("")
     Harness.printTable(results)
 }
