@@ -384,6 +384,48 @@ public struct ComplexBatchNorm<Scalar: NetworkScalar>: ParameterContainer, Senda
     }
 }
 
+extension ComplexBatchNorm {
+    /// Inference mode (running statistics) as one affine map per channel, y = M·x + c on (Re, Im)
+    /// (real layers: y = m₁₁·x + c₁), for folding into the preceding convolution (`InferencePlan`).
+    ///
+    ///     M = Γ·V^{−1/2} (whitening), diag(γ_rr/σ_r, γ_ii/σ_i) (naive), γ/σ (real);  c = β − M·μ
+    ///
+    /// V^{−1/2} and 1/σ come from the same `prepareNormalisation` as `forward(training: false)`; the
+    /// products are formed in `Double`.
+    func inferenceMaps() -> [ChannelAffineMap] {
+        let whitening = isComplex && kind == .whitening
+        return (0..<channels).map { c in
+            var st = ChannelStatistics(
+                meanR: runningMeanR.value[c], meanI: isComplex ? runningMeanI.value[c] : 0,
+                vrr: runningVarRR.value[c], vii: isComplex ? runningVarII.value[c] : 0,
+                vri: whitening ? runningVarRI.value[c] : 0)
+            st.prepareNormalisation(epsilon: epsilon, whitening: whitening, isComplex: isComplex)
+            let grr = Double(gammaRR.value[c])
+            let gri = whitening ? Double(gammaRI.value[c]) : 0
+            let gii = isComplex ? Double(gammaII.value[c]) : 0
+            let (w11, w12, w22): (Double, Double, Double) =
+                whitening
+                ? (Double(st.w11), Double(st.w12), Double(st.w22))
+                : (Double(st.inverseStd), 0, Double(st.inverseStdI))
+            var map = ChannelAffineMap()
+            map.m11 = grr * w11 + gri * w12
+            map.m12 = grr * w12 + gri * w22
+            map.m21 = gri * w11 + gii * w12
+            map.m22 = gri * w12 + gii * w22
+            let (mr, mi) = (Double(st.meanR), Double(st.meanI))
+            map.c1 = Double(betaR.value[c]) - map.m11 * mr - map.m12 * mi
+            map.c2 = isComplex ? Double(betaI.value[c]) - map.m21 * mr - map.m22 * mi : 0
+            return map
+        }
+    }
+}
+
+/// y = M·x + c on the (Re, Im) pair of one channel; a real channel uses m₁₁ and c₁ only.
+struct ChannelAffineMap: Sendable, Equatable {
+    var m11 = 1.0, m12 = 0.0, m21 = 0.0, m22 = 1.0
+    var c1 = 0.0, c2 = 0.0
+}
+
 /// How a complex batch-norm layer normalises (docs/SPECTRUM.md#layers).
 public enum BatchNormKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// 2×2 whitening of (Re, Im) per channel (Trabelsi et al.; the default).

@@ -18,7 +18,7 @@ import WirelessLinearAlgebra
 /// outweigh the extra memory traffic. Tested against the direct loops.
 extension ComplexConv1D {
     /// The weight planes A, B and the combinations the form needs, `[C_out × C_in·K]` row-major.
-    private func gaussWeights() -> (a: [Float], b: [Float], sum: [Float], difference: [Float]) {
+    func gaussWeights() -> (a: [Float], b: [Float], sum: [Float], difference: [Float]) {
         let a = weightReal.value.map { Float($0) }
         let b = weightImaginary.value.map { Float($0) }
         return (a, b, zip(a, b).map { $0 + $1 }, zip(a, b).map { $1 - $0 })

@@ -25,41 +25,48 @@ extension ComplexConv1D {
             rowsPerPlane: inChannels * kernelSize, columns: batch * outLength)
     }
 
-    /// Fills X_col from the input planes (one parallel task per (plane, input channel)). Every
-    /// element is written (zeros where the tap falls into the padding), so `column` may start
-    /// uninitialised.
+    /// Fills X_col from the input planes of a `ComplexTensor` (one parallel task per (plane, input
+    /// channel)). Every element is written (zeros where the tap falls into the padding), so `column`
+    /// may start uninitialised.
     func fillColumns(_ input: ComplexTensor<Float>, shape: GEMMShape, into column: UnsafeMutablePointer<Float>) {
+        input.withPlanePointers { xr, xi in
+            let rows = ConvolutionInputRows(
+                planes: shape.planes == 2 ? [xr, xi] : [xr], channelStride: shape.length,
+                exampleStride: inChannels * shape.length)
+            fillColumns(from: rows, shape: shape, into: column, parallel: true)
+        }
+    }
+
+    /// Fills X_col[(p·C_in + i)·K + j, n·L_out + t] = x_p[n, i, t·s + j·d − p_pad] from input rows laid out
+    /// as `rows` says (a `ComplexTensor`, or the channel-major layout of `InferencePlan`), zeros where the tap
+    /// falls into the padding. One task per (plane, input channel), run on both cores when `parallel`.
+    func fillColumns(
+        from rows: ConvolutionInputRows, shape: GEMMShape, into column: UnsafeMutablePointer<Float>, parallel: Bool
+    ) {
         let (cin, kernel, s, d, p) = (inChannels, kernelSize, stride, dilation, padding)
         let ranges = (0..<kernel).map {
             validRange(offset: $0 * d - p, inputLength: shape.length, outputLength: shape.outLength)
         }
         let columnPointer = SendablePointer(column)
-        input.real.withUnsafeBufferPointer { xr in
-            input.imaginary.withUnsafeBufferPointer { xi in
-                let planes =
-                    [SendablePointer(readOnly: xr.baseAddress!)]
-                    + (shape.planes == 2 ? [SendablePointer(readOnly: xi.baseAddress!)] : [])
-                parallelTasks(count: shape.planes * cin) { task in
-                    let plane = task / cin
-                    let i = task % cin
-                    let x = planes[plane].base
-                    for j in 0..<kernel {
-                        let row = columnPointer.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns
-                        let shift = j * d - p
-                        let valid = ranges[j]
-                        for n in 0..<shape.batch {
-                            let xRow = x + (n * cin + i) * shape.length
-                            let out = row + n * shape.outLength
-                            out.update(repeating: 0, count: valid.lowerBound)
-                            if s == 1 {
-                                out.advanced(by: valid.lowerBound).update(
-                                    from: xRow + (valid.lowerBound + shift), count: valid.count)
-                            } else {
-                                for t in valid { out[t] = xRow[t * s + shift] }
-                            }
-                            (out + valid.upperBound).update(repeating: 0, count: shape.outLength - valid.upperBound)
-                        }
+        runTasks(count: shape.planes * cin, parallel: parallel) { task in
+            let plane = task / cin
+            let i = task % cin
+            let x = rows.planes[plane].base + i * rows.channelStride
+            for j in 0..<kernel {
+                let row = columnPointer.base + (plane * shape.rowsPerPlane + i * kernel + j) * shape.columns
+                let shift = j * d - p
+                let valid = ranges[j]
+                for n in 0..<shape.batch {
+                    let xRow = x + n * rows.exampleStride
+                    let out = row + n * shape.outLength
+                    out.update(repeating: 0, count: valid.lowerBound)
+                    if s == 1 {
+                        out.advanced(by: valid.lowerBound).update(
+                            from: xRow + (valid.lowerBound + shift), count: valid.count)
+                    } else {
+                        for t in valid { out[t] = xRow[t * s + shift] }
                     }
+                    (out + valid.upperBound).update(repeating: 0, count: shape.outLength - valid.upperBound)
                 }
             }
         }
@@ -302,4 +309,15 @@ extension ComplexConv1D {
         }
         return inputGradient
     }
+}
+
+/// Where the input rows of a convolution start: the `length` values of (plane p, channel i, example n)
+/// begin at `planes[p] + i·channelStride + n·exampleStride`. A `ComplexTensor` has channel stride L and
+/// example stride C·L; the channel-major layout of `InferencePlan` has channel stride B·L and example
+/// stride L.
+struct ConvolutionInputRows: Sendable {
+    /// Start of each plane (Re, then Im for a complex input).
+    var planes: [SendablePointer<Float>]
+    var channelStride: Int
+    var exampleStride: Int
 }

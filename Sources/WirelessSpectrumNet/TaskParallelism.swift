@@ -8,3 +8,13 @@ import WirelessCore
 func parallelTasks(count: Int, _ body: @Sendable (Int) -> Void) {
     ParallelExecution.forEachTask(count: count, body)
 }
+
+/// Runs `body(0..<count)` on both cores (`parallelTasks`) when `parallel`, else in order on the calling
+/// thread (inside a task that is already one of several running in parallel).
+func runTasks(count: Int, parallel: Bool, _ body: @Sendable (Int) -> Void) {
+    if parallel {
+        parallelTasks(count: count, body)
+    } else {
+        for task in 0..<count { body(task) }
+    }
+}

@@ -10,3 +10,8 @@ let allBenchmarkGroups: [BenchmarkGroup] = [
     spectrumNetBenchmarks,
     readerBenchmarks,
 ]
+
+// Side-by-side comparisons with the programs in `../shared/peers/` (see `PeerComparison`).
+let allPeerComparisons: [PeerComparison] = [
+    spectrumNetJAXComparison
+]

@@ -34,6 +34,18 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
             SpectrumTrainer.step(network: &network, input: x, labels: y, loss: loss, optimizer: &adam)
         }
     }
+    /// Inference on a batch of `size` windows: the layer-by-layer reference (`SegmentationNetwork.inference`)
+    /// or the folded `InferencePlan` (both cores, groups of `examplesPerTask` windows).
+    func batchInference(
+        _ config: NetworkConfiguration, size: Int, plan: Bool, examplesPerTask: Int = 4, gauss: Bool = false
+    ) throws -> () -> Void {
+        var generator = Xoshiro256StarStar(seed: 3)
+        let network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
+        let (x, _) = batch(config, size: size)
+        guard plan else { return { _ = network.inference(x) } }
+        let folded = InferencePlan(network: network, examplesPerTask: examplesPerTask, gaussMultiplication: gauss)!
+        return { _ = folded.logits(x) }
+    }
     func inference(_ config: NetworkConfiguration, throughGenericAPI: Bool = false) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 3)
         var network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
@@ -80,6 +92,33 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
         },
         Benchmark(name: "compact real inference, 1 window", work: (1, "windows"), samples: 11) {
             try inference(.compactReal())
+        },
+        Benchmark(name: "compact complex inference, batch 32, layer by layer", work: (32, "windows"), samples: 5) {
+            try batchInference(.compact(), size: 32, plan: false)
+        },
+        Benchmark(
+            name: "compact complex inference, batch 32, InferencePlan", work: (32, "windows"),
+            baseline: "compact complex inference, batch 32, layer by layer", samples: 5
+        ) {
+            try batchInference(.compact(), size: 32, plan: true)
+        },
+        Benchmark(
+            name: "compact complex inference, batch 32, InferencePlan, 1 window per task", work: (32, "windows"),
+            baseline: "compact complex inference, batch 32, layer by layer", samples: 5
+        ) {
+            try batchInference(.compact(), size: 32, plan: true, examplesPerTask: 1)
+        },
+        Benchmark(
+            name: "compact complex inference, batch 32, InferencePlan, Gauss 3-mult form", work: (32, "windows"),
+            baseline: "compact complex inference, batch 32, layer by layer", samples: 5
+        ) {
+            try batchInference(.compact(), size: 32, plan: true, gauss: true)
+        },
+        Benchmark(
+            name: "compact complex, spec layout (no context), inference, batch 32, InferencePlan",
+            work: (32, "windows"), samples: 5
+        ) {
+            try batchInference(.compact(contextDilations: []), size: 32, plan: true)
         },
     ]
 }

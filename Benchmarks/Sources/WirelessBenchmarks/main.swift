@@ -18,7 +18,17 @@ for group in allBenchmarkGroups {
     print("  measuring \(group.name) (\(selected.count) benchmarks, interleaved) …")
     results += Harness.measure(group: group.name, selected)
 }
-if !listOnly {
+if !listOnly && !results.isEmpty {
     print("")
     Harness.printTable(results)
+}
+// Side-by-side comparisons with the peers (minutes each): only when a filter names them.
+for comparison in allPeerComparisons
+where listOnly || filters.contains(where: { comparison.name.lowercased().contains($0) }) {
+    if listOnly {
+        print("\(comparison.name) (peer comparison)")
+    } else {
+        print("")
+        comparison.run()
+    }
 }

@@ -1,0 +1,207 @@
+import Numerics
+import Testing
+import WirelessCore
+
+@testable import WirelessSpectrumNet
+
+/// The folded, batched inference pass (`InferencePlan`, `FoldedConvolution`) against the layer-by-layer
+/// reference `SegmentationNetwork.inference`.
+@Suite struct InferencePlanTests {
+    /// A network with every batch-norm parameter and running statistic moved off its initial value, so
+    /// that a folding error in any entry of Γ, β, μ or V shows.
+    static func network(_ configuration: NetworkConfiguration, seed: UInt64) throws -> SegmentationNetwork<Float> {
+        var generator = Xoshiro256StarStar(seed: seed)
+        var network = try SegmentationNetwork<Float>(configuration: configuration, using: &generator)
+        network.forEachParameter { parameter in
+            let name = parameter.name
+            for k in 0..<parameter.count {
+                let u = generator.nextUnitFloat()
+                if name.hasSuffix("running_var_rr") || name.hasSuffix("running_var_ii") {
+                    parameter.value[k] = 0.3 + u  // positive variances
+                } else if name.hasSuffix("running_var_ri") {
+                    parameter.value[k] = 0.2 * (u - 0.5)  // |C_ri| < √(C_rr·C_ii)
+                } else if name.contains("_bn") || name.contains(".bn") {
+                    parameter.value[k] = parameter.value[k] + 0.4 * (u - 0.5)
+                } else if name.hasPrefix("head.bias") {
+                    parameter.value[k] = u - 0.5
+                }
+            }
+        }
+        return network
+    }
+
+    static func input(_ configuration: NetworkConfiguration, batch: Int, seed: UInt64) -> ComplexTensor<Float> {
+        var generator = Xoshiro256StarStar(seed: seed)
+        var x = ComplexTensor<Float>(
+            batch: batch, channels: configuration.inputChannels, length: configuration.bins,
+            isComplex: configuration.isComplex)
+        for k in 0..<x.real.count { x.real[k] = generator.nextUnitFloat() - 0.5 }
+        for k in 0..<x.imaginary.count { x.imaginary[k] = generator.nextUnitFloat() - 0.5 }
+        return x
+    }
+
+    /// Largest |a − b| over both planes, relative to the largest |b| (at least 1).
+    static func relativeDifference(_ a: ComplexTensor<Float>, _ b: ComplexTensor<Float>) -> Float {
+        let scale = max(1, (b.real + b.imaginary).map { abs($0) }.max() ?? 0)
+        let re = zip(a.real, b.real).map { abs($0 - $1) }.max() ?? 0
+        let im = zip(a.imaginary, b.imaginary).map { abs($0 - $1) }.max() ?? 0
+        return max(re, im) / scale
+    }
+
+    /// Float logits through ≈ 25 layers, each computed by the reference as conv, then CBN, then add and
+    /// activation, and here as one GEMM with folded weights (products formed in Double, rounded once) or
+    /// as three Gauss products with the CBN map after them (sums of sums, a few more ulps):
+    /// both are within a few ulps per layer of the exact value, so they agree to ≈ 1e-5 relative; 2e-4
+    /// leaves room without hiding a folding error (a wrong Γ, β, μ or V entry changes logits by ≥ 1e-2).
+    static let tolerance: Float = 2e-4
+
+    @Test(arguments: [
+        NetworkConfiguration.compact(fftCount: 3, bins: 64, widths: [4, 6, 8, 8], contextDilations: [2, 4]),
+        NetworkConfiguration.compact(fftCount: 2, bins: 32, widths: [3, 4, 5, 6], contextDilations: []),
+        NetworkConfiguration(
+            architecture: .compact, isComplex: true, fftCount: 2, bins: 64, widths: [4, 4, 8, 8],
+            contextDilations: [2], batchNorm: .naive),
+        NetworkConfiguration.compactReal(fftCount: 2, bins: 64, widths: [4, 6, 8, 8], contextDilations: [2]),
+    ])
+    func planMatchesTheLayerByLayerInference(configuration: NetworkConfiguration) throws {
+        let network = try Self.network(configuration, seed: 21)
+        let x = Self.input(configuration, batch: 5, seed: 22)
+        let reference = network.inference(x)
+        for gauss in [false, true] {
+            // Groups of 2 windows: three tasks, the last one short.
+            let plan = try #require(InferencePlan(network: network, examplesPerTask: 2, gaussMultiplication: gauss))
+            let fast = plan.logits(x)
+            #expect(fast.batch == 5 && fast.channels == 1 && fast.length == configuration.bins)
+            #expect(fast.isComplex == configuration.isComplex)
+            let difference = Self.relativeDifference(fast, reference)
+            #expect(difference <= Self.tolerance, "relative difference \(difference), Gauss form \(gauss)")
+            // Calling again reuses the workspaces and gives the same numbers.
+            #expect(plan.logits(x) == fast)
+        }
+    }
+
+    /// A window's logits do not depend on the other windows of its batch nor on the grouping: bit for bit,
+    /// so a streaming reader that feeds other batches writes the same numbers.
+    @Test(arguments: [false, true])
+    func windowLogitsDoNotDependOnTheBatch(gauss: Bool) throws {
+        let configuration = NetworkConfiguration.compact(
+            fftCount: 2, bins: 64, widths: [4, 4, 8, 8], contextDilations: [2])
+        let network = try Self.network(configuration, seed: 31)
+        let x = Self.input(configuration, batch: 4, seed: 32)
+        let alone = try #require(InferencePlan(network: network, examplesPerTask: 1, gaussMultiplication: gauss))
+            .logits(x.examples(2..<3))
+        let grouped = try #require(InferencePlan(network: network, examplesPerTask: 3, gaussMultiplication: gauss))
+            .logits(x).examples(2..<3)
+        #expect(alone == grouped)
+    }
+
+    /// One folded conv + CBN layer against the two layers run by the reference, with a bias and a stride.
+    @Test(arguments: [(true, BatchNormKind.whitening), (true, .naive), (false, .whitening)])
+    func foldedLayerMatchesConvolutionThenBatchNorm(isComplex: Bool, kind: BatchNormKind) {
+        var generator = Xoshiro256StarStar(seed: 41)
+        var conv = ComplexConv1D<Float>(
+            name: "c", inChannels: 3, outChannels: 5, kernelSize: 3, stride: 2, padding: 1, hasBias: true,
+            isComplex: isComplex)
+        ComplexWeightInitializer.initialize(&conv, scheme: .he, using: &generator)
+        for k in 0..<conv.biasReal.count { conv.biasReal.value[k] = generator.nextUnitFloat() - 0.5 }
+        for k in 0..<conv.biasImaginary.count { conv.biasImaginary.value[k] = generator.nextUnitFloat() - 0.5 }
+        var norm = ComplexBatchNorm<Float>(name: "n", channels: 5, isComplex: isComplex, kind: kind)
+        norm.forEachParameter { parameter in
+            for k in 0..<parameter.count {
+                let u = generator.nextUnitFloat()
+                parameter.value[k] =
+                    parameter.name.hasSuffix("var_ri")
+                    ? 0.2 * (u - 0.5)
+                    : parameter.name.contains("running_var") ? 0.3 + u : parameter.value[k] + u - 0.5
+            }
+        }
+        var x = ComplexTensor<Float>(batch: 2, channels: 3, length: 11, isComplex: isComplex)
+        for k in 0..<x.real.count { x.real[k] = generator.nextUnitFloat() - 0.5 }
+        for k in 0..<x.imaginary.count { x.imaginary[k] = generator.nextUnitFloat() - 0.5 }
+        var referenceConv = conv
+        let expected = norm.forward(referenceConv.forward(x, training: false), training: false)
+
+        let folded = FoldedConvolution(conv, norm: norm)
+        let planes = isComplex ? 2 : 1
+        let outLength = folded.outputLength(11)
+        var output = [Float](repeating: .nan, count: planes * 5 * 2 * outLength)
+        var columns = [Float](repeating: .nan, count: planes * 3 * 3 * 2 * outLength)
+        x.withPlanePointers { xr, xi in
+            let rows = ConvolutionInputRows(
+                planes: isComplex ? [xr, xi] : [xr], channelStride: 11, exampleStride: 3 * 11)
+            columns.withUnsafeMutableBufferPointer { c in
+                output.withUnsafeMutableBufferPointer { y in
+                    folded.apply(
+                        rows, batch: 2, length: 11, columns: c.baseAddress!, into: y.baseAddress!, accumulate: false)
+                    FoldedConvolution.finish(
+                        y.baseAddress!, rows: planes * 5, rowLength: 2 * outLength, bias: folded.bias, extraBias: nil,
+                        residual: nil, rectify: false)
+                }
+            }
+        }
+        // Channel-major [planes·C × B·L] back to [B × C × L] per plane; sums of ≤ 18 products of size
+        // ≤ 1, scaled by M (entries ≤ 10): a few ulps of 10, 1e-5.
+        var worst: Float = 0
+        for p in 0..<planes {
+            let plane = p == 0 ? expected.real : expected.imaginary
+            for n in 0..<2 {
+                for o in 0..<5 {
+                    for t in 0..<outLength {
+                        let fast = output[(p * 5 + o) * 2 * outLength + n * outLength + t]
+                        worst = max(worst, abs(fast - plane[(n * 5 + o) * outLength + t]))
+                    }
+                }
+            }
+        }
+        #expect(worst <= 1e-5, "largest difference \(worst)")
+    }
+
+    /// The segmenter's batched entry point gives `segment`'s windows, numbered from `firstWindow`, and
+    /// both agree with the layer-by-layer path (plan removed) up to rounding.
+    @Test func batchedSegmentationMatchesWindowByWindow() throws {
+        let configuration = NetworkConfiguration.compact(
+            fftCount: 2, bins: 64, widths: [4, 4, 8, 8], contextDilations: [2])
+        let network = try Self.network(configuration, seed: 51)
+        var segmenter = try SpectrumSegmenter(network: network, modelSampleRateHz: 1)
+        var generator = Xoshiro256StarStar(seed: 52)
+        let w = 128
+        let samples = (0..<(5 * w + 17)).map { _ in
+            Complex<Float>(generator.nextUnitFloat() - 0.5, generator.nextUnitFloat() - 0.5)
+        }
+        #expect(segmenter.plan != nil)
+        let whole = try segmenter.segment(samples: samples, sampleRateHz: 1, centerFrequencyHz: nil)
+        #expect(whole.masks.count == 5)
+        let tail = try segmenter.segmentWindows(
+            samples[(2 * w)..<(5 * w + 17)], firstWindow: 2, sampleRateHz: 1, centerFrequencyHz: nil)
+        #expect(tail.masks == Array(whole.masks[2...]))
+        #expect(tail.probabilities == Array(whole.probabilities[2...]))
+        #expect(tail.intervals == whole.intervals.filter { $0.window >= 2 })
+        #expect(tail.intervals.allSatisfy { $0.sampleStart == $0.window * w })
+
+        segmenter.plan = nil
+        let reference = try segmenter.segment(samples: samples, sampleRateHz: 1, centerFrequencyHz: nil)
+        // Probabilities σ(logit): |Δσ| ≤ |Δlogit|/4.
+        let difference = zip(whole.probabilities.joined(), reference.probabilities.joined()).map { abs($0 - $1) }.max()
+        #expect((difference ?? 1) <= Self.tolerance)
+        // Masks may differ only where a probability sits within the tolerance of the threshold.
+        for (k, (fast, slow)) in zip(whole.masks, reference.masks).enumerated() {
+            for bin in fast.indices where fast[bin] != slow[bin] {
+                #expect(abs(reference.probabilities[k][bin] - 0.5) <= Self.tolerance)
+            }
+        }
+        // Changing the network re-prepares the plan.
+        segmenter.network = network
+        #expect(segmenter.plan != nil)
+    }
+
+    @Test func unsupportedLayoutsFallBackToTheReference() throws {
+        var generator = Xoshiro256StarStar(seed: 61)
+        var modReLU = NetworkConfiguration.compact(fftCount: 2, bins: 32, widths: [2, 2, 4, 4], contextDilations: [])
+        modReLU.activation = .modrelu
+        let network = try SegmentationNetwork<Float>(configuration: modReLU, using: &generator)
+        #expect(InferencePlan(network: network) == nil)
+        let segmenter = try SpectrumSegmenter(network: network, modelSampleRateHz: 1)
+        let x = Self.input(modReLU, batch: 2, seed: 62)
+        #expect(segmenter.logits(x) == network.inference(x))
+    }
+}
