@@ -14,10 +14,10 @@ import _WirelessLAPACKEShim
 /// reused `LAPACKBuffer` (about 1 MiB for k = 560), which stays in cache, so the copy is a cheap gather
 /// and the workaround is kept: BLAS never sees the caller's memory.
 ///
-/// Each row of C is computed by the same `zgemm` over the same k and the same B, only with fewer rows
-/// per call; OpenBLAS splits k into the same blocks for any m (its level-3 driver chooses them from k),
-/// so the result equals `multiply(A, B)` to the bit with the OpenBLAS this project ships (checked in
-/// `TallMatrixProductTests`).
+/// Each block is one `zgemm` over the full k, so the result equals `multiply(A, B)` to rounding: with one
+/// BLAS thread, OpenBLAS 0.3.21 gives the same bits for some shapes and differs in the last bit for others
+/// (its kernels order the k sums by block shape); `TallMatrixProductTests` bounds the difference by the
+/// error bound of either order. Deterministic: the same blocks for any core count.
 public enum TallMatrixProduct {
     /// Rows of A per block: 128 rows × k = 560 columns of `Complex<Double>` is 1.1 MiB.
     public static let defaultRowBlock = 128
