@@ -51,6 +51,9 @@ public final class ComplexFFTPlan<Scalar: FFTScalar>: @unchecked Sendable {
 
     @usableFromInline let plans: FFTWPlanPair<Scalar>
     @usableFromInline let scale: Scalar
+    /// The convenience calls' output kept between calls, for contiguous outputs of at least
+    /// `RecycledOutput.thresholdBytes` (32 MiB); nil for smaller or strided plans.
+    @usableFromInline let recycledOutput: RecycledOutput<Complex<Scalar>>?
 
     /// Plans a batched complex FFT of any rank.
     ///
@@ -84,6 +87,11 @@ public final class ComplexFFTPlan<Scalar: FFTScalar>: @unchecked Sendable {
         let dims = layout.fftwShape
         // `bufferCount` ≤ Int32.max (FFTLayout), so the byte count cannot overflow.
         let bytes = layout.bufferCount * MemoryLayout<Complex<Scalar>>.stride
+        // Contiguous batches only: FFTW leaves the gaps of a strided batch alone, so a recycled array would
+        // carry stale gap values where a new one has zeros.
+        let contiguous = layout.batchDistance == layout.count
+        self.recycledOutput =
+            contiguous && bytes >= RecycledOutput<Complex<Scalar>>.thresholdBytes ? RecycledOutput() : nil
         let (batches, distance) = (Int32(layout.batchCount), Int32(layout.batchDistance))
         self.plans = try FFTWPlanPair(
             inputBytes: bytes, outputBytes: inPlace ? nil : bytes, shape: shape, rigor: rigor
@@ -135,27 +143,36 @@ public final class ComplexFFTPlan<Scalar: FFTScalar>: @unchecked Sendable {
         }
     }
 
-    /// The transform of `x` as a new array (convenience; allocates the result).
+    /// The transform of `x` as an array (convenience).
+    ///
+    /// Small plans allocate the result. Contiguous plans whose buffers hold 32 MiB or more (e.g. a
+    /// 2048 × 4096 batch) recycle it: the plan keeps the array it returned and, if the caller has let go of it by the
+    /// next call, writes the next result into the same memory instead of mapping fresh pages; a result
+    /// the caller still holds is never changed (copy-on-write). See `RecycledOutput` for the costs, and
+    /// `discardRecycledOutput()` to release the kept array.
     ///
     /// - Precondition: `x.count == bufferCount`.
     @inlinable
     public func callAsFunction(_ x: [Complex<Scalar>]) -> [Complex<Scalar>] {
         precondition(x.count == bufferCount, "FFT plan expects \(bufferCount) elements, got \(x.count)")
-        if isInPlace {
-            var y = x
-            execute(&y)
-            return y
-        }
-        var y = [Complex<Scalar>](repeating: .zero, count: bufferCount)
+        var y = recycledOutput?.take() ?? newOutput()
         x.withUnsafeBufferPointer { source in
             y.withUnsafeMutableBufferPointer { destination in
-                execute(input: source.baseAddress!, output: destination.baseAddress!)
+                if isInPlace {
+                    destination.baseAddress!.update(from: source.baseAddress!, count: bufferCount)
+                    execute(input: destination.baseAddress!, output: destination.baseAddress!)
+                } else {
+                    execute(input: source.baseAddress!, output: destination.baseAddress!)
+                }
             }
         }
+        recycledOutput?.keep(y)
         return y
     }
 
-    /// Transforms `x` in place (convenience; an out-of-place plan copies `x` first).
+    /// Transforms `x` in place (convenience). An in-place plan allocates nothing; an out-of-place plan
+    /// transforms into a second array and swaps it in (the recycled one for large plans, whose memory
+    /// then receives the next call's result).
     ///
     /// - Precondition: `x.count == bufferCount`.
     @inlinable
@@ -165,8 +182,31 @@ public final class ComplexFFTPlan<Scalar: FFTScalar>: @unchecked Sendable {
             x.withUnsafeMutableBufferPointer { buffer in
                 execute(input: buffer.baseAddress!, output: buffer.baseAddress!)
             }
-        } else {
-            x = callAsFunction(x)
+            return
+        }
+        var y = recycledOutput?.take() ?? newOutput()
+        x.withUnsafeBufferPointer { source in
+            y.withUnsafeMutableBufferPointer { destination in
+                execute(input: source.baseAddress!, output: destination.baseAddress!)
+            }
+        }
+        swap(&x, &y)
+        recycledOutput?.keep(y)
+    }
+
+    /// Releases the output array the convenience calls keep between calls (no effect on small plans).
+    public func discardRecycledOutput() {
+        recycledOutput?.discard()
+    }
+
+    /// A new output array of `bufferCount` elements. Contiguous batches are left uninitialised
+    /// (every element is written by the transform, so zero-filling would be a wasted pass);
+    /// the gaps of a strided batch are zero.
+    @inlinable
+    func newOutput() -> [Complex<Scalar>] {
+        guard batchDistance == count else { return [Complex<Scalar>](repeating: .zero, count: bufferCount) }
+        return [Complex<Scalar>](unsafeUninitializedCapacity: bufferCount) { _, initialized in
+            initialized = bufferCount
         }
     }
 }

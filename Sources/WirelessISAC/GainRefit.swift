@@ -23,7 +23,8 @@ public enum GainRefit {
     /// - Parameters:
     ///   - tensor: any tensor (its own grid; frequencies are per sample of that grid).
     ///   - frequencies: `[ω_A, ω_F, ω_T]` per path [rad/sample].
-    ///   - parallel: unused (the contraction is one BLAS zgemm, threaded by BLAS itself); kept for API stability.
+    ///   - parallel: unused (the contraction is BLAS zgemm over blocks of rows, threaded by BLAS itself); kept
+    ///     for API stability.
     /// - Complexity: O(N_tot·U + P·N_A·N_F + P³) with U ≤ P distinct Doppler values.
     public static func gains(
         tensor: ChannelTensor, frequencies: [[Double]], parallel: Bool = true
@@ -46,20 +47,21 @@ public enum GainRefit {
             }
         }
         let u = dopplers.count
-        // W[:, u, s] = H_s(plane × N_T) · conj(v_u): one zgemm per snapshot (the only pass over H).
+        // W[:, u, s] = H_s(plane × N_T) · conj(v_u): zgemm over row blocks per snapshot (the only pass over H).
         var conjugateDoppler = Matrix<Complex<Double>>(rows: nT, columns: u, repeating: .zero)
         for (d, w) in dopplers.enumerated() {
             for l in 0..<nT { conjugateDoppler[l, d] = Complex(length: 1, phase: -w * Double(l)) }
         }
+        // The tensor is read in place, a block of rows at a time (no copy of the whole tensor).
         var w = [Complex<Double>]()
         w.reserveCapacity(plane * u * snapshots)
         do {
-            for s in 0..<snapshots {
-                let slice =
-                    snapshots == 1
-                    ? tensor.elements : Array(tensor.elements[(s * plane * nT)..<((s + 1) * plane * nT)])
-                let product = try multiply(Matrix(rows: plane, columns: nT, columnMajor: slice), conjugateDoppler)
-                w += product.elements
+            try tensor.elements.withUnsafeBufferPointer { (elements) throws(LinearAlgebraError) in
+                for s in 0..<snapshots {
+                    let slice = UnsafeBufferPointer(rebasing: elements[(s * plane * nT)..<((s + 1) * plane * nT)])
+                    let product = try TallMatrixProduct.multiply(slice, rows: plane, columns: nT, by: conjugateDoppler)
+                    w += product.elements
+                }
             }
         } catch {
             throw ISACError.numericalFailure(reason: "gain refit contraction: \(error)")

@@ -50,41 +50,54 @@ public enum AberthRootFinder {
         var done = [Bool](repeating: false, count: n)
         var iterations = 0
         let eps = Double.ulpOfOne
-        while iterations < maxIterations && done.contains(false) {
-            iterations += 1
-            for k in 0..<n where !done[k] {
-                let x = z[k]
-                // Horner for p and p′.
-                var p = c[0]
-                var dp = Complex<Double>.zero
-                for i in 1...n {
-                    dp = dp * x + p
-                    p = p * x + c[i]
+        var pending: [Int] = []
+        pending.reserveCapacity(n)
+        c.withUnsafeBufferPointer { c in
+            magnitudes.withUnsafeBufferPointer { magnitudes in
+                z.withUnsafeMutableBufferPointer { z in
+                    /// The Aberth step of root k from p(x), p′(x) and the bound at x = z[k] (Gauss–Seidel:
+                    /// the sum uses the roots already updated in this sweep).
+                    func step(_ k: Int, _ value: Evaluation) {
+                        let x = z[k]
+                        if value.p.length <= 4 * eps * value.bound {
+                            done[k] = true
+                            return
+                        }
+                        guard value.dp != .zero else {
+                            z[k] = x + Complex(length: eps * max(1, x.length), phase: Double(k))
+                            return
+                        }
+                        let ratio = value.p / value.dp
+                        let sum = reciprocalSum(z, at: k)
+                        let denominator = .one - ratio * sum
+                        let correction = denominator == .zero ? ratio : ratio / denominator
+                        let updated = x - correction
+                        guard updated.real.isFinite && updated.imaginary.isFinite else { return }
+                        z[k] = updated
+                        if correction.length <= 4 * eps * updated.length { done[k] = true }
+                    }
+                    while iterations < maxIterations && done.contains(false) {
+                        iterations += 1
+                        // Only root k's own step changes done[k] or z[k], so the roots of this sweep are
+                        // known now, and p at z[k₂] does not depend on root k₁'s step: two Horner chains
+                        // run interleaved (twice the instruction-level parallelism of one latency-bound
+                        // chain), then the two steps run in order, as one root at a time would.
+                        pending.removeAll(keepingCapacity: true)
+                        for k in 0..<n where !done[k] { pending.append(k) }
+                        var index = 0
+                        while index + 1 < pending.count {
+                            let (k1, k2) = (pending[index], pending[index + 1])
+                            let (first, second) = evaluatePair(c, magnitudes, z[k1], z[k2])
+                            step(k1, first)
+                            step(k2, second)
+                            index += 2
+                        }
+                        if index < pending.count {
+                            let k = pending[index]
+                            step(k, evaluatePair(c, magnitudes, z[k], z[k]).0)
+                        }
+                    }
                 }
-                // Backward-error bound Σ|c_i||x|^{n−i}.
-                let r = x.length
-                var bound = magnitudes[0]
-                for i in 1...n { bound = bound * r + magnitudes[i] }
-                if p.length <= 4 * eps * bound {
-                    done[k] = true
-                    continue
-                }
-                guard dp != .zero else {
-                    z[k] = x + Complex(length: eps * max(1, r), phase: Double(k))
-                    continue
-                }
-                let ratio = p / dp
-                var sum = Complex<Double>.zero
-                for j in 0..<n where j != k {
-                    let difference = x - z[j]
-                    if difference != .zero { sum += .one / difference }
-                }
-                let denominator = .one - ratio * sum
-                let correction = denominator == .zero ? ratio : ratio / denominator
-                let updated = x - correction
-                guard updated.real.isFinite && updated.imaginary.isFinite else { continue }
-                z[k] = updated
-                if correction.length <= 4 * eps * updated.length { done[k] = true }
             }
         }
         // Final backward-error check (multiple roots stall at ≈ ε^{1/m} forward error but tiny backward error).
@@ -99,5 +112,59 @@ public enum AberthRootFinder {
         }
         result.append(contentsOf: z)
         return Result(roots: result, iterations: iterations, converged: converged)
+    }
+
+    /// p(x), p′(x) (Horner) and the backward-error bound Σ|c_i||x|^{n−i} at one point.
+    struct Evaluation {
+        var p: Complex<Double>
+        var dp: Complex<Double>
+        var bound: Double
+    }
+
+    /// `Evaluation`s at two points, their Horner recurrences interleaved (each chain computes exactly
+    /// what it would alone).
+    @inline(__always)
+    static func evaluatePair(
+        _ c: UnsafeBufferPointer<Complex<Double>>, _ magnitudes: UnsafeBufferPointer<Double>,
+        _ x1: Complex<Double>, _ x2: Complex<Double>
+    ) -> (Evaluation, Evaluation) {
+        let n = c.count - 1
+        var (p1, p2) = (c[0], c[0])
+        var (dp1, dp2) = (Complex<Double>.zero, Complex<Double>.zero)
+        for i in 1...n {
+            dp1 = dp1 * x1 + p1
+            p1 = p1 * x1 + c[i]
+            dp2 = dp2 * x2 + p2
+            p2 = p2 * x2 + c[i]
+        }
+        let (r1, r2) = (x1.length, x2.length)
+        var (bound1, bound2) = (magnitudes[0], magnitudes[0])
+        for i in 1...n {
+            bound1 = bound1 * r1 + magnitudes[i]
+            bound2 = bound2 * r2 + magnitudes[i]
+        }
+        return (Evaluation(p: p1, dp: dp1, bound: bound1), Evaluation(p: p2, dp: dp2, bound: bound2))
+    }
+
+    /// Σ_{j≠k, z_j≠z_k} 1/(z_k − z_j), summed in index order. Each term is `.one / d` as swift-numerics
+    /// computes it for a normal |d|² (conj(d)/|d|², the two quotients in one SIMD division); others take
+    /// the library's rescaled division.
+    @inline(__always)
+    static func reciprocalSum(_ z: UnsafeMutableBufferPointer<Complex<Double>>, at k: Int) -> Complex<Double> {
+        let x = z[k]
+        var sum = Complex<Double>.zero
+        for j in 0..<z.count where j != k {
+            let difference = x - z[j]
+            guard difference != .zero else { continue }
+            let lengthSquared = difference.lengthSquared
+            if lengthSquared.isNormal {
+                let quotient =
+                    SIMD2(difference.real, -difference.imaginary) / SIMD2(repeating: lengthSquared)
+                sum += Complex(quotient.x, quotient.y)
+            } else {
+                sum += .one / difference
+            }
+        }
+        return sum
     }
 }

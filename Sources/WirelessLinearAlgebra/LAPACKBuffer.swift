@@ -36,21 +36,27 @@ struct LAPACKBuffer<Element>: ~Copyable {
     /// `count` zero elements.
     /// - Precondition: `count ≥ 0`.
     init(count: Int) {
+        self.init(count: count, zeroingData: true)
+    }
+
+    /// `count` elements, zeroed if `zeroingData` (the pad is always zeroed).
+    private init(count: Int, zeroingData: Bool) {
         precondition(count >= 0, "negative LAPACK buffer size")
         precondition(_isPOD(Element.self), "LAPACKBuffer holds trivial types only")
         let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
         precondition(!overflow && bytes <= Int.max / 2 - 64, "LAPACK buffer of \(count) elements overflows")
-        let allocation = Allocation(dataBytes: bytes, guardPage: LAPACKBufferTesting.guardPages)
+        let allocation = Allocation(
+            dataBytes: bytes, guardPage: LAPACKBufferTesting.guardPages, zeroingData: zeroingData)
         self.count = count
         self.allocation = allocation
         self.pointer = allocation.data.bindMemory(to: Element.self, capacity: max(count, 1))
     }
 
-    /// A padded copy of `elements`.
+    /// A padded copy of `elements` (the data written once: copied, not zeroed first).
     init(copying elements: [Element]) {
-        self.init(count: elements.count)
+        self.init(count: elements.count, zeroingData: false)
         elements.withUnsafeBufferPointer { source in
-            if let base = source.baseAddress { pointer.update(from: base, count: source.count) }
+            if let base = source.baseAddress { pointer.initialize(from: base, count: source.count) }
         }
     }
 
@@ -94,13 +100,16 @@ private struct Allocation {
     private let base: UnsafeMutableRawPointer
     private let mappedBytes: Int
 
-    init(dataBytes: Int, guardPage: Bool) {
+    /// - Parameter zeroingData: zero the data bytes too (else the caller writes every one of them); the
+    ///   pad is always zero.
+    init(dataBytes: Int, guardPage: Bool, zeroingData: Bool = true) {
         let (padded, overflow) = dataBytes.addingReportingOverflow(tailPadding(forDataBytes: dataBytes))
         precondition(!overflow, "LAPACK buffer of \(dataBytes) bytes overflows")
         if !guardPage {
             let base = UnsafeMutableRawPointer.allocate(
                 byteCount: padded, alignment: LAPACKBuffer<UInt8>.alignmentBytes)
-            base.initializeMemory(as: UInt8.self, repeating: 0, count: padded)
+            let zeroFrom = zeroingData ? 0 : dataBytes
+            (base + zeroFrom).initializeMemory(as: UInt8.self, repeating: 0, count: padded - zeroFrom)
             self.base = base
             self.data = base
             self.mappedBytes = 0

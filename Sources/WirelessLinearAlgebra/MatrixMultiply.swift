@@ -29,12 +29,25 @@ public func multiply(
     var alpha = Complex<Double>.one
     var beta = Complex<Double>.zero
     let ap = LAPACKBuffer(copying: a.elements)
-    let bp = LAPACKBuffer(copying: b.elements)
     let cp = LAPACKBuffer<Complex<Double>>(count: m * n)
-    cblas_zgemm(
-        CblasColMajor, operationA.cblas, operationB.cblas, mi, ni, ki, &alpha, ap.pointer, lda, bp.pointer, ldb,
-        &beta, cp.pointer, ldc)
+    if sharesStorage(a.elements, b.elements) {
+        // A·Aᴴ and the like (a mode covariance): both operands are the same values, one padded copy serves.
+        cblas_zgemm(
+            CblasColMajor, operationA.cblas, operationB.cblas, mi, ni, ki, &alpha, ap.pointer, lda, ap.pointer, ldb,
+            &beta, cp.pointer, ldc)
+    } else {
+        let bp = LAPACKBuffer(copying: b.elements)
+        cblas_zgemm(
+            CblasColMajor, operationA.cblas, operationB.cblas, mi, ni, ki, &alpha, ap.pointer, lda, bp.pointer, ldb,
+            &beta, cp.pointer, ldc)
+    }
     return Matrix(rows: m, columns: n, columnMajor: cp.array)
+}
+
+/// Whether two arrays are the same storage (copies of one array value): then their elements are equal.
+private func sharesStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+    a.count == b.count
+        && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
 }
 
 /// Matrix–vector product `y = op(A)·x` (BLAS `zgemv`).

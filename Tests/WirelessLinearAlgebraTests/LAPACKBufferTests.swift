@@ -23,6 +23,32 @@ struct LAPACKBufferTests {
         let copy = LAPACKBuffer(copying: [1.0, 2.0, 3.0])
         #expect(copy.array == [1, 2, 3])
         #expect(copy.array(prefix: 2) == [1, 2])
+        // A copy writes its data once (no zeroing first) and still zeroes the whole pad.
+        for count in [1, 3, 9, 100] {
+            let values = (0..<count).map { Complex(Double($0) + 1, -Double($0)) }
+            let copied = LAPACKBuffer(copying: values)
+            #expect(copied.array == values)
+            let bytes = count * MemoryLayout<Complex<Double>>.stride
+            let pad = UnsafeRawPointer(copied.pointer) + bytes
+            #expect(
+                (0..<tailPadding(forDataBytes: bytes)).allSatisfy { pad.load(fromByteOffset: $0, as: UInt8.self) == 0 })
+        }
+    }
+
+    /// `multiply(a, a, …)` hands BLAS one padded copy for both operands; the product is the one of two
+    /// separate copies, to the bit, and stays inside the pad.
+    @Test func oneCopyServesBothOperandsOfTheSameMatrix() throws {
+        for n in [1, 3, 16, 45] {
+            let a = RandomMatrices.complexGaussian(rows: n, columns: 2 * n + 1, seed: UInt64(n))
+            let separate = Matrix(rows: a.rows, columns: a.columns, columnMajor: a.elements.map { $0 })
+            let shared = try LAPACKBufferTesting.$guardPages.withValue(true) {
+                try multiply(a, a, .none, .conjugateTranspose)
+            }
+            #expect(shared == (try multiply(a, separate, .none, .conjugateTranspose)))
+            #expect(
+                (try multiply(a, a, .conjugateTranspose, .none))
+                    == (try multiply(a, separate, .conjugateTranspose, .none)))
+        }
     }
 
     /// The guard-page mode the regression test below relies on: the byte right after the pad is

@@ -1,8 +1,29 @@
+import Foundation
+
 // Usage: WirelessBenchmarks [--list] [filter …]
+//        WirelessBenchmarks --peers [--rounds N] [comparison …]   (side by side with ../shared/peers)
 // A benchmark runs if its "group/name" contains any filter (case-insensitive); no filter runs all.
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+var rounds = 5
+if let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count, let value = Int(arguments[index + 1])
+{
+    rounds = max(1, value)
+    arguments.removeSubrange(index...(index + 1))
+}
 let filters = arguments.filter { !$0.hasPrefix("--") }.map { $0.lowercased() }
 let listOnly = arguments.contains("--list")
+
+if arguments.contains("--peers") {
+    for comparison in peerComparisons where filters.isEmpty || filters.contains(comparison.name) {
+        if listOnly {
+            print("peers/\(comparison.name)")
+            continue
+        }
+        do { try comparison.run(rounds) } catch { print("  \(comparison.name): FAILED (\(error))") }
+        print("")
+    }
+    exit(0)
+}
 
 var results: [Measurement] = []
 for group in allBenchmarkGroups {
