@@ -33,34 +33,24 @@ public func leastSquares(_ a: Matrix<Double>, _ b: Matrix<Double>, rcond: Double
     -> LeastSquaresSolution<Double>
 {
     if let empty = try emptyLeastSquares(a, b) { return empty }
-    let (m, n, nrhs) = (a.rows, a.columns, b.columns)
-    let k = min(m, n)
-    let ldb = max(m, n)
-    let rhs = LAPACKBuffer<Double>(count: ldb * nrhs)
-    for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
-    let storage = LAPACKBuffer(copying: a.elements)
-    let s = LAPACKBuffer<Double>(count: k)
+    let p = try GelsdProblem(a, b, rcond: rcond)
+    let (rows, columns, columnsB, lda, ldb) = (p.rows, p.columns, p.columnsB, p.lda, p.ldb)
+    let (storage, rhs, s) = (p.storage.pointer, p.rhs.pointer, p.singularValues.pointer)
     var rank: Int32 = 0
-    let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
-    let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
-    let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
-
     let workQuery = LAPACKBuffer<Double>(count: 1)
     let iworkQuery = LAPACKBuffer<Int32>(count: 1)
     var info = LAPACKE_dgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, storage.pointer, lda, rhs.pointer, ldbInt, s.pointer, cutoff,
-        &rank, workQuery.pointer, -1, iworkQuery.pointer)
+        columnMajorLayout, rows, columns, columnsB, storage, lda, rhs, ldb, s, p.cutoff, &rank, workQuery.pointer, -1,
+        iworkQuery.pointer)
     try checkArgumentInfo(info, routine: "dgelsd")
     let work = LAPACKBuffer<Double>(count: workspaceLength(workQuery[0]))
     let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
     info = LAPACKE_dgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, storage.pointer, lda, rhs.pointer, ldbInt, s.pointer, cutoff,
-        &rank, work.pointer, try lapackInt(work.count), iwork.pointer)
+        columnMajorLayout, rows, columns, columnsB, storage, lda, rhs, ldb, s, p.cutoff, &rank, work.pointer,
+        try lapackInt(work.count), iwork.pointer)
     try checkArgumentInfo(info, routine: "dgelsd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    var x = Matrix<Double>(rows: n, columns: nrhs, repeating: 0)
-    for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
-    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s.array)
+    return p.solution(rank: rank)
 }
 
 /// Real least squares with one right-hand side `b` (length m); see `leastSquares(_:_:rcond:)`.
@@ -84,36 +74,26 @@ public func leastSquares(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Doubl
     -> LeastSquaresSolution<Complex<Double>>
 {
     if let empty = try emptyLeastSquares(a, b) { return empty }
-    let (m, n, nrhs) = (a.rows, a.columns, b.columns)
-    let k = min(m, n)
-    let ldb = max(m, n)
-    let rhs = LAPACKBuffer<Complex<Double>>(count: ldb * nrhs)
-    for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
-    let storage = LAPACKBuffer(copying: a.elements)
-    let s = LAPACKBuffer<Double>(count: k)
+    let p = try GelsdProblem(a, b, rcond: rcond)
+    let (rows, columns, columnsB, lda, ldb) = (p.rows, p.columns, p.columnsB, p.lda, p.ldb)
+    let (storage, rhs, s) = (p.storage.opaque, p.rhs.opaque, p.singularValues.pointer)
     var rank: Int32 = 0
-    let cutoff = rcond ?? defaultRcond(rows: m, columns: n)
-    let (rows, columns, columnsB) = (try lapackInt(m), try lapackInt(n), try lapackInt(nrhs))
-    let (lda, ldbInt) = (try leadingDimension(m), try lapackInt(ldb))
-
     let workQuery = LAPACKBuffer<Complex<Double>>(count: 1)
     let rworkQuery = LAPACKBuffer<Double>(count: 1)
     let iworkQuery = LAPACKBuffer<Int32>(count: 1)
     var info = LAPACKE_zgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, storage.opaque, lda, rhs.opaque, ldbInt, s.pointer, cutoff, &rank,
-        workQuery.opaque, -1, rworkQuery.pointer, iworkQuery.pointer)
+        columnMajorLayout, rows, columns, columnsB, storage, lda, rhs, ldb, s, p.cutoff, &rank, workQuery.opaque, -1,
+        rworkQuery.pointer, iworkQuery.pointer)
     try checkArgumentInfo(info, routine: "zgelsd")
     let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(workQuery[0].real))
     let rwork = LAPACKBuffer<Double>(count: workspaceLength(rworkQuery[0]))
     let iwork = LAPACKBuffer<Int32>(count: max(1, Int(iworkQuery[0])))
     info = LAPACKE_zgelsd_work(
-        columnMajorLayout, rows, columns, columnsB, storage.opaque, lda, rhs.opaque, ldbInt, s.pointer, cutoff, &rank,
-        work.opaque, try lapackInt(work.count), rwork.pointer, iwork.pointer)
+        columnMajorLayout, rows, columns, columnsB, storage, lda, rhs, ldb, s, p.cutoff, &rank, work.opaque,
+        try lapackInt(work.count), rwork.pointer, iwork.pointer)
     try checkArgumentInfo(info, routine: "zgelsd")
     if info > 0 { throw LinearAlgebraError.didNotConverge(info: Int(info)) }
-    var x = Matrix<Complex<Double>>(rows: n, columns: nrhs, repeating: .zero)
-    for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
-    return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: s.array)
+    return p.solution(rank: rank)
 }
 
 /// Complex least squares with one right-hand side `b` (length m).
@@ -138,4 +118,45 @@ func emptyLeastSquares<Scalar: LAPACKScalar & Sendable>(_ a: Matrix<Scalar>, _ b
     guard min(a.rows, a.columns) == 0 || b.columns == 0 else { return nil }
     return LeastSquaresSolution(
         solution: Matrix(rows: a.columns, columns: b.columns, repeating: .zero), rank: 0, singularValues: [])
+}
+
+/// The buffers and LAPACK sizes of one `?gelsd` call, shared by the real and complex wrappers: A copied
+/// (`m × n`), B in a leading dimension ldb = max(m, n) (X comes back in its first n rows), room for the
+/// k = min(m, n) singular values, and the rcond cut-off.
+struct GelsdProblem<Scalar: LAPACKScalar & Sendable>: ~Copyable {
+    /// n (columns of A) and nrhs (columns of B).
+    let n, nrhs: Int
+    /// B on entry, X in its first n rows on exit (`ldb × nrhs`); A (overwritten); σ, descending.
+    let rhs, storage: LAPACKBuffer<Scalar>
+    let singularValues: LAPACKBuffer<Double>
+    /// The relative singular-value cut-off.
+    let cutoff: Double
+    /// m, n, nrhs, lda and ldb as LAPACK integers.
+    let rows, columns, columnsB, lda, ldb: Int32
+
+    /// - Throws: `.invalidArgument` when a size exceeds LAPACK's 32-bit integers.
+    init(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>, rcond: Double?) throws(LinearAlgebraError) {
+        let (m, n, nrhs) = (a.rows, a.columns, b.columns)
+        let ldb = max(m, n)
+        // Every size first, into locals: `self` (noncopyable) is initialised only after the last throw.
+        let sizes = (
+            try lapackInt(m), try lapackInt(n), try lapackInt(nrhs), try leadingDimension(m), try lapackInt(ldb)
+        )
+        let rhs = LAPACKBuffer<Scalar>(count: ldb * nrhs)
+        for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
+        self.rhs = rhs
+        storage = LAPACKBuffer(copying: a.elements)
+        singularValues = LAPACKBuffer<Double>(count: min(m, n))
+        cutoff = rcond ?? defaultRcond(rows: m, columns: n)
+        (self.n, self.nrhs) = (n, nrhs)
+        (rows, columns, columnsB, lda, self.ldb) = sizes
+    }
+
+    /// X (the first n rows of the solved B), the rank LAPACK found and the singular values.
+    func solution(rank: Int32) -> LeastSquaresSolution<Scalar> {
+        let ldb = Int(self.ldb)
+        var x = Matrix<Scalar>(rows: n, columns: nrhs, repeating: .zero)
+        for j in 0..<nrhs { for i in 0..<n { x[i, j] = rhs[i + j * ldb] } }
+        return LeastSquaresSolution(solution: x, rank: Int(rank), singularValues: singularValues.array)
+    }
 }

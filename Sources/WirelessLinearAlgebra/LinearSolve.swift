@@ -12,17 +12,9 @@ import _WirelessLAPACKEShim
 /// - Returns: `X`, `n × nrhs`.
 /// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)` if `U` has an exact zero pivot.
 public func solve(_ a: Matrix<Double>, _ b: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    if let empty = try emptySolution(a, b) { return empty }
-    let n = a.rows
-    let lu = LAPACKBuffer(copying: a.elements)
-    let x = LAPACKBuffer(copying: b.elements)
-    let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
-    let info = LAPACKE_dgesv_work(
-        columnMajorLayout, order, try lapackInt(b.columns), lu.pointer, order, pivots.pointer, x.pointer, order)
-    try checkArgumentInfo(info, routine: "dgesv")
-    if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return Matrix(rows: n, columns: b.columns, columnMajor: x.array)
+    try luSolve(a, b, routine: "dgesv") { n, columns, lu, pivots, x in
+        LAPACKE_dgesv_work(columnMajorLayout, n, columns, lu, n, pivots, x, n)
+    }
 }
 
 /// Solves `A·x = b` for one right-hand side (see `solve(_:_:)` for matrices).
@@ -36,15 +28,25 @@ public func solve(_ a: Matrix<Double>, _ b: [Double]) throws(LinearAlgebraError)
 public func solve(_ a: Matrix<Complex<Double>>, _ b: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<
     Complex<Double>
 > {
+    try luSolve(a, b, routine: "zgesv") { n, columns, lu, pivots, x in
+        LAPACKE_zgesv_work(columnMajorLayout, n, columns, OpaquePointer(lu), n, pivots, OpaquePointer(x), n)
+    }
+}
+
+/// The LU solve both `solve` wrappers run (`gesv` on copies of A and B; `routine` names it in errors).
+/// - Throws: `.notSquare`, `.dimensionMismatch`, `.nonFiniteInput`, `.singular(pivot:)`.
+func luSolve<Scalar: LAPACKScalar>(
+    _ a: Matrix<Scalar>, _ b: Matrix<Scalar>, routine: String,
+    gesv: (Int32, Int32, UnsafeMutablePointer<Scalar>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Scalar>)
+        -> Int32
+) throws(LinearAlgebraError) -> Matrix<Scalar> {
     if let empty = try emptySolution(a, b) { return empty }
     let n = a.rows
     let lu = LAPACKBuffer(copying: a.elements)
     let x = LAPACKBuffer(copying: b.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    let order = try lapackInt(n)
-    let columns = try lapackInt(b.columns)
-    let info = LAPACKE_zgesv_work(columnMajorLayout, order, columns, lu.opaque, order, pivots.pointer, x.opaque, order)
-    try checkArgumentInfo(info, routine: "zgesv")
+    let info = gesv(try lapackInt(n), try lapackInt(b.columns), lu.pointer, pivots.pointer, x.pointer)
+    try checkArgumentInfo(info, routine: routine)
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
     return Matrix(rows: n, columns: b.columns, columnMajor: x.array)
 }
@@ -61,42 +63,50 @@ public func solve(_ a: Matrix<Complex<Double>>, _ b: [Complex<Double>]) throws(L
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Double>) throws(LinearAlgebraError) -> Matrix<Double> {
-    guard let order = try a.checkedSquareOrder() else { return a }
-    let n = a.rows
-    let storage = LAPACKBuffer(copying: a.elements)
-    let pivots = LAPACKBuffer<Int32>(count: n)
-    var info = LAPACKE_dgetrf_work(columnMajorLayout, order, order, storage.pointer, order, pivots.pointer)
-    try checkArgumentInfo(info, routine: "dgetrf")
-    if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    let query = LAPACKBuffer<Double>(count: 1)
-    info = LAPACKE_dgetri_work(columnMajorLayout, order, storage.pointer, order, pivots.pointer, query.pointer, -1)
-    try checkArgumentInfo(info, routine: "dgetri")
-    let work = LAPACKBuffer<Double>(count: workspaceLength(query[0]))
-    info = LAPACKE_dgetri_work(
-        columnMajorLayout, order, storage.pointer, order, pivots.pointer, work.pointer, try lapackInt(work.count))
-    try checkArgumentInfo(info, routine: "dgetri")
-    if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    return Matrix(rows: n, columns: n, columnMajor: storage.array)
+    try luInverse(
+        a, precision: "d", workspace: { $0 },
+        factor: { n, storage, pivots in LAPACKE_dgetrf_work(columnMajorLayout, n, n, storage, n, pivots) },
+        invert: { n, storage, pivots, work, count in
+            LAPACKE_dgetri_work(columnMajorLayout, n, storage, n, pivots, work, count)
+        })
 }
 
 /// Inverse of a square complex matrix by LU (LAPACK `zgetrf` + `zgetri`).
 ///
 /// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
 public func inverse(_ a: Matrix<Complex<Double>>) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
+    try luInverse(
+        a, precision: "z", workspace: { $0.real },
+        factor: { n, storage, pivots in
+            LAPACKE_zgetrf_work(columnMajorLayout, n, n, OpaquePointer(storage), n, pivots)
+        },
+        invert: { n, storage, pivots, work, count in
+            LAPACKE_zgetri_work(columnMajorLayout, n, OpaquePointer(storage), n, pivots, OpaquePointer(work), count)
+        })
+}
+
+/// The LU inverse both wrappers run: `?getrf`, a workspace query of `?getri`, then `?getri` (`precision`
+/// names the routines in errors; `workspace` reads the queried length from its element).
+/// - Throws: `.notSquare`, `.nonFiniteInput`, `.singular(pivot:)`.
+func luInverse<Scalar: LAPACKScalar>(
+    _ a: Matrix<Scalar>, precision: String, workspace: (Scalar) -> Double,
+    factor: (Int32, UnsafeMutablePointer<Scalar>, UnsafeMutablePointer<Int32>) -> Int32,
+    invert: (Int32, UnsafeMutablePointer<Scalar>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Scalar>, Int32)
+        -> Int32
+) throws(LinearAlgebraError) -> Matrix<Scalar> {
     guard let order = try a.checkedSquareOrder() else { return a }
     let n = a.rows
     let storage = LAPACKBuffer(copying: a.elements)
     let pivots = LAPACKBuffer<Int32>(count: n)
-    var info = LAPACKE_zgetrf_work(columnMajorLayout, order, order, storage.opaque, order, pivots.pointer)
-    try checkArgumentInfo(info, routine: "zgetrf")
+    var info = factor(order, storage.pointer, pivots.pointer)
+    try checkArgumentInfo(info, routine: precision + "getrf")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
-    let query = LAPACKBuffer<Complex<Double>>(count: 1)
-    info = LAPACKE_zgetri_work(columnMajorLayout, order, storage.opaque, order, pivots.pointer, query.opaque, -1)
-    try checkArgumentInfo(info, routine: "zgetri")
-    let work = LAPACKBuffer<Complex<Double>>(count: workspaceLength(query[0].real))
-    info = LAPACKE_zgetri_work(
-        columnMajorLayout, order, storage.opaque, order, pivots.pointer, work.opaque, try lapackInt(work.count))
-    try checkArgumentInfo(info, routine: "zgetri")
+    let query = LAPACKBuffer<Scalar>(count: 1)
+    info = invert(order, storage.pointer, pivots.pointer, query.pointer, -1)
+    try checkArgumentInfo(info, routine: precision + "getri")
+    let work = LAPACKBuffer<Scalar>(count: workspaceLength(workspace(query[0])))
+    info = invert(order, storage.pointer, pivots.pointer, work.pointer, try lapackInt(work.count))
+    try checkArgumentInfo(info, routine: precision + "getri")
     if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
     return Matrix(rows: n, columns: n, columnMajor: storage.array)
 }

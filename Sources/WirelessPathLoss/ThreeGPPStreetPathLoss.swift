@@ -71,28 +71,49 @@ public enum ThreeGPPStreetPathLoss: String, Sendable, Equatable, Codable, CaseIt
         let breakpoint = 4 * (hBS - 1) * (hUT - 1) * frequency.hertz / PhysicalConstants.speedOfLightMetersPerSecond
         let logD = log10(distance3DMeters)
         let logF = log10(fc)
-        let los: Double
-        let nlos: Double
+        let row = tableRow
+        let los =
+            distance2DMeters <= breakpoint
+            ? row.nearLOS.loss(logD, logF)
+            : row.farLOS.loss(logD, logF)
+                - row.breakpointCoefficient * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
+        let nlos = max(los, row.nlos.loss(logD, logF) - row.userHeightCoefficient * (hUT - 1.5))
         let sigmaLOS = 4.0
-        let sigmaNLOS: Double
-        switch self {
-        case .urbanMicroStreetCanyon:
-            los =
-                distance2DMeters <= breakpoint
-                ? 32.4 + 21 * logD + 20 * logF
-                : 32.4 + 40 * logD + 20 * logF - 9.5 * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
-            nlos = max(los, 22.4 + 35.3 * logD + 21.3 * logF - 0.3 * (hUT - 1.5))
-            sigmaNLOS = 7.82
-        case .urbanMacro:
-            los =
-                distance2DMeters <= breakpoint
-                ? 28.0 + 22 * logD + 20 * logF
-                : 28.0 + 40 * logD + 20 * logF - 9 * log10(breakpoint * breakpoint + (hBS - hUT) * (hBS - hUT))
-            nlos = max(los, 13.54 + 39.08 * logD + 20 * logF - 0.6 * (hUT - 1.5))
-            sigmaNLOS = 6
-        }
+        let sigmaNLOS = row.sigmaNLOSDB
         return Result(
             lossDB: lineOfSight ? los : nlos, shadowFadingStandardDeviationDB: lineOfSight ? sigmaLOS : sigmaNLOS,
             outOfValidity: outside)
+    }
+}
+
+extension ThreeGPPStreetPathLoss {
+    /// a + b·log10(d3D) + c·log10(fc) [dB], one formula of TR 38.901 Table 7.4.1-1 (d3D in m, fc in GHz).
+    struct LogFormula {
+        let a, b, c: Double
+
+        func loss(_ logD: Double, _ logF: Double) -> Double { a + b * logD + c * logF }
+    }
+
+    /// The scenario's row of Table 7.4.1-1: PL1 (LOS before the breakpoint), PL2 (after it, less
+    /// `breakpointCoefficient`·log10(d'BP² + (h_BS − h_UT)²)), PL'NLOS (less `userHeightCoefficient`·(h_UT − 1.5))
+    /// and the NLOS shadow-fading σ [dB].
+    struct TableRow {
+        let nearLOS, farLOS, nlos: LogFormula
+        let breakpointCoefficient, userHeightCoefficient, sigmaNLOSDB: Double
+    }
+
+    var tableRow: TableRow {
+        switch self {
+        case .urbanMicroStreetCanyon:
+            TableRow(
+                nearLOS: LogFormula(a: 32.4, b: 21, c: 20), farLOS: LogFormula(a: 32.4, b: 40, c: 20),
+                nlos: LogFormula(a: 22.4, b: 35.3, c: 21.3), breakpointCoefficient: 9.5, userHeightCoefficient: 0.3,
+                sigmaNLOSDB: 7.82)
+        case .urbanMacro:
+            TableRow(
+                nearLOS: LogFormula(a: 28.0, b: 22, c: 20), farLOS: LogFormula(a: 28.0, b: 40, c: 20),
+                nlos: LogFormula(a: 13.54, b: 39.08, c: 20), breakpointCoefficient: 9, userHeightCoefficient: 0.6,
+                sigmaNLOSDB: 6)
+        }
     }
 }

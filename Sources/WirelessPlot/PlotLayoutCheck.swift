@@ -39,6 +39,11 @@ extension PlotRenderer {
         var mustAvoidData: Bool
     }
 
+    /// A tick label's box: `width` wide, 0.8 of the tick font high, its top edge at `y`; it may sit over data.
+    static func tickLabel(_ name: String, x: Double, y: Double, width: Double) -> TextBox {
+        TextBox(name: name, box: PlotBox(x: x, y: y, width: width, height: 0.8 * tickSize), mustAvoidData: false)
+    }
+
     /// The text boxes of `placement`, as drawn by `render`.
     func textBoxes(_ placement: Placement) -> [TextBox] {
         let layout = placement.layout
@@ -58,22 +63,17 @@ extension PlotRenderer {
                 guard let p = layout.x.pixel(tick.value) else { continue }
                 let w = Self.tickLabelWidth(tick)
                 boxes.append(
-                    TextBox(
-                        name: "x tick '\(tick.label)'",
-                        box: PlotBox(
-                            x: p - w / 2, y: layout.bottom + 8 + 0.2 * Self.tickSize, width: w,
-                            height: 0.8 * Self.tickSize), mustAvoidData: false))
+                    Self.tickLabel(
+                        "x tick '\(tick.label)'", x: p - w / 2, y: layout.bottom + 8 + 0.2 * Self.tickSize, width: w))
             }
         }
         for tick in layout.y.ticks.major {
             guard let p = layout.y.pixel(tick.value) else { continue }
             let w = Self.tickLabelWidth(tick)
             boxes.append(
-                TextBox(
-                    name: "y tick '\(tick.label)'",
-                    box: PlotBox(
-                        x: layout.left - 8 - w, y: p + 0.35 * Self.tickSize - 0.8 * Self.tickSize, width: w,
-                        height: 0.8 * Self.tickSize), mustAvoidData: false))
+                Self.tickLabel(
+                    "y tick '\(tick.label)'", x: layout.left - 8 - w, y: p + 0.35 * Self.tickSize - 0.8 * Self.tickSize,
+                    width: w))
         }
         if !plot.xLabel.isEmpty {
             let w = SVGDocument.estimatedWidth(plot.xLabel, sizePixels: Self.labelSize)

@@ -53,10 +53,8 @@ public enum ABGCoverage {
         throws(DensificationError)
         -> AnalyticValue
     {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        try Validate.route(density: density, threshold: threshold, noise: noise)
+        if threshold == 0 { return .certain }
         if noise == 0 {
             let rho = try rho(threshold: threshold, exponent: exponent)
             return AnalyticValue(value: 1 / (1 + rho), absError: 1e-14, method: .abgInterferenceLimited)
@@ -75,9 +73,7 @@ public enum ABGCoverage {
     public static func coverageErfcx(density: Double, threshold: Double, noise: Double) throws(DensificationError)
         -> AnalyticValue
     {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         guard noise > 0, threshold > 0 else {
             throw DensificationError.closedFormOutOfDomain(reason: "erfcx form needs T > 0 and W > 0")
         }
@@ -99,9 +95,7 @@ public enum ABGCoverage {
         throws(DensificationError)
         -> AnalyticValue
     {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         let rho = try rho(threshold: threshold, exponent: exponent)
         let c = threshold * noise * pow(Double.pi * density, -exponent / 2)
         let upper = c > 0 ? min(60 / (1 + rho), pow(60 / c, 2 / exponent)) : 60 / (1 + rho)

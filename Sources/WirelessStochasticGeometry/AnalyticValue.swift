@@ -46,4 +46,7 @@ public struct AnalyticValue: Sendable, Equatable, Codable {
         self.absError = absError
         self.method = method
     }
+
+    /// P_c = 1 exactly (T = 0: every SINR exceeds it).
+    public static let certain = AnalyticValue(value: 1, absError: 0, method: .trivial)
 }

@@ -1,12 +1,11 @@
 import Foundation
 import Numerics
-import Synchronization
 import WirelessCore
 
 /// F(a) = ∫_0^a (φ_H(−z) − 1) z^{−δ−1} dz, the incomplete characteristic integral behind the single-slope
 /// nearest-BS Gil-Pelaez route (ψ(u) = (δ/2) a^δ F(a), a = Tu; `NearestCellCoverage.psiSingleSlope`).
 ///
-/// Tabulated once per (law of H, δ) as prefix sums of 10-point Gauss–Legendre panels of width ¼ in s = ln z on
+/// Tabulated once per (law of H, δ) — by `CoveragePlan` for a sweep, or by one `gilPelaez` call — as prefix sums of 10-point Gauss–Legendre panels of width ¼ in s = ln z on
 /// s ∈ [−50, 80]; F(a) is the prefix sum up to the panel holding ln a plus one 10-point rule on the remainder
 /// (the integrand (φ(−e^s) − 1) e^{−δs} varies on a scale ≥ 1 in s, so each panel is exact to rounding).
 /// Outside the table: a < e^{−50} by the moment series −i a^{1−δ}/(1−δ) − E[H²] a^{2−δ}/(2(2−δ)) (next term
@@ -70,24 +69,9 @@ struct CharacteristicIntegralTable: Sendable {
         return prefix[k] + Self.panel(fading: fading, delta: delta, from: start, to: s)
     }
 
-    struct Key: Hashable {
-        let smallScale: SmallScaleFading
-        let sigmaDB: Double
-        let delta: Double
-    }
-
-    /// Process-wide memo (a handful of laws per run; bounded).
-    static let cache = Mutex<[Key: CharacteristicIntegralTable]>([:])
-
-    static func shared(fading: FadingModel, delta: Double) -> CharacteristicIntegralTable {
-        let key = Key(smallScale: fading.smallScale, sigmaDB: fading.shadowingSigmaDB, delta: delta)
-        if let table = cache.withLock({ $0[key] }) { return table }
-        let table = CharacteristicIntegralTable(fading: fading, delta: delta)
-        cache.withLock { c in
-            if c.count > 64 { c.removeAll() }
-            c[key] = table
-        }
-        return table
+    /// Whether this is the table of (H, δ).
+    func isTable(of fading: FadingModel, delta: Double) -> Bool {
+        self.fading == fading && self.delta == delta
     }
 }
 

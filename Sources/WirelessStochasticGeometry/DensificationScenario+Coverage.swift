@@ -20,12 +20,20 @@ extension DensificationScenario {
     /// - Parameters:
     ///   - density: λ [BSs per unit area], > 0, finite.
     ///   - threshold: T [linear], ≥ 0, finite.
+    /// One call builds the tables its route needs (see `CoveragePlan`); a sweep over many (λ, T) cells builds
+    /// them once with `CoveragePlan(scenario:thresholds:)` and asks the plan instead (the same bits).
     /// - Throws: `DensificationError.invalidDensity`, `.invalidThreshold`, `.analyticUnavailable` (MC only).
     public func coverage(density: Double, threshold: Double) throws(DensificationError) -> AnalyticValue {
+        try coverage(
+            density: density, threshold: threshold, plan: CoveragePlan(scenario: self, thresholds: [threshold]))
+    }
+
+    /// `coverage(density:threshold:)` with the tables of `plan` (a plan of this scenario).
+    func coverage(density: Double, threshold: Double, plan: CoveragePlan) throws(DensificationError) -> AnalyticValue {
         try Validate.density(density)
         try Validate.threshold(threshold)
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
-        let v = try routedCoverage(density: density, threshold: threshold)
+        if threshold == 0 { return .certain }
+        let v = try routedCoverage(density: density, threshold: threshold, plan: plan)
         // Extreme densities (e.g. 2πλ overflowing near λ ~ 1e308) must not leak NaN or ∞ out of a route.
         guard v.value.isFinite, v.absError.isFinite else {
             throw DensificationError.numericalFailure(
@@ -34,13 +42,15 @@ extension DensificationScenario {
         return v
     }
 
-    func routedCoverage(density: Double, threshold: Double) throws(DensificationError) -> AnalyticValue {
+    func routedCoverage(density: Double, threshold: Double, plan: CoveragePlan) throws(DensificationError)
+        -> AnalyticValue
+    {
         switch association {
         case .nearest:
-            return try nearestCoverage(density: density, threshold: threshold, fading: fading)
+            return try nearestCoverage(density: density, threshold: threshold, fading: fading, plan: plan)
         case .strongestMeanPower:
             if !fading.hasShadowing {
-                return try nearestCoverage(density: density, threshold: threshold, fading: fading)
+                return try nearestCoverage(density: density, threshold: threshold, fading: fading, plan: plan)
             }
             guard pathGain.isSingleSlope else {
                 return try MeanPowerCoverage.rayleigh(
@@ -49,14 +59,15 @@ extension DensificationScenario {
             let delta = 2 / pathGain.farFieldExponent
             let smallOnly = try FadingModel(smallScale: fading.smallScale)
             return try nearestCoverage(
-                density: density * fading.shadowingMoment(order: delta), threshold: threshold, fading: smallOnly)
+                density: density * fading.shadowingMoment(order: delta), threshold: threshold, fading: smallOnly,
+                plan: plan)
         case .strongestInstantaneous:
-            return try strongestCoverage(density: density, threshold: threshold)
+            return try strongestCoverage(density: density, threshold: threshold, plan: plan)
         }
     }
 
-    func nearestCoverage(density: Double, threshold: Double, fading: FadingModel) throws(DensificationError)
-        -> AnalyticValue
+    func nearestCoverage(density: Double, threshold: Double, fading: FadingModel, plan: CoveragePlan)
+        throws(DensificationError) -> AnalyticValue
     {
         if fading.isPureRayleigh && pathGain.isSingleSlope {
             return try ABGCoverage.coverage(
@@ -71,16 +82,17 @@ extension DensificationScenario {
                 return try NearestCellCoverage.pureShadowing(
                     density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
             }
-            return try strongestCoverage(density: density, threshold: threshold, fadingOverride: fading)
+            return try strongestCoverage(density: density, threshold: threshold, fadingOverride: fading, plan: plan)
         }
         return try NearestCellCoverage.gilPelaez(
-            density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
+            density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise,
+            table: pathGain.isSingleSlope
+                ? plan.characteristicIntegral(fading: fading, delta: 2 / pathGain.farFieldExponent) : nil)
     }
 
-    func strongestCoverage(density: Double, threshold: Double, fadingOverride: FadingModel? = nil)
-        throws(DensificationError)
-        -> AnalyticValue
-    {
+    func strongestCoverage(
+        density: Double, threshold: Double, fadingOverride: FadingModel? = nil, plan: CoveragePlan
+    ) throws(DensificationError) -> AnalyticValue {
         let h = fadingOverride ?? fading
         if pathGain.isSingleSlope {
             let alpha = pathGain.farFieldExponent
@@ -89,7 +101,7 @@ extension DensificationScenario {
             }
             if threshold >= 1 / Double(StrongestCellCoverage.kbkMaxTerms) {
                 return try StrongestCellCoverage.keelerInclusionExclusion(
-                    density: density, threshold: threshold, exponent: alpha, fading: h, noise: noise)
+                    density: density, threshold: threshold, exponent: alpha, fading: h, noise: noise, plan: plan)
             }
         }
         if threshold >= 1 {
@@ -122,6 +134,14 @@ extension DensificationScenario {
     ///   - relativeTolerance: relative tolerance of the t-integral, > 0.
     public func meanRate(density: Double, relativeTolerance: Double = 1e-7) throws(DensificationError) -> AnalyticValue
     {
+        try meanRate(
+            density: density, relativeTolerance: relativeTolerance, plan: CoveragePlan(scenario: self, thresholds: []))
+    }
+
+    /// `meanRate(density:relativeTolerance:)` with the tables of `plan` (a plan of this scenario).
+    func meanRate(density: Double, relativeTolerance: Double = 1e-7, plan: CoveragePlan) throws(DensificationError)
+        -> AnalyticValue
+    {
         try Validate.density(density)
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
@@ -137,7 +157,7 @@ extension DensificationScenario {
             guard threshold.isFinite else {
                 throw DensificationError.numericalFailure(reason: "rate integrand: threshold e^\(t) − 1 overflows")
             }
-            let v = try coverage(density: density, threshold: threshold)
+            let v = try coverage(density: density, threshold: threshold, plan: plan)
             guard v.value.isFinite, v.absError.isFinite else {
                 throw DensificationError.numericalFailure(
                     reason: "rate integrand is not finite at t = \(t) (\(v.method.rawValue))")

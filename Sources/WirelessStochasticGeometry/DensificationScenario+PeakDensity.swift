@@ -20,6 +20,15 @@ extension DensificationScenario {
     public func peakDensity(threshold: Double, lowerDensity: Double, upperDensity: Double) throws(DensificationError)
         -> (density: Double, coverage: Double)
     {
+        try peakDensity(
+            threshold: threshold, lowerDensity: lowerDensity, upperDensity: upperDensity,
+            plan: CoveragePlan(scenario: self, thresholds: [threshold]))
+    }
+
+    /// `peakDensity(threshold:lowerDensity:upperDensity:)` with the tables of `plan` (a plan of this scenario).
+    func peakDensity(threshold: Double, lowerDensity: Double, upperDensity: Double, plan: CoveragePlan)
+        throws(DensificationError) -> (density: Double, coverage: Double)
+    {
         try Validate.threshold(threshold)
         try Validate.density(lowerDensity)
         try Validate.density(upperDensity)
@@ -30,7 +39,7 @@ extension DensificationScenario {
         var best = (u: lo, value: -Double.infinity)
         for i in 0...count {
             let u = lo + (hi - lo) * Double(i) / Double(count)
-            let v = try coverage(density: pow(10, u), threshold: threshold).value
+            let v = try coverage(density: pow(10, u), threshold: threshold, plan: plan).value
             if v > best.value { best = (u, v) }
         }
         let step = (hi - lo) / Double(count)
@@ -43,7 +52,7 @@ extension DensificationScenario {
             refined = try minimiser.minimize(
                 { u in
                     do throws(DensificationError) {
-                        return -(try coverage(density: pow(10, u), threshold: threshold).value)
+                        return -(try coverage(density: pow(10, u), threshold: threshold, plan: plan).value)
                     } catch {
                         failure = error
                         return 0

@@ -51,4 +51,14 @@ enum Validate {
     static func noise(_ w: Double) throws(DensificationError) {
         guard w.isFinite, w >= 0 else { throw DensificationError.invalidNoise(value: w) }
     }
+    /// The arguments of every coverage route: λ > 0, T ≥ 0 and W ≥ 0, each finite.
+    static func route(density: Double, threshold: Double, noise: Double) throws(DensificationError) {
+        try Validate.density(density)
+        try Validate.threshold(threshold)
+        try Validate.noise(noise)
+    }
+    /// A route that needs Rayleigh small-scale fading h: `.analyticUnavailable(reason:)` otherwise.
+    static func rayleighSmallScale(_ fading: FadingModel, otherwise reason: String) throws(DensificationError) {
+        guard fading.hasRayleighSmallScale else { throw DensificationError.analyticUnavailable(reason: reason) }
+    }
 }

@@ -84,3 +84,25 @@ struct InterferenceField {
         return Complex(scale * re.value, scale * im.value)
     }
 }
+
+extension InterferenceField {
+    /// E_S[e^{−sW − L(s)}] with s = T/(S g) over the shadowing nodes (values S_i, weights w_i), L the Laplace
+    /// exponent of the interference from beyond `r`: the coverage of a BS received at gain g under Rayleigh h
+    /// (routes (e) and (f)). Also the largest `errorWeight`·w_i e^{−sW−L}·δL over the nodes, the error a node's
+    /// L adds to the caller's outer integral (`errorWeight` = its weight there).
+    func shadowAveragedCoverage(
+        threshold: Double, gain g: Double, noise: Double, beyond r: Double,
+        quadrature q: (values: [Double], weights: [Double]), errorWeight: Double
+    ) -> (value: Double, worstError: Double) {
+        var e = 0.0
+        var worst = 0.0
+        for i in q.values.indices {
+            let s = threshold / (q.values[i] * g)
+            let l = laplaceExponent(s, beyond: r)
+            let term = q.weights[i] * exp(-s * noise - l.value)
+            worst = max(worst, errorWeight * term * l.error)
+            e += term
+        }
+        return (e, worst)
+    }
+}

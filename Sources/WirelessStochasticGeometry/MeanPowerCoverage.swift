@@ -31,14 +31,10 @@ public enum MeanPowerCoverage {
     public static func rayleigh(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
-        guard fading.hasRayleighSmallScale else {
-            throw DensificationError.analyticUnavailable(
-                reason: "mean-power association with multi-slope path loss needs Rayleigh small-scale fading")
-        }
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        try Validate.route(density: density, threshold: threshold, noise: noise)
+        try Validate.rayleighSmallScale(
+            fading, otherwise: "mean-power association with multi-slope path loss needs Rayleigh small-scale fading")
+        if threshold == 0 { return .certain }
         let process = MeanPowerProcess(pathGain: pathGain, sigma: fading.shadowingSigma, density: density)
         var innerError = 0.0
         let r = Integration.integrate(from: 0, to: .infinity, absTol: 1e-11, relTol: 1e-10, maxIntervals: 300) { u in

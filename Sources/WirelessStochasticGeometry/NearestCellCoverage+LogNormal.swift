@@ -28,9 +28,7 @@ extension NearestCellCoverage {
     public static func pureShadowing(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         guard case .none = fading.smallScale else {
             throw DensificationError.analyticUnavailable(reason: "route (j) is for pure log-normal shadowing (h ≡ 1)")
         }
@@ -39,7 +37,7 @@ extension NearestCellCoverage {
                 reason: "nearest association with pure log-normal shadowing has a route for single-slope path loss only"
             )
         }
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        if threshold == 0 { return .certain }
         let alpha = pathGain.farFieldExponent
         let delta = 2 / alpha
         let q = fading.shadowingQuadrature

@@ -21,13 +21,9 @@ public enum NearestCellCoverage {
     public static func rayleigh(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
-        guard fading.hasRayleighSmallScale else {
-            throw DensificationError.analyticUnavailable(reason: "route (f) needs Rayleigh small-scale fading")
-        }
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        try Validate.route(density: density, threshold: threshold, noise: noise)
+        try Validate.rayleighSmallScale(fading, otherwise: "route (f) needs Rayleigh small-scale fading")
+        if threshold == 0 { return .certain }
         let field = InterferenceField(pathGain: pathGain, fading: fading, density: density)
         let q = fading.shadowingQuadrature
         let scale = 2 * Double.pi * density
@@ -37,16 +33,11 @@ public enum NearestCellCoverage {
             let pdf = x * exp(-Double.pi * density * x * x)
             if pdf == 0 { return 0 }
             if !g.isFinite { return pdf }
-            var e = 0.0
-            for i in q.values.indices {
-                let s = threshold / (q.values[i] * g)
-                let l = field.laplaceExponent(s, beyond: x)
-                let term = q.weights[i] * exp(-s * noise - l.value)
-                // Log-space weight of this node in the outer integral: scale·x·pdf.
-                innerError = max(innerError, scale * x * pdf * term * l.error)
-                e += term
-            }
-            return pdf * e
+            // The weight of a node in the outer integral: scale·x·pdf.
+            let e = field.shadowAveragedCoverage(
+                threshold: threshold, gain: g, noise: noise, beyond: x, quadrature: q, errorWeight: scale * x * pdf)
+            innerError = max(innerError, e.worstError)
+            return pdf * e.value
         }
         return AnalyticValue(
             value: scale * r.value, absError: scale * r.error + innerError, method: .multiSlopeRayleigh)
@@ -74,22 +65,34 @@ public enum NearestCellCoverage {
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
         accuracy: Double = 1e-10
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try gilPelaez(
+            density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise,
+            accuracy: accuracy, table: nil)
+    }
+
+    /// `gilPelaez` with the single-slope table F(a) of (H, δ) given (built here when nil or of another law).
+    static func gilPelaez(
+        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
+        accuracy: Double = 1e-10, table: CharacteristicIntegralTable?
+    ) throws(DensificationError) -> AnalyticValue {
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         if case .none = fading.smallScale {
             throw DensificationError.analyticUnavailable(
                 reason: "Gil-Pelaez nearest route needs small-scale fading with a density")
         }
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        if threshold == 0 { return .certain }
         if pathGain.isSingleSlope {
             let alpha = pathGain.farFieldExponent
+            let delta = 2 / alpha
+            let table =
+                table.flatMap { $0.isTable(of: fading, delta: delta) ? $0 : nil }
+                ?? CharacteristicIntegralTable(fading: fading, delta: delta)
             let noiseScale = threshold * noise * pow(Double.pi * density, -alpha / 2)
             var inner = 0.0
             let gp = GilPelaez.imaginaryPartIntegral(
                 scales: [1, 1 / threshold, noiseScale > 0 ? 1 / noiseScale : 0], absTol: accuracy
             ) { u in
-                let psi = psiSingleSlope(u: u, threshold: threshold, exponent: alpha, fading: fading)
+                let psi = psiSingleSlope(u: u, threshold: threshold, table: table)
                 let decay = Complex<Double>(1, 0) - psi.value.multiplied(by: 2)
                 // Effect of ψ's error on the integrand: |φ_H| · 2 δψ / |1 − 2ψ|².
                 let squared = decay.real * decay.real + decay.imaginary * decay.imaginary
@@ -160,12 +163,12 @@ public enum NearestCellCoverage {
     ///     ψ = (δ/2) a^δ F(a),  F(a) = ∫_0^a (φ_H(−z) − 1) z^{−δ−1} dz,  a = Tu   (`CharacteristicIntegralTable`)
     ///
     /// The error is the table's rounding (relative ~1e−14).
-    static func psiSingleSlope(u: Double, threshold: Double, exponent: Double, fading: FadingModel)
+    static func psiSingleSlope(u: Double, threshold: Double, table: CharacteristicIntegralTable)
         -> (value: Complex<Double>, error: Double)
     {
         let a = threshold * u
-        let delta = 2 / exponent
-        let f = CharacteristicIntegralTable.shared(fading: fading, delta: delta).value(a)
+        let delta = table.delta
+        let f = table.value(a)
         let factor = delta / 2 * pow(a, delta)
         let v = Complex(factor * f.real, factor * f.imaginary)
         return (v, 1e-14 * v.length)

@@ -30,10 +30,8 @@ extension StrongestCellCoverage {
     public static func conditionalOnStrongest(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        try Validate.route(density: density, threshold: threshold, noise: noise)
+        if threshold == 0 { return .certain }
         let v: AnalyticValue
         if pathGain.isSingleSlope {
             v = try singleSlopeConditional(
@@ -231,9 +229,28 @@ struct StrongestPowerProcess {
         return exp(t)
     }
 
+    /// Calls `body(r, e^{−c}, weight)` for every node x_k of the grid and every shadowing node S_i with a finite
+    /// g(x_k) > 0: r = S_i g(x_k)/y, c = y/(S_i g(x_k)), weight = w_k x_k w_i (the terms of E(s; y) at every s).
+    @inline(__always)
+    func forEachPowerNode(
+        xs: [Double], ws: [Double], servingPower y: Double,
+        _ body: (_ r: Double, _ ec: Double, _ weight: Double) -> Void
+    ) {
+        let q = quadrature
+        for k in xs.indices {
+            let g = pathGain.gain(atDistance: xs[k])
+            guard g.isFinite, g > 0 else { continue }
+            for i in q.values.indices {
+                let sg = q.values[i] * g
+                let c = y / sg
+                let weight = ws[k] * xs[k] * q.weights[i]
+                body(sg / y, exp(-c), weight)
+            }
+        }
+    }
+
     /// E(s; y) for the Euler nodes s_k (Re s > 0), all on one grid in ln x.
     func exponents(_ s: [Complex<Double>], servingPower y: Double) -> [Complex<Double>] {
-        let q = quadrature
         let (xs, ws) = grid(servingPower: y)
         let es = s.map { Complex.expOf(Complex(-$0.real, -$0.imaginary)) }
         // Plain Double arithmetic in the hot loop (the generic Complex operators are slow in debug builds).
@@ -243,34 +260,25 @@ struct StrongestPowerProcess {
         let ei = es.map(\.imaginary)
         var re = [Double](repeating: 0, count: s.count)
         var im = [Double](repeating: 0, count: s.count)
-        for k in xs.indices {
-            let g = pathGain.gain(atDistance: xs[k])
-            guard g.isFinite, g > 0 else { continue }
-            for i in q.values.indices {
-                let sg = q.values[i] * g
-                let c = y / sg
-                let ec = exp(-c)
-                let weight = ws[k] * xs[k] * q.weights[i]
-                let r = sg / y
-                for j in 0..<sr.count {
-                    // −σ/(1+σ) − e^{−c}(e^{−s}/(1+σ) − 1), σ = s·r; 1/(1+σ) = (a − ib)/(a² + b²).
-                    let a = 1 + sr[j] * r
-                    let b = si[j] * r
-                    let d = 1 / (a * a + b * b)
-                    let invR = a * d
-                    let invI = -b * d
-                    // −σ/(1+σ) as a product (1/(1+σ) − 1 would cancel in the far field, where σ → 0).
-                    let sigR = sr[j] * r
-                    let sigI = b
-                    var vr = -(sigR * invR - sigI * invI)
-                    var vi = -(sigR * invI + sigI * invR)
-                    if ec > 0 {
-                        vr -= ec * (er[j] * invR - ei[j] * invI - 1)
-                        vi -= ec * (er[j] * invI + ei[j] * invR)
-                    }
-                    re[j] += weight * vr
-                    im[j] += weight * vi
+        forEachPowerNode(xs: xs, ws: ws, servingPower: y) { r, ec, weight in
+            for j in 0..<sr.count {
+                // −σ/(1+σ) − e^{−c}(e^{−s}/(1+σ) − 1), σ = s·r; 1/(1+σ) = (a − ib)/(a² + b²).
+                let a = 1 + sr[j] * r
+                let b = si[j] * r
+                let d = 1 / (a * a + b * b)
+                let invR = a * d
+                let invI = -b * d
+                // −σ/(1+σ) as a product (1/(1+σ) − 1 would cancel in the far field, where σ → 0).
+                let sigR = sr[j] * r
+                let sigI = b
+                var vr = -(sigR * invR - sigI * invI)
+                var vi = -(sigR * invI + sigI * invR)
+                if ec > 0 {
+                    vr -= ec * (er[j] * invR - ei[j] * invI - 1)
+                    vi -= ec * (er[j] * invI + ei[j] * invR)
                 }
+                re[j] += weight * vr
+                im[j] += weight * vi
             }
         }
         return s.indices.map { Complex(scale * re[$0], scale * im[$0]) }
@@ -281,7 +289,6 @@ struct StrongestPowerProcess {
     /// integrand is O(σ) below and ≈ 1 until u·σ^δ ~ 1, then decays like exp(−u σ^δ), δ = 2/α_last; it is
     /// analytic within π of the real ln σ axis), every σ node on one x-grid extended by ln σ_max/α_last + 8.
     func conditionalRate(servingPower y: Double, mass u: Double, noise: Double) -> Double {
-        let q = quadrature
         let deltaLast = 2 / pathGain.farFieldExponent
         let top = Int(max(15, (log(50 / u) / deltaLast + 2).rounded(.up)))
         let (xs, ws) = grid(servingPower: y, extraRange: Double(top) / pathGain.farFieldExponent + 8)
@@ -297,23 +304,14 @@ struct StrongestPowerProcess {
         }
         let es = sigmas.map { exp(-$0) }
         var exponent = [Double](repeating: 0, count: sigmas.count)
-        for k in xs.indices {
-            let g = pathGain.gain(atDistance: xs[k])
-            guard g.isFinite, g > 0 else { continue }
-            for i in q.values.indices {
-                let sg = q.values[i] * g
-                let c = y / sg
-                let ec = exp(-c)
-                let weight = ws[k] * xs[k] * q.weights[i]
-                let r = sg / y
-                for j in sigmas.indices {
-                    // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y.
-                    let b = sigmas[j] * r
-                    let inv = 1 / (1 + b)
-                    var v = -b * inv
-                    if ec > 0 { v -= ec * (es[j] * inv - 1) }
-                    exponent[j] += weight * v
-                }
+        forEachPowerNode(xs: xs, ws: ws, servingPower: y) { r, ec, weight in
+            for j in sigmas.indices {
+                // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y.
+                let b = sigmas[j] * r
+                let inv = 1 / (1 + b)
+                var v = -b * inv
+                if ec > 0 { v -= ec * (es[j] * inv - 1) }
+                exponent[j] += weight * v
             }
         }
         var total = 0.0

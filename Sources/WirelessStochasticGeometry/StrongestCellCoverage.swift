@@ -1,6 +1,5 @@
 import Foundation
 import Numerics
-import Synchronization
 import WirelessCore
 
 /// Coverage under strongest-instantaneous association (docs/DENSIFICATION.md#route-c-dhillon,
@@ -37,7 +36,8 @@ public enum StrongestCellCoverage {
     ///     J_1 = 1,   J_n(t) = ((1+nt)/n) ∫_{[0,1]^{n−1}} Π_{i<n} v_i^{i(δ+1)−1}(1−v_i)^δ / Π_{i≤n}(t+η_i) dv
     ///
     /// J_2 uses ∫_0^1 (v(1−v))^δ/(v+t) dv; n = 3 nested adaptive Gauss–Kronrod; n ≥ 4 a randomly shifted
-    /// Kronecker lattice (2^14 points × 8 shifts, memoised; error from the shift spread). Prefactors in log space.
+    /// Kronecker lattice (2^14 points × 8 shifts; error from the shift spread). Prefactors in log space. J_n
+    /// depends on T only: a sweep reuses them through `CoveragePlan`, which computes them once per threshold.
     /// - Throws: `.closedFormOutOfDomain` when T < 1/32 or the path gain is multi-slope; `.fadingMomentInfinite`.
     /// - Parameters:
     ///   - density: λ [per unit area], > 0.
@@ -48,11 +48,17 @@ public enum StrongestCellCoverage {
     public static func keelerInclusionExclusion(
         density: Double, threshold: Double, exponent: Double, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try keelerInclusionExclusion(
+            density: density, threshold: threshold, exponent: exponent, fading: fading, noise: noise, plan: nil)
+    }
+
+    /// `keelerInclusionExclusion` taking J_n from `plan` where it holds them (computed here otherwise).
+    static func keelerInclusionExclusion(
+        density: Double, threshold: Double, exponent: Double, fading: FadingModel, noise: Double, plan: CoveragePlan?
+    ) throws(DensificationError) -> AnalyticValue {
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         guard exponent.isFinite, exponent > 2 else { throw DensificationError.lastExponentNotAboveTwo(value: exponent) }
-        if threshold == 0 { return AnalyticValue(value: 1, absError: 0, method: .trivial) }
+        if threshold == 0 { return .certain }
         let nMax = Int((1 / threshold).rounded(.up))
         guard nMax <= kbkMaxTerms else {
             throw DensificationError.closedFormOutOfDomain(
@@ -69,7 +75,7 @@ public enum StrongestCellCoverage {
         for n in 1...max(1, nMax) {
             let tn = threshold / (1 - Double(n - 1) * threshold)
             let iN = kbkI(n: n, x: x, exponent: exponent, cPrime: cPrime)
-            let jN = kbkJ(n: n, t: tn, delta: delta)
+            let jN = plan?.inclusionExclusionJ(n: n, t: tn, delta: delta) ?? kbkJ(n: n, t: tn, delta: delta)
             let logPrefix = -2 * Double(n) / exponent * log(tn)
             let s = exp(logPrefix) * iN.value * jN.value
             let sErr = exp(logPrefix) * (iN.error * jN.value + iN.value * jN.error)
@@ -104,35 +110,30 @@ public enum StrongestCellCoverage {
             return Integration.integrate(from: 0, to: 1, absTol: 1e-14, relTol: 1e-12) { v in
                 pow(v * (1 - v), delta) / (v + t)
             }
+        case 3:
+            var v = [Double](repeating: 0, count: n - 1)
+            let r = nestedJ(level: 0, n: n, t: t, delta: delta, v: &v)
+            let scale = (1 + Double(n) * t) / Double(n)
+            return IntegrationResult(value: scale * r.value, error: scale * r.error)
         default:
-            // J_n depends on (n, t, δ) only, not on λ or W: memoise the costly n ≥ 3 rules across calls.
-            let key = JKey(n: n, t: t, delta: delta)
-            if let cached = jCache.withLock({ $0[key] }) { return cached }
-            let value: IntegrationResult
-            if n == 3 {
-                var v = [Double](repeating: 0, count: n - 1)
-                let r = nestedJ(level: 0, n: n, t: t, delta: delta, v: &v)
-                let scale = (1 + Double(n) * t) / Double(n)
-                value = IntegrationResult(value: scale * r.value, error: scale * r.error)
-            } else {
-                value = latticeJ(n: n, t: t, delta: delta)
-            }
-            jCache.withLock { cache in
-                if cache.count > 4096 { cache.removeAll() }
-                cache[key] = value
-            }
-            return value
+            return latticeJ(n: n, t: t, delta: delta)
         }
     }
 
+    /// The arguments of one J_n(t) of the inclusion–exclusion route (δ = 2/α).
     struct JKey: Hashable, Sendable {
         let n: Int
         let t: Double
         let delta: Double
     }
 
-    /// Process-wide memo of lattice J_n values (bounded; guarded by its mutex).
-    static let jCache = Mutex<[JKey: IntegrationResult]>([:])
+    /// The J_n (n ≥ 3, the costly ones) that `keelerInclusionExclusion` needs at `threshold`.
+    static func costlyJKeys(threshold: Double, delta: Double) -> [JKey] {
+        guard threshold >= 1 / Double(kbkMaxTerms) else { return [] }
+        let nMax = Int((1 / threshold).rounded(.up))
+        guard nMax >= 3 else { return [] }
+        return (3...nMax).map { n in JKey(n: n, t: threshold / (1 - Double(n - 1) * threshold), delta: delta) }
+    }
 
     /// The J_n integrand at v ∈ (0,1)^{n−1}.
     @inline(__always)
@@ -221,9 +222,7 @@ public enum StrongestCellCoverage {
     public static func mecke(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
-        try Validate.density(density)
-        try Validate.threshold(threshold)
-        try Validate.noise(noise)
+        try Validate.route(density: density, threshold: threshold, noise: noise)
         guard threshold >= 1 else {
             throw DensificationError.closedFormOutOfDomain(reason: "the Mecke route gives P_c only for T ≥ 1")
         }
@@ -237,16 +236,11 @@ public enum StrongestCellCoverage {
             let q = fading.shadowingQuadrature
             var innerError = 0.0
             let r = pathGain.integrateOverDistance(from: 0, absTol: 1e-10 / scale, relTol: 1e-9) { x in
-                let g = pathGain.gain(atDistance: x)
-                var e = 0.0
-                for i in q.values.indices {
-                    let s = threshold / (q.values[i] * g)
-                    let l = field.laplaceExponent(s, beyond: 0)
-                    let term = q.weights[i] * exp(-s * noise - l.value)
-                    innerError = max(innerError, scale * x * x * term * l.error)
-                    e += term
-                }
-                return x * e
+                let e = field.shadowAveragedCoverage(
+                    threshold: threshold, gain: pathGain.gain(atDistance: x), noise: noise, beyond: 0, quadrature: q,
+                    errorWeight: scale * x * x)
+                innerError = max(innerError, e.worstError)
+                return x * e.value
             }
             return AnalyticValue(
                 value: scale * r.value, absError: scale * r.error + innerError, method: .meckeLaplace)

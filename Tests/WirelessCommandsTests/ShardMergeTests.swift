@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WirelessCore
+import WirelessIO
 
 @testable import WirelessCommands
 

@@ -43,13 +43,18 @@ import WirelessSpectrumNet
 
     /// --fresh-data walks through the 4000-window training split in whole blocks and wraps.
     @Test func freshDataBlocksWalkTheTrainingSplit() throws {
-        var data = try SpectrumDataOptions.parse(["--train-per-level", "256"])
-        #expect(data.freshTrainIndices(epoch: 0) == 0..<256)
-        #expect(data.freshTrainIndices(epoch: 1) == 256..<512)
-        #expect(data.freshTrainIndices(epoch: 14) == 3584..<3840)  // the last whole block (15 of 256)
-        #expect(data.freshTrainIndices(epoch: 15) == 0..<256)
-        data = try SpectrumDataOptions.parse(["--train-per-level", "4000"])
-        #expect(data.freshTrainIndices(epoch: 3) == 0..<4000)
+        func split(_ perLevel: String) throws -> SpectrumTrainStudy.Configuration {
+            var configuration = SpectrumTrainStudy.Configuration(start: .fresh(.compact()))
+            configuration.trainIndices = try SpectrumDataOptions.parse(["--train-per-level", perLevel]).trainIndices
+            configuration.freshData = true
+            return configuration
+        }
+        let blocks = try split("256")
+        #expect(blocks.trainIndices(epoch: 0) == 0..<256)
+        #expect(blocks.trainIndices(epoch: 1) == 256..<512)
+        #expect(blocks.trainIndices(epoch: 14) == 3584..<3840)  // the last whole block (15 of 256)
+        #expect(blocks.trainIndices(epoch: 15) == 0..<256)
+        #expect(try split("4000").trainIndices(epoch: 3) == 0..<4000)
     }
 
     /// A two-epoch --fresh-data run trains (one window per epoch) and records the flag; --fresh-data

@@ -185,34 +185,28 @@ public struct DensifyModelOptions: ParsableArguments {
 
     func scenario() throws -> DensificationScenario {
         if let measured = try measuredPathLoss() {
-            let g = measured.pathGain
-            var w = 0.0
-            if let txPowerDBm, let bandwidthHz {
-                w = try LinkBudget(
-                    transmitPowerDBm: txPowerDBm, pathLossAt1mDB: measured.pathLossAt1mDB, bandwidthHz: bandwidthHz,
-                    noiseFigureDB: noiseFigureDB
-                ).normalizedNoise()
-            } else if let noise {
-                w = noise
-            } else if let edgeSNRDB {
-                w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
-            }
             return try DensificationScenario(
-                pathGain: g, fading: measured.fading(smallScale: fading.smallScale), association: association, noise: w)
+                pathGain: measured.pathGain, fading: measured.fading(smallScale: fading.smallScale),
+                association: association, noise: noiseSpecification(pathLossAt1mDB: measured.pathLossAt1mDB))
         }
-        let g = try MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues())
-        var w = 0.0
+        return try DensificationScenario(
+            pathGain: MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues()),
+            fading: fading, association: association,
+            noise: noiseSpecification(
+                pathLossAt1mDB: try pathLossAt1mDB
+                    ?? LinkBudget.freeSpacePathLossAt1m(carrierFrequencyHz: (carrierGHz ?? 0) * 1e9)))
+    }
+
+    /// The noise as given: a link budget (with L₀ = `pathLossAt1mDB`, evaluated only then), --noise or --edge-snr-db.
+    func noiseSpecification(pathLossAt1mDB: @autoclosure () throws -> Double) throws -> NoiseSpecification {
         if let txPowerDBm, let bandwidthHz {
-            let l0 = try pathLossAt1mDB ?? LinkBudget.freeSpacePathLossAt1m(carrierFrequencyHz: (carrierGHz ?? 0) * 1e9)
-            w = try LinkBudget(
-                transmitPowerDBm: txPowerDBm, pathLossAt1mDB: l0, bandwidthHz: bandwidthHz, noiseFigureDB: noiseFigureDB
-            ).normalizedNoise()
-        } else if let noise {
-            w = noise
-        } else if let edgeSNRDB {
-            w = try DensificationScenario.noise(forEdgeSNRDB: edgeSNRDB, pathGain: g)
+            return .linkBudget(
+                try LinkBudget(
+                    transmitPowerDBm: txPowerDBm, pathLossAt1mDB: pathLossAt1mDB(), bandwidthHz: bandwidthHz,
+                    noiseFigureDB: noiseFigureDB))
         }
-        return try DensificationScenario(pathGain: g, fading: fading, association: association, noise: w)
+        if let noise { return .normalized(noise) }
+        return edgeSNRDB.map { .edgeSNR(dB: $0) } ?? .interferenceLimited
     }
 
     /// Prints the Monte-Carlo run's estimated duration on stderr when it is long (see `WorkEstimate`).

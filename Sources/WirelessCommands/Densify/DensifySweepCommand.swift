@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Numerics
 import WirelessCore
 import WirelessIO
 import WirelessISAC
@@ -45,43 +44,25 @@ public struct ISACSimulateCommand: WTKCommand {
     }
 
     public func execute() throws {
-        var generator = Xoshiro256StarStar(seed: seed.seed)
-        let scenarioValue = scenario.makeScenario(using: &generator)
-        try scenarioValue.validate()
-        let tensor =
-            noiseless
-            ? scenarioValue.noiselessTensor() : try scenarioValue.tensor(snrDB: scenario.snrDB, using: &generator)
+        var configuration = ISACSimulateStudy.Configuration()
+        configuration.preset = scenario.scenario
+        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.snrDB = scenario.snrDB
+        configuration.noiseless = noiseless
+        let result = try ISACSimulateStudy(configuration).run(seed: seed.seed)
         let context = OutputContext(
             options: output, seed: seed.seed,
             parameters: [
                 "scenario": scenario.scenario.rawValue, "range_mapping": scenario.rangeMapping.rawValue,
                 "snr_db": String(scenario.snrDB), "noiseless": String(noiseless),
-                "noise_variance": String(scenarioValue.noiseVariance(snrDB: scenario.snrDB)),
-                "shape": scenarioValue.grid.dimensions.map(String.init).joined(separator: "x"),
+                "noise_variance": String(result.noiseVariance),
+                "shape": result.scenario.grid.dimensions.map(String.init).joined(separator: "x"),
             ])
         let url = try context.fileURL(context.checkedBaseName(name) + ".npy")
-        try tensor.write(to: url, dataType: dtype == .complex128 ? .complex128 : .complex64, fortranOrder: fortranOrder)
+        try result.tensor.write(
+            to: url, dataType: dtype == .complex128 ? .complex128 : .complex64, fortranOrder: fortranOrder)
         try context.metadata.writeSidecar(for: url)
-        try context.write(Self.truthTable(scenarioValue), name: name + "_truth")
-        context.note(
-            "isac simulate: \(scenarioValue.grid.dimensions.map(String.init).joined(separator: "×")) tensor, "
-                + "\(scenarioValue.paths.count) paths, SNR \(scenario.snrDB) dB; wrote \(name).npy, \(name)_truth.csv")
-    }
-
-    /// One row per path: physical parameters, gain and spatial frequencies.
-    static func truthTable(_ scenario: ISACScenario) -> CSVTable {
-        let w = scenario.paths.map { scenario.grid.spatialFrequencies(of: $0) }
-        return CSVTable(columns: [
-            CSVColumn(name: "path", integers: Array(scenario.paths.indices)),
-            CSVColumn(name: "angle_deg", values: scenario.paths.map(\.angleDegrees)),
-            CSVColumn(name: "distance_m", values: scenario.paths.map(\.distanceMeters)),
-            CSVColumn(name: "velocity_mps", values: scenario.paths.map(\.velocityMetersPerSecond)),
-            CSVColumn(name: "gain_re", values: scenario.paths.map(\.gain.real)),
-            CSVColumn(name: "gain_im", values: scenario.paths.map(\.gain.imaginary)),
-            CSVColumn(name: "gain_db", values: scenario.paths.map(\.gainPowerDB)),
-            CSVColumn(name: "omega_a_rad", values: w.map { $0[0] }),
-            CSVColumn(name: "omega_f_rad", values: w.map { $0[1] }),
-            CSVColumn(name: "omega_t_rad", values: w.map { $0[2] }),
-        ])
+        try context.write(result.truthTable, name: name + result.truthTable.name)
+        context.note(result.summary + "; wrote \(name).npy, \(name)_truth.csv")
     }
 }

@@ -39,20 +39,9 @@ struct MergeCommand: WTKCommand {
         if !check && outputDirectory == nil { throw ValidationError("--out-dir is required (or use --check).") }
         let (set, missing) = try ShardSet.load(folders, outputDirectory: outputDirectory ?? "", quiet: quiet)
         try set.verifyFiles()
-        if check {
-            let reference = set.reference
-            var present: [Int: String] = [:]
-            for member in set.members { present[member.manifest.shardIndex] = member.folder.path }
-            print(
-                "\(reference.command.joined(separator: " ")) '\(reference.name)': \(reference.workItems) work items in \(reference.shardCount) shards, seed \(reference.seed)"
-            )
-            for index in 1...reference.shardCount {
-                print("shard \(index)/\(reference.shardCount): \(present[index] ?? "missing")")
-            }
-            if !missing.isEmpty { throw ShardMergeError.missing(shards: missing, count: reference.shardCount) }
-            return
-        }
+        if check { for line in set.checkReport { print(line) } }
         if !missing.isEmpty { throw ShardMergeError.missing(shards: missing, count: set.reference.shardCount) }
+        if check { return }
         let reference = set.reference
         let arguments =
             reference.command + reference.arguments + ["--out-dir", set.outputDirectory] + (quiet ? ["--quiet"] : [])
@@ -70,26 +59,5 @@ struct MergeCommand: WTKCommand {
                 reason: "'wtk \(reference.command.joined(separator: " "))' cannot be merged")
         }
         try CommandInvocation.$arguments.withValue(arguments) { try command.writeMerged(set) }
-    }
-}
-
-extension ShardSet {
-    /// Checks every file a manifest lists with a CRC-32 (partials; figure sets are folders, listed without).
-    /// - Throws: `ShardMergeError.badShard` naming the folder and the file.
-    func verifyFiles() throws {
-        for member in members {
-            for (file, crc) in member.manifest.files.sorted(by: { $0.key < $1.key }) {
-                if crc.isEmpty {
-                    var isDirectory: ObjCBool = false
-                    let path = member.folder.appendingPathComponent(file).path
-                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
-                    else {
-                        throw ShardMergeError.badShard(folder: member.folder.path, reason: "\(file)/ is missing")
-                    }
-                } else {
-                    _ = try checkedFile(file, crc: crc, in: member)
-                }
-            }
-        }
     }
 }

@@ -100,14 +100,6 @@ struct SpectrumDataOptions: ParsableArguments {
     /// Example-index ranges of the three splits.
     var trainIndices: Range<Int> { 0..<trainPerLevel }
 
-    /// The training indices of epoch `epoch` when every epoch draws fresh windows: consecutive
-    /// blocks of `trainPerLevel` through the 4000-window training range, wrapping after the last
-    /// whole block.
-    func freshTrainIndices(epoch: Int) -> Range<Int> {
-        let blocks = max(1, 4000 / max(trainPerLevel, 1))
-        let start = (epoch % blocks) * trainPerLevel
-        return start..<(start + trainPerLevel)
-    }
     var validationIndices: Range<Int> { 4000..<(4000 + validationPerLevel) }
     var testIndices: Range<Int> { 4500..<(4500 + testPerLevel) }
 

@@ -208,9 +208,7 @@ struct SpectrumTrainCommand: WTKCommand {
         var config = TrainingConfiguration()
         config.batchSize = batchSize
         config.learningRates = learningRates.values
-        let caps = maximumEpochs.values
-        config.maximumEpochsPerStage = caps.max() ?? 50
-        config.stageEpochCaps = caps.count > 1 ? caps : []
+        config.setEpochCaps(maximumEpochs.values)
         config.patience = patience
         config.minimumImprovement = minimumImprovement
         config.trainableScope = trainableScope
@@ -246,41 +244,19 @@ struct SpectrumTrainCommand: WTKCommand {
         configuration.captures = captures
         configuration.gaussMultiplication = gaussMultiplication
         configuration.provenance = ["command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " ")]
-        let networkConfig: NetworkConfiguration
-        switch start {
-        case .fresh(let layout): networkConfig = layout
-        case .initial(let network, _): networkConfig = network.configuration
-        case .resume(let stored, _): networkConfig = stored.header.configuration
-        }
-        let trainingConfig = configuration.training
         let context = OutputContext(
-            options: output, seed: trainingConfig.seed,
-            parameters: data.recorded.merging([
-                "architecture": networkConfig.summary, "batch_size": String(trainingConfig.batchSize),
-                "learning_rates": trainingConfig.learningRates.map { String($0) }.joined(separator: ","),
-                "max_epochs": trainingConfig.stageEpochCaps.isEmpty
-                    ? String(trainingConfig.maximumEpochsPerStage)
-                    : trainingConfig.stageEpochCaps.map(String.init).joined(separator: ","),
-                "patience": String(trainingConfig.patience), "min_delta": String(trainingConfig.minimumImprovement),
-                "alpha": String(trainingConfig.focalAlpha), "gamma": String(trainingConfig.focalGamma),
-                "fresh_data": String(freshData), "initial_model": initialModel ?? "",
-                "train_only": trainingConfig.trainableScope.rawValue, "resume": String(resume),
-                "gauss_multiplication": String(gaussMultiplication),
-            ]) { a, _ in a })
+            options: output, seed: configuration.training.seed,
+            parameters: data.recorded.merging(configuration.recordedParameters) { a, _ in a })
         if resume {
             context.note(
-                "spectrum train: resuming \(modelURL.path) (\(networkConfig.summary)); its stored layout and training settings apply"
+                "spectrum train: resuming \(modelURL.path) (\(start.networkConfiguration.summary)); its stored layout and training settings apply"
             )
         }
         try FileManager.default.createDirectory(
             at: modelURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let epochCap =
-            trainingConfig.stageEpochCaps.isEmpty
-            ? trainingConfig.maximumEpochsPerStage * trainingConfig.learningRates.count
-            : trainingConfig.stageEpochCaps.reduce(0, +)
-        let windowsPerEpoch = captures.isEmpty ? data.snrLevelsDB.count * data.trainPerLevel : 0
         WorkEstimate(
-            label: "spectrum train", units: Double(epochCap) * Double(windowsPerEpoch),
+            label: "spectrum train",
+            units: Double(configuration.training.totalEpochCap) * Double(configuration.windowsPerEpoch),
             unitName: "training windows", secondsPerUnit: Self.secondsPerWindow
         ).announce(quiet: output.quiet)
         let result = try SpectrumTrainStudy(configuration).run(progress: context.studyProgress) { checkpoint in

@@ -83,26 +83,9 @@ public struct OutputContext {
     /// Throws if a cell of `table` is a non-finite number (the first one, row by row).
     /// - Throws: `OutputError.nonFiniteResult` naming `file`, the line and the column.
     public static func checkFinite(_ table: CSVTable, file: String) throws {
-        for (r, row) in table.rows.enumerated() {
-            for (c, cell) in row.enumerated() where isNonFiniteNumber(cell) {
-                throw OutputError.nonFiniteResult(file: file, line: r + 2, column: table.header[c], value: cell)
-            }
+        if let cell = table.firstNonFiniteCell() {
+            throw OutputError.nonFiniteResult(file: file, line: cell.line, column: cell.column, value: cell.text)
         }
-    }
-
-    /// Whether `text` reads as a number that is NaN or infinite (`NaN`, `nan`, `Inf`, `-inf`, `infinity`, `1e999`).
-    static func isNonFiniteNumber(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        // Fast path: a finite number or a word that is not nan/inf starts with neither of these.
-        switch first {
-        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "+"),
-            UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: " "):
-            break
-        default:
-            return false
-        }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else { return false }
-        return !value.isFinite
     }
 
     /// Writes `table` as `<name>.csv` (or `.json`, typed per column: see `JSONTable`) plus its

@@ -79,6 +79,7 @@ public struct DensifyCoverageStudy: Study {
             c.monteCarlo, scenario: scenario, densities: densities.map { $0 * toModel }, thresholds: thresholds,
             seed: seed,
             progress: progress)
+        let plan = CoveragePlan(scenario: scenario, thresholds: thresholds)
         let number = CSVNumberFormat.shortestRoundTrip
         var rows = StudyRows(DensifySimulation.layout(c.densityUnit))
         var coverage: [[AnalyticCell]] = []
@@ -90,7 +91,7 @@ public struct DensifyCoverageStudy: Study {
             var ys: [Double] = []
             for (j, t) in thresholds.enumerated() {
                 let cell = try AnalyticCell.evaluate { () throws(DensificationError) in
-                    try scenario.coverage(density: lambda * toModel, threshold: t)
+                    try plan.coverage(density: lambda * toModel, threshold: t)
                 }
                 if let y = cell.plottable {
                     xs.append(c.thresholdsDB[j])
@@ -122,7 +123,7 @@ public struct DensifyCoverageStudy: Study {
                 continue
             }
             let cell = try AnalyticCell.evaluate { () throws(DensificationError) in
-                try scenario.meanRate(density: lambda * toModel)
+                try plan.meanRate(density: lambda * toModel)
             }
             rate.append(cell)
             let shown = cell.scaled(c.rateUnit.scale)

@@ -118,19 +118,21 @@ public struct DensifySweepStudy: Study {
         let densities = c.densities
         let (modelDensities, thresholds) = try validatedGrid()
         let toModel = c.densityUnit.toModel
+        // The tables the routes reuse at every density (J_n per threshold, F(a) per law), built once.
+        let plan = CoveragePlan(scenario: scenario, thresholds: thresholds)
         progress.begin("densify sweep: analytic cells", total: densities.count)
-        let (coverage, rate) = try analyticCells(modelDensities, thresholds: thresholds, progress: progress)
+        let (coverage, rate) = try analyticCells(modelDensities, plan: plan, progress: progress)
         let curveDensities = try curveGrid()
         progress.begin("densify sweep: analytic curves", total: curveDensities.count)
         let curves =
             curveDensities == densities
             ? (coverage, rate)
-            : try analyticCells(curveDensities.map { $0 * toModel }, thresholds: thresholds, progress: progress)
+            : try analyticCells(curveDensities.map { $0 * toModel }, plan: plan, progress: progress)
         let alpha0 = scenario.pathGain.nearFieldExponent
         let kappa = try DensificationAsymptotics.tailIndex(alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
         let regime = try DensificationAsymptotics.classifyRegime(
             alpha0: alpha0, fadingTailIndex: scenario.fading.tailIndex)
-        let peaks = try peakDensities(thresholds: thresholds)
+        let peaks = try peakDensities(plan: plan)
         let values = SweepValues(
             configuration: c, thresholds: thresholds, coverage: coverage, rate: rate,
             curves: .init(densities: curveDensities, coverage: curves.0, rate: curves.1), simulation: simulation,
@@ -144,10 +146,9 @@ public struct DensifySweepStudy: Study {
 
     /// Analytic coverage [density][threshold] (for coverage and coverage density) and mean rate (for rate
     /// and ASE) at `densities`; cells of metrics not asked for are `.notComputed`.
-    func analyticCells(_ densities: [Double], thresholds: [Double], progress: any StudyProgress)
+    func analyticCells(_ densities: [Double], plan: CoveragePlan, progress: any StudyProgress)
         throws(DensificationError) -> ([[AnalyticCell]], [AnalyticCell])
     {
-        let scenario = configuration.scenario
         let metrics = configuration.metrics
         let needsRate = metrics.contains(.rate) || metrics.contains(.ase)
         let needsCoverage = metrics.contains(where: \.isPerThreshold)
@@ -159,16 +160,16 @@ public struct DensifySweepStudy: Study {
             let lambda = densities[i]
             do throws(DensificationError) {
                 var row: [AnalyticCell] = []
-                for t in thresholds where needsCoverage {
+                for t in plan.thresholds where needsCoverage {
                     row.append(
                         try AnalyticCell.evaluate { () throws(DensificationError) in
-                            try scenario.coverage(density: lambda, threshold: t)
+                            try plan.coverage(density: lambda, threshold: t)
                         })
                 }
                 let rate =
                     needsRate
                     ? try AnalyticCell.evaluate { () throws(DensificationError) in
-                        try scenario.meanRate(density: lambda)
+                        try plan.meanRate(density: lambda)
                     } : .notComputed
                 return .success((row, rate))
             } catch {
@@ -200,18 +201,17 @@ public struct DensifySweepStudy: Study {
     }
 
     /// λ* = argmax P_c(λ, T) on the grid's span per threshold; empty without noise or with one density.
-    func peakDensities(thresholds: [Double]) throws(DensificationError) -> [PeakDensity] {
-        let scenario = configuration.scenario
+    func peakDensities(plan: CoveragePlan) throws(DensificationError) -> [PeakDensity] {
         let densities = configuration.densities
-        guard scenario.noise > 0, densities.count > 1 else { return [] }
+        guard plan.scenario.noise > 0, densities.count > 1 else { return [] }
         var peaks: [PeakDensity] = []
-        for t in thresholds {
+        for t in plan.thresholds {
             do throws(DensificationError) {
                 let toModel = configuration.densityUnit.toModel
-                let peak = try scenario.peakDensity(
+                let peak = try plan.peakDensity(
                     threshold: t, lowerDensity: densities[0] * toModel,
                     upperDensity: densities[densities.count - 1] * toModel)
-                let at = try scenario.coverage(density: peak.density, threshold: t)
+                let at = try plan.coverage(density: peak.density, threshold: t)
                 peaks.append(PeakDensity(density: peak.density / toModel, coverage: AnalyticCell(value: at)))
             } catch {
                 guard case .analyticUnavailable = error else { throw error }

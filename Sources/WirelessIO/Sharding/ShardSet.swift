@@ -1,37 +1,36 @@
 import Foundation
 import WirelessCore
-import WirelessIO
 
 /// The shards `wtk merge` was given, checked to be one complete run: same command, configuration,
 /// seed, toolkit version and shard count; every shard 1…N exactly once; every file as recorded.
-struct ShardSet {
+public struct ShardSet: Sendable {
     /// One shard: its manifest and folder.
-    struct Member {
-        var manifest: ShardManifest
-        var folder: URL
+    public struct Member: Sendable {
+        public var manifest: ShardManifest
+        public var folder: URL
     }
 
     /// The shards, in shard order.
-    var members: [Member]
+    public var members: [Member]
     /// Where the merged files go.
-    var outputDirectory: String
+    public var outputDirectory: String
     /// `--quiet` of the merge.
-    var quiet: Bool
+    public var quiet: Bool
 
     /// Shard 1's manifest.
-    var reference: ShardManifest { members[0].manifest }
+    public var reference: ShardManifest { members[0].manifest }
 
     /// `"1/3 dir-a; 2/3 dir-b; …"`, recorded in the merged files' metadata.
-    var record: String {
+    public var record: String {
         members.map { "\($0.manifest.shardIndex)/\($0.manifest.shardCount) \($0.folder.path)" }.joined(separator: "; ")
     }
 
     /// Every manifest in `folders` (`*.shard-K-of-N.json`), checked for agreement.
-    /// - Parameter requireComplete: Throw `.missing` when a shard is absent (false for `--check`).
     /// - Returns: The set, and the shard labels missing (empty when complete).
     /// - Throws: `ShardMergeError` naming the folder at fault.
-    static func load(_ folders: [String], outputDirectory: String, quiet: Bool) throws -> (ShardSet, missing: [String])
-    {
+    public static func load(_ folders: [String], outputDirectory: String, quiet: Bool) throws -> (
+        ShardSet, missing: [String]
+    ) {
         var members: [Member] = []
         for path in folders {
             let folder = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
@@ -96,7 +95,7 @@ struct ShardSet {
     /// partial of all `itemCount` work items.
     /// - Throws: `ShardMergeError.badShard` (changed or unreadable file, items other than the shard's),
     ///   `StudyPartialError`.
-    func combinedPartial(itemCount: Int) throws -> StudyPartial {
+    public func combinedPartial(itemCount: Int) throws -> StudyPartial {
         var parts: [StudyPartial] = []
         for member in members {
             let m = member.manifest
@@ -123,7 +122,7 @@ struct ShardSet {
     }
 
     /// The bytes of `file` in `member`'s folder, checked against its CRC-32.
-    func checkedFile(_ file: String, crc: String, in member: Member) throws -> Data {
+    public func checkedFile(_ file: String, crc: String, in member: Member) throws -> Data {
         let url = member.folder.appendingPathComponent(file)
         let data: Data
         do { data = try FileContents.read(url) } catch {
@@ -135,5 +134,39 @@ struct ShardSet {
                 reason: "\(file) does not match its manifest (CRC-32 differs): rerun the shard")
         }
         return data
+    }
+
+    /// Checks every file a manifest lists: a partial against its CRC-32, a listed folder (a figure set,
+    /// recorded without a checksum) for being there.
+    /// - Throws: `ShardMergeError.badShard` naming the folder and the file.
+    public func verifyFiles() throws {
+        for member in members {
+            for (file, crc) in member.manifest.files.sorted(by: { $0.key < $1.key }) {
+                if crc.isEmpty {
+                    var isDirectory: ObjCBool = false
+                    let path = member.folder.appendingPathComponent(file).path
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+                    else {
+                        throw ShardMergeError.badShard(folder: member.folder.path, reason: "\(file)/ is missing")
+                    }
+                } else {
+                    _ = try checkedFile(file, crc: crc, in: member)
+                }
+            }
+        }
+    }
+
+    /// What `wtk merge --check` prints: the run, then each shard's folder or `missing`.
+    public var checkReport: [String] {
+        let reference = self.reference
+        var present: [Int: String] = [:]
+        for member in members { present[member.manifest.shardIndex] = member.folder.path }
+        var lines = [
+            "\(reference.command.joined(separator: " ")) '\(reference.name)': \(reference.workItems) work items in \(reference.shardCount) shards, seed \(reference.seed)"
+        ]
+        for index in 1...reference.shardCount {
+            lines.append("shard \(index)/\(reference.shardCount): \(present[index] ?? "missing")")
+        }
+        return lines
     }
 }

@@ -13,13 +13,13 @@ public enum CommandInvocation {
     public static var current: [String] { arguments ?? Array(CommandLine.arguments.dropFirst()) }
 
     /// Options that do not change the results of a shard and take a value: dropped with it.
-    static let unrecordedOptionsWithValue: Set<String> = ["--shard", "--out-dir", "--jobs"]
+    public static let unrecordedOptionsWithValue: Set<String> = ["--shard", "--out-dir", "--jobs"]
     /// Flags that do not change the results of a shard: dropped.
-    static let unrecordedFlags: Set<String> = ["--quiet"]
+    public static let unrecordedFlags: Set<String> = ["--quiet"]
 
     /// `arguments` without the leading subcommand names `path` and without the options that do not
     /// change the results of a shard: `--shard`, `--out-dir`, `--jobs` (each with its value) and `--quiet`.
-    static func configurationArguments(_ arguments: [String], commandPath path: [String]) -> [String] {
+    public static func configurationArguments(_ arguments: [String], commandPath path: [String]) -> [String] {
         var rest = arguments[...]
         if rest.starts(with: path) { rest = rest.dropFirst(path.count) }
         var kept: [String] = []
@@ -36,7 +36,7 @@ public enum CommandInvocation {
 
     /// A 64-bit FNV-1a hash (16 hex digits) of the command path and arguments, with `--option=value`
     /// read as `--option value`, so two shards of one command line agree and any other option differs.
-    static func configurationHash(commandPath: [String], arguments: [String]) -> String {
+    public static func configurationHash(commandPath: [String], arguments: [String]) -> String {
         var words = commandPath
         for argument in arguments {
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {

@@ -1,49 +1,68 @@
 import Foundation
 import WirelessCore
-import WirelessIO
 
 /// What a shard wrote and under which configuration: `<name>.shard-K-of-N.json` beside its partial files.
 ///
 /// `wtk merge` accepts shards only when their command, configuration hash, seed, toolkit version and
 /// shard count agree, every shard 1…N is present once, and every listed file has its recorded CRC-32.
-struct ShardManifest: Codable, Equatable, Sendable {
+public struct ShardManifest: Codable, Equatable, Sendable {
     /// Version of this layout.
-    var layout = 1
+    public var layout = 1
     /// Subcommand names (`["isac", "sweep"]`).
-    var command: [String]
+    public var command: [String]
     /// The configuration's arguments as typed (without `--shard`, `--out-dir`, `--quiet`).
-    var arguments: [String]
+    public var arguments: [String]
     /// `CommandInvocation.configurationHash` of command and arguments.
-    var configurationHash: String
+    public var configurationHash: String
     /// The run's seed.
-    var seed: UInt64
+    public var seed: UInt64
     /// `ToolkitVersion.string` of the writer.
-    var toolkitVersion: String
+    public var toolkitVersion: String
     /// Base name of the outputs.
-    var name: String
+    public var name: String
     /// K (1-based).
-    var shardIndex: Int
+    public var shardIndex: Int
     /// N.
-    var shardCount: Int
+    public var shardCount: Int
     /// Number of work items of the whole study.
-    var workItems: Int
+    public var workItems: Int
     /// This shard's work items [lower, upper).
-    var itemLower: Int
-    var itemUpper: Int
+    public var itemLower: Int
+    public var itemUpper: Int
     /// Files of the shard (names in its folder, or set folders for `figures`) → CRC-32 (8 hex digits;
     /// empty for folders).
-    var files: [String: String]
+    public var files: [String: String]
 
-    var shard: Shard { get throws { try Shard(index: shardIndex, count: shardCount) } }
+    public var shard: Shard { get throws { try Shard(index: shardIndex, count: shardCount) } }
+
+    /// A manifest (layout 1).
+    public init(
+        command: [String], arguments: [String], configurationHash: String, seed: UInt64, toolkitVersion: String,
+        name: String, shardIndex: Int, shardCount: Int, workItems: Int, itemLower: Int, itemUpper: Int,
+        files: [String: String]
+    ) {
+        self.command = command
+        self.arguments = arguments
+        self.configurationHash = configurationHash
+        self.seed = seed
+        self.toolkitVersion = toolkitVersion
+        self.name = name
+        self.shardIndex = shardIndex
+        self.shardCount = shardCount
+        self.workItems = workItems
+        self.itemLower = itemLower
+        self.itemUpper = itemUpper
+        self.files = files
+    }
 
     /// `<name>.shard-K-of-N`.
-    static func stem(name: String, shard: Shard) -> String { "\(name).shard-\(shard.index)-of-\(shard.count)" }
+    public static func stem(name: String, shard: Shard) -> String { "\(name).shard-\(shard.index)-of-\(shard.count)" }
 
     /// The manifest's file name.
-    static func fileName(name: String, shard: Shard) -> String { stem(name: name, shard: shard) + ".json" }
+    public static func fileName(name: String, shard: Shard) -> String { stem(name: name, shard: shard) + ".json" }
 
     /// Whether `fileName` is a manifest's name (`*.shard-K-of-N.json`).
-    static func isManifestName(_ fileName: String) -> Bool {
+    public static func isManifestName(_ fileName: String) -> Bool {
         guard fileName.hasSuffix(".json") else { return false }
         let stem = fileName.dropLast(5)
         guard let range = stem.range(of: ".shard-", options: .backwards) else { return false }
@@ -51,7 +70,7 @@ struct ShardManifest: Codable, Equatable, Sendable {
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 
-    func jsonData() throws -> Data {
+    public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -62,7 +81,7 @@ struct ShardManifest: Codable, Equatable, Sendable {
 
     /// Reads a manifest.
     /// - Throws: `ShardMergeError.badShard` naming the folder (unreadable or not a manifest).
-    static func read(_ url: URL) throws -> ShardManifest {
+    public static func read(_ url: URL) throws -> ShardManifest {
         let folder = url.deletingLastPathComponent().path
         let data: Data
         do { data = try FileContents.read(url) } catch {
@@ -78,7 +97,7 @@ struct ShardManifest: Codable, Equatable, Sendable {
     }
 
     /// CRC-32 of `data` as 8 hex digits.
-    static func checksum(_ data: Data) -> String {
+    public static func checksum(_ data: Data) -> String {
         let hex = String(CRC32.checksum(data), radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }

@@ -1,7 +1,7 @@
 import WirelessCore
 
 /// Why `wtk merge` refuses its shards (category `.invalidData`, exit 65; nothing is written).
-enum ShardMergeError: CategorizedError, Equatable {
+public enum ShardMergeError: CategorizedError, Equatable {
     /// A shard folder with a problem of its own (no manifest, unreadable or changed partial file).
     case badShard(folder: String, reason: String)
     /// A shard from another run: `field` differs from the first shard's.
@@ -11,9 +11,9 @@ enum ShardMergeError: CategorizedError, Equatable {
     /// Shards that no folder holds.
     case missing(shards: [String], count: Int)
 
-    var category: ErrorCategory { .invalidData }
+    public var category: ErrorCategory { .invalidData }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .badShard(let folder, let reason): "shard folder \(folder): \(reason)"
         case .mismatched(let folder, let field, let found, let expected, let reference):
