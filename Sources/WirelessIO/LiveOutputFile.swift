@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// A text output that grows while a run goes on (a streaming command's rows, written as they are known) and
+/// An output that grows while a run goes on (a streaming command's rows, written as they are known) and
 /// takes its final name only when the run succeeds.
 ///
 ///     1. create <dir>/<name>.part                   (truncating an old one)
@@ -38,10 +38,14 @@ public final class LiveOutputFile {
 
     /// Appends `text` (UTF-8) now.
     /// - Throws: `IOError.unwritable` (disk full, closed).
-    public func append(_ text: String) throws(IOError) {
+    public func append(_ text: String) throws(IOError) { try append(Data(text.utf8)) }
+
+    /// Appends `data` now.
+    /// - Throws: `IOError.unwritable` (disk full, closed).
+    public func append(_ data: Data) throws(IOError) {
         guard descriptor >= 0 else { throw .unwritable(path: partURL.path, reason: "the file is already finished") }
         var failure: String?
-        Data(text.utf8).withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

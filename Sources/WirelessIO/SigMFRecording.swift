@@ -46,7 +46,7 @@ public struct SigMFRecording: Sendable, Equatable {
     /// Annotations, in file order.
     public var annotations: [SigMFAnnotation]
     /// Capture segments, in file order (sample starts strictly increasing). Empty: one capture at sample 0
-    /// tuned to `centerFrequencyHz` (what `write` then writes).
+    /// tuned to `centerFrequencyHz` (what `write` then writes, and what such a file reads back as).
     public var captures: [SigMFCapture]
     /// Global members other than `core:datatype`, `core:sample_rate` and `core:version`, preserved verbatim.
     public var extraGlobalFields: [String: JSONValue]
@@ -233,6 +233,10 @@ public struct SigMFRecording: Sendable, Equatable {
             }
         }
         let centerFrequencyHz = captures.first?.frequencyHz
+        // One plain capture at sample 0 is what `captures == []` stands for (and what `write` writes for it).
+        if captures.count == 1, captures[0] == SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz) {
+            captures = []
+        }
 
         var annotations: [SigMFAnnotation] = []
         if case .array(let items)? = meta["annotations"] {

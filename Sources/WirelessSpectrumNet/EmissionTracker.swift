@@ -124,6 +124,9 @@ public struct EmissionTracker: Sendable {
         }
         open.removeAll { $0.isRemoved }
         for k in open.indices where open[k].pendingWindow == w { flushPending(&open[k]) }
+        // What the next window can no longer continue closes now, not one window later.
+        closed += open.filter { w - $0.lastWindow > configuration.maxGapWindows }
+        open.removeAll { w - $0.lastWindow > configuration.maxGapWindows }
         return Self.emissions(closed.map { finalized($0) })
     }
 

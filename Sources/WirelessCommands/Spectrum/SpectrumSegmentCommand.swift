@@ -24,7 +24,8 @@ struct SpectrumSegmentCommand: WTKCommand {
             --max-gap-windows windows) form one emission. Writes <name>-emissions.csv (one row per \
             emission, appended as each closes to <name>-emissions.csv.part, renamed when the run \
             ends), <name>.sigmf-meta (the input's annotations marked wtk:source input, then one \
-            annotation per emission; it references the input's data, no copy) and <name>.svg (the \
+            annotation per emission; it references the input's data in core:dataset, or is metadata-only for \
+            standard input, unless --copy-data writes <name>.sigmf-data) and <name>.svg (the \
             first window's spectrum with the segments shaded), and prints the real-time factor. The \
             sample rate must equal the model's 20 MHz (no implicit resampling).
             """)
@@ -82,6 +83,11 @@ struct SpectrumSegmentCommand: WTKCommand {
         name: .customLong("max-gap-windows"), parsing: .unconditional,
         help: "Windows without a detection an emission may skip and continue (≥ 0).")
     var maxGapWindows = 0
+
+    @Flag(
+        name: .customLong("copy-data"),
+        help: "Also write the samples read as <name>.sigmf-data (cf32_le), so the output is a self-contained recording.")
+    var copyData = false
 
     @Option(help: "Base name of the outputs.")
     var name: String = "spectrum-segment"
@@ -191,16 +197,28 @@ struct SpectrumSegmentCommand: WTKCommand {
             kept.extraFields["wtk:source"] = .string("input")
             try writer.append(kept)
         }
+        let copy = try copyData ? LiveOutputFile(url: context.fileURL(name + ".sigmf-data")) : nil
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try SpectrumSegmentStudy(configuration).run(progress: context.studyProgress) { emission in
+        let result = try SpectrumSegmentStudy(configuration).run(
+            progress: context.studyProgress,
+            window: { window in
+                // The input's samples only (not a padded window's zeros).
+                try copy?.append(
+                    RawCF32File.encode(window.samples.prefix(window.detections.sampleCount), file: name + ".sigmf-data"))
+            }
+        ) { emission in
             try csv.append(EmissionTable.line(EmissionTable.fields(emission)))
             try writer.append(emission.annotation)
         }
         let elapsed = clock.now - started
         var outputMeta = inputMeta
         outputMeta.captures = configuration.captures
-        if let dataReference {
+        outputMeta.extraGlobalFields["core:dataset"] = nil
+        outputMeta.extraGlobalFields["core:metadata_only"] = nil
+        if copy != nil {
+            outputMeta.datatype = .cf32LE
+        } else if let dataReference {
             outputMeta.extraGlobalFields["core:dataset"] = .string(dataReference)
         } else {
             outputMeta.extraGlobalFields["core:metadata_only"] = .bool(true)
@@ -213,6 +231,7 @@ struct SpectrumSegmentCommand: WTKCommand {
         context.note(result.summary)
         try context.metadata.writeSidecar(for: csvURL)
         try csv.finish()
+        try copy?.finish()
         try meta.finish()
         let seconds = Double(result.summaryCounts.samples) / inputMeta.sampleRateHz
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

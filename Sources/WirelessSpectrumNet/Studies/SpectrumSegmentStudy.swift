@@ -147,8 +147,10 @@ public struct SpectrumSegmentStudy: Study {
     /// Segments the input, handing each emission to `emission` as it closes (the result keeps none).
     /// - Throws: `SpectrumNetError` (sample-rate mismatch, empty input, non-finite or all-zero window, bad
     ///   captures) naming the source; the reader's `IOError` (truncated, non-finite, unreadable).
+    /// - Parameter window: also called for every window, in order (its samples zero-padded when marked).
     public func run(
-        progress: any StudyProgress = SilentStudyProgress(), emission: (Emission) throws -> Void
+        progress: any StudyProgress = SilentStudyProgress(),
+        window: (SpectrumStreamSegmenter.Window) throws -> Void = { _ in }, emission: (Emission) throws -> Void
     ) throws -> Result {
         let c = configuration
         let streamer = try makeSegmenter()
@@ -161,14 +163,15 @@ public struct SpectrumSegmentStudy: Study {
         } else {
             fs = try requiredRate()
         }
-        func onWindow(_ window: SpectrumStreamSegmenter.Window) throws {
+        func onWindow(_ current: SpectrumStreamSegmenter.Window) throws {
+            try window(current)
             guard firstWindow == nil else { return }
             let welch = try WelchPSD(segmentLength: welchLength, sampleRateHz: fs)
-            let density = try welch.estimate(samples: Array(window.samples)).map {
+            let density = try welch.estimate(samples: Array(current.samples)).map {
                 Decibels.fromPower(max($0 * fs, 1e-30))
             }
             let centre = captures[0].frequencyHz ?? 0
-            firstWindow = (window.mask, welch.frequenciesHz.map { ($0 + centre) / 1e6 }, density)
+            firstWindow = (current.mask, welch.frequenciesHz.map { ($0 + centre) / 1e6 }, density)
         }
         let counts: SpectrumStreamSegmenter.Summary
         switch c.input {
