@@ -96,6 +96,9 @@ public struct SpectrumSegmenter {
         ShippedResources.url(of: defaultModelFileName, target: "WirelessSpectrumNet")
     }
 
+    /// The sample rate every shipped and trained model works at [Hz] (20 MS/s; never resampled).
+    public static let modelSampleRateHz = 20e6
+
     /// File name of the shipped checkpoint.
     public static let defaultModelFileName = "cmusenet-default.cmsn"
 }

@@ -47,7 +47,8 @@ import WirelessSpectrumNet
             let phase = 2 * Double.pi * 0.125 * Double(n)
             let noise = Complex<Float>(
                 Float(generator.nextUnitDouble() - 0.5) * 0.02, Float(generator.nextUnitDouble() - 0.5) * 0.02)
-            return (on ? Complex(Float(Foundation.cos(phase)) * 0.5, Float(Foundation.sin(phase)) * 0.5) : .zero) + noise
+            return (on ? Complex(Float(Foundation.cos(phase)) * 0.5, Float(Foundation.sin(phase)) * 0.5) : .zero)
+                + noise
         }
     }
 
@@ -87,7 +88,9 @@ import WirelessSpectrumNet
         let metaA = try SigMFRecording.readMetadata(from: a.appendingPathComponent("spectrum-segment.sigmf-meta"))
         let metaB = try SigMFRecording.readMetadata(from: b.appendingPathComponent("spectrum-segment.sigmf-meta"))
         #expect(metaA.annotations == metaB.annotations && metaA.captures == metaB.captures)
-        #expect(metaA.extraGlobalFields["core:dataset"] == .string(file.standardizedFileURL.path))
+        #expect(metaA.extraGlobalFields["core:dataset"] == .string("../scene.cf32"))  // relative to the output folder
+        #expect(SpectrumSegmentCommand.relativePath(of: "/a/b/c.x", from: "/a/d/e") == "../../b/c.x")
+        #expect(SpectrumSegmentCommand.relativePath(of: "/a/c.x", from: "/a") == "c.x")
         #expect(metaB.extraGlobalFields["core:metadata_only"] == .bool(true))
         // The trailing 777 samples are a padded, marked window.
         #expect(metaA.extraGlobalFields["wtk:padded_windows"] == .integer(1))
@@ -152,7 +155,9 @@ import WirelessSpectrumNet
             runWTK(["spectrum", "segment", base.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 0)
         let meta = try SigMFRecording.read(from: out.appendingPathComponent("spectrum-segment"))
         #expect(meta.captures == captures && meta.samples == recording.samples)
-        #expect(meta.annotations.first?.label == "mine" && meta.annotations.first?.extraFields["wtk:source"] == .string("input"))
+        #expect(
+            meta.annotations.first?.label == "mine"
+                && meta.annotations.first?.extraFields["wtk:source"] == .string("input"))
         let table = try CSVReader.read(contentsOf: out.appendingPathComponent("spectrum-segment-emissions.csv"))
         // Windows: capture 0 → [0, W) and a padded [W, W + 300); capture 1 → [W + 300, 2W + 300), padded rest.
         #expect(meta.extraGlobalFields["wtk:padded_windows"] == .integer(2))

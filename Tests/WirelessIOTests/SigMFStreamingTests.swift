@@ -84,7 +84,8 @@ import WirelessCore
         defer { folder.remove() }
         let samples = SigMFTests.randomSamples(count: 40 * 128 + 3, seed: 9)
         try SigMFRecording(samples: samples, sampleRateHz: 1e6).write(to: folder.file("long"))
-        let reader = try IQStreamReader(url: folder.file("long.sigmf-data"), datatype: .cf32LE, bufferCapacityBytes: 1024)
+        let reader = try IQStreamReader(
+            url: folder.file("long.sigmf-data"), datatype: .cf32LE, bufferCapacityBytes: 1024)
         #expect(reader.bufferCapacityBytes == 1024)
         var all: [Complex<Float>] = []
         var largest = 0
@@ -120,7 +121,9 @@ import WirelessCore
             try empty.read(into: &sink, maxCount: 100)
         }
         var bytes = Data(repeating: 0, count: 8 * 20)
-        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { bytes.replaceSubrange((13 * 8 + 4)..<(13 * 8 + 8), with: $0) }
+        withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) {
+            bytes.replaceSubrange((13 * 8 + 4)..<(13 * 8 + 8), with: $0)
+        }
         try bytes.write(to: folder.file("nan.cf32"))
         let nan = try IQStreamReader(url: folder.file("nan.cf32"), datatype: .cf32LE, bufferCapacityBytes: 32)
         #expect {

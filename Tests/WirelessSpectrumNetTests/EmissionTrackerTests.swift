@@ -22,9 +22,10 @@ import WirelessCore
             upperEdgeHz: -fs / 2 + Double(end) * binWidth, bandPower: p, noisePower: n, meanProbability: 0.9)
     }
 
-    static func window(_ k: Int, capture: Int = 0, captureStart: Int = 0, date: Date? = nil, padded: Int? = nil,
-        _ intervals: [WindowDetections.Interval]) -> WindowDetections
-    {
+    static func window(
+        _ k: Int, capture: Int = 0, captureStart: Int = 0, date: Date? = nil, padded: Int? = nil,
+        _ intervals: [WindowDetections.Interval]
+    ) -> WindowDetections {
         WindowDetections(
             window: k, capture: capture, sampleStart: k * w, sampleCount: padded ?? w, isPadded: padded != nil,
             intervals: intervals.sorted { $0.lowerEdgeHz < $1.lowerEdgeHz }, captureSampleStart: captureStart,
@@ -67,7 +68,8 @@ import WirelessCore
         // A: the whole recording; edges are the union of the jittering intervals.
         #expect(a.firstWindow == 0 && a.lastWindow == 11 && a.windows == 12)
         #expect(a.startSeconds == 0 && abs(a.stopSeconds - 12 * t) < 1e-15)
-        #expect(a.lowerEdgeHz == -Self.fs / 2 + 100 * Self.binWidth && a.upperEdgeHz == -Self.fs / 2 + 150 * Self.binWidth)
+        #expect(
+            a.lowerEdgeHz == -Self.fs / 2 + 100 * Self.binWidth && a.upperEdgeHz == -Self.fs / 2 + 150 * Self.binWidth)
         #expect(abs(a.meanPowerDBFS - (-30)) < 1e-12 && abs(a.peakPowerDBFS - (-30)) < 1e-12)
         #expect(abs(a.snrDB! - 10 * log10((1e-3 - 1e-5) / 1e-5)) < 1e-12)
         // B: two bursts, on/off times exact; powers per burst (peak = strongest window, mean over its windows).
@@ -79,7 +81,8 @@ import WirelessCore
         #expect(abs(b2.peakPowerDBFS - 10 * log10(2e-3)) < 1e-12)
         // C: the drift is followed (each window overlaps the previous one): one emission spanning 300–350.
         #expect(c.firstWindow == 4 && c.lastWindow == 7 && c.windows == 4)
-        #expect(c.lowerEdgeHz == -Self.fs / 2 + 300 * Self.binWidth && c.upperEdgeHz == -Self.fs / 2 + 350 * Self.binWidth)
+        #expect(
+            c.lowerEdgeHz == -Self.fs / 2 + 300 * Self.binWidth && c.upperEdgeHz == -Self.fs / 2 + 350 * Self.binWidth)
         // D: one window, a 2-bin tone.
         #expect(d.windows == 1 && d.firstWindow == 5 && abs(d.bandwidthHz - 2 * Self.binWidth) < 1e-9)
         #expect(!emissions.contains { $0.0.includesPaddedWindow })
@@ -100,9 +103,13 @@ import WirelessCore
 
     /// A gap tolerance of 2 windows bridges the burst's off period (windows 4–5); 1 does not.
     @Test func gapToleranceBridgesShortOffPeriods() {
-        let bursts1 = Self.track(Self.scene(), maxGap: 1).map(\.0).filter { $0.lowerEdgeHz == -Self.fs / 2 + 500 * Self.binWidth }
+        let bursts1 = Self.track(Self.scene(), maxGap: 1).map(\.0).filter {
+            $0.lowerEdgeHz == -Self.fs / 2 + 500 * Self.binWidth
+        }
         #expect(bursts1.count == 2)
-        let bursts2 = Self.track(Self.scene(), maxGap: 2).map(\.0).filter { $0.lowerEdgeHz == -Self.fs / 2 + 500 * Self.binWidth }
+        let bursts2 = Self.track(Self.scene(), maxGap: 2).map(\.0).filter {
+            $0.lowerEdgeHz == -Self.fs / 2 + 500 * Self.binWidth
+        }
         #expect(bursts2.count == 1)
         #expect(bursts2.first?.windows == 5 && bursts2.first?.firstWindow == 2 && bursts2.first?.lastWindow == 8)
     }

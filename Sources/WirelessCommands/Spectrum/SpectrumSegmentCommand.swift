@@ -24,7 +24,8 @@ struct SpectrumSegmentCommand: WTKCommand {
             --max-gap-windows windows) form one emission. Writes <name>-emissions.csv (one row per \
             emission, appended as each closes to <name>-emissions.csv.part, renamed when the run \
             ends), <name>.sigmf-meta (the input's annotations marked wtk:source input, then one \
-            annotation per emission; it references the input's data in core:dataset, or is metadata-only for \
+            annotation per emission; it references the input's data in core:dataset (a path relative to the \
+            output folder), or is metadata-only for \
             standard input, unless --copy-data writes <name>.sigmf-data) and <name>.svg (the \
             first window's spectrum with the segments shaded), and prints the real-time factor. The \
             sample rate must equal the model's 20 MHz (no implicit resampling).
@@ -86,7 +87,8 @@ struct SpectrumSegmentCommand: WTKCommand {
 
     @Flag(
         name: .customLong("copy-data"),
-        help: "Also write the samples read as <name>.sigmf-data (cf32_le), so the output is a self-contained recording.")
+        help: "Also write the samples read as <name>.sigmf-data (cf32_le), so the output is a self-contained recording."
+    )
     var copyData = false
 
     @Option(help: "Base name of the outputs.")
@@ -111,6 +113,17 @@ struct SpectrumSegmentCommand: WTKCommand {
         guard (1...256).contains(batchWindows) else { throw ValidationError("--batch-windows must be in 1…256.") }
         guard toleranceBins >= 0 else { throw ValidationError("--tolerance-bins must be ≥ 0.") }
         guard maxGapWindows >= 0 else { throw ValidationError("--max-gap-windows must be ≥ 0.") }
+    }
+
+    /// `path` relative to the folder `base` (both absolute and standardised), e.g. `../in/x.sigmf-data`, so that
+    /// an output folder moved together with its input keeps pointing at it.
+    static func relativePath(of path: String, from base: String) -> String {
+        let target = path.split(separator: "/")
+        let origin = base.split(separator: "/")
+        var common = 0
+        while common < target.count - 1, common < origin.count, target[common] == origin[common] { common += 1 }
+        let up = Array(repeating: "..", count: origin.count - common)
+        return (up + target[common...].map(String.init)).joined(separator: "/")
     }
 
     /// The process's peak resident set size [MB] (getrusage; Linux reports KiB).
@@ -168,6 +181,12 @@ struct SpectrumSegmentCommand: WTKCommand {
     func execute() throws {
         let (studyInput, inputMeta, dataReference) = try resolveInput()
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
+        // Checked before any output exists (the stream checks it again).
+        let modelRate = SpectrumSegmenter.modelSampleRateHz
+        guard abs(inputMeta.sampleRateHz - modelRate) <= 1e-9 * modelRate else {
+            throw SpectrumNetError.inRecording(
+                file: input, error: .sampleRateMismatch(expectedHz: modelRate, foundHz: inputMeta.sampleRateHz))
+        }
         var configuration = SpectrumSegmentStudy.Configuration(input: studyInput, network: network)
         configuration.sampleRateHz = inputMeta.sampleRateHz
         configuration.captures =
@@ -205,12 +224,13 @@ struct SpectrumSegmentCommand: WTKCommand {
             window: { window in
                 // The input's samples only (not a padded window's zeros).
                 try copy?.append(
-                    RawCF32File.encode(window.samples.prefix(window.detections.sampleCount), file: name + ".sigmf-data"))
-            }
-        ) { emission in
-            try csv.append(EmissionTable.line(EmissionTable.fields(emission)))
-            try writer.append(emission.annotation)
-        }
+                    RawCF32File.encode(window.samples.prefix(window.detections.sampleCount), file: name + ".sigmf-data")
+                )
+            },
+            emission: { emission in
+                try csv.append(EmissionTable.line(EmissionTable.fields(emission)))
+                try writer.append(emission.annotation)
+            })
         let elapsed = clock.now - started
         var outputMeta = inputMeta
         outputMeta.captures = configuration.captures
@@ -219,7 +239,8 @@ struct SpectrumSegmentCommand: WTKCommand {
         if copy != nil {
             outputMeta.datatype = .cf32LE
         } else if let dataReference {
-            outputMeta.extraGlobalFields["core:dataset"] = .string(dataReference)
+            let folder = URL(fileURLWithPath: output.outputDirectory, isDirectory: true).standardizedFileURL.path
+            outputMeta.extraGlobalFields["core:dataset"] = .string(Self.relativePath(of: dataReference, from: folder))
         } else {
             outputMeta.extraGlobalFields["core:metadata_only"] = .bool(true)
         }

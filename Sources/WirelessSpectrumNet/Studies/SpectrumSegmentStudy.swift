@@ -99,7 +99,8 @@ public struct SpectrumSegmentStudy: Study {
             let rf = configuration.resolvedCaptures.first?.frequencyHz != nil
             return [
                 StudyPlot(
-                    title: "Segments of \(URL(fileURLWithPath: configuration.source).lastPathComponent) (window 0)",
+                    title:
+                        "Segments of \(configuration.source == "-" ? "standard input" : URL(fileURLWithPath: configuration.source).lastPathComponent) (window 0)",
                     xLabel: rf ? "Frequency [MHz]" : "Frequency offset [MHz]",
                     yLabel: "Power per bin [dB]",
                     series: [
