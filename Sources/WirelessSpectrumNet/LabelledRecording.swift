@@ -64,11 +64,12 @@ public enum LabelledRecording {
                 }
                 let lo = lower - centre
                 let hi = upper - centre
-                // In the band of the capture it starts in (captures may be tuned differently).
-                let tuned =
-                    (ranges0.last { $0.samples.lowerBound <= annotation.sampleStart }?.capture.frequencyHz ?? centre)
-                    - centre
-                if hi - tuned <= -fs / 2 || lo - tuned >= fs / 2 {
+                // Out of band for every capture's tuning (captures may be tuned differently).
+                let outside = ranges0.allSatisfy { range in
+                    let tuned = (range.capture.frequencyHz ?? centre) - centre
+                    return hi - tuned <= -fs / 2 || lo - tuned >= fs / 2
+                }
+                if outside {
                     skipped += 1
                     continue
                 }

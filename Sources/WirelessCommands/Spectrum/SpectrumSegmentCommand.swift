@@ -72,7 +72,9 @@ struct SpectrumSegmentCommand: WTKCommand {
     @Option(parsing: .unconditional, help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
 
-    @Option(name: .customLong("batch-windows"), help: "Windows per batched inference call (1…256).")
+    @Option(
+        name: .customLong("batch-windows"), parsing: .unconditional, help: "Windows per batched inference call (1…256)."
+    )
     var batchWindows = 16
 
     @Option(
