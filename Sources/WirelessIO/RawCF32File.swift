@@ -14,6 +14,14 @@ public enum RawCF32File {
         return try IQSampleCodec.decodeCF32(data, file: url.path)
     }
 
+    /// `samples` as cf32_le bytes (a chunk of a file written piece by piece).
+    /// - Throws: `IOError.nonFiniteValue` naming `file` if a sample is NaN/±∞.
+    public static func encode(_ samples: ArraySlice<Complex<Float>>, file: String) throws(IOError) -> Data {
+        let chunk = Array(samples)
+        try IQSampleCodec.checkFinite(chunk, file: file)
+        return IQSampleCodec.encodeCF32(chunk)
+    }
+
     /// Atomically writes `samples` to `url`.
     /// - Throws: `IOError.nonFiniteValue` if a sample is NaN/±∞ (nothing is written); `IOError.unwritable`.
     public static func write(_ samples: [Complex<Float>], to url: URL) throws(IOError) {

@@ -13,15 +13,34 @@ public struct SigMFAnnotation: Sendable, Equatable, Codable {
     public var frequencyUpperEdgeHz: Double?
     /// Human-readable label, if given.
     public var label: String?
+    /// Other members (extension fields such as `wtk:snr_db`, `core:comment`), preserved on read and write.
+    public var extraFields: [String: JSONValue]
 
     public init(
         sampleStart: Int, sampleCount: Int, frequencyLowerEdgeHz: Double? = nil, frequencyUpperEdgeHz: Double? = nil,
-        label: String? = nil
+        label: String? = nil, extraFields: [String: JSONValue] = [:]
     ) {
         self.sampleStart = sampleStart
         self.sampleCount = sampleCount
         self.frequencyLowerEdgeHz = frequencyLowerEdgeHz
         self.frequencyUpperEdgeHz = frequencyUpperEdgeHz
         self.label = label
+        self.extraFields = extraFields
+    }
+
+    /// Member names the typed fields stand for (never kept in `extraFields`).
+    static let coreNames: Set<String> = [
+        "core:sample_start", "core:sample_count", "core:freq_lower_edge", "core:freq_upper_edge", "core:label",
+    ]
+
+    /// The annotation as a SigMF JSON object.
+    public var jsonValue: JSONValue {
+        var members = extraFields
+        members["core:sample_start"] = .integer(Int64(sampleStart))
+        members["core:sample_count"] = .integer(Int64(sampleCount))
+        if let f = frequencyLowerEdgeHz { members["core:freq_lower_edge"] = .number(f) }
+        if let f = frequencyUpperEdgeHz { members["core:freq_upper_edge"] = .number(f) }
+        if let label { members["core:label"] = .string(label) }
+        return .object(members)
     }
 }

@@ -7,8 +7,8 @@ import Numerics
 ///
 ///     meta.global["core:datatype"]            → datatype        (cf32_le or ci16_le; required)
 ///     meta.global["core:sample_rate"]         → sampleRateHz    (required, in `sampleRateRangeHz`)
-///     meta.captures[0]["core:frequency"]      → centerFrequencyHz (optional, in `frequencyRangeHz`;
-///                                               later captures are ignored)
+///     meta.captures[0]["core:frequency"]      → centerFrequencyHz (optional, in `frequencyRangeHz`)
+///     meta.captures[k]                        → captures (see `SigMFCapture`: start, frequency, datetime)
 ///     meta.annotations[k]                     → annotations (see `SigMFAnnotation`)
 ///     other meta.global members               → extraGlobalFields (preserved on write)
 ///
@@ -45,13 +45,18 @@ public struct SigMFRecording: Sendable, Equatable {
     public var datatype: Datatype
     /// Annotations, in file order.
     public var annotations: [SigMFAnnotation]
+    /// Capture segments, in file order (sample starts strictly increasing). Empty: one capture at sample 0
+    /// tuned to `centerFrequencyHz` (what `write` then writes, and what such a file reads back as).
+    public var captures: [SigMFCapture]
     /// Global members other than `core:datatype`, `core:sample_rate` and `core:version`, preserved verbatim.
     public var extraGlobalFields: [String: JSONValue]
 
     public init(
         samples: [Complex<Float>], sampleRateHz: Double, centerFrequencyHz: Double? = nil, datatype: Datatype = .cf32LE,
-        annotations: [SigMFAnnotation] = [], extraGlobalFields: [String: JSONValue] = [:]
+        annotations: [SigMFAnnotation] = [], extraGlobalFields: [String: JSONValue] = [:],
+        captures: [SigMFCapture] = []
     ) {
+        self.captures = captures
         self.samples = samples
         self.sampleRateHz = sampleRateHz
         self.centerFrequencyHz = centerFrequencyHz
@@ -107,7 +112,57 @@ public struct SigMFRecording: Sendable, Equatable {
     ///   `.nonFiniteValue` (NaN/∞ cf32 sample, naming its index). Every range above is checked; an empty
     ///   meta or data file (such as `/dev/null`) is `.truncated` with 0 bytes ("the file is empty").
     public static func read(from url: URL) throws(IOError) -> SigMFRecording {
-        let (metaURL, dataURL) = files(for: url)
+        var recording = try readMetadata(from: url)
+        let dataURL = recording.dataURL(forMetaAt: url)
+        let data = try FileContents.read(dataURL)
+        if data.isEmpty {
+            throw IOError.truncated(
+                file: dataURL.path, expectedBytes: recording.datatype.bytesPerSample, actualBytes: 0)
+        }
+        switch recording.datatype {
+        case .cf32LE: recording.samples = try IQSampleCodec.decodeCF32(data, file: dataURL.path)
+        case .ci16LE: recording.samples = try IQSampleCodec.decodeCI16(data, file: dataURL.path)
+        }
+        try recording.checkCaptures(file: files(for: url).meta.path)
+        return recording
+    }
+
+    /// The data file of the recording whose meta is at `url`: `core:dataset` when the meta names one (a path
+    /// relative to the meta's folder, or absolute: a metadata file written beside someone else's data, such as
+    /// `wtk spectrum segment`'s), else `<base>.sigmf-data`.
+    public func dataURL(forMetaAt url: URL) -> URL {
+        guard let name = extraGlobalFields["core:dataset"]?.stringValue, !name.isEmpty else {
+            return Self.files(for: url).data
+        }
+        if name.hasPrefix("/") { return URL(fileURLWithPath: name) }
+        return Self.files(for: url).meta.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// The capture segments as sample ranges of a recording of `sampleCount` samples (the first one from sample
+    /// 0, the last one to the end; no captures: one range over everything, tuned to `centerFrequencyHz`).
+    public func captureRanges(sampleCount: Int) -> [(capture: SigMFCapture, samples: Range<Int>)] {
+        let list = captures.isEmpty ? [SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz)] : captures
+        return list.indices.map { k in
+            let end = k + 1 < list.count ? list[k + 1].sampleStart : Swift.max(sampleCount, list[k].sampleStart)
+            return (list[k], (k == 0 ? 0 : list[k].sampleStart)..<end)
+        }
+    }
+
+    /// Checks that every capture starts inside the data (`samples.count`).
+    func checkCaptures(file: String) throws(IOError) {
+        for (k, capture) in captures.enumerated() where capture.sampleStart >= samples.count && k > 0 {
+            throw .malformedInput(
+                file: file, line: nil, column: "captures[\(k)].core:sample_start",
+                reason: "\(capture.sampleStart) is past the end of the data (\(samples.count) samples)")
+        }
+    }
+
+    /// Reads the meta file only: every field of `read(from:)` except the samples (left empty), with the same
+    /// checks; for readers that stream the data file themselves.
+    /// - Parameter url: `x.sigmf-meta`, `x.sigmf-data`, or the base path `x`.
+    /// - Throws: as `read(from:)`, for the meta file.
+    public static func readMetadata(from url: URL) throws(IOError) -> SigMFRecording {
+        let metaURL = files(for: url).meta
         let metaFile = metaURL.path
         let meta: JSONValue
         do {
@@ -163,16 +218,24 @@ public struct SigMFRecording: Sendable, Equatable {
         global["core:sample_rate"] = nil
         global["core:version"] = nil  // the writer states the version of what it writes
 
-        var centerFrequencyHz: Double?
-        if case .array(let captures)? = meta["captures"], let first = captures.first,
-            let frequency = first["core:frequency"]
-        {
-            guard let value = frequency.doubleValue, frequencyRangeHz.contains(value) else {
-                throw .malformedInput(
-                    file: metaFile, line: nil, column: "captures[0].core:frequency",
-                    reason: "\(show(frequency)) is not a frequency from \(rangeText(frequencyRangeHz))")
+        var captures: [SigMFCapture] = []
+        if case .array(let items)? = meta["captures"] {
+            for (k, item) in items.enumerated() {
+                let capture = try capture(item, index: k, file: metaFile)
+                if let previous = captures.last, capture.sampleStart <= previous.sampleStart {
+                    throw .malformedInput(
+                        file: metaFile, line: nil, column: "captures[\(k)].core:sample_start",
+                        reason:
+                            "\(capture.sampleStart) does not follow the previous capture's \(previous.sampleStart) (starts must increase)"
+                    )
+                }
+                captures.append(capture)
             }
-            centerFrequencyHz = value
+        }
+        let centerFrequencyHz = captures.first?.frequencyHz
+        // One plain capture at sample 0 is what `captures == []` stands for (and what `write` writes for it).
+        if captures.count == 1, captures[0] == SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz) {
+            captures = []
         }
 
         var annotations: [SigMFAnnotation] = []
@@ -182,18 +245,50 @@ public struct SigMFRecording: Sendable, Equatable {
             }
         }
 
-        let data = try FileContents.read(dataURL)
-        if data.isEmpty {
-            throw IOError.truncated(file: dataURL.path, expectedBytes: datatype.bytesPerSample, actualBytes: 0)
-        }
-        let samples: [Complex<Float>]
-        switch datatype {
-        case .cf32LE: samples = try IQSampleCodec.decodeCF32(data, file: dataURL.path)
-        case .ci16LE: samples = try IQSampleCodec.decodeCI16(data, file: dataURL.path)
-        }
         return SigMFRecording(
-            samples: samples, sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz, datatype: datatype,
-            annotations: annotations, extraGlobalFields: global)
+            samples: [], sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz, datatype: datatype,
+            annotations: annotations, extraGlobalFields: global, captures: captures)
+    }
+
+    private static func capture(_ item: JSONValue, index k: Int, file: String) throws(IOError) -> SigMFCapture {
+        func field(_ name: String) -> String { "captures[\(k)].\(name)" }
+        guard case .object(var members) = item else {
+            throw .malformedInput(file: file, line: nil, column: "captures[\(k)]", reason: "must be an object")
+        }
+        let start: Int
+        if let value = members["core:sample_start"] {
+            guard let index = value.intValue, index >= 0 else {
+                throw .malformedInput(
+                    file: file, line: nil, column: field("core:sample_start"), reason: "must be a non-negative integer")
+            }
+            start = index
+        } else {
+            guard k == 0 else {
+                throw .malformedInput(
+                    file: file, line: nil, column: field("core:sample_start"), reason: "missing required field")
+            }
+            start = 0
+        }
+        var frequencyHz: Double?
+        if let frequency = members["core:frequency"] {
+            guard let value = frequency.doubleValue, frequencyRangeHz.contains(value) else {
+                throw .malformedInput(
+                    file: file, line: nil, column: field("core:frequency"),
+                    reason: "\(show(frequency)) is not a frequency from \(rangeText(frequencyRangeHz))")
+            }
+            frequencyHz = value
+        }
+        var datetime: String?
+        if let value = members["core:datetime"] {
+            guard let text = value.stringValue else {
+                throw .malformedInput(
+                    file: file, line: nil, column: field("core:datetime"),
+                    reason: "\(show(value)) is not an ISO 8601 date-time string")
+            }
+            datetime = text
+        }
+        for name in ["core:sample_start", "core:frequency", "core:datetime"] { members[name] = nil }
+        return SigMFCapture(sampleStart: start, frequencyHz: frequencyHz, datetime: datetime, extraFields: members)
     }
 
     private static func annotation(_ item: JSONValue, index k: Int, file: String) throws(IOError) -> SigMFAnnotation {
@@ -220,9 +315,14 @@ public struct SigMFRecording: Sendable, Equatable {
             }
             return hz
         }
+        var extra: [String: JSONValue] = [:]
+        if case .object(let members) = item {
+            for (name, value) in members where !SigMFAnnotation.coreNames.contains(name) { extra[name] = value }
+        }
         return SigMFAnnotation(
             sampleStart: start, sampleCount: count, frequencyLowerEdgeHz: try frequency("core:freq_lower_edge"),
-            frequencyUpperEdgeHz: try frequency("core:freq_upper_edge"), label: item["core:label"]?.stringValue)
+            frequencyUpperEdgeHz: try frequency("core:freq_upper_edge"), label: item["core:label"]?.stringValue,
+            extraFields: extra)
     }
 
     /// The meta JSON text (pretty, sorted keys, trailing newline).
@@ -231,20 +331,12 @@ public struct SigMFRecording: Sendable, Equatable {
         global["core:datatype"] = .string(datatype.rawValue)
         global["core:sample_rate"] = .number(sampleRateHz)
         global["core:version"] = .string(Self.specificationVersion)
-        var capture: [String: JSONValue] = ["core:sample_start": .integer(0)]
-        if let centerFrequencyHz { capture["core:frequency"] = .number(centerFrequencyHz) }
-        let annotationValues: [JSONValue] = annotations.map { a in
-            var members: [String: JSONValue] = [
-                "core:sample_start": .integer(Int64(a.sampleStart)),
-                "core:sample_count": .integer(Int64(a.sampleCount)),
-            ]
-            if let f = a.frequencyLowerEdgeHz { members["core:freq_lower_edge"] = .number(f) }
-            if let f = a.frequencyUpperEdgeHz { members["core:freq_upper_edge"] = .number(f) }
-            if let label = a.label { members["core:label"] = .string(label) }
-            return .object(members)
-        }
+        let captureValues =
+            captures.isEmpty
+            ? [SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz).jsonValue] : captures.map(\.jsonValue)
         let meta: JSONValue = .object([
-            "global": .object(global), "captures": .array([.object(capture)]), "annotations": .array(annotationValues),
+            "global": .object(global), "captures": .array(captureValues),
+            "annotations": .array(annotations.map(\.jsonValue)),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -210,10 +210,10 @@ struct PlotRenderer {
     }
 
     /// A linear axis over whole-number data labelled at whole numbers only: fractional major ticks (a step
-    /// below 1, as for three recordings 1, 2, 3) are dropped, unless fewer than two would remain.
+    /// below 1, as for three recordings 1, 2, 3, or a single recording 1) are dropped, unless none would remain.
     static func wholeNumberTicks(_ ticks: AxisTicks) -> AxisTicks {
         let whole = ticks.major.filter { $0.value == $0.value.rounded() }
-        guard whole.count < ticks.major.count, whole.count >= 2 else { return ticks }
+        guard whole.count < ticks.major.count, !whole.isEmpty else { return ticks }
         return AxisTicks(lower: ticks.lower, upper: ticks.upper, major: whole, minor: ticks.minor)
     }
 

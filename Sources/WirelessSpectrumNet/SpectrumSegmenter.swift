@@ -19,7 +19,9 @@ public struct OccupiedInterval: Sendable, Equatable, Codable {
     public var meanProbability: Double
 }
 
-/// Runs a trained network over a recording, window by window (output as in docs/SPECTRUM.md#sigmf-captures).
+/// Runs a trained network over a recording in memory, window by window (output as in
+/// docs/SPECTRUM.md#sigmf-captures). Streams, captures, padded trailing windows and emissions are
+/// `SpectrumStreamSegmenter`'s (docs/SPECTRUM.md#streaming).
 ///
 ///     windows x[w·W ..< (w+1)·W], W = M·N (a trailing partial window is ignored)
 ///     bin k ↔ [f_k, f_k + fs/N), f_k = −fs/2 + k·fs/N (+ centre frequency)
@@ -168,6 +170,9 @@ public struct SpectrumSegmenter {
     public static var defaultModelURL: URL? {
         ShippedResources.url(of: defaultModelFileName, target: "WirelessSpectrumNet")
     }
+
+    /// The sample rate every shipped and trained model works at [Hz] (20 MS/s; never resampled).
+    public static let modelSampleRateHz = 20e6
 
     /// File name of the shipped checkpoint.
     public static let defaultModelFileName = "cmusenet-default.cmsn"

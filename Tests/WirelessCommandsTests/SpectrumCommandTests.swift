@@ -206,15 +206,22 @@ import WirelessSpectrumNet
         #expect(
             runWTK(["spectrum", "segment", base.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 0)
         let files = listing(out)
-        #expect(files.contains("spectrum-segment.csv") && files.contains("spectrum-segment.svg"))
-        #expect(files.contains("spectrum-segment.sigmf-meta"))
+        #expect(files.contains("spectrum-segment-emissions.csv") && files.contains("spectrum-segment.svg"))
+        #expect(files.contains("spectrum-segment.sigmf-meta") && files.contains("spectrum-segment-emissions.meta.json"))
+        // No copy of the data: the meta references the input's data file, which reads back through it.
+        #expect(!files.contains("spectrum-segment.sigmf-data") && !files.contains { $0.hasSuffix(".part") })
         let annotated = try SigMFRecording.read(from: out.appendingPathComponent("spectrum-segment"))
-        let table = try CSVReader.read(contentsOf: out.appendingPathComponent("spectrum-segment.csv"))
-        #expect(annotated.annotations.count == table.rows.count)
+        #expect(annotated.samples.count == 2 * 16_384 + 100)
+        let table = try CSVReader.read(contentsOf: out.appendingPathComponent("spectrum-segment-emissions.csv"))
+        let emissions = annotated.annotations.filter { $0.extraFields["wtk:source"] == .string("wtk spectrum segment") }
+        #expect(emissions.count == table.rows.count && emissions.count == annotated.annotations.count)
+        #expect(table.header.prefix(4) == ["capture", "start_s", "stop_s", "start_utc"])
         // RF edges: the centre frequency is known, so edges lie within 2.4 GHz ± 10 MHz.
-        for annotation in annotated.annotations {
+        for annotation in emissions {
             #expect(abs(annotation.frequencyLowerEdgeHz! - 2.4e9) <= 10e6)
         }
+        // Three windows, the last zero-padded (100 samples) and counted in the meta.
+        #expect(annotated.extraGlobalFields["wtk:padded_windows"] == .integer(1))
     }
 
     @Test func badRecordingsExit65() throws {
@@ -227,11 +234,12 @@ import WirelessSpectrumNet
         _ = try recording(samples: 16_384, sampleRateHz: 10e6).write(to: slow)
         #expect(
             runWTK(["spectrum", "segment", slow.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
-        // Shorter than one window.
-        let short = folder.appendingPathComponent("short")
-        _ = try recording(samples: 1000).write(to: short)
+        // Empty data (a shorter recording is one zero-padded window, see segmentWritesIntervalsAnnotationsAndFigure).
+        let empty = folder.appendingPathComponent("empty")
+        let emptyFiles = try recording(samples: 16).write(to: empty)
+        try Data().write(to: emptyFiles.data)
         #expect(
-            runWTK(["spectrum", "segment", short.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
+            runWTK(["spectrum", "segment", empty.path, "--model", model.path, "--out-dir", out.path, "--quiet"]) == 65)
         // Truncated data file (not a whole number of cf32 samples).
         let cut = folder.appendingPathComponent("cut")
         let files = try recording(samples: 16_384).write(to: cut)
@@ -259,6 +267,6 @@ import WirelessSpectrumNet
         _ = try recording(samples: 16_384).write(to: good)
         #expect(
             runWTK(["spectrum", "segment", good.path, "--model", broken.path, "--out-dir", out.path, "--quiet"]) == 65)
-        #expect(!listing(out).contains("spectrum-segment.csv"))
+        #expect(!listing(out).contains("spectrum-segment-emissions.csv"))
     }
 }

@@ -7,6 +7,37 @@ import WirelessIO
 @testable import WirelessSpectrumNet
 
 @Suite struct LabelledRecordingTests {
+    /// Windows never straddle a capture (each capture is cut from its own start; its trailing partial window
+    /// is left out of training), and a label's RF edges map through the centre of its window's capture: the
+    /// same 2.001–2.002 GHz label is 1–2 MHz baseband under a 2 GHz capture and out of band under a 1 GHz one.
+    @Test func windowsAndLabelsFollowCaptures() throws {
+        let extractor = try SpectrumFeatureExtractor(fftCount: 2, bins: 1024, window: .rectangular)
+        let w = extractor.windowSamples  // 2048
+        var generator = Xoshiro256StarStar(seed: 2)
+        let samples = (0..<(3 * w + 700)).map { _ in
+            Complex<Float>(Float(generator.nextUnitDouble() - 0.5), Float(generator.nextUnitDouble() - 0.5))
+        }
+        let recording = SigMFRecording(
+            samples: samples, sampleRateHz: 20e6, centerFrequencyHz: 1e9,
+            annotations: [
+                SigMFAnnotation(
+                    sampleStart: 0, sampleCount: samples.count, frequencyLowerEdgeHz: 2.001e9,
+                    frequencyUpperEdgeHz: 2.002e9)
+            ],
+            captures: [
+                SigMFCapture(sampleStart: 0, frequencyHz: 1e9), SigMFCapture(sampleStart: w + 300, frequencyHz: 2e9),
+            ])
+        let starts = LabelledRecording.windowStarts(of: recording, windowSamples: w)
+        #expect(starts.map(\.start) == [0, w + 300, 2 * w + 300])
+        #expect(starts.map(\.capture) == [0, 1, 1])
+        let (dataset, _) = try LabelledRecording.dataset(from: recording, extractor: extractor)
+        #expect(dataset.count == 3)
+        let occupied = (0..<3).map { dataset.mask($0).filter { $0 }.count }
+        #expect(occupied[0] == 0)  // 2.001 GHz is 1 GHz away from the first capture's centre
+        let expected = SpectrumLabels.mask(intervalsHz: [(1e6, 2e6)], bins: 1024, sampleRateHz: 20e6)
+        #expect(dataset.mask(1) == expected && dataset.mask(2) == expected)
+    }
+
     @Test func generatedExamplesRoundTripThroughSigMFLabels() throws {
         // Generator → SigMF file with annotations (RF edges) → reader → the generator's own masks.
         var config = WidebandGeneratorConfiguration()

@@ -17,7 +17,9 @@ struct SpectrumEvaluateCommand: ShardableCommand {
             CMuSeNet (--model, default the shipped model), optionally the real-valued counterpart \
             (--real-model), the energy detector (Welch L = 1024, Hann, 50 %, chi-square threshold, \
             FCME noise floor) and CA-CFAR (32 reference and 2 guard cells per side). With --captures \
-            the windows of labelled recordings are scored instead (one row per method and recording). \
+            the windows of labelled recordings are scored instead (one row per method and recording, \
+            snr_db from the recording's wtk:snr_db as wtk spectrum generate writes it, empty when absent; \
+            windows never straddle a SigMF capture). \
             Writes <name>.csv (one row per method and SNR level or recording plus a mean row per \
             method; the decision rule is recorded in the rule column) and <name>-accuracy.svg, \
             <name>-iou.svg. Every metric is a fraction in [0, 1]: mask_iou is the IoU of the decided \

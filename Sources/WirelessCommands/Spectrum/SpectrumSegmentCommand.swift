@@ -4,31 +4,64 @@ import Numerics
 import WirelessCore
 import WirelessFFT
 import WirelessIO
+import WirelessPlot
 import WirelessSpectrumNet
 
-/// `wtk spectrum segment`: a recording → occupied intervals (CSV and SigMF annotations) and an SVG.
+/// `wtk spectrum segment`: a recording or a sample stream → emissions (CSV and SigMF annotations) and an SVG.
 struct SpectrumSegmentCommand: WTKCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
-        abstract: "Find the occupied frequency intervals of a 20 MS/s recording with a trained CMuSeNet.",
+        abstract: "Find the emissions in a 20 MS/s recording or sample stream with a trained CMuSeNet.",
         discussion: """
-            INPUT is a SigMF recording (cf32_le or ci16_le), a raw .cf32 file with --sample-rate, or one \
-            example of the authors' generator (a folder with data.dat and meta-data.json). The \
-            recording is cut into windows of M·N = 16384 samples; each window's occupied bins become \
-            intervals (RF edges when the centre frequency is known). Writes <name>.csv (one row per \
-            interval), <name>.sigmf-meta/-data (the recording with one annotation per interval) and \
-            <name>.svg (the first window's spectrum with the segments shaded). The sample rate must \
-            equal the model's 20 MHz (no implicit resampling).
+            INPUT is a SigMF recording (cf32_le or ci16_le; every capture's frequency and time are used), \
+            a raw .cf32 file with --sample-rate, one example of the authors' generator (a folder with \
+            data.dat and meta-data.json), or - for standard input (with --sample-rate, --datatype and \
+            optionally --frequency), e.g. rx_sdr ... | wtk spectrum segment - --sample-rate 20e6 \
+            --datatype ci16_le --frequency 2.44e9. The samples are read a chunk at a time (memory does not \
+            grow with the length) and cut into windows of M·N = 16384 samples that never straddle a \
+            capture; a trailing partial window is zero-padded and marked. Occupied intervals of \
+            consecutive windows that overlap in frequency (within --tolerance-bins, skipping up to \
+            --max-gap-windows windows) form one emission. Writes <name>-emissions.csv (one row per \
+            emission, appended as each closes to <name>-emissions.csv.part, renamed when the run \
+            ends), <name>.sigmf-meta (the input's annotations marked wtk:source input, then one \
+            annotation per emission; it references the input's data in core:dataset (a path relative to the \
+            output folder), or is metadata-only for \
+            standard input, unless --copy-data writes <name>.sigmf-data) and <name>.svg (the \
+            first window's spectrum with the segments shaded), and prints the real-time factor. The \
+            sample rate must equal the model's 20 MHz (no implicit resampling).
             """)
+
+    /// Sample encodings of a stream.
+    enum StreamDatatype: String, ExpressibleByArgument, CaseIterable {
+        case cf32LE = "cf32_le"
+        case ci16LE = "ci16_le"
+
+        init?(argument: String) {
+            // The SigMF spelling, and the kebab-case one of the other option values.
+            self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_"))
+        }
+
+        var datatype: SigMFRecording.Datatype { self == .cf32LE ? .cf32LE : .ci16LE }
+    }
 
     @Argument(
         help: ArgumentHelp(
-            "The recording: .sigmf-meta, .sigmf-data, SigMF base name, .cf32, or an authors' example folder.",
+            "The recording: .sigmf-meta, .sigmf-data, SigMF base name, .cf32, an authors' example folder, or - (standard input).",
             valueName: "input"))
     var input: String
 
-    @Option(name: .customLong("sample-rate"), parsing: .unconditional, help: "Sample rate [Hz]; required for .cf32.")
+    @Option(
+        name: .customLong("sample-rate"), parsing: .unconditional,
+        help: "Sample rate [Hz]; required for .cf32 and standard input.")
     var sampleRateHz: Double?
+
+    @Option(help: "Sample encoding of standard input: cf32_le or ci16_le.")
+    var datatype: StreamDatatype = .cf32LE
+
+    @Option(
+        name: .customLong("frequency"), parsing: .unconditional,
+        help: "Centre frequency [Hz] of standard input or a .cf32 file (RF edges); SigMF captures give their own.")
+    var frequencyHz: Double?
 
     @Option(help: "Model checkpoint (default: the shipped datasets/cmusenet-default model).")
     var model: String?
@@ -38,6 +71,27 @@ struct SpectrumSegmentCommand: WTKCommand {
 
     @Option(parsing: .unconditional, help: "Probability threshold τ in (0, 1).")
     var threshold: Double = 0.5
+
+    @Option(
+        name: .customLong("batch-windows"), parsing: .unconditional, help: "Windows per batched inference call (1…256)."
+    )
+    var batchWindows = 16
+
+    @Option(
+        name: .customLong("tolerance-bins"), parsing: .unconditional,
+        help: "Frequency tolerance [bins] when following an interval into the next window (≥ 0).")
+    var toleranceBins = 1
+
+    @Option(
+        name: .customLong("max-gap-windows"), parsing: .unconditional,
+        help: "Windows without a detection an emission may skip and continue (≥ 0).")
+    var maxGapWindows = 0
+
+    @Flag(
+        name: .customLong("copy-data"),
+        help: "Also write the samples read as <name>.sigmf-data (cf32_le), so the output is a self-contained recording."
+    )
+    var copyData = false
 
     @Option(help: "Base name of the outputs.")
     var name: String = "spectrum-segment"
@@ -52,22 +106,161 @@ struct SpectrumSegmentCommand: WTKCommand {
             let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
             throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
         }
+        if let frequency = frequencyHz, !SigMFRecording.frequencyRangeHz.contains(frequency) {
+            throw ValidationError("--frequency must be a frequency with |f| ≤ 1e13 Hz (got \(frequency)).")
+        }
+        if input == "-" && sampleRateHz == nil {
+            throw ValidationError("--sample-rate is required when reading standard input (-).")
+        }
+        guard (1...256).contains(batchWindows) else { throw ValidationError("--batch-windows must be in 1…256.") }
+        guard toleranceBins >= 0 else { throw ValidationError("--tolerance-bins must be ≥ 0.") }
+        guard maxGapWindows >= 0 else { throw ValidationError("--max-gap-windows must be ≥ 0.") }
+    }
+
+    /// `path` relative to the folder `base` (both absolute and standardised), e.g. `../in/x.sigmf-data`, so that
+    /// an output folder moved together with its input keeps pointing at it.
+    static func relativePath(of path: String, from base: String) -> String {
+        let target = path.split(separator: "/")
+        let origin = base.split(separator: "/")
+        var common = 0
+        while common < target.count - 1, common < origin.count, target[common] == origin[common] { common += 1 }
+        let up = Array(repeating: "..", count: origin.count - common)
+        return (up + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The process's peak resident set size [MB] (getrusage; Linux reports KiB).
+    static func peakResidentMegabytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+            let who = RUSAGE_SELF.rawValue
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        #if os(Linux)
+            return Int(usage.ru_maxrss) / 1024
+        #else
+            return Int(usage.ru_maxrss) / (1024 * 1024)
+        #endif
+    }
+
+    /// The study's input and the metadata the output meta starts from (the input's, or a stream's).
+    func resolveInput() throws -> (SpectrumSegmentStudy.Input, SigMFRecording, dataReference: String?) {
+        if input == "-" {
+            let meta = SigMFRecording(
+                samples: [], sampleRateHz: sampleRateHz!, centerFrequencyHz: frequencyHz,
+                datatype: datatype.datatype)
+            return (.standardInput(datatype: datatype.datatype), meta, nil)
+        }
+        let url = URL(fileURLWithPath: input)
+        if url.pathExtension.lowercased() == "cf32" {
+            guard let rate = sampleRateHz else {
+                throw SpectrumNetError.invalidConfiguration(
+                    reason: "a raw .cf32 file needs a sample rate (--sample-rate)")
+            }
+            guard FileManager.default.fileExists(atPath: url.path) else { throw IOError.missingFile(path: url.path) }
+            let meta = SigMFRecording(samples: [], sampleRateHz: rate, centerFrequencyHz: frequencyHz)
+            return (.file(url, datatype: .cf32LE), meta, url.standardizedFileURL.path)
+        }
+        if SpectrumRecordingInput.authorsFiles(input) != nil {
+            var recording = try SpectrumRecordingInput.read(input, sampleRateHz: sampleRateHz)
+            if recording.centerFrequencyHz == nil { recording.centerFrequencyHz = frequencyHz }
+            var meta = recording
+            meta.samples = []
+            return (.recording(recording), meta, nil)
+        }
+        var meta = try SigMFRecording.readMetadata(from: url)
+        if let rate = sampleRateHz { meta.sampleRateHz = rate }
+        if meta.centerFrequencyHz == nil, let frequencyHz {
+            meta.centerFrequencyHz = frequencyHz
+            if !meta.captures.isEmpty { meta.captures[0].frequencyHz = frequencyHz }
+        }
+        let data = meta.dataURL(forMetaAt: url)
+        guard FileManager.default.fileExists(atPath: data.path) else { throw IOError.missingFile(path: data.path) }
+        return (.file(data, datatype: meta.datatype), meta, data.standardizedFileURL.path)
     }
 
     func execute() throws {
-        let recording = try SpectrumRecordingInput.read(input, sampleRateHz: sampleRateHz)
+        let (studyInput, inputMeta, dataReference) = try resolveInput()
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
-        var configuration = SpectrumSegmentStudy.Configuration(recording: recording, network: network)
+        // Checked before any output exists (the stream checks it again).
+        let modelRate = SpectrumSegmenter.modelSampleRateHz
+        guard abs(inputMeta.sampleRateHz - modelRate) <= 1e-9 * modelRate else {
+            throw SpectrumNetError.inRecording(
+                file: input, error: .sampleRateMismatch(expectedHz: modelRate, foundHz: inputMeta.sampleRateHz))
+        }
+        var configuration = SpectrumSegmentStudy.Configuration(input: studyInput, network: network)
+        configuration.sampleRateHz = inputMeta.sampleRateHz
+        configuration.captures =
+            inputMeta.captures.isEmpty
+            ? [SigMFCapture(sampleStart: 0, frequencyHz: inputMeta.centerFrequencyHz)] : inputMeta.captures
         configuration.rule = try DecisionRule(threshold: threshold, part: rule)
+        configuration.batchWindows = batchWindows
+        configuration.toleranceBins = toleranceBins
+        configuration.maxGapWindows = maxGapWindows
         configuration.source = input
-        let result = try SpectrumSegmentStudy(configuration).run()
         let context = OutputContext(
             options: output,
             parameters: [
                 "input": input, "model": modelPath, "rule": configuration.rule.summary,
-                "sample_rate_hz": String(recording.sampleRateHz),
+                "sample_rate_hz": String(inputMeta.sampleRateHz), "batch_windows": String(batchWindows),
+                "tolerance_bins": String(toleranceBins), "max_gap_windows": String(maxGapWindows),
             ])
-        try context.writeRecording(result.annotatedRecording, name: name)
-        try context.write(result, name: name)
+        let csvURL = try context.fileURL(context.checkedBaseName(name) + "-emissions.csv")
+        let metaURL = try context.fileURL(name + ".sigmf-meta")
+        let csv = try LiveOutputFile(url: csvURL)
+        let meta = try LiveOutputFile(url: metaURL)
+        let writer = SigMFMetaStreamWriter(file: meta)
+        try csv.append(EmissionTable.line(EmissionTable.header))
+        try writer.begin()
+        for annotation in inputMeta.annotations {
+            var kept = annotation
+            kept.extraFields["wtk:source"] = .string("input")
+            try writer.append(kept)
+        }
+        let copy = try copyData ? LiveOutputFile(url: context.fileURL(name + ".sigmf-data")) : nil
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = try SpectrumSegmentStudy(configuration).run(
+            progress: context.studyProgress,
+            window: { window in
+                // The input's samples only (not a padded window's zeros).
+                try copy?.append(
+                    RawCF32File.encode(window.samples.prefix(window.detections.sampleCount), file: name + ".sigmf-data")
+                )
+            },
+            emission: { emission in
+                try csv.append(EmissionTable.line(EmissionTable.fields(emission)))
+                try writer.append(emission.annotation)
+            })
+        let elapsed = clock.now - started
+        var outputMeta = inputMeta
+        outputMeta.captures = configuration.captures
+        outputMeta.extraGlobalFields["core:dataset"] = nil
+        outputMeta.extraGlobalFields["core:metadata_only"] = nil
+        if copy != nil {
+            outputMeta.datatype = .cf32LE
+        } else if let dataReference {
+            let folder = URL(fileURLWithPath: output.outputDirectory, isDirectory: true).standardizedFileURL.path
+            outputMeta.extraGlobalFields["core:dataset"] = .string(Self.relativePath(of: dataReference, from: folder))
+        } else {
+            outputMeta.extraGlobalFields["core:metadata_only"] = .bool(true)
+        }
+        outputMeta.extraGlobalFields["wtk:emissions"] = .integer(Int64(result.summaryCounts.emissions))
+        outputMeta.extraGlobalFields["wtk:padded_windows"] = .integer(Int64(result.summaryCounts.paddedWindows))
+        try writer.end(outputMeta)
+        // The emissions table is the live file (a streaming result keeps no rows); the figure and the summary.
+        for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: name + plot.name) }
+        context.note(result.summary)
+        try context.metadata.writeSidecar(for: csvURL)
+        try csv.finish()
+        try copy?.finish()
+        try meta.finish()
+        let seconds = Double(result.summaryCounts.samples) / inputMeta.sampleRateHz
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        context.note(
+            "spectrum segment: real-time factor \(String(format: "%.2f", seconds / max(wall, 1e-9))) "
+                + "(\(SummaryText.quantity(seconds, "s")) of signal in \(SummaryText.quantity(wall, "s"))), "
+                + "peak memory \(Self.peakResidentMegabytes()) MB")
     }
 }

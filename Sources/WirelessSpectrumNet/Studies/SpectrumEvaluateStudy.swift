@@ -239,7 +239,10 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             groups.append(
                 c.captures.isEmpty
                     ? Group(snrDB: c.snrLevelsDB[group], source: "synthetic", windows: start..<(start + windows))
-                    : Group(snrDB: .nan, source: c.captures[group], windows: start..<(start + windows)))
+                    : Group(
+                        snrDB: SpectrumRecordingInput.recordedSNRDB(c.captures[group]) ?? .nan,
+                        source: c.captures[group],
+                        windows: start..<(start + windows)))
             start += windows
         }
         return Result(configuration: c, methods: perMethod, groups: groups, windowCount: start)
@@ -297,6 +300,7 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
         // Truth and baselines per window, in parallel (each synthetic example has its own seed).
         let pooledCaptures = captureSets.isEmpty ? nil : SpectrumDataset.concatenated(captureSets)
         let (captureGroups, captureRecordings) = (groups, recordings)
+        let captureStarts = recordings.map { LabelledRecording.windowStarts(of: $0, windowSamples: windowSamples) }
         let (noiseFloor, falseAlarm) = (c.noiseFloor, c.falseAlarm)
         let baseline: [([Bool], [Bool], [Bool])] = ParallelExecution.parallelMap(count: windowCount) { task in
             let samples: ArraySlice<Complex<Float>>
@@ -314,7 +318,8 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             } else {
                 let group = captureGroups.firstIndex { $0.windows.contains(task) }!
                 let window = task - captureGroups[group].windows.lowerBound
-                samples = captureRecordings[group].samples[(window * windowSamples)..<((window + 1) * windowSamples)]
+                let start = captureStarts[group][window].start
+                samples = captureRecordings[group].samples[start..<(start + windowSamples)]
                 truth = pooledCaptures!.mask(task)
             }
             let estimator: NoiseFloorEstimator

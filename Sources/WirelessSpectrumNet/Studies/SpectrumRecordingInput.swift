@@ -55,6 +55,23 @@ public enum SpectrumRecordingInput {
         return recording
     }
 
+    /// The SNR the toolkit recorded for the recording at `path` [dB]: its `wtk:snr_db` global member (what
+    /// `wtk spectrum generate` writes), else the `wtk:snr_db` its annotations share; nil when neither is
+    /// there or the file cannot be read (only the meta file is read).
+    public static func recordedSNRDB(_ path: String) -> Double? {
+        let recording: SigMFRecording
+        if authorsFiles(path) != nil {
+            guard let read = try? read(path) else { return nil }
+            recording = read
+        } else {
+            guard let read = try? SigMFRecording.readMetadata(from: URL(fileURLWithPath: path)) else { return nil }
+            recording = read
+        }
+        if let snr = recording.extraGlobalFields["wtk:snr_db"]?.doubleValue { return snr }
+        let values = Set(recording.annotations.compactMap { $0.extraFields["wtk:snr_db"]?.doubleValue })
+        return values.count == 1 ? values.first : nil
+    }
+
     /// The labelled windows of the recording at `path` (`LabelledRecording.dataset`), with errors
     /// naming the file.
     public static func labelledWindows(_ path: String, extractor: SpectrumFeatureExtractor) throws -> (

@@ -4,96 +4,130 @@ import WirelessCore
 import WirelessFFT
 import WirelessIO
 
-/// The segmentation study of `wtk spectrum segment`: a trained network run over a recording window by
-/// window (M·N samples each, at the model's 20 MS/s; never resampled); each window's occupied bins
-/// become intervals (RF edges when the centre frequency is known).
+/// The segmentation study of `wtk spectrum segment`: a trained network run over a recording or a sample
+/// stream window by window (M·N samples each, at the model's 20 MS/s; never resampled; windows stay inside
+/// one capture, a trailing partial window is zero-padded and marked), the windows' occupied intervals merged
+/// across time into emissions (`EmissionTracker`, docs/SPECTRUM.md#emissions).
 ///
 ///     let (network, _) = try Checkpoint.load(from: modelURL)
-///     let result = try SpectrumSegmentStudy(.init(recording: recording, network: network)).run()
-///     result.tables[0]   // window, sample_start, …, lower_edge_hz, upper_edge_hz, mean_probability
+///     let result = try SpectrumSegmentStudy(.init(input: .recording(recording), network: network)).run()
+///     result.emissions   // start, stop, edges, powers, SNR, windows covered
+///
+/// `run(progress:emission:)` streams: each emission goes to the caller as it closes and the result keeps
+/// none, so memory stays bounded whatever the length (docs/SPECTRUM.md#streaming).
 public struct SpectrumSegmentStudy: Study {
-    /// The recording and the model.
+    /// Where the samples come from.
+    public enum Input: Sendable {
+        /// A recording in memory (its rate, captures and centre frequency are used unless overridden).
+        case recording(SigMFRecording)
+        /// A data file read a chunk at a time (a `.sigmf-data`, a raw `.cf32`, a FIFO).
+        case file(URL, datatype: SigMFRecording.Datatype)
+        /// Standard input.
+        case standardInput(datatype: SigMFRecording.Datatype)
+    }
+
+    /// The input, the model and the merging rule.
     public struct Configuration: Sendable {
-        /// The recording (its sample rate must equal the model's).
-        public var recording: SigMFRecording
+        /// The samples.
+        public var input: Input
+        /// Sample rate [Hz] (must equal the model's 20 MHz); nil: the recording's (required for files and
+        /// standard input).
+        public var sampleRateHz: Double?
+        /// Capture segments; empty: the recording's, or one capture at sample 0 tuned to `centerFrequencyHz`.
+        public var captures: [SigMFCapture] = []
+        /// Centre frequency [Hz] of a stream without captures (RF edges), if known.
+        public var centerFrequencyHz: Double?
         /// The trained network.
         public var network: SegmentationNetwork<Float>
         /// The decision rule.
         public var rule: DecisionRule = .standard
-        /// What the recording is, for errors and the title (its path).
+        /// Windows per batched inference call, 1…256.
+        public var batchWindows = 16
+        /// Emission merging: frequency tolerance [bins] ≥ 0 and windows an emission may skip ≥ 0.
+        public var toleranceBins = 1
+        public var maxGapWindows = 0
+        /// What the input is, for errors and the title (its path, `-` for standard input).
         public var source = "recording"
 
-        public init(recording: SigMFRecording, network: SegmentationNetwork<Float>) {
-            self.recording = recording
+        public init(input: Input, network: SegmentationNetwork<Float>) {
+            self.input = input
             self.network = network
+        }
+
+        /// Compatibility: a recording in memory.
+        public init(recording: SigMFRecording, network: SegmentationNetwork<Float>) {
+            self.init(input: .recording(recording), network: network)
+        }
+
+        /// The captures used: given, else the recording's, else one at sample 0 (`centerFrequencyHz`).
+        public var resolvedCaptures: [SigMFCapture] {
+            if !captures.isEmpty { return captures }
+            if case .recording(let recording) = input {
+                return recording.captures.isEmpty
+                    ? [SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz ?? recording.centerFrequencyHz)]
+                    : recording.captures
+            }
+            return [SigMFCapture(sampleStart: 0, frequencyHz: centerFrequencyHz)]
         }
     }
 
-    /// The intervals and masks.
+    /// The emissions (when collected) and the first window, for the figure.
     public struct Result: StudyResult {
         public let configuration: Configuration
-        /// Per-window occupancy masks (one Bool per bin).
-        public let masks: [[Bool]]
-        /// The occupied intervals, window by window.
-        public let intervals: [OccupiedInterval]
-        /// The first window's Welch spectrum [dB per bin] and its frequencies [MHz] (RF when known).
-        let spectrum: (frequenciesMHz: [Double], densityDB: [Double])
-
-        /// The recording with one annotation per interval (cf32_le).
-        public var annotatedRecording: SigMFRecording {
-            var annotated = configuration.recording
-            annotated.datatype = .cf32LE
-            annotated.annotations = intervals.map {
-                SigMFAnnotation(
-                    sampleStart: $0.sampleStart, sampleCount: $0.sampleCount, frequencyLowerEdgeHz: $0.lowerEdgeHz,
-                    frequencyUpperEdgeHz: $0.upperEdgeHz, label: "occupied (wtk spectrum segment)")
-            }
-            return annotated
-        }
+        /// The emissions in closing order (empty for a streaming run, which hands them on instead).
+        public let emissions: [Emission]
+        /// What the run saw (windows, padded windows, emissions, samples, peak batch size).
+        public let summaryCounts: SpectrumStreamSegmenter.Summary
+        /// The first window's mask and Welch spectrum [dB per bin] at frequencies [MHz] (RF when known).
+        let firstWindow: (mask: [Bool], frequenciesMHz: [Double], densityDB: [Double])
 
         public var tables: [StudyTable] {
-            let i = intervals
-            let swift = StudyColumn.NumberStyle.swiftDescription
+            let rows = emissions.map(EmissionTable.fields)
             return [
-                StudyTable(columns: [
-                    StudyColumn("window", i.map(\.window)),
-                    StudyColumn("sample_start", i.map(\.sampleStart)),
-                    StudyColumn("sample_count", i.map(\.sampleCount)),
-                    StudyColumn("first_bin", i.map(\.bins.start)),
-                    StudyColumn("end_bin", i.map(\.bins.end)),
-                    StudyColumn("lower_edge", unit: "hz", values: .real(i.map(\.lowerEdgeHz)), style: swift),
-                    StudyColumn("upper_edge", unit: "hz", values: .real(i.map(\.upperEdgeHz)), style: swift),
-                    StudyColumn(
-                        "bandwidth", unit: "hz", values: .real(i.map { $0.upperEdgeHz - $0.lowerEdgeHz }), style: swift),
-                    StudyColumn("mean_probability", i.map { String(format: "%.4f", $0.meanProbability) }),
-                ])
+                StudyTable(
+                    name: "-emissions",
+                    columns: EmissionTable.header.enumerated().map { k, name in
+                        StudyColumn(name, rows.map { $0[k] })
+                    })
             ]
         }
 
         public var plots: [StudyPlot] {
-            let recording = configuration.recording
-            let n = spectrum.densityDB.count
-            let low = spectrum.densityDB.min() ?? 0
-            let high = spectrum.densityDB.max() ?? 1
-            let mask = masks.first ?? []
+            let n = firstWindow.densityDB.count
+            let low = firstWindow.densityDB.min() ?? 0
+            let high = firstWindow.densityDB.max() ?? 1
+            let rf = configuration.resolvedCaptures.first?.frequencyHz != nil
             return [
                 StudyPlot(
-                    title: "Segments of \(URL(fileURLWithPath: configuration.source).lastPathComponent) (window 0)",
-                    xLabel: recording.centerFrequencyHz == nil ? "Frequency offset [MHz]" : "Frequency [MHz]",
+                    title:
+                        "Segments of \(configuration.source == "-" ? "standard input" : URL(fileURLWithPath: configuration.source).lastPathComponent) (window 0)",
+                    xLabel: rf ? "Frequency [MHz]" : "Frequency offset [MHz]",
                     yLabel: "Power per bin [dB]",
                     series: [
                         StudySeries(
                             "occupied (CMuSeNet)",
                             .band(
-                                x: spectrum.frequenciesMHz, lower: Array(repeating: low, count: n),
-                                upper: mask.map { $0 ? high : low })),
-                        StudySeries("Welch spectrum", .line(x: spectrum.frequenciesMHz, y: spectrum.densityDB)),
+                                x: firstWindow.frequenciesMHz, lower: Array(repeating: low, count: n),
+                                upper: Self.resample(firstWindow.mask, to: n).map { $0 ? high : low })),
+                        StudySeries(
+                            "Welch spectrum", .line(x: firstWindow.frequenciesMHz, y: firstWindow.densityDB)),
                     ])
             ]
         }
 
+        /// `mask` on `count` bins (OR over the bins each output bin covers, or repeated).
+        static func resample(_ mask: [Bool], to count: Int) -> [Bool] {
+            guard !mask.isEmpty, mask.count != count else { return mask }
+            return (0..<count).map { k in
+                let first = k * mask.count / count
+                let last = max(first + 1, ((k + 1) * mask.count + count - 1) / count)
+                return mask[first..<min(last, mask.count)].contains(true)
+            }
+        }
+
         public var summary: String {
-            "spectrum segment: \(masks.count) windows, \(intervals.count) intervals"
+            let c = summaryCounts
+            return "spectrum segment: \(c.windows) windows (\(c.paddedWindows) zero-padded), \(c.emissions) emissions"
         }
     }
 
@@ -101,28 +135,83 @@ public struct SpectrumSegmentStudy: Study {
 
     public init(_ configuration: Configuration) { self.configuration = configuration }
 
-    /// Segments the recording (deterministic: `seed` is ignored).
-    /// - Throws: `SpectrumNetError` (sample-rate mismatch, too short, non-finite or all-zero window) naming
-    ///   the source.
+    /// Segments the input and keeps every emission in the result (deterministic: `seed` is ignored).
+    /// - Throws: as `run(progress:emission:)`.
     public func run(seed: UInt64, progress: any StudyProgress) throws -> Result {
-        let c = configuration
-        let recording = c.recording
-        let segmenter = try SpectrumSegmenter(network: c.network, rule: c.rule)
-        let result = try SpectrumNetError.naming(file: c.source) {
-            try segmenter.segment(
-                samples: recording.samples, sampleRateHz: recording.sampleRateHz,
-                centerFrequencyHz: recording.centerFrequencyHz)
-        }
-        // The first window's Welch spectrum, for the figure.
-        let n = c.network.configuration.bins
-        let window = Array(recording.samples.prefix(c.network.configuration.fftCount * n))
-        let welch = try WelchPSD(segmentLength: n, sampleRateHz: recording.sampleRateHz)
-        let density = try welch.estimate(samples: window).map {
-            Decibels.fromPower(max($0 * recording.sampleRateHz, 1e-30))
-        }
-        let centre = recording.centerFrequencyHz ?? 0
+        var emissions: [Emission] = []
+        let result = try run(progress: progress) { emissions.append($0) }
         return Result(
-            configuration: c, masks: result.masks, intervals: result.intervals,
-            spectrum: (welch.frequenciesHz.map { ($0 + centre) / 1e6 }, density))
+            configuration: configuration, emissions: emissions, summaryCounts: result.summaryCounts,
+            firstWindow: result.firstWindow)
+    }
+
+    /// Segments the input, handing each emission to `emission` as it closes (the result keeps none).
+    /// - Throws: `SpectrumNetError` (sample-rate mismatch, empty input, non-finite or all-zero window, bad
+    ///   captures) naming the source; the reader's `IOError` (truncated, non-finite, unreadable).
+    /// - Parameter window: also called for every window, in order (its samples zero-padded when marked).
+    public func run(
+        progress: any StudyProgress = SilentStudyProgress(),
+        window: (SpectrumStreamSegmenter.Window) throws -> Void = { _ in }, emission: (Emission) throws -> Void
+    ) throws -> Result {
+        let c = configuration
+        let streamer = try makeSegmenter()
+        let captures = c.resolvedCaptures
+        var firstWindow: (mask: [Bool], frequenciesMHz: [Double], densityDB: [Double])?
+        let welchLength = min(1024, c.network.configuration.bins)
+        let fs: Double
+        if case .recording(let recording) = c.input {
+            fs = c.sampleRateHz ?? recording.sampleRateHz
+        } else {
+            fs = try requiredRate()
+        }
+        func onWindow(_ current: SpectrumStreamSegmenter.Window) throws {
+            try window(current)
+            guard firstWindow == nil else { return }
+            let welch = try WelchPSD(segmentLength: welchLength, sampleRateHz: fs)
+            let density = try welch.estimate(samples: Array(current.samples)).map {
+                Decibels.fromPower(max($0 * fs, 1e-30))
+            }
+            let centre = captures[0].frequencyHz ?? 0
+            firstWindow = (current.mask, welch.frequenciesHz.map { ($0 + centre) / 1e6 }, density)
+        }
+        let counts: SpectrumStreamSegmenter.Summary
+        switch c.input {
+        case .recording(let recording):
+            var source = IQArraySource(recording.samples)
+            counts = try SpectrumNetError.naming(file: c.source) {
+                try streamer.run(
+                    source: &source, sampleRateHz: fs, captures: captures, window: onWindow, emission: emission)
+            }
+        case .file(let url, let datatype):
+            var source = try IQStreamReader(url: url, datatype: datatype)
+            counts = try SpectrumNetError.naming(file: c.source) {
+                try streamer.run(
+                    source: &source, sampleRateHz: fs, captures: captures, window: onWindow, emission: emission)
+            }
+        case .standardInput(let datatype):
+            var source = IQStreamReader(standardInputWith: datatype)
+            counts = try SpectrumNetError.naming(file: c.source) {
+                try streamer.run(
+                    source: &source, sampleRateHz: fs, captures: captures, window: onWindow, emission: emission)
+            }
+        }
+        return Result(
+            configuration: c, emissions: [], summaryCounts: counts,
+            firstWindow: firstWindow ?? ([], [], []))
+    }
+
+    func requiredRate() throws(SpectrumNetError) -> Double {
+        guard let rate = configuration.sampleRateHz else {
+            throw SpectrumNetError.invalidConfiguration(reason: "a sample stream needs its sample rate (--sample-rate)")
+        }
+        return rate
+    }
+
+    func makeSegmenter() throws(SpectrumNetError) -> SpectrumStreamSegmenter {
+        var streamer = try SpectrumStreamSegmenter(
+            network: configuration.network, rule: configuration.rule, batchWindows: configuration.batchWindows)
+        streamer.toleranceBins = configuration.toleranceBins
+        streamer.maxGapWindows = configuration.maxGapWindows
+        return streamer
     }
 }
