@@ -199,7 +199,7 @@ public struct SpectrumStreamSegmenter {
                     reason: "the window at sample \(windows[k].start) is all zeros (nothing to segment)")
             }
         }
-        let p = TensorOperations.splitSigmoid(network.inference(input))
+        let p = TensorOperations.splitSigmoid(segmenter.logits(input))  // the folded InferencePlan when it applies
         let fs = segmenter.modelSampleRateHz
         let binWidth = fs / Double(n)
         let l = periodogram.bins

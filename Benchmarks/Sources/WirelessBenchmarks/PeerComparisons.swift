@@ -16,17 +16,18 @@ import WirelessLinearAlgebra
 //     swift run -c release WirelessBenchmarks --peers                 # every comparison
 //     swift run -c release WirelessBenchmarks --peers plain --rounds 7
 
-/// A named side-by-side comparison.
-struct PeerComparison: Sendable {
+/// A named side-by-side run that prints its own per-round table (`--peers`); the spectrum net's JAX
+/// comparison uses the generic `PeerComparison` harness instead (selected by a filter).
+struct PeerRun: Sendable {
     let name: String
     let run: @Sendable (_ rounds: Int) throws -> Void
 }
 
-let peerComparisons: [PeerComparison] = [
-    PeerComparison(name: "plain", run: PeerComparisons.plain(rounds:)),
-    PeerComparison(name: "plain-rmse", run: PeerComparisons.plainRMSE(rounds:)),
-    PeerComparison(name: "fft-batch", run: PeerComparisons.fftBatch(rounds:)),
-    PeerComparison(name: "welch", run: PeerComparisons.welch(rounds:)),
+let peerRuns: [PeerRun] = [
+    PeerRun(name: "plain", run: PeerComparisons.plain(rounds:)),
+    PeerRun(name: "plain-rmse", run: PeerComparisons.plainRMSE(rounds:)),
+    PeerRun(name: "fft-batch", run: PeerComparisons.fftBatch(rounds:)),
+    PeerRun(name: "welch", run: PeerComparisons.welch(rounds:)),
 ]
 
 enum PeerComparisons {

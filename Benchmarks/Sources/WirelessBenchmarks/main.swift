@@ -14,7 +14,7 @@ let filters = arguments.filter { !$0.hasPrefix("--") }.map { $0.lowercased() }
 let listOnly = arguments.contains("--list")
 
 if arguments.contains("--peers") {
-    for comparison in peerComparisons where filters.isEmpty || filters.contains(comparison.name) {
+    for comparison in peerRuns where filters.isEmpty || filters.contains(comparison.name) {
         if listOnly {
             print("peers/\(comparison.name)")
             continue
