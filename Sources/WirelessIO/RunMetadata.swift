@@ -40,6 +40,28 @@ public struct RunMetadata: Sendable, Equatable, Codable {
     /// Name of the environment variable that fixes the timestamp (tests, reproducible figure builds).
     public static let timestampEnvironmentVariable = "WTK_TIMESTAMP"
 
+    /// Provenance of a reproducible build (`wtk figures`), whose sidecars are committed: the command as a
+    /// reader types it, and files named relative to the output folder.
+    public struct ReproducibleBuild: Sendable, Equatable {
+        /// The command line to record, program name first (e.g. `wtk psd two-tone.sigmf-meta`).
+        public var commandLine: [String]
+        /// Absolute path of the folder the outputs go to; parameter values under it are recorded relative to it.
+        public var baseDirectory: String
+
+        public init(commandLine: [String], baseDirectory: String) {
+            self.commandLine = commandLine
+            self.baseDirectory = baseDirectory
+        }
+    }
+
+    /// Bound by code that builds committed outputs in-process: `current` then records `commandLine`, the
+    /// parameters with paths relative to `baseDirectory`, no git revision and a fixed timestamp, so that
+    /// regenerating the same outputs with the same toolkit version rewrites identical sidecars.
+    @TaskLocal public static var reproducibleBuild: ReproducibleBuild?
+
+    /// The timestamp written by a reproducible build.
+    public static let reproducibleTimestamp = "not recorded (reproducible build)"
+
     /// Metadata for the current process: its arguments, this toolkit version, the git revision of the
     /// working directory's repository, and the current time (or `WTK_TIMESTAMP` if set and non-empty).
     public static func current(
@@ -49,6 +71,15 @@ public struct RunMetadata: Sendable, Equatable, Codable {
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         now: Date = Date()
     ) -> RunMetadata {
+        if let build = reproducibleBuild {
+            let prefix = build.baseDirectory.hasSuffix("/") ? build.baseDirectory : build.baseDirectory + "/"
+            let relative = parameters.mapValues { value in
+                value.hasPrefix(prefix) ? String(value.dropFirst(prefix.count)) : value
+            }
+            return RunMetadata(
+                commandLine: build.commandLine, gitRevision: nil, seed: seed, parameters: relative,
+                timestamp: reproducibleTimestamp)
+        }
         let timestamp: String
         if let fixed = environment[timestampEnvironmentVariable], !fixed.isEmpty {
             timestamp = fixed

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirelessIO
 
 /// What a `FigureSet` builds with: runs subcommands into the set's folder and collects the
 /// report's sections.
@@ -40,11 +41,15 @@ public final class FigureContext {
         if seeded { fullArguments += ["--seed", String(seed)] }
         let before = Set(Self.files(in: directory))
         let parsed = try Command.parse(fullArguments)
-        try parsed.execute()
-        let produced = Self.files(in: directory).filter { !before.contains($0) }
         let commandPath = Self.commandPath(of: Command.self)
-        let shown = (["wtk"] + commandPath + arguments + (seeded ? ["--seed", String(seed)] : []))
-            .map(Self.shellQuoted).joined(separator: " ")
+        let words = ["wtk"] + commandPath + arguments + (seeded ? ["--seed", String(seed)] : [])
+        // The sidecars are committed: record the command as shown in the report, paths relative to the set's
+        // folder, and no revision or time, so a regeneration rewrites them unchanged.
+        try RunMetadata.$reproducibleBuild.withValue(
+            RunMetadata.ReproducibleBuild(commandLine: words, baseDirectory: directory.path)
+        ) { try parsed.execute() }
+        let produced = Self.files(in: directory).filter { !before.contains($0) }
+        let shown = words.map(Self.shellQuoted).joined(separator: " ")
         var text = "\(caption)\n\n```sh\n\(shown) --out-dir <dir>\n```\n"
         for file in produced where file.hasSuffix(".svg") {
             text += "\n![\(file)](\(file))\n"
