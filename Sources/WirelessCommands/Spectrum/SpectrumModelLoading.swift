@@ -5,12 +5,17 @@ import WirelessSpectrumNet
 
 /// Loads a checkpoint given on the command line, or the shipped default model.
 enum SpectrumModelLoading {
+    /// The network, its checkpoint and how the run's metadata names the model: the path as given, or
+    /// "cmusenet-default.cmsn (shipped)" for the default model (the same on every machine, so committed
+    /// sidecars do not carry a build folder's path).
     static func load(_ path: String?) throws -> (SegmentationNetwork<Float>, Checkpoint, String) {
         let url: URL
+        var recorded = path ?? ""
         if let path {
             url = URL(fileURLWithPath: path)
         } else if let shipped = SpectrumSegmenter.defaultModelURL {
             url = shipped
+            recorded = "\(SpectrumSegmenter.defaultModelFileName) (shipped)"
         } else {
             throw IOError.unreadable(
                 path: SpectrumSegmenter.defaultModelFileName,
@@ -20,7 +25,7 @@ enum SpectrumModelLoading {
             )
         }
         let checkpoint = try checkpoint(at: url.path)
-        return (try SpectrumNetError.naming(file: url.path) { try checkpoint.makeNetwork() }, checkpoint, url.path)
+        return (try SpectrumNetError.naming(file: url.path) { try checkpoint.makeNetwork() }, checkpoint, recorded)
     }
 
     /// Reads the checkpoint at `path`: a missing file is an IO error (exit 74), a corrupt,
