@@ -144,7 +144,7 @@ enum DensifyFigures {
         table.add(
             "analysis vs simulation: coverage cells whose 95 % Monte-Carlo interval holds the analytic value",
             paper: "\"verified by simulations\"",
-            measured: "\(inside) of \(total); largest |MC − analytic| = \(f(worst, 2)) half-widths",
+            measured: "\(inside) of \(total); largest MC–analytic gap = \(f(worst, 2)) half-widths",
             deviation:
                 "expected ≈ 95 % for independent cells; the densities of a sweep share their drops (common random "
                 + "numbers), so misses come in runs across λ rather than independently")
