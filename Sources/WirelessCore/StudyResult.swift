@@ -16,3 +16,16 @@ extension StudyResult {
         tables.first { $0.name == name || $0.name.dropFirst() == name[...] }
     }
 }
+
+/// A result with exactly one table and one figure: `tables` and `plots` follow from them.
+public protocol SingleTableStudyResult: StudyResult {
+    /// The table.
+    var table: StudyTable { get }
+    /// The figure.
+    var plot: StudyPlot { get }
+}
+
+extension SingleTableStudyResult {
+    public var tables: [StudyTable] { [table] }
+    public var plots: [StudyPlot] { [plot] }
+}

@@ -43,24 +43,12 @@ public enum AtomicFileWriter {
             (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)"
 
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw .unwritable(path: targetPath, reason: lastErrorText()) }
+        guard descriptor >= 0 else { throw .unwritable(path: targetPath, reason: POSIXDescriptor.lastErrorText()) }
 
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastErrorText()
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil && fsync(descriptor) != 0 { failure = lastErrorText() }
-        if close(descriptor) != 0 && failure == nil { failure = lastErrorText() }
-        if failure == nil && rename(temporaryPath, targetPath) != 0 { failure = lastErrorText() }
+        var failure = POSIXDescriptor.writeAll(data, to: descriptor)
+        if failure == nil && fsync(descriptor) != 0 { failure = POSIXDescriptor.lastErrorText() }
+        if close(descriptor) != 0 && failure == nil { failure = POSIXDescriptor.lastErrorText() }
+        if failure == nil && rename(temporaryPath, targetPath) != 0 { failure = POSIXDescriptor.lastErrorText() }
         if let failure {
             unlink(temporaryPath)
             throw .unwritable(path: targetPath, reason: failure)
@@ -71,17 +59,5 @@ public enum AtomicFileWriter {
     /// - Throws: `IOError.unwritable`.
     public static func write(_ text: String, to url: URL) throws(IOError) {
         try write(Data(text.utf8), to: url)
-    }
-
-    private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            return Glibc.write(fd, bytes, count)
-        #else
-            return Darwin.write(fd, bytes, count)
-        #endif
-    }
-
-    private static func lastErrorText() -> String {
-        String(cString: strerror(errno))
     }
 }

@@ -76,10 +76,10 @@ public enum FileContents {
             if filled < data.count {
                 let room = data.count - filled
                 got = data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) -> Int in
-                    systemRead(descriptor, raw.baseAddress! + filled, room)
+                    POSIXDescriptor.read(descriptor, raw.baseAddress! + filled, room)
                 }
             } else {
-                got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, chunkBytes) }
+                got = chunk.withUnsafeMutableBytes { POSIXDescriptor.read(descriptor, $0.baseAddress!, chunkBytes) }
                 if got > 0 {
                     data.count = filled
                     data.append(contentsOf: chunk[0..<got])
@@ -120,13 +120,4 @@ public enum FileContents {
             return .unreadable(path: path, reason: String(cString: strerror(code)))
         }
     }
-}
-
-/// POSIX `read(2)`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-    #else
-        Darwin.read(descriptor, buffer, count)
-    #endif
 }

@@ -90,7 +90,7 @@ public final class IQStreamReader: IQSampleSource {
         // that a pipe's samples are handed on as they arrive.
         while filled < wanted {
             let got = bytes.withUnsafeMutableBytes { raw in
-                systemRead(descriptor, raw.baseAddress! + filled, wanted - filled)
+                POSIXDescriptor.read(descriptor, raw.baseAddress! + filled, wanted - filled)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -158,13 +158,4 @@ public final class IQStreamReader: IQSampleSource {
         samplesRead += whole
         return whole
     }
-}
-
-/// POSIX `read(2)`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-    #else
-        Darwin.read(descriptor, buffer, count)
-    #endif
 }

@@ -44,20 +44,9 @@ public final class LiveOutputFile {
     /// - Throws: `IOError.unwritable` (disk full, closed).
     public func append(_ data: Data) throws(IOError) {
         guard descriptor >= 0 else { throw .unwritable(path: partURL.path, reason: "the file is already finished") }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
+        if let failure = POSIXDescriptor.writeAll(data, to: descriptor) {
+            throw .unwritable(path: partURL.path, reason: failure)
         }
-        if let failure { throw .unwritable(path: partURL.path, reason: failure) }
     }
 
     /// Syncs the file and renames it to its final name.
@@ -71,12 +60,4 @@ public final class LiveOutputFile {
         if failure == nil && rename(partURL.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure { throw .unwritable(path: url.path, reason: failure) }
     }
-}
-
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        return Glibc.write(fd, bytes, count)
-    #else
-        return Darwin.write(fd, bytes, count)
-    #endif
 }

@@ -28,13 +28,9 @@ public struct AlphaBetaGammaFit: PathGainModel, Sendable, Equatable, Codable {
     public init(
         distancesMeters: [Double], frequenciesGHz: [Double], pathGainsDB: [Double], confidenceLevel: Double = 0.95
     ) throws(PathLossError) {
+        try validateMultiFrequencyLinks(
+            distancesMeters, frequenciesGHz, pathGainsDB, minimumCount: 4, confidenceLevel: confidenceLevel)
         let count = distancesMeters.count
-        guard frequenciesGHz.count == count, pathGainsDB.count == count, count >= 4 else {
-            throw .insufficientData(needed: 4, got: count)
-        }
-        try validateLevel(confidenceLevel)
-        try validateDistances(distancesMeters, referenceMeters: 1)
-        try validateFrequencies(frequenciesGHz)
         var design = Matrix<Double>(rows: count, columns: 3, repeating: 1)
         for i in 0..<count {
             design[i, 1] = Decibels.fromPower(distancesMeters[i])

@@ -33,13 +33,9 @@ public struct CloseInFrequencyFit: PathGainModel, Sendable, Equatable, Codable {
         distancesMeters: [Double], frequenciesGHz: [Double], pathGainsDB: [Double],
         freeSpaceForm: FreeSpacePathLoss = .exact, confidenceLevel: Double = 0.95
     ) throws(PathLossError) {
+        try validateMultiFrequencyLinks(
+            distancesMeters, frequenciesGHz, pathGainsDB, minimumCount: 3, confidenceLevel: confidenceLevel)
         let count = distancesMeters.count
-        guard frequenciesGHz.count == count, pathGainsDB.count == count, count >= 3 else {
-            throw .insufficientData(needed: 3, got: count)
-        }
-        try validateLevel(confidenceLevel)
-        try validateDistances(distancesMeters, referenceMeters: 1)
-        try validateFrequencies(frequenciesGHz)
         let f0 = frequenciesGHz.reduce(0, +) / Double(count)
         var design = Matrix<Double>(rows: count, columns: 2, repeating: 0)
         var response = [Double](repeating: 0, count: count)
@@ -76,6 +72,23 @@ public struct CloseInFrequencyFit: PathGainModel, Sendable, Equatable, Codable {
             * (1 + frequencySlope.estimate * (f - referenceFrequencyGHz) / referenceFrequencyGHz)
             * log10(distanceMeters)
     }
+}
+
+/// Checks the links of a multi-frequency fit: equal lengths with at least `minimumCount` links, the
+/// confidence level in (0, 1), distances ≥ 1 m and two or more distinct positive frequencies.
+/// - Throws: `.insufficientData`, `.parameterOutOfRange` (level), the distance errors of `validateDistances`,
+///   `.frequencyOutOfRange`, `.insufficientFrequencies`.
+func validateMultiFrequencyLinks(
+    _ distancesMeters: [Double], _ frequenciesGHz: [Double], _ pathGainsDB: [Double], minimumCount: Int,
+    confidenceLevel: Double
+) throws(PathLossError) {
+    let count = distancesMeters.count
+    guard frequenciesGHz.count == count, pathGainsDB.count == count, count >= minimumCount else {
+        throw .insufficientData(needed: minimumCount, got: count)
+    }
+    try validateLevel(confidenceLevel)
+    try validateDistances(distancesMeters, referenceMeters: 1)
+    try validateFrequencies(frequenciesGHz)
 }
 
 /// Validates positive frequencies with at least two distinct values.

@@ -140,7 +140,7 @@ import Testing
     @Test func theIssueExamplesParse() throws {
         let coverage = try #require(
             try WTK.parseAsRoot(["densify", "coverage", "--threshold-min-db", "-5"]) as? DensifyCoverageCommand)
-        #expect(coverage.thresholdMinDB == -5)
+        #expect(coverage.thresholds.minimumDB == -5)
         let model = try #require(
             try WTK.parseAsRoot(["pathloss", "model", "p2109-traditional", "--elevation", "-10"])
                 as? PathLossModelCommand)

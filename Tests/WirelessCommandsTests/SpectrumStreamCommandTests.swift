@@ -89,8 +89,8 @@ import WirelessSpectrumNet
         let metaB = try SigMFRecording.readMetadata(from: b.appendingPathComponent("spectrum-segment.sigmf-meta"))
         #expect(metaA.annotations == metaB.annotations && metaA.captures == metaB.captures)
         #expect(metaA.extraGlobalFields["core:dataset"] == .string("../scene.cf32"))  // relative to the output folder
-        #expect(SpectrumSegmentCommand.relativePath(of: "/a/b/c.x", from: "/a/d/e") == "../../b/c.x")
-        #expect(SpectrumSegmentCommand.relativePath(of: "/a/c.x", from: "/a") == "c.x")
+        #expect(SpectrumSegmentStudy.Source.relativePath(of: "/a/b/c.x", from: "/a/d/e") == "../../b/c.x")
+        #expect(SpectrumSegmentStudy.Source.relativePath(of: "/a/c.x", from: "/a") == "c.x")
         #expect(metaB.extraGlobalFields["core:metadata_only"] == .bool(true))
         // The trailing 777 samples are a padded, marked window.
         #expect(metaA.extraGlobalFields["wtk:padded_windows"] == .integer(1))

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// `wtk densify blockage`: coverage of a mmWave network with LOS/NLOS blockage
 /// (docs/DENSIFICATION.md#mmwave-blockage); the work is `BlockageCoverageStudy`.
-public struct DensifyBlockageCommand: WTKCommand {
+public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
     /// The blockage law, as typed.
     public enum Law: String, ExpressibleByArgument, CaseIterable, Sendable {
         case exponential
@@ -54,28 +55,18 @@ public struct DensifyBlockageCommand: WTKCommand {
     @Option(name: .customLong("noise-figure-db"), parsing: .unconditional, help: "Receiver noise figure [dB].")
     var noiseFigureDB: Double = 7
 
-    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
-    var thresholdMinDB: Double = -10
-
-    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
-    var thresholdMaxDB: Double = 30
-
-    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
-    var thresholdStepDB: Double = 2
+    public static let defaultMaximumThresholdDB: Double = 30
+    @OptionGroup var thresholds: ThresholdGridOptions<DensifyBlockageCommand>
 
     @Option(parsing: .unconditional, help: "Monte-Carlo drops per density, 0 (none) … 1000000.")
     var drops: Int = 5000
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "densify-blockage"
-
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "densify-blockage"
+    @OptionGroup var output: SeededOutputOptions<DensifyBlockageCommand>
 
     public init() {}
 
     public func validate() throws {
-        try OutputOptions.validateFileName(name)
         guard bandwidthHz > 0, bandwidthHz.isFinite else { throw ValidationError("--bandwidth-hz must be > 0.") }
     }
 
@@ -89,18 +80,17 @@ public struct DensifyBlockageCommand: WTKCommand {
             noise: Decibels.toPower(noiseDBm - txPowerDBm))
         var configuration = BlockageCoverageStudy.Configuration(
             densitiesPerKm2: densities.values, network: network,
-            thresholdsDB: try DensifyGrid.thresholdsDB(from: thresholdMinDB, to: thresholdMaxDB, step: thresholdStepDB))
+            thresholdsDB: try thresholds.thresholdsDB())
         configuration.drops = drops
         let result = try BlockageCoverageStudy(configuration).run(
-            seed: seedOptions.seed, progress: StderrStudyProgress(quiet: output.quiet))
+            seed: output.seed, progress: StderrStudyProgress(quiet: output.quiet))
         let parameters = [
             "densities_per_km2": densities.text, "blockage": blockage.rawValue, "los_range_m": String(losRangeMeters),
             "los_gain_db": String(losGainDB), "nlos_gain_db": String(nlosGainDB), "los_exponent": String(losExponent),
             "nlos_exponent": String(nlosExponent), "tx_power_dbm": String(txPowerDBm),
             "bandwidth_hz": String(bandwidthHz), "noise_figure_db": String(noiseFigureDB),
-            "threshold_min_db": String(thresholdMinDB), "threshold_max_db": String(thresholdMaxDB),
-            "threshold_step_db": String(thresholdStepDB), "drops": String(drops),
-        ]
-        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+            "drops": String(drops),
+        ].merging(thresholds.parameters) { a, _ in a }
+        try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// `wtk densify coverage`: P(SINR > T) versus the threshold at given densities
 /// (docs/DENSIFICATION.md#command-line-sweeps); the work is `DensifyCoverageStudy`.
-public struct DensifyCoverageCommand: WTKCommand {
+public struct DensifyCoverageCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
     public static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract:
@@ -21,14 +22,8 @@ public struct DensifyCoverageCommand: WTKCommand {
     @Option(parsing: .unconditional, help: "Densities λ [per --density-unit], comma-separated, each > 0.")
     var densities: CommaList<Double> = "0.1,10,1000"
 
-    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
-    var thresholdMinDB: Double = -10
-
-    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
-    var thresholdMaxDB: Double = 20
-
-    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
-    var thresholdStepDB: Double = 2
+    public static let defaultMaximumThresholdDB: Double = 20
+    @OptionGroup var thresholds: ThresholdGridOptions<DensifyCoverageCommand>
 
     @Option(help: "Metrics: coverage, or coverage,rate (adds the mean rate of each density).")
     var metrics: CommaList<DensifyMetric> = "coverage"
@@ -36,16 +31,12 @@ public struct DensifyCoverageCommand: WTKCommand {
     @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
     var rateUnit: RateUnit = .nats
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "densify-coverage"
-
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "densify-coverage"
+    @OptionGroup var output: SeededOutputOptions<DensifyCoverageCommand>
 
     public init() {}
 
     public func validate() throws {
-        try OutputOptions.validateFileName(name)
         for metric in metrics.values where metric != .coverage && metric != .rate {
             throw ValidationError("--metrics takes coverage and rate (got '\(metrics.text)').")
         }
@@ -54,19 +45,19 @@ public struct DensifyCoverageCommand: WTKCommand {
     public func execute() throws {
         var configuration = DensifyCoverageStudy.Configuration(
             scenario: try model.scenario(), densities: densities.values,
-            thresholdsDB: try DensifyGrid.thresholdsDB(from: thresholdMinDB, to: thresholdMaxDB, step: thresholdStepDB))
+            thresholdsDB: try thresholds.thresholdsDB())
         configuration.metrics = metrics.values
         configuration.monteCarlo = model.mc
         configuration.rateUnit = rateUnit
         configuration.densityUnit = model.densityUnit
         model.announce(densities: densities.count, label: "densify coverage", quiet: output.quiet)
         let progress = StderrStudyProgress(quiet: output.quiet)
-        let result = try DensifyCoverageStudy(configuration).run(seed: seedOptions.seed, progress: progress)
-        let parameters = model.parameters(configuration.scenario).merging([
-            "densities": densities.text, "threshold_min_db": String(thresholdMinDB),
-            "threshold_max_db": String(thresholdMaxDB), "threshold_step_db": String(thresholdStepDB),
-            "metrics": metrics.text, "rate_unit": rateUnit.rawValue,
-        ]) { a, _ in a }
-        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+        let result = try DensifyCoverageStudy(configuration).run(seed: output.seed, progress: progress)
+        let parameters = model.parameters(configuration.scenario).merging(
+            [
+                "densities": densities.text, "metrics": metrics.text, "rate_unit": rateUnit.rawValue,
+            ].merging(thresholds.parameters) { a, _ in a }
+        ) { a, _ in a }
+        try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// `wtk densify regimes`: the λ → ∞ regime of each near-field exponent with its predicted slopes
 /// (docs/DENSIFICATION.md#regimes); the work is `DensifyRegimesStudy`.
-public struct DensifyRegimesCommand: WTKCommand {
+public struct DensifyRegimesCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "regimes",
         abstract: "Classify the dense-network regime (increase / saturate / decay) and its predicted log–log slopes.",
@@ -35,16 +36,10 @@ public struct DensifyRegimesCommand: WTKCommand {
         help: "SINR threshold for the plotted coverage [dB].")
     var thresholdDB: Double = 0
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "densify-regimes"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "densify-regimes"
+    @OptionGroup var output: NamedOutputOptions<DensifyRegimesCommand>
 
     public init() {}
-
-    public func validate() throws {
-        try OutputOptions.validateFileName(name)
-    }
 
     public func execute() throws {
         var configuration = DensifyRegimesStudy.Configuration(nearFieldExponents: alpha0.values)
@@ -61,6 +56,6 @@ public struct DensifyRegimesCommand: WTKCommand {
                 "alpha0": alpha0.text, "far_exponent": String(farExponent), "breakpoint": String(breakpoint),
                 "tail_index": String(tailIndex), "threshold_db": String(thresholdDB),
             ])
-        try context.write(result, name: name)
+        try context.write(result, name: output.name)
     }
 }

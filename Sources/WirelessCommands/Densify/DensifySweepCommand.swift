@@ -5,7 +5,7 @@ import WirelessStochasticGeometry
 
 /// `wtk densify sweep`: coverage, rate, coverage density and ASE versus log-spaced density
 /// (docs/DENSIFICATION.md#command-line-sweeps); the work is `DensifySweepStudy`.
-public struct DensifySweepCommand: ShardableCommand {
+public struct DensifySweepCommand: ShardableCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Sweep BS density: analytic curves with Monte-Carlo points and 95 % intervals.",
@@ -50,17 +50,13 @@ public struct DensifySweepCommand: ShardableCommand {
     @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
     var rateUnit: RateUnit = .nats
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "densify-sweep"
-
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "densify-sweep"
+    @OptionGroup var output: SeededOutputOptions<DensifySweepCommand>
     @OptionGroup var sharding: ShardOptions
 
     public init() {}
 
     public func validate() throws {
-        try OutputOptions.validateFileName(name)
         try OptionRange.checkListLength(thresholdDB.count, "--threshold-db", maximum: DensifyGrid.maximumPoints)
     }
 
@@ -68,16 +64,16 @@ public struct DensifySweepCommand: ShardableCommand {
         let shard = try sharding.resolved()
         let study = try study()
         if let shard {
-            let context = OutputContext(options: output, seed: seedOptions.seed, parameters: [:])
+            let context = OutputContext(options: output, seed: output.seed, parameters: [:])
             if model.mc == .auto {
                 context.note(
                     "densify sweep: a sharded --mc auto runs the stop rule's whole schedule (n_max drops) over the shards; the merge keeps the rounds a one-process run takes (give --mc drops:N to shard less work)"
                 )
             }
-            try writeShard(study, shard: shard, seed: seedOptions.seed, name: name, context: context)
+            try writeShard(study, shard: shard, seed: output.seed, name: output.name, context: context)
         } else {
             let progress = StderrStudyProgress(quiet: output.quiet)
-            try write(study.run(seed: seedOptions.seed, progress: progress), extraParameters: [:])
+            try write(study.run(seed: output.seed, progress: progress), extraParameters: [:])
         }
     }
 
@@ -111,6 +107,6 @@ public struct DensifySweepCommand: ShardableCommand {
             "per_decade": String(perDecade), "metrics": metrics.text, "rate_unit": rateUnit.rawValue,
         ]) { a, _ in a }
         parameters.merge(extraParameters) { a, _ in a }
-        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+        try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// `wtk densify tiers`: coverage and rate of a K-tier network with biased association
 /// (docs/DENSIFICATION.md#multi-tier-networks); the work is `MultiTierCoverageStudy`.
-public struct DensifyTiersCommand: WTKCommand {
+public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
     public static let configuration = CommandConfiguration(
         commandName: "tiers",
         abstract:
@@ -39,28 +40,18 @@ public struct DensifyTiersCommand: WTKCommand {
         parsing: .unconditional, help: "Noise power W [linear, relative to a 0 dB transmitter at unit distance], ≥ 0.")
     var noise: Double = 0
 
-    @Option(name: .customLong("threshold-min-db"), parsing: .unconditional, help: "Lowest threshold [dB].")
-    var thresholdMinDB: Double = -10
-
-    @Option(name: .customLong("threshold-max-db"), parsing: .unconditional, help: "Highest threshold [dB].")
-    var thresholdMaxDB: Double = 20
-
-    @Option(name: .customLong("threshold-step-db"), parsing: .unconditional, help: "Threshold step [dB], > 0.")
-    var thresholdStepDB: Double = 2
+    public static let defaultMaximumThresholdDB: Double = 20
+    @OptionGroup var thresholds: ThresholdGridOptions<DensifyTiersCommand>
 
     @Option(parsing: .unconditional, help: "Monte-Carlo drops, 0 (none) … 10000000.")
     var drops: Int = 20_000
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "densify-tiers"
-
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "densify-tiers"
+    @OptionGroup var output: SeededOutputOptions<DensifyTiersCommand>
 
     public init() {}
 
     public func validate() throws {
-        try OutputOptions.validateFileName(name)
         guard powersDB.count == densities.count, biasesDB.count == densities.count else {
             throw ValidationError(
                 "--densities, --powers-db and --biases-db need one entry per tier (got \(densities.count), "
@@ -76,16 +67,14 @@ public struct DensifyTiersCommand: WTKCommand {
         }
         var configuration = MultiTierCoverageStudy.Configuration(
             network: try MultiTierNetwork(tiers: tiers, exponent: exponent, noise: noise),
-            thresholdsDB: try DensifyGrid.thresholdsDB(from: thresholdMinDB, to: thresholdMaxDB, step: thresholdStepDB))
+            thresholdsDB: try thresholds.thresholdsDB())
         configuration.drops = drops
         let progress = StderrStudyProgress(quiet: output.quiet)
-        let result = try MultiTierCoverageStudy(configuration).run(seed: seedOptions.seed, progress: progress)
+        let result = try MultiTierCoverageStudy(configuration).run(seed: output.seed, progress: progress)
         let parameters = [
             "densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text,
-            "exponent": String(exponent), "noise": String(noise), "threshold_min_db": String(thresholdMinDB),
-            "threshold_max_db": String(thresholdMaxDB), "threshold_step_db": String(thresholdStepDB),
-            "drops": String(drops),
-        ]
-        try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
+            "exponent": String(exponent), "noise": String(noise), "drops": String(drops),
+        ].merging(thresholds.parameters) { a, _ in a }
+        try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

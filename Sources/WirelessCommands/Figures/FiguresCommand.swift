@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import WirelessCore
 import WirelessIO
@@ -59,21 +58,10 @@ public struct FiguresCommand: ShardableCommand {
         let all = selectedSets
         let selected = shard.map { Array(all[$0.workItems(of: all.count)]) } ?? all
         let progress = ProgressReporter(label: "figure sets", total: selected.count, quiet: quiet, plainInterval: 0)
-        let failures = FailureLog()
-        let next = TaskCounter()
         let seed = seedOptions.seed
-        DispatchQueue.concurrentPerform(iterations: min(jobs, selected.count)) { _ in
-            while let index = next.take(below: selected.count) {
-                let set = selected[index]
-                do {
-                    try Self.build(set, in: root.appendingPathComponent(set.name), seed: seed)
-                } catch {
-                    let category = (error as? CategorizedError)?.category ?? .inputOutput
-                    failures.record("\(set.name): \(error)", category: category)
-                }
-                progress.advance()
-            }
-        }
+        let failures = ConcurrentJobs.run(
+            count: selected.count, workers: jobs, label: { selected[$0].name }, afterEach: { progress.advance() },
+            job: { try Self.build(selected[$0], in: root.appendingPathComponent(selected[$0].name), seed: seed) })
         let messages = failures.messages
         if let shard, messages.isEmpty {
             try writeShardManifest(shard, sets: selected.map(\.name), root: root)
@@ -82,7 +70,7 @@ public struct FiguresCommand: ShardableCommand {
         if shard == nil { try Self.writeIndex(in: root) }
         if let first = messages.first {
             for message in messages.dropFirst() { StandardError.write("error: figure set \(message)\n") }
-            throw FigureError.setFailed(first, category: failures.worstCategory)
+            throw FigureError.setFailed(first, category: failures.worstCategory ?? .inputOutput)
         }
     }
 
@@ -237,46 +225,5 @@ enum FigureError: CategorizedError {
         switch self {
         case .setFailed(let message, _): "figure set \(message)"
         }
-    }
-}
-
-/// Hands out task indices to the worker threads.
-private final class TaskCounter: @unchecked Sendable {
-    // Safety: `value` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var value = 0
-    func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < count else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// Collects failure messages from worker threads.
-private final class FailureLog: @unchecked Sendable {
-    // Safety: `storage` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var storage: [String] = []
-    private var categories: [ErrorCategory] = []
-    func record(_ message: String, category: ErrorCategory) {
-        lock.lock()
-        storage.append(message)
-        categories.append(category)
-        lock.unlock()
-    }
-    /// I/O failures outrank data failures, which outrank usage ones (the exit code reports the worst).
-    var worstCategory: ErrorCategory {
-        lock.lock()
-        defer { lock.unlock() }
-        if categories.contains(.inputOutput) { return .inputOutput }
-        if categories.contains(where: { $0 == .invalidData || $0 == .numerical }) { return .invalidData }
-        return categories.first ?? .inputOutput
-    }
-    var messages: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.sorted()
     }
 }

@@ -6,7 +6,7 @@ import WirelessIO
 import WirelessISAC
 
 /// `wtk isac bench`: runtime vs tensor size per method, and PLAIN's time split by stage.
-public struct ISACBenchCommand: WTKCommand {
+public struct ISACBenchCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Runtime vs tensor size per method (log-log), and PLAIN's per-stage time on the default size.",
@@ -35,11 +35,8 @@ public struct ISACBenchCommand: WTKCommand {
     @Option(name: .customLong("snr-db"), parsing: .unconditional, help: "SNR of the timed tensors [dB].")
     var snrDB: Double = 10
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "isac-bench"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "isac-bench"
+    @OptionGroup var output: SeededOutputOptions<ISACBenchCommand>
 
     public init() {}
 
@@ -48,12 +45,11 @@ public struct ISACBenchCommand: WTKCommand {
         guard [140, 280, 560, 1120].contains(maximumSymbols) else {
             throw ValidationError("--max-symbols must be 140, 280, 560 or 1120.")
         }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
         let context = OutputContext(
-            options: output, seed: seed.seed,
+            options: output, seed: output.seed,
             parameters: [
                 "repeats": String(repeats), "parallel": String(parallel), "snr_db": String(snrDB),
                 "methods": methods.map(\.rawValue).joined(separator: ","),
@@ -65,6 +61,6 @@ public struct ISACBenchCommand: WTKCommand {
         configuration.parallel = parallel
         configuration.snrDB = snrDB
         try context.write(
-            ISACBenchStudy(configuration).run(seed: seed.seed, progress: context.studyProgress), name: name)
+            ISACBenchStudy(configuration).run(seed: output.seed, progress: context.studyProgress), name: output.name)
     }
 }

@@ -6,7 +6,7 @@ import WirelessIO
 import WirelessISAC
 
 /// `wtk isac estimate`: paired (angle, distance, velocity, gain) estimates of one tensor.
-public struct ISACEstimateCommand: WTKCommand {
+public struct ISACEstimateCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "estimate",
         abstract:
@@ -32,17 +32,10 @@ public struct ISACEstimateCommand: WTKCommand {
     @OptionGroup var scenario: ISACScenarioOptions
     @OptionGroup var plain: PLAINOptions
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "isac-estimate"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "isac-estimate"
+    @OptionGroup var output: SeededOutputOptions<ISACEstimateCommand>
 
     public init() {}
-
-    public func validate() throws {
-        try OutputOptions.validateFileName(name)
-    }
 
     public func execute() throws {
         let grid = scenario.grid
@@ -62,9 +55,9 @@ public struct ISACEstimateCommand: WTKCommand {
         parameters["scenario"] = scenario.scenario.rawValue
         parameters["snr_db"] = input == nil ? String(scenario.snrDB) : "n/a"
         parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
-        let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
+        let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         let study = ISACEstimateStudy(configuration)
-        try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: name)
+        try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)
     }
 
     /// The tensor of `path`, checked against the scenario's shape and for a non-zero sample.

@@ -5,7 +5,7 @@ import WirelessIO
 import WirelessISAC
 
 /// `wtk isac simulate`: writes a scenario tensor to `.npy` and its ground truth to CSV.
-public struct ISACSimulateCommand: WTKCommand {
+public struct ISACSimulateCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Write one noisy channel tensor of a scenario to .npy, with its ground truth as CSV.",
@@ -31,17 +31,10 @@ public struct ISACSimulateCommand: WTKCommand {
     @Flag(help: "Write the noiseless tensor (no noise draw).")
     var noiseless = false
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "isac-scenario"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "isac-scenario"
+    @OptionGroup var output: SeededOutputOptions<ISACSimulateCommand>
 
     public init() {}
-
-    public func validate() throws {
-        try OutputOptions.validateFileName(name)
-    }
 
     public func execute() throws {
         var configuration = ISACSimulateStudy.Configuration()
@@ -49,20 +42,20 @@ public struct ISACSimulateCommand: WTKCommand {
         configuration.rangeMapping = scenario.rangeMapping.value
         configuration.snrDB = scenario.snrDB
         configuration.noiseless = noiseless
-        let result = try ISACSimulateStudy(configuration).run(seed: seed.seed)
+        let result = try ISACSimulateStudy(configuration).run(seed: output.seed)
         let context = OutputContext(
-            options: output, seed: seed.seed,
+            options: output, seed: output.seed,
             parameters: [
                 "scenario": scenario.scenario.rawValue, "range_mapping": scenario.rangeMapping.rawValue,
                 "snr_db": String(scenario.snrDB), "noiseless": String(noiseless),
                 "noise_variance": String(result.noiseVariance),
                 "shape": result.scenario.grid.dimensions.map(String.init).joined(separator: "x"),
             ])
-        let url = try context.fileURL(context.checkedBaseName(name) + ".npy")
+        let url = try context.fileURL(context.checkedBaseName(output.name) + ".npy")
         try result.tensor.write(
             to: url, dataType: dtype == .complex128 ? .complex128 : .complex64, fortranOrder: fortranOrder)
         try context.metadata.writeSidecar(for: url)
-        try context.write(result.truthTable, name: name + result.truthTable.name)
-        context.note(result.summary + "; wrote \(name).npy, \(name)_truth.csv")
+        try context.write(result.truthTable, name: output.name + result.truthTable.name)
+        context.note(result.summary + "; wrote \(output.name).npy, \(output.name)_truth.csv")
     }
 }

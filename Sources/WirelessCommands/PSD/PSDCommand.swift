@@ -6,7 +6,7 @@ import WirelessFFT
 import WirelessIO
 
 /// `wtk psd`: Welch power spectral density of a complex IQ recording.
-public struct PSDCommand: WTKCommand {
+public struct PSDCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "psd",
         abstract: "Welch power spectral density of a complex IQ recording (SigMF or raw .cf32).",
@@ -51,10 +51,8 @@ public struct PSDCommand: WTKCommand {
         help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
     var kaiserBeta: Double = 8.6
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "psd"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "psd"
+    @OptionGroup var output: NamedOutputOptions<PSDCommand>
 
     public init() {}
 
@@ -82,7 +80,6 @@ public struct PSDCommand: WTKCommand {
             throw ValidationError("--center-frequency must lie in \(range) Hz (got \(centre)).")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
@@ -107,7 +104,7 @@ public struct PSDCommand: WTKCommand {
                 "segment_length": String(segmentLength), "overlap": String(overlap),
                 "window": window.rawValue, "segments": String(result.segmentCount),
             ])
-        try context.write(result, name: name)
+        try context.write(result, name: output.name)
     }
 
     var windowValue: Window {

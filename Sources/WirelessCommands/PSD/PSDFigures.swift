@@ -1,4 +1,5 @@
 import Foundation
+import WirelessFFT
 
 /// The figure set of `wtk psd`.
 enum PSDFigures {
@@ -14,7 +15,8 @@ enum PSDFigures {
             """
     ) { context in
         let base = context.directory.appendingPathComponent("two-tone")
-        _ = try TwoToneRecording().make(seed: context.seed).write(to: base)
+        let recording = TwoToneRecording()
+        _ = try recording.make(seed: context.seed).write(to: base)
         context.addMarkdown(
             "The recording (`two-tone.sigmf-meta`, `two-tone.sigmf-data`) is generated from the seed by `TwoToneRecording`.\n"
         )
@@ -31,53 +33,12 @@ enum PSDFigures {
             caption:
                 "The same recording with a 4-term Blackman–Harris window and N = 4096 (finer bins, lower leakage).",
             inputsIn: context.directory)
-        try comparison(context).add(
+        let comparison = try PSDTwoToneComparison.table(
+            recording.tones, noiseFloorDBPerHz: recording.noiseFloorDBPerHz, records: context.records)
+        comparison.add(
             to: context, referenceTitle: "theory",
             introduction:
                 "Welch's method has closed-form expectations on this recording: each tone's power is the sum of its "
                 + "PSD bins times the bin width, and the noise floor is the per-sample noise power over fs.")
-    }
-
-    /// The recording's known tone powers and noise floor beside the two estimates.
-    private static func comparison(_ context: FigureContext) throws -> PaperComparison {
-        let recording = TwoToneRecording()
-        let tones = zip(recording.toneFrequenciesHz, recording.toneAmplitudes).map {
-            (frequencyHz: $0, powerDB: 20 * log10($1))
-        }
-        let f = PaperComparison.fixed
-        var table = PaperComparison()
-        for (file, label) in [("psd.csv", "Hann, N = 1024"), ("psd-blackman-harris.csv", "Blackman–Harris, N = 4096")] {
-            let records = try context.records(file)
-            let frequencies = records.compactMap { $0.number("frequency_hz") }
-            let densities = records.compactMap { $0.number("psd_db_per_hz") }
-            guard frequencies.count == densities.count, frequencies.count > 2 else { continue }
-            let binWidth = frequencies[1] - frequencies[0]
-            // Tone power: the PSD integrated over ±8 bins around the tone (both windows' main lobes and
-            // near side lobes), less the noise in those bins.
-            var noise = densities.enumerated().filter { i, _ in
-                tones.allSatisfy { abs(frequencies[i] - $0.frequencyHz) > 20 * binWidth }
-            }.map(\.element).sorted()
-            let floor = noise.isEmpty ? nil : noise[noise.count / 2]
-            noise.removeAll()
-            for tone in tones {
-                let bins = frequencies.indices.filter { abs(frequencies[$0] - tone.frequencyHz) <= 8 * binWidth }
-                let noiseDensity = floor.map { pow(10, $0 / 10) } ?? 0
-                let power = bins.reduce(0.0) { $0 + (pow(10, densities[$1] / 10) - noiseDensity) * binWidth }
-                table.add(
-                    "\(label): power of the tone at \(f(tone.frequencyHz / 1e3, 0)) kHz [dB]",
-                    paper: f(tone.powerDB, 1), measured: f(10 * log10(power), 2),
-                    deviation:
-                        "the window's noise-equivalent bandwidth is normalised out, so the integral is unbiased; "
-                        + "what remains is the noise inside the 17 bins and Welch's variance")
-            }
-            let expected = 10 * log10(recording.noisePower / recording.sampleRateHz)
-            table.add(
-                "\(label): median noise floor away from the tones [dB/Hz]", paper: f(expected, 1),
-                measured: f(floor, 2),
-                deviation:
-                    "the median of a χ² PSD estimate with 2K degrees of freedom lies below its mean by a fraction of a "
-                    + "dB (K segments averaged); leakage from the tones is excluded ±20 bins away")
-        }
-        return table
     }
 }

@@ -25,6 +25,14 @@ public struct TwoToneRecording: Sendable {
 
     public init() {}
 
+    /// Each tone's frequency [Hz] and power 20·log10(a) [dB re full scale].
+    public var tones: [(frequencyHz: Double, powerDB: Double)] {
+        zip(toneFrequenciesHz, toneAmplitudes).map { (frequencyHz: $0, powerDB: 20 * log10($1)) }
+    }
+
+    /// The noise density σ²/fs [dB/Hz].
+    public var noiseFloorDBPerHz: Double { 10 * log10(noisePower / sampleRateHz) }
+
     /// The recording for `seed`.
     /// - Throws: `CoreError.valueOutOfRange` for a negative noise power.
     public func make(seed: UInt64) throws -> SigMFRecording {

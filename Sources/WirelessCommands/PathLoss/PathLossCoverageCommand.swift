@@ -4,7 +4,7 @@ import WirelessIO
 import WirelessPathLoss
 
 /// `wtk pathloss coverage`: 90 %-coverage rates and the largest BS distance per group.
-public struct PathLossCoverageCommand: WTKCommand {
+public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract: "Rate CDF per group and the largest BS distance at which 90 % of indoor UEs reach each target rate.",
@@ -75,10 +75,8 @@ public struct PathLossCoverageCommand: WTKCommand {
             """)
     var allowExtrapolation = false
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "pathloss-coverage"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "pathloss-coverage"
+    @OptionGroup var output: NamedOutputOptions<PathLossCoverageCommand>
 
     public init() {}
 
@@ -87,7 +85,6 @@ public struct PathLossCoverageCommand: WTKCommand {
             throw ValidationError("--targets must be positive rates in bit/s.")
         }
         try OptionRange.checkListLength(targets.count, "--targets", maximum: 1_000)
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
@@ -114,7 +111,7 @@ public struct PathLossCoverageCommand: WTKCommand {
         configuration.coverage = coverage
         configuration.method = method
         configuration.allowExtrapolation = allowExtrapolation
-        try context.write(PathLossCoverageStudy(configuration).run(progress: context.studyProgress), name: name)
+        try context.write(PathLossCoverageStudy(configuration).run(progress: context.studyProgress), name: output.name)
     }
 }
 

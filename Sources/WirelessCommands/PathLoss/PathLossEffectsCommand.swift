@@ -5,7 +5,7 @@ import WirelessIO
 import WirelessPathLoss
 
 /// `wtk pathloss effects`: each environmental feature's effect in dB with its confidence interval.
-public struct PathLossEffectsCommand: WTKCommand {
+public struct PathLossEffectsCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "effects",
         abstract:
@@ -37,11 +37,8 @@ public struct PathLossEffectsCommand: WTKCommand {
     @Option(parsing: .unconditional, help: "Scenario-cluster bootstrap resamples (0 = none).")
     var bootstrap: Int = 1000
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "pathloss-effects"
-
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "pathloss-effects"
+    @OptionGroup var output: SeededOutputOptions<PathLossEffectsCommand>
 
     public init() {}
 
@@ -50,12 +47,11 @@ public struct PathLossEffectsCommand: WTKCommand {
             throw ValidationError("--confidence-level must be in (0, 1).")
         }
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be in 0…100000.") }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
         let context = OutputContext(
-            options: output, seed: seedOptions.seed,
+            options: output, seed: output.seed,
             parameters: [
                 "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "floor": floor.rawValue,
                 "covariance": covariance?.rawValue ?? "automatic", "confidence_level": String(confidenceLevel),
@@ -67,7 +63,7 @@ public struct PathLossEffectsCommand: WTKCommand {
         configuration.confidenceLevel = confidenceLevel
         configuration.bootstrapResamples = bootstrap
         let study = PathLossEffectsStudy(configuration)
-        try context.write(study.run(seed: seedOptions.seed, progress: context.studyProgress), name: name)
+        try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)
     }
 }
 

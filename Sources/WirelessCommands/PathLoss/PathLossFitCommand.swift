@@ -5,7 +5,7 @@ import WirelessIO
 import WirelessPathLoss
 
 /// `wtk pathloss fit`: all-data and per-group path-gain fits, standard-model RMSE, headline aggregates.
-public struct PathLossFitCommand: WTKCommand {
+public struct PathLossFitCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract:
@@ -61,10 +61,8 @@ public struct PathLossFitCommand: WTKCommand {
 
     @OptionGroup var seedOptions: SeedOptions
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "pathloss-fit"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "pathloss-fit"
+    @OptionGroup var output: NamedOutputOptions<PathLossFitCommand>
 
     public init() {}
 
@@ -81,7 +79,6 @@ public struct PathLossFitCommand: WTKCommand {
         guard bootstrap == 0 || (2...LinkBootstrap.maximumResamples).contains(bootstrap) else {
             throw ValidationError("--bootstrap must be 0 or in 2…100000.")
         }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
@@ -109,7 +106,8 @@ public struct PathLossFitCommand: WTKCommand {
         configuration.irrRelease = irrRelease
         // All analyses first (inside `run`): a data error leaves no output behind.
         try context.write(
-            PathLossFitStudy(configuration).run(seed: seedOptions.seed, progress: context.studyProgress), name: name)
+            PathLossFitStudy(configuration).run(seed: seedOptions.seed, progress: context.studyProgress),
+            name: output.name)
     }
 }
 

@@ -4,7 +4,7 @@ import WirelessIO
 import WirelessPathLoss
 
 /// `wtk pathloss model`: tabulate one standard model over a grid given on the command line.
-public struct PathLossModelCommand: WTKCommand {
+public struct PathLossModelCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "model",
         abstract:
@@ -48,10 +48,8 @@ public struct PathLossModelCommand: WTKCommand {
         help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "pathloss-model"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "pathloss-model"
+    @OptionGroup var output: NamedOutputOptions<PathLossModelCommand>
 
     public init() {}
 
@@ -75,7 +73,6 @@ public struct PathLossModelCommand: WTKCommand {
         if let din = indoorDistanceMeters, !(din >= 0 && din.isFinite) {
             throw ValidationError("--indoor-distance must be a finite distance ≥ 0 m (got \(din)).")
         }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
@@ -96,7 +93,7 @@ public struct PathLossModelCommand: WTKCommand {
                 "elevation_deg": String(elevation), "bs_height_m": String(baseStationHeightMeters),
                 "ut_height_m": String(userHeightMeters), "los": String(los), "irr_release": irrRelease.rawValue,
             ])
-        try context.write(PathLossModelStudy(configuration).run(progress: context.studyProgress), name: name)
+        try context.write(PathLossModelStudy(configuration).run(progress: context.studyProgress), name: output.name)
     }
 }
 

@@ -6,7 +6,7 @@ import WirelessPathLoss
 
 /// `wtk pathloss multifrequency`: the ABG and CIF fits of a campaign measured at two or more
 /// frequencies (the single-frequency fits of `pathloss fit` refuse such data).
-public struct PathLossMultiFrequencyCommand: WTKCommand {
+public struct PathLossMultiFrequencyCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "multifrequency",
         abstract: "Fit the multi-frequency ABG and CIF path-loss models to a campaign at two or more frequencies.",
@@ -36,10 +36,8 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
         help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "pathloss-multifrequency"
-
-    @OptionGroup var output: OutputOptions
+    public static let defaultOutputName = "pathloss-multifrequency"
+    @OptionGroup var output: NamedOutputOptions<PathLossMultiFrequencyCommand>
 
     public init() {}
 
@@ -47,7 +45,6 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
         guard confidenceLevel > 0, confidenceLevel < 1 else {
             throw ValidationError("--confidence-level must be in (0, 1).")
         }
-        try OutputOptions.validateFileName(name)
     }
 
     public func execute() throws {
@@ -64,6 +61,7 @@ public struct PathLossMultiFrequencyCommand: WTKCommand {
         var configuration = PathLossMultiFrequencyStudy.Configuration(campaign: campaign)
         configuration.confidenceLevel = confidenceLevel
         // Both fits before any output: a data error leaves nothing behind.
-        try context.write(PathLossMultiFrequencyStudy(configuration).run(progress: context.studyProgress), name: name)
+        try context.write(
+            PathLossMultiFrequencyStudy(configuration).run(progress: context.studyProgress), name: output.name)
     }
 }

@@ -7,7 +7,7 @@ import WirelessSpectrumNet
 
 /// `wtk spectrum evaluate`: per-SNR metrics of the complex net, the real net, the energy detector and
 /// CA-CFAR on the held-out synthetic test split (protocol of docs/SPECTRUM.md#decision-rule-and-metrics).
-struct SpectrumEvaluateCommand: ShardableCommand {
+struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Per-SNR accuracy, IoU, recall@IoU and false-alarm rate of the nets and the baselines (test split).",
@@ -69,15 +69,12 @@ struct SpectrumEvaluateCommand: ShardableCommand {
         help: "Also report IoU and recall the authors' way (examples without prediction skipped; comparison only).")
     var authorsProtocol = false
 
-    @Option(help: "Base name of the outputs.")
-    var name: String = "spectrum-evaluate"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
+    static let defaultOutputName = "spectrum-evaluate"
+    static let outputNameHelp = "Base name of the outputs."
+    @OptionGroup var output: SeededOutputOptions<SpectrumEvaluateCommand>
     @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
-        try OutputOptions.validateFileName(name)
         guard falseAlarm > 0, falseAlarm < 1 else { throw ValidationError("--false-alarm must be in (0, 1).") }
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
         try OptionRange.check(dilation, "--dilation", in: 0...1024)
@@ -92,16 +89,16 @@ struct SpectrumEvaluateCommand: ShardableCommand {
         let started = Date()
         let (study, context) = try prepare(extraParameters: [:])
         if let shard {
-            try writeShard(study, shard: shard, seed: seed.seed, name: name, context: context)
+            try writeShard(study, shard: shard, seed: output.seed, name: output.name, context: context)
         } else {
-            try context.write(study.run(seed: seed.seed, progress: context.studyProgress), name: name)
+            try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)
         }
         context.note(String(format: "spectrum evaluate: %.1f s", Date().timeIntervalSince(started)))
     }
 
     func writeMerged(_ shards: ShardSet) throws {
         let (study, context) = try prepare(extraParameters: ["merged_shards": shards.record])
-        try context.write(study.merge(shards.combinedPartial(itemCount: study.workItemCount())), name: name)
+        try context.write(study.merge(shards.combinedPartial(itemCount: study.workItemCount())), name: output.name)
     }
 
     /// The study of these options (models loaded) and the output context.
@@ -118,7 +115,7 @@ struct SpectrumEvaluateCommand: ShardableCommand {
         configuration.captures = captures
         configuration.authorsProtocol = authorsProtocol
         let context = OutputContext(
-            options: output, seed: seed.seed,
+            options: output, seed: output.seed,
             parameters: data.recorded.merging(
                 [
                     "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),

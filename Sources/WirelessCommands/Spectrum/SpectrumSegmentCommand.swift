@@ -8,7 +8,7 @@ import WirelessPlot
 import WirelessSpectrumNet
 
 /// `wtk spectrum segment`: a recording or a sample stream → emissions (CSV and SigMF annotations) and an SVG.
-struct SpectrumSegmentCommand: WTKCommand {
+struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Find the emissions in a 20 MS/s recording or sample stream with a trained CMuSeNet.",
@@ -93,13 +93,11 @@ struct SpectrumSegmentCommand: WTKCommand {
     )
     var copyData = false
 
-    @Option(help: "Base name of the outputs.")
-    var name: String = "spectrum-segment"
-
-    @OptionGroup var output: OutputOptions
+    static let defaultOutputName = "spectrum-segment"
+    static let outputNameHelp = "Base name of the outputs."
+    @OptionGroup var output: NamedOutputOptions<SpectrumSegmentCommand>
 
     func validate() throws {
-        try OutputOptions.validateFileName(name)
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
         let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
         if let rate = sampleRateHz, !rates.contains(rate) {
@@ -117,71 +115,15 @@ struct SpectrumSegmentCommand: WTKCommand {
         guard maxGapWindows >= 0 else { throw ValidationError("--max-gap-windows must be ≥ 0.") }
     }
 
-    /// `path` relative to the folder `base` (both absolute and standardised), e.g. `../in/x.sigmf-data`, so that
-    /// an output folder moved together with its input keeps pointing at it.
-    static func relativePath(of path: String, from base: String) -> String {
-        let target = path.split(separator: "/")
-        let origin = base.split(separator: "/")
-        var common = 0
-        while common < target.count - 1, common < origin.count, target[common] == origin[common] { common += 1 }
-        let up = Array(repeating: "..", count: origin.count - common)
-        return (up + target[common...].map(String.init)).joined(separator: "/")
-    }
-
-    /// The process's peak resident set size [MB] (getrusage; Linux reports KiB).
-    static func peakResidentMegabytes() -> Int {
-        var usage = rusage()
-        #if os(Linux)
-            let who = RUSAGE_SELF.rawValue
-        #else
-            let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
-        #if os(Linux)
-            return Int(usage.ru_maxrss) / 1024
-        #else
-            return Int(usage.ru_maxrss) / (1024 * 1024)
-        #endif
-    }
-
     /// The study's input and the metadata the output meta starts from (the input's, or a stream's).
-    func resolveInput() throws -> (SpectrumSegmentStudy.Input, SigMFRecording, dataReference: String?) {
-        if input == "-" {
-            let meta = SigMFRecording(
-                samples: [], sampleRateHz: sampleRateHz!, centerFrequencyHz: frequencyHz,
-                datatype: datatype.datatype)
-            return (.standardInput(datatype: datatype.datatype), meta, nil)
-        }
-        let url = URL(fileURLWithPath: input)
-        if url.pathExtension.lowercased() == "cf32" {
-            guard let rate = sampleRateHz else {
-                throw SpectrumNetError.invalidConfiguration(
-                    reason: "a raw .cf32 file needs a sample rate (--sample-rate)")
-            }
-            guard FileManager.default.fileExists(atPath: url.path) else { throw IOError.missingFile(path: url.path) }
-            let meta = SigMFRecording(samples: [], sampleRateHz: rate, centerFrequencyHz: frequencyHz)
-            return (.file(url, datatype: .cf32LE), meta, url.standardizedFileURL.path)
-        }
-        if SpectrumRecordingInput.authorsFiles(input) != nil {
-            var recording = try SpectrumRecordingInput.read(input, sampleRateHz: sampleRateHz)
-            if recording.centerFrequencyHz == nil { recording.centerFrequencyHz = frequencyHz }
-            var meta = recording
-            meta.samples = []
-            return (.recording(recording), meta, nil)
-        }
-        var meta = try SigMFRecording.readMetadata(from: url)
-        if let rate = sampleRateHz { meta.sampleRateHz = rate }
-        if meta.centerFrequencyHz == nil, let frequencyHz {
-            meta.centerFrequencyHz = frequencyHz
-            if !meta.captures.isEmpty { meta.captures[0].frequencyHz = frequencyHz }
-        }
-        let data = meta.dataURL(forMetaAt: url)
-        guard FileManager.default.fileExists(atPath: data.path) else { throw IOError.missingFile(path: data.path) }
-        return (.file(data, datatype: meta.datatype), meta, data.standardizedFileURL.path)
+    func resolveInput() throws -> SpectrumSegmentStudy.Source {
+        try SpectrumSegmentStudy.Source(
+            input, sampleRateHz: sampleRateHz, frequencyHz: frequencyHz, streamDatatype: datatype.datatype)
     }
 
     func execute() throws {
-        let (studyInput, inputMeta, dataReference) = try resolveInput()
+        let source = try resolveInput()
+        let (studyInput, inputMeta) = (source.input, source.metadata)
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
         // Checked before any output exists (the stream checks it again).
         let modelRate = SpectrumSegmenter.modelSampleRateHz
@@ -206,8 +148,8 @@ struct SpectrumSegmentCommand: WTKCommand {
                 "sample_rate_hz": String(inputMeta.sampleRateHz), "batch_windows": String(batchWindows),
                 "tolerance_bins": String(toleranceBins), "max_gap_windows": String(maxGapWindows),
             ])
-        let csvURL = try context.fileURL(context.checkedBaseName(name) + "-emissions.csv")
-        let metaURL = try context.fileURL(name + ".sigmf-meta")
+        let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")
+        let metaURL = try context.fileURL(output.name + ".sigmf-meta")
         let csv = try LiveOutputFile(url: csvURL)
         let meta = try LiveOutputFile(url: metaURL)
         let writer = SigMFMetaStreamWriter(file: meta)
@@ -218,7 +160,7 @@ struct SpectrumSegmentCommand: WTKCommand {
             kept.extraFields["wtk:source"] = .string("input")
             try writer.append(kept)
         }
-        let copy = try copyData ? LiveOutputFile(url: context.fileURL(name + ".sigmf-data")) : nil
+        let copy = try copyData ? LiveOutputFile(url: context.fileURL(output.name + ".sigmf-data")) : nil
         let clock = ContinuousClock()
         let started = clock.now
         let result = try SpectrumSegmentStudy(configuration).run(
@@ -226,7 +168,8 @@ struct SpectrumSegmentCommand: WTKCommand {
             window: { window in
                 // The input's samples only (not a padded window's zeros).
                 try copy?.append(
-                    RawCF32File.encode(window.samples.prefix(window.detections.sampleCount), file: name + ".sigmf-data")
+                    RawCF32File.encode(
+                        window.samples.prefix(window.detections.sampleCount), file: output.name + ".sigmf-data")
                 )
             },
             emission: { emission in
@@ -234,23 +177,12 @@ struct SpectrumSegmentCommand: WTKCommand {
                 try writer.append(emission.annotation)
             })
         let elapsed = clock.now - started
-        var outputMeta = inputMeta
-        outputMeta.captures = configuration.captures
-        outputMeta.extraGlobalFields["core:dataset"] = nil
-        outputMeta.extraGlobalFields["core:metadata_only"] = nil
-        if copy != nil {
-            outputMeta.datatype = .cf32LE
-        } else if let dataReference {
-            let folder = URL(fileURLWithPath: output.outputDirectory, isDirectory: true).standardizedFileURL.path
-            outputMeta.extraGlobalFields["core:dataset"] = .string(Self.relativePath(of: dataReference, from: folder))
-        } else {
-            outputMeta.extraGlobalFields["core:metadata_only"] = .bool(true)
-        }
-        outputMeta.extraGlobalFields["wtk:emissions"] = .integer(Int64(result.summaryCounts.emissions))
-        outputMeta.extraGlobalFields["wtk:padded_windows"] = .integer(Int64(result.summaryCounts.paddedWindows))
+        let outputMeta = source.outputMetadata(
+            captures: configuration.captures, copiedData: copy != nil, outputFolder: output.outputDirectory,
+            counts: result.summaryCounts)
         try writer.end(outputMeta)
         // The emissions table is the live file (a streaming result keeps no rows); the figure and the summary.
-        for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: name + plot.name) }
+        for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: output.name + plot.name) }
         context.note(result.summary)
         try context.metadata.writeSidecar(for: csvURL)
         try csv.finish()
@@ -261,6 +193,6 @@ struct SpectrumSegmentCommand: WTKCommand {
         context.note(
             "spectrum segment: real-time factor \(String(format: "%.2f", seconds / max(wall, 1e-9))) "
                 + "(\(SummaryText.quantity(seconds, "s")) of signal in \(SummaryText.quantity(wall, "s"))), "
-                + "peak memory \(Self.peakResidentMegabytes()) MB")
+                + "peak memory \(ProcessResources.peakResidentMegabytes()) MB")
     }
 }

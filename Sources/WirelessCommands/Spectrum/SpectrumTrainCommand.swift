@@ -6,7 +6,7 @@ import WirelessSpectrumNet
 
 /// `wtk spectrum train`: trains a CMuSeNet (or its real-valued counterpart) on the synthetic training
 /// split, with early stopping on the validation split; writes the checkpoint and the training log.
-struct SpectrumTrainCommand: WTKCommand {
+struct SpectrumTrainCommand: WTKCommand, OutputNaming {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the complex (or real-valued) segmentation network on the synthetic dataset.",
@@ -133,11 +133,9 @@ struct SpectrumTrainCommand: WTKCommand {
             valueName: "recording"))
     var captures: [String] = []
 
-    @Option(help: "Base name of the outputs.")
-    var name: String = "spectrum-train"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
+    static let defaultOutputName = "spectrum-train"
+    static let outputNameHelp = "Base name of the outputs."
+    @OptionGroup var output: SeededOutputOptions<SpectrumTrainCommand>
 
     /// Rough cost of one training window (forward + backward, compact complex net, batch 32) on the
     /// 2-core reference machine [s]: 418 ms per batch-32 step (ARCHITECTURE notes), an upper bound
@@ -149,7 +147,6 @@ struct SpectrumTrainCommand: WTKCommand {
     }
 
     func validate() throws {
-        try OutputOptions.validateFileName(name)
         guard fftCount >= 1, 16_384 % fftCount == 0, (16_384 / fftCount) % 8 == 0 || architecture == .paper1d else {
             throw ValidationError("--fft-count must divide 16384 with N = 16384/M divisible by 8.")
         }
@@ -214,7 +211,7 @@ struct SpectrumTrainCommand: WTKCommand {
         config.trainableScope = trainableScope
         config.focalAlpha = alpha
         config.focalGamma = gamma
-        config.seed = seed.seed
+        config.seed = output.seed
         return config
     }
 
@@ -222,7 +219,7 @@ struct SpectrumTrainCommand: WTKCommand {
         HeapTuning.keepLargeBlocksInHeap()
         let names = OutputContext(options: output)
         let modelURL =
-            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(name) + ".cmsn")
+            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(output.name) + ".cmsn")
         // A resumed run continues exactly as it was started: the architecture and the training
         // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
         let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
@@ -264,7 +261,7 @@ struct SpectrumTrainCommand: WTKCommand {
             // reads after an interruption, so it must not wait for the end of the run.
             try OutputTransaction.writingInPlace { try checkpoint.write(to: modelURL) }
         }
-        try context.write(result, name: name)
+        try context.write(result, name: output.name)
         context.note("spectrum train: wrote \(modelURL.path)")
     }
 }

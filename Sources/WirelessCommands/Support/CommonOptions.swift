@@ -1,13 +1,7 @@
 import ArgumentParser
 import WirelessIO
 
-/// Format of the tables a command writes.
-public enum TableFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// RFC 4180 CSV with a header row carrying units (`distance_m`).
-    case csv
-    /// A JSON object `{"columns": [...], "rows": [[...], ...]}` with the same column names.
-    case json
-}
+extension TableFormat: ExpressibleByArgument {}
 
 /// Where and how a command writes its outputs: `--out-dir`, `--format`, `--quiet`.
 public struct OutputOptions: ParsableArguments {
@@ -42,4 +36,17 @@ public struct SeedOptions: ParsableArguments {
     public var seed: UInt64 = 20_250_101
 
     public init() {}
+}
+
+extension OutputContext {
+    /// A context for a command's `--out-dir`, `--format` and `--quiet`.
+    /// - Parameters:
+    ///   - options: The command's output options.
+    ///   - seed: The run's seed, or nil for a deterministic command.
+    ///   - parameters: The model parameters to record (name → value as typed or resolved).
+    public init(options: OutputOptions, seed: UInt64? = nil, parameters: [String: String] = [:]) {
+        self.init(
+            directoryPath: options.outputDirectory, format: options.format, quiet: options.quiet, seed: seed,
+            parameters: parameters)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WirelessIO
 
 /// The one check of every option that sizes an allocation or a loop (counts, trials, drops, steps,
 /// epochs, grid points): a value outside its documented range is a usage error (exit 64) raised

@@ -27,15 +27,13 @@ public struct BlockageCoverageStudy: Study {
     }
 
     /// The table and figure.
-    public struct Result: StudyResult {
+    public struct Result: SingleTableStudyResult {
         public let configuration: Configuration
         /// Analytic coverage, [density][threshold].
         public let analytic: [[Double]]
         public let table: StudyTable
         public let plot: StudyPlot
         public let summary: String
-        public var tables: [StudyTable] { [table] }
-        public var plots: [StudyPlot] { [plot] }
     }
 
     public let configuration: Configuration
@@ -45,9 +43,7 @@ public struct BlockageCoverageStudy: Study {
     /// - Throws: `DensificationError` for a bad grid, density or drop count, or a quadrature failure.
     public func run(seed: UInt64, progress: any StudyProgress) throws(DensificationError) -> Result {
         let c = configuration
-        guard !c.densitiesPerKm2.isEmpty, c.densitiesPerKm2.count <= DensifyGrid.maximumPoints else {
-            throw .invalidSweep(reason: "--densities needs 1 to \(DensifyGrid.maximumPoints) values")
-        }
+        try DensifyGrid.checkDensityCount(c.densitiesPerKm2.count)
         guard c.drops >= 0, c.drops <= 1_000_000 else {
             throw .invalidSimulationParameter(name: "drops", value: Double(c.drops))
         }

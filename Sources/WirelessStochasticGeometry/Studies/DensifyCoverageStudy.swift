@@ -40,7 +40,7 @@ public struct DensifyCoverageStudy: Study {
     }
 
     /// The curves, table and figure.
-    public struct Result: StudyResult {
+    public struct Result: SingleTableStudyResult {
         public let configuration: Configuration
         /// Analytic coverage, indexed [density][threshold].
         public let coverage: [[AnalyticCell]]
@@ -51,9 +51,6 @@ public struct DensifyCoverageStudy: Study {
         public let table: StudyTable
         public let plot: StudyPlot
         public let summary: String
-
-        public var tables: [StudyTable] { [table] }
-        public var plots: [StudyPlot] { [plot] }
     }
 
     public let configuration: Configuration
@@ -66,9 +63,7 @@ public struct DensifyCoverageStudy: Study {
     public func run(seed: UInt64, progress: any StudyProgress) throws(DensificationError) -> Result {
         let c = configuration
         let (scenario, densities) = (c.scenario, c.densities)
-        guard !densities.isEmpty, densities.count <= DensifyGrid.maximumPoints else {
-            throw .invalidSweep(reason: "--densities needs 1 to \(DensifyGrid.maximumPoints) values")
-        }
+        try DensifyGrid.checkDensityCount(densities.count)
         for lambda in densities where !(lambda.isFinite && lambda > 0) { throw .invalidDensity(value: lambda) }
         for metric in c.metrics where metric != .coverage && metric != .rate {
             throw .invalidSweep(reason: "densify coverage computes coverage and rate, not \(metric.rawValue)")

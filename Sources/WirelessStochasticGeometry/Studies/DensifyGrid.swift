@@ -34,6 +34,14 @@ public enum DensifyGrid {
         }
     }
 
+    /// Checks the length of a density list typed by the user (`--densities`).
+    /// - Throws: `.invalidSweep` unless it has 1 to `maximumPoints` entries.
+    public static func checkDensityCount(_ count: Int) throws(DensificationError) {
+        guard count >= 1, count <= maximumPoints else {
+            throw .invalidSweep(reason: "--densities needs 1 to \(maximumPoints) values")
+        }
+    }
+
     /// Thresholds from `minimumDB` to `maximumDB` in steps of `stepDB` [dB] (the last point ≤ `maximumDB`).
     /// - Throws: `.invalidThreshold` for a non-finite end, `.invalidSweep` for step ≤ 0, max < min or more
     ///   than `maximumPoints` points.

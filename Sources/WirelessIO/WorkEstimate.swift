@@ -5,23 +5,30 @@ import Foundation
 /// The cost per unit of work is a rough figure measured once on the 2-core reference machine (see
 /// each caller); the estimate is meant to tell 10 minutes from 10 days, not to be exact. Runs
 /// estimated under `threshold` seconds print nothing.
-struct WorkEstimate {
+public struct WorkEstimate: Sendable {
     /// What is being done, e.g. `isac sweep rmse`.
-    var label: String
+    public var label: String
     /// Units of work, e.g. trials × SNR points × methods, ≥ 0.
-    var units: Double
+    public var units: Double
     /// What the units are, plural, e.g. `estimates`.
-    var unitName: String
+    public var unitName: String
     /// Rough cost of one unit on the reference machine (both cores) [s], > 0.
-    var secondsPerUnit: Double
+    public var secondsPerUnit: Double
+
+    public init(label: String, units: Double, unitName: String, secondsPerUnit: Double) {
+        self.label = label
+        self.units = units
+        self.unitName = unitName
+        self.secondsPerUnit = secondsPerUnit
+    }
 
     /// Estimated wall time [s].
-    var seconds: Double { units * secondsPerUnit }
+    public var seconds: Double { units * secondsPerUnit }
 
     /// Prints `label: estimated duration ≈ …` on stderr when the estimate exceeds `threshold` seconds
     /// and not `quiet`; returns the text printed (nil when nothing was).
     @discardableResult
-    func announce(quiet: Bool, threshold: Double = 60) -> String? {
+    public func announce(quiet: Bool, threshold: Double = 60) -> String? {
         guard seconds >= threshold, !quiet else { return nil }
         let text =
             "\(label): estimated duration ≈ \(Self.duration(seconds)) (\(Self.count(units)) \(unitName) at ~\(Self.duration(secondsPerUnit)) each on the 2-core reference machine); Ctrl-C stops it and writes nothing."
@@ -30,7 +37,7 @@ struct WorkEstimate {
     }
 
     /// `45 s`, `12 min`, `3.5 h`, `4.2 days`, `3.1 years`.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         switch seconds {
         case ..<1: return String(format: "%.2g s", seconds)
         case ..<90: return String(format: "%.0f s", seconds)
@@ -41,7 +48,7 @@ struct WorkEstimate {
         }
     }
 
-    static func count(_ value: Double) -> String {
+    public static func count(_ value: Double) -> String {
         value < 1e6 ? String(format: "%.0f", value) : String(format: "%.3g", value)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import WirelessCore
-import WirelessIO
 
-/// Where a command run writes its outputs, and how: the one door every output file of a command goes through.
+/// Where a run writes its outputs, and how: the one door every output file of a `wtk` command (or a library
+/// user's run) goes through.
 ///
 /// Tables go out as CSV (or JSON with `--format json`) with a `<name>.meta.json` sidecar recording
 /// the command line, toolkit version, git revision, seed and parameters; plots as SVG. Every file is
@@ -28,16 +28,21 @@ public struct OutputContext {
     public var nameOption = "--name"
 
     /// - Parameters:
-    ///   - options: The command's `--out-dir`, `--format` and `--quiet`.
-    ///   - seed: The run's seed, or nil for a deterministic command.
+    ///   - directoryPath: The output folder (created on first use).
+    ///   - format: The table format.
+    ///   - quiet: Whether progress and summaries are silenced.
+    ///   - seed: The run's seed, or nil for a deterministic run.
     ///   - parameters: The model parameters to record (name → value as typed or resolved).
-    public init(options: OutputOptions, seed: UInt64? = nil, parameters: [String: String] = [:]) {
-        self.directoryPath = options.outputDirectory
-        self.format = options.format
-        self.quiet = options.quiet
+    public init(
+        directoryPath: String, format: TableFormat = .csv, quiet: Bool = false, seed: UInt64? = nil,
+        parameters: [String: String] = [:]
+    ) {
+        self.directoryPath = directoryPath
+        self.format = format
+        self.quiet = quiet
         self.metadata = RunMetadata.current(seed: seed, parameters: parameters)
         // Temporaries of killed runs (files `.<name>.tmp-<pid>-<uuid>`, folders `.wtk-staging-<pid>-<uuid>`).
-        OutputTransaction.removeStaleTemporaries(in: URL(fileURLWithPath: options.outputDirectory, isDirectory: true))
+        OutputTransaction.removeStaleTemporaries(in: URL(fileURLWithPath: directoryPath, isDirectory: true))
     }
 
     /// `fileName` if it is a plain file name.
