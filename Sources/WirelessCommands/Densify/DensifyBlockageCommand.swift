@@ -61,7 +61,6 @@ public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDef
     @Option(parsing: .unconditional, help: "Monte-Carlo drops per density, 0 (none) … 1000000.")
     var drops: Int = 5000
 
-    public static let defaultOutputName = "densify-blockage"
     @OptionGroup var output: SeededOutputOptions<DensifyBlockageCommand>
 
     public init() {}

@@ -31,7 +31,6 @@ public struct DensifyCoverageCommand: WTKCommand, OutputNaming, ThresholdGridDef
     @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
     var rateUnit: RateUnit = .nats
 
-    public static let defaultOutputName = "densify-coverage"
     @OptionGroup var output: SeededOutputOptions<DensifyCoverageCommand>
 
     public init() {}

@@ -36,7 +36,6 @@ public struct DensifyRegimesCommand: WTKCommand, OutputNaming {
         help: "SINR threshold for the plotted coverage [dB].")
     var thresholdDB: Double = 0
 
-    public static let defaultOutputName = "densify-regimes"
     @OptionGroup var output: NamedOutputOptions<DensifyRegimesCommand>
 
     public init() {}

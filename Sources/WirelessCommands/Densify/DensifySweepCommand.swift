@@ -50,7 +50,6 @@ public struct DensifySweepCommand: ShardableCommand, OutputNaming {
     @Option(name: .customLong("rate-unit"), help: "Rate unit: nats or bits.")
     var rateUnit: RateUnit = .nats
 
-    public static let defaultOutputName = "densify-sweep"
     @OptionGroup var output: SeededOutputOptions<DensifySweepCommand>
     @OptionGroup var sharding: ShardOptions
 

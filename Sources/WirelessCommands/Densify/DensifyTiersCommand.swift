@@ -46,7 +46,6 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
     @Option(parsing: .unconditional, help: "Monte-Carlo drops, 0 (none) … 10000000.")
     var drops: Int = 20_000
 
-    public static let defaultOutputName = "densify-tiers"
     @OptionGroup var output: SeededOutputOptions<DensifyTiersCommand>
 
     public init() {}

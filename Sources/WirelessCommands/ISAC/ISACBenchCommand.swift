@@ -35,7 +35,6 @@ public struct ISACBenchCommand: WTKCommand, OutputNaming {
     @Option(name: .customLong("snr-db"), parsing: .unconditional, help: "SNR of the timed tensors [dB].")
     var snrDB: Double = 10
 
-    public static let defaultOutputName = "isac-bench"
     @OptionGroup var output: SeededOutputOptions<ISACBenchCommand>
 
     public init() {}

@@ -32,7 +32,6 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
     @OptionGroup var scenario: ISACScenarioOptions
     @OptionGroup var plain: PLAINOptions
 
-    public static let defaultOutputName = "isac-estimate"
     @OptionGroup var output: SeededOutputOptions<ISACEstimateCommand>
 
     public init() {}

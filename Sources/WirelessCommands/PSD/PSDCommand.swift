@@ -51,7 +51,6 @@ public struct PSDCommand: WTKCommand, OutputNaming {
         help: "Kaiser window shape β (with --window kaiser), ≥ 0.")
     var kaiserBeta: Double = 8.6
 
-    public static let defaultOutputName = "psd"
     @OptionGroup var output: NamedOutputOptions<PSDCommand>
 
     public init() {}

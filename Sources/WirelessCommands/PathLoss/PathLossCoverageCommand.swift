@@ -75,7 +75,6 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
             """)
     var allowExtrapolation = false
 
-    public static let defaultOutputName = "pathloss-coverage"
     @OptionGroup var output: NamedOutputOptions<PathLossCoverageCommand>
 
     public init() {}

@@ -37,7 +37,6 @@ public struct PathLossEffectsCommand: WTKCommand, OutputNaming {
     @Option(parsing: .unconditional, help: "Scenario-cluster bootstrap resamples (0 = none).")
     var bootstrap: Int = 1000
 
-    public static let defaultOutputName = "pathloss-effects"
     @OptionGroup var output: SeededOutputOptions<PathLossEffectsCommand>
 
     public init() {}

@@ -61,7 +61,6 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
 
     @OptionGroup var seedOptions: SeedOptions
 
-    public static let defaultOutputName = "pathloss-fit"
     @OptionGroup var output: NamedOutputOptions<PathLossFitCommand>
 
     public init() {}

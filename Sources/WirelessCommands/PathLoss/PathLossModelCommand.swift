@@ -48,7 +48,6 @@ public struct PathLossModelCommand: WTKCommand, OutputNaming {
         help: "Indoor distance d2D-in [m], ≥ 0 (default: the mean 25/3 m).")
     var indoorDistanceMeters: Double?
 
-    public static let defaultOutputName = "pathloss-model"
     @OptionGroup var output: NamedOutputOptions<PathLossModelCommand>
 
     public init() {}

@@ -36,7 +36,6 @@ public struct PathLossMultiFrequencyCommand: WTKCommand, OutputNaming {
         help: "Confidence level of the intervals, in (0, 1).")
     var confidenceLevel: Double = 0.95
 
-    public static let defaultOutputName = "pathloss-multifrequency"
     @OptionGroup var output: NamedOutputOptions<PathLossMultiFrequencyCommand>
 
     public init() {}

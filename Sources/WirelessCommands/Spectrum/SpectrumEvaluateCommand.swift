@@ -69,7 +69,6 @@ struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
         help: "Also report IoU and recall the authors' way (examples without prediction skipped; comparison only).")
     var authorsProtocol = false
 
-    static let defaultOutputName = "spectrum-evaluate"
     static let outputNameHelp = "Base name of the outputs."
     @OptionGroup var output: SeededOutputOptions<SpectrumEvaluateCommand>
     @OptionGroup var sharding: ShardOptions

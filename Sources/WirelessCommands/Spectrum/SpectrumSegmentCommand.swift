@@ -93,7 +93,6 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
     )
     var copyData = false
 
-    static let defaultOutputName = "spectrum-segment"
     static let outputNameHelp = "Base name of the outputs."
     @OptionGroup var output: NamedOutputOptions<SpectrumSegmentCommand>
 

@@ -133,7 +133,6 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
             valueName: "recording"))
     var captures: [String] = []
 
-    static let defaultOutputName = "spectrum-train"
     static let outputNameHelp = "Base name of the outputs."
     @OptionGroup var output: SeededOutputOptions<SpectrumTrainCommand>
 

@@ -14,6 +14,12 @@ extension OutputNaming {
     public static var outputNameHelp: String { "Base name of the output files." }
 }
 
+extension OutputNaming where Self: ParsableCommand {
+    /// The command's path below `wtk` joined by dashes (`densify-sweep` for `wtk densify sweep`) unless the
+    /// command says otherwise.
+    public static var defaultOutputName: String { FigureContext.commandPath(of: Self.self).joined(separator: "-") }
+}
+
 /// The tail every writing command shares: `--name` (checked as a plain file name before any work) and
 /// the output options `--out-dir`, `--format`, `--quiet`, with or without `--seed` between them.
 public protocol NamedOutput: ParsableArguments {
