@@ -136,7 +136,7 @@ public struct SpectrumGenerateStudy: Study {
             xLabel: "Frequency offset [MHz]", yLabel: "Power per bin [dB]",
             series: [
                 StudySeries(
-                    "label (nominal bandwidth)",
+                    config.realistic == nil ? "label (nominal bandwidth)" : "label (occupied band)",
                     .band(x: f, lower: Array(repeating: low, count: 1024), upper: truth.map { $0 ? high : low })),
                 StudySeries("Welch spectrum", .line(x: f, y: density)),
             ])
