@@ -151,8 +151,8 @@ struct RealisticSceneGenerator: Sendable {
         func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * g.nextUnitDouble() }
         var f = ReceiverFrontEnd()
         if scene.has(.colouredNoise) {
-            f.noiseTiltDB = uniform(-4, 4)
-            f.noiseRippleDB = uniform(0, 2)
+            f.noiseTiltDB = uniform(-2, 2)
+            f.noiseRippleDB = uniform(0, 1)
             f.noiseRippleCycles = uniform(0.5, 3)
             f.noiseRipplePhase = uniform(0, 2 * Double.pi)
         }

@@ -267,6 +267,41 @@ import WirelessFFT
         #expect(abs(front.rollOffGainDB(frequencyHz: 9.5e6, sampleRateHz: fs) + 15) < 1e-9)
     }
 
+    @Test func colouredFloorFollowsItsTiltAndKeepsTheMeanPower() throws {
+        let w = 16_384
+        var front = ReceiverFrontEnd()
+        front.noiseTiltDB = 2
+        let plans = (
+            try ComplexFFTPlan<Double>(count: w),
+            try ComplexFFTPlan<Double>(count: w, direction: .inverse, normalization: .byLength)
+        )
+        let welch = try WelchPSD(segmentLength: 1024, sampleRateHz: fs)
+        var psd = [Double](repeating: 0, count: 1024)
+        var g = Xoshiro256StarStar(seed: 8)
+        let distribution = try ComplexNormalDistribution(variance: 1)
+        var power = 0.0
+        for _ in 0..<8 {
+            let noise = (0..<w).map { _ in distribution.sample(using: &g) }
+            let y = front.apply(
+                signals: Array(repeating: .zero, count: w), noise: noise, sampleRateHz: fs, forward: plans.0,
+                inverse: plans.1
+            ).samples
+            power += y.reduce(0.0) { $0 + $1.lengthSquared } / Double(w) / 8
+            for (k, v) in try welch.estimate(samples: y).enumerated() { psd[k] += v }
+        }
+        // 102 bins around ±8 MHz (8 windows × 31 segments each): the tilt puts +1.6 dB at +8 MHz and −1.6 dB at
+        // −8 MHz, 3.2 dB apart (averaging 102·248 exponential bins leaves ≈ 0.03 dB of noise; Hann bias none on
+        // a smooth floor).
+        let f = welch.frequenciesHz
+        func level(_ centre: Double) -> Double {
+            let bins = f.indices.filter { abs(f[$0] - centre) < 1e6 }
+            return Decibels.fromPower(bins.reduce(0.0) { $0 + psd[$1] } / Double(bins.count))
+        }
+        #expect(abs(level(8e6) - level(-8e6) - 3.2) < 0.2, "tilt \(level(8e6) - level(-8e6)) dB")
+        // The shape is normalised: the mean power stays σ² = 1 (8·16 384 samples: ±1 % at 3σ).
+        #expect(abs(power - 1) < 0.01, "mean power \(power)")
+    }
+
     @Test func seededAndReproducible() {
         let a = generator(SignalFamily.allCases, SceneEffect.allCases, seed: 21)
         let b = generator(SignalFamily.allCases, SceneEffect.allCases, seed: 21)
