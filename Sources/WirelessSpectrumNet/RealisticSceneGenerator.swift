@@ -21,6 +21,7 @@ public struct SignalLabel: Sendable, Equatable, Codable {
 ///     n ~ U{1…maximumSignals} (0 without families); family uniform over `families`
 ///     label band per family (offsets from the carrier):
 ///       ofdm            (lowest − ½)·Δf … (highest + ½)·Δf       used subcarriers with the DC null, no guard bands
+///                       (symbols windowed and overlapped over half the cyclic prefix, WOLA)
 ///       single-carrier  ±h₉₉·R_s, h₉₉ the raised-cosine 99 %-power half-width (β ~ U(0.2, 0.5), R_s log-uniform
 ///                       4 kHz … min(14 MHz, 0.9·fs/(1 + β)))
 ///       cw              ±1.5 label-frame bins (3 bins wide: 58.6 kHz at N = 1024, fs = 20 MS/s)
@@ -59,6 +60,11 @@ struct RealisticSceneGenerator: Sendable {
         } catch {
             throw SpectrumNetError.invalidConfiguration(reason: "realistic generator FFT plans: \(error)")
         }
+    }
+
+    /// The WOLA taper of an OFDM numerology's symbols: half its cyclic prefix [samples].
+    static func ofdmTaper(_ numerology: OFDMNumerology, sampleRateHz fs: Double) -> Int {
+        numerology.cyclicPrefix(sampleRateHz: fs) / 2
     }
 
     /// The label-frame bin width fs/N [Hz].
@@ -131,7 +137,8 @@ struct RealisticSceneGenerator: Sendable {
         case .ofdm(let k, let constellation):
             return SceneWaveforms.ofdm(
                 numerologies[k].numerology, sampleRateHz: fs, count: count, constellation: constellation,
-                plan: numerologies[k].plan, using: &g)
+                plan: numerologies[k].plan, taper: Self.ofdmTaper(numerologies[k].numerology, sampleRateHz: fs),
+                using: &g)
         case .singleCarrier(let rate, let beta, let constellation):
             return SceneWaveforms.singleCarrier(
                 symbolRateHz: rate, rollOff: beta, constellation: constellation, sampleRateHz: fs, count: count,

@@ -8,27 +8,39 @@ enum SceneWaveforms {
     /// `count` samples of OFDM: back-to-back symbols (cyclic prefix + IFFT of `fftSize` points), used
     /// subcarriers drawn from `constellation`, guard bands and nulls zero; the window starts at a random
     /// point of the first symbol.
+    ///
+    /// With `taper` R > 0 the symbols are windowed and overlapped (WOLA, as transmitters do to meet their
+    /// spectrum masks): each symbol is extended by a cyclic suffix of R samples, its first and last R samples
+    /// weighted by a raised-cosine ramp, and the suffix added onto the next symbol's first R prefix samples. The
+    /// last cp − R prefix samples of each symbol still repeat its end exactly.
     static func ofdm(
         _ numerology: OFDMNumerology, sampleRateHz fs: Double, count: Int, constellation: [Complex<Double>],
-        plan: ComplexFFTPlan<Double>, using generator: inout Xoshiro256StarStar
+        plan: ComplexFFTPlan<Double>, taper: Int = 0, using generator: inout Xoshiro256StarStar
     ) -> [Complex<Double>] {
         let n = numerology.fftSize(sampleRateHz: fs)
         let cp = numerology.cyclicPrefix(sampleRateHz: fs)
         precondition(plan.count == n, "OFDM plan of the wrong size")
+        precondition(taper >= 0 && taper <= cp, "OFDM taper longer than the prefix")
         let offset = Int.random(in: 0..<(n + cp), using: &generator)
         let symbols = (count + offset) / (n + cp) + 1
         let nulls = Set(numerology.nulls)
-        var out: [Complex<Double>] = []
-        out.reserveCapacity(symbols * (n + cp))
+        var out = [Complex<Double>](repeating: .zero, count: symbols * (n + cp) + taper)
+        let ramp = (0..<taper).map { 0.5 - 0.5 * Double.cos(Double.pi * (Double($0) + 0.5) / Double(taper)) }
         var bins = [Complex<Double>](repeating: .zero, count: n)
-        for _ in 0..<symbols {
+        for s in 0..<symbols {
             for k in bins.indices { bins[k] = .zero }
             for k in numerology.lowest...numerology.highest where !nulls.contains(k) {
                 bins[(k + n) % n] = constellation[Int(generator.next() % UInt64(constellation.count))]
             }
             let symbol = plan(bins)
-            out.append(contentsOf: symbol[(n - cp)..<n])
-            out.append(contentsOf: symbol)
+            // Extended symbol: prefix, body, suffix; ramps on its first and last `taper` samples.
+            let start = s * (n + cp)
+            for j in 0..<(cp + n + taper) {
+                var value = symbol[(j - cp + n) % n]
+                if j < taper { value = value.multiplied(by: ramp[j]) }
+                if j >= cp + n { value = value.multiplied(by: ramp[taper - 1 - (j - cp - n)]) }
+                out[start + j] += value
+            }
         }
         return normalised(Array(out[offset..<(offset + count)]))
     }

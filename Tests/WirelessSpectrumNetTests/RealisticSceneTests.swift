@@ -79,6 +79,22 @@ import WirelessFFT
         for run in whole { #expect(run.length == cp) }
         #expect(cp == 94)
         for (a, b) in zip(whole, whole.dropFirst()) { #expect(b.start - a.start == n + cp) }
+        // Windowed and overlapped (WOLA over R = cp/2 samples): the last cp − R prefix samples still repeat.
+        var h = Xoshiro256StarStar(seed: 3)
+        let taper = RealisticSceneGenerator.ofdmTaper(lte, sampleRateHz: fs)
+        let y = SceneWaveforms.ofdm(
+            lte, sampleRateHz: fs, count: 16_384, constellation: SignalModulation.qpsk.constellation, plan: plan,
+            taper: taper, using: &h)
+        var tapered: [(start: Int, length: Int)] = []
+        for i in 0..<(y.count - n) where (y[i] - y[i + n]).length < 1e-9 {
+            if let last = tapered.last, last.start + last.length == i {
+                tapered[tapered.count - 1].length += 1
+            } else {
+                tapered.append((i, 1))
+            }
+        }
+        #expect(taper == 47 && tapered.count >= 10)
+        for run in tapered.dropFirst().dropLast() { #expect(run.length == cp - taper) }
     }
 
     /// Labels' widths vs the Welch 99 %-power band of the noise-free waveform, per family.
