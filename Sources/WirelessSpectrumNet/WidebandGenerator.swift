@@ -40,6 +40,9 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
     public var noiseRefIncludesDropped: Bool = false
     /// Q3: start the window in the filter start-up instead of after a 10-symbol warm-up.
     public var keepStartTransient: Bool = false
+    /// The realistic scene generator (docs/SPECTRUM.md#realistic-scenes) instead of the paper's; nil (default):
+    /// the paper's generator, unchanged. When set, only `sampleRateHz` and `windowSamples` of the fields above apply.
+    public var realistic: RealisticSceneConfiguration?
 
     public init() {}
 
@@ -74,8 +77,10 @@ public struct PlacedSignal: Sendable, Equatable, Codable {
     public var modulation: SignalModulation
     /// The name written to the metadata (the authors' swapped name under Q1).
     public var recordedModulation: String
-    /// Transmit power txP [dB] relative to unit power.
+    /// Transmit power txP [dB] relative to unit power (realistic scenes: the received mean power while on).
     public var txPowerDB: Double
+    /// The realistic generator's signal family (nil for the paper's generator).
+    public var family: SignalFamily? = nil
 }
 
 /// One generated window with its ground truth.
@@ -90,10 +95,17 @@ public struct WidebandExample: Sendable {
     public var droppedSignals: [PlacedSignal]
     /// Noise power σ² [linear, same unit as 10^{txP/10}].
     public var noisePower: Double
+    /// Realistic scenes: the labels (a signal's band once per run of label frames in which it is on); nil for
+    /// the paper's generator, whose labels are its signals' bands.
+    public var labels: [SignalLabel]? = nil
+    /// Realistic scenes: the receiver artefacts drawn for this window.
+    public var frontEnd: ReceiverFrontEnd? = nil
 
-    /// Occupied frequency intervals [Hz] (label edges: nominal or occupied width).
+    /// Occupied frequency intervals [Hz] (label edges: nominal or occupied width; realistic scenes: the labels of
+    /// signals on in at least one label frame, whatever `labelWidth`).
     public func intervalsHz(labelWidth: LabelWidth) -> [(lower: Double, upper: Double)] {
-        signals.map { signal in
+        if let labels { return labels.map { ($0.lowerHz, $0.upperHz) } }
+        return signals.map { signal in
             let half = (labelWidth == .nominal ? 1 : 0.675) * signal.bandwidthHz / 2
             return (signal.centerFrequencyHz - half, signal.centerFrequencyHz + half)
         }
@@ -115,12 +127,18 @@ public struct WidebandGenerator: Sendable {
     public let seed: UInt64
     let interpolators: [Double: KaiserSincInterpolator]
     let rrc: RootRaisedCosineFilter
+    /// The realistic scene generator when `configuration.realistic` is set.
+    let scene: RealisticSceneGenerator?
 
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
     public init(configuration: WidebandGeneratorConfiguration = .init(), seed: UInt64) throws(SpectrumNetError) {
         try configuration.validate()
         self.configuration = configuration
         self.seed = seed
+        self.scene = try configuration.realistic.map { scene throws(SpectrumNetError) in
+            try RealisticSceneGenerator(
+                scene: scene, sampleRateHz: configuration.sampleRateHz, windowSamples: configuration.windowSamples)
+        }
         var interpolators: [Double: KaiserSincInterpolator] = [:]
         for bw in configuration.bandwidthsHz {
             interpolators[bw] = KaiserSincInterpolator(
@@ -297,6 +315,10 @@ public struct WidebandGenerator: Sendable {
     ///   - snrIndex: index of the SNR level (seeds the example), ≥ 0.
     ///   - index: example index within the level, ≥ 0.
     public func generate(snrDB: Double, snrIndex: Int, index: Int) -> WidebandExample {
+        if let scene {
+            var generator = exampleGenerator(snrIndex: snrIndex, index: index)
+            return scene.generate(snrDB: snrDB, snrIndex: snrIndex, index: index, using: &generator)
+        }
         let parts = components(snrDB: snrDB, snrIndex: snrIndex, index: index)
         // Per sample: noise + waveform 0 + waveform 1 + …, in that order, then rounded to Float.
         var total = parts.noise

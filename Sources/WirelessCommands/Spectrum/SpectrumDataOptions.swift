@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WirelessSpectrumNet
 
 /// The synthetic dataset shared by `generate`, `train` and `evaluate`: generator options and the
@@ -45,6 +46,25 @@ struct SpectrumDataOptions: ParsableArguments {
     @Flag(name: .customLong("keep-start-transient"), help: "Quirk Q3: start the window in the filter start-up.")
     var keepStartTransient = false
 
+    @Flag(
+        name: .customLong("realistic"),
+        help:
+            "The realistic scene mix instead of the paper's generator (docs/SPECTRUM.md#realistic-scenes); SNR levels are then the weakest signal's in-band SNR."
+    )
+    var realistic = false
+
+    @Option(
+        name: .customLong("signal-families"),
+        help: "With --realistic: comma-separated ofdm, single-carrier, cw, fm, am, or 'none' (receiver noise only).")
+    var signalFamilies: String = "all"
+
+    @Option(
+        name: .customLong("effects"),
+        help:
+            "With --realistic: comma-separated bursty, tdd, multipath, doppler, roll-off, dc-offset, iq-imbalance, coloured-noise, ci16, or 'none'."
+    )
+    var effects: String = "all"
+
     init() {}
 
     enum SNRReferenceName: String, ExpressibleByArgument, CaseIterable {
@@ -62,6 +82,11 @@ struct SpectrumDataOptions: ParsableArguments {
             throw ValidationError("--validation-per-level must be in 1…500.")
         }
         guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
+        if !realistic && (signalFamilies != "all" || effects != "all") {
+            throw ValidationError("--signal-families and --effects need --realistic.")
+        }
+        _ = try Self.parseList(signalFamilies, option: "--signal-families", as: SignalFamily.self)
+        _ = try Self.parseList(effects, option: "--effects", as: SceneEffect.self)
         try OptionRange.check(snrMinimumDB, "--snr-min", in: -100...100, unit: " dB")
         try OptionRange.check(snrMaximumDB, "--snr-max", in: -100...100, unit: " dB")
         _ = try OptionRange.gridCount(
@@ -111,7 +136,32 @@ struct SpectrumDataOptions: ParsableArguments {
         config.authorsModulationNames = authorsModulationNames
         config.noiseRefIncludesDropped = noiseRefIncludesDropped
         config.keepStartTransient = keepStartTransient
+        if realistic {
+            var scene = RealisticSceneConfiguration()
+            // Validated in validate().
+            scene.families = (try? Self.parseList(signalFamilies, option: "", as: SignalFamily.self)) ?? []
+            scene.effects = (try? Self.parseList(effects, option: "", as: SceneEffect.self)) ?? []
+            config.realistic = scene
+        }
         return config
+    }
+
+    /// A comma-separated list of `T` raw values, "all" or "none".
+    /// - Throws: `ValidationError` naming `option` and the unknown value.
+    static func parseList<T: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: T.Type) throws
+        -> [T] where T.RawValue == String
+    {
+        if text == "all" { return Array(T.allCases) }
+        if text == "none" { return [] }
+        return try text.split(separator: ",").map { item in
+            let name = item.trimmingCharacters(in: .whitespaces)
+            guard let value = T(rawValue: name) else {
+                throw ValidationError(
+                    "\(option): unknown value '\(name)' (expected \(T.allCases.map(\.rawValue).joined(separator: ", ")), all or none)."
+                )
+            }
+            return value
+        }
     }
 
     /// Parameters recorded in the metadata sidecars.
@@ -125,6 +175,8 @@ struct SpectrumDataOptions: ParsableArguments {
                 authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
                 keepStartTransient ? "Q3" : nil,
             ].compactMap { $0 }.joined(separator: ","),
-        ]
+        ].merging(
+            realistic ? ["realistic_signal_families": signalFamilies, "realistic_effects": effects] : [:]
+        ) { $1 }
     }
 }

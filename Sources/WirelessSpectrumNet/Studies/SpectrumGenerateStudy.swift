@@ -83,11 +83,24 @@ public struct SpectrumGenerateStudy: Study {
                 var annotations: [SigMFAnnotation] = []
                 for (k, example) in examples.enumerated() {
                     samples.append(contentsOf: example.samples)
-                    for (signal, interval) in zip(example.signals, example.intervalsHz(labelWidth: config.labelWidth)) {
-                        annotations.append(
-                            SigMFAnnotation(
-                                sampleStart: k * w, sampleCount: w, frequencyLowerEdgeHz: interval.lower,
-                                frequencyUpperEdgeHz: interval.upper, label: signal.recordedModulation))
+                    if let labels = example.labels {
+                        // Realistic scenes: one annotation per run of label frames in which a signal is on.
+                        for label in labels {
+                            annotations.append(
+                                SigMFAnnotation(
+                                    sampleStart: k * w + label.sampleStart, sampleCount: label.sampleCount,
+                                    frequencyLowerEdgeHz: label.lowerHz, frequencyUpperEdgeHz: label.upperHz,
+                                    label: example.signals[label.signal].recordedModulation))
+                        }
+                    }
+                    for (s, signal) in example.signals.enumerated() {
+                        if example.labels == nil {
+                            let interval = example.intervalsHz(labelWidth: config.labelWidth)[s]
+                            annotations.append(
+                                SigMFAnnotation(
+                                    sampleStart: k * w, sampleCount: w, frequencyLowerEdgeHz: interval.lower,
+                                    frequencyUpperEdgeHz: interval.upper, label: signal.recordedModulation))
+                        }
                         rows.append([
                             .text(split), .text(String(format: "%g", snr)), .integer(example.index), .integer(k * w),
                             .real(signal.centerFrequencyHz), .real(signal.bandwidthHz),
@@ -123,7 +136,7 @@ public struct SpectrumGenerateStudy: Study {
             xLabel: "Frequency offset [MHz]", yLabel: "Power per bin [dB]",
             series: [
                 StudySeries(
-                    "label (nominal bandwidth)",
+                    config.realistic == nil ? "label (nominal bandwidth)" : "label (occupied band)",
                     .band(x: f, lower: Array(repeating: low, count: 1024), upper: truth.map { $0 ? high : low })),
                 StudySeries("Welch spectrum", .line(x: f, y: density)),
             ])
