@@ -60,11 +60,12 @@ public enum RootMUSIC {
             coefficients.removeFirst()
             coefficients.removeLast()
         }
-        // Aberth–Ehrlich (O(n²) per sweep) is ≈ 10–30× faster than the companion QR at degree ≈ 90;
+        // Aberth–Ehrlich (O(n²) per sweep) is ≈ 10–30× faster than the companion QR at degree ≈ 90, and its
+        // pair form (one iterate per root pair z, 1/z̄ of this self-inversive polynomial) ≈ 4× faster again;
         // the companion eigenvalues are the fallback when it does not converge.
         var roots: [Complex<Double>]
         do {
-            let aberth = try AberthRootFinder.roots(coefficients: coefficients)
+            let aberth = try AberthRootFinder.selfInversiveRoots(coefficients: coefficients)
             roots = aberth.converged ? aberth.roots : try polynomialRoots(coefficients: coefficients)
         } catch {
             throw ISACError.numericalFailure(reason: "root-MUSIC polynomial roots: \(error)")

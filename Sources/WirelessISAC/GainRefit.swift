@@ -47,19 +47,20 @@ public enum GainRefit {
             }
         }
         let u = dopplers.count
-        // W[:, u, s] = H_s(plane × N_T) · conj(v_u): zgemm over row blocks per snapshot (the only pass over H).
+        // W[:, u, s] = H_s(plane × N_T) · conj(v_u): zgemm over blocks of 16 symbols per snapshot (the only pass over H).
         var conjugateDoppler = Matrix<Complex<Double>>(rows: nT, columns: u, repeating: .zero)
         for (d, w) in dopplers.enumerated() {
             for l in 0..<nT { conjugateDoppler[l, d] = Complex(length: 1, phase: -w * Double(l)) }
         }
-        // The tensor is read in place, a block of rows at a time (no copy of the whole tensor).
+        // The tensor is read in place, front to back, a block of columns at a time (no copy of the whole tensor).
         var w = [Complex<Double>]()
         w.reserveCapacity(plane * u * snapshots)
         do {
             try tensor.elements.withUnsafeBufferPointer { (elements) throws(LinearAlgebraError) in
                 for s in 0..<snapshots {
                     let slice = UnsafeBufferPointer(rebasing: elements[(s * plane * nT)..<((s + 1) * plane * nT)])
-                    let product = try TallMatrixProduct.multiply(slice, rows: plane, columns: nT, by: conjugateDoppler)
+                    let product = try TallMatrixProduct.multiplyByColumnBlocks(
+                        slice, rows: plane, columns: nT, by: conjugateDoppler)
                     w += product.elements
                 }
             }

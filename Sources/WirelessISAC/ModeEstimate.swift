@@ -21,12 +21,10 @@ public struct ModeEstimate: Sendable, Equatable, Codable {
 public enum ModeSubspaceEstimation {
     /// The mode-m sample covariance R = Y_mY_m^H/Q of a tensor (all snapshots as columns).
     ///
-    /// - Complexity: O(N_m²·Q_m) via BLAS.
+    /// - Complexity: O(N_m²·Q_m/2) via BLAS `zherk` (one triangle, mirrored: R is exactly Hermitian).
     public static func covariance(of tensor: ChannelTensor, mode: Int) throws(ISACError) -> Matrix<Complex<Double>> {
         let unfolding = unfold(tensor, mode: mode)
-        var r = try ISACError.numerical("mode-\(mode) covariance") {
-            try multiply(unfolding, unfolding, .none, .conjugateTranspose)
-        }
+        var r = try ISACError.numerical("mode-\(mode) covariance") { try hermitianGram(unfolding) }
         let q = Double(unfolding.columns)
         for index in r.elements.indices { r.elements[index] = r.elements[index].divided(by: q) }
         return r

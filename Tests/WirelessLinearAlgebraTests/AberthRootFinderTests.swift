@@ -84,3 +84,66 @@ struct AberthRootFinderTests {
         }
     }
 }
+
+/// The pair form of the iteration for self-inversive polynomials (root-MUSIC's).
+struct AberthSelfInversiveTests {
+    /// A self-inversive polynomial from n/2 planted roots w_k and their mirrors 1/w̄_k, scaled so that
+    /// c_{n−i} = conj(c_i) holds to rounding (the expansion is symmetrised, as root-MUSIC's coefficients are).
+    static func planted(_ inside: [Complex<Double>]) -> [Complex<Double>] {
+        var c = coefficients(fromRoots: inside + inside.map { $0.conjugate.reciprocal! })
+        // Π(z − w)(z − 1/w̄) = zⁿ·conj(·)(1/z̄) up to the constant Π(−1/w̄_k): multiply by a square root of it.
+        let n = c.count - 1
+        let ratio = c[n] / c[0].conjugate
+        let half = Complex<Double>(length: 1 / ratio.length.squareRoot(), phase: -ratio.phase / 2)
+        c = c.map { $0 * half }
+        for i in 0...(n / 2) {
+            let symmetric = (c[i] + c[n - i].conjugate).divided(by: 2)
+            c[i] = symmetric
+            c[n - i] = symmetric.conjugate
+        }
+        return c
+    }
+
+    @Test(arguments: [3, 15, 44])
+    func recoversPlantedPairsLikeTheCompanionMethod(pairs: Int) throws {
+        var generator = Xoshiro256StarStar(seed: UInt64(100 + pairs))
+        let inside = (0..<pairs).map { k in
+            Complex<Double>(
+                length: 0.6 + 0.399 * generator.nextUnitDouble(),
+                phase: 2 * .pi * (Double(k) + 0.5 * generator.nextUnitDouble()) / Double(pairs))
+        }
+        let c = Self.planted(inside)
+        #expect(AberthRootFinder.isSelfInversive(c))
+        let result = try AberthRootFinder.selfInversiveRoots(coefficients: c)
+        #expect(result.converged)
+        #expect(result.roots.count == 2 * pairs)
+        let companion = try polynomialRoots(coefficients: c)
+        let general = try AberthRootFinder.roots(coefficients: c)
+        // As accurate as the general iteration on the same coefficients (both against the companion roots).
+        let floor = max(10 * largestMismatch(companion, general.roots), AberthRootFinderTests.simpleRootTolerance)
+        #expect(largestMismatch(companion, result.roots) < floor)
+        // Fewer sweeps than the general iteration on the same polynomial, each over half the roots.
+        #expect(result.iterations <= general.iterations)
+    }
+
+    @Test func doubleRootsOnTheUnitCircle() throws {
+        // A noiseless root-MUSIC polynomial: double roots on |z| = 1 (a pair whose members coincide).
+        let inside = [Complex<Double>(length: 1, phase: 0.3), Complex(length: 1, phase: -2), Complex(0.2, 0.1)]
+        let c = Self.planted(inside)
+        let result = try AberthRootFinder.selfInversiveRoots(coefficients: c)
+        #expect(result.converged)
+        let expected = inside + inside.map { $0.conjugate.reciprocal! }
+        #expect(largestMismatch(expected, result.roots) < 1e-6)
+    }
+
+    @Test func otherPolynomialsTakeTheGeneralIteration() throws {
+        // Not self-inversive (and odd degree): the general iteration's result, bit for bit.
+        let c: [Complex<Double>] = [Complex(1, 0), Complex(-2, 0.5), Complex(0.3, 0.1), Complex(0.7, -0.2)]
+        #expect(!AberthRootFinder.isSelfInversive(c))
+        #expect(try AberthRootFinder.selfInversiveRoots(coefficients: c) == AberthRootFinder.roots(coefficients: c))
+        let even: [Complex<Double>] = [Complex(1, 0), Complex(-2, 0.5), Complex(0.3, 0.1)]
+        #expect(!AberthRootFinder.isSelfInversive(even))
+        #expect(
+            try AberthRootFinder.selfInversiveRoots(coefficients: even) == AberthRootFinder.roots(coefficients: even))
+    }
+}

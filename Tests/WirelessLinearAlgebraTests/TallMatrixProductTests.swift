@@ -38,6 +38,33 @@ struct TallMatrixProductTests {
         #expect(worst <= 1)
     }
 
+    /// Column blocks: a column count that leaves a partial last block, one block, one column per block,
+    /// and the refit's own shape (2880 × 560, 16 columns per block).
+    @Test(arguments: [(1000, 300, 4, 16), (2880, 560, 4, 16), (17, 5, 1, 1), (5, 3, 2, 16), (40, 33, 6, 8)])
+    func columnBlocksEqualTheWholeMatrixProductToRounding(shape: (rows: Int, columns: Int, n: Int, block: Int)) throws {
+        let a = RandomMatrices.complexGaussian(rows: shape.rows, columns: shape.columns, seed: 21)
+        let b = RandomMatrices.complexGaussian(rows: shape.columns, columns: shape.n, seed: 22)
+        let reference = try multiply(a, b)
+        let blocked = try a.elements.withUnsafeBufferPointer { elements in
+            try TallMatrixProduct.multiplyByColumnBlocks(
+                elements, rows: shape.rows, columns: shape.columns, by: b, columnBlock: shape.block)
+        }
+        #expect(blocked.rows == shape.rows && blocked.columns == shape.n)
+        var worst = 0.0
+        for j in 0..<shape.n {
+            for i in 0..<shape.rows {
+                worst = max(worst, (blocked[i, j] - reference[i, j]).length / Self.orderingBound(a, b, i, j))
+            }
+        }
+        #expect(worst <= 1)
+        a.elements.withUnsafeBufferPointer { elements in
+            #expect(throws: LinearAlgebraError.self) {
+                try TallMatrixProduct.multiplyByColumnBlocks(
+                    elements, rows: shape.rows, columns: shape.columns, by: b, columnBlock: 0)
+            }
+        }
+    }
+
     @Test func staysInsideThePad() throws {
         try LAPACKBufferTesting.$guardPages.withValue(true) {
             for (rows, columns, n) in [(1, 1, 1), (7, 3, 2), (130, 33, 5)] {
@@ -45,6 +72,10 @@ struct TallMatrixProductTests {
                 let b = RandomMatrices.complexGaussian(rows: columns, columns: n, seed: 4)
                 _ = try a.elements.withUnsafeBufferPointer {
                     try TallMatrixProduct.multiply($0, rows: rows, columns: columns, by: b)
+                }
+                _ = try a.elements.withUnsafeBufferPointer {
+                    try TallMatrixProduct.multiplyByColumnBlocks(
+                        $0, rows: rows, columns: columns, by: b, columnBlock: 2)
                 }
             }
         }

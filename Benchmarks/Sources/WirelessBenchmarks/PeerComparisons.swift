@@ -174,16 +174,31 @@ enum PeerComparisons {
             ], rows)
     }
 
-    /// Equal RMSE: `ISACSweepStudy` (PLAIN, 0 and 10 dB, 50 trials, ours) and `plain_numpy.py --snr-db 0 10
-    /// --trials 50` (different random draws: equal within the sampling error of 50 trials). Untimed.
+    /// Equal RMSE: `ISACSweepStudy` (PLAIN, 0 and 10 dB, 200 trials, ours) and `plain_numpy.py --snr-db 0 10
+    /// --trials 200` (different random draws: equal within the sampling error of 200 trials, printed as
+    /// the relative standard error of ours/peer from the per-path bounds, `RMSESamplingError`; the farthest
+    /// path dominates, so 200 trials × 6 paths count as ≈ 350 errors in angle). Untimed. Same input on
+    /// both sides: `Benchmarks/scripts/plain_same_input.py` (the estimates agree to ≈ 1e−11).
     static func plainRMSE(rounds _: Int) throws {
         BLASThreading.setThreadCount(1)
-        let trials = 50
+        let trials = 200
         var configuration = ISACSweepStudy.Configuration(plain: PLAINConfiguration(grid: .paperDefault, pathCount: 6))
         configuration.methods = [.plain]
         configuration.snrsDB = [0, 10]
         configuration.trials = trials
-        let table = try ISACSweepStudy(configuration).run(seed: 1).tables[0]
+        let tables = try ISACSweepStudy(configuration).run(seed: 1).tables
+        let table = tables[0]
+        // Per-path full-data CRB std per (snr, parameter), for the sampling error of the pooled RMSE.
+        var pathBounds: [String: [Double]] = [:]
+        if tables.count > 1, case .text(let names)? = tables[1]["parameter"]?.values,
+            let pathSNR = tables[1]["snr_db"]?.numbers, let pathCRB = tables[1]["crb_std"]?.numbers
+        {
+            for row in names.indices {
+                if let snr = pathSNR[row], let bound = pathCRB[row] {
+                    pathBounds["\(snr) \(names[row])", default: []].append(bound * bound)
+                }
+            }
+        }
         let output = try runPeer("plain_numpy.py", ["--snr-db", "0", "10", "--trials", "\(trials)"])
         guard case .text(let parameters)? = table["parameter"]?.values, let snrs = table["snr_db"]?.numbers,
             let rmse = table["rmse"]?.numbers, let crb = table["crb_std"]?.numbers
@@ -203,15 +218,22 @@ enum PeerComparisons {
                 guard let row = parameters.indices.first(where: { parameters[$0] == name && snrs[$0] == snr }),
                     let ours = rmse[row], let bound = crb[row], cells.count == 3, cells[p].count == 3
                 else { continue }
+                // Both sides' RMSEs carry this relative error; their ratio √2 times it.
+                let se = RMSESamplingError.relativeStandardError(
+                    variances: pathBounds["\(snr) \(name)"] ?? [], trials: trials)
                 rows.append([
                     "\(Int(snr)) dB", name, Harness.fixed(ours, 4), Harness.fixed(ours / bound, 3),
                     Harness.fixed(cells[p][0], 4), Harness.fixed(cells[p][2], 3), Harness.fixed(ours / cells[p][0], 2),
+                    "± " + Harness.fixed(2.0.squareRoot() * se, 3),
                 ])
             }
         }
         print("  plain-rmse: \(trials) trials per SNR on each side (different draws)")
         printTable(
-            ["SNR", "parameter", "ours RMSE", "ours RMSE/√CRB", "peer RMSE", "peer RMSE/√CRB", "ours/peer"], rows)
+            [
+                "SNR", "parameter", "ours RMSE", "ours RMSE/√CRB", "peer RMSE", "peer RMSE/√CRB", "ours/peer",
+                "se of ours/peer",
+            ], rows)
     }
 
     // MARK: 4. FFT convenience path
