@@ -22,14 +22,23 @@ import WirelessISAC
         let table = try PLAINPaperComparison.table(records: { file in
             switch file {
             case "isac-rmse.csv": rmse
-            case "isac-rmse-per-path.csv": [["path": "0"], ["path": "1"], ["path": "1"]]
+            case "isac-rmse-per-path.csv":
+                // Two paths whose bounds at 0 dB differ 3:1 in variance: P_eff = 16/10 = 1.6.
+                [("0", "1"), ("1", "0.5773502691896258")].map { path, bound in
+                    [
+                        "method": "plain", "parameter": "angle_deg", "snr_db": "0.0", "path": path,
+                        "crb_compressed_std": bound,
+                    ]
+                }
             default: resolution
             }
         })
         let angle = try #require(table.rows.first)
         #expect(angle.measured == "1.100–2.200")
-        // 2 distinct paths × 20 trials = 40 errors per point.
-        #expect(angle.deviation.hasPrefix("40 errors per point"))
+        // 20 trials × P_eff 1.6 = 32 errors count: 1/√64 = 12.5 %.
+        #expect(angle.deviation.hasPrefix("20 trials × 2 paths"))
+        #expect(angle.deviation.contains("only 1.60 paths' worth"))
+        #expect(angle.deviation.contains("≈ 12.5 %"))
         #expect(table.rows.contains { $0.quantity.contains("full data at 0 dB") && $0.measured == "1.400" })
         let resolved = try #require(table.rows.first { $0.quantity.contains("angle_deg [Rayleigh cells]") })
         #expect(resolved.measured == "0.50")
