@@ -11,9 +11,10 @@ public struct DensifyTiersCommand: WTKCommand {
         abstract:
             "Coverage and rate per tier of a multi-tier network with biased association (analytic + Monte-Carlo).",
         discussion: """
-            K Poisson tiers (one entry per tier in --densities, --powers-db and --biases-db) share the path gain \
-            r^-α and Rayleigh fading; a user joins the BS of largest bias × power × r^-α (Jo, Sang, Xia, Andrews, \
-            IEEE TWC 2012). Writes <name>.csv (threshold_db, tier, analytic, mc, mc_ci95_lo, mc_ci95_hi: the \
+            K Poisson tiers (one entry per tier in --densities, --powers-db and --biases-db) with path gain \
+            r^-α (one --exponent, or one per tier in --tier-exponents) and Rayleigh fading; a user joins the BS of \
+            largest bias × power × r^-α_k (Jo, Sang, Xia, Andrews, IEEE TWC 2012; distinct α_k by the \
+            serving-distance integral of Singh, Dhillon, Andrews, IEEE TWC 2013). Writes <name>.csv (threshold_db, tier, analytic, mc, mc_ci95_lo, mc_ci95_hi: the \
             probability of being served by the tier and covered; tier 'all' is the overall coverage), \
             <name>-tiers.csv (association probability and mean rate per tier, analytic and Monte-Carlo) and \
             <name>.svg.
@@ -32,8 +33,13 @@ public struct DensifyTiersCommand: WTKCommand {
         help: "Association biases [dB], one per tier (0 = max received power).")
     var biasesDB: CommaList<Double> = "0,6"
 
-    @Option(parsing: .unconditional, help: "Path-loss exponent α shared by the tiers, > 2.")
+    @Option(parsing: .unconditional, help: "Path-loss exponent α of every tier without its own --tier-exponents, > 2.")
     var exponent: Double = 4
+
+    @Option(
+        name: .customLong("tier-exponents"), parsing: .unconditional,
+        help: "Tier-specific path-loss exponents α_k, one per tier, each > 2 (default: --exponent for every tier).")
+    var tierExponents: CommaList<Double>?
 
     @Option(
         parsing: .unconditional, help: "Noise power W [linear, relative to a 0 dB transmitter at unit distance], ≥ 0.")
@@ -66,13 +72,17 @@ public struct DensifyTiersCommand: WTKCommand {
                 "--densities, --powers-db and --biases-db need one entry per tier (got \(densities.count), "
                     + "\(powersDB.count) and \(biasesDB.count)).")
         }
+        if let tierExponents, tierExponents.count != densities.count {
+            throw ValidationError(
+                "--tier-exponents needs one entry per tier (got \(tierExponents.count) for \(densities.count) tiers).")
+        }
     }
 
     public func execute() throws {
         let tiers = densities.values.indices.map { k in
             MultiTierNetwork.Tier(
                 density: densities.values[k], transmitPower: Decibels.toPower(powersDB.values[k]),
-                bias: Decibels.toPower(biasesDB.values[k]))
+                bias: Decibels.toPower(biasesDB.values[k]), exponent: tierExponents?.values[k])
         }
         var configuration = MultiTierCoverageStudy.Configuration(
             network: try MultiTierNetwork(tiers: tiers, exponent: exponent, noise: noise),
@@ -80,12 +90,13 @@ public struct DensifyTiersCommand: WTKCommand {
         configuration.drops = drops
         let progress = StderrStudyProgress(quiet: output.quiet)
         let result = try MultiTierCoverageStudy(configuration).run(seed: seedOptions.seed, progress: progress)
-        let parameters = [
+        var parameters = [
             "densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text,
             "exponent": String(exponent), "noise": String(noise), "threshold_min_db": String(thresholdMinDB),
             "threshold_max_db": String(thresholdMaxDB), "threshold_step_db": String(thresholdStepDB),
             "drops": String(drops),
         ]
+        if let tierExponents { parameters["tier_exponents"] = tierExponents.text }
         try OutputContext(options: output, seed: seedOptions.seed, parameters: parameters).write(result, name: name)
     }
 }
