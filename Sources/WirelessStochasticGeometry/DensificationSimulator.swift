@@ -62,9 +62,16 @@ public struct DensificationSimulator: Sendable {
             maximumCount: ks.max()!)
         let seed = configuration.seed
         return fold(densities: densities, thresholds: thresholds, neighbourCounts: ks) { batches in
-            ParallelExecution.parallelMap(count: batches.count) { i in
-                let drops = batchDrops(batches.lowerBound + i)
-                return plan.simulateBatch(drops: drops.count, firstDrop: drops.lowerBound, seed: seed)
+            // The round's batches cut into fixed chunks (`DropPlan.chunks`), so both cores stay busy on a
+            // round of one batch too; each batch merges its chunks in order, as `simulateBatch` does.
+            let pieces = batches.flatMap { b in DropPlan.chunks(of: batchDrops(b)).map { (batch: b, drops: $0) } }
+            let results = ParallelExecution.parallelMap(count: pieces.count) { i in
+                plan.simulateChunk(drops: pieces[i].drops.count, firstDrop: pieces[i].drops.lowerBound, seed: seed)
+            }
+            return batches.map { b in
+                var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+                for (piece, result) in zip(pieces, results) where piece.batch == b { total.merge(result) }
+                return total
             }
         }
     }
@@ -181,10 +188,30 @@ struct DropPlan: Sendable {
         return (s, share, serving)
     }
 
+    /// Drops per chunk: the unit of parallel work inside a batch (fixed, so results do not depend on threads).
+    static let chunkSize = 2_500
+
+    /// The chunks of a batch's drop range: consecutive ranges of `chunkSize` drops from its start.
+    static func chunks(of drops: Range<Int>) -> [Range<Int>] {
+        stride(from: drops.lowerBound, to: drops.upperBound, by: chunkSize).map {
+            $0..<min(drops.upperBound, $0 + chunkSize)
+        }
+    }
+
+    /// Simulates drops `firstDrop ..< firstDrop + drops` chunk by chunk, merging the chunks in order (the same
+    /// statistics, bit for bit, as `DensificationSimulator.run` computes for this batch on any number of cores).
+    func simulateBatch(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
+        var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+        for chunk in Self.chunks(of: firstDrop..<(firstDrop + drops)) {
+            total.merge(simulateChunk(drops: chunk.count, firstDrop: chunk.lowerBound, seed: seed))
+        }
+        return total
+    }
+
     /// Simulates drops `firstDrop ..< firstDrop + drops`, drop d with `Xoshiro256StarStar(seed: seed, stream: d)`.
     ///
     /// No allocation per drop: the drops stream through one `DropWorkspace`.
-    func simulateBatch(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
+    func simulateChunk(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
         var stats = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
         let sampler = FadingSampler(scenario.fading)
         let kernel = DropKernel(plan: self)

@@ -113,7 +113,8 @@ extension DropKernel {
             evaluateSingleSlope(w, record)
             return
         }
-        // ½ln Γ_k is needed for the segment search and non-integer exponents; computed on demand, once per k.
+        // ½ln Γ_k for the non-integer exponents' A_j: computed on demand, once per k (the bisection and the
+        // tail read single values directly).
         var logged = 0
         func ensureHalfLog(_ upTo: Int) {
             while logged < upTo {
@@ -144,8 +145,7 @@ extension DropKernel {
                 let target = logBreaks[j] - logScale
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    ensureHalfLog(mid + 1)
-                    if w.halfLogGamma[mid] >= target { hi = mid } else { lo = mid + 1 }
+                    if 0.5 * log(w.gamma[mid]) >= target { hi = mid } else { lo = mid + 1 }
                 }
                 bounds.append(lo)
             }
@@ -155,7 +155,7 @@ extension DropKernel {
                 let need = bounds[j]..<bounds[j + 1]
                 fill(segment: j, need: need, filled: &filled[j], w, ensureHalfLog)
             }
-            record(i, evaluateMultiSlope(densityIndex: i, scales: c, bounds: bounds, w, ensureHalfLog))
+            record(i, evaluateMultiSlope(densityIndex: i, scales: c, bounds: bounds, w))
         }
     }
 
@@ -185,9 +185,9 @@ extension DropKernel {
         filled = min(need.lowerBound, filled.lowerBound)..<max(need.upperBound, filled.upperBound)
     }
 
-    private func evaluateMultiSlope(
-        densityIndex i: Int, scales c: [Double], bounds: [Int], _ w: DropWorkspace, _ ensureHalfLog: (Int) -> Void
-    ) -> DropOutcome {
+    private func evaluateMultiSlope(densityIndex i: Int, scales c: [Double], bounds: [Int], _ w: DropWorkspace)
+        -> DropOutcome
+    {
         let segmentCount = c.count
         // Serving BS: index 0 (nearest) or the first maximum of c_j·A_j[k] (c_j·M_j[k]) over the segments in order.
         var serving = 0
@@ -220,10 +220,9 @@ extension DropKernel {
             interference += c[j] * sum
         }
         let count = bounds[segmentCount]
-        ensureHalfLog(count)
         let g = plan.scenario.pathGain
         let density = plan.densities[i]
-        let rK = exp(w.halfLogGamma[count - 1] - 0.5 * logPiLambda[i])
+        let rK = exp(0.5 * log(w.gamma[count - 1]) - 0.5 * logPiLambda[i])
         let tail = 2 * Double.pi * density * g.tailIntegral(from: rK)
         let total = interference + tail
         let signal = c[servingSegment] * w.instantaneous[servingSegment * w.capacity + serving]
