@@ -62,9 +62,16 @@ public struct DensificationSimulator: Sendable {
             maximumCount: ks.max()!)
         let seed = configuration.seed
         return fold(densities: densities, thresholds: thresholds, neighbourCounts: ks) { batches in
-            ParallelExecution.parallelMap(count: batches.count) { i in
-                let drops = batchDrops(batches.lowerBound + i)
-                return plan.simulateBatch(drops: drops.count, firstDrop: drops.lowerBound, seed: seed)
+            // The round's batches cut into fixed chunks (`DropPlan.chunks`), so both cores stay busy on a
+            // round of one batch too; each batch merges its chunks in order, as `simulateBatch` does.
+            let pieces = batches.flatMap { b in DropPlan.chunks(of: batchDrops(b)).map { (batch: b, drops: $0) } }
+            let results = ParallelExecution.parallelMap(count: pieces.count) { i in
+                plan.simulateChunk(drops: pieces[i].drops.count, firstDrop: pieces[i].drops.lowerBound, seed: seed)
+            }
+            return batches.map { b in
+                var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+                for (piece, result) in zip(pieces, results) where piece.batch == b { total.merge(result) }
+                return total
             }
         }
     }
@@ -97,22 +104,37 @@ struct DropPlan: Sendable {
     let neighbourCounts: [Int]
     let maximumCount: Int
 
-    /// Draws one drop's ordered Γ_k (as ½ln Γ_k), h_k and S_k for k < maximumCount into the buffers.
+    /// Draws one drop's ordered Γ_k, h_k and S_k for k < maximumCount into the buffers, in the order E_k, h_k, S_k
+    /// per k (the stream layout of docs/DENSIFICATION.md#monte-carlo step 9).
+    @inline(__always)
     func drawDrop(
-        halfLogGamma: UnsafeMutableBufferPointer<Double>, fading: UnsafeMutableBufferPointer<Double>,
+        gamma: UnsafeMutableBufferPointer<Double>, fading: UnsafeMutableBufferPointer<Double>,
         shadowing: UnsafeMutableBufferPointer<Double>, sampler: FadingSampler,
         using generator: inout some RandomNumberGenerator
     ) {
-        var gamma = 0.0
+        var sum = 0.0
         for k in 0..<maximumCount {
-            gamma -= log(generator.nextOpenUnitDouble())
-            halfLogGamma[k] = 0.5 * log(gamma)
+            sum -= log(generator.nextOpenUnitDouble())
+            gamma[k] = sum
             fading[k] = sampler.smallScale(using: &generator)
             shadowing[k] = sampler.shadowing(using: &generator)
         }
     }
 
+    /// The same draws with ½ln Γ_k in `halfLogGamma` (the reference evaluation's input).
+    func drawDrop(
+        halfLogGamma: UnsafeMutableBufferPointer<Double>, fading: UnsafeMutableBufferPointer<Double>,
+        shadowing: UnsafeMutableBufferPointer<Double>, sampler: FadingSampler,
+        using generator: inout some RandomNumberGenerator
+    ) {
+        drawDrop(gamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
+        for k in 0..<maximumCount { halfLogGamma[k] = 0.5 * log(halfLogGamma[k]) }
+    }
+
     /// SINR of the drop at density index `i` with `association`; also returns the tail share and serving index.
+    ///
+    /// The reference evaluation, in the log domain (any λ): `DropKernel` computes the same values faster and falls
+    /// back to this one for densities whose scale factors leave the floating-point range.
     @inline(__always)
     func sinr(
         densityIndex i: Int, association: Association, halfLogGamma: UnsafeMutableBufferPointer<Double>,
@@ -166,31 +188,60 @@ struct DropPlan: Sendable {
         return (s, share, serving)
     }
 
-    /// Simulates drops `firstDrop ..< firstDrop + drops`, drop d with `Xoshiro256StarStar(seed: seed, stream: d)`.
+    /// Drops per chunk: the unit of parallel work inside a batch (fixed, so results do not depend on threads).
+    static let chunkSize = 2_500
+
+    /// The chunks of a batch's drop range: consecutive ranges of `chunkSize` drops from its start.
+    static func chunks(of drops: Range<Int>) -> [Range<Int>] {
+        stride(from: drops.lowerBound, to: drops.upperBound, by: chunkSize).map {
+            $0..<min(drops.upperBound, $0 + chunkSize)
+        }
+    }
+
+    /// Simulates drops `firstDrop ..< firstDrop + drops` chunk by chunk, merging the chunks in order (the same
+    /// statistics, bit for bit, as `DensificationSimulator.run` computes for this batch on any number of cores).
     func simulateBatch(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
+        var total = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
+        for chunk in Self.chunks(of: firstDrop..<(firstDrop + drops)) {
+            total.merge(simulateChunk(drops: chunk.count, firstDrop: chunk.lowerBound, seed: seed))
+        }
+        return total
+    }
+
+    /// Simulates drops `firstDrop ..< firstDrop + drops`, drop d with `Xoshiro256StarStar(seed: seed, stream: d)`.
+    ///
+    /// No allocation per drop: the drops stream through one `DropWorkspace`.
+    func simulateChunk(drops: Int, firstDrop: Int, seed: UInt64) -> BatchStatistics {
         var stats = BatchStatistics(densityCount: densities.count, thresholdCount: thresholds.count)
         let sampler = FadingSampler(scenario.fading)
-        let buffers = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * maximumCount)
-        defer { buffers.deallocate() }
-        let halfLogGamma = UnsafeMutableBufferPointer(rebasing: buffers[0..<maximumCount])
-        let fading = UnsafeMutableBufferPointer(rebasing: buffers[maximumCount..<(2 * maximumCount)])
-        let shadowing = UnsafeMutableBufferPointer(rebasing: buffers[(2 * maximumCount)..<(3 * maximumCount)])
-        let received = UnsafeMutableBufferPointer(rebasing: buffers[(3 * maximumCount)..<(4 * maximumCount)])
+        let kernel = DropKernel(plan: self)
+        let workspace = DropWorkspace(capacity: maximumCount, segments: scenario.pathGain.exponents.count)
+        defer { workspace.deallocate() }
         let tCount = thresholds.count
-        for d in 0..<drops {
-            var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(firstDrop + d))
-            drawDrop(
-                halfLogGamma: halfLogGamma, fading: fading, shadowing: shadowing, sampler: sampler, using: &generator)
-            for i in densities.indices {
-                let r = sinr(
-                    densityIndex: i, association: scenario.association, halfLogGamma: halfLogGamma, fading: fading,
-                    shadowing: shadowing, received: received)
-                for j in 0..<tCount where r.sinr > thresholds[j] { stats.counts[i * tCount + j] += 1 }
-                stats.rate[i].add(log1p(r.sinr))
-                stats.tailShareSum[i] += r.tailShare
-                if r.servingIndex == neighbourCounts[i] - 1 { stats.servedAtLast[i] += 1 }
+        var counts = [Int](repeating: 0, count: densities.count * tCount)
+        var tailShareSum = [Double](repeating: 0, count: densities.count)
+        var servedAtLast = [Int](repeating: 0, count: densities.count)
+        var rate = [RunningStatistics](repeating: RunningStatistics(), count: densities.count)
+        let thresholdValues = thresholds
+        let lastIndex = neighbourCounts.map { $0 - 1 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for d in 0..<drops {
+                var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(firstDrop + d))
+                drawDrop(
+                    gamma: workspace.gamma, fading: workspace.fading, shadowing: workspace.shadowing, sampler: sampler,
+                    using: &generator)
+                kernel.evaluate(workspace) { i, r in
+                    for j in 0..<tCount where r.sinr > thresholdValues[j] { counts[i * tCount + j] += 1 }
+                    rate[i].add(log1p(r.sinr))
+                    tailShareSum[i] += r.tailShare
+                    if r.servingIndex == lastIndex[i] { servedAtLast[i] += 1 }
+                }
             }
         }
+        stats.counts = counts
+        stats.rate = rate
+        stats.tailShareSum = tailShareSum
+        stats.servedAtLast = servedAtLast
         stats.drops = drops
         stats.interactions = Double(drops) * Double(neighbourCounts.reduce(0, +))
         return stats

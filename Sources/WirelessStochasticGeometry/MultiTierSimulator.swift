@@ -6,8 +6,10 @@ import WirelessCore
 ///
 /// Each drop places every tier's PPP in a disc of radius R around the typical user at the origin, with R
 /// chosen so the disc holds `meanBaseStations` BSs on average, draws Rayleigh fading per BS, associates with
-/// the largest biased mean power B_k·P_k·r^{−α} and records the SINR. The interference from beyond R enters as
-/// its mean, Σ_k 2πλ_k P_k R^{2−α}/(α−2) (the tail correction). Drop d draws from stream d of the seed, so the
+/// the largest biased mean power B_k·P_k·r^{−α_k} (each tier its own exponent) and records the SINR. The
+/// interference from beyond R enters as its mean, Σ_k 2πλ_k P_k R^{2−α_k}/(α_k−2) (the tail correction; a BS
+/// beyond R is never the serving one when its biased mean power is below the best inside, which the default
+/// R, holding 400 BSs on average, makes overwhelmingly likely). Drop d draws from stream d of the seed, so the
 /// result does not depend on the number of threads; drops run on all cores in chunks.
 public struct MultiTierSimulator: Sendable {
     /// One drop's outcome.
@@ -61,13 +63,13 @@ public struct MultiTierSimulator: Sendable {
     }
 
     func drop(using generator: inout Xoshiro256StarStar, workspace w: inout Workspace) -> Drop {
-        let alpha = network.exponent
         let r = radius
         w.received.removeAll(keepingCapacity: true)
         w.biased.removeAll(keepingCapacity: true)
         w.tierOf.removeAll(keepingCapacity: true)
         var tail = 0.0
         for (k, tier) in network.tiers.enumerated() {
+            let alpha = network.exponent(ofTier: k)
             // λπR² > 0 by construction, so the Poisson law is valid.
             let count = (try! PoissonDistribution(mean: tier.density * Double.pi * r * r)).sample(using: &generator)
             for _ in 0..<count {

@@ -100,6 +100,78 @@ import WirelessCore
         #expect(Array(long.prefix(600)) == short)
     }
 
+    /// Tier-specific α, route check: the serving-distance integral evaluated on a common-α network equals the
+    /// closed form λ_k/C_k (and its noise integral) to quadrature accuracy; 1e-9 relative is 10× the integral's
+    /// relative tolerance (1e-10).
+    @Test func servingDistanceIntegralReducesToTheCommonExponentClosedForm() throws {
+        for noise in [0.0, 0.05] {
+            let network = try MultiTierNetwork(
+                tiers: [
+                    .init(density: 0.3, transmitPower: 40, exponent: 3.6), .init(density: 3, transmitPower: 1, bias: 2),
+                    .init(density: 1, transmitPower: 5, bias: 0.5, exponent: 3.6),
+                ], exponent: 3.6, noise: noise)
+            #expect(network.hasCommonExponent)
+            for k in network.tiers.indices {
+                for t in [0.0, 0.1, 1, 10] {
+                    let closed = try network.coverage(tier: k, threshold: t).value
+                    let integral = try network.servingDistanceIntegral(tier: k, threshold: t).value
+                    #expect(abs(integral - closed) <= 1e-9 * closed, "tier \(k) T \(t): \(integral) vs \(closed)")
+                }
+            }
+        }
+        // A tier exponent a hair away from the others takes the integral route and stays continuous.
+        let common = try MultiTierNetwork(
+            tiers: [.init(density: 1, transmitPower: 10), .init(density: 5, transmitPower: 1)], exponent: 4)
+        let split = try MultiTierNetwork(
+            tiers: [.init(density: 1, transmitPower: 10), .init(density: 5, transmitPower: 1, exponent: 4 + 1e-9)],
+            exponent: 4)
+        #expect(!split.hasCommonExponent)
+        for k in 0..<2 {
+            let a = try common.coverage(tier: k, threshold: 1).value
+            let b = try split.coverage(tier: k, threshold: 1).value
+            #expect(abs(a - b) <= 1e-7 * a)
+            #expect(abs(common.associationProbability(tier: k) - split.associationProbability(tier: k)) <= 1e-7)
+        }
+    }
+
+    /// Tier-specific α against Monte-Carlo (20,000 drops, fixed seed): macro cells α = 3.2, small cells α = 4.5
+    /// with a bias and noise. Every joint coverage, the overall coverage and the association probabilities lie
+    /// within 4 half-widths (≤ 1.96·√(0.25/20000) ≈ 0.007) of the simulated proportions; the association
+    /// probabilities sum to 1.
+    @Test func tierSpecificExponentsMatchMonteCarlo() throws {
+        let network = try MultiTierNetwork(
+            tiers: [
+                .init(density: 0.2, transmitPower: 50, exponent: 3.2),
+                .init(density: 2, transmitPower: 1, bias: 3, exponent: 4.5),
+            ], exponent: 4, noise: 0.01)
+        #expect(abs(network.associationProbability(tier: 0) + network.associationProbability(tier: 1) - 1) < 1e-9)
+        var configuration = MultiTierCoverageStudy.Configuration(network: network, thresholdsDB: [-6, 0, 6, 12])
+        configuration.drops = 20_000
+        let result = try MultiTierCoverageStudy(configuration).run(seed: 13)
+        for (row, estimates) in zip(result.analytic, result.simulated) {
+            for (value, estimate) in zip(row, estimates) {
+                let half = (estimate.ciHigh - estimate.ciLow) / 2
+                #expect(abs(estimate.mean - value) <= 4 * half, "analytic \(value) vs MC \(estimate.mean)")
+            }
+        }
+        let analytic = try #require(result.tierTable["association_probability"]?.numbers)
+        let simulated = try #require(result.tierTable["association_probability_mc"]?.numbers)
+        for (a, s) in zip(analytic.dropLast(), simulated.dropLast()) {
+            let p = try #require(a)
+            #expect(abs((s ?? -1) - p) <= 4 * MCEstimate.halfWidth(p: p, n: 20_000))
+        }
+        // The equal-α network differs: the exponents matter (well beyond the MC half-width, so the check above
+        // could not pass with the exponents ignored).
+        let equal = try MultiTierNetwork(
+            tiers: [.init(density: 0.2, transmitPower: 50), .init(density: 2, transmitPower: 1, bias: 3)], exponent: 4,
+            noise: 0.01)
+        // A_1 = 0.231 here against 0.290 with a common α = 4: 9 half-widths of the 20,000-drop estimate apart.
+        #expect(abs(equal.associationProbability(tier: 0) - network.associationProbability(tier: 0)) > 0.04)
+        #expect(throws: DensificationError.lastExponentNotAboveTwo(value: 1.5)) {
+            try MultiTierNetwork(tiers: [.init(density: 1, transmitPower: 1, exponent: 1.5)], exponent: 4)
+        }
+    }
+
     @Test func invalidTiersAreTypedErrors() {
         #expect(throws: DensificationError.invalidDensity(value: 0)) {
             try MultiTierNetwork(tiers: [.init(density: 0, transmitPower: 1)], exponent: 4)

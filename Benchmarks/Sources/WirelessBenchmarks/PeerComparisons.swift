@@ -28,6 +28,7 @@ let peerRuns: [PeerRun] = [
     PeerRun(name: "plain-rmse", run: PeerComparisons.plainRMSE(rounds:)),
     PeerRun(name: "fft-batch", run: PeerComparisons.fftBatch(rounds:)),
     PeerRun(name: "welch", run: PeerComparisons.welch(rounds:)),
+    PeerRun(name: "densify-mc", run: PeerComparisons.densifyMC(rounds:)),
 ]
 
 enum PeerComparisons {

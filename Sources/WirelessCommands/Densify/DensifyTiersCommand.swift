@@ -12,9 +12,10 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
         abstract:
             "Coverage and rate per tier of a multi-tier network with biased association (analytic + Monte-Carlo).",
         discussion: """
-            K Poisson tiers (one entry per tier in --densities, --powers-db and --biases-db) share the path gain \
-            r^-α and Rayleigh fading; a user joins the BS of largest bias × power × r^-α (Jo, Sang, Xia, Andrews, \
-            IEEE TWC 2012). Writes <name>.csv (threshold_db, tier, analytic, mc, mc_ci95_lo, mc_ci95_hi: the \
+            K Poisson tiers (one entry per tier in --densities, --powers-db and --biases-db) with path gain \
+            r^-α (one --exponent, or one per tier in --tier-exponents) and Rayleigh fading; a user joins the BS of \
+            largest bias × power × r^-α_k (Jo, Sang, Xia, Andrews, IEEE TWC 2012; distinct α_k by the \
+            serving-distance integral of Singh, Dhillon, Andrews, IEEE TWC 2013). Writes <name>.csv (threshold_db, tier, analytic, mc, mc_ci95_lo, mc_ci95_hi: the \
             probability of being served by the tier and covered; tier 'all' is the overall coverage), \
             <name>-tiers.csv (association probability and mean rate per tier, analytic and Monte-Carlo) and \
             <name>.svg.
@@ -33,8 +34,13 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
         help: "Association biases [dB], one per tier (0 = max received power).")
     var biasesDB: CommaList<Double> = "0,6"
 
-    @Option(parsing: .unconditional, help: "Path-loss exponent α shared by the tiers, > 2.")
+    @Option(parsing: .unconditional, help: "Path-loss exponent α of every tier without its own --tier-exponents, > 2.")
     var exponent: Double = 4
+
+    @Option(
+        name: .customLong("tier-exponents"), parsing: .unconditional,
+        help: "Tier-specific path-loss exponents α_k, one per tier, each > 2 (default: --exponent for every tier).")
+    var tierExponents: CommaList<Double>?
 
     @Option(
         parsing: .unconditional, help: "Noise power W [linear, relative to a 0 dB transmitter at unit distance], ≥ 0.")
@@ -56,13 +62,17 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
                 "--densities, --powers-db and --biases-db need one entry per tier (got \(densities.count), "
                     + "\(powersDB.count) and \(biasesDB.count)).")
         }
+        if let tierExponents, tierExponents.count != densities.count {
+            throw ValidationError(
+                "--tier-exponents needs one entry per tier (got \(tierExponents.count) for \(densities.count) tiers).")
+        }
     }
 
     public func execute() throws {
         let tiers = densities.values.indices.map { k in
             MultiTierNetwork.Tier(
                 density: densities.values[k], transmitPower: Decibels.toPower(powersDB.values[k]),
-                bias: Decibels.toPower(biasesDB.values[k]))
+                bias: Decibels.toPower(biasesDB.values[k]), exponent: tierExponents?.values[k])
         }
         var configuration = MultiTierCoverageStudy.Configuration(
             network: try MultiTierNetwork(tiers: tiers, exponent: exponent, noise: noise),
@@ -70,10 +80,11 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
         configuration.drops = drops
         let progress = StderrStudyProgress(quiet: output.quiet)
         let result = try MultiTierCoverageStudy(configuration).run(seed: output.seed, progress: progress)
-        let parameters = [
+        var parameters = [
             "densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text,
             "exponent": String(exponent), "noise": String(noise), "drops": String(drops),
         ].merging(thresholds.parameters) { a, _ in a }
+        if let tierExponents { parameters["tier_exponents"] = tierExponents.text }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }
