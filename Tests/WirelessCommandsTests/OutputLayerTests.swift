@@ -194,14 +194,14 @@ import WirelessSpectrumNet
                 DensifyRegimesCommand.self, arguments: ["--alpha0", "3"], seeded: false, caption: "regimes")
             throw Interrupted()
         }
-        #expect(throws: Interrupted.self) { try FiguresCommand.build(failing, in: target, seed: 1) }
+        #expect(throws: Interrupted.self) { try FigureSetFolder.build(failing, in: target, seed: 1) }
         #expect(listing(target) == ["README.md", "old-only.csv"])
         #expect(listing(root) == ["demo"])
         let working = FigureSet(name: "demo", title: "Demo", summary: "s") { context in
             try context.run(
                 DensifyRegimesCommand.self, arguments: ["--alpha0", "3"], seeded: false, caption: "regimes")
         }
-        try FiguresCommand.build(working, in: target, seed: 1)
+        try FigureSetFolder.build(working, in: target, seed: 1)
         #expect(listing(target).contains("densify-regimes.csv"))
         #expect(!listing(target).contains("old-only.csv"))
         #expect(listing(root) == ["demo"])

@@ -1,5 +1,6 @@
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessStochasticGeometry
 
 /// The figure set of `wtk densify` (Nguyen–Kountouris, JSAC 2017; docs/DENSIFICATION.md#command-line-sweeps).

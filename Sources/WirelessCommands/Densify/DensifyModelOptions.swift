@@ -107,107 +107,37 @@ public struct DensifyModelOptions: ParsableArguments {
         return list.values
     }
 
-    /// The breakpoints: as given, else none for a single slope and R_1 = 1 for two slopes.
-    /// - Throws: `ValidationError` (exit 64) when their number is not the number of exponents − 1.
-    func breakpointValues() throws -> [Double] {
-        let needed = exponents.count - 1
-        let defaults: [Double] = needed == 1 ? [1] : []
-        let values = breakpoints ?? defaults
-        guard values.count == needed else {
-            throw ValidationError(
-                "--exponents has \(exponents.count) value(s), so --breakpoints needs \(needed) (got \(values.count)\(breakpoints == nil ? ", none given" : ""))."
-            )
+    /// The model flags as a library value (its `validate()` states how they fit together).
+    var specification: DensifyModelSpecification {
+        var model = DensifyModelSpecification()
+        model.exponents = exponents.values
+        model.breakpoints = breakpoints
+        model.fading = fading
+        model.association = association
+        model.noise = noise
+        model.edgeSNRDB = edgeSNRDB
+        model.txPowerDBm = txPowerDBm
+        model.pathLossAt1mDB = pathLossAt1mDB
+        model.carrierGHz = carrierGHz
+        model.bandwidthHz = bandwidthHz
+        model.noiseFigureDB = noiseFigureDB
+        model.measured = pathLossFit.map {
+            .init(file: $0, model: pathLossModel, group: pathLossGroup, referenceMeters: pathLossReferenceMeters)
         }
-        return values
+        return model
     }
 
     public func validate() throws {
-        _ = try breakpointValues()
+        do { try specification.validate() } catch { throw ValidationError(error.description) }
         if pathLossFit != nil {
-            try validateMeasured()
-            if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
-            return
-        }
-        let budget = [pathLossAt1mDB, carrierGHz, bandwidthHz].contains { $0 != nil }
-        if txPowerDBm == nil && budget {
-            throw ValidationError("--path-loss-db-at-1m, --carrier-ghz and --bandwidth-hz need --tx-power-dbm.")
-        }
-        if txPowerDBm != nil {
-            guard (pathLossAt1mDB == nil) != (carrierGHz == nil), bandwidthHz != nil else {
-                throw ValidationError(
-                    "--tx-power-dbm needs --bandwidth-hz and one of --path-loss-db-at-1m or --carrier-ghz.")
-            }
-            guard noise == nil, edgeSNRDB == nil else {
-                throw ValidationError(
-                    "give the noise either as --noise/--edge-snr-db or as a link budget (--tx-power-dbm).")
-            }
+            try OptionRange.check(pathLossReferenceMeters, "--path-loss-reference-m", in: 1e-3...1e6, unit: " m")
+            if let carrierGHz { try OptionRange.check(carrierGHz, "--carrier-ghz", in: 1e-3...1e4, unit: " GHz") }
         }
         if case .drops(let n) = mc { try OptionRange.check(n, "--mc drops:N", in: 1...MonteCarloMode.maximumDrops) }
     }
 
-    /// The option rules with --path-loss-fit: the fit gives L0 and σ; a link budget needs --tx-power-dbm and
-    /// --bandwidth-hz; the CI model needs --carrier-ghz (its free-space anchor).
-    func validateMeasured() throws {
-        guard pathLossAt1mDB == nil else {
-            throw ValidationError("--path-loss-fit gives the loss at 1 m: drop --path-loss-db-at-1m.")
-        }
-        guard !fading.hasShadowing else {
-            throw ValidationError(
-                "--path-loss-fit gives the log-normal shadowing σ: give --fading without lognormal (none, rayleigh or nakagami:M)."
-            )
-        }
-        if pathLossModel == .ci && carrierGHz == nil {
-            throw ValidationError("--path-loss-model ci needs --carrier-ghz (the close-in fit's free-space anchor).")
-        }
-        if txPowerDBm != nil || bandwidthHz != nil {
-            guard txPowerDBm != nil, bandwidthHz != nil else {
-                throw ValidationError(
-                    "a link budget with --path-loss-fit needs both --tx-power-dbm and --bandwidth-hz.")
-            }
-            guard noise == nil, edgeSNRDB == nil else {
-                throw ValidationError(
-                    "give the noise either as --noise/--edge-snr-db or as a link budget (--tx-power-dbm).")
-            }
-        }
-        try OptionRange.check(pathLossReferenceMeters, "--path-loss-reference-m", in: 1e-3...1e6, unit: " m")
-        if let carrierGHz { try OptionRange.check(carrierGHz, "--carrier-ghz", in: 1e-3...1e4, unit: " GHz") }
-    }
-
-    /// The measured channel of --path-loss-fit (nil without it).
-    /// - Throws: `IOError` naming the file, line and column (exit 65; 74 when unreadable).
-    func measuredPathLoss() throws -> MeasuredPathLoss? {
-        guard let pathLossFit else { return nil }
-        let document = try CSVReader.read(contentsOf: URL(fileURLWithPath: pathLossFit))
-        return try MeasuredPathLoss(
-            document: document, model: pathLossModel, group: pathLossGroup,
-            referenceDistanceMeters: pathLossReferenceMeters, carrierFrequencyHz: carrierGHz.map { $0 * 1e9 })
-    }
-
-    func scenario() throws -> DensificationScenario {
-        if let measured = try measuredPathLoss() {
-            return try DensificationScenario(
-                pathGain: measured.pathGain, fading: measured.fading(smallScale: fading.smallScale),
-                association: association, noise: noiseSpecification(pathLossAt1mDB: measured.pathLossAt1mDB))
-        }
-        return try DensificationScenario(
-            pathGain: MultiSlopePathGain(exponents: exponents.values, breakpoints: try breakpointValues()),
-            fading: fading, association: association,
-            noise: noiseSpecification(
-                pathLossAt1mDB: try pathLossAt1mDB
-                    ?? LinkBudget.freeSpacePathLossAt1m(carrierFrequencyHz: (carrierGHz ?? 0) * 1e9)))
-    }
-
-    /// The noise as given: a link budget (with L₀ = `pathLossAt1mDB`, evaluated only then), --noise or --edge-snr-db.
-    func noiseSpecification(pathLossAt1mDB: @autoclosure () throws -> Double) throws -> NoiseSpecification {
-        if let txPowerDBm, let bandwidthHz {
-            return .linkBudget(
-                try LinkBudget(
-                    transmitPowerDBm: txPowerDBm, pathLossAt1mDB: pathLossAt1mDB(), bandwidthHz: bandwidthHz,
-                    noiseFigureDB: noiseFigureDB))
-        }
-        if let noise { return .normalized(noise) }
-        return edgeSNRDB.map { .edgeSNR(dB: $0) } ?? .interferenceLimited
-    }
+    /// The scenario of the model flags (`DensifyModelSpecification.scenario()`).
+    func scenario() throws -> DensificationScenario { try specification.scenario() }
 
     /// Prints the Monte-Carlo run's estimated duration on stderr when it is long (see `WorkEstimate`).
     func announce(densities: Int, label: String, quiet: Bool) {
@@ -219,25 +149,8 @@ public struct DensifyModelOptions: ParsableArguments {
 
     /// The run's metadata: the options as typed, the breakpoints and fading law as used.
     func parameters(_ scenario: DensificationScenario) -> [String: String] {
-        [
-            "exponents": exponents.text,
-            "breakpoints": scenario.pathGain.breakpoints.map { String($0) }.joined(separator: ","),
-            "fading": fading.specification, "association": association.optionName,
-            "noise": noise.map { String($0) } ?? "", "edge_snr_db": edgeSNRDB.map { String($0) } ?? "",
-            "mc": mc.description, "tx_power_dbm": txPowerDBm.map { String($0) } ?? "",
-            "path_loss_db_at_1m": pathLossAt1mDB.map { String($0) } ?? "",
-            "carrier_ghz": carrierGHz.map { String($0) } ?? "",
-            "bandwidth_hz": bandwidthHz.map { String($0) } ?? "", "noise_figure_db": String(noiseFigureDB),
-            "density_unit": densityUnit.rawValue, "noise_w": String(scenario.noise),
-        ].merging(
-            pathLossFit.map { file in
-                [
-                    "path_loss_fit": file, "path_loss_model": pathLossModel.rawValue, "path_loss_group": pathLossGroup,
-                    "path_loss_reference_m": String(pathLossReferenceMeters),
-                    "path_loss_exponents": scenario.pathGain.exponents.map { String($0) }.joined(separator: ","),
-                    "shadowing_sigma_db": String(scenario.fading.shadowingSigmaDB),
-                ]
-            } ?? [:]
+        specification.parameters(scenario, exponentsText: exponents.text).merging(
+            ["mc": mc.description, "density_unit": densityUnit.rawValue]
         ) { a, _ in a }
     }
 }

@@ -2,21 +2,10 @@ import ArgumentParser
 import Foundation
 import WirelessIO
 
-/// What a `FigureSet` builds with: runs subcommands into the set's folder and collects the
-/// report's sections.
-public final class FigureContext {
-    /// The set's folder (`notebooks-export/<name>`).
-    public let directory: URL
-    /// The seed every command of the set receives.
-    public let seed: UInt64
-    /// Markdown sections, in the order they were added.
-    private(set) var sections: [String] = []
+/// What a `FigureSet` builds with: the set's `FigureReport`, which the command layer extends with `run`.
+public typealias FigureContext = FigureReport
 
-    init(directory: URL, seed: UInt64) {
-        self.directory = directory
-        self.seed = seed
-    }
-
+extension FigureReport {
     /// Runs `wtk <arguments>` in-process with `--out-dir <set folder> --quiet` (and `--seed` when
     /// `seeded`), then adds a section with the command, its SVGs embedded and its tables linked.
     ///
@@ -49,39 +38,7 @@ public final class FigureContext {
             RunMetadata.ReproducibleBuild(commandLine: words, baseDirectory: directory.path)
         ) { try parsed.execute() }
         let produced = Self.files(in: directory).filter { !before.contains($0) }
-        let shown = words.map(Self.shellQuoted).joined(separator: " ")
-        var text = "\(caption)\n\n```sh\n\(shown) --out-dir <dir>\n```\n"
-        for file in produced where file.hasSuffix(".svg") {
-            text += "\n![\(file)](\(file))\n"
-        }
-        let tables = produced.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") && !$0.hasSuffix(".meta.json") }
-        if !tables.isEmpty {
-            text += "\nData: " + tables.map { "[\($0)](\($0))" }.joined(separator: ", ") + "\n"
-        }
-        sections.append(text)
-    }
-
-    /// Adds a Markdown paragraph (prose, a list).
-    public func addMarkdown(_ markdown: String) {
-        sections.append(markdown)
-    }
-
-    /// Adds a Markdown table, e.g. the paper's numbers beside the replica's.
-    ///
-    /// - Parameters:
-    ///   - header: Column titles.
-    ///   - rows: Cells, each row as long as `header`.
-    public func addTable(header: [String], rows: [[String]]) {
-        var text = "| " + header.joined(separator: " | ") + " |\n"
-        text += "|" + String(repeating: " --- |", count: header.count) + "\n"
-        for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
-        sections.append(text)
-    }
-
-    /// Files directly inside `directory`, sorted by name.
-    static func files(in directory: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.sorted()
+        addCommandSection(caption: caption, words: words, produced: produced)
     }
 
     /// The subcommand names from `wtk` down to `Command` (e.g. `["densify", "sweep"]`).
@@ -95,10 +52,5 @@ public final class FigureContext {
             return nil
         }
         return search(WTK.self, path: []) ?? [command.configuration.commandName ?? "?"]
-    }
-
-    static func shellQuoted(_ word: String) -> String {
-        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+".contains($0) }
-        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -1,3 +1,5 @@
+import WirelessIO
+
 /// Every figure set `wtk figures` knows, in report order. Each capability adds its sets here.
 public enum FigureRegistry {
     /// All registered sets.

@@ -61,13 +61,15 @@ public struct FiguresCommand: ShardableCommand {
         let seed = seedOptions.seed
         let failures = ConcurrentJobs.run(
             count: selected.count, workers: jobs, label: { selected[$0].name }, afterEach: { progress.advance() },
-            job: { try Self.build(selected[$0], in: root.appendingPathComponent(selected[$0].name), seed: seed) })
+            job: {
+                try FigureSetFolder.build(selected[$0], in: root.appendingPathComponent(selected[$0].name), seed: seed)
+            })
         let messages = failures.messages
         if let shard, messages.isEmpty {
             try writeShardManifest(shard, sets: selected.map(\.name), root: root)
             return
         }
-        if shard == nil { try Self.writeIndex(in: root) }
+        if shard == nil { try FigureSetFolder.writeIndex(in: root, sets: FigureRegistry.all) }
         if let first = messages.first {
             for message in messages.dropFirst() { StandardError.write("error: figure set \(message)\n") }
             throw FigureError.setFailed(first, category: failures.worstCategory ?? .inputOutput)
@@ -81,18 +83,9 @@ public struct FiguresCommand: ShardableCommand {
 
     /// Writes `figures.shard-K-of-N.json` listing the shard's set folders.
     func writeShardManifest(_ shard: Shard, sets: [String], root: URL) throws {
-        let path = FigureContext.commandPath(of: Self.self)
-        let arguments = CommandInvocation.configurationArguments(CommandInvocation.current, commandPath: path)
-        let items = shard.workItems(of: selectedSets.count)
-        let manifest = ShardManifest(
-            command: path, arguments: arguments,
-            configurationHash: CommandInvocation.configurationHash(commandPath: path, arguments: arguments),
-            seed: seedOptions.seed, toolkitVersion: ToolkitVersion.string, name: "figures", shardIndex: shard.index,
-            shardCount: shard.count, workItems: selectedSets.count, itemLower: items.lowerBound,
-            itemUpper: items.upperBound, files: Dictionary(uniqueKeysWithValues: sets.map { ($0, "") }))
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try AtomicFileWriter.write(
-            manifest.jsonData(), to: root.appendingPathComponent(ShardManifest.fileName(name: "figures", shard: shard)))
+        try FigureSetFolder.writeShardManifest(
+            shard, sets: sets, selectedCount: selectedSets.count, command: FigureContext.commandPath(of: Self.self),
+            seed: seedOptions.seed, root: root)
         if !quiet {
             StandardError.write(
                 "figures: shard \(shard) built \(sets.count) of \(selectedSets.count) sets: \(sets.joined(separator: ", "))\n"
@@ -103,111 +96,13 @@ public struct FiguresCommand: ShardableCommand {
     /// Copies each shard's sets into the output folder (each swapped in whole) and writes the index.
     func writeMerged(_ shards: ShardSet) throws {
         // The sets are copied and swapped in whole (as `build` does), not staged file by file.
-        try OutputTransaction.writingInPlace { try copySets(shards) }
-    }
-
-    func copySets(_ shards: ShardSet) throws {
-        let all = selectedSets.map(\.name)
-        var sources: [(name: String, folder: URL)] = []
-        for member in shards.members {
-            let m = member.manifest
-            guard m.workItems == all.count else {
-                throw ShardMergeError.badShard(
-                    folder: member.folder.path,
-                    reason: "it has \(m.workItems) figure sets; the command selects \(all.count)")
-            }
-            let expected = Array(all[(try m.shard).workItems(of: all.count)])
-            guard m.files.keys.sorted() == expected.sorted() else {
-                throw ShardMergeError.badShard(
-                    folder: member.folder.path,
-                    reason:
-                        "it lists sets \(m.files.keys.sorted().joined(separator: ", ")), shard \(m.shardIndex)/\(m.shardCount) builds \(expected.joined(separator: ", "))"
-                )
-            }
-            for name in expected {
-                sources.append((name, member.folder.appendingPathComponent(name, isDirectory: true)))
-            }
-        }
+        let sources = try FigureSetFolder.shardSources(shards, selected: selectedSets.map(\.name))
         let root = URL(fileURLWithPath: outputDirectory)
-        let manager = FileManager.default
-        try manager.createDirectory(at: root, withIntermediateDirectories: true)
-        OutputTransaction.removeStaleTemporaries(in: root)
-        // Copy every set first (into staging folders), then swap them in: a failed copy changes nothing.
-        var staged: [(URL, URL)] = []
-        do {
-            for (name, source) in sources {
-                let building = root.appendingPathComponent(OutputTransaction.stagingFolderName(), isDirectory: true)
-                try manager.copyItem(at: source, to: building)
-                staged.append((building, root.appendingPathComponent(name, isDirectory: true)))
-                try Self.relocateRecordedPaths(in: building, from: source, to: root.appendingPathComponent(name))
-            }
-        } catch {
-            for (building, _) in staged { try? manager.removeItem(at: building) }
-            throw error
+        try OutputTransaction.writingInPlace {
+            try FigureSetFolder.copy(sources, into: root)
+            try FigureSetFolder.writeIndex(in: root, sets: FigureRegistry.all)
         }
-        for (building, target) in staged { try FolderSwap.replace(target, with: building) }
-        try Self.writeIndex(in: root)
         if !quiet { StandardError.write("figures: merged \(sources.count) sets from \(shards.members.count) shards\n") }
-    }
-
-    /// Builds one set beside `directory` and swaps it in when complete (see `FolderSwap`), so an
-    /// interrupted or failed build leaves the previous set as it was.
-    ///
-    /// The set is built in `<parent>/.wtk-staging-<pid>-<uuid>/` with its commands writing straight
-    /// into it (no transaction: `FigureContext` lists what each command produced); paths of the build
-    /// folder recorded in the sidecars are rewritten to the published folder before the swap.
-    static func build(_ set: FigureSet, in directory: URL, seed: UInt64) throws {
-        let manager = FileManager.default
-        let parent = directory.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        OutputTransaction.removeStaleTemporaries(in: parent)
-        let building = parent.appendingPathComponent(OutputTransaction.stagingFolderName(), isDirectory: true)
-        try manager.createDirectory(at: building, withIntermediateDirectories: false)
-        do {
-            try OutputTransaction.writingInPlace {
-                let context = FigureContext(directory: building, seed: seed)
-                try set.build(context)
-                var report = "# \(set.title)\n\n\(set.summary)\n\n"
-                report += "Regenerate with `wtk figures --only \(set.name) --seed \(seed)`. Seed: \(seed). "
-                report += "Toolkit version \(ToolkitVersion.string).\n\n"
-                report += context.sections.joined(separator: "\n")
-                try AtomicFileWriter.write(report, to: building.appendingPathComponent("README.md"))
-                try relocateRecordedPaths(in: building, to: directory)
-            }
-            try FolderSwap.replace(directory, with: building)
-        } catch {
-            try? manager.removeItem(at: building)
-            throw error
-        }
-    }
-
-    /// Rewrites `<building>/` to `<published>/` in the set's `*.meta.json` sidecars (inputs generated in
-    /// the set's own folder are recorded with the path they have once published).
-    static func relocateRecordedPaths(in building: URL, to published: URL) throws {
-        try relocateRecordedPaths(in: building, from: building, to: published)
-    }
-
-    /// Rewrites `<from>/` to `<published>/` in the `*.meta.json` sidecars inside `building`.
-    static func relocateRecordedPaths(in building: URL, from source: URL, to published: URL) throws {
-        let from = source.path + "/"
-        let to = published.path + "/"
-        for name in FigureContext.files(in: building) where name.hasSuffix(".meta.json") {
-            let url = building.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            guard text.contains(from) else { continue }
-            try AtomicFileWriter.write(text.replacingOccurrences(of: from, with: to), to: url)
-        }
-    }
-
-    /// Writes `<root>/README.md`, listing every registered set.
-    static func writeIndex(in root: URL) throws {
-        var index = "# Figure sets\n\nRegenerated by `wtk figures`. Each set's README shows the commands, "
-        index += "seed and parameters that produced it.\n\n| set | contents |\n| --- | --- |\n"
-        for set in FigureRegistry.all {
-            index += "| [\(set.name)](\(set.name)/README.md) | \(set.title) |\n"
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try AtomicFileWriter.write(index, to: root.appendingPathComponent("README.md"))
     }
 }
 

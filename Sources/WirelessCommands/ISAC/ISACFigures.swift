@@ -1,5 +1,6 @@
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessISAC
 
 /// The figure set of `wtk isac`.

@@ -118,30 +118,6 @@ public struct PSDCommand: WTKCommand, OutputNaming {
 
     /// Reads the input as SigMF or raw cf32, applying the command-line overrides.
     func loadRecording() throws -> SigMFRecording {
-        let url = URL(fileURLWithPath: input)
-        if url.pathExtension.lowercased() == "cf32" {
-            guard let rate = sampleRateHz else {
-                throw PSDUsageError.sampleRateRequired(file: input)
-            }
-            let samples = try RawCF32File.read(from: url)
-            return SigMFRecording(samples: samples, sampleRateHz: rate, centerFrequencyHz: centerFrequencyHz)
-        }
-        var recording = try SigMFRecording.read(from: url)
-        if let rate = sampleRateHz { recording.sampleRateHz = rate }
-        if let centre = centerFrequencyHz { recording.centerFrequencyHz = centre }
-        return recording
-    }
-}
-
-/// Usage errors of `wtk psd` found after parsing.
-enum PSDUsageError: CategorizedError, Equatable {
-    case sampleRateRequired(file: String)
-
-    var category: ErrorCategory { .invalidArgument }
-    var description: String {
-        switch self {
-        case .sampleRateRequired(let file):
-            "\(file): a raw .cf32 file carries no sample rate; pass --sample-rate <hz>."
-        }
+        try SigMFRecording.read(sigMFOrRawCF32: input, sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz)
     }
 }

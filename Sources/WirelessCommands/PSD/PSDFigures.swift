@@ -1,5 +1,6 @@
 import Foundation
 import WirelessFFT
+import WirelessIO
 
 /// The figure set of `wtk psd`.
 enum PSDFigures {

@@ -1,4 +1,5 @@
 import Foundation
+import WirelessIO
 import WirelessPathLoss
 
 /// The figure set of `wtk pathloss`: the paper's analyses reproduced on the bundled SYNTHETIC replica.

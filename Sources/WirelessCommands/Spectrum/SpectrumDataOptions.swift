@@ -94,39 +94,32 @@ struct SpectrumDataOptions: ParsableArguments {
             rangeOptions: "--snr-min…--snr-max", maximum: Self.maximumSNRLevels)
     }
 
-    /// Most SNR levels (64). What `train` holds in memory is bounded separately (`maximumTrainingBytes`).
-    static let maximumSNRLevels = 64
+    /// Most SNR levels (`SyntheticSplits.maximumSNRLevels`).
+    static let maximumSNRLevels = SyntheticSplits.maximumSNRLevels
 
-    /// Most memory the windows `train` holds at once may take [bytes]: 12 GiB of the reference machine's 24.
-    static let maximumTrainingBytes = 12 << 30
+    /// The splits and SNR levels (`SyntheticSplits`).
+    var splits: SyntheticSplits {
+        SyntheticSplits(
+            trainPerLevel: trainPerLevel, validationPerLevel: validationPerLevel, testPerLevel: testPerLevel,
+            snrLevelsDB: SyntheticSplits.snrLevels(minimumDB: snrMinimumDB, maximumDB: snrMaximumDB, stepDB: snrStepDB))
+    }
 
-    /// Throws unless the windows `train` holds at once fit in `maximumTrainingBytes`.
+    /// Throws unless the windows `train` holds at once fit in memory (`SyntheticSplits.checkTrainingMemory`).
     /// - Throws: `ValidationError` naming the options that size them.
     func checkTrainingMemory() throws {
-        let bytes = windowsInMemory * Self.bytesPerWindow
-        guard bytes <= Self.maximumTrainingBytes else {
-            throw ValidationError(
-                "\(snrLevelsDB.count) SNR levels × (--train-per-level \(trainPerLevel) + --validation-per-level \(validationPerLevel)) windows need about \(bytes >> 30) GiB; at most \(Self.maximumTrainingBytes >> 30) GiB are allowed (fewer windows per level, fewer levels with --snr-step, or --fresh-data with a smaller block)."
-            )
+        do { try splits.checkTrainingMemory() } catch .invalidConfiguration(let reason) {
+            throw ValidationError(reason)
         }
     }
 
-    /// Windows `train` holds in memory at once: the training block and the validation split [windows].
-    var windowsInMemory: Int { snrLevelsDB.count * (trainPerLevel + validationPerLevel) }
-
-    /// Bytes of one window of 16 384 complex `Float` samples plus its features, roughly [bytes].
-    static let bytesPerWindow = 16_384 * 8 * 2
-
     /// The SNR levels [dB].
-    var snrLevelsDB: [Double] {
-        stride(from: snrMinimumDB, through: snrMaximumDB + 1e-9, by: snrStepDB).map { $0 }
-    }
+    var snrLevelsDB: [Double] { splits.snrLevelsDB }
 
     /// Example-index ranges of the three splits.
-    var trainIndices: Range<Int> { 0..<trainPerLevel }
+    var trainIndices: Range<Int> { splits.trainIndices }
 
-    var validationIndices: Range<Int> { 4000..<(4000 + validationPerLevel) }
-    var testIndices: Range<Int> { 4500..<(4500 + testPerLevel) }
+    var validationIndices: Range<Int> { splits.validationIndices }
+    var testIndices: Range<Int> { splits.testIndices }
 
     /// The generator configuration (W = 16 384 at 20 MS/s).
     var generatorConfiguration: WidebandGeneratorConfiguration {
@@ -146,36 +139,25 @@ struct SpectrumDataOptions: ParsableArguments {
         return config
     }
 
-    /// A comma-separated list of `T` raw values, "all" or "none".
+    /// A comma-separated list of `T` raw values, "all" or "none" (`RealisticSceneConfiguration.parseList`).
     /// - Throws: `ValidationError` naming `option` and the unknown value.
     static func parseList<T: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: T.Type) throws
         -> [T] where T.RawValue == String
     {
-        if text == "all" { return Array(T.allCases) }
-        if text == "none" { return [] }
-        return try text.split(separator: ",").map { item in
-            let name = item.trimmingCharacters(in: .whitespaces)
-            guard let value = T(rawValue: name) else {
-                throw ValidationError(
-                    "\(option): unknown value '\(name)' (expected \(T.allCases.map(\.rawValue).joined(separator: ", ")), all or none)."
-                )
-            }
-            return value
+        do { return try RealisticSceneConfiguration.parseList(text, as: type) } catch {
+            throw ValidationError("\(option): \(error)")
         }
     }
 
     /// Parameters recorded in the metadata sidecars.
     var recorded: [String: String] {
-        [
-            "train_per_level": String(trainPerLevel), "validation_per_level": String(validationPerLevel),
-            "test_per_level": String(testPerLevel),
-            "snr_levels_db": snrLevelsDB.map { String($0) }.joined(separator: " "),
+        splits.recordedParameters.merging([
             "snr_reference": snrReference.rawValue, "label_width": labelWidth.rawValue,
             "quirks": [
                 authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
                 keepStartTransient ? "Q3" : nil,
             ].compactMap { $0 }.joined(separator: ","),
-        ].merging(
+        ]) { $1 }.merging(
             realistic ? ["realistic_signal_families": signalFamilies, "realistic_effects": effects] : [:]
         ) { $1 }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import WirelessCore
+import WirelessIO
 import WirelessSpectrumNet
 
 /// The figure set of `wtk spectrum`.

@@ -148,45 +148,21 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
                 "tolerance_bins": String(toleranceBins), "max_gap_windows": String(maxGapWindows),
             ])
         let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")
-        let metaURL = try context.fileURL(output.name + ".sigmf-meta")
-        let csv = try LiveOutputFile(url: csvURL)
-        let meta = try LiveOutputFile(url: metaURL)
-        let writer = SigMFMetaStreamWriter(file: meta)
-        try csv.append(EmissionTable.line(EmissionTable.header))
-        try writer.begin()
-        for annotation in inputMeta.annotations {
-            var kept = annotation
-            kept.extraFields["wtk:source"] = .string("input")
-            try writer.append(kept)
-        }
-        let copy = try copyData ? LiveOutputFile(url: context.fileURL(output.name + ".sigmf-data")) : nil
+        let files = try SpectrumSegmentFiles(
+            emissions: csvURL, meta: context.fileURL(output.name + ".sigmf-meta"),
+            data: copyData ? context.fileURL(output.name + ".sigmf-data") : nil, inputAnnotations: inputMeta.annotations
+        )
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try SpectrumSegmentStudy(configuration).run(
-            progress: context.studyProgress,
-            window: { window in
-                // The input's samples only (not a padded window's zeros).
-                try copy?.append(
-                    RawCF32File.encode(
-                        window.samples.prefix(window.detections.sampleCount), file: output.name + ".sigmf-data")
-                )
-            },
-            emission: { emission in
-                try csv.append(EmissionTable.line(EmissionTable.fields(emission)))
-                try writer.append(emission.annotation)
-            })
+        let result = try files.run(
+            SpectrumSegmentStudy(configuration), source: source, outputFolder: output.outputDirectory,
+            progress: context.studyProgress)
         let elapsed = clock.now - started
-        let outputMeta = source.outputMetadata(
-            captures: configuration.captures, copiedData: copy != nil, outputFolder: output.outputDirectory,
-            counts: result.summaryCounts)
-        try writer.end(outputMeta)
         // The emissions table is the live file (a streaming result keeps no rows); the figure and the summary.
         for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: output.name + plot.name) }
         context.note(result.summary)
         try context.metadata.writeSidecar(for: csvURL)
-        try csv.finish()
-        try copy?.finish()
-        try meta.finish()
+        try files.finish()
         let seconds = Double(result.summaryCounts.samples) / inputMeta.sampleRateHz
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         context.note(

@@ -1,0 +1,43 @@
+import Testing
+import WirelessCore
+
+@testable import WirelessSpectrumNet
+
+@Suite struct SyntheticSplitsTests {
+    /// The splits are the authors' disjoint index ranges; the SNR grid includes its end.
+    @Test func splitsAndLevels() {
+        let levels = SyntheticSplits.snrLevels(minimumDB: -20, maximumDB: 10, stepDB: 2)
+        #expect(levels.count == 16 && levels.first == -20 && levels.last == 10)
+        let splits = SyntheticSplits(trainPerLevel: 5, validationPerLevel: 3, testPerLevel: 2, snrLevelsDB: levels)
+        #expect(splits.trainIndices == 0..<5)
+        #expect(splits.validationIndices == 4000..<4003)
+        #expect(splits.testIndices == 4500..<4502)
+        #expect(splits.windowsInMemory == 16 * 8)
+        #expect(splits.recordedParameters["snr_levels_db"]?.hasPrefix("-20.0 -18.0 ") == true)
+    }
+
+    /// Training that would hold more than 12 GiB of windows is refused as a usage error.
+    @Test func trainingMemoryIsBounded() throws {
+        let levels = SyntheticSplits.snrLevels(minimumDB: -100, maximumDB: 100, stepDB: 4)
+        try SyntheticSplits(trainPerLevel: 96, snrLevelsDB: levels).checkTrainingMemory()
+        let large = SyntheticSplits(trainPerLevel: 4000, validationPerLevel: 500, snrLevelsDB: levels)
+        #expect(large.windowsInMemory * SyntheticSplits.bytesPerWindow > SyntheticSplits.maximumTrainingBytes)
+        #expect(throws: SpectrumNetError.self) { try large.checkTrainingMemory() }
+    }
+
+    /// Scene lists: all, none, or known names; an unknown name is reported with the valid ones.
+    @Test func sceneLists() throws {
+        #expect(try RealisticSceneConfiguration.parseList("all", as: SignalFamily.self) == SignalFamily.allCases)
+        #expect(try RealisticSceneConfiguration.parseList("none", as: SceneEffect.self) == [])
+        #expect(try RealisticSceneConfiguration.parseList("cw, fm", as: SignalFamily.self) == [.cw, .fm])
+        #expect(throws: UnknownSceneName.self) {
+            try RealisticSceneConfiguration.parseList("cw,x", as: SignalFamily.self)
+        }
+        do {
+            _ = try RealisticSceneConfiguration.parseList("cw,x", as: SignalFamily.self)
+        } catch {
+            #expect(error.name == "x" && error.category == .invalidArgument)
+            #expect(error.description.hasPrefix("unknown value 'x' (expected ofdm, "))
+        }
+    }
+}
