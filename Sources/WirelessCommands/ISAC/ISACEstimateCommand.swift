@@ -47,7 +47,9 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
         configuration.snrDB = scenario.snrDB
         configuration.methods = methods
         configuration.fft = plain.fftSettings
-        if let path = input { configuration.tensor = try Self.readTensor(path, grid: grid, scenario: scenario) }
+        if let path = input {
+            configuration.tensor = try ChannelTensor.read(path, for: grid, preset: scenario.scenario)
+        }
         var parameters = plain.parameters
         if input != nil && plain.pathCount == nil { parameters["path_count"] = plain.criterion.rawValue }
         parameters["input"] = input ?? "scenario"
@@ -57,26 +59,5 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
         let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         let study = ISACEstimateStudy(configuration)
         try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)
-    }
-
-    /// The tensor of `path`, checked against the scenario's shape and for a non-zero sample.
-    /// - Throws: `IOError.malformedInput` naming the file (exit 65).
-    static func readTensor(_ path: String, grid: ISACGrid, scenario: ISACScenarioOptions) throws -> ChannelTensor {
-        let tensor = try ChannelTensor.read(from: URL(fileURLWithPath: path))
-        guard tensor.dimensions == grid.dimensions else {
-            let dims = { (d: [Int]) in "(\(d.map(String.init).joined(separator: ", ")))" }
-            throw IOError.malformedInput(
-                file: path, line: nil, column: "shape",
-                reason:
-                    "the tensor is (N_R, N_F, N_T) = \(dims(tensor.dimensions)) but --scenario \(scenario.scenario.rawValue) needs \(dims(grid.dimensions))"
-            )
-        }
-        do {
-            try tensor.validateSamples()
-        } catch ISACError.zeroEnergyInput {
-            throw IOError.malformedInput(
-                file: path, line: nil, column: nil, reason: "every element is zero; there is nothing to estimate")
-        }
-        return tensor
     }
 }

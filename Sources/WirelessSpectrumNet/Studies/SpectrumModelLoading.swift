@@ -1,14 +1,16 @@
 import Foundation
+import Numerics
 import WirelessCore
 import WirelessIO
-import WirelessSpectrumNet
 
-/// Loads a checkpoint given on the command line, or the shipped default model.
-enum SpectrumModelLoading {
+/// Loads a checkpoint given by path (on the command line, say), or the shipped default model.
+public enum SpectrumModelLoading {
     /// The network, its checkpoint and how the run's metadata names the model: the path as given, or
     /// "cmusenet-default.cmsn (shipped)" for the default model (the same on every machine, so committed
     /// sidecars do not carry a build folder's path).
-    static func load(_ path: String?) throws -> (SegmentationNetwork<Float>, Checkpoint, String) {
+    /// - Throws: `IOError.unreadable` (exit 74) when `path` is nil and the shipped model is not installed;
+    ///   as `checkpoint(at:)`; `SpectrumNetError` naming the file when its network cannot be built.
+    public static func load(_ path: String?) throws -> (SegmentationNetwork<Float>, Checkpoint, String) {
         let url: URL
         var recorded = path ?? ""
         if let path {
@@ -30,7 +32,7 @@ enum SpectrumModelLoading {
 
     /// Reads the checkpoint at `path`: a missing file is an IO error (exit 74), a corrupt,
     /// truncated or foreign one bad data naming the file (exit 65).
-    static func checkpoint(at path: String) throws -> Checkpoint {
+    public static func checkpoint(at path: String) throws -> Checkpoint {
         guard FileManager.default.fileExists(atPath: path) else { throw IOError.missingFile(path: path) }
         return try SpectrumNetError.naming(file: path) { try Checkpoint.read(from: URL(fileURLWithPath: path)) }
     }

@@ -3,7 +3,7 @@ import Numerics
 import WirelessCore
 import WirelessIO
 
-/// A synthetic two-tone SigMF recording: the demonstration input of `wtk psd`.
+/// A synthetic two-tone SigMF recording: the demonstration input of `wtk psd` (and a test signal of known spectrum).
 ///
 ///     x[n] = a₁·e^{i2πf₁n/fs} + a₂·e^{i2πf₂n/fs} + w[n],   w ~ CN(0, σ²)
 ///
