@@ -47,11 +47,15 @@ enum SpectrumFigures {
     }
 
     /// The shipped model's full evaluation (with the real-valued counterpart), found in the checkout's
-    /// datasets folder from the set's folder upwards (`wtk figures` runs in a checkout).
+    /// datasets folder from the set's folder upwards, then from the working directory upwards (`wtk figures`
+    /// runs in a checkout, possibly with `--out-dir` elsewhere).
     private static func comparison(_ context: FigureContext) throws -> PaperComparison {
         let evaluation = "datasets/cmusenet-default/evaluation/spectrum-evaluate.csv"
-        let shipped = sequence(first: context.directory.standardizedFileURL) { url in
-            url.path == "/" ? nil : url.deletingLastPathComponent()
+        let starts = [context.directory, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        let shipped = starts.lazy.flatMap { start in
+            sequence(first: start.standardizedFileURL) { url in
+                url.path == "/" ? nil : url.deletingLastPathComponent()
+            }
         }.map { $0.appendingPathComponent(evaluation) }.first { FileManager.default.fileExists(atPath: $0.path) }
         return CMuSeNetPaperComparison.table(
             records: try context.records("spectrum-evaluate.csv"),
