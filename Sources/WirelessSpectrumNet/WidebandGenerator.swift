@@ -44,6 +44,10 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
     /// the paper's generator, unchanged. When set, only `sampleRateHz` and `windowSamples` of the fields above apply.
     public var realistic: RealisticSceneConfiguration?
 
+    /// The `source` an evaluation table records for windows of this generator: `realistic` for the realistic
+    /// scene mix, `synthetic` for the paper's generator.
+    public var sourceName: String { realistic == nil ? "synthetic" : "realistic" }
+
     public init() {}
 
     /// SNR levels s ∈ {−20, −18, …, 10} dB (docs/SPECTRUM.md#synthetic-generator).

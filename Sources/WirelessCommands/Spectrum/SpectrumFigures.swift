@@ -38,6 +38,28 @@ enum SpectrumFigures {
             caption:
                 "Per-SNR per-bin accuracy and mask IoU of the complex net and the baselines on 8 test windows per level."
         )
+        try context.run(
+            SpectrumEvaluateCommand.self,
+            arguments: [
+                "--realistic", "--name", "realistic-evaluate", "--test-per-level", "8", "--validation-per-level", "1",
+                "--train-per-level", "0", "--snr-min=-10", "--snr-max", "20", "--snr-step", "5",
+            ],
+            caption:
+                "The same methods on SDR-like realistic scenes (OFDM, single-carrier, CW, FM, AM; bursts, multipath, "
+                + "roll-off, DC offset, IQ imbalance, coloured floor, ci16; docs/SPECTRUM.md#realistic-scenes), 8 "
+                + "windows per level of the weakest signal's in-band SNR; datasets/realistic-eval has the "
+                + "per-condition tables.")
+        try context.run(
+            SpectrumEvaluateCommand.self,
+            arguments: [
+                "--realistic", "--signal-families", "none", "--effects", "roll-off,dc-offset,coloured-noise",
+                "--name", "noise-only-evaluate", "--test-per-level", "16", "--validation-per-level", "1",
+                "--train-per-level", "0", "--snr-min", "0", "--snr-max", "3", "--snr-step", "1",
+            ],
+            caption:
+                "Receiver noise alone (anti-alias roll-off, DC offset, coloured floor; no signal): every occupied "
+                + "bin is a false occupancy, so the false_alarm_rate column is the figure of merit (the level "
+                + "only reseeds the draws).")
         try comparison(context).add(
             to: context,
             introduction:

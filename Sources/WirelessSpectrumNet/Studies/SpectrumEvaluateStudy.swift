@@ -117,7 +117,11 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
                             + cells(row) + [.integer(metrics[index].examples), .text(ruleText(label))])
                 }
                 table.append(
-                    [.text(label), .text(configuration.captures.isEmpty ? "synthetic" : "all"), .text("mean")]
+                    [
+                        .text(label),
+                        .text(configuration.captures.isEmpty ? configuration.generator.sourceName : "all"),
+                        .text("mean"),
+                    ]
                         + cells(mean) + [.integer(windowCount), .text(ruleText(label))])
             }
             return [table.table()]
@@ -238,7 +242,8 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             let windows = perMethod.last?.metrics[group].examples ?? 0
             groups.append(
                 c.captures.isEmpty
-                    ? Group(snrDB: c.snrLevelsDB[group], source: "synthetic", windows: start..<(start + windows))
+                    ? Group(
+                        snrDB: c.snrLevelsDB[group], source: c.generator.sourceName, windows: start..<(start + windows))
                     : Group(
                         snrDB: SpectrumRecordingInput.recordedSNRDB(c.captures[group]) ?? .nan,
                         source: c.captures[group],
@@ -273,7 +278,9 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             progress.note("spectrum evaluate: \(levels.count) SNR levels × \(perLevel) test windows")
             for (level, snr) in levels.enumerated() {
                 groups.append(
-                    Group(snrDB: snr, source: "synthetic", windows: (level * perLevel)..<((level + 1) * perLevel)))
+                    Group(
+                        snrDB: snr, source: generatorConfig.sourceName,
+                        windows: (level * perLevel)..<((level + 1) * perLevel)))
             }
         } else {
             let extractor = try SpectrumFeatureExtractor(for: reference.configuration)
