@@ -3,7 +3,8 @@ public enum SignalFamily: String, Sendable, Equatable, Codable, CaseIterable {
     /// OFDM with cyclic prefix, guard bands and (where the numerology has one) a DC null: LTE-, NR- and
     /// Wi-Fi-like numerologies (`OFDMNumerology.catalogue`).
     case ofdm
-    /// RRC-shaped PSK/QAM at any symbol rate (4 kHz … 14 MS/s), roll-off 0.2–0.5.
+    /// RRC-shaped PSK/QAM at any symbol rate (4 kHz … 0.45·fs), roll-off 0.2–0.5; labelled 2·R_s wide, as the
+    /// paper generator labels its RRC signals (docs/SPECTRUM.md#realistic-scenes).
     case singleCarrier = "single-carrier"
     /// An unmodulated carrier.
     case cw

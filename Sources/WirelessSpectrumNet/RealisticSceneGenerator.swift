@@ -22,8 +22,8 @@ public struct SignalLabel: Sendable, Equatable, Codable {
 ///     label band per family (offsets from the carrier):
 ///       ofdm            (lowest − ½)·Δf … (highest + ½)·Δf       used subcarriers with the DC null, no guard bands
 ///                       (symbols windowed and overlapped over half the cyclic prefix, WOLA)
-///       single-carrier  ±h₉₉·R_s, h₉₉ the raised-cosine 99 %-power half-width (β ~ U(0.2, 0.5), R_s log-uniform
-///                       4 kHz … min(14 MHz, 0.9·fs/(1 + β)))
+///       single-carrier  ±R_s: the paper's nominal bandwidth 2·R_s ⊇ the RRC support (1 + β)·R_s (β ~ U(0.2, 0.5),
+///                       R_s log-uniform 4 kHz … 0.45·fs)
 ///       cw              ±1.5 label-frame bins (3 bins wide: 58.6 kHz at N = 1024, fs = 20 MS/s)
 ///       fm              ±(Δ + f_m) (Carson): narrowband Δ ~ U(1.5, 5) kHz, f_m ~ U(2.5, 3.5) kHz, or broadcast
 ///                       Δ ~ U(40, 75) kHz, f_m ~ U(10, 15) kHz
@@ -67,6 +67,14 @@ struct RealisticSceneGenerator: Sendable {
         numerology.cyclicPrefix(sampleRateHz: fs) / 2
     }
 
+    /// Half the label band of a single-carrier signal at symbol rate R_s [Hz]: R_s, so the label is the
+    /// paper generator's nominal bandwidth bw = 2·R_s (its RRC runs at 2 samples per symbol at rate bw), which
+    /// holds the whole raised-cosine support (1 + β)·R_s for every β ≤ 1.
+    static func singleCarrierLabelHalfWidth(symbolRateHz rate: Double) -> Double { rate }
+
+    /// The highest single-carrier symbol rate [Hz]: 0.45·fs, so the 2·R_s label fits in 0.9·fs.
+    static func highestSymbolRate(sampleRateHz fs: Double) -> Double { 0.45 * fs }
+
     /// The label-frame bin width fs/N [Hz].
     var frameBinHz: Double { sampleRateHz / Double(scene.labelFrameSamples) }
 
@@ -103,10 +111,11 @@ struct RealisticSceneGenerator: Sendable {
                 lower: edges.lower, upper: edges.upper, synthesis: .ofdm(k, modulation.constellation), snrDB: snrDB)
         case .singleCarrier:
             let beta = uniform(0.2, 0.5)
-            let highest = min(14e6, 0.9 * fs / (1 + beta))
+            let highest = Self.highestSymbolRate(sampleRateHz: fs)
             let rate = 4e3 * Double.pow(highest / 4e3, g.nextUnitDouble())
             let modulation = linear[Int.random(in: 0..<linear.count, using: &g)]
-            let half = SceneWaveforms.raisedCosineHalfWidth(rollOff: beta) * rate
+            // The paper's label rule: the nominal bandwidth 2·R_s (docs/SPECTRUM.md#realistic-scenes).
+            let half = Self.singleCarrierLabelHalfWidth(symbolRateHz: rate)
             return Draft(
                 family: family, name: modulation.rawValue, modulation: modulation, lower: -half, upper: half,
                 synthesis: .singleCarrier(rate: rate, rollOff: beta, modulation.constellation), snrDB: snrDB)

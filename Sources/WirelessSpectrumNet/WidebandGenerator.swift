@@ -43,6 +43,10 @@ public struct WidebandGeneratorConfiguration: Sendable, Equatable, Codable {
     /// The realistic scene generator (docs/SPECTRUM.md#realistic-scenes) instead of the paper's; nil (default):
     /// the paper's generator, unchanged. When set, only `sampleRateHz` and `windowSamples` of the fields above apply.
     public var realistic: RealisticSceneConfiguration?
+    /// A training mix (docs/SPECTRUM.md#training-mix): each window drawn from the paper generator (the fields
+    /// above), the realistic scene generator (`realistic`, or the default mix when nil) or receiver noise alone;
+    /// nil (default): one generator, unchanged.
+    public var mix: TrainingMix?
 
     /// The `source` an evaluation table records for windows of this generator: `realistic` for the realistic
     /// scene mix, `synthetic` for the paper's generator.
@@ -133,15 +137,31 @@ public struct WidebandGenerator: Sendable {
     let rrc: RootRaisedCosineFilter
     /// The realistic scene generator when `configuration.realistic` is set.
     let scene: RealisticSceneGenerator?
+    /// With `configuration.mix`: the realistic and the receiver-noise-only scene generators.
+    let mixScenes: (realistic: RealisticSceneGenerator, noise: RealisticSceneGenerator)?
 
     /// - Throws: `SpectrumNetError.invalidConfiguration`.
     public init(configuration: WidebandGeneratorConfiguration = .init(), seed: UInt64) throws(SpectrumNetError) {
         try configuration.validate()
         self.configuration = configuration
         self.seed = seed
-        self.scene = try configuration.realistic.map { scene throws(SpectrumNetError) in
-            try RealisticSceneGenerator(
-                scene: scene, sampleRateHz: configuration.sampleRateHz, windowSamples: configuration.windowSamples)
+        let fs = configuration.sampleRateHz
+        let w = configuration.windowSamples
+        if let mix = configuration.mix {
+            try mix.validate()
+            let realistic = configuration.realistic ?? RealisticSceneConfiguration()
+            var noise = realistic
+            noise.families = []
+            self.scene = nil
+            self.mixScenes = (
+                try RealisticSceneGenerator(scene: realistic, sampleRateHz: fs, windowSamples: w),
+                try RealisticSceneGenerator(scene: noise, sampleRateHz: fs, windowSamples: w)
+            )
+        } else {
+            self.scene = try configuration.realistic.map { scene throws(SpectrumNetError) in
+                try RealisticSceneGenerator(scene: scene, sampleRateHz: fs, windowSamples: w)
+            }
+            self.mixScenes = nil
         }
         var interpolators: [Double: KaiserSincInterpolator] = [:]
         for bw in configuration.bandwidthsHz {
@@ -319,10 +339,29 @@ public struct WidebandGenerator: Sendable {
     ///   - snrIndex: index of the SNR level (seeds the example), ≥ 0.
     ///   - index: example index within the level, ≥ 0.
     public func generate(snrDB: Double, snrIndex: Int, index: Int) -> WidebandExample {
+        if let mixScenes, let draw = mixDraw(snrIndex: snrIndex, index: index) {
+            var generator = exampleGenerator(snrIndex: snrIndex, index: index)
+            switch draw.source {
+            case .paper:
+                // The paper's own level and seed stream: the window of its split at that level.
+                let level = draw.paperLevel
+                return paperExample(
+                    snrDB: WidebandGeneratorConfiguration.paperSNRLevelsDB[level], snrIndex: level, index: index)
+            case .realistic:
+                return mixScenes.realistic.generate(snrDB: snrDB, snrIndex: snrIndex, index: index, using: &generator)
+            case .noise:
+                return mixScenes.noise.generate(snrDB: snrDB, snrIndex: snrIndex, index: index, using: &generator)
+            }
+        }
         if let scene {
             var generator = exampleGenerator(snrIndex: snrIndex, index: index)
             return scene.generate(snrDB: snrDB, snrIndex: snrIndex, index: index, using: &generator)
         }
+        return paperExample(snrDB: snrDB, snrIndex: snrIndex, index: index)
+    }
+
+    /// The paper generator's example (snrIndex, index) at `snrDB`.
+    func paperExample(snrDB: Double, snrIndex: Int, index: Int) -> WidebandExample {
         let parts = components(snrDB: snrDB, snrIndex: snrIndex, index: index)
         // Per sample: noise + waveform 0 + waveform 1 + …, in that order, then rounded to Float.
         var total = parts.noise

@@ -48,4 +48,14 @@ import WirelessSpectrumNet
         #expect(none.generatorConfiguration.realistic?.effects == [])
         #expect(try SpectrumDataOptions.parse([]).generatorConfiguration.realistic == nil)
     }
+
+    @Test func mixOptionIsValidatedAndBuildsTheMix() throws {
+        let common = ["spectrum", "train", "--out-dir", "/nonexistent-never-written", "--quiet"]
+        #expect(runWTK(common + ["--mix", "paper:0.5,realistic:0.6"]) == 64)  // sums to 1.1
+        #expect(runWTK(common + ["--mix", "paper:0.5,air:0.5"]) == 64)
+        let options = try SpectrumDataOptions.parse(["--mix", "paper:0.4,realistic:0.45,noise:0.15"])
+        #expect(options.generatorConfiguration.mix == .standard)
+        #expect(options.recorded["mix"] == "paper:0.4,realistic:0.45,noise:0.15")
+        #expect(try SpectrumDataOptions.parse([]).generatorConfiguration.mix == nil)
+    }
 }

@@ -65,6 +65,13 @@ struct SpectrumDataOptions: ParsableArguments {
     )
     var effects: String = "all"
 
+    @Option(
+        name: .customLong("mix"),
+        help:
+            "Draw each window from a mix of sources with these fractions (summing to 1), e.g. paper:0.4,realistic:0.45,noise:0.15 (docs/SPECTRUM.md#training-mix)."
+    )
+    var mix: String?
+
     init() {}
 
     enum SNRReferenceName: String, ExpressibleByArgument, CaseIterable {
@@ -84,6 +91,9 @@ struct SpectrumDataOptions: ParsableArguments {
         guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
         if !realistic && (signalFamilies != "all" || effects != "all") {
             throw ValidationError("--signal-families and --effects need --realistic.")
+        }
+        if let mix {
+            do { _ = try TrainingMix(parsing: mix) } catch { throw ValidationError("--mix '\(mix)': \(error)") }
         }
         _ = try Self.parseList(signalFamilies, option: "--signal-families", as: SignalFamily.self)
         _ = try Self.parseList(effects, option: "--effects", as: SceneEffect.self)
@@ -136,6 +146,7 @@ struct SpectrumDataOptions: ParsableArguments {
             scene.effects = (try? Self.parseList(effects, option: "", as: SceneEffect.self)) ?? []
             config.realistic = scene
         }
+        config.mix = mix.flatMap { try? TrainingMix(parsing: $0) }  // validated in validate()
         return config
     }
 
@@ -159,6 +170,6 @@ struct SpectrumDataOptions: ParsableArguments {
             ].compactMap { $0 }.joined(separator: ","),
         ]) { $1 }.merging(
             realistic ? ["realistic_signal_families": signalFamilies, "realistic_effects": effects] : [:]
-        ) { $1 }
+        ) { $1 }.merging(mix.map { ["mix": $0] } ?? [:]) { $1 }
     }
 }
