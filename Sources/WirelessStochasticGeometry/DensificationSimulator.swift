@@ -6,7 +6,7 @@ import WirelessCore
 ///     Γ_k = E_1 + … + E_k,  E_i ~ Exp(1)      r_k(λ) = √(Γ_k/(πλ))   (exactly the K nearest PPP distances)
 ///     Y_k = h_k S_k g(r_k),  k < K(λ)          I_tail = 2πλ E[H] ∫_{r_K}^∞ g(x) x dx   (mean of the rest)
 ///     SINR = Y_serv / (Σ_{k≠serv} Y_k + I_tail + W)
-///     K(λ) = max(K_min, ⌈c πλ R_1²⌉) (multi-slope), K_min (single slope), capped at K_max
+///     K(λ) = max(K_min, ⌈c πλ R_1²⌉) (strongest BS with α0 ≤ 2: `coversNearField`), K_min otherwise, ≤ K_max
 ///
 /// Common random numbers: each drop draws {E_k, h_k, S_k}, k < K(λ_max), once and reuses them for every λ;
 /// every threshold is evaluated on the same SINR. Drop d (0-based, counted over the whole run) has its own
@@ -32,12 +32,30 @@ public struct DensificationSimulator: Sendable {
         self.configuration = configuration
     }
 
-    /// K(λ).
+    /// Whether K(λ) must cover the near field: a strongest-BS association (instantaneous, or mean power with
+    /// shadowing) with a near-field exponent α0 ≤ 2. Inside r < R_1 the network is then no single-slope network
+    /// (α0 ≤ 2 has no finite interference from a single-slope law), every near-field BS may be the strongest, and
+    /// the K_min nearest would miss it. With α0 > 2 the near field is locally a single-slope network, truncated at
+    /// K_min like one (docs/DENSIFICATION.md#monte-carlo steps 3 and 9b); with nearest association the serving BS
+    /// is the first one whatever α0.
+    public var coversNearField: Bool {
+        let g = scenario.pathGain
+        guard !g.isSingleSlope, g.nearFieldExponent <= 2 else { return false }
+        switch scenario.association {
+        case .nearest: return false
+        case .strongestMeanPower: return scenario.fading.hasShadowing
+        case .strongestInstantaneous: return true
+        }
+    }
+
+    /// K(λ): K_min, or max(K_min, ⌈c·πλR_1²⌉) when `coversNearField`, capped at K_max.
     ///
     /// - Parameter density: λ [per unit area], > 0.
     public func neighbourCount(density: Double) -> Int {
         let floor = configuration.minimumNeighbours
-        guard let r1 = scenario.pathGain.breakpoints.first else { return min(floor, configuration.maximumNeighbours) }
+        guard let r1 = scenario.pathGain.breakpoints.first, coversNearField else {
+            return min(floor, configuration.maximumNeighbours)
+        }
         let nearField = (configuration.nearFieldMultiplier * Double.pi * density * r1 * r1).rounded(.up)
         let k =
             nearField > Double(configuration.maximumNeighbours)

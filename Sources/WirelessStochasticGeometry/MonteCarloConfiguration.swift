@@ -18,7 +18,7 @@ public struct MonteCarloConfiguration: Sendable, Equatable, Codable {
     public var minimumNeighbours: Int = 400
     /// Cap on K, ≥ `minimumNeighbours`.
     public var maximumNeighbours: Int = 1 << 16
-    /// Near-field BS-count multiplier: K(λ) = max(K_min, ⌈c·πλR_1²⌉) (multi-slope only).
+    /// Near-field BS-count multiplier: K(λ) = max(K_min, ⌈c·πλR_1²⌉) where `DensificationSimulator.coversNearField`.
     public var nearFieldMultiplier: Double = 12
     /// Seed of the run; drop d uses `Xoshiro256StarStar(seed: seed, stream: d)`.
     public var seed: UInt64 = 1

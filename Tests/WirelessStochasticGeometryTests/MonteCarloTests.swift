@@ -107,7 +107,8 @@ private func expectWithinCI(_ e: MCEstimate, _ exact: Double, _ label: String) {
 /// sets K(λ_max),
 /// previously the per-batch stream length) nor on the batch size.
 @Test func estimateAtADensityIsIndependentOfTheGridAndBatchSize() throws {
-    let g = try MultiSlopePathGain.dualSlope(nearExponent: 2.5, farExponent: 4, criticalDistance: 1)
+    // α0 ≤ 2 with the strongest BS: K(λ) grows with λ (`coversNearField`), so the grid changes K(λ_max).
+    let g = try MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
     let scenario = try DensificationScenario(
         pathGain: g, fading: try FadingModel(smallScale: .nakagami(m: 2), shadowingSigmaDB: 4),
         association: .strongestInstantaneous)

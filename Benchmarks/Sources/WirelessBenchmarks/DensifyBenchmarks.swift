@@ -24,6 +24,16 @@ let densifyBenchmarks = BenchmarkGroup(name: "densify") {
             let sim = simulator(100_000, .strongestInstantaneous, exponents: [4], breakpoints: [])
             return { _ = try! sim.run(densities: densities, thresholds: [1]) }
         },
+        // K = 400 at every density (α0 > 2: the near field is truncated like a single slope, with the piecewise tail).
+        Benchmark(
+            name: "MC sweep 21 λ × 1e5 drops, dual slope 2.5/4, strongest (K=400)",
+            work: (21 * 1e5 * 400, "interactions"),
+            samples: 3
+        ) {
+            let sim = simulator(100_000, .strongestInstantaneous, exponents: [2.5, 4], breakpoints: [1])
+            return { _ = try! sim.run(densities: densities, thresholds: [1]) }
+        },
+        // Strongest BS with α0 ≤ 2: K(λ) covers the near field (max(400, ⌈12πλR1²⌉)).
         Benchmark(name: "MC sweep 21 λ × 1e4 drops, dual slope α0=1.5 (K up to 37,700)", samples: 3) {
             let sim = simulator(10_000, .strongestInstantaneous, exponents: [1.5, 4], breakpoints: [1])
             return { _ = try! sim.run(densities: densities, thresholds: [1]) }
@@ -53,6 +63,23 @@ let densifyBenchmarks = BenchmarkGroup(name: "densify") {
             return {
                 for l in densities { for t in thresholds { _ = try! scenario.coverage(density: l, threshold: t) } }
             }
+        },
+        // Issue 13: the default `wtk densify sweep` model (dual slope 1.5/4, strongest BS, Rayleigh) on the 21 × 20
+        // grid as the study computes it (one CoveragePlan, densities on both cores), coverage only, no curves.
+        Benchmark(
+            name: "analytic 21 λ × 20 T strongest dual slope α0=1.5 (default model, study)", work: (420, "cells"),
+            samples: 3
+        ) {
+            var sweep = DensifySweepStudy.Configuration(
+                scenario: try! DensificationScenario(
+                    pathGain: try! .dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1),
+                    fading: .rayleigh, association: .strongestInstantaneous),
+                densities: densities)
+            sweep.thresholdsDB = thresholds.map { 10 * log10($0) }
+            sweep.metrics = [.coverage]
+            sweep.monteCarlo = .off
+            sweep.curvePointsPerDecade = 0
+            return { _ = try! DensifySweepStudy(sweep).run(seed: 1) }
         },
     ]
 }

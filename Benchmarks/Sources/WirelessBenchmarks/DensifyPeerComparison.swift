@@ -82,7 +82,7 @@ extension PeerComparisons {
                 peer: peerCommon + ["--association", "strongest", "--fading", "lognormal:6", "--noise", "1e-3"],
                 exponents: [4], breakpoints: []),
             DensifyCase(
-                label: "dual slope 2.5/4, R1 = 1, strongest, Rayleigh (different truncation, see below)",
+                label: "dual slope 2.5/4, R1 = 1, strongest, Rayleigh",
                 ours: ["--exponents", "2.5,4", "--breakpoints", "1", "--association", "strongest"] + grid,
                 peer: peerCommon + ["--alphas", "2.5", "4", "--breakpoints", "1", "--association", "strongest"],
                 exponents: [2.5, 4], breakpoints: [1]),
@@ -130,8 +130,8 @@ extension PeerComparisons {
             ], rows)
         print(
             "    peer-equivalent = the peer's simulated BSs (drops × ≈ 400 × 21) over our wall time; ours K-BS = "
-                + "drops × Σ_λ K(λ) over our wall time (single slope K = 400; dual slope K(λ) = max(400, ⌈12πλR1²⌉), "
-                + "up to 37,700: the peer keeps 400 BSs in a disc that at λ = 1e3 ends at r = 0.36 < R1, so the "
-                + "dual-slope rows compare different truncations)")
+                + "drops × Σ_λ K(λ) over our wall time (K = 400 in every row: the K nearest, then the mean tail in "
+                + "closed form per slope segment, also inside the near field; the peer keeps ≈ 400 BSs in a disc "
+                + "and no tail)")
     }
 }
