@@ -43,7 +43,7 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
             plain: plain.configuration(
                 scenario: scenario, grid: grid, defaultPathCount: input == nil ? scenario.pathCount : nil))
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.snrDB = scenario.snrDB
         configuration.methods = methods
         configuration.fft = plain.fftSettings

@@ -39,7 +39,7 @@ public struct ISACSimulateCommand: WTKCommand, OutputNaming {
     public func execute() throws {
         var configuration = ISACSimulateStudy.Configuration()
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.snrDB = scenario.snrDB
         configuration.noiseless = noiseless
         let result = try ISACSimulateStudy(configuration).run(seed: output.seed)

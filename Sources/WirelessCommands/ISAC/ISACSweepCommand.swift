@@ -144,7 +144,7 @@ public struct ISACSweepCommand: ShardableCommand {
         configuration.separationsCells = separations.values
         configuration.trials = trials
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.fft = plain.fftSettings
         return (ISACSweepStudy(configuration), context)
     }

@@ -95,7 +95,7 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
         let context = OutputContext(
             options: output,
             parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
+                "input": inputOptions.recordedPath,
                 "group_by": grouping?.rawValue ?? "none",
                 "los_only": String(losOnly), "eirp_dbm": String(eirp), "ue_gain_dbi": String(ueGain),
                 "bandwidth_hz": String(bandwidth), "noise_figure_db": String(noiseFigure),

@@ -10,6 +10,17 @@ public enum ISACMethod: String, Sendable, CaseIterable {
 
     /// Settings of the fft3d baseline (default: Hann, no padding, parabolic peaks).
     public struct FFTSettings: Sendable {
+        /// The tapers a caller chooses by name (`wtk isac --fft-window`).
+        public enum Taper: String, Sendable, CaseIterable {
+            /// Hann: −31 dB sidelobes.
+            case hann
+            /// Rectangular: −13 dB sidelobes, the narrowest main lobe.
+            case rectangular
+
+            /// The window the taper names.
+            public var window: Window { self == .hann ? .hann() : .rectangular }
+        }
+
         /// Taper.
         public var window: Window = .hann()
         /// Zero-padding factor per mode, 1…8.
