@@ -67,16 +67,11 @@ public struct PSDCommand: WTKCommand, OutputNaming {
     public func validate() throws {
         try OptionRange.check(segmentLength, "--segment-length", in: 8...Self.maximumSegmentLength)
         guard overlap >= 0, overlap < 1 else { throw ValidationError("--overlap must be in [0, 1) (got \(overlap)).") }
-        // The ranges a SigMF file is held to, so that an option cannot bring in what a file may not.
-        let rates = SigMFRecording.sampleRateRangeHz
-        if let rate = sampleRateHz, !rates.contains(rate) {
-            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
-            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
-        }
-        let frequencies = SigMFRecording.frequencyRangeHz
-        if let centre = centerFrequencyHz, !frequencies.contains(centre) {
-            let range = String(format: "%g...%g", frequencies.lowerBound, frequencies.upperBound)
-            throw ValidationError("--center-frequency must lie in \(range) Hz (got \(centre)).")
+        if let problem = SigMFRecording.overrideProblem(
+            sampleRateHz: sampleRateHz, named: "--sample-rate", centerFrequencyHz: centerFrequencyHz,
+            named: "--center-frequency")
+        {
+            throw ValidationError(problem + ".")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
     }

@@ -98,13 +98,10 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
 
     func validate() throws {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
-        let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
-        if let rate = sampleRateHz, !rates.contains(rate) {
-            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
-            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
-        }
-        if let frequency = frequencyHz, !SigMFRecording.frequencyRangeHz.contains(frequency) {
-            throw ValidationError("--frequency must be a frequency with |f| ≤ 1e13 Hz (got \(frequency)).")
+        if let problem = SigMFRecording.overrideProblem(
+            sampleRateHz: sampleRateHz, named: "--sample-rate", centerFrequencyHz: frequencyHz, named: "--frequency")
+        {
+            throw ValidationError(problem + ".")
         }
         if input == "-" && sampleRateHz == nil {
             throw ValidationError("--sample-rate is required when reading standard input (-).")
