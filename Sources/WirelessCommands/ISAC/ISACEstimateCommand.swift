@@ -50,12 +50,8 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
         if let path = input {
             configuration.tensor = try ChannelTensor.read(path, for: grid, preset: scenario.scenario)
         }
-        var parameters = plain.parameters
-        if input != nil && plain.pathCount == nil { parameters["path_count"] = plain.criterion.rawValue }
+        var parameters = configuration.recordedParameters
         parameters["input"] = input ?? "scenario"
-        parameters["scenario"] = scenario.scenario.rawValue
-        parameters["snr_db"] = input == nil ? String(scenario.snrDB) : "n/a"
-        parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
         let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         let study = ISACEstimateStudy(configuration)
         try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)

@@ -120,17 +120,7 @@ struct PLAINOptions: ParsableArguments {
 
     /// The fft3d baseline's taper, padding and peak refinement.
     var fftSettings: ISACMethod.FFTSettings {
-        .init(window: fftWindow.window, paddingFactor: fftPadding, refinement: fftPeak)
-    }
-
-    var parameters: [String: String] {
-        [
-            "compression": compression.rawValue, "factors": factors?.text ?? "default", "estimator": estimator.rawValue,
-            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
-            "fba": String(!noForwardBackward),
-            "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
-            "fft_padding": String(fftPadding), "fft_peak": fftPeak.rawValue,
-        ]
+        .init(taper: fftWindow, paddingFactor: fftPadding, refinement: fftPeak)
     }
 }
 

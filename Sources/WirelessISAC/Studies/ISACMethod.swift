@@ -22,19 +22,26 @@ public enum ISACMethod: String, Sendable, CaseIterable {
         }
 
         /// Taper.
-        public var window: Window = .hann()
+        public var taper: Taper = .hann
         /// Zero-padding factor per mode, 1…8.
         public var paddingFactor = 1
         /// Peak refinement.
         public var refinement: PeriodogramEstimator.PeakRefinement = .parabolic
 
         public init(
-            window: Window = .hann(), paddingFactor: Int = 1,
-            refinement: PeriodogramEstimator.PeakRefinement = .parabolic
+            taper: Taper = .hann, paddingFactor: Int = 1, refinement: PeriodogramEstimator.PeakRefinement = .parabolic
         ) {
-            self.window = window
+            self.taper = taper
             self.paddingFactor = paddingFactor
             self.refinement = refinement
+        }
+
+        /// The taper's window.
+        public var window: Window { taper.window }
+
+        /// The settings a run records beside its outputs (`fft_window`, `fft_padding`, `fft_peak`).
+        public var recordedParameters: [String: String] {
+            ["fft_window": taper.rawValue, "fft_padding": String(paddingFactor), "fft_peak": refinement.rawValue]
         }
     }
 
