@@ -21,3 +21,18 @@ import Testing
     #expect(sweep.recordedParameters["evaluation"] == sweep.evaluation.rawValue)
     #expect(RangeMapping.oneWay.rawValue == "one-way" && FrequencyEstimator.rootMUSIC.rawValue == "root-music")
 }
+
+/// The bench records its settings; a simulation records its scenario and what it drew.
+@Test func isacBenchAndSimulationRecordTheirSettings() throws {
+    var bench = ISACBenchStudy.Configuration()
+    bench.methods = [.plain]
+    bench.repeats = 2
+    #expect(bench.recordedParameters == ["repeats": "2", "parallel": "false", "snr_db": "10.0", "methods": "plain"])
+    var configuration = ISACSimulateStudy.Configuration()
+    configuration.noiseless = true
+    let result = try ISACSimulateStudy(configuration).run(seed: 1)
+    let recorded = result.recordedParameters
+    #expect(recorded["range_mapping"] == "one-way" && recorded["noiseless"] == "true")
+    #expect(recorded["shape"] == result.scenario.grid.dimensions.map(String.init).joined(separator: "x"))
+    #expect(recorded["noise_variance"] == String(result.noiseVariance))
+}

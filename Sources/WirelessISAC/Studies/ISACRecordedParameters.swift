@@ -34,3 +34,26 @@ extension ISACSweepStudy.Configuration {
         ]) { a, _ in a }
     }
 }
+
+extension ISACBenchStudy.Configuration {
+    /// `repeats`, `parallel`, `snr_db` and `methods`.
+    public var recordedParameters: [String: String] {
+        [
+            "repeats": String(repeats), "parallel": String(parallel), "snr_db": String(snrDB),
+            "methods": methods.map(\.rawValue).joined(separator: ","),
+        ]
+    }
+}
+
+extension ISACSimulateStudy.Result {
+    /// `scenario`, `range_mapping`, `snr_db`, `noiseless`, the drawn `noise_variance` and the tensor `shape`
+    /// (N_R x N_F x N_T).
+    public var recordedParameters: [String: String] {
+        [
+            "scenario": configuration.preset.rawValue, "range_mapping": configuration.rangeMapping.rawValue,
+            "snr_db": String(configuration.snrDB), "noiseless": String(configuration.noiseless),
+            "noise_variance": String(noiseVariance),
+            "shape": scenario.grid.dimensions.map(String.init).joined(separator: "x"),
+        ]
+    }
+}
