@@ -71,3 +71,20 @@ import WirelessCore
     training.batchSize = 7
     #expect(SpectrumTrainStudy.Configuration(start: fresh, training: training).training.batchSize == 7)
 }
+
+/// What `wtk spectrum segment` records beside its outputs: the source, the rule, the rate and the merging settings.
+@Test func segmentConfigurationRecordsItsSettings() throws {
+    var generator = SplitMix64(seed: 1)
+    let network = try SegmentationNetwork<Float>(
+        configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]), using: &generator)
+    var configuration = SpectrumSegmentStudy.Configuration(
+        input: .standardInput(datatype: .cf32LE), network: network)
+    configuration.source = "-"
+    #expect(configuration.recordedParameters["sample_rate_hz"] == "recording")
+    configuration.sampleRateHz = 20e6
+    configuration.maxGapWindows = 2
+    let recorded = configuration.recordedParameters
+    #expect(recorded["input"] == "-" && recorded["rule"] == DecisionRule.standard.summary)
+    #expect(recorded["sample_rate_hz"] == "20000000.0" && recorded["max_gap_windows"] == "2")
+    #expect(recorded["batch_windows"] == "16" && recorded["tolerance_bins"] == "1")
+}

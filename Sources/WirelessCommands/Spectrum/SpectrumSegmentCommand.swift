@@ -138,12 +138,7 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
         configuration.maxGapWindows = maxGapWindows
         configuration.source = input
         let context = OutputContext(
-            options: output,
-            parameters: [
-                "input": input, "model": modelPath, "rule": configuration.rule.summary,
-                "sample_rate_hz": String(inputMeta.sampleRateHz), "batch_windows": String(batchWindows),
-                "tolerance_bins": String(toleranceBins), "max_gap_windows": String(maxGapWindows),
-            ])
+            options: output, parameters: configuration.recordedParameters.merging(["model": modelPath]) { a, _ in a })
         let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")
         let files = try SpectrumSegmentFiles(
             emissions: csvURL, meta: context.fileURL(output.name + ".sigmf-meta"),
