@@ -71,6 +71,25 @@ public struct SigMFRecording: Sendable, Equatable {
     /// Frequencies (capture centre, annotation edges) the reader accepts [Hz]: |f| ≤ 10 THz.
     public static let frequencyRangeHz: ClosedRange<Double> = -1e13...1e13
 
+    /// Checks a sample rate and centre frequency given in place of a recording's own (command-line overrides,
+    /// say) against the ranges a file is held to (`sampleRateRangeHz`, `frequencyRangeHz`), so that an override
+    /// cannot bring in what a file may not.
+    /// - Parameters:
+    ///   - sampleRateName, frequencyName: how the message names each value, e.g. `--sample-rate`.
+    /// - Returns: what is wrong, in words naming the value ("--sample-rate must lie in 1 mHz … (got 0)"), or nil
+    ///   when each value is absent or in range.
+    public static func overrideProblem(
+        sampleRateHz: Double?, named sampleRateName: String, centerFrequencyHz: Double?, named frequencyName: String
+    ) -> String? {
+        if let rate = sampleRateHz, !sampleRateRangeHz.contains(rate) {
+            return "\(sampleRateName) must lie in \(rangeText(sampleRateRangeHz)) (got \(rate))"
+        }
+        if let frequency = centerFrequencyHz, !frequencyRangeHz.contains(frequency) {
+            return "\(frequencyName) must lie in \(rangeText(frequencyRangeHz)) (got \(frequency))"
+        }
+        return nil
+    }
+
     /// A JSON value as a message shows it: `5e-324`, `"abc"`, `an array`.
     static func show(_ value: JSONValue) -> String {
         switch value {

@@ -7,11 +7,11 @@ import WirelessLinearAlgebra
 public enum FrequencyEstimator: String, Sendable, Equatable, Codable, CaseIterable {
     /// Root-MUSIC (Barabell, ICASSP 1983): roots of z^{N−1}Σ_ℓ p_ℓ z^ℓ, p_ℓ = Σ_{j−i=ℓ}[I − U_sU_s^H]_{ij};
     /// the K roots inside and closest to the unit circle, ω̂ = arg z (default).
-    case rootMUSIC
+    case rootMUSIC = "root-music"
     /// LS-ESPRIT (Roy & Kailath, IEEE Trans. ASSP 1989): Ψ = (J_1U_s)^+(J_2U_s), ω̂ = arg eig Ψ.
     case esprit
     /// TLS-ESPRIT: right singular vectors of [J_1U_s, J_2U_s] in K×K blocks, Ψ = −E_12·E_22^{−1}.
-    case tlsESPRIT
+    case tlsESPRIT = "tls-esprit"
 
     /// Frequencies [rad/sample] of the K columns of the signal subspace `signalSubspace` (N × K, orthonormal).
     ///

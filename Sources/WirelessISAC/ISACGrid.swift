@@ -12,7 +12,7 @@ public enum AngleConvention: String, Sendable, Equatable, Codable, CaseIterable 
 /// How a path's distance and radial velocity map to delay and Doppler (docs/ISAC.md#conventions).
 public enum RangeMapping: String, Sendable, Equatable, Codable, CaseIterable {
     /// τ = d/c, f_D = f_c·v/c with d the path length and v its closing rate (default; UE→BS, bistatic sums).
-    case oneWay
+    case oneWay = "one-way"
     /// τ = 2R/c, f_D = 2f_c·v/c with R the range (Sturm & Wiesbeck, Proc. IEEE 2011).
     case monostatic
 

@@ -9,9 +9,9 @@ public enum FusionMethod: String, Sendable, Equatable, Codable, CaseIterable {
     ///
     ///     X = R ×_A Â^H ×_F D̂^H ×_T V̂^H,  pick argmax Σ_s|X|² over unselected triplets,
     ///     β̂ = G^{−1}b,  G = (V̂_I^HV̂_I)∘(D̂_I^HD̂_I)∘(Â_I^HÂ_I),  b_n = H' ×_A â_n^H ×_F d̂_n^H ×_T v̂_n^H
-    case tensorOMP
+    case tensorOMP = "omp"
     /// Tensor LS: B = H' ×_A Â^+ ×_F D̂^+ ×_T V̂^+, the K largest entries of mean_s|B|².
-    case tensorLS
+    case tensorLS = "ls"
 }
 
 /// The LS update inside TensorOMP (docs/ISAC.md#fusion).

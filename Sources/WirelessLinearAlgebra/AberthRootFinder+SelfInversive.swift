@@ -45,8 +45,6 @@ extension AberthRootFinder {
         var done = [Bool](repeating: false, count: m)
         var iterations = 0
         let eps = Double.ulpOfOne
-        var pending: [Int] = []
-        pending.reserveCapacity(m)
         c.withUnsafeBufferPointer { c in
             magnitudes.withUnsafeBufferPointer { magnitudes in
                 z.withUnsafeMutableBufferPointer { z in
@@ -74,23 +72,9 @@ extension AberthRootFinder {
                             mirror[k] = reflected
                             if correction.length <= 4 * eps * updated.length { done[k] = true }
                         }
-                        while iterations < maxIterations && done.contains(false) {
-                            iterations += 1
-                            pending.removeAll(keepingCapacity: true)
-                            for k in 0..<m where !done[k] { pending.append(k) }
-                            var index = 0
-                            while index + 1 < pending.count {
-                                let (k1, k2) = (pending[index], pending[index + 1])
-                                let (first, second) = evaluatePair(c, magnitudes, z[k1], z[k2])
-                                step(k1, first)
-                                step(k2, second)
-                                index += 2
-                            }
-                            if index < pending.count {
-                                let k = pending[index]
-                                step(k, evaluatePair(c, magnitudes, z[k], z[k]).0)
-                            }
-                        }
+                        iterations = sweeps(
+                            count: m, maxIterations: maxIterations, isDone: { done[$0] },
+                            evaluate: { evaluatePair(c, magnitudes, z[$0], z[$1]) }, step: step)
                     }
                 }
             }

@@ -50,8 +50,6 @@ public enum AberthRootFinder {
         var done = [Bool](repeating: false, count: n)
         var iterations = 0
         let eps = Double.ulpOfOne
-        var pending: [Int] = []
-        pending.reserveCapacity(n)
         c.withUnsafeBufferPointer { c in
             magnitudes.withUnsafeBufferPointer { magnitudes in
                 z.withUnsafeMutableBufferPointer { z in
@@ -76,27 +74,9 @@ public enum AberthRootFinder {
                         z[k] = updated
                         if correction.length <= 4 * eps * updated.length { done[k] = true }
                     }
-                    while iterations < maxIterations && done.contains(false) {
-                        iterations += 1
-                        // Only root k's own step changes done[k] or z[k], so the roots of this sweep are
-                        // known now, and p at z[k₂] does not depend on root k₁'s step: two Horner chains
-                        // run interleaved (twice the instruction-level parallelism of one latency-bound
-                        // chain), then the two steps run in order, as one root at a time would.
-                        pending.removeAll(keepingCapacity: true)
-                        for k in 0..<n where !done[k] { pending.append(k) }
-                        var index = 0
-                        while index + 1 < pending.count {
-                            let (k1, k2) = (pending[index], pending[index + 1])
-                            let (first, second) = evaluatePair(c, magnitudes, z[k1], z[k2])
-                            step(k1, first)
-                            step(k2, second)
-                            index += 2
-                        }
-                        if index < pending.count {
-                            let k = pending[index]
-                            step(k, evaluatePair(c, magnitudes, z[k], z[k]).0)
-                        }
-                    }
+                    iterations = sweeps(
+                        count: n, maxIterations: maxIterations, isDone: { done[$0] },
+                        evaluate: { evaluatePair(c, magnitudes, z[$0], z[$1]) }, step: step)
                 }
             }
         }
@@ -115,6 +95,40 @@ public enum AberthRootFinder {
     }
 
     /// p(x), p′(x) (Horner) and the backward-error bound Σ|c_i||x|^{n−i} at one point.
+    /// The sweeps both solvers run, until every root is done or after `maxIterations`: each sweep steps the
+    /// roots not yet done in order (Gauss–Seidel). Only root k's own step changes whether it is done or where
+    /// it is, so the roots of a sweep are known at its start, and p at z[k₂] does not depend on root k₁'s
+    /// step: `evaluate` runs two Horner chains interleaved (twice the instruction-level parallelism of one
+    /// latency-bound chain), then the two steps run in order, as one root at a time would.
+    /// - Parameters:
+    ///   - count: number of roots iterated.
+    ///   - evaluate: p, p′ and the bound at roots k₁ and k₂ (k₁ = k₂ for a last, unpaired root).
+    ///   - step: the Aberth step of root k from its evaluation.
+    /// - Returns: the sweeps run.
+    static func sweeps(
+        count: Int, maxIterations: Int, isDone: (Int) -> Bool, evaluate: (Int, Int) -> (Evaluation, Evaluation),
+        step: (Int, Evaluation) -> Void
+    ) -> Int {
+        var pending: [Int] = []
+        pending.reserveCapacity(count)
+        var iterations = 0
+        while iterations < maxIterations {
+            pending.removeAll(keepingCapacity: true)
+            for k in 0..<count where !isDone(k) { pending.append(k) }
+            if pending.isEmpty { break }
+            iterations += 1
+            var index = 0
+            while index + 1 < pending.count {
+                let (first, second) = evaluate(pending[index], pending[index + 1])
+                step(pending[index], first)
+                step(pending[index + 1], second)
+                index += 2
+            }
+            if index < pending.count { step(pending[index], evaluate(pending[index], pending[index]).0) }
+        }
+        return iterations
+    }
+
     struct Evaluation {
         var p: Complex<Double>
         var dp: Complex<Double>

@@ -31,17 +31,7 @@ extension TallMatrixProduct {
         _ a: UnsafeBufferPointer<Complex<Double>>, rows: Int, columns: Int, by b: Matrix<Complex<Double>>,
         columnBlock: Int = defaultColumnBlock
     ) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
-        guard rows >= 0, columns >= 0, a.count == rows * columns else {
-            throw LinearAlgebraError.dimensionMismatch(
-                reason: "A has \(a.count) elements, not \(rows) × \(columns)")
-        }
-        guard columns == b.rows else {
-            throw LinearAlgebraError.dimensionMismatch(
-                reason: "A is \(rows) × \(columns) but B is \(b.rows) × \(b.columns)")
-        }
-        guard columnBlock >= 1 else {
-            throw LinearAlgebraError.invalidArgument(reason: "column block \(columnBlock) < 1")
-        }
+        try checkOperands(a.count, rows: rows, columns: columns, by: b, block: columnBlock, blockName: "column block")
         let n = b.columns
         guard rows > 0, n > 0, columns > 0 else { return Matrix(rows: rows, columns: n, repeating: .zero) }
         let block = min(columnBlock, columns)

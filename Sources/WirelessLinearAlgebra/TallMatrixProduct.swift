@@ -22,6 +22,22 @@ public enum TallMatrixProduct {
     /// Rows of A per block: 128 rows × k = 560 columns of `Complex<Double>` is 1.1 MiB.
     public static let defaultRowBlock = 128
 
+    /// The checks both products make of their operands: A has `rows · columns` elements, `columns = b.rows`,
+    /// and the block (`blockName`, as the message says it) is ≥ 1.
+    /// - Throws: `.dimensionMismatch` or `.invalidArgument`, as the products document.
+    static func checkOperands(
+        _ count: Int, rows: Int, columns: Int, by b: Matrix<Complex<Double>>, block: Int, blockName: String
+    ) throws(LinearAlgebraError) {
+        guard rows >= 0, columns >= 0, count == rows * columns else {
+            throw LinearAlgebraError.dimensionMismatch(reason: "A has \(count) elements, not \(rows) × \(columns)")
+        }
+        guard columns == b.rows else {
+            throw LinearAlgebraError.dimensionMismatch(
+                reason: "A is \(rows) × \(columns) but B is \(b.rows) × \(b.columns)")
+        }
+        guard block >= 1 else { throw LinearAlgebraError.invalidArgument(reason: "\(blockName) \(block) < 1") }
+    }
+
     /// `A·B` with `A` given as `rows × columns` column-major elements (leading dimension `rows`).
     ///
     /// - Parameters:
@@ -37,15 +53,7 @@ public enum TallMatrixProduct {
         _ a: UnsafeBufferPointer<Complex<Double>>, rows: Int, columns: Int, by b: Matrix<Complex<Double>>,
         rowBlock: Int = defaultRowBlock
     ) throws(LinearAlgebraError) -> Matrix<Complex<Double>> {
-        guard rows >= 0, columns >= 0, a.count == rows * columns else {
-            throw LinearAlgebraError.dimensionMismatch(
-                reason: "A has \(a.count) elements, not \(rows) × \(columns)")
-        }
-        guard columns == b.rows else {
-            throw LinearAlgebraError.dimensionMismatch(
-                reason: "A is \(rows) × \(columns) but B is \(b.rows) × \(b.columns)")
-        }
-        guard rowBlock >= 1 else { throw LinearAlgebraError.invalidArgument(reason: "row block \(rowBlock) < 1") }
+        try checkOperands(a.count, rows: rows, columns: columns, by: b, block: rowBlock, blockName: "row block")
         let n = b.columns
         var c = Matrix<Complex<Double>>(rows: rows, columns: n, repeating: .zero)
         guard rows > 0, n > 0, columns > 0 else { return c }

@@ -11,6 +11,10 @@ public enum BundledReplica {
     /// File name of the shipped links table.
     public static let fileName = "oti28_synthetic_links.csv"
 
+    /// The replica's path in the repository (its provenance), which a run's metadata records as its input;
+    /// the file itself is read from the installed resources (`url()`).
+    public static let repositoryPath = "datasets/oti28-synthetic/" + fileName
+
     /// The shipped links table, found beside the running executable from any working directory (see
     /// `ShippedResources`).
     /// - Throws: `PathLossError.fileAccess` when the module's resource folder is not beside the executable

@@ -39,6 +39,15 @@ public enum CampaignCSV {
         "rx_height_m",
     ]
 
+    /// Reads the campaign at `path`, or the bundled replica (`BundledReplica`, found beside the running
+    /// executable from any working directory, never regenerated behind the caller's back) when `path` is nil.
+    ///
+    /// - Throws: as `read(contentsOf:options:)`; `.fileAccess` when the bundled replica is not installed.
+    public static func read(path: String?, options: Options = Options()) throws(PathLossError) -> PathLossCampaign {
+        let url = if let path { URL(fileURLWithPath: path) } else { try BundledReplica.url() }
+        return try read(contentsOf: url, options: options)
+    }
+
     /// Reads a campaign file.
     ///
     /// - Throws: `PathLossError` (`.fileAccess` if the file cannot be read; data errors, including text that

@@ -18,6 +18,16 @@ public enum RateMapping: Sendable, Equatable, Codable {
     /// OH [fraction] in [0, 1) (default 0).
     case nrTable(NRSpectralEfficiencyTable, gapDB: Double = 3, overhead: Double = 0)
 
+    /// The mapping's kebab-case name: `shannon`, `attenuated-shannon` or `nr-table` (as `wtk pathloss coverage
+    /// --rate` takes it and a run records it).
+    public var name: String {
+        switch self {
+        case .shannon: "shannon"
+        case .attenuatedShannon: "attenuated-shannon"
+        case .nrTable: "nr-table"
+        }
+    }
+
     /// Checks the mapping's parameters.
     ///
     /// - Throws: `.parameterOutOfRange` for an NR overhead outside [0, 1) or a non-finite gap.

@@ -226,6 +226,8 @@ import WirelessSpectrumNet
         SizingCase(["spectrum", "generate", "--snr-step", "1e-9"], option: "--snr-step"),
         SizingCase(["spectrum", "train", "--train-per-level", "4000", "--validation-per-level", "500"], option: "GiB"),
         SizingCase(["spectrum", "train", "--batch-size", "1000000"], option: "--batch-size"),
+        // The trainer's own limit (TrainingConfiguration.Limits.batchSize), refused before any data is made.
+        SizingCase(["spectrum", "train", "--batch-size", "2000"], option: "--batch-size must be in 1…1024"),
         SizingCase(["spectrum", "train", "--max-epochs", "100000000"], option: "--max-epochs"),
         SizingCase(["spectrum", "evaluate", "--dilation", "100000000"], option: "--dilation"),
         SizingCase(

@@ -87,11 +87,10 @@ import WirelessSpectrumNet
         try staged.validate()
         #expect(staged.trainingConfiguration.stageEpochCaps == [8, 2])
         #expect(staged.trainingConfiguration.epochCap(stage: 1) == 2)
-        // Without --context the default keeps the dilations that fit N/8 (M = 1024: N = 16, only 2).
-        var command = try SpectrumTrainCommand.parse(["--fft-count", "1024"])
-        try command.validate()
-        #expect(command.networkConfiguration.contextDilations == [2])
-        command = try SpectrumTrainCommand.parse(["--architecture", "paper1d", "--fft-count", "1024"])
+        // M = 1024 is above NetworkConfiguration.Limits.fftCount: refused while parsing, before any data (the
+        // default context cut at N/8 is NetworkTests.layoutFromTrainingChoices).
+        #expect(throws: (any Error).self) { try SpectrumTrainCommand.parse(["--fft-count", "1024"]) }
+        let command = try SpectrumTrainCommand.parse(["--architecture", "paper1d", "--fft-count", "64"])
         try command.validate()
     }
 

@@ -161,3 +161,20 @@ import WirelessCore
         }
     }
 }
+
+/// Overrides of a recording's sample rate and centre frequency are held to the ranges a file is held to,
+/// and the message names the value as the caller calls it.
+@Test func recordingOverridesAreHeldToTheFileRanges() {
+    #expect(
+        SigMFRecording.overrideProblem(sampleRateHz: 20e6, named: "rate", centerFrequencyHz: -2.4e9, named: "f")
+            == nil)
+    #expect(SigMFRecording.overrideProblem(sampleRateHz: nil, named: "rate", centerFrequencyHz: nil, named: "f") == nil)
+    let rate = SigMFRecording.overrideProblem(
+        sampleRateHz: 0, named: "--sample-rate", centerFrequencyHz: nil, named: "f")
+    #expect(rate?.hasPrefix("--sample-rate must lie in") == true && rate?.hasSuffix("(got 0.0)") == true)
+    let frequency = SigMFRecording.overrideProblem(
+        sampleRateHz: 1, named: "rate", centerFrequencyHz: 2e13, named: "--frequency")
+    #expect(frequency?.hasPrefix("--frequency must lie in") == true)
+    #expect(
+        SigMFRecording.overrideProblem(sampleRateHz: .nan, named: "rate", centerFrequencyHz: nil, named: "f") != nil)
+}

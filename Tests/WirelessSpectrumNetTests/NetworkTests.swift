@@ -177,15 +177,42 @@ import WirelessCore
     }
     /// `layout` builds what the train command asks for: defaults per architecture and domain, the default
     /// context dilations cut at N/8, widths and layer choices applied.
-    @Test func layoutFromTrainingChoices() {
-        let paperReal = NetworkConfiguration.layout(architecture: .paper1D, fftCount: 1, isComplex: false)
+    @Test func layoutFromTrainingChoices() throws {
+        let paperReal = try NetworkConfiguration.layout(architecture: .paper1D, fftCount: 1, isComplex: false)
         #expect(paperReal == .paper1D(fftCount: 1, bins: 16_384, isComplex: false, widths: [106, 212, 425, 849]))
-        let narrow = NetworkConfiguration.layout(architecture: .compact, fftCount: 512, isComplex: true)
+        let narrow = try NetworkConfiguration.layout(architecture: .compact, fftCount: 512, isComplex: true)
         #expect(narrow.bins == 32 && narrow.contextDilations == [2, 4])
-        let real = NetworkConfiguration.layout(
+        let real = try NetworkConfiguration.layout(
             architecture: .compact, fftCount: 16, isComplex: false, widths: [3, 4, 5, 6], contextDilations: [],
             inputWindow: .hann)
         #expect(real.widths == [3, 4, 5, 6] && !real.isComplex && real.contextDilations.isEmpty)
         #expect(real.inputWindow == .hann && real.activation == .crelu)
+    }
+
+    /// `layout` refuses choices it cannot build from (M not dividing 16 384, other than four widths, context
+    /// blocks on paper1D); `validate()` then refuses context beyond N/8 and a real net with a complex-only choice.
+    @Test func layoutRefusesChoicesItCannotBuild() {
+        func refuses(
+            _ architecture: NetworkConfiguration.Architecture, fftCount: Int = 16, isComplex: Bool = true,
+            widths: [Int]? = nil, contextDilations: [Int]? = nil, activation: ActivationKind = .crelu,
+            batchNorm: BatchNormKind = .whitening
+        ) -> Bool {
+            do {
+                try NetworkConfiguration.layout(
+                    architecture: architecture, fftCount: fftCount, isComplex: isComplex, widths: widths,
+                    contextDilations: contextDilations, activation: activation, batchNorm: batchNorm
+                ).validate()
+                return false
+            } catch {
+                return error.category == .invalidArgument
+            }
+        }
+        #expect(refuses(.compact, fftCount: 7))
+        #expect(refuses(.compact, widths: [4, 4, 4]))
+        #expect(refuses(.paper1D, contextDilations: [2]))
+        #expect(refuses(.compact, fftCount: 64, contextDilations: [64]))
+        #expect(refuses(.compact, isComplex: false, activation: .modrelu))
+        #expect(refuses(.compact, isComplex: false, batchNorm: .naive))
+        #expect(!refuses(.compact, isComplex: false))
     }
 }

@@ -31,3 +31,60 @@ import WirelessCore
     configuration.captures = ["capture.sigmf-meta"]
     #expect(configuration.windowsPerEpoch == 0)
 }
+
+/// `validate()` refuses, before any data is made, what the trainer would refuse after: a batch above
+/// `TrainingConfiguration.Limits.batchSize`, fresh data with captures or with no window per block, a bad layout.
+@Test func trainConfigurationIsCheckedBeforeAnyData() throws {
+    let layout = NetworkConfiguration.compact(fftCount: 16, bins: 1024)
+    var training = TrainingConfiguration()
+    training.batchSize = TrainingConfiguration.Limits.batchSize.upperBound
+    var configuration = SpectrumTrainStudy.Configuration(start: .fresh(layout), training: training)
+    try configuration.validate()
+    configuration.training.batchSize += 1
+    #expect(throws: SpectrumNetError.self) { try configuration.validate() }
+    configuration.training = training
+    configuration.freshData = true
+    configuration.captures = ["capture.sigmf-meta"]
+    #expect(throws: SpectrumNetError.self) { try configuration.validate() }
+    configuration.captures = []
+    configuration.trainIndices = 0..<0
+    #expect(throws: SpectrumNetError.self) { try configuration.validate() }
+    var wide = layout
+    wide.widths = [4, 4, 4]
+    #expect(throws: SpectrumNetError.self) { try SpectrumTrainStudy.Configuration(start: .fresh(wide)).validate() }
+}
+
+/// `Start.choosing` prefers the checkpoint to resume, then the initial model, then the fresh layout; a
+/// resumed run keeps the training settings stored in its checkpoint.
+@Test func trainStartIsChosenFromTheCommandLine() throws {
+    let layout = NetworkConfiguration.compact(fftCount: 16, bins: 1024)
+    let fresh = try SpectrumTrainStudy.Start.choosing(resuming: nil, initialModel: nil, fresh: { layout })
+    guard case .fresh(let chosen) = fresh else {
+        Issue.record("expected a fresh start")
+        return
+    }
+    #expect(chosen == layout)
+    #expect(throws: (any Error).self) {
+        try SpectrumTrainStudy.Start.choosing(resuming: "/nonexistent/run.cmsn", initialModel: nil, fresh: { layout })
+    }
+    var training = TrainingConfiguration()
+    training.batchSize = 7
+    #expect(SpectrumTrainStudy.Configuration(start: fresh, training: training).training.batchSize == 7)
+}
+
+/// What `wtk spectrum segment` records beside its outputs: the source, the rule, the rate and the merging settings.
+@Test func segmentConfigurationRecordsItsSettings() throws {
+    var generator = SplitMix64(seed: 1)
+    let network = try SegmentationNetwork<Float>(
+        configuration: .compact(fftCount: 4, bins: 64, widths: [4, 4, 8, 8]), using: &generator)
+    var configuration = SpectrumSegmentStudy.Configuration(
+        input: .standardInput(datatype: .cf32LE), network: network)
+    configuration.source = "-"
+    #expect(configuration.recordedParameters["sample_rate_hz"] == "recording")
+    configuration.sampleRateHz = 20e6
+    configuration.maxGapWindows = 2
+    let recorded = configuration.recordedParameters
+    #expect(recorded["input"] == "-" && recorded["rule"] == DecisionRule.standard.summary)
+    #expect(recorded["sample_rate_hz"] == "20000000.0" && recorded["max_gap_windows"] == "2")
+    #expect(recorded["batch_windows"] == "16" && recorded["tolerance_bins"] == "1")
+}

@@ -47,18 +47,13 @@ public struct ISACBenchCommand: WTKCommand, OutputNaming {
     }
 
     public func execute() throws {
-        let context = OutputContext(
-            options: output, seed: output.seed,
-            parameters: [
-                "repeats": String(repeats), "parallel": String(parallel), "snr_db": String(snrDB),
-                "methods": methods.map(\.rawValue).joined(separator: ","),
-            ])
         var configuration = ISACBenchStudy.Configuration()
         configuration.methods = methods
         configuration.repeats = repeats
         configuration.maximumSymbols = maximumSymbols
         configuration.parallel = parallel
         configuration.snrDB = snrDB
+        let context = OutputContext(options: output, seed: output.seed, parameters: configuration.recordedParameters)
         try context.write(
             ISACBenchStudy(configuration).run(seed: output.seed, progress: context.studyProgress), name: output.name)
     }

@@ -43,19 +43,15 @@ public struct ISACEstimateCommand: WTKCommand, OutputNaming {
             plain: plain.configuration(
                 scenario: scenario, grid: grid, defaultPathCount: input == nil ? scenario.pathCount : nil))
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.snrDB = scenario.snrDB
         configuration.methods = methods
         configuration.fft = plain.fftSettings
         if let path = input {
             configuration.tensor = try ChannelTensor.read(path, for: grid, preset: scenario.scenario)
         }
-        var parameters = plain.parameters
-        if input != nil && plain.pathCount == nil { parameters["path_count"] = plain.criterion.rawValue }
+        var parameters = configuration.recordedParameters
         parameters["input"] = input ?? "scenario"
-        parameters["scenario"] = scenario.scenario.rawValue
-        parameters["snr_db"] = input == nil ? String(scenario.snrDB) : "n/a"
-        parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
         let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         let study = ISACEstimateStudy(configuration)
         try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)

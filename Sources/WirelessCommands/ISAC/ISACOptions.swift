@@ -7,17 +7,11 @@ import WirelessISAC
 
 /// Scenario selection shared by the `wtk isac` commands.
 struct ISACScenarioOptions: ParsableArguments {
-    enum MappingName: String, ExpressibleByArgument, CaseIterable {
-        case oneWay = "one-way"
-        case monostatic
-        var value: RangeMapping { self == .oneWay ? .oneWay : .monostatic }
-    }
-
     @Option(help: "Scenario: paper (26 GHz, 16×180×560) or nr28 (28 GHz NR, 16×792×140).")
     var scenario: ISACScenarioPreset = .paper
 
     @Option(name: .customLong("range-mapping"), help: "one-way (τ = d/c, path length) or monostatic (τ = 2R/c, range).")
-    var rangeMapping: MappingName = .oneWay
+    var rangeMapping: RangeMapping = .oneWay
 
     @Option(
         name: .customLong("snr-db"), parsing: .unconditional,
@@ -32,11 +26,11 @@ struct ISACScenarioOptions: ParsableArguments {
 
     /// The scenario with path phases drawn from `generator` (U[0, 2π)).
     func makeScenario(using generator: inout some RandomNumberGenerator) -> ISACScenario {
-        scenario.scenario(rangeMapping: rangeMapping.value, using: &generator)
+        scenario.scenario(rangeMapping: rangeMapping, using: &generator)
     }
 
     /// The scenario's grid (no random draw).
-    var grid: ISACGrid { scenario.grid(rangeMapping: rangeMapping.value) }
+    var grid: ISACGrid { scenario.grid(rangeMapping: rangeMapping) }
 
     /// Number of paths of the scenario.
     var pathCount: Int {
@@ -50,31 +44,8 @@ struct ISACScenarioOptions: ParsableArguments {
 
 /// PLAIN settings shared by `estimate`, `sweep` and `bench`.
 struct PLAINOptions: ParsableArguments {
-    enum CompressionName: String, ExpressibleByArgument, CaseIterable {
-        case none, decimation, averaging, decimation2, smoothing
-        var mode: CompressionMode { CompressionMode(rawValue: rawValue)! }
-    }
-
-    enum EstimatorName: String, ExpressibleByArgument, CaseIterable {
-        case rootMUSIC = "root-music"
-        case esprit
-        case tlsESPRIT = "tls-esprit"
-        var value: FrequencyEstimator {
-            switch self {
-            case .rootMUSIC: .rootMUSIC
-            case .esprit: .esprit
-            case .tlsESPRIT: .tlsESPRIT
-            }
-        }
-    }
-
-    enum FusionName: String, ExpressibleByArgument, CaseIterable {
-        case omp, ls
-        var value: FusionMethod { self == .omp ? .tensorOMP : .tensorLS }
-    }
-
     @Option(help: "PLAIN compression: none, decimation, averaging, decimation2 or smoothing.")
-    var compression: CompressionName = .averaging
+    var compression: CompressionMode = .averaging
 
     @Option(
         parsing: .unconditional,
@@ -84,13 +55,13 @@ struct PLAINOptions: ParsableArguments {
     var factors: CommaList<Int>?
 
     @Option(help: "1-D estimator per mode: root-music, esprit or tls-esprit.")
-    var estimator: EstimatorName = .rootMUSIC
+    var estimator: FrequencyEstimator = .rootMUSIC
 
     @Option(help: "Model-order criterion: aic or mdl.")
     var criterion: ModelOrderCriterion = .aic
 
     @Option(help: "Fusion: omp (TensorOMP, CP update) or ls (TensorLS).")
-    var fusion: FusionName = .omp
+    var fusion: FusionMethod = .tensorOMP
 
     @Option(
         name: .customLong("omp-update"),
@@ -105,16 +76,12 @@ struct PLAINOptions: ParsableArguments {
     @Flag(name: .customLong("no-fba"), help: "Disable forward–backward averaging.")
     var noForwardBackward = false
 
-    enum WindowName: String, ExpressibleByArgument, CaseIterable {
-        case hann, rectangular
-    }
-
     @Option(
         name: .customLong("fft-window"),
         help:
             "Taper of the fft3d baseline: hann (default here: its −31 dB sidelobes stay below the default scenario's 21 dB power spread) or rectangular (the library default; −13 dB sidelobes mask weak paths)."
     )
-    var fftWindow: WindowName = .hann
+    var fftWindow: ISACMethod.FFTSettings.Taper = .hann
 
     @Option(
         name: .customLong("fft-padding"), parsing: .unconditional,
@@ -144,32 +111,25 @@ struct PLAINOptions: ParsableArguments {
     func configuration(scenario: ISACScenarioOptions, grid: ISACGrid, defaultPathCount: Int?) -> PLAINConfiguration {
         let resolvedCount: Int? = pathCount.map { $0 == 0 ? nil : $0 } ?? defaultPathCount
         return PLAINConfiguration(
-            grid: grid, compression: compression.mode,
+            grid: grid, compression: compression,
             compressionFactors: factors?.values ?? scenario.defaultFactors,
-            frequencyEstimator: estimator.value, modelOrderCriterion: criterion,
-            forwardBackwardAveraging: !noForwardBackward, fusion: fusion.value, ompUpdate: ompUpdate,
+            frequencyEstimator: estimator, modelOrderCriterion: criterion,
+            forwardBackwardAveraging: !noForwardBackward, fusion: fusion, ompUpdate: ompUpdate,
             pathCount: resolvedCount)
     }
 
-    var window: Window { fftWindow == .hann ? .hann() : .rectangular }
-
     /// The fft3d baseline's taper, padding and peak refinement.
     var fftSettings: ISACMethod.FFTSettings {
-        .init(window: window, paddingFactor: fftPadding, refinement: fftPeak)
-    }
-
-    var parameters: [String: String] {
-        [
-            "compression": compression.rawValue, "factors": factors?.text ?? "default", "estimator": estimator.rawValue,
-            "criterion": criterion.rawValue, "fusion": fusion.rawValue, "omp_update": ompUpdate.rawValue,
-            "fba": String(!noForwardBackward),
-            "path_count": pathCount.map(String.init) ?? "scenario", "fft_window": fftWindow.rawValue,
-            "fft_padding": String(fftPadding), "fft_peak": fftPeak.rawValue,
-        ]
+        .init(taper: fftWindow, paddingFactor: fftPadding, refinement: fftPeak)
     }
 }
 
 extension ModelOrderCriterion: ExpressibleByArgument {}
+extension RangeMapping: ExpressibleByArgument {}
+extension CompressionMode: ExpressibleByArgument {}
+extension FrequencyEstimator: ExpressibleByArgument {}
+extension FusionMethod: ExpressibleByArgument {}
+extension ISACMethod.FFTSettings.Taper: ExpressibleByArgument {}
 extension TensorOMPUpdate: ExpressibleByArgument {}
 extension PeriodogramEstimator.PeakRefinement: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument == "grid" ? "none" : argument) }

@@ -39,18 +39,11 @@ public struct ISACSimulateCommand: WTKCommand, OutputNaming {
     public func execute() throws {
         var configuration = ISACSimulateStudy.Configuration()
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.snrDB = scenario.snrDB
         configuration.noiseless = noiseless
         let result = try ISACSimulateStudy(configuration).run(seed: output.seed)
-        let context = OutputContext(
-            options: output, seed: output.seed,
-            parameters: [
-                "scenario": scenario.scenario.rawValue, "range_mapping": scenario.rangeMapping.rawValue,
-                "snr_db": String(scenario.snrDB), "noiseless": String(noiseless),
-                "noise_variance": String(result.noiseVariance),
-                "shape": result.scenario.grid.dimensions.map(String.init).joined(separator: "x"),
-            ])
+        let context = OutputContext(options: output, seed: output.seed, parameters: result.recordedParameters)
         let url = try context.fileURL(context.checkedBaseName(output.name) + ".npy")
         try result.tensor.write(
             to: url, dataType: dtype == .complex128 ? .complex128 : .complex64, fortranOrder: fortranOrder)

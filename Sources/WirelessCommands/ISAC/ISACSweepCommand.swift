@@ -119,13 +119,6 @@ public struct ISACSweepCommand: ShardableCommand {
 
     /// The study of these options and the output context (with `extraParameters` in the metadata).
     func prepare(extraParameters: [String: String]) -> (ISACSweepStudy, OutputContext) {
-        var parameters = plain.parameters
-        parameters["evaluation"] = evaluation.rawValue
-        parameters["methods"] = methods.map(\.rawValue).joined(separator: ",")
-        parameters["trials"] = String(trials)
-        parameters["scenario"] = scenario.scenario.rawValue
-        parameters.merge(extraParameters) { _, new in new }
-        let context = OutputContext(options: output, seed: seed.seed, parameters: parameters)
         let points = evaluation == .resolution ? 3 * separations.count : snrs.count
         if extraParameters.isEmpty {
             WorkEstimate(
@@ -144,9 +137,10 @@ public struct ISACSweepCommand: ShardableCommand {
         configuration.separationsCells = separations.values
         configuration.trials = trials
         configuration.preset = scenario.scenario
-        configuration.rangeMapping = scenario.rangeMapping.value
+        configuration.rangeMapping = scenario.rangeMapping
         configuration.fft = plain.fftSettings
-        return (ISACSweepStudy(configuration), context)
+        let parameters = configuration.recordedParameters.merging(extraParameters) { _, new in new }
+        return (ISACSweepStudy(configuration), OutputContext(options: output, seed: seed.seed, parameters: parameters))
     }
 }
 

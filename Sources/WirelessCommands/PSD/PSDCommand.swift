@@ -44,7 +44,7 @@ public struct PSDCommand: WTKCommand, OutputNaming {
     var overlap: Double = 0.5
 
     @Option(help: "Window: hann, hamming, blackman-harris, kaiser or rectangular.")
-    var window: WindowName = .hann
+    var window: Window.Family = .hann
 
     @Option(
         name: .customLong("kaiser-beta"), parsing: .unconditional,
@@ -55,28 +55,17 @@ public struct PSDCommand: WTKCommand, OutputNaming {
 
     public init() {}
 
-    /// Window names on the command line.
-    enum WindowName: String, ExpressibleByArgument, CaseIterable {
-        case hann, hamming, rectangular, kaiser
-        case blackmanHarris = "blackman-harris"
-    }
-
     /// Largest FFT size: 2²⁰ samples (16 MiB of plan buffers).
     static let maximumSegmentLength = 1 << 20
 
     public func validate() throws {
         try OptionRange.check(segmentLength, "--segment-length", in: 8...Self.maximumSegmentLength)
         guard overlap >= 0, overlap < 1 else { throw ValidationError("--overlap must be in [0, 1) (got \(overlap)).") }
-        // The ranges a SigMF file is held to, so that an option cannot bring in what a file may not.
-        let rates = SigMFRecording.sampleRateRangeHz
-        if let rate = sampleRateHz, !rates.contains(rate) {
-            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
-            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
-        }
-        let frequencies = SigMFRecording.frequencyRangeHz
-        if let centre = centerFrequencyHz, !frequencies.contains(centre) {
-            let range = String(format: "%g...%g", frequencies.lowerBound, frequencies.upperBound)
-            throw ValidationError("--center-frequency must lie in \(range) Hz (got \(centre)).")
+        if let problem = SigMFRecording.overrideProblem(
+            sampleRateHz: sampleRateHz, named: "--sample-rate", centerFrequencyHz: centerFrequencyHz,
+            named: "--center-frequency")
+        {
+            throw ValidationError(problem + ".")
         }
         guard kaiserBeta >= 0, kaiserBeta.isFinite else { throw ValidationError("--kaiser-beta must be ≥ 0.") }
     }
@@ -93,27 +82,15 @@ public struct PSDCommand: WTKCommand, OutputNaming {
         configuration.centerFrequencyHz = recording.centerFrequencyHz
         configuration.segmentLength = segmentLength
         configuration.overlap = overlap
-        configuration.window = windowValue
+        configuration.window = window.window(kaiserBeta: kaiserBeta)
         configuration.sourceName = URL(fileURLWithPath: input).lastPathComponent
         let result = try PSDStudy(configuration).run()
         let context = OutputContext(
             options: output,
-            parameters: [
-                "input": input, "sample_rate_hz": String(recording.sampleRateHz),
-                "segment_length": String(segmentLength), "overlap": String(overlap),
-                "window": window.rawValue, "segments": String(result.segmentCount),
-            ])
+            parameters: configuration.recordedParameters.merging([
+                "input": input, "segments": String(result.segmentCount),
+            ]) { a, _ in a })
         try context.write(result, name: output.name)
-    }
-
-    var windowValue: Window {
-        switch window {
-        case .hann: .hann(.periodic)
-        case .hamming: .hamming(.periodic)
-        case .blackmanHarris: .blackmanHarris(.periodic)
-        case .kaiser: .kaiser(beta: kaiserBeta, symmetry: .periodic)
-        case .rectangular: .rectangular
-        }
     }
 
     /// Reads the input as SigMF or raw cf32, applying the command-line overrides.
@@ -121,3 +98,5 @@ public struct PSDCommand: WTKCommand, OutputNaming {
         try SigMFRecording.read(sigMFOrRawCF32: input, sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz)
     }
 }
+
+extension Window.Family: ExpressibleByArgument {}

@@ -92,16 +92,6 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
         )
         let campaign = try inputOptions.load()
         let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
-        let context = OutputContext(
-            options: output,
-            parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
-                "group_by": grouping?.rawValue ?? "none",
-                "los_only": String(losOnly), "eirp_dbm": String(eirp), "ue_gain_dbi": String(ueGain),
-                "bandwidth_hz": String(bandwidth), "noise_figure_db": String(noiseFigure),
-                "extra_gain_db": String(extraGain),
-                "coverage": String(coverage), "rate": rate.rawValue, "method": method.rawValue,
-            ])
         var configuration = PathLossCoverageStudy.Configuration(campaign: campaign, budget: budget)
         configuration.groupBy = grouping
         configuration.lineOfSightOnly = losOnly
@@ -110,6 +100,9 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
         configuration.coverage = coverage
         configuration.method = method
         configuration.allowExtrapolation = allowExtrapolation
+        let context = OutputContext(
+            options: output,
+            parameters: configuration.recordedParameters.merging(["input": inputOptions.recordedPath]) { a, _ in a })
         try context.write(PathLossCoverageStudy(configuration).run(progress: context.studyProgress), name: output.name)
     }
 }

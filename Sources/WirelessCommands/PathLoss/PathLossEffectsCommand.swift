@@ -52,7 +52,7 @@ public struct PathLossEffectsCommand: WTKCommand, OutputNaming {
         let context = OutputContext(
             options: output, seed: output.seed,
             parameters: [
-                "input": inputOptions.input ?? PathLossInputOptions.bundledPath, "floor": floor.rawValue,
+                "input": inputOptions.recordedPath, "floor": floor.rawValue,
                 "covariance": covariance?.rawValue ?? "automatic", "confidence_level": String(confidenceLevel),
                 "bootstrap": String(bootstrap),
             ])

@@ -84,7 +84,7 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
         let campaign = try inputOptions.load()
         let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
         var parameters = [
-            "input": inputOptions.input ?? PathLossInputOptions.bundledPath,
+            "input": inputOptions.recordedPath,
             "group_by": grouping?.rawValue ?? "none", "reference_distance_m": String(referenceDistanceMeters),
             "confidence_level": String(confidenceLevel),
             "bin_weighting_decades": String(binWidthDecades), "irr_release": irrRelease.rawValue,

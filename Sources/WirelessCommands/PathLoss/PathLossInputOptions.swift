@@ -17,24 +17,15 @@ public struct PathLossInputOptions: ParsableArguments {
 
     public init() {}
 
-    /// The `input` parameter recorded in the metadata when no `--input` is given: the replica's path in the
-    /// repository (its provenance); the file itself is read from the installed resources.
-    public static let bundledPath = "datasets/oti28-synthetic/" + BundledReplica.fileName
+    /// The `input` parameter recorded in the metadata: `--input`, or the bundled replica's path in the
+    /// repository (`BundledReplica.repositoryPath`).
+    public var recordedPath: String { input ?? BundledReplica.repositoryPath }
 
-    /// Loads `--input`, or the bundled replica (a resource installed beside `wtk`; found from any working
-    /// directory, never regenerated behind the user's back).
+    /// Loads `--input`, or the bundled replica (`CampaignCSV.read(path:options:)`).
     ///
     /// - Throws: `PathLossError` for unreadable or malformed files, `.fileAccess` (exit 74) when the bundled
     ///   replica is not installed beside the executable.
     public func load() throws -> PathLossCampaign {
-        try Self.read(input, dropInvalidRows: dropInvalidRows)
-    }
-
-    /// Reads the campaign at `path`, or the bundled replica when `path` is nil.
-    /// - Throws: as `load()`.
-    public static func read(_ path: String?, dropInvalidRows: Bool) throws -> PathLossCampaign {
-        let options = CampaignCSV.Options(dropInvalidRows: dropInvalidRows)
-        let url = try path.map { URL(fileURLWithPath: $0) } ?? BundledReplica.url()
-        return try CampaignCSV.read(contentsOf: url, options: options)
+        try CampaignCSV.read(path: input, options: .init(dropInvalidRows: dropInvalidRows))
     }
 }

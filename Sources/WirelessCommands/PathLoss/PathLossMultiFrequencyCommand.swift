@@ -49,7 +49,7 @@ public struct PathLossMultiFrequencyCommand: WTKCommand, OutputNaming {
     public func execute() throws {
         let context = OutputContext(
             options: output, parameters: ["input": input, "confidence_level": String(confidenceLevel)])
-        let campaign = try PathLossInputOptions.read(input, dropInvalidRows: dropInvalidRows)
+        let campaign = try CampaignCSV.read(path: input, options: .init(dropInvalidRows: dropInvalidRows))
         let frequencies = Set(campaign.links.map(\.frequencyGHz)).sorted()
         guard frequencies.count >= 2 else {
             let found = frequencies.map { SummaryText.number($0) + " GHz" }.joined()

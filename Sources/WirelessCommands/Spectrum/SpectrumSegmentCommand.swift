@@ -98,13 +98,10 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
 
     func validate() throws {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1).") }
-        let rates = SigMFRecording.sampleRateRangeHz  // the range a SigMF file is held to
-        if let rate = sampleRateHz, !rates.contains(rate) {
-            let range = String(format: "%g...%g", rates.lowerBound, rates.upperBound)
-            throw ValidationError("--sample-rate must lie in \(range) Hz (got \(rate)).")
-        }
-        if let frequency = frequencyHz, !SigMFRecording.frequencyRangeHz.contains(frequency) {
-            throw ValidationError("--frequency must be a frequency with |f| ≤ 1e13 Hz (got \(frequency)).")
+        if let problem = SigMFRecording.overrideProblem(
+            sampleRateHz: sampleRateHz, named: "--sample-rate", centerFrequencyHz: frequencyHz, named: "--frequency")
+        {
+            throw ValidationError(problem + ".")
         }
         if input == "-" && sampleRateHz == nil {
             throw ValidationError("--sample-rate is required when reading standard input (-).")
@@ -141,12 +138,7 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
         configuration.maxGapWindows = maxGapWindows
         configuration.source = input
         let context = OutputContext(
-            options: output,
-            parameters: [
-                "input": input, "model": modelPath, "rule": configuration.rule.summary,
-                "sample_rate_hz": String(inputMeta.sampleRateHz), "batch_windows": String(batchWindows),
-                "tolerance_bins": String(toleranceBins), "max_gap_windows": String(maxGapWindows),
-            ])
+            options: output, parameters: configuration.recordedParameters.merging(["model": modelPath]) { a, _ in a })
         let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")
         let files = try SpectrumSegmentFiles(
             emissions: csvURL, meta: context.fileURL(output.name + ".sigmf-meta"),

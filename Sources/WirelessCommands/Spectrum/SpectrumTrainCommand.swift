@@ -65,7 +65,9 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
     @Option(help: "Activation: crelu, modrelu, zrelu or cardioid (complex only).")
     var activation: ActivationKind = .crelu
 
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Examples per Adam step, 1…4096.")
+    @Option(
+        name: .customLong("batch-size"), parsing: .unconditional,
+        help: "Examples per Adam step, 1…\(TrainingConfiguration.Limits.batchSize.upperBound).")
     var batchSize: Int = 64
 
     @Option(
@@ -146,58 +148,29 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
     }
 
     func validate() throws {
-        guard fftCount >= 1, 16_384 % fftCount == 0, (16_384 / fftCount) % 8 == 0 || architecture == .paper1d else {
-            throw ValidationError("--fft-count must divide 16384 with N = 16384/M divisible by 8.")
-        }
-        try OptionRange.check(batchSize, "--batch-size", in: 1...4096)
+        try OptionRange.check(batchSize, "--batch-size", in: TrainingConfiguration.Limits.batchSize)
         try OptionRange.check(patience, "--patience", in: 1...1000)
-        let rates = learningRates.values
-        guard rates.count <= 16, rates.allSatisfy({ $0 > 0 && $0.isFinite && $0 <= 1 }) else {
-            throw ValidationError("--learning-rates must be 1 to 16 numbers in (0, 1], e.g. 1e-3,1e-4.")
-        }
         for cap in maximumEpochs.values { try OptionRange.check(cap, "--max-epochs", in: 1...10_000) }
         for width in widths?.values ?? [] { try OptionRange.check(width, "--widths", in: 1...1024) }
         try data.checkTrainingMemory()
-        guard maximumEpochs.count == 1 || maximumEpochs.count == rates.count else {
-            throw ValidationError(
-                "--max-epochs must be one integer ≥ 1 or one per learning rate (\(rates.count)), e.g. 8,2 (got \(maximumEpochs.text))."
-            )
-        }
-        if architecture == .paper1d {
-            if let context {
-                throw ValidationError("--context applies to the compact architecture only (got \(context.text)).")
-            }
-        } else if let context, !context.values.allSatisfy({ $0 <= 16_384 / max(fftCount, 1) / 8 }) {
-            throw ValidationError(
-                "--context must be 'none' or positive integers ≤ N/8 = \(16_384 / max(fftCount, 1) / 8), e.g. 2,4,8 (got \(context.text))."
-            )
-        }
         if resume && initialModel != nil {
             throw ValidationError("--resume continues the run in --model; it cannot start from --initial-model.")
         }
-        if freshData && !captures.isEmpty { throw ValidationError("--fresh-data applies to the synthetic data only.") }
-        if freshData && data.trainPerLevel == 0 { throw ValidationError("--fresh-data needs --train-per-level ≥ 1.") }
-        if let widths, widths.count != 4 {
-            throw ValidationError("--widths must be four positive integers (got \(widths.text)).")
-        }
-        guard minimumImprovement >= 0, minimumImprovement.isFinite else {
-            throw ValidationError("--min-delta must be a finite number ≥ 0.")
-        }
-        guard alpha > 0, gamma >= 0 else { throw ValidationError("--alpha must be > 0 and --gamma ≥ 0.") }
-        if real && activation != .crelu { throw ValidationError("the real-valued network uses ReLU only.") }
-        if real && batchNorm != .whitening {
-            throw ValidationError(
-                "--batch-norm naive applies to the complex network; the real one has ordinary batch norm.")
+        // The layout flags are checked even when --resume or --initial-model then ignores them.
+        do { try studyConfiguration(start: .fresh(try networkConfiguration)).validate() } catch {
+            throw ValidationError("\(error)")
         }
     }
 
     /// The network to train (`NetworkConfiguration.layout`): the complex layout, or its real-valued
     /// counterpart (widths matched by the κ-search of docs/SPECTRUM.md#architectures unless --widths gives them).
     var networkConfiguration: NetworkConfiguration {
-        .layout(
-            architecture: architecture == .compact ? .compact : .paper1D, fftCount: fftCount, isComplex: !real,
-            widths: widths?.values, contextDilations: context?.values, activation: activation,
-            inputWindow: inputWindow, batchNorm: batchNorm)
+        get throws {
+            try .layout(
+                architecture: architecture == .compact ? .compact : .paper1D, fftCount: fftCount, isComplex: !real,
+                widths: widths?.values, contextDilations: context?.values, activation: activation,
+                inputWindow: inputWindow, batchNorm: batchNorm)
+        }
     }
 
     var trainingConfiguration: TrainingConfiguration {
@@ -214,24 +187,9 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
         return config
     }
 
-    func execute() throws {
-        HeapTuning.keepLargeBlocksInHeap()
-        let names = OutputContext(options: output)
-        let modelURL =
-            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(output.name) + ".cmsn")
-        // A resumed run continues exactly as it was started: the architecture and the training
-        // settings (stages, batch, patience, δ, α, γ, seed, trainable scope) come from the checkpoint.
-        let resumed = try resume ? SpectrumModelLoading.checkpoint(at: modelURL.path) : nil
-        let start: SpectrumTrainStudy.Start
-        if let resumed {
-            start = .resume(resumed, source: modelURL.path)
-        } else if let initialModel {
-            start = .initial(try SpectrumModelLoading.load(initialModel).0, label: initialModel)
-        } else {
-            start = .fresh(networkConfiguration)
-        }
-        var configuration = SpectrumTrainStudy.Configuration(start: start)
-        configuration.training = resumed?.header.trainingConfiguration ?? trainingConfiguration
+    /// The study's configuration from the options (a resumed run takes its training settings from `start`).
+    func studyConfiguration(start: SpectrumTrainStudy.Start) -> SpectrumTrainStudy.Configuration {
+        var configuration = SpectrumTrainStudy.Configuration(start: start, training: trainingConfiguration)
         configuration.generator = data.generatorConfiguration
         configuration.snrLevelsDB = data.snrLevelsDB
         configuration.trainIndices = data.trainIndices
@@ -240,6 +198,17 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
         configuration.captures = captures
         configuration.gaussMultiplication = gaussMultiplication
         configuration.provenance = ["command": (["wtk"] + CommandLine.arguments.dropFirst()).joined(separator: " ")]
+        return configuration
+    }
+
+    func execute() throws {
+        HeapTuning.keepLargeBlocksInHeap()
+        let names = OutputContext(options: output)
+        let modelURL =
+            try model.map { URL(fileURLWithPath: $0) } ?? names.fileURL(names.checkedBaseName(output.name) + ".cmsn")
+        let start = try SpectrumTrainStudy.Start.choosing(
+            resuming: resume ? modelURL.path : nil, initialModel: initialModel, fresh: { try networkConfiguration })
+        let configuration = studyConfiguration(start: start)
         let context = OutputContext(
             options: output, seed: configuration.training.seed,
             parameters: data.recorded.merging(configuration.recordedParameters) { a, _ in a })

@@ -112,3 +112,14 @@ extension Window {
         }
     }
 }
+
+extension PSDStudy.Configuration {
+    /// The settings a run records beside its outputs: `sample_rate_hz`, `segment_length`, `overlap` and
+    /// `window` (its family's name).
+    public var recordedParameters: [String: String] {
+        [
+            "sample_rate_hz": String(sampleRateHz), "segment_length": String(segmentLength),
+            "overlap": String(overlap), "window": window.family.rawValue,
+        ]
+    }
+}

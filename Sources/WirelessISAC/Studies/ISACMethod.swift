@@ -10,20 +10,38 @@ public enum ISACMethod: String, Sendable, CaseIterable {
 
     /// Settings of the fft3d baseline (default: Hann, no padding, parabolic peaks).
     public struct FFTSettings: Sendable {
+        /// The tapers a caller chooses by name (`wtk isac --fft-window`).
+        public enum Taper: String, Sendable, CaseIterable {
+            /// Hann: −31 dB sidelobes.
+            case hann
+            /// Rectangular: −13 dB sidelobes, the narrowest main lobe.
+            case rectangular
+
+            /// The window the taper names.
+            public var window: Window { self == .hann ? .hann() : .rectangular }
+        }
+
         /// Taper.
-        public var window: Window = .hann()
+        public var taper: Taper = .hann
         /// Zero-padding factor per mode, 1…8.
         public var paddingFactor = 1
         /// Peak refinement.
         public var refinement: PeriodogramEstimator.PeakRefinement = .parabolic
 
         public init(
-            window: Window = .hann(), paddingFactor: Int = 1,
-            refinement: PeriodogramEstimator.PeakRefinement = .parabolic
+            taper: Taper = .hann, paddingFactor: Int = 1, refinement: PeriodogramEstimator.PeakRefinement = .parabolic
         ) {
-            self.window = window
+            self.taper = taper
             self.paddingFactor = paddingFactor
             self.refinement = refinement
+        }
+
+        /// The taper's window.
+        public var window: Window { taper.window }
+
+        /// The settings a run records beside its outputs (`fft_window`, `fft_padding`, `fft_peak`).
+        public var recordedParameters: [String: String] {
+            ["fft_window": taper.rawValue, "fft_padding": String(paddingFactor), "fft_peak": refinement.rawValue]
         }
     }
 

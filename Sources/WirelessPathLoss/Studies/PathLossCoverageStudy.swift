@@ -207,3 +207,18 @@ public struct PathLossCoverageStudy: Study {
         return Result(configuration: c, analysis: analysis, groups: groups, maximumDistances: distances)
     }
 }
+
+extension PathLossCoverageStudy.Configuration {
+    /// The settings a run records beside its outputs: `group_by` (`none` for one group), `los_only`, the link
+    /// budget (`eirp_dbm`, `ue_gain_dbi`, `bandwidth_hz`, `noise_figure_db`, `extra_gain_db`), `coverage`,
+    /// `rate` (`RateMapping.name`) and `method`.
+    public var recordedParameters: [String: String] {
+        [
+            "group_by": groupBy?.rawValue ?? "none", "los_only": String(lineOfSightOnly),
+            "eirp_dbm": String(budget.eirpDBm), "ue_gain_dbi": String(budget.ueGainDBi),
+            "bandwidth_hz": String(budget.bandwidthHz), "noise_figure_db": String(budget.noiseFigureDB),
+            "extra_gain_db": String(budget.extraGainDB), "coverage": String(coverage), "rate": mapping.name,
+            "method": method.rawValue,
+        ]
+    }
+}

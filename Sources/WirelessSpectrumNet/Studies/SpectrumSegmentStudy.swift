@@ -215,3 +215,16 @@ public struct SpectrumSegmentStudy: Study {
         return streamer
     }
 }
+
+extension SpectrumSegmentStudy.Configuration {
+    /// The settings a run records beside its outputs: `input` (`source`), `rule` (its summary),
+    /// `sample_rate_hz` (`recording` when the input's own rate applies), `batch_windows`, `tolerance_bins`
+    /// and `max_gap_windows`.
+    public var recordedParameters: [String: String] {
+        [
+            "input": source, "rule": rule.summary, "sample_rate_hz": sampleRateHz.map { String($0) } ?? "recording",
+            "batch_windows": String(batchWindows), "tolerance_bins": String(toleranceBins),
+            "max_gap_windows": String(maxGapWindows),
+        ]
+    }
+}

@@ -32,7 +32,47 @@ extension SpectrumTrainStudy.Start {
     }
 }
 
+extension SpectrumTrainStudy.Start {
+    /// The start a command line asks for: the interrupted run stored in the checkpoint at `resuming`, else
+    /// the trained network at `initialModel` (transfer learning), else new weights of `fresh`.
+    /// - Throws: `IOError.missingFile` (exit 74) for a checkpoint that is not there, `SpectrumNetError`
+    ///   naming the file for one that cannot be read or built (exit 65).
+    public static func choosing(resuming: String?, initialModel: String?, fresh: () throws -> NetworkConfiguration)
+        throws -> Self
+    {
+        if let resuming { return .resume(try SpectrumModelLoading.checkpoint(at: resuming), source: resuming) }
+        if let initialModel { return .initial(try SpectrumModelLoading.load(initialModel).0, label: initialModel) }
+        return .fresh(try fresh())
+    }
+}
+
 extension SpectrumTrainStudy.Configuration {
+    /// A configuration that trains with `training`, unless `start` resumes a run: a resumed run continues
+    /// exactly as it was started, with the training settings (stages, batch, patience, δ, α, γ, seed,
+    /// trainable scope) stored in its checkpoint.
+    public init(start: SpectrumTrainStudy.Start, training: TrainingConfiguration) {
+        self.init(start: start)
+        if case .resume(let checkpoint, _) = start {
+            self.training = checkpoint.header.trainingConfiguration ?? training
+        } else {
+            self.training = training
+        }
+    }
+
+    /// Checks what can be checked before any data is generated or read: the training settings
+    /// (`TrainingConfiguration.validate()`), a fresh layout (`NetworkConfiguration.validate()`), and the data:
+    /// fresh data draws synthetic windows (not captures) in blocks of at least one window per SNR level.
+    /// - Throws: `SpectrumNetError.invalidConfiguration` naming the setting.
+    public func validate() throws(SpectrumNetError) {
+        func fail(_ reason: String) -> SpectrumNetError { .invalidConfiguration(reason: reason) }
+        try training.validate()
+        if case .fresh(let layout) = start { try layout.validate() }
+        if freshData && !captures.isEmpty {
+            throw fail("fresh data applies to the synthetic data only, not to captures")
+        }
+        if freshData && trainIndices.isEmpty { throw fail("fresh data needs at least one training window per level") }
+    }
+
     /// Training windows per epoch on the synthetic data (SNR levels × windows per level); 0 with captures,
     /// whose size is known only once they are read.
     public var windowsPerEpoch: Int { captures.isEmpty ? snrLevelsDB.count * trainIndices.count : 0 }
