@@ -27,6 +27,10 @@ struct FoldedConvolution: Sendable {
     /// (Y_r, Y_i) per channel (it mixes Re and Im, so it cannot fold into the complex weights); b' as above.
     let gauss: GaussForm?
 
+    /// The Winograd F(2,3) form of a 3-tap convolution of stride 1 (`FoldedConvolution+Winograd`), when
+    /// chosen: four GEMMs of K = planes·C_in over L/2 columns on transformed weights and inputs.
+    let winograd: WinogradForm?
+
     struct GaussForm: Sendable {
         /// A + B, A and B, `[C_out × C_in·K]` row-major.
         let sum, a, b: [Float]
@@ -38,8 +42,14 @@ struct FoldedConvolution: Sendable {
     var outChannels: Int { convolution.outChannels }
     var inChannels: Int { convolution.inChannels }
 
-    /// - Parameter gaussMultiplication: use the three-multiplication form (complex layers only).
-    init(_ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false) {
+    /// - Parameters:
+    ///   - gaussMultiplication: use the three-multiplication form (complex layers only).
+    ///   - winograd: use the Winograd F(2,3) form where it applies (3 taps, stride 1, padding = dilation);
+    ///     it takes precedence over the Gauss form on those layers.
+    init(
+        _ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false,
+        winograd: Bool = false
+    ) {
         self.convolution = convolution
         let shape = convolution.gemmShape(batch: 1, length: 1)
         let big = convolution.bigWeight(shape: shape)
@@ -70,7 +80,8 @@ struct FoldedConvolution: Sendable {
         }
         self.weight = weight
         self.bias = bias
-        if gaussMultiplication && planes == 2 {
+        self.winograd = winograd ? Self.winogradForm(weight: weight, convolution: convolution) : nil
+        if gaussMultiplication && planes == 2 && self.winograd == nil {
             let w = convolution.gaussWeights()
             gauss = GaussForm(
                 sum: w.sum, a: w.a, b: w.b,
@@ -83,7 +94,8 @@ struct FoldedConvolution: Sendable {
     /// Values of the im2col buffer `apply` needs for `batch` windows of `length` positions.
     func columnCount(batch: Int, length: Int) -> Int {
         let shape = convolution.gemmShape(batch: batch, length: length)
-        return (gauss == nil ? 1 : 2) * shape.rows * shape.columns
+        let im2col = (gauss == nil ? 1 : 2) * shape.rows * shape.columns
+        return usesWinograd(length: length) ? max(im2col, winogradColumnCount(batch: batch, length: length)) : im2col
     }
 
     /// Output length for an input of `length` positions.
@@ -106,6 +118,11 @@ struct FoldedConvolution: Sendable {
             c.kernelSize == 1 && c.stride == 1 && c.padding == 0 && rows.exampleStride == length
             && rows.channelStride == batch * length
             && (planes == 1 || rows.planes[1].base == rows.planes[0].base + inChannels * batch * length)
+        if let winograd, usesWinograd(length: length) {
+            applyWinograd(
+                winograd, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate)
+            return
+        }
         if let gauss {
             precondition(!accumulate && !direct, "the Gauss form writes a convolution's own map")
             applyGauss(gauss, rows, shape: shape, columns: columns, into: output)
