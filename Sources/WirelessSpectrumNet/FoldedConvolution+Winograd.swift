@@ -50,88 +50,157 @@ extension FoldedConvolution {
         winograd != nil && length % (2 * convolution.dilation) == 0
     }
 
-    /// Workspace values of the Winograd form: V_0…V_3 and M_0…M_3.
-    func winogradColumnCount(batch: Int, length: Int) -> Int {
-        4 * (planes * inChannels + planes * outChannels) * batch * length / 2
+    /// Tiles per chunk: a window is transformed, multiplied and transformed back a chunk of tiles at a
+    /// time, so that V and M (4·(planes·C_in + planes·C_out) values per tile) stay within ≈ 256 kB.
+    func winogradChunk(length: Int) -> Int {
+        let perTile = 4 * planes * (inChannels + outChannels)
+        return max(16, min(length / 2, 16_384 / perTile))
     }
 
-    /// Y (+)= conv(x) through the four products, one window at a time (see the type's comment).
+    /// Workspace values of the Winograd form: V_0…V_3 and M_0…M_3 of one chunk.
+    func winogradColumnCount(batch: Int, length: Int) -> Int {
+        4 * planes * (inChannels + outChannels) * winogradChunk(length: length)
+    }
+
+    /// Y (+)= conv(x) through the four products, one chunk of one window at a time (see the type's comment),
+    /// with the epilogue (`finish`'s bias, residual and rectifier, in its order of operations) fused into
+    /// the output transform. A residual and a summed map do not come together (`InferencePlan.run`).
     func applyWinograd(
         _ form: WinogradForm, _ rows: ConvolutionInputRows, batch: Int, length: Int,
-        columns: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, accumulate: Bool
+        columns: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, accumulate: Bool,
+        epilogue: Epilogue?
     ) {
+        precondition(!accumulate || epilogue?.residual == nil, "a residual added to a summed map")
         let d = convolution.dilation
         let half = length / 2
-        let tiles = batch * half
+        let chunk = winogradChunk(length: length)
         let (k, m) = (planes * inChannels, planes * outChannels)
         let v = columns
-        let product = columns + 4 * k * tiles
-        let blocks = length / (2 * d)
-        // Input transform: row p·C_in + i of V_k, tile columns n·L/2 + s.
-        for p in 0..<planes {
-            for i in 0..<inChannels {
-                let row = p * inChannels + i
-                let x = rows.planes[p].base + i * rows.channelStride
-                for n in 0..<batch {
-                    let xRow = x + n * rows.exampleStride
-                    let offset = row * tiles + n * half
-                    let (v0, v1, v2, v3) = (
-                        v + offset, v + k * tiles + offset, v + 2 * k * tiles + offset, v + 3 * k * tiles + offset
-                    )
-                    for b in 0..<blocks {
-                        let first = b == 0
-                        let last = b == blocks - 1
-                        for j in 0..<d {
-                            let t = 2 * d * b + j
-                            let s = d * b + j
-                            let d0 = first ? 0 : xRow[t - d]
-                            let d1 = xRow[t]
-                            let d2 = xRow[t + d]
-                            let d3 = last ? 0 : xRow[t + 2 * d]
-                            v0[s] = d0 - d2
-                            v1[s] = d1 + d2
-                            v2[s] = d2 - d1
-                            v3[s] = d1 - d3
-                        }
+        let product = columns + 4 * k * chunk
+        let lower = epilogue?.rectify == true ? Float(0) : -Float.infinity
+        for n in 0..<batch {
+            for first in stride(from: 0, to: half, by: chunk) {
+                let count = min(chunk, half - first)
+                // Input transform: row p·C_in + i of V_q, column s − first.
+                for p in 0..<planes {
+                    for i in 0..<inChannels {
+                        let x = rows.planes[p].base + i * rows.channelStride + n * rows.exampleStride
+                        let row = (p * inChannels + i) * chunk
+                        Self.transformInput(
+                            x, length: length, dilation: d, tiles: first..<(first + count),
+                            into: (v + row, v + k * chunk + row, v + 2 * k * chunk + row, v + 3 * k * chunk + row))
+                    }
+                }
+                form.weights.withUnsafeBufferPointer { u in
+                    for q in 0..<4 {
+                        FloatMatrixProduct.multiply(
+                            transposeA: false, transposeB: false, m: m, n: count, k: k,
+                            a: u.baseAddress! + q * m * k, lda: k, b: v + q * k * chunk, ldb: chunk,
+                            c: product + q * m * chunk, ldc: chunk)
+                    }
+                }
+                // Output transform: even = M_0 + M_1 + M_2 into M_0, odd = M_1 − M_2 − M_3 into M_3, then
+                // both with the epilogue to positions t and t + d of row r.
+                for r in 0..<m {
+                    let m0 = product + r * chunk
+                    let (m1, m2, m3) = (m0 + m * chunk, m0 + 2 * m * chunk, m0 + 3 * m * chunk)
+                    for s in 0..<count {
+                        let (a0, a1, a2, a3) = (m0[s], m1[s], m2[s], m3[s])
+                        m0[s] = a0 + a1 + a2
+                        m3[s] = a1 - a2 - a3
+                    }
+                    let b = epilogue.map { $0.bias[r] + ($0.extraBias?[r] ?? 0) } ?? 0
+                    let rowOffset = r * batch * length + n * length
+                    let residual = epilogue?.residual.map { $0 + rowOffset }
+                    let y = output + rowOffset
+                    if d == 1 {
+                        let t = 2 * first
+                        Self.emit(
+                            m0, count: count, to: y + t, stride: 2, bias: b, lower: lower,
+                            residual: residual.map { $0 + t }, accumulate: accumulate)
+                        Self.emit(
+                            m3, count: count, to: y + t + 1, stride: 2, bias: b, lower: lower,
+                            residual: residual.map { $0 + t + 1 }, accumulate: accumulate)
+                        continue
+                    }
+                    var s = first
+                    while s < first + count {
+                        // A run of tiles with consecutive t: up to the end of s's block of d tiles.
+                        let t = s + d * (s / d)
+                        let run = min(d - s % d, first + count - s)
+                        Self.emit(
+                            m0 + (s - first), count: run, to: y + t, stride: 1, bias: b, lower: lower,
+                            residual: residual.map { $0 + t }, accumulate: accumulate)
+                        Self.emit(
+                            m3 + (s - first), count: run, to: y + t + d, stride: 1, bias: b, lower: lower,
+                            residual: residual.map { $0 + t + d }, accumulate: accumulate)
+                        s += run
                     }
                 }
             }
         }
-        form.weights.withUnsafeBufferPointer { u in
-            for n in 0..<batch {
-                for q in 0..<4 {
-                    FloatMatrixProduct.multiply(
-                        transposeA: false, transposeB: false, m: m, n: half, k: k, a: u.baseAddress! + q * m * k,
-                        lda: k, b: v + q * k * tiles + n * half, ldb: tiles, c: product + q * m * tiles + n * half,
-                        ldc: tiles)
-                }
+    }
+
+    /// V_0…V_3 of the tiles `tiles` of one input row of `length` values (zeros outside it).
+    private static func transformInput(
+        _ x: UnsafePointer<Float>, length: Int, dilation d: Int, tiles: Range<Int>,
+        into v: (
+            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Float>
+        )
+    ) {
+        let first = tiles.lowerBound
+        if d == 1 {
+            // Interior tiles (all four inputs inside the row) in a branch-free loop, the two ends apart.
+            let interior = max(first, 1)..<max(max(first, 1), min(tiles.upperBound, length / 2 - 1))
+            for s in interior {
+                let (d0, d1, d2, d3) = (x[2 * s - 1], x[2 * s], x[2 * s + 1], x[2 * s + 2])
+                let c = s - first
+                v.0[c] = d0 - d2
+                v.1[c] = d1 + d2
+                v.2[c] = d2 - d1
+                v.3[c] = d1 - d3
             }
+            for s in tiles where !interior.contains(s) {
+                transformTile(x, length: length, dilation: 1, tile: s, column: s - first, into: v)
+            }
+            return
         }
-        // Output transform into the channel-major map: row r, window n, positions t and t + d.
-        for r in 0..<m {
-            for n in 0..<batch {
-                let offset = r * tiles + n * half
-                let (m0, m1, m2, m3) = (
-                    product + offset, product + m * tiles + offset, product + 2 * m * tiles + offset,
-                    product + 3 * m * tiles + offset
-                )
-                let y = output + r * batch * length + n * length
-                for b in 0..<blocks {
-                    for j in 0..<d {
-                        let t = 2 * d * b + j
-                        let s = d * b + j
-                        let even = m0[s] + m1[s] + m2[s]
-                        let odd = m1[s] - m2[s] - m3[s]
-                        if accumulate {
-                            y[t] += even
-                            y[t + d] += odd
-                        } else {
-                            y[t] = even
-                            y[t + d] = odd
-                        }
-                    }
-                }
-            }
+        for s in tiles { transformTile(x, length: length, dilation: d, tile: s, column: s - first, into: v) }
+    }
+
+    @inline(__always)
+    private static func transformTile(
+        _ x: UnsafePointer<Float>, length: Int, dilation d: Int, tile s: Int, column c: Int,
+        into v: (
+            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Float>
+        )
+    ) {
+        let t = s + d * (s / d)
+        let d0 = t >= d ? x[t - d] : 0
+        let (d1, d2) = (x[t], x[t + d])
+        let d3 = t + 2 * d < length ? x[t + 2 * d] : 0
+        v.0[c] = d0 - d2
+        v.1[c] = d1 + d2
+        v.2[c] = d2 - d1
+        v.3[c] = d1 - d3
+    }
+
+    /// y[j·stride] = max(((y[j·stride] if accumulate) + source[j]) + bias + residual[j·stride], lower) for
+    /// j < count: `finish`'s operations in its order (adding a bias of 0 and taking the max with −∞ change
+    /// nothing).
+    @inline(__always)
+    private static func emit(
+        _ source: UnsafePointer<Float>, count: Int, to y: UnsafeMutablePointer<Float>, stride: Int, bias: Float,
+        lower: Float, residual: UnsafePointer<Float>?, accumulate: Bool
+    ) {
+        if let residual {
+            for j in 0..<count { y[j &* stride] = max((source[j] + bias) + residual[j &* stride], lower) }
+        } else if accumulate {
+            for j in 0..<count { y[j &* stride] = max((y[j &* stride] + source[j]) + bias, lower) }
+        } else {
+            for j in 0..<count { y[j &* stride] = max(source[j] + bias, lower) }
         }
     }
 }

@@ -104,25 +104,34 @@ struct FoldedConvolution: Sendable {
     /// Y (+)= W'·X_col for a batch of `batch` examples of `length` positions read from `rows`, into
     /// `output` in the channel-major layout `[planes·C_out × batch·L_out]` (bias not added: see
     /// `finish`). `accumulate` adds to `output` (a second convolution summed into the same map).
+    /// `epilogue`, when given, runs `finish` on the result (fused into the Winograd form's output transform).
     /// Single-threaded, one GEMM per window; `columns` must hold `planes·C_in·K × batch·L_out` values. A 1×1 convolution
     /// of stride 1 reads a channel-major input directly, without im2col.
     func apply(
         _ rows: ConvolutionInputRows, batch: Int, length: Int, columns: UnsafeMutablePointer<Float>,
-        into output: UnsafeMutablePointer<Float>, accumulate: Bool
+        into output: UnsafeMutablePointer<Float>, accumulate: Bool, epilogue: Epilogue? = nil
     ) {
         let shape = convolution.gemmShape(batch: batch, length: length)
         precondition(shape.outLength >= 1, "input too short for the kernel")
+        if let winograd, usesWinograd(length: length) {
+            applyWinograd(
+                winograd, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate,
+                epilogue: epilogue)
+            return
+        }
+        defer {
+            if let epilogue {
+                Self.finish(
+                    output, rows: planes * outChannels, rowLength: shape.columns, bias: epilogue.bias,
+                    extraBias: epilogue.extraBias, residual: epilogue.residual, rectify: epilogue.rectify)
+            }
+        }
         let m = planes * outChannels
         let c = convolution
         let direct =
             c.kernelSize == 1 && c.stride == 1 && c.padding == 0 && rows.exampleStride == length
             && rows.channelStride == batch * length
             && (planes == 1 || rows.planes[1].base == rows.planes[0].base + inChannels * batch * length)
-        if let winograd, usesWinograd(length: length) {
-            applyWinograd(
-                winograd, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate)
-            return
-        }
         if let gauss {
             precondition(!accumulate && !direct, "the Gauss form writes a convolution's own map")
             applyGauss(gauss, rows, shape: shape, columns: columns, into: output)
@@ -150,6 +159,14 @@ struct FoldedConvolution: Sendable {
 }
 
 extension FoldedConvolution {
+    /// What `finish` does after a product: bias of each row (plus a shortcut's), the residual, the rectifier.
+    struct Epilogue {
+        let bias: [Float]
+        let extraBias: [Float]?
+        let residual: UnsafePointer<Float>?
+        let rectify: Bool
+    }
+
     /// Y_r = (A+B)·X_r − B·S and Y_i = (A+B)·X_r + A·D with S = X_r + X_i, D = X_i − X_r (the products of
     /// `ComplexConv1D.gaussForwardProduct`), one window at a time, then (Y_r, Y_i) ← M·(Y_r, Y_i) per channel.
     private func applyGauss(

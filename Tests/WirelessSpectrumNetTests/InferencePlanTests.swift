@@ -1,3 +1,4 @@
+import Foundation
 import Numerics
 import Testing
 import WirelessCore
@@ -159,8 +160,9 @@ import WirelessCore
     /// The Winograd plan (default) against the direct im2col plan: logits through ≈ 25 layers, 14 of them
     /// (the 3-tap stride-1 convolutions) in the F(2,3) form. Per layer the form adds a few ulps of the
     /// layer's magnitude (`winogradLayerMatchesTheDirectConvolution` bounds it), and the batch-normed layers
-    /// keep the magnitudes of order 1, so the logits agree to ≈ 25 · 1e-6 relative; 1e-4 leaves room while
-    /// a wrong transform (a sign, a tap, a tile) moves logits by ≥ 1e-2.
+    /// keep the magnitudes of order 1, so the logits agree to ≈ 25 · 1e-6 relative (measured: 3e-7 to 1.3e-6
+    /// here and on the shipped model); 1e-4 leaves room while a wrong transform (a sign, a tap, a tile) moves
+    /// logits by ≥ 1e-2.
     static let winogradTolerance: Float = 1e-4
 
     @Test(arguments: [
@@ -177,6 +179,18 @@ import WirelessCore
         let difference = Self.relativeDifference(plan.logits(x), direct)
         #expect(difference <= Self.winogradTolerance, "relative difference \(difference)")
         #expect(difference > 0, "the Winograd form did not run")
+    }
+
+    /// The shipped model (`cmusenet-default.cmsn`, N = 1024, widths 16/32/64/64, context dilations 2, 4, 8)
+    /// through the Winograd and the direct plan on a window of inputs of the peak-normalised scale:
+    /// the same `winogradTolerance`, relative to the largest logit.
+    @Test func winogradPlanMatchesTheDirectPlanOnTheShippedModel() throws {
+        let url = try #require(SpectrumSegmenter.defaultModelURL)
+        let network = try Checkpoint.read(from: url).makeNetwork()
+        let x = Self.input(network.configuration, batch: 1, seed: 91)
+        let direct = try #require(InferencePlan(network: network, winograd: false)).logits(x)
+        let difference = Self.relativeDifference(try #require(InferencePlan(network: network)).logits(x), direct)
+        #expect(difference <= Self.winogradTolerance, "relative difference \(difference)")
     }
 
     /// One 3-tap layer (dilations 1, 2, 4; summed into a map or not; a length the tiles do not divide,
