@@ -51,10 +51,11 @@ extension FoldedConvolution {
     }
 
     /// Tiles per chunk: a window is transformed, multiplied and transformed back a chunk of tiles at a
-    /// time, so that V and M (4·(planes·C_in + planes·C_out) values per tile) stay within ≈ 256 kB.
+    /// time, the whole window when V and M (4·(planes·C_in + planes·C_out) values per tile) fit in
+    /// ≈ 512 kB, else chunks of at least 128 tiles (narrower products pack the weights too often).
     func winogradChunk(length: Int) -> Int {
         let perTile = 4 * planes * (inChannels + outChannels)
-        return max(16, min(length / 2, 16_384 / perTile))
+        return max(1, min(length / 2, max(128, 131_072 / perTile)))
     }
 
     /// Workspace values of the Winograd form: V_0…V_3 and M_0…M_3 of one chunk.
@@ -153,15 +154,18 @@ extension FoldedConvolution {
         if d == 1 {
             // Interior tiles (all four inputs inside the row) in a branch-free loop, the two ends apart.
             let interior = max(first, 1)..<max(max(first, 1), min(tiles.upperBound, length / 2 - 1))
-            for s in interior {
-                let (d0, d1, d2, d3) = (x[2 * s - 1], x[2 * s], x[2 * s + 1], x[2 * s + 2])
-                let c = s - first
-                v.0[c] = d0 - d2
-                v.1[c] = d1 + d2
-                v.2[c] = d2 - d1
-                v.3[c] = d1 - d3
+            let count = interior.count
+            let xs = x + 2 * interior.lowerBound
+            let c = interior.lowerBound - first
+            let (v0, v1, v2, v3) = (v.0 + c, v.1 + c, v.2 + c, v.3 + c)
+            for j in 0..<count {
+                let (d0, d1, d2, d3) = (xs[2 &* j &- 1], xs[2 &* j], xs[2 &* j &+ 1], xs[2 &* j &+ 2])
+                v0[j] = d0 - d2
+                v1[j] = d1 + d2
+                v2[j] = d2 - d1
+                v3[j] = d1 - d3
             }
-            for s in tiles where !interior.contains(s) {
+            for s in Array(first..<interior.lowerBound) + Array(interior.upperBound..<tiles.upperBound) {
                 transformTile(x, length: length, dilation: 1, tile: s, column: s - first, into: v)
             }
             return
