@@ -27,6 +27,10 @@ struct FoldedConvolution: Sendable {
     /// (Y_r, Y_i) per channel (it mixes Re and Im, so it cannot fold into the complex weights); b' as above.
     let gauss: GaussForm?
 
+    /// The Winograd F(2,3) form of a 3-tap convolution of stride 1 (`FoldedConvolution+Winograd`), when
+    /// chosen: four GEMMs of K = planes·C_in over L/2 columns on transformed weights and inputs.
+    let winograd: WinogradForm?
+
     struct GaussForm: Sendable {
         /// A + B, A and B, `[C_out × C_in·K]` row-major.
         let sum, a, b: [Float]
@@ -38,8 +42,14 @@ struct FoldedConvolution: Sendable {
     var outChannels: Int { convolution.outChannels }
     var inChannels: Int { convolution.inChannels }
 
-    /// - Parameter gaussMultiplication: use the three-multiplication form (complex layers only).
-    init(_ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false) {
+    /// - Parameters:
+    ///   - gaussMultiplication: use the three-multiplication form (complex layers only).
+    ///   - winograd: use the Winograd F(2,3) form where it applies (3 taps, stride 1, padding = dilation);
+    ///     it takes precedence over the Gauss form on those layers.
+    init(
+        _ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false,
+        winograd: Bool = false
+    ) {
         self.convolution = convolution
         let shape = convolution.gemmShape(batch: 1, length: 1)
         let big = convolution.bigWeight(shape: shape)
@@ -70,7 +80,8 @@ struct FoldedConvolution: Sendable {
         }
         self.weight = weight
         self.bias = bias
-        if gaussMultiplication && planes == 2 {
+        self.winograd = winograd ? Self.winogradForm(weight: weight, convolution: convolution) : nil
+        if gaussMultiplication && planes == 2 && self.winograd == nil {
             let w = convolution.gaussWeights()
             gauss = GaussForm(
                 sum: w.sum, a: w.a, b: w.b,
@@ -83,7 +94,8 @@ struct FoldedConvolution: Sendable {
     /// Values of the im2col buffer `apply` needs for `batch` windows of `length` positions.
     func columnCount(batch: Int, length: Int) -> Int {
         let shape = convolution.gemmShape(batch: batch, length: length)
-        return (gauss == nil ? 1 : 2) * shape.rows * shape.columns
+        let im2col = (gauss == nil ? 1 : 2) * shape.rows * shape.columns
+        return usesWinograd(length: length) ? max(im2col, winogradColumnCount(batch: batch, length: length)) : im2col
     }
 
     /// Output length for an input of `length` positions.
@@ -92,14 +104,28 @@ struct FoldedConvolution: Sendable {
     /// Y (+)= W'·X_col for a batch of `batch` examples of `length` positions read from `rows`, into
     /// `output` in the channel-major layout `[planes·C_out × batch·L_out]` (bias not added: see
     /// `finish`). `accumulate` adds to `output` (a second convolution summed into the same map).
+    /// `epilogue`, when given, runs `finish` on the result (fused into the Winograd form's output transform).
     /// Single-threaded, one GEMM per window; `columns` must hold `planes·C_in·K × batch·L_out` values. A 1×1 convolution
     /// of stride 1 reads a channel-major input directly, without im2col.
     func apply(
         _ rows: ConvolutionInputRows, batch: Int, length: Int, columns: UnsafeMutablePointer<Float>,
-        into output: UnsafeMutablePointer<Float>, accumulate: Bool
+        into output: UnsafeMutablePointer<Float>, accumulate: Bool, epilogue: Epilogue? = nil
     ) {
         let shape = convolution.gemmShape(batch: batch, length: length)
         precondition(shape.outLength >= 1, "input too short for the kernel")
+        if let winograd, usesWinograd(length: length) {
+            applyWinograd(
+                winograd, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate,
+                epilogue: epilogue)
+            return
+        }
+        defer {
+            if let epilogue {
+                Self.finish(
+                    output, rows: planes * outChannels, rowLength: shape.columns, bias: epilogue.bias,
+                    extraBias: epilogue.extraBias, residual: epilogue.residual, rectify: epilogue.rectify)
+            }
+        }
         let m = planes * outChannels
         let c = convolution
         let direct =
@@ -133,6 +159,14 @@ struct FoldedConvolution: Sendable {
 }
 
 extension FoldedConvolution {
+    /// What `finish` does after a product: bias of each row (plus a shortcut's), the residual, the rectifier.
+    struct Epilogue {
+        let bias: [Float]
+        let extraBias: [Float]?
+        let residual: UnsafePointer<Float>?
+        let rectify: Bool
+    }
+
     /// Y_r = (A+B)·X_r − B·S and Y_i = (A+B)·X_r + A·D with S = X_r + X_i, D = X_i − X_r (the products of
     /// `ComplexConv1D.gaussForwardProduct`), one window at a time, then (Y_r, Y_i) ← M·(Y_r, Y_i) per channel.
     private func applyGauss(

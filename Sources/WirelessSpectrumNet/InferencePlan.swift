@@ -37,9 +37,9 @@ public struct InferencePlan: Sendable {
         let conv2: FoldedConvolution
         let shortcut: FoldedConvolution?
 
-        init(_ block: ResidualBlock<Float>, gauss: Bool) {
-            conv1 = FoldedConvolution(block.conv1, norm: block.norm1, gaussMultiplication: gauss)
-            conv2 = FoldedConvolution(block.conv2, norm: block.norm2, gaussMultiplication: gauss)
+        init(_ block: ResidualBlock<Float>, gauss: Bool, winograd: Bool) {
+            conv1 = FoldedConvolution(block.conv1, norm: block.norm1, gaussMultiplication: gauss, winograd: winograd)
+            conv2 = FoldedConvolution(block.conv2, norm: block.norm2, gaussMultiplication: gauss, winograd: winograd)
             shortcut = block.shortcutConv.map { FoldedConvolution($0, norm: block.shortcutNorm) }
         }
     }
@@ -57,15 +57,22 @@ public struct InferencePlan: Sendable {
     ///   - examplesPerTask: windows per parallel task (≥ 1).
     ///   - gaussMultiplication: run the complex 3- and 7-tap convolutions in the Gauss three-multiplication
     ///     form (25 % fewer multiply-adds, the batch norm applied after the products instead of folded).
-    public init?(network: SegmentationNetwork<Float>, examplesPerTask: Int = 4, gaussMultiplication: Bool = false) {
+    ///   - winograd: run the 3-tap stride-1 convolutions of the residual blocks in the Winograd F(2,3) form
+    ///     (`FoldedConvolution+Winograd`: a third fewer multiply-adds on those layers; default). It takes
+    ///     precedence over the Gauss form on those layers; the logits then differ from the direct form by
+    ///     rounding only (`InferencePlanTests.winogradTolerance`).
+    public init?(
+        network: SegmentationNetwork<Float>, examplesPerTask: Int = 4, gaussMultiplication: Bool = false,
+        winograd: Bool = true
+    ) {
         guard Self.supports(network.configuration) else { return nil }
         precondition(examplesPerTask >= 1, "examplesPerTask must be ≥ 1")
         configuration = network.configuration
         self.examplesPerTask = examplesPerTask
         stem = FoldedConvolution(network.stem, norm: network.stemNorm, gaussMultiplication: gaussMultiplication)
-        encoder = network.encoder.map { FoldedBlock($0, gauss: gaussMultiplication) }
-        context = network.context.map { FoldedBlock($0, gauss: gaussMultiplication) }
-        decoder = network.decoder.map { FoldedBlock($0, gauss: gaussMultiplication) }
+        encoder = network.encoder.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
+        context = network.context.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
+        decoder = network.decoder.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
         head = FoldedConvolution(network.head, norm: nil)
     }
 
@@ -133,42 +140,53 @@ public struct InferencePlan: Sendable {
         if planes == 2 { output.1.update(from: logits.base + batch * n, count: batch * n) }
     }
 
-    /// act(CBN(conv2(act(CBN(conv1 x)))) + shortcut(x)) with every CBN folded.
+    /// act(CBN(conv2(act(CBN(conv1 x)))) + shortcut(x)) with every CBN folded. When conv2 runs in the
+    /// Winograd form, the shortcut is written first and conv2 summed onto it, so that bias, residual and
+    /// activation fuse into conv2's output transform.
     func run(_ block: FoldedBlock, on x: Map, workspace: Workspace) -> Map {
         let length = block.conv1.outputLength(x.length)
         let middle = Map(
             channels: block.conv1.outChannels, length: length, planes: x.planes, batch: x.batch, workspace: workspace)
         apply(
             block.conv1, to: x.inputRows(), length: x.length, batch: x.batch, into: middle, accumulate: false,
-            workspace: workspace)
-        FoldedConvolution.finish(
-            middle.base, rows: middle.rows, rowLength: middle.rowLength, bias: block.conv1.bias, extraBias: nil,
-            residual: nil, rectify: true)
+            epilogue: .init(bias: block.conv1.bias, extraBias: nil, residual: nil, rectify: true), workspace: workspace)
         let out = Map(
             channels: block.conv2.outChannels, length: length, planes: x.planes, batch: x.batch, workspace: workspace)
+        let epilogue = FoldedConvolution.Epilogue(
+            bias: block.conv2.bias, extraBias: block.shortcut?.bias,
+            residual: block.shortcut == nil ? UnsafePointer(x.base) : nil, rectify: true)
+        if let shortcut = block.shortcut, block.conv2.usesWinograd(length: length) {
+            apply(
+                shortcut, to: x.inputRows(), length: x.length, batch: x.batch, into: out, accumulate: false,
+                workspace: workspace)
+            apply(
+                block.conv2, to: middle.inputRows(), length: length, batch: x.batch, into: out, accumulate: true,
+                epilogue: epilogue, workspace: workspace)
+            return out
+        }
+        guard let shortcut = block.shortcut else {
+            apply(
+                block.conv2, to: middle.inputRows(), length: length, batch: x.batch, into: out, accumulate: false,
+                epilogue: epilogue, workspace: workspace)
+            return out
+        }
         apply(
             block.conv2, to: middle.inputRows(), length: length, batch: x.batch, into: out, accumulate: false,
             workspace: workspace)
-        if let shortcut = block.shortcut {
-            apply(
-                shortcut, to: x.inputRows(), length: x.length, batch: x.batch, into: out, accumulate: true,
-                workspace: workspace)
-        }
-        FoldedConvolution.finish(
-            out.base, rows: out.rows, rowLength: out.rowLength, bias: block.conv2.bias,
-            extraBias: block.shortcut?.bias, residual: block.shortcut == nil ? UnsafePointer(x.base) : nil,
-            rectify: true)
+        apply(
+            shortcut, to: x.inputRows(), length: x.length, batch: x.batch, into: out, accumulate: true,
+            epilogue: epilogue, workspace: workspace)
         return out
     }
 
     func apply(
         _ convolution: FoldedConvolution, to rows: ConvolutionInputRows, length: Int, batch: Int, into output: Map,
-        accumulate: Bool, workspace: Workspace
+        accumulate: Bool, epilogue: FoldedConvolution.Epilogue? = nil, workspace: Workspace
     ) {
         convolution.apply(
             rows, batch: batch, length: length,
             columns: workspace.columns(convolution.columnCount(batch: batch, length: length)),
-            into: output.base, accumulate: accumulate)
+            into: output.base, accumulate: accumulate, epilogue: epilogue)
     }
 
     /// A feature map of one group in the channel-major layout `[planes·C × B·L]`: row p·C + c holds

@@ -37,13 +37,15 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
     /// Inference on a batch of `size` windows: the layer-by-layer reference (`SegmentationNetwork.inference`)
     /// or the folded `InferencePlan` (both cores, groups of `examplesPerTask` windows).
     func batchInference(
-        _ config: NetworkConfiguration, size: Int, plan: Bool, examplesPerTask: Int = 4, gauss: Bool = false
+        _ config: NetworkConfiguration, size: Int, plan: Bool, examplesPerTask: Int = 4, gauss: Bool = false,
+        winograd: Bool = true
     ) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 3)
         let network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
         let (x, _) = batch(config, size: size)
         guard plan else { return { _ = network.inference(x) } }
-        let folded = InferencePlan(network: network, examplesPerTask: examplesPerTask, gaussMultiplication: gauss)!
+        let folded = InferencePlan(
+            network: network, examplesPerTask: examplesPerTask, gaussMultiplication: gauss, winograd: winograd)!
         return { _ = folded.logits(x) }
     }
     func inference(_ config: NetworkConfiguration, throughGenericAPI: Bool = false) throws -> () -> Void {
@@ -101,6 +103,12 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
             baseline: "compact complex inference, batch 32, layer by layer", samples: 5
         ) {
             try batchInference(.compact(), size: 32, plan: true)
+        },
+        Benchmark(
+            name: "compact complex inference, batch 32, InferencePlan, direct im2col (no Winograd)",
+            work: (32, "windows"), baseline: "compact complex inference, batch 32, layer by layer", samples: 5
+        ) {
+            try batchInference(.compact(), size: 32, plan: true, winograd: false)
         },
         Benchmark(
             name: "compact complex inference, batch 32, InferencePlan, 1 window per task", work: (32, "windows"),
