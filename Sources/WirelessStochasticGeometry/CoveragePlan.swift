@@ -3,10 +3,11 @@ import WirelessCore
 /// A scenario's analytic coverage with the tables its routes reuse across the cells of one sweep, computed
 /// once when the plan is built (plan once, evaluate many; docs/DENSIFICATION.md#route-choice).
 ///
-/// Two routes need a table that does not depend on the density λ:
+/// Three routes need a table that does not depend on the density λ:
 ///
 ///     inclusion–exclusion (d): J_n(T_n, δ), 3 ≤ n ≤ ⌈1/T⌉, per threshold T (tens of ms each for n ≥ 4)
 ///     nearest Gil-Pelaez (g), single slope: F(a) of the law of H and δ (~5,000 φ_H calls)
+///     strongest BS below T = 1 (i), multi-slope: E₁(s; y) on ln-y panels, built per threshold on first use
 ///
 /// The plan computes the J_n of every planned threshold whose route is (d) (in parallel, each from its own
 /// fixed lattice seed) and the F(a) table when route (g) is reached, and owns them: no memo outlives the
@@ -25,6 +26,9 @@ public struct CoveragePlan: Sendable {
     let inclusionExclusion: [StrongestCellCoverage.JKey: IntegrationResult]
     /// F(a) of the law with which route (g) is reached, single slope only.
     let characteristicTable: CharacteristicIntegralTable?
+    /// Route (i) for multi-slope g (Rayleigh h): panels built on first use and shared by every density and
+    /// threshold of the plan (`StrongestConditionalTable`).
+    let strongestConditionalTable: StrongestConditionalTable?
 
     /// Computes the tables `scenario`'s routes use at `thresholds`.
     ///
@@ -55,6 +59,10 @@ public struct CoveragePlan: Sendable {
         characteristicTable =
             pathGain.isSingleSlope
             ? scenario.gilPelaezFading.map { CharacteristicIntegralTable(fading: $0, delta: delta) } : nil
+        strongestConditionalTable =
+            !pathGain.isSingleSlope && scenario.association == .strongestInstantaneous
+                && scenario.fading.hasRayleighSmallScale
+            ? StrongestConditionalTable(pathGain: pathGain, fading: scenario.fading, noise: scenario.noise) : nil
     }
 
     /// P_c(λ, T), as `DensificationScenario.coverage(density:threshold:)`.
@@ -83,6 +91,21 @@ public struct CoveragePlan: Sendable {
     /// J_n(t, δ) when the plan holds it.
     func inclusionExclusionJ(n: Int, t: Double, delta: Double) -> IntegrationResult? {
         inclusionExclusion[StrongestCellCoverage.JKey(n: n, t: t, delta: delta)]
+    }
+
+    /// Builds, on both cores, the tables whose size depends on the densities asked for (the route-(i) panels of
+    /// the planned thresholds below 1 at `densities`), which are otherwise built on first use. Values do not
+    /// change: a panel has the same bits whichever call builds it.
+    /// - Parameter densities: λ [per unit area]; invalid values are skipped.
+    public func prepare(densities: [Double]) {
+        strongestConditionalTable?.prepare(densities: densities, thresholds: thresholds)
+    }
+
+    /// The plan's route-(i) table when it is the table of (g, H, W).
+    func strongestConditional(pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double)
+        -> StrongestConditionalTable?
+    {
+        strongestConditionalTable.flatMap { $0.isTable(pathGain: pathGain, fading: fading, noise: noise) ? $0 : nil }
     }
 
     /// The plan's F(a) table when it is the table of (H, δ).

@@ -111,7 +111,8 @@ extension DensificationScenario {
         // Below the inclusion–exclusion limit (single slope) or below T = 1 (multi-slope): condition on the
         // strongest received power (route i).
         return try StrongestCellCoverage.conditionalOnStrongest(
-            density: density, threshold: threshold, pathGain: pathGain, fading: h, noise: noise)
+            density: density, threshold: threshold, pathGain: pathGain, fading: h, noise: noise,
+            table: plan.strongestConditional(pathGain: pathGain, fading: h, noise: noise))
     }
 
     /// Mean spectral efficiency R = E ln(1+SINR) = ∫_0^∞ P_c(e^t − 1) dt [nats/s/Hz] (docs/DENSIFICATION.md#metrics,

@@ -30,6 +30,16 @@ extension StrongestCellCoverage {
     public static func conditionalOnStrongest(
         density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double
     ) throws(DensificationError) -> AnalyticValue {
+        try conditionalOnStrongest(
+            density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise, table: nil)
+    }
+
+    /// `conditionalOnStrongest` with the multi-slope u-integral from `table` (the table of (g, H, W)) when given,
+    /// by the adaptive `multiSlopeConditional` otherwise.
+    static func conditionalOnStrongest(
+        density: Double, threshold: Double, pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double,
+        table: StrongestConditionalTable?
+    ) throws(DensificationError) -> AnalyticValue {
         try Validate.route(density: density, threshold: threshold, noise: noise)
         if threshold == 0 { return .certain }
         let v: AnalyticValue
@@ -44,8 +54,10 @@ extension StrongestCellCoverage {
                         "strongest-BS coverage with multi-slope path loss below T = 1 needs Rayleigh small-scale fading"
                 )
             }
-            v = multiSlopeConditional(
-                density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
+            v =
+                table?.coverage(density: density, threshold: threshold)
+                ?? multiSlopeConditional(
+                    density: density, threshold: threshold, pathGain: pathGain, fading: fading, noise: noise)
         }
         guard v.value.isFinite, v.absError.isFinite else {
             throw DensificationError.numericalFailure(
