@@ -31,3 +31,22 @@ import WirelessCore
             "threshold_db": "-3.0",
         ])
 }
+
+/// A multi-tier run records its tiers one entry each (powers and biases in dB), the tier exponents only when a
+/// tier has its own, and the common settings.
+@Test func multiTierConfigurationRecordsItsSettings() throws {
+    let tiers = [
+        MultiTierNetwork.Tier(density: 1, transmitPower: 100), MultiTierNetwork.Tier(density: 10, transmitPower: 1),
+    ]
+    var configuration = MultiTierCoverageStudy.Configuration(
+        network: try MultiTierNetwork(tiers: tiers, exponent: 4, noise: 0.5), thresholdsDB: [0])
+    configuration.drops = 7
+    #expect(
+        configuration.recordedParameters == [
+            "densities": "1.0,10.0", "powers_db": "20.0,0.0", "biases_db": "0.0,0.0", "exponent": "4.0",
+            "noise": "0.5", "drops": "7",
+        ])
+    let ownExponent = [MultiTierNetwork.Tier(density: 1, transmitPower: 1, exponent: 3), tiers[1]]
+    configuration.network = try MultiTierNetwork(tiers: ownExponent, exponent: 4)
+    #expect(configuration.recordedParameters["tier_exponents"] == "3.0,4.0")
+}
