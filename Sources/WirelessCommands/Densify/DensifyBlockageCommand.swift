@@ -7,12 +7,6 @@ import WirelessStochasticGeometry
 /// `wtk densify blockage`: coverage of a mmWave network with LOS/NLOS blockage
 /// (docs/DENSIFICATION.md#mmwave-blockage); the work is `BlockageCoverageStudy`.
 public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
-    /// The blockage law, as typed.
-    public enum Law: String, ExpressibleByArgument, CaseIterable, Sendable {
-        case exponential
-        case ball
-    }
-
     public static let configuration = CommandConfiguration(
         commandName: "blockage",
         abstract: "mmWave coverage with LOS/NLOS blockage (exponential or LOS ball): analytic curves and Monte-Carlo.",
@@ -29,7 +23,7 @@ public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDef
     var densities: CommaList<Double> = "30,100,300"
 
     @Option(help: "Blockage law: exponential or ball.")
-    var blockage: Law = .exponential
+    var blockage: BlockageLinkSpecification.Law = .exponential
 
     @Option(name: .customLong("los-range-m"), parsing: .unconditional, help: "LOS range L [m]: 1/β or R_B, > 0.")
     var losRangeMeters: Double = 141
@@ -70,26 +64,20 @@ public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDef
     }
 
     public func execute() throws {
-        let noiseDBm = -174 + Decibels.fromPower(bandwidthHz) + noiseFigureDB
-        let law: BlockageNetwork.LineOfSight =
-            blockage == .exponential ? .exponential(beta: 1 / losRangeMeters) : .ball(radius: losRangeMeters)
-        let network = try BlockageNetwork(
-            density: 1, lineOfSight: law, losIntercept: Decibels.toPower(losGainDB),
-            nlosIntercept: Decibels.toPower(nlosGainDB), losExponent: losExponent, nlosExponent: nlosExponent,
-            noise: Decibels.toPower(noiseDBm - txPowerDBm))
+        let link = BlockageLinkSpecification(
+            law: blockage, losRangeMeters: losRangeMeters, losGainDB: losGainDB, nlosGainDB: nlosGainDB,
+            losExponent: losExponent, nlosExponent: nlosExponent, txPowerDBm: txPowerDBm, bandwidthHz: bandwidthHz,
+            noiseFigureDB: noiseFigureDB)
         var configuration = BlockageCoverageStudy.Configuration(
-            densitiesPerKm2: densities.values, network: network,
-            thresholdsDB: try thresholds.thresholdsDB())
+            densitiesPerKm2: densities.values, network: try link.network(), thresholdsDB: try thresholds.thresholdsDB())
         configuration.drops = drops
         let result = try BlockageCoverageStudy(configuration).run(
             seed: output.seed, progress: StderrStudyProgress(quiet: output.quiet))
-        let parameters = [
-            "densities_per_km2": densities.text, "blockage": blockage.rawValue, "los_range_m": String(losRangeMeters),
-            "los_gain_db": String(losGainDB), "nlos_gain_db": String(nlosGainDB), "los_exponent": String(losExponent),
-            "nlos_exponent": String(nlosExponent), "tx_power_dbm": String(txPowerDBm),
-            "bandwidth_hz": String(bandwidthHz), "noise_figure_db": String(noiseFigureDB),
-            "drops": String(drops),
-        ].merging(thresholds.parameters) { a, _ in a }
+        let parameters = link.recordedParameters.merging(thresholds.parameters) { a, _ in a }.merging([
+            "densities_per_km2": densities.text, "drops": String(drops),
+        ]) { a, _ in a }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }
+
+extension BlockageLinkSpecification.Law: ExpressibleByArgument {}

@@ -51,10 +51,7 @@ public struct DensifyRegimesCommand: WTKCommand, OutputNaming {
         for line in result.lines { ProgressReporter.note(line, quiet: output.quiet) }
         let context = OutputContext(
             options: output,
-            parameters: [
-                "alpha0": alpha0.text, "far_exponent": String(farExponent), "breakpoint": String(breakpoint),
-                "tail_index": String(tailIndex), "threshold_db": String(thresholdDB),
-            ])
+            parameters: configuration.recordedParameters.merging(["alpha0": alpha0.text]) { _, typed in typed })
         try context.write(result, name: output.name)
     }
 }

@@ -80,11 +80,10 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
         configuration.drops = drops
         let progress = StderrStudyProgress(quiet: output.quiet)
         let result = try MultiTierCoverageStudy(configuration).run(seed: output.seed, progress: progress)
-        var parameters = [
-            "densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text,
-            "exponent": String(exponent), "noise": String(noise), "drops": String(drops),
-        ].merging(thresholds.parameters) { a, _ in a }
-        if let tierExponents { parameters["tier_exponents"] = tierExponents.text }
+        var typed = ["densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text]
+        if let tierExponents { typed["tier_exponents"] = tierExponents.text }
+        let parameters = configuration.recordedParameters.merging(typed) { _, typed in typed }
+            .merging(thresholds.parameters) { a, _ in a }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

@@ -49,18 +49,14 @@ public struct PathLossEffectsCommand: WTKCommand, OutputNaming {
     }
 
     public func execute() throws {
-        let context = OutputContext(
-            options: output, seed: output.seed,
-            parameters: [
-                "input": inputOptions.recordedPath, "floor": floor.rawValue,
-                "covariance": covariance?.rawValue ?? "automatic", "confidence_level": String(confidenceLevel),
-                "bootstrap": String(bootstrap),
-            ])
         var configuration = PathLossEffectsStudy.Configuration(campaign: try inputOptions.load())
         configuration.floor = floor
         configuration.covariance = covariance
         configuration.confidenceLevel = confidenceLevel
         configuration.bootstrapResamples = bootstrap
+        let context = OutputContext(
+            options: output, seed: output.seed,
+            parameters: configuration.recordedParameters.merging(["input": inputOptions.recordedPath]) { a, _ in a })
         let study = PathLossEffectsStudy(configuration)
         try context.write(study.run(seed: output.seed, progress: context.studyProgress), name: output.name)
     }

@@ -82,20 +82,8 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
 
     public func execute() throws {
         let campaign = try inputOptions.load()
-        let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
-        var parameters = [
-            "input": inputOptions.recordedPath,
-            "group_by": grouping?.rawValue ?? "none", "reference_distance_m": String(referenceDistanceMeters),
-            "confidence_level": String(confidenceLevel),
-            "bin_weighting_decades": String(binWidthDecades), "irr_release": irrRelease.rawValue,
-        ]
-        // Recorded only when they differ from the defaults, so the metadata of a default run is unchanged.
-        if excessLossAveraging != .model { parameters["excess_loss_averaging"] = excessLossAveraging.rawValue }
-        if bootstrap > 0 { parameters["bootstrap"] = String(bootstrap) }
-        let context = OutputContext(
-            options: output, seed: bootstrap > 0 ? seedOptions.seed : nil, parameters: parameters)
         var configuration = PathLossFitStudy.Configuration(campaign: campaign)
-        configuration.groupBy = grouping
+        configuration.groupBy = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
         configuration.excessLossAveraging = excessLossAveraging
         configuration.bootstrapResamples = bootstrap
         configuration.referenceDistanceMeters = referenceDistanceMeters
@@ -103,6 +91,9 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
         configuration.binWidthDecades = binWidthDecades
         configuration.censoredML = censoredML
         configuration.irrRelease = irrRelease
+        let context = OutputContext(
+            options: output, seed: bootstrap > 0 ? seedOptions.seed : nil,
+            parameters: configuration.recordedParameters.merging(["input": inputOptions.recordedPath]) { a, _ in a })
         // All analyses first (inside `run`): a data error leaves no output behind.
         try context.write(
             PathLossFitStudy(configuration).run(seed: seedOptions.seed, progress: context.studyProgress),

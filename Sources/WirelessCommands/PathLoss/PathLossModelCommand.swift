@@ -84,14 +84,11 @@ public struct PathLossModelCommand: WTKCommand, OutputNaming {
         configuration.lineOfSight = los
         configuration.irrRelease = irrRelease
         configuration.indoorDistanceMeters = indoorDistanceMeters
+        let typed = [
+            "distance_m": distance.text, "frequency_ghz": frequency.text, "probability_percent": probability.text,
+        ]
         let context = OutputContext(
-            options: output,
-            parameters: [
-                "model": model.rawValue, "distance_m": distance.text, "frequency_ghz": frequency.text,
-                "probability_percent": probability.text,
-                "elevation_deg": String(elevation), "bs_height_m": String(baseStationHeightMeters),
-                "ut_height_m": String(userHeightMeters), "los": String(los), "irr_release": irrRelease.rawValue,
-            ])
+            options: output, parameters: configuration.recordedParameters.merging(typed) { _, typed in typed })
         try context.write(PathLossModelStudy(configuration).run(progress: context.studyProgress), name: output.name)
     }
 }

@@ -217,3 +217,14 @@ public struct PathLossEffectsStudy: Study {
             notes: notes)
     }
 }
+
+extension PathLossEffectsStudy.Configuration {
+    /// The settings a run records beside its outputs: `floor`, `covariance` (`automatic` when nil),
+    /// `confidence_level` and `bootstrap`.
+    public var recordedParameters: [String: String] {
+        [
+            "floor": floor.rawValue, "covariance": covariance?.rawValue ?? "automatic",
+            "confidence_level": String(confidenceLevel), "bootstrap": String(bootstrapResamples),
+        ]
+    }
+}

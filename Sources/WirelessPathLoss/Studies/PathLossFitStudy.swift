@@ -360,3 +360,20 @@ public struct PathLossFitStudy: Study {
             comparison: comparison, campaignSummary: summary, bootstrap: bootstrap, comparisonOptions: options)
     }
 }
+
+extension PathLossFitStudy.Configuration {
+    /// The settings a run records beside its outputs: `group_by` (`none` for one group),
+    /// `reference_distance_m`, `confidence_level`, `bin_weighting_decades` and `irr_release`;
+    /// `excess_loss_averaging` and `bootstrap` only when they differ from their defaults (`model`, 0), so that
+    /// the record of a default run stays as it was before they existed.
+    public var recordedParameters: [String: String] {
+        var parameters = [
+            "group_by": groupBy?.rawValue ?? "none", "reference_distance_m": String(referenceDistanceMeters),
+            "confidence_level": String(confidenceLevel), "bin_weighting_decades": String(binWidthDecades),
+            "irr_release": irrRelease.rawValue,
+        ]
+        if excessLossAveraging != .model { parameters["excess_loss_averaging"] = excessLossAveraging.rawValue }
+        if bootstrapResamples > 0 { parameters["bootstrap"] = String(bootstrapResamples) }
+        return parameters
+    }
+}

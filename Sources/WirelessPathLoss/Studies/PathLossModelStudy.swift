@@ -230,3 +230,18 @@ public struct PathLossModelStudy: Study {
         }
     }
 }
+
+extension PathLossModelStudy.Configuration {
+    /// The settings a run records beside its outputs: `model`, the grids `distance_m`, `frequency_ghz` and
+    /// `probability_percent` (comma-separated; a command records each list as its user typed it instead),
+    /// `elevation_deg`, `bs_height_m`, `ut_height_m`, `los` and `irr_release`.
+    public var recordedParameters: [String: String] {
+        func list(_ values: [Double]) -> String { values.map { String($0) }.joined(separator: ",") }
+        return [
+            "model": model.rawValue, "distance_m": list(distancesMeters), "frequency_ghz": list(frequenciesGHz),
+            "probability_percent": list(probabilitiesPercent), "elevation_deg": String(elevationDegrees),
+            "bs_height_m": String(baseStationHeightMeters), "ut_height_m": String(userHeightMeters),
+            "los": String(lineOfSight), "irr_release": irrRelease.rawValue,
+        ]
+    }
+}

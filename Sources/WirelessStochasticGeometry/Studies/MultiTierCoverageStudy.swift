@@ -161,3 +161,24 @@ public struct MultiTierCoverageStudy: Study {
                 + (c.drops > 0 ? ", \(c.drops) MC drops" : ""))
     }
 }
+
+extension MultiTierCoverageStudy.Configuration {
+    /// The settings a run records beside its outputs, one comma-separated entry per tier where a setting is per
+    /// tier: `densities`, `powers_db` and `biases_db` (10·log10 of the linear values the network holds; a command
+    /// records the lists as its user typed them instead), `tier_exponents` (only when a tier has its own),
+    /// `exponent`, `noise` and `drops`. The threshold grid is the caller's to record (as it was specified).
+    public var recordedParameters: [String: String] {
+        func list(_ value: (MultiTierNetwork.Tier) -> Double) -> String {
+            network.tiers.map { String(value($0)) }.joined(separator: ",")
+        }
+        var parameters = [
+            "densities": list(\.density), "powers_db": list { Decibels.fromPower($0.transmitPower) },
+            "biases_db": list { Decibels.fromPower($0.bias) }, "exponent": String(network.exponent),
+            "noise": String(network.noise), "drops": String(drops),
+        ]
+        if network.tiers.contains(where: { $0.exponent != nil }) {
+            parameters["tier_exponents"] = list { $0.exponent ?? network.exponent }
+        }
+        return parameters
+    }
+}
