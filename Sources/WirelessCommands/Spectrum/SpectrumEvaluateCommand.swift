@@ -22,7 +22,8 @@ struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
             windows never straddle a SigMF capture). \
             Writes <name>.csv (one row per method and SNR level or recording plus a mean row per \
             method; the decision rule is recorded in the rule column) and <name>-accuracy.svg, \
-            <name>-iou.svg. Every metric is a fraction in [0, 1]: mask_iou is the IoU of the decided \
+            <name>-iou.svg (<name>-false-occupancy.svg instead when no window holds a signal, as with \
+            receiver noise alone). Every metric is a fraction in [0, 1]: mask_iou is the IoU of the decided \
             mask (the --rule part), mask_ciou the IoU of [Re > τ] ∨ [Im > τ]; interval_iou and \
             interval_ciou match ground-truth runs to the decided runs, or separately to the Re and Im \
             runs (CIoU = (I_re + I_im)/(U_re + U_im)); the baselines have one mask, so their CIoU \

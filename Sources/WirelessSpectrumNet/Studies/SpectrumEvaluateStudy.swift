@@ -127,12 +127,31 @@ public struct SpectrumEvaluateStudy: ShardableStudy {
             return [table.table()]
         }
 
+        /// Per-bin accuracy and mean mask IoU against the SNR (or the recording). Windows without a signal
+        /// (receiver noise alone) have no occupied bin, so their IoU says nothing and their recall is undefined: when
+        /// no group has an occupied bin, the second plot shows the fraction of bins marked occupied (the false
+        /// occupancy) instead of the IoU.
         public var plots: [StudyPlot] {
             let synthetic = configuration.captures.isEmpty
-            return [("-accuracy", 0, "Per-bin accuracy"), ("-iou", 4, "Mean mask IoU")].map { suffix, key, title in
-                StudyPlot(
+            let data =
+                !synthetic
+                ? "the labelled recordings"
+                : configuration.generator.realistic == nil ? "the synthetic test split" : "realistic synthetic scenes"
+            let recall = Self.metricNames.firstIndex(of: "recall")!
+            let hasSignal = methods.contains { method in
+                rows(method.label, method.metrics).rows.contains { !$0[recall].isNaN }
+            }
+            let panels = [
+                ("-accuracy", "accuracy", "Per-bin accuracy"),
+                hasSignal
+                    ? ("-iou", "mask_iou", "Mean mask IoU")
+                    : ("-false-occupancy", "false_alarm_rate", "Fraction of bins marked occupied"),
+            ]
+            return panels.map { suffix, metric, title in
+                let key = Self.metricNames.firstIndex(of: metric)!
+                return StudyPlot(
                     name: suffix,
-                    title: synthetic ? "\(title) on the synthetic test split" : "\(title) on the labelled recordings",
+                    title: "\(title) on \(data)",
                     xLabel: synthetic ? "SNR [dB]" : "Recording (order given)", yLabel: title,
                     series: methods.map { label, metrics in
                         let rows = rows(label, metrics).rows
