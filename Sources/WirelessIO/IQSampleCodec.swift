@@ -25,21 +25,27 @@ enum IQSampleCodec {
     }
 
     static func decodeCF32(_ data: Data, file: String) throws(IOError) -> [Complex<Float>] {
-        try decode(data, bytesPerSample: 8, file: file) { raw, offset in
-            let re = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-            let im = Float(
-                bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
-            return Complex(re, im)
-        }
+        try decode(data, bytesPerSample: 8, file: file, sample: cf32Sample)
     }
 
     static func decodeCI16(_ data: Data, file: String) throws(IOError) -> [Complex<Float>] {
-        try decode(data, bytesPerSample: 4, file: file) { raw, offset in
-            let re = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
-            let im = Int16(
-                bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 2, as: UInt16.self)))
-            return Complex(Float(re) / ci16Scale, Float(im) / ci16Scale)
-        }
+        try decode(data, bytesPerSample: 4, file: file, sample: ci16Sample)
+    }
+
+    /// The cf32_le sample at `offset` of `raw` (8 bytes: I then Q, binary32 little-endian).
+    @inline(__always)
+    static func cf32Sample(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Complex<Float> {
+        let re = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        let im = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+        return Complex(re, im)
+    }
+
+    /// The ci16_le sample at `offset` of `raw` (4 bytes: I then Q, int16 little-endian), divided by `ci16Scale`.
+    @inline(__always)
+    static func ci16Sample(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Complex<Float> {
+        let re = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+        let im = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 2, as: UInt16.self)))
+        return Complex(Float(re) / ci16Scale, Float(im) / ci16Scale)
     }
 
     /// The samples of `data`, `bytesPerSample` bytes each, decoded by `sample(bytes, byteOffset)`; checks the
@@ -47,7 +53,7 @@ enum IQSampleCodec {
     @inline(__always)
     static func decode(
         _ data: Data, bytesPerSample: Int, file: String,
-        sample: (UnsafeRawBufferPointer, Int) -> Complex<Float>
+        sample: (UnsafeRawBufferPointer, _ at: Int) -> Complex<Float>
     ) throws(IOError) -> [Complex<Float>] {
         try checkWholeSamples(data.count, bytesPerSample: bytesPerSample, file: file)
         let count = data.count / bytesPerSample
@@ -59,9 +65,11 @@ enum IQSampleCodec {
         return samples
     }
 
-    static func checkFinite(_ samples: [Complex<Float>], file: String) throws(IOError) {
+    /// Throws for the first NaN/±∞ component of `samples`, naming it as sample `firstIndex + k` of `file`.
+    static func checkFinite(_ samples: some Sequence<Complex<Float>>, firstIndex: Int = 0, file: String) throws(IOError)
+    {
         // `rawStorage`: `Complex.real`/`.imaginary` report NaN for both parts of any non-finite value.
-        for (k, sample) in samples.enumerated() {
+        for (k, sample) in zip(firstIndex..., samples) {
             let (re, im) = sample.rawStorage
             if !re.isFinite { throw .nonFiniteValue(file: file, line: nil, column: sampleColumn(k, imaginary: false)) }
             if !im.isFinite { throw .nonFiniteValue(file: file, line: nil, column: sampleColumn(k, imaginary: true)) }

@@ -114,39 +114,13 @@ public final class IQStreamReader: IQSampleSource {
         let first = samplesRead
         bytes.withUnsafeBytes { raw in
             buffer.reserveCapacity(buffer.count + whole)
-            for k in 0..<whole {
-                let offset = k * size
-                switch datatype {
-                case .cf32LE:
-                    let re = Float(
-                        bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                    let im = Float(
-                        bitPattern: UInt32(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
-                    buffer.append(Complex(re, im))
-                case .ci16LE:
-                    let re = Int16(
-                        bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
-                    let im = Int16(
-                        bitPattern: UInt16(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: offset + 2, as: UInt16.self)))
-                    buffer.append(Complex(Float(re) / IQSampleCodec.ci16Scale, Float(im) / IQSampleCodec.ci16Scale))
-                }
+            switch datatype {
+            case .cf32LE: for k in 0..<whole { buffer.append(IQSampleCodec.cf32Sample(raw, at: k * size)) }
+            case .ci16LE: for k in 0..<whole { buffer.append(IQSampleCodec.ci16Sample(raw, at: k * size)) }
             }
         }
         if datatype == .cf32LE {
-            for k in (buffer.count - whole)..<buffer.count {
-                let (re, im) = buffer[k].rawStorage
-                let index = first + k - (buffer.count - whole)
-                if !re.isFinite {
-                    throw .nonFiniteValue(
-                        file: name, line: nil, column: IQSampleCodec.sampleColumn(index, imaginary: false))
-                }
-                if !im.isFinite {
-                    throw .nonFiniteValue(
-                        file: name, line: nil, column: IQSampleCodec.sampleColumn(index, imaginary: true))
-                }
-            }
+            try IQSampleCodec.checkFinite(buffer[(buffer.count - whole)...], firstIndex: first, file: name)
         }
         // Keep the bytes of an incomplete sample at the front.
         carried = filled - whole * size

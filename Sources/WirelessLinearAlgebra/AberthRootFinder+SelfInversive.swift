@@ -44,33 +44,24 @@ extension AberthRootFinder {
         var mirror = z.map { $0.conjugate.reciprocal ?? $0 }
         var done = [Bool](repeating: false, count: m)
         var iterations = 0
-        let eps = Double.ulpOfOne
         c.withUnsafeBufferPointer { c in
             magnitudes.withUnsafeBufferPointer { magnitudes in
                 z.withUnsafeMutableBufferPointer { z in
                     mirror.withUnsafeMutableBufferPointer { mirror in
                         func step(_ k: Int, _ value: Evaluation) {
-                            let x = z[k]
-                            if value.p.length <= 4 * eps * value.bound {
-                                done[k] = true
-                                return
+                            let sum = { reciprocalSum(z, at: k) + reciprocalSum(mirror, from: z[k]) }
+                            switch aberthStep(root: k, at: z[k], value, sum: sum) {
+                            case .done: done[k] = true
+                            case .nudged(let x):
+                                z[k] = x
+                                mirror[k] = x.conjugate.reciprocal ?? x
+                            case .moved(let x, let converged):
+                                guard let reflected = x.conjugate.reciprocal else { return }
+                                z[k] = x
+                                mirror[k] = reflected
+                                if converged { done[k] = true }
+                            case .rejected: break
                             }
-                            guard value.dp != .zero else {
-                                z[k] = x + Complex(length: eps * max(1, x.length), phase: Double(k))
-                                mirror[k] = z[k].conjugate.reciprocal ?? z[k]
-                                return
-                            }
-                            let ratio = value.p / value.dp
-                            let sum = reciprocalSum(z, at: k) + reciprocalSum(mirror, from: x)
-                            let denominator = .one - ratio * sum
-                            let correction = denominator == .zero ? ratio : ratio / denominator
-                            let updated = x - correction
-                            guard updated.real.isFinite && updated.imaginary.isFinite,
-                                let reflected = updated.conjugate.reciprocal
-                            else { return }
-                            z[k] = updated
-                            mirror[k] = reflected
-                            if correction.length <= 4 * eps * updated.length { done[k] = true }
                         }
                         iterations = sweeps(
                             count: m, maxIterations: maxIterations, isDone: { done[$0] },
@@ -80,16 +71,7 @@ extension AberthRootFinder {
             }
         }
         let all = z + mirror
-        var converged = true
-        for x in all {
-            var p = c[0]
-            for i in 1...n { p = p * x + c[i] }
-            let r = x.length
-            var bound = magnitudes[0]
-            for i in 1...n { bound = bound * r + magnitudes[i] }
-            if !(p.length <= 1e3 * eps * bound) { converged = false }
-        }
-        return Result(roots: all, iterations: iterations, converged: converged)
+        return Result(roots: all, iterations: iterations, converged: isBackwardStable(all, c, magnitudes))
     }
 
     /// Σ_j 1/(x − y_j) over every y_j ≠ x (the same per-term arithmetic as `reciprocalSum(_:at:)`).

@@ -49,30 +49,20 @@ public enum AberthRootFinder {
         }
         var done = [Bool](repeating: false, count: n)
         var iterations = 0
-        let eps = Double.ulpOfOne
         c.withUnsafeBufferPointer { c in
             magnitudes.withUnsafeBufferPointer { magnitudes in
                 z.withUnsafeMutableBufferPointer { z in
                     /// The Aberth step of root k from p(x), p′(x) and the bound at x = z[k] (Gauss–Seidel:
                     /// the sum uses the roots already updated in this sweep).
                     func step(_ k: Int, _ value: Evaluation) {
-                        let x = z[k]
-                        if value.p.length <= 4 * eps * value.bound {
-                            done[k] = true
-                            return
+                        switch aberthStep(root: k, at: z[k], value, sum: { reciprocalSum(z, at: k) }) {
+                        case .done: done[k] = true
+                        case .nudged(let x): z[k] = x
+                        case .moved(let x, let converged):
+                            z[k] = x
+                            if converged { done[k] = true }
+                        case .rejected: break
                         }
-                        guard value.dp != .zero else {
-                            z[k] = x + Complex(length: eps * max(1, x.length), phase: Double(k))
-                            return
-                        }
-                        let ratio = value.p / value.dp
-                        let sum = reciprocalSum(z, at: k)
-                        let denominator = .one - ratio * sum
-                        let correction = denominator == .zero ? ratio : ratio / denominator
-                        let updated = x - correction
-                        guard updated.real.isFinite && updated.imaginary.isFinite else { return }
-                        z[k] = updated
-                        if correction.length <= 4 * eps * updated.length { done[k] = true }
                     }
                     iterations = sweeps(
                         count: n, maxIterations: maxIterations, isDone: { done[$0] },
@@ -80,18 +70,55 @@ public enum AberthRootFinder {
                 }
             }
         }
-        // Final backward-error check (multiple roots stall at ≈ ε^{1/m} forward error but tiny backward error).
-        var converged = true
-        for x in z {
+        let converged = isBackwardStable(z, c, magnitudes)
+        result.append(contentsOf: z)
+        return Result(roots: result, iterations: iterations, converged: converged)
+    }
+
+    /// The final convergence check of both solvers: whether every root x has |p(x)| ≤ 1e3·ε·Σ|c_i||x|^{n−i}
+    /// (multiple roots stall at ≈ ε^{1/m} forward error but tiny backward error).
+    static func isBackwardStable(_ roots: [Complex<Double>], _ c: [Complex<Double>], _ magnitudes: [Double]) -> Bool {
+        let n = c.count - 1
+        var stable = true
+        for x in roots {
             var p = c[0]
             for i in 1...n { p = p * x + c[i] }
             let r = x.length
             var bound = magnitudes[0]
             for i in 1...n { bound = bound * r + magnitudes[i] }
-            if !(p.length <= 1e3 * eps * bound) { converged = false }
+            if !(p.length <= 1e3 * Double.ulpOfOne * bound) { stable = false }
         }
-        result.append(contentsOf: z)
-        return Result(roots: result, iterations: iterations, converged: converged)
+        return stable
+    }
+
+    /// What one Aberth step does to a root.
+    enum StepOutcome {
+        /// |p(x)| is at rounding level: the root is done where it is.
+        case done
+        /// p′(x) = 0: the root moves off the critical point by ε·max(1, |x|), not yet done.
+        case nudged(Complex<Double>)
+        /// The corrected root, and whether the correction was below 4ε·|x| (then it is done).
+        case moved(Complex<Double>, converged: Bool)
+        /// The correction gave a non-finite root: the root stays.
+        case rejected
+    }
+
+    /// The Aberth step of root `k` at x from p(x), p′(x) and the bound; `sum` gives Σ 1/(x − y_j) over the
+    /// roots deflated (called only when a correction is computed: Gauss–Seidel, with the roots already updated
+    /// in this sweep).
+    @inline(__always)
+    static func aberthStep(root k: Int, at x: Complex<Double>, _ value: Evaluation, sum: () -> Complex<Double>)
+        -> StepOutcome
+    {
+        let eps = Double.ulpOfOne
+        if value.p.length <= 4 * eps * value.bound { return .done }
+        guard value.dp != .zero else { return .nudged(x + Complex(length: eps * max(1, x.length), phase: Double(k))) }
+        let ratio = value.p / value.dp
+        let denominator = .one - ratio * sum()
+        let correction = denominator == .zero ? ratio : ratio / denominator
+        let updated = x - correction
+        guard updated.real.isFinite && updated.imaginary.isFinite else { return .rejected }
+        return .moved(updated, converged: correction.length <= 4 * eps * updated.length)
     }
 
     /// p(x), p′(x) (Horner) and the backward-error bound Σ|c_i||x|^{n−i} at one point.

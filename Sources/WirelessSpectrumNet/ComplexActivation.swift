@@ -62,23 +62,17 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         case .crelu:
             break
         case .zrelu:
-            for k in 0..<output.real.count where !(input.real[k] >= 0 && input.imaginary[k] >= 0) {
-                output.real[k] = 0
-                output.imaginary[k] = 0
-            }
+            Self.zeroOutsideFirstQuadrant(&output, of: input)
         case .modrelu:
             forEachElement(input) { k, c in
                 let xr = input.real[k]
                 let xi = input.imaginary[k]
-                let r = Scalar.sqrt(xr * xr + xi * xi)
-                let b = bias.value[c]
-                if r < Self.magnitudeFloor || r + b <= 0 {
-                    output.real[k] = 0
-                    output.imaginary[k] = 0
-                } else {
-                    let scale = 1 + b / r
+                if case (_, let scale)? = Self.modReLUScale(xr, xi, bias: bias.value[c]) {
                     output.real[k] = scale * xr
                     output.imaginary[k] = scale * xi
+                } else {
+                    output.real[k] = 0
+                    output.imaginary[k] = 0
                 }
             }
         case .cardioid:
@@ -124,6 +118,24 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         }
     }
 
+    /// modReLU's factor c = 1 + b/|z| at z = xr + i·xi with |z|, or nil where the output is 0
+    /// (|z| below `magnitudeFloor`, or |z| + b ≤ 0).
+    @inline(__always)
+    static func modReLUScale(_ xr: Scalar, _ xi: Scalar, bias b: Scalar) -> (r: Scalar, scale: Scalar)? {
+        let r = Scalar.sqrt(xr * xr + xi * xi)
+        if r < magnitudeFloor || r + b <= 0 { return nil }
+        return (r, 1 + b / r)
+    }
+
+    /// Zeroes `tensor` (a zReLU output or gradient) where `input` is outside the closed first
+    /// quadrant (Re < 0 or Im < 0, or NaN).
+    static func zeroOutsideFirstQuadrant(_ tensor: inout ComplexTensor<Scalar>, of input: ComplexTensor<Scalar>) {
+        for k in 0..<tensor.real.count where !(input.real[k] >= 0 && input.imaginary[k] >= 0) {
+            tensor.real[k] = 0
+            tensor.imaginary[k] = 0
+        }
+    }
+
     /// Calls `body(flatIndex, channel)` for every element.
     private func forEachElement(_ tensor: ComplexTensor<Scalar>, _ body: (Int, Int) -> Void) {
         for n in 0..<tensor.batch {
@@ -148,24 +160,16 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
         case .crelu:
             break
         case .zrelu:
-            for k in 0..<gradient.real.count where !(input.real[k] >= 0 && input.imaginary[k] >= 0) {
-                gradient.real[k] = 0
-                gradient.imaginary[k] = 0
-            }
+            Self.zeroOutsideFirstQuadrant(&gradient, of: input)
         case .modrelu:
             var biasGradient = bias.gradient
             forEachElement(input) { k, c in
                 let xr = input.real[k]
                 let xi = input.imaginary[k]
-                let r = Scalar.sqrt(xr * xr + xi * xi)
                 let b = bias.value[c]
                 let gr = outputGradient.real[k]
                 let gi = outputGradient.imaginary[k]
-                if r < Self.magnitudeFloor || r + b <= 0 {
-                    gradient.real[k] = 0
-                    gradient.imaginary[k] = 0
-                } else {
-                    let scale = 1 + b / r
+                if case (let r, let scale)? = Self.modReLUScale(xr, xi, bias: b) {
                     let k3 = b / (r * r * r)
                     let jrr = scale - k3 * xr * xr
                     let jii = scale - k3 * xi * xi
@@ -173,6 +177,9 @@ public struct ComplexActivation<Scalar: NetworkScalar>: ParameterContainer, Send
                     gradient.real[k] = jrr * gr + jri * gi
                     gradient.imaginary[k] = jri * gr + jii * gi
                     biasGradient[c] += (gr * xr + gi * xi) / r
+                } else {
+                    gradient.real[k] = 0
+                    gradient.imaginary[k] = 0
                 }
             }
             bias.gradient = biasGradient

@@ -168,8 +168,7 @@ struct DropPlan: Sendable {
         var nextBreak = segment < lastSegment ? log(g.breakpoints[0]) : Double.infinity
         var alpha = g.exponents[0]
         var logK = log(g.coefficients[0])
-        var serving = 0
-        var best = -Double.infinity
+        var selection = ServingSelection(association)
         for k in 0..<count {
             let logR = halfLogGamma[k] + logScale
             while logR >= nextBreak {
@@ -181,20 +180,9 @@ struct DropPlan: Sendable {
             let meanPower = shadowing[k] * exp(logK - alpha * logR)
             let y = fading[k] * meanPower
             received[k] = y
-            switch association {
-            case .nearest: break
-            case .strongestInstantaneous:
-                if y > best {
-                    best = y
-                    serving = k
-                }
-            case .strongestMeanPower:
-                if meanPower > best {
-                    best = meanPower
-                    serving = k
-                }
-            }
+            selection.offer(k, received: y, meanPower: meanPower)
         }
+        let serving = selection.index
         var interference = 0.0
         for k in 0..<count where k != serving { interference += received[k] }
         let rK = exp(halfLogGamma[count - 1] + logScale)

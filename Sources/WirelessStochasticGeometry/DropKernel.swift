@@ -236,27 +236,15 @@ extension DropKernel {
         let a = 0.5 * alpha
         // Single slope: K(λ) is the same at every density.
         let count = plan.neighbourCounts[0]
-        var serving = 0
-        var best = -Double.infinity
+        var selection = ServingSelection(association)
         for k in 0..<count {
             let p = DropKernel.negativePower(w.gamma[k], halfExponent: a) { 0.5 * log(w.gamma[k]) }
             let mean = w.shadowing[k] * p
             let y = w.fading[k] * mean
             w.received[k] = y
-            switch association {
-            case .nearest: break
-            case .strongestInstantaneous:
-                if y > best {
-                    best = y
-                    serving = k
-                }
-            case .strongestMeanPower:
-                if mean > best {
-                    best = mean
-                    serving = k
-                }
-            }
+            selection.offer(k, received: y, meanPower: mean)
         }
+        let serving = selection.index
         var interference = 0.0
         for k in 0..<count where k != serving { interference += w.received[k] }
         // Tail / c(λ) = 2πλ·r_K^{2−α}/(α−2) / (πλ)^{α/2} = 2·Γ_{K−1}^{1−α/2}/(α−2)  (α > 2 for a single slope).

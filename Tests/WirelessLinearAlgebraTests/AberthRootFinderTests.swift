@@ -147,3 +147,42 @@ struct AberthSelfInversiveTests {
             try AberthRootFinder.selfInversiveRoots(coefficients: even) == AberthRootFinder.roots(coefficients: even))
     }
 }
+
+/// The one Aberth step both solvers take (`AberthRootFinder.aberthStep`).
+struct AberthStepTests {
+    typealias Evaluation = AberthRootFinder.Evaluation
+
+    /// |p| at rounding level of the bound: done without asking for the deflation sum.
+    @Test func residualAtRoundingLevelIsDone() {
+        let value = Evaluation(p: Complex(1e-20, 0), dp: .one, bound: 1)
+        guard case .done = AberthRootFinder.aberthStep(root: 0, at: .one, value, sum: { fatalError("not needed") })
+        else {
+            Issue.record("expected .done")
+            return
+        }
+    }
+
+    /// p′ = 0 (a critical point): the root moves off it by ε·max(1, |x|), not yet done.
+    @Test func criticalPointIsNudged() {
+        let value = Evaluation(p: .one, dp: .zero, bound: 1)
+        guard case .nudged(let x) = AberthRootFinder.aberthStep(root: 0, at: Complex(2, 0), value, sum: { .zero })
+        else {
+            Issue.record("expected .nudged")
+            return
+        }
+        #expect(x == Complex(2 + 2 * Double.ulpOfOne, 0))
+    }
+
+    /// Newton's step when nothing deflates (sum 0): x − p/p′, converged only when the correction is tiny.
+    @Test func newtonStepWithoutDeflation() {
+        let value = Evaluation(p: Complex(1, 0), dp: Complex(2, 0), bound: 4)
+        guard
+            case .moved(let x, let converged) = AberthRootFinder.aberthStep(
+                root: 0, at: Complex(3, 0), value, sum: { .zero })
+        else {
+            Issue.record("expected .moved")
+            return
+        }
+        #expect(x == Complex(2.5, 0) && !converged)
+    }
+}

@@ -248,3 +248,16 @@ import WirelessCore
         #expect(report.parameterError > 0.1)
     }
 }
+
+/// The modReLU factor shared by the forward and backward passes.
+@Suite struct ModReLUScaleTests {
+    typealias Activation = ComplexActivation<Double>
+
+    /// c = 1 + b/|z| for |z| + b > 0; no factor (output 0) at |z| + b ≤ 0 or |z| below the floor.
+    @Test func factorAndDeadZone() throws {
+        let live = try #require(Activation.modReLUScale(3, 4, bias: -2.5))
+        #expect(live.r == 5 && live.scale == 0.5)
+        #expect(Activation.modReLUScale(3, 4, bias: -5) == nil)
+        #expect(Activation.modReLUScale(1e-13, 0, bias: 1) == nil)
+    }
+}

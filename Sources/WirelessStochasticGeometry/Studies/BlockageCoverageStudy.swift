@@ -82,14 +82,7 @@ public struct BlockageCoverageStudy: Study {
             }
             let label = "λ = \(CSVNumberFormat.shortestRoundTrip.format(perKm2)) per km²"
             series.append(StudySeries("analytic, \(label)", .line(x: c.thresholdsDB, y: row)))
-            if let estimates {
-                series.append(
-                    StudySeries(
-                        "Monte-Carlo (95 % CI), \(label)",
-                        .errorBars(
-                            x: c.thresholdsDB, y: estimates.map(\.mean), lower: estimates.map(\.ciLow),
-                            upper: estimates.map(\.ciHigh))))
-            }
+            if let estimates { series.append(.monteCarlo(label, x: c.thresholdsDB, estimates)) }
             progress.advance()
         }
         let table = StudyTable(columns: [

@@ -101,14 +101,7 @@ public struct DensifyCoverageStudy: Study {
             coverage.append(cells)
             let label = "λ = \(number.format(lambda))" + (c.densityUnit == .perKm2 ? " per km²" : "")
             if !xs.isEmpty { series.append(StudySeries("analytic, \(label)", .line(x: xs, y: ys))) }
-            if let row = simulation?.coverage[i] {
-                series.append(
-                    StudySeries(
-                        "Monte-Carlo (95 % CI), \(label)",
-                        .errorBars(
-                            x: c.thresholdsDB, y: row.map(\.mean), lower: row.map(\.ciLow),
-                            upper: row.map(\.ciHigh))))
-            }
+            if let row = simulation?.coverage[i] { series.append(.monteCarlo(label, x: c.thresholdsDB, row)) }
             progress.advance()
         }
         var rate: [AnalyticCell] = []

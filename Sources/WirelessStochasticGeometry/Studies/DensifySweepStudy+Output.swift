@@ -123,12 +123,7 @@ struct SweepValues {
                 }
                 let keep = estimates.indices.filter { !metric.usesLogAxis || estimates[$0].ciLow > 0 }
                 if !keep.isEmpty {
-                    series.append(
-                        StudySeries(
-                            "Monte-Carlo (95 % CI)" + (label.isEmpty ? "" : ", \(label)"),
-                            .errorBars(
-                                x: keep.map { densities[$0] }, y: keep.map { estimates[$0].mean },
-                                lower: keep.map { estimates[$0].ciLow }, upper: keep.map { estimates[$0].ciHigh })))
+                    series.append(.monteCarlo(label, x: keep.map { densities[$0] }, keep.map { estimates[$0] }))
                 }
             }
             plots.append(

@@ -141,12 +141,7 @@ public struct MultiTierCoverageStudy: Study {
             let name = label == "all" ? "all tiers" : "tier \(label)"
             series.append(StudySeries("analytic, \(name)", .line(x: c.thresholdsDB, y: analytic[index])))
             if !simulated.isEmpty {
-                let row = simulated[index]
-                series.append(
-                    StudySeries(
-                        "Monte-Carlo (95 % CI), \(name)",
-                        .errorBars(
-                            x: c.thresholdsDB, y: row.map(\.mean), lower: row.map(\.ciLow), upper: row.map(\.ciHigh))))
+                series.append(.monteCarlo(name, x: c.thresholdsDB, simulated[index]))
             }
         }
         let plot = StudyPlot(
