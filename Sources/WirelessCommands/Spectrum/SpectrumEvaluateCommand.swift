@@ -109,19 +109,14 @@ struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
         configuration.falseAlarm = falseAlarm
         configuration.noiseFloor = noiseEstimator
         configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.snrLevelsDB
-        configuration.testIndices = data.testIndices
+        configuration.snrLevelsDB = data.splits.snrLevelsDB
+        configuration.testIndices = data.splits.testIndices
         configuration.captures = captures
         configuration.authorsProtocol = authorsProtocol
-        let context = OutputContext(
-            options: output, seed: output.seed,
-            parameters: data.recorded.merging(
-                [
-                    "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
-                    "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
-                    "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
-                ].merging(extraParameters) { _, new in new }
-            ) { a, _ in a })
+        let parameters = data.recorded.merging(configuration.recordedParameters) { a, _ in a }.merging(
+            ["model": complexPath, "real_model": realModel ?? ""].merging(extraParameters) { _, new in new }
+        ) { a, _ in a }
+        let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         return (SpectrumEvaluateStudy(configuration), context)
     }
 }

@@ -119,24 +119,13 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
 
     func execute() throws {
         let source = try resolveInput()
-        let (studyInput, inputMeta) = (source.input, source.metadata)
+        let inputMeta = source.metadata
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
-        // Checked before any output exists (the stream checks it again).
-        let modelRate = SpectrumSegmenter.modelSampleRateHz
-        guard abs(inputMeta.sampleRateHz - modelRate) <= 1e-9 * modelRate else {
-            throw SpectrumNetError.inRecording(
-                file: input, error: .sampleRateMismatch(expectedHz: modelRate, foundHz: inputMeta.sampleRateHz))
-        }
-        var configuration = SpectrumSegmentStudy.Configuration(input: studyInput, network: network)
-        configuration.sampleRateHz = inputMeta.sampleRateHz
-        configuration.captures =
-            inputMeta.captures.isEmpty
-            ? [SigMFCapture(sampleStart: 0, frequencyHz: inputMeta.centerFrequencyHz)] : inputMeta.captures
+        var configuration = try source.configuration(network: network, path: input)
         configuration.rule = try DecisionRule(threshold: threshold, part: rule)
         configuration.batchWindows = batchWindows
         configuration.toleranceBins = toleranceBins
         configuration.maxGapWindows = maxGapWindows
-        configuration.source = input
         let context = OutputContext(
             options: output, parameters: configuration.recordedParameters.merging(["model": modelPath]) { a, _ in a })
         let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")

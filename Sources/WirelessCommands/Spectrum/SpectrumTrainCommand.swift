@@ -191,9 +191,9 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
     func studyConfiguration(start: SpectrumTrainStudy.Start) -> SpectrumTrainStudy.Configuration {
         var configuration = SpectrumTrainStudy.Configuration(start: start, training: trainingConfiguration)
         configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.snrLevelsDB
-        configuration.trainIndices = data.trainIndices
-        configuration.validationIndices = data.validationIndices
+        configuration.snrLevelsDB = data.splits.snrLevelsDB
+        configuration.trainIndices = data.splits.trainIndices
+        configuration.validationIndices = data.splits.validationIndices
         configuration.freshData = freshData
         configuration.captures = captures
         configuration.gaussMultiplication = gaussMultiplication
