@@ -46,6 +46,11 @@ import WirelessIO
         let configuration = try source.configuration(network: network, path: "-")
         #expect(configuration.sampleRateHz == 20e6 && configuration.source == "-")
         #expect(configuration.captures == [SigMFCapture(sampleStart: 0, frequencyHz: 2.44e9)])
+        var counts = SpectrumStreamSegmenter.Summary()
+        counts.samples = 40_000_000  // 2 s at 20 MS/s, in 4 s of work
+        let result = SpectrumSegmentStudy.Result(
+            configuration: configuration, emissions: [], summaryCounts: counts, firstWindow: ([], [], []))
+        #expect(result.speedSummary(elapsed: .seconds(4)).hasPrefix("spectrum segment: real-time factor 0.50 ("))
         let slow = try SpectrumSegmentStudy.Source("-", sampleRateHz: 10e6, frequencyHz: nil, streamDatatype: .ci16LE)
         #expect(
             throws: SpectrumNetError.inRecording(file: "-", error: .sampleRateMismatch(expectedHz: 20e6, foundHz: 10e6))
