@@ -28,6 +28,21 @@ import WirelessCore
         #expect(configuration.testIndices == 4500..<4503)
     }
 
+    /// Training takes the training and validation splits, evaluation the test split, with the generator and levels.
+    @Test func trainAndEvaluateTakeTheirSplits() {
+        let splits = SyntheticSplits(trainPerLevel: 7, validationPerLevel: 2, testPerLevel: 3, snrLevelsDB: [-4, 6])
+        var generator = WidebandGeneratorConfiguration()
+        generator.keepStartTransient = true
+        var train = SpectrumTrainStudy.Configuration(start: .fresh(.compact()))
+        train.useSyntheticData(generator, splits: splits)
+        #expect(train.generator == generator && train.snrLevelsDB == [-4, 6])
+        #expect(train.trainIndices == 0..<7 && train.validationIndices == 4000..<4002)
+        var evaluate = SpectrumEvaluateStudy.Configuration(networks: [])
+        evaluate.useSyntheticData(generator, splits: splits)
+        #expect(evaluate.generator == generator && evaluate.snrLevelsDB == [-4, 6])
+        #expect(evaluate.testIndices == 4500..<4503)
+    }
+
     /// Training that would hold more than 12 GiB of windows is refused as a usage error.
     @Test func trainingMemoryIsBounded() throws {
         let levels = SyntheticSplits.snrLevels(minimumDB: -100, maximumDB: 100, stepDB: 4)

@@ -108,9 +108,7 @@ struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
         configuration.rule = try DecisionRule(threshold: threshold, part: rule, dilationBins: dilation)
         configuration.falseAlarm = falseAlarm
         configuration.noiseFloor = noiseEstimator
-        configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.splits.snrLevelsDB
-        configuration.testIndices = data.splits.testIndices
+        configuration.useSyntheticData(data.generatorConfiguration, splits: data.splits)
         configuration.captures = captures
         configuration.authorsProtocol = authorsProtocol
         let parameters = data.recorded.merging(configuration.recordedParameters) { a, _ in a }.merging(
