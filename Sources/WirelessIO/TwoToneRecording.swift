@@ -1,7 +1,6 @@
 import Foundation
 import Numerics
 import WirelessCore
-import WirelessIO
 
 /// A synthetic two-tone SigMF recording: the demonstration input of `wtk psd` (and a test signal of known spectrum).
 ///

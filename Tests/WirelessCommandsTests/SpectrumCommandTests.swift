@@ -45,7 +45,8 @@ import WirelessSpectrumNet
     @Test func freshDataBlocksWalkTheTrainingSplit() throws {
         func split(_ perLevel: String) throws -> SpectrumTrainStudy.Configuration {
             var configuration = SpectrumTrainStudy.Configuration(start: .fresh(.compact()))
-            configuration.trainIndices = try SpectrumDataOptions.parse(["--train-per-level", perLevel]).trainIndices
+            configuration.trainIndices = try SpectrumDataOptions.parse(["--train-per-level", perLevel]).splits
+                .trainIndices
             configuration.freshData = true
             return configuration
         }

@@ -58,4 +58,25 @@ import WirelessSpectrumNet
         #expect(options.recorded["mix"] == "paper:0.4,realistic:0.45,noise:0.15")
         #expect(try SpectrumDataOptions.parse([]).generatorConfiguration.mix == nil)
     }
+
+    /// Scene lists and the mix are parsed once, when the command line is: a bad entry is a usage error naming the
+    /// option and the value, before any other check (not a silent empty list later).
+    @Test func sceneListsAndMixAreParsedOnce() throws {
+        for (arguments, option) in [
+            (["--signal-families", "ofdm,radar"], "--signal-families"), (["--effects", "dc"], "--effects"),
+            (["--mix", "paper:0.5,air:0.5"], "--mix"),
+        ] {
+            do {
+                _ = try SpectrumDataOptions.parse(arguments)
+                Issue.record("\(arguments) parsed")
+            } catch {
+                let message = SpectrumDataOptions.message(for: error)
+                #expect(message.contains(option) && message.contains(arguments[1]), "\(message)")
+                #expect(SpectrumDataOptions.exitCode(for: error).rawValue == 64)
+            }
+        }
+        let options = try SpectrumDataOptions.parse(["--realistic", "--effects", "roll-off, ci16"])
+        #expect(options.effects.values == [.rollOff, .ci16])
+        #expect(options.recorded["realistic_effects"] == "roll-off,ci16")
+    }
 }

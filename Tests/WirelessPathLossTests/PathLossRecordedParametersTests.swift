@@ -64,3 +64,12 @@ import Testing
     #expect(recorded["probability_percent"] == "1.0,10.0,50.0,90.0,99.0")
     #expect(recorded["los"] == "true" && recorded["bs_height_m"] == "10.0" && recorded["irr_release"] == "r17")
 }
+
+/// A synthetic campaign records its generator and version, and the detection floor only when one is given.
+@Test func synthesizeConfigurationRecordsItsGenerator() {
+    let generator = ["generator": SyntheticCampaignGenerator.name, "generator_version": "1.0"]
+    #expect(PathLossSynthesizeStudy.Configuration().recordedParameters == generator)
+    #expect(
+        PathLossSynthesizeStudy.Configuration(detectionFloorDB: -150).recordedParameters
+            == generator.merging(["detection_floor_db": "-150.0"]) { a, _ in a })
+}

@@ -16,6 +16,33 @@ import WirelessCore
         #expect(splits.recordedParameters["snr_levels_db"]?.hasPrefix("-20.0 -18.0 ") == true)
     }
 
+    /// The generate study over the splits writes the three splits in order and draws the figure from the test split.
+    @Test func generateConfigurationTakesTheSplits() {
+        let splits = SyntheticSplits(trainPerLevel: 0, validationPerLevel: 2, testPerLevel: 3, snrLevelsDB: [-4, 6])
+        var generator = WidebandGeneratorConfiguration()
+        generator.labelWidth = .occupied
+        let configuration = SpectrumGenerateStudy.Configuration(generator: generator, splits: splits)
+        #expect(configuration.generator == generator && configuration.snrLevelsDB == [-4, 6])
+        #expect(configuration.splits.map(\.name) == ["train", "validation", "test"])
+        #expect(configuration.splits.map(\.indices) == [0..<0, 4000..<4002, 4500..<4503])
+        #expect(configuration.testIndices == 4500..<4503)
+    }
+
+    /// Training takes the training and validation splits, evaluation the test split, with the generator and levels.
+    @Test func trainAndEvaluateTakeTheirSplits() {
+        let splits = SyntheticSplits(trainPerLevel: 7, validationPerLevel: 2, testPerLevel: 3, snrLevelsDB: [-4, 6])
+        var generator = WidebandGeneratorConfiguration()
+        generator.keepStartTransient = true
+        var train = SpectrumTrainStudy.Configuration(start: .fresh(.compact()))
+        train.useSyntheticData(generator, splits: splits)
+        #expect(train.generator == generator && train.snrLevelsDB == [-4, 6])
+        #expect(train.trainIndices == 0..<7 && train.validationIndices == 4000..<4002)
+        var evaluate = SpectrumEvaluateStudy.Configuration(networks: [])
+        evaluate.useSyntheticData(generator, splits: splits)
+        #expect(evaluate.generator == generator && evaluate.snrLevelsDB == [-4, 6])
+        #expect(evaluate.testIndices == 4500..<4503)
+    }
+
     /// Training that would hold more than 12 GiB of windows is refused as a usage error.
     @Test func trainingMemoryIsBounded() throws {
         let levels = SyntheticSplits.snrLevels(minimumDB: -100, maximumDB: 100, stepDB: 4)

@@ -50,3 +50,23 @@ import WirelessCore
     configuration.network = try MultiTierNetwork(tiers: ownExponent, exponent: 4)
     #expect(configuration.recordedParameters["tier_exponents"] == "3.0,4.0")
 }
+
+/// A sweep over a log-spaced grid records the grid as given (λ_min, λ_max, points per decade) beside its
+/// thresholds, metrics and units; a sweep over a density list records no grid.
+@Test func sweepConfigurationRecordsItsGrid() throws {
+    let network = try DensificationScenario(
+        pathGain: .singleSlope(exponent: 4), fading: .rayleigh, association: .nearest)
+    var configuration = try DensifySweepStudy.Configuration(
+        scenario: network, densitiesFrom: 0.1, to: 100, perDecade: 2)
+    #expect(configuration.densities == (try DensifyGrid.densities(from: 0.1, to: 100, perDecade: 2)))
+    configuration.thresholdsDB = [-3, 0]
+    configuration.metrics = [.coverage, .ase]
+    configuration.monteCarlo = .off
+    #expect(
+        configuration.recordedParameters == [
+            "threshold_db": "-3.0,0.0", "metrics": "coverage,ase", "rate_unit": "nats", "mc": "off",
+            "density_unit": "unit-area", "lambda_min": "0.1", "lambda_max": "100.0", "per_decade": "2",
+        ])
+    let list = DensifySweepStudy.Configuration(scenario: network, densities: [1, 10])
+    #expect(list.recordedParameters["lambda_min"] == nil && list.recordedParameters["per_decade"] == nil)
+}

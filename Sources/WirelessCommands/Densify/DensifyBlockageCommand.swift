@@ -6,7 +6,7 @@ import WirelessStochasticGeometry
 
 /// `wtk densify blockage`: coverage of a mmWave network with LOS/NLOS blockage
 /// (docs/DENSIFICATION.md#mmwave-blockage); the work is `BlockageCoverageStudy`.
-public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
+public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdSweepDefaults {
     public static let configuration = CommandConfiguration(
         commandName: "blockage",
         abstract: "mmWave coverage with LOS/NLOS blockage (exponential or LOS ball): analytic curves and Monte-Carlo.",
@@ -50,12 +50,9 @@ public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDef
     var noiseFigureDB: Double = 7
 
     public static let defaultMaximumThresholdDB: Double = 30
-    @OptionGroup var thresholds: ThresholdGridOptions<DensifyBlockageCommand>
-
-    @Option(parsing: .unconditional, help: "Monte-Carlo drops per density, 0 (none) … 1000000.")
-    var drops: Int = 5000
-
-    @OptionGroup var output: SeededOutputOptions<DensifyBlockageCommand>
+    public static let defaultDrops = 5000
+    public static let dropsHelp = "Monte-Carlo drops per density, 0 (none) … 1000000."
+    @OptionGroup var sweep: ThresholdSweepOptions<DensifyBlockageCommand>
 
     public init() {}
 
@@ -69,12 +66,14 @@ public struct DensifyBlockageCommand: WTKCommand, OutputNaming, ThresholdGridDef
             losExponent: losExponent, nlosExponent: nlosExponent, txPowerDBm: txPowerDBm, bandwidthHz: bandwidthHz,
             noiseFigureDB: noiseFigureDB)
         var configuration = BlockageCoverageStudy.Configuration(
-            densitiesPerKm2: densities.values, network: try link.network(), thresholdsDB: try thresholds.thresholdsDB())
-        configuration.drops = drops
+            densitiesPerKm2: densities.values, network: try link.network(),
+            thresholdsDB: try sweep.thresholds.thresholdsDB())
+        configuration.drops = sweep.drops
+        let output = sweep.output
         let result = try BlockageCoverageStudy(configuration).run(
             seed: output.seed, progress: StderrStudyProgress(quiet: output.quiet))
-        let parameters = link.recordedParameters.merging(thresholds.parameters) { a, _ in a }.merging([
-            "densities_per_km2": densities.text, "drops": String(drops),
+        let parameters = link.recordedParameters.merging(sweep.parameters) { a, _ in a }.merging([
+            "densities_per_km2": densities.text
         ]) { a, _ in a }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }

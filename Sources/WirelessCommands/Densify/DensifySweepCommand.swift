@@ -84,9 +84,8 @@ public struct DensifySweepCommand: ShardableCommand, OutputNaming {
 
     /// The study of these options (announcing the Monte-Carlo run's duration when long).
     func study(announce: Bool = true) throws -> DensifySweepStudy {
-        var configuration = DensifySweepStudy.Configuration(
-            scenario: try model.scenario(),
-            densities: try DensifyGrid.densities(from: lambdaMin, to: lambdaMax, perDecade: perDecade))
+        var configuration = try DensifySweepStudy.Configuration(
+            scenario: try model.scenario(), densitiesFrom: lambdaMin, to: lambdaMax, perDecade: perDecade)
         configuration.thresholdsDB = thresholdDB.values
         configuration.metrics = metrics.values
         configuration.monteCarlo = model.mc
@@ -101,10 +100,8 @@ public struct DensifySweepCommand: ShardableCommand, OutputNaming {
     /// Writes the result with the run's metadata (options as typed, peak densities, `extraParameters`).
     func write(_ result: DensifySweepStudy.Result, extraParameters: [String: String]) throws {
         var parameters = model.parameters(result.configuration.scenario).merging(result.metadata) { a, _ in a }
-        parameters.merge([
-            "threshold_db": thresholdDB.text, "lambda_min": String(lambdaMin), "lambda_max": String(lambdaMax),
-            "per_decade": String(perDecade), "metrics": metrics.text, "rate_unit": rateUnit.rawValue,
-        ]) { a, _ in a }
+        parameters.merge(result.configuration.recordedParameters) { a, _ in a }
+        parameters["threshold_db"] = thresholdDB.text  // the dB values as typed
         parameters.merge(extraParameters) { a, _ in a }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }

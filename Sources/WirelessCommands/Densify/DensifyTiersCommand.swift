@@ -6,7 +6,7 @@ import WirelessStochasticGeometry
 
 /// `wtk densify tiers`: coverage and rate of a K-tier network with biased association
 /// (docs/DENSIFICATION.md#multi-tier-networks); the work is `MultiTierCoverageStudy`.
-public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefault {
+public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdSweepDefaults {
     public static let configuration = CommandConfiguration(
         commandName: "tiers",
         abstract:
@@ -47,12 +47,9 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
     var noise: Double = 0
 
     public static let defaultMaximumThresholdDB: Double = 20
-    @OptionGroup var thresholds: ThresholdGridOptions<DensifyTiersCommand>
-
-    @Option(parsing: .unconditional, help: "Monte-Carlo drops, 0 (none) … 10000000.")
-    var drops: Int = 20_000
-
-    @OptionGroup var output: SeededOutputOptions<DensifyTiersCommand>
+    public static let defaultDrops = 20_000
+    public static let dropsHelp = "Monte-Carlo drops, 0 (none) … 10000000."
+    @OptionGroup var sweep: ThresholdSweepOptions<DensifyTiersCommand>
 
     public init() {}
 
@@ -76,14 +73,14 @@ public struct DensifyTiersCommand: WTKCommand, OutputNaming, ThresholdGridDefaul
         }
         var configuration = MultiTierCoverageStudy.Configuration(
             network: try MultiTierNetwork(tiers: tiers, exponent: exponent, noise: noise),
-            thresholdsDB: try thresholds.thresholdsDB())
-        configuration.drops = drops
-        let progress = StderrStudyProgress(quiet: output.quiet)
+            thresholdsDB: try sweep.thresholds.thresholdsDB())
+        configuration.drops = sweep.drops
+        let (output, progress) = (sweep.output, StderrStudyProgress(quiet: sweep.output.quiet))
         let result = try MultiTierCoverageStudy(configuration).run(seed: output.seed, progress: progress)
         var typed = ["densities": densities.text, "powers_db": powersDB.text, "biases_db": biasesDB.text]
         if let tierExponents { typed["tier_exponents"] = tierExponents.text }
         let parameters = configuration.recordedParameters.merging(typed) { _, typed in typed }
-            .merging(thresholds.parameters) { a, _ in a }
+            .merging(sweep.parameters) { a, _ in a }
         try OutputContext(options: output, seed: output.seed, parameters: parameters).write(result, name: output.name)
     }
 }

@@ -35,3 +35,27 @@ public struct ThresholdGridOptions<Default: ThresholdGridDefault>: ParsableArgum
         ]
     }
 }
+
+/// A command's `--drops` default and help (see `ThresholdSweepOptions`).
+public protocol ThresholdSweepDefaults: ThresholdGridDefault, OutputNaming {
+    /// The default of `--drops`.
+    static var defaultDrops: Int { get }
+    /// The help of `--drops`: what one drop covers and the valid range.
+    static var dropsHelp: String { get }
+}
+
+/// The tail of `densify tiers` and `densify blockage`: the SINR threshold grid, `--drops` (Monte-Carlo drops,
+/// 0 for none) and the seeded output options, with the command's defaults.
+public struct ThresholdSweepOptions<Command: ThresholdSweepDefaults>: ParsableArguments {
+    @OptionGroup public var thresholds: ThresholdGridOptions<Command>
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(Command.dropsHelp))
+    public var drops: Int = Command.defaultDrops
+
+    @OptionGroup public var output: SeededOutputOptions<Command>
+
+    public init() {}
+
+    /// The thresholds and the drops as the run's sidecar records them.
+    public var parameters: [String: String] { thresholds.parameters.merging(["drops": String(drops)]) { a, _ in a } }
+}

@@ -72,7 +72,7 @@ public struct FiguresCommand: ShardableCommand {
         if shard == nil { try FigureSetFolder.writeIndex(in: root, sets: FigureRegistry.all) }
         if let first = messages.first {
             for message in messages.dropFirst() { StandardError.write("error: figure set \(message)\n") }
-            throw FigureError.setFailed(first, category: failures.worstCategory ?? .inputOutput)
+            throw FigureError(message: first, category: failures.worstCategory ?? .inputOutput)
         }
     }
 
@@ -106,19 +106,9 @@ public struct FiguresCommand: ShardableCommand {
     }
 }
 
-/// Failure of `wtk figures`: a set failed; its category decides the exit code.
-enum FigureError: CategorizedError {
-    case setFailed(String, category: ErrorCategory)
-
-    var category: ErrorCategory {
-        switch self {
-        case .setFailed(_, let category): category
-        }
-    }
-
-    var description: String {
-        switch self {
-        case .setFailed(let message, _): "figure set \(message)"
-        }
-    }
+/// Failure of `wtk figures`: a set failed (`message` names it); its category decides the exit code.
+struct FigureError: CategorizedError {
+    let message: String
+    let category: ErrorCategory
+    var description: String { "figure set \(message)" }
 }

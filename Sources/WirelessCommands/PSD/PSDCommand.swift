@@ -71,7 +71,8 @@ public struct PSDCommand: WTKCommand, OutputNaming {
     }
 
     public func execute() throws {
-        let recording = try loadRecording()
+        let recording = try SigMFRecording.read(
+            sigMFOrRawCF32: input, sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz)
         guard recording.samples.count >= segmentLength else {
             throw IOError.malformedInput(
                 file: input, line: nil, column: "samples",
@@ -91,11 +92,6 @@ public struct PSDCommand: WTKCommand, OutputNaming {
                 "input": input, "segments": String(result.segmentCount),
             ]) { a, _ in a })
         try context.write(result, name: output.name)
-    }
-
-    /// Reads the input as SigMF or raw cf32, applying the command-line overrides.
-    func loadRecording() throws -> SigMFRecording {
-        try SigMFRecording.read(sigMFOrRawCF32: input, sampleRateHz: sampleRateHz, centerFrequencyHz: centerFrequencyHz)
     }
 }
 

@@ -22,15 +22,7 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
         case nrTable = "nr-table"
     }
 
-    @OptionGroup var inputOptions: PathLossInputOptions
-
-    @Option(
-        name: .customLong("group-by"),
-        help: """
-            Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, \
-            elevated_subway, los (default glass_type when the file has it, else one group of all links).
-            """)
-    var groupBy: CampaignGrouping?
+    @OptionGroup var inputOptions: PathLossGroupedInputOptions
 
     @Flag(name: .customLong("los-only"), help: "Use only links with los = 1.")
     var losOnly = false
@@ -90,8 +82,7 @@ public struct PathLossCoverageCommand: WTKCommand, OutputNaming {
         let budget = try LinkBudget(
             eirpDBm: eirp, ueGainDBi: ueGain, bandwidthHz: bandwidth, noiseFigureDB: noiseFigure, extraGainDB: extraGain
         )
-        let campaign = try inputOptions.load()
-        let grouping = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
+        let (campaign, grouping) = try inputOptions.load()
         var configuration = PathLossCoverageStudy.Configuration(campaign: campaign, budget: budget)
         configuration.groupBy = grouping
         configuration.lineOfSightOnly = losOnly

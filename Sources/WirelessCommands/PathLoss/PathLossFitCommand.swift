@@ -18,14 +18,7 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
             <name>-bootstrap.csv: a link-level bootstrap (seeded) of the all-data fit's A and n beside its t intervals.
             """)
 
-    @OptionGroup var inputOptions: PathLossInputOptions
-
-    @Option(
-        name: .customLong("group-by"),
-        help:
-            "Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, elevated_subway, los (default glass_type when the file has it, else none)."
-    )
-    var groupBy: CampaignGrouping?
+    @OptionGroup var inputOptions: PathLossGroupedInputOptions
 
     @Option(name: .customLong("reference-distance"), parsing: .unconditional, help: "Reference distance d0 [m], > 0.")
     var referenceDistanceMeters: Double = 1
@@ -59,9 +52,7 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
         help: "Link-level bootstrap resamples of the all-data fit's A and n (0 = none, else 2…100000; seeded).")
     var bootstrap: Int = 0
 
-    @OptionGroup var seedOptions: SeedOptions
-
-    @OptionGroup var output: NamedOutputOptions<PathLossFitCommand>
+    @OptionGroup var output: SeededOutputOptions<PathLossFitCommand>
 
     public init() {}
 
@@ -81,9 +72,9 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
     }
 
     public func execute() throws {
-        let campaign = try inputOptions.load()
+        let (campaign, grouping) = try inputOptions.load()
         var configuration = PathLossFitStudy.Configuration(campaign: campaign)
-        configuration.groupBy = groupBy ?? CampaignGrouping.defaultGrouping(for: campaign)
+        configuration.groupBy = grouping
         configuration.excessLossAveraging = excessLossAveraging
         configuration.bootstrapResamples = bootstrap
         configuration.referenceDistanceMeters = referenceDistanceMeters
@@ -92,11 +83,11 @@ public struct PathLossFitCommand: WTKCommand, OutputNaming {
         configuration.censoredML = censoredML
         configuration.irrRelease = irrRelease
         let context = OutputContext(
-            options: output, seed: bootstrap > 0 ? seedOptions.seed : nil,
+            options: output, seed: bootstrap > 0 ? output.seed : nil,
             parameters: configuration.recordedParameters.merging(["input": inputOptions.recordedPath]) { a, _ in a })
         // All analyses first (inside `run`): a data error leaves no output behind.
         try context.write(
-            PathLossFitStudy(configuration).run(seed: seedOptions.seed, progress: context.studyProgress),
+            PathLossFitStudy(configuration).run(seed: output.seed, progress: context.studyProgress),
             name: output.name)
     }
 }

@@ -29,3 +29,29 @@ public struct PathLossInputOptions: ParsableArguments {
         try CampaignCSV.read(path: input, options: .init(dropInvalidRows: dropInvalidRows))
     }
 }
+
+/// The campaign and its grouping, for `wtk pathloss fit` and `coverage`: `--input`, `--drop-invalid-rows`,
+/// `--group-by`.
+public struct PathLossGroupedInputOptions: ParsableArguments {
+    @OptionGroup public var campaign: PathLossInputOptions
+
+    @Option(
+        name: .customLong("group-by"),
+        help: """
+            Grouping for per-group fits: glass_type, building_id, scenario_id, floor, scaffolding, foliage, \
+            elevated_subway, los (default glass_type when the file has it, else one group of all links).
+            """)
+    public var groupBy: CampaignGrouping?
+
+    public init() {}
+
+    /// The `input` parameter recorded in the metadata (`PathLossInputOptions.recordedPath`).
+    public var recordedPath: String { campaign.recordedPath }
+
+    /// Loads the campaign and resolves its grouping: `--group-by`, else `CampaignGrouping.defaultGrouping(for:)`.
+    /// - Throws: As `PathLossInputOptions.load()`.
+    public func load() throws -> (campaign: PathLossCampaign, grouping: CampaignGrouping?) {
+        let campaign = try campaign.load()
+        return (campaign, groupBy ?? CampaignGrouping.defaultGrouping(for: campaign))
+    }
+}

@@ -2,10 +2,9 @@ import ArgumentParser
 import Foundation
 import WirelessIO
 import WirelessPathLoss
-import WirelessPlot
 
 /// `wtk pathloss synthesize`: writes the seeded synthetic OtI campaign replica.
-public struct PathLossSynthesizeCommand: WTKCommand {
+public struct PathLossSynthesizeCommand: WTKCommand, OutputNaming {
     public static let configuration = CommandConfiguration(
         commandName: "synthesize",
         abstract: "Generate the SYNTHETIC 28 GHz outdoor-to-indoor campaign replica (43 scenarios, 7 buildings).",
@@ -16,37 +15,31 @@ public struct PathLossSynthesizeCommand: WTKCommand {
             dataset is 'wtk pathloss synthesize --seed 20220519 --out-dir datasets/oti28-synthetic'.
             """)
 
-    @Option(help: "Base name of the output files.")
-    var name: String = "oti28_synthetic"
+    public static let defaultOutputName = "oti28_synthetic"
 
     @Option(
         name: .customLong("detection-floor"), parsing: .unconditional,
         help: "Detection floor [dB path gain]; weaker links are censored.")
     var detectionFloorDB: Double?
 
-    @OptionGroup var seedOptions: SeedOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: SeededOutputOptions<PathLossSynthesizeCommand>
 
     public init() {}
 
     public func validate() throws {
-        try OutputOptions.validateFileName(name)
         if let floor = detectionFloorDB, !floor.isFinite { throw ValidationError("--detection-floor must be finite.") }
     }
 
     public func execute() throws {
-        let result = try PathLossSynthesizeStudy(.init(detectionFloorDB: detectionFloorDB)).run(seed: seedOptions.seed)
+        let configuration = PathLossSynthesizeStudy.Configuration(detectionFloorDB: detectionFloorDB)
+        let result = try PathLossSynthesizeStudy(configuration).run(seed: output.seed)
         let context = OutputContext(
-            options: output, seed: seedOptions.seed,
-            parameters: [
-                "generator": SyntheticCampaignGenerator.name, "generator_version": SyntheticCampaignGenerator.version,
-            ])
+            options: output, seed: output.seed, parameters: configuration.recordedParameters)
+        let name = output.name
         let linksURL = try context.writeFile(Data(result.linksCSV.utf8), named: name + "_links.csv")
         try context.metadata.writeSidecar(for: linksURL)
         try context.writeFile(try result.truthJSON(), named: name + "_truth.json")
-        for table in result.tables { try context.write(table, name: name + table.name) }
-        for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: name + plot.name) }
-        context.note(
-            result.summary + "; wrote \(name)_links.csv, \(name)_truth.json in \(output.outputDirectory)")
+        try context.write(result, name: name)
+        context.note("wrote \(name)_links.csv, \(name)_truth.json in \(output.outputDirectory)")
     }
 }

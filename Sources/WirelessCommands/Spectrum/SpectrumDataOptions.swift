@@ -56,21 +56,21 @@ struct SpectrumDataOptions: ParsableArguments {
     @Option(
         name: .customLong("signal-families"),
         help: "With --realistic: comma-separated ofdm, single-carrier, cw, fm, am, or 'none' (receiver noise only).")
-    var signalFamilies: String = "all"
+    var signalFamilies: SceneNames<SignalFamily> = .init(values: SignalFamily.allCases)
 
     @Option(
         name: .customLong("effects"),
         help:
             "With --realistic: comma-separated bursty, tdd, multipath, doppler, roll-off, dc-offset, iq-imbalance, coloured-noise, ci16, or 'none'."
     )
-    var effects: String = "all"
+    var effects: SceneNames<SceneEffect> = .init(values: SceneEffect.allCases)
 
     @Option(
         name: .customLong("mix"),
         help:
-            "Draw each window from a mix of sources with these fractions (summing to 1), e.g. paper:0.4,realistic:0.45,noise:0.15 (docs/SPECTRUM.md#training-mix)."
-    )
-    var mix: String?
+            "Draw each window from a mix of sources with these fractions (summing to 1), e.g. paper:0.4,realistic:0.45,noise:0.15 (docs/SPECTRUM.md#training-mix).",
+        transform: { try TrainingMix(parsing: $0) })
+    var mix: TrainingMix?
 
     init() {}
 
@@ -89,23 +89,15 @@ struct SpectrumDataOptions: ParsableArguments {
             throw ValidationError("--validation-per-level must be in 1…500.")
         }
         guard (1...500).contains(testPerLevel) else { throw ValidationError("--test-per-level must be in 1…500.") }
-        if !realistic && (signalFamilies != "all" || effects != "all") {
+        if !realistic && (signalFamilies.values != SignalFamily.allCases || effects.values != SceneEffect.allCases) {
             throw ValidationError("--signal-families and --effects need --realistic.")
         }
-        if let mix {
-            do { _ = try TrainingMix(parsing: mix) } catch { throw ValidationError("--mix '\(mix)': \(error)") }
-        }
-        _ = try Self.parseList(signalFamilies, option: "--signal-families", as: SignalFamily.self)
-        _ = try Self.parseList(effects, option: "--effects", as: SceneEffect.self)
         try OptionRange.check(snrMinimumDB, "--snr-min", in: -100...100, unit: " dB")
         try OptionRange.check(snrMaximumDB, "--snr-max", in: -100...100, unit: " dB")
         _ = try OptionRange.gridCount(
             from: snrMinimumDB, to: snrMaximumDB, step: snrStepDB, stepOption: "--snr-step",
-            rangeOptions: "--snr-min…--snr-max", maximum: Self.maximumSNRLevels)
+            rangeOptions: "--snr-min…--snr-max", maximum: SyntheticSplits.maximumSNRLevels)
     }
-
-    /// Most SNR levels (`SyntheticSplits.maximumSNRLevels`).
-    static let maximumSNRLevels = SyntheticSplits.maximumSNRLevels
 
     /// The splits and SNR levels (`SyntheticSplits`).
     var splits: SyntheticSplits {
@@ -122,15 +114,6 @@ struct SpectrumDataOptions: ParsableArguments {
         }
     }
 
-    /// The SNR levels [dB].
-    var snrLevelsDB: [Double] { splits.snrLevelsDB }
-
-    /// Example-index ranges of the three splits.
-    var trainIndices: Range<Int> { splits.trainIndices }
-
-    var validationIndices: Range<Int> { splits.validationIndices }
-    var testIndices: Range<Int> { splits.testIndices }
-
     /// The generator configuration (W = 16 384 at 20 MS/s).
     var generatorConfiguration: WidebandGeneratorConfiguration {
         var config = WidebandGeneratorConfiguration()
@@ -141,35 +124,33 @@ struct SpectrumDataOptions: ParsableArguments {
         config.keepStartTransient = keepStartTransient
         if realistic {
             var scene = RealisticSceneConfiguration()
-            // Validated in validate().
-            scene.families = (try? Self.parseList(signalFamilies, option: "", as: SignalFamily.self)) ?? []
-            scene.effects = (try? Self.parseList(effects, option: "", as: SceneEffect.self)) ?? []
+            scene.families = signalFamilies.values
+            scene.effects = effects.values
             config.realistic = scene
         }
-        config.mix = mix.flatMap { try? TrainingMix(parsing: $0) }  // validated in validate()
+        config.mix = mix
         return config
-    }
-
-    /// A comma-separated list of `T` raw values, "all" or "none" (`RealisticSceneConfiguration.parseList`).
-    /// - Throws: `ValidationError` naming `option` and the unknown value.
-    static func parseList<T: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: T.Type) throws
-        -> [T] where T.RawValue == String
-    {
-        do { return try RealisticSceneConfiguration.parseList(text, as: type) } catch {
-            throw ValidationError("\(option): \(error)")
-        }
     }
 
     /// Parameters recorded in the metadata sidecars.
     var recorded: [String: String] {
-        splits.recordedParameters.merging([
-            "snr_reference": snrReference.rawValue, "label_width": labelWidth.rawValue,
-            "quirks": [
-                authorsModulationNames ? "Q1" : nil, noiseRefIncludesDropped ? "Q2" : nil,
-                keepStartTransient ? "Q3" : nil,
-            ].compactMap { $0 }.joined(separator: ","),
-        ]) { $1 }.merging(
-            realistic ? ["realistic_signal_families": signalFamilies, "realistic_effects": effects] : [:]
-        ) { $1 }.merging(mix.map { ["mix": $0] } ?? [:]) { $1 }
+        splits.recordedParameters.merging(generatorConfiguration.recordedParameters) { a, _ in a }
     }
+}
+
+/// A comma-separated list of scene names (`SignalFamily`, `SceneEffect`), `all` or `none`, parsed once when the
+/// command line is parsed (`RealisticSceneConfiguration.parseList`); an unknown name is a usage error naming
+/// the option (exit 64).
+struct SceneNames<Name: RawRepresentable & CaseIterable & Equatable & Sendable>: ExpressibleByArgument, Sendable
+where Name.RawValue == String {
+    /// The names, in order.
+    let values: [Name]
+
+    init(values: [Name]) { self.values = values }
+
+    init?(argument: String) {
+        do { values = try RealisticSceneConfiguration.parseList(argument, as: Name.self) } catch { return nil }
+    }
+
+    var defaultValueDescription: String { RealisticSceneConfiguration.listText(values) }
 }

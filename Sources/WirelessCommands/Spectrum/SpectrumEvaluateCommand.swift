@@ -109,20 +109,13 @@ struct SpectrumEvaluateCommand: ShardableCommand, OutputNaming {
         configuration.rule = try DecisionRule(threshold: threshold, part: rule, dilationBins: dilation)
         configuration.falseAlarm = falseAlarm
         configuration.noiseFloor = noiseEstimator
-        configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.snrLevelsDB
-        configuration.testIndices = data.testIndices
+        configuration.useSyntheticData(data.generatorConfiguration, splits: data.splits)
         configuration.captures = captures
         configuration.authorsProtocol = authorsProtocol
-        let context = OutputContext(
-            options: output, seed: output.seed,
-            parameters: data.recorded.merging(
-                [
-                    "model": complexPath, "real_model": realModel ?? "", "false_alarm": String(falseAlarm),
-                    "noise_estimator": noiseEstimator.rawValue, "rule": configuration.rule.summary,
-                    "captures": captures.joined(separator: " "), "authors_protocol": String(authorsProtocol),
-                ].merging(extraParameters) { _, new in new }
-            ) { a, _ in a })
+        let parameters = data.recorded.merging(configuration.recordedParameters) { a, _ in a }.merging(
+            ["model": complexPath, "real_model": realModel ?? ""].merging(extraParameters) { _, new in new }
+        ) { a, _ in a }
+        let context = OutputContext(options: output, seed: output.seed, parameters: parameters)
         return (SpectrumEvaluateStudy(configuration), context)
     }
 }

@@ -7,7 +7,7 @@ import WirelessIO
 import WirelessSpectrumNet
 
 /// `wtk spectrum generate`: the synthetic wideband dataset as SigMF recordings with labelled annotations.
-struct SpectrumGenerateCommand: WTKCommand {
+struct SpectrumGenerateCommand: WTKCommand, OutputNaming {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate the synthetic wideband dataset (train/validation/test) as labelled SigMF recordings.",
@@ -22,28 +22,17 @@ struct SpectrumGenerateCommand: WTKCommand {
 
     @OptionGroup var data: SpectrumDataOptions
 
-    @Option(help: "Base name of the index table and figure.")
-    var name: String = "spectrum-dataset"
-
-    @OptionGroup var seed: SeedOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        try OutputOptions.validateFileName(name)
-    }
+    static let defaultOutputName = "spectrum-dataset"
+    static let outputNameHelp = "Base name of the index table and figure."
+    @OptionGroup var output: SeededOutputOptions<SpectrumGenerateCommand>
 
     func execute() throws {
-        let context = OutputContext(options: output, seed: seed.seed, parameters: data.recorded)
-        var configuration = SpectrumGenerateStudy.Configuration()
-        configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.snrLevelsDB
-        configuration.splits = [
-            ("train", data.trainIndices), ("validation", data.validationIndices), ("test", data.testIndices),
-        ]
-        configuration.testIndices = data.testIndices
-        let result = try SpectrumGenerateStudy(configuration).run(seed: seed.seed, progress: context.studyProgress) {
+        let context = OutputContext(options: output, seed: output.seed, parameters: data.recorded)
+        let configuration = SpectrumGenerateStudy.Configuration(
+            generator: data.generatorConfiguration, splits: data.splits)
+        let result = try SpectrumGenerateStudy(configuration).run(seed: output.seed, progress: context.studyProgress) {
             try context.writeRecording($1, name: $0)
         }
-        try context.write(result, name: name)
+        try context.write(result, name: output.name)
     }
 }

@@ -31,19 +31,6 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
             sample rate must equal the model's 20 MHz (no implicit resampling).
             """)
 
-    /// Sample encodings of a stream.
-    enum StreamDatatype: String, ExpressibleByArgument, CaseIterable {
-        case cf32LE = "cf32_le"
-        case ci16LE = "ci16_le"
-
-        init?(argument: String) {
-            // The SigMF spelling, and the kebab-case one of the other option values.
-            self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_"))
-        }
-
-        var datatype: SigMFRecording.Datatype { self == .cf32LE ? .cf32LE : .ci16LE }
-    }
-
     @Argument(
         help: ArgumentHelp(
             "The recording: .sigmf-meta, .sigmf-data, SigMF base name, .cf32, an authors' example folder, or - (standard input).",
@@ -56,7 +43,7 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
     var sampleRateHz: Double?
 
     @Option(help: "Sample encoding of standard input: cf32_le or ci16_le.")
-    var datatype: StreamDatatype = .cf32LE
+    var datatype: SigMFRecording.Datatype = .cf32LE
 
     @Option(
         name: .customLong("frequency"), parsing: .unconditional,
@@ -111,55 +98,38 @@ struct SpectrumSegmentCommand: WTKCommand, OutputNaming {
         guard maxGapWindows >= 0 else { throw ValidationError("--max-gap-windows must be ≥ 0.") }
     }
 
-    /// The study's input and the metadata the output meta starts from (the input's, or a stream's).
-    func resolveInput() throws -> SpectrumSegmentStudy.Source {
-        try SpectrumSegmentStudy.Source(
-            input, sampleRateHz: sampleRateHz, frequencyHz: frequencyHz, streamDatatype: datatype.datatype)
-    }
-
     func execute() throws {
-        let source = try resolveInput()
-        let (studyInput, inputMeta) = (source.input, source.metadata)
+        let source = try SpectrumSegmentStudy.Source(
+            input, sampleRateHz: sampleRateHz, frequencyHz: frequencyHz, streamDatatype: datatype)
         let (network, _, modelPath) = try SpectrumModelLoading.load(model)
-        // Checked before any output exists (the stream checks it again).
-        let modelRate = SpectrumSegmenter.modelSampleRateHz
-        guard abs(inputMeta.sampleRateHz - modelRate) <= 1e-9 * modelRate else {
-            throw SpectrumNetError.inRecording(
-                file: input, error: .sampleRateMismatch(expectedHz: modelRate, foundHz: inputMeta.sampleRateHz))
-        }
-        var configuration = SpectrumSegmentStudy.Configuration(input: studyInput, network: network)
-        configuration.sampleRateHz = inputMeta.sampleRateHz
-        configuration.captures =
-            inputMeta.captures.isEmpty
-            ? [SigMFCapture(sampleStart: 0, frequencyHz: inputMeta.centerFrequencyHz)] : inputMeta.captures
+        var configuration = try source.configuration(network: network, path: input)
         configuration.rule = try DecisionRule(threshold: threshold, part: rule)
         configuration.batchWindows = batchWindows
         configuration.toleranceBins = toleranceBins
         configuration.maxGapWindows = maxGapWindows
-        configuration.source = input
         let context = OutputContext(
             options: output, parameters: configuration.recordedParameters.merging(["model": modelPath]) { a, _ in a })
         let csvURL = try context.fileURL(context.checkedBaseName(output.name) + "-emissions.csv")
         let files = try SpectrumSegmentFiles(
             emissions: csvURL, meta: context.fileURL(output.name + ".sigmf-meta"),
-            data: copyData ? context.fileURL(output.name + ".sigmf-data") : nil, inputAnnotations: inputMeta.annotations
+            data: copyData ? context.fileURL(output.name + ".sigmf-data") : nil,
+            inputAnnotations: source.metadata.annotations
         )
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = ContinuousClock.now
         let result = try files.run(
             SpectrumSegmentStudy(configuration), source: source, outputFolder: output.outputDirectory,
             progress: context.studyProgress)
-        let elapsed = clock.now - started
+        let elapsed = ContinuousClock.now - started
         // The emissions table is the live file (a streaming result keeps no rows); the figure and the summary.
         for plot in result.plots { try context.writeSVG(Plot(plot).svg(), name: output.name + plot.name) }
         context.note(result.summary)
         try context.metadata.writeSidecar(for: csvURL)
         try files.finish()
-        let seconds = Double(result.summaryCounts.samples) / inputMeta.sampleRateHz
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        context.note(
-            "spectrum segment: real-time factor \(String(format: "%.2f", seconds / max(wall, 1e-9))) "
-                + "(\(SummaryText.quantity(seconds, "s")) of signal in \(SummaryText.quantity(wall, "s"))), "
-                + "peak memory \(ProcessResources.peakResidentMegabytes()) MB")
+        context.note(result.speedSummary(elapsed: elapsed))
     }
+}
+
+extension SigMFRecording.Datatype: ExpressibleByArgument {
+    /// The SigMF spelling (`ci16_le`), or the kebab-case one of the other option values (`ci16-le`).
+    public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_")) }
 }

@@ -190,10 +190,7 @@ struct SpectrumTrainCommand: WTKCommand, OutputNaming {
     /// The study's configuration from the options (a resumed run takes its training settings from `start`).
     func studyConfiguration(start: SpectrumTrainStudy.Start) -> SpectrumTrainStudy.Configuration {
         var configuration = SpectrumTrainStudy.Configuration(start: start, training: trainingConfiguration)
-        configuration.generator = data.generatorConfiguration
-        configuration.snrLevelsDB = data.snrLevelsDB
-        configuration.trainIndices = data.trainIndices
-        configuration.validationIndices = data.validationIndices
+        configuration.useSyntheticData(data.generatorConfiguration, splits: data.splits)
         configuration.freshData = freshData
         configuration.captures = captures
         configuration.gaussMultiplication = gaussMultiplication

@@ -20,6 +20,16 @@ public struct PathLossSynthesizeStudy: Study {
         public var detectionFloorDB: Double?
 
         public init(detectionFloorDB: Double? = nil) { self.detectionFloorDB = detectionFloorDB }
+
+        /// The settings a run records beside its outputs: `generator`, `generator_version` and, when given,
+        /// `detection_floor_db`.
+        public var recordedParameters: [String: String] {
+            var parameters = [
+                "generator": SyntheticCampaignGenerator.name, "generator_version": SyntheticCampaignGenerator.version,
+            ]
+            if let detectionFloorDB { parameters["detection_floor_db"] = String(detectionFloorDB) }
+            return parameters
+        }
     }
 
     /// The campaign and its truth.

@@ -28,6 +28,16 @@ public struct SpectrumGenerateStudy: Study {
         public var testIndices: Range<Int> = 4500..<4564
 
         public init() {}
+
+        /// The dataset of `generator` over the SNR levels and the train, validation and test splits of `splits`.
+        public init(generator: WidebandGeneratorConfiguration, splits: SyntheticSplits) {
+            self.generator = generator
+            snrLevelsDB = splits.snrLevelsDB
+            self.splits = [
+                ("train", splits.trainIndices), ("validation", splits.validationIndices), ("test", splits.testIndices),
+            ]
+            testIndices = splits.testIndices
+        }
     }
 
     /// The index of the signals and the figure's spectrum.

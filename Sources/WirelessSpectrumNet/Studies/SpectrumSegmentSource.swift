@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import WirelessCore
 import WirelessIO
 
@@ -65,6 +66,28 @@ extension SpectrumSegmentStudy {
             (input, metadata, dataReference) = (
                 .file(data, datatype: meta.datatype), meta, data.standardizedFileURL.path
             )
+        }
+
+        /// The study's configuration for this input, read from `path`, and `network`: the input's rate and
+        /// captures (one at its centre frequency when it has none), `source` = `path`. Call it before any
+        /// output exists (the stream checks the rate again).
+        /// - Throws: `SpectrumNetError.inRecording(file: path, error: .sampleRateMismatch)` unless the input's
+        ///   rate is the model's (`SpectrumSegmenter.modelSampleRateHz`, within 1e-9 relative).
+        public func configuration(network: SegmentationNetwork<Float>, path: String) throws(SpectrumNetError)
+            -> SpectrumSegmentStudy.Configuration
+        {
+            let modelRate = SpectrumSegmenter.modelSampleRateHz
+            guard abs(metadata.sampleRateHz - modelRate) <= 1e-9 * modelRate else {
+                throw .inRecording(
+                    file: path, error: .sampleRateMismatch(expectedHz: modelRate, foundHz: metadata.sampleRateHz))
+            }
+            var configuration = SpectrumSegmentStudy.Configuration(input: input, network: network)
+            configuration.sampleRateHz = metadata.sampleRateHz
+            configuration.captures =
+                metadata.captures.isEmpty
+                ? [SigMFCapture(sampleStart: 0, frequencyHz: metadata.centerFrequencyHz)] : metadata.captures
+            configuration.source = path
+            return configuration
         }
 
         /// The metadata of the output recording, given the run's `captures` and `counts`: the input's, with

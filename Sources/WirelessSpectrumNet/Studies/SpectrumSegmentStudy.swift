@@ -129,6 +129,17 @@ public struct SpectrumSegmentStudy: Study {
             let c = summaryCounts
             return "spectrum segment: \(c.windows) windows (\(c.paddedWindows) zero-padded), \(c.emissions) emissions"
         }
+
+        /// The run's speed after `elapsed` of wall-clock time: the real-time factor (seconds of signal at
+        /// `configuration.sampleRateHz` per second of work), both durations and the process's peak memory.
+        public func speedSummary(elapsed: Duration) -> String {
+            let seconds =
+                Double(summaryCounts.samples) / (configuration.sampleRateHz ?? SpectrumSegmenter.modelSampleRateHz)
+            let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return "spectrum segment: real-time factor \(String(format: "%.2f", seconds / max(wall, 1e-9))) "
+                + "(\(SummaryText.quantity(seconds, "s")) of signal in \(SummaryText.quantity(wall, "s"))), "
+                + "peak memory \(ProcessResources.peakResidentMegabytes()) MB"
+        }
     }
 
     public let configuration: Configuration

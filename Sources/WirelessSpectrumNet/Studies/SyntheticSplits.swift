@@ -101,3 +101,22 @@ extension RealisticSceneConfiguration {
         return values
     }
 }
+
+extension SpectrumTrainStudy.Configuration {
+    /// Trains on `generator`'s windows at the SNR levels and the training and validation splits of `splits`.
+    public mutating func useSyntheticData(_ generator: WidebandGeneratorConfiguration, splits: SyntheticSplits) {
+        self.generator = generator
+        snrLevelsDB = splits.snrLevelsDB
+        trainIndices = splits.trainIndices
+        validationIndices = splits.validationIndices
+    }
+}
+
+extension SpectrumEvaluateStudy.Configuration {
+    /// Scores `generator`'s windows at the SNR levels and the test split of `splits`.
+    public mutating func useSyntheticData(_ generator: WidebandGeneratorConfiguration, splits: SyntheticSplits) {
+        self.generator = generator
+        snrLevelsDB = splits.snrLevelsDB
+        testIndices = splits.testIndices
+    }
+}

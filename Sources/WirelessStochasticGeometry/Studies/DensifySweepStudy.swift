@@ -45,9 +45,40 @@ public struct DensifySweepStudy: Study {
         /// drops span many batches and rounds.
         var simulatorSettings: MonteCarloConfiguration?
 
+        /// The log-spaced grid `densities` came from (`init(scenario:densitiesFrom:to:perDecade:)`): λ_min and
+        /// λ_max [per `densityUnit`] and points per decade; nil for densities given as a list.
+        public private(set) var densityGrid: (minimum: Double, maximum: Double, perDecade: Int)?
+
         public init(scenario: DensificationScenario, densities: [Double]) {
             self.scenario = scenario
             self.densities = densities
+        }
+
+        /// A sweep over the log-spaced densities `DensifyGrid.densities(from: lower, to: upper, perDecade:)`.
+        /// - Throws: `DensificationError` as `DensifyGrid.densities(from:to:perDecade:)` does.
+        public init(scenario: DensificationScenario, densitiesFrom lower: Double, to upper: Double, perDecade: Int)
+            throws(DensificationError)
+        {
+            self.init(
+                scenario: scenario, densities: try DensifyGrid.densities(from: lower, to: upper, perDecade: perDecade))
+            densityGrid = (lower, upper, perDecade)
+        }
+
+        /// The sweep settings a run records beside its outputs (the network's come from its specification):
+        /// `threshold_db` and `metrics` comma-separated, `rate_unit`, `mc`, `density_unit`, and for a log-spaced
+        /// grid `lambda_min`, `lambda_max`, `per_decade`.
+        public var recordedParameters: [String: String] {
+            var parameters = [
+                "threshold_db": thresholdsDB.map { String($0) }.joined(separator: ","),
+                "metrics": metrics.map(\.rawValue).joined(separator: ","), "rate_unit": rateUnit.rawValue,
+                "mc": monteCarlo.description, "density_unit": densityUnit.rawValue,
+            ]
+            if let densityGrid {
+                parameters["lambda_min"] = String(densityGrid.minimum)
+                parameters["lambda_max"] = String(densityGrid.maximum)
+                parameters["per_decade"] = String(densityGrid.perDecade)
+            }
+            return parameters
         }
     }
 
