@@ -1,5 +1,4 @@
 import Foundation
-import WirelessCore
 
 /// Log-normal shadowing specified in decibels; samples are returned as LINEAR values.
 ///

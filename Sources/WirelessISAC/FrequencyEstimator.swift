@@ -203,8 +203,6 @@ public enum ESPRIT {
             var psi = x.transposed
             for index in psi.elements.indices { psi.elements[index] = -psi.elements[index] }
             return psi
-        } catch let error as ISACError {
-            throw error
         } catch {
             throw ISACError.numericalFailure(reason: "ESPRIT solve: \(error)")
         }

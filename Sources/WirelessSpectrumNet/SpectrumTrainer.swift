@@ -170,7 +170,7 @@ public enum SpectrumTrainer {
                 guard value.isFinite else {
                     throw SpectrumNetError.nonFiniteLoss(epoch: session.state.totalEpochs + 1, batch: batches + 1)
                 }
-                if headOnly { network.headBackward(gradient) } else { network.accumulateGradients(gradient) }
+                if headOnly { _ = network.headBackward(gradient) } else { network.accumulateGradients(gradient) }
                 // The body's gradients stay zero under `.head`, so its Adam moments stay zero and
                 // Adam leaves it unchanged (Δθ = lr·0/(0 + ε) = 0).
                 session.optimizer!.update(&network)
