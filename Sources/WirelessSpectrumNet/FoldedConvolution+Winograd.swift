@@ -216,61 +216,40 @@ extension FoldedConvolution {
     }
 
     /// F(4,3) of dilation 1: the output transform and the epilogue in one pass, the four outputs of tile s
-    /// stored together at y[4s…4s+3] (`emit`'s operations in its order, lane by lane), eight tiles at a time.
+    /// stored together at y[4s…4s+3] (`emit`'s operations in its order, lane by lane).
     @inline(__always)
     private static func emitTiles4(
         _ m0: UnsafePointer<Float>, plane: Int, count: Int, to y: UnsafeMutablePointer<Float>, bias: Float,
         lower: Float, residual: UnsafePointer<Float>?, accumulate: Bool
     ) {
-        let source = UnsafeRawPointer(m0)
-        let step = plane &* MemoryLayout<Float>.stride
-        let target = UnsafeMutableRawPointer(y)
-        let size = MemoryLayout<Float>.stride
-        /// The epilogue on the outputs `value` of y[4s…]; `V` holds whole tiles.
-        @inline(__always) func store<V: SIMD>(_ value: V, tile s: Int) where V.Scalar == Float {
-            let offset = 4 &* s &* size
-            let floor = V(repeating: lower)
-            let result: V
-            if let residual {
-                let x = UnsafeRawPointer(residual).loadUnaligned(fromByteOffset: offset, as: V.self)
-                result = pointwiseMax((value + bias) + x, floor)
-            } else if accumulate {
-                let previous = target.loadUnaligned(fromByteOffset: offset, as: V.self)
-                result = pointwiseMax((previous + value) + bias, floor)
-            } else {
-                result = pointwiseMax(value + bias, floor)
-            }
-            target.storeBytes(of: result, toByteOffset: offset, as: V.self)
-        }
-        var s = 0
-        while s + 8 <= count {
-            let offset = s &* size
-            let a0 = source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-            let a1 = source.loadUnaligned(fromByteOffset: offset &+ step, as: SIMD8<Float>.self)
-            let a2 = source.loadUnaligned(fromByteOffset: offset &+ 2 &* step, as: SIMD8<Float>.self)
-            let a3 = source.loadUnaligned(fromByteOffset: offset &+ 3 &* step, as: SIMD8<Float>.self)
-            let a4 = source.loadUnaligned(fromByteOffset: offset &+ 4 &* step, as: SIMD8<Float>.self)
-            let a5 = source.loadUnaligned(fromByteOffset: offset &+ 5 &* step, as: SIMD8<Float>.self)
-            let (a, b) = (a1 + a2, a1 - a2)
-            let (c, e) = (a3 + a4, a3 - a4)
-            let (y0, y1, y2, y3) = (a0 + a + c, b + 2 * e, a + 4 * c, b + 8 * e + a5)
-            var tiles = SIMD32<Float>()
-            for i in 0..<8 {
-                tiles[4 &* i] = y0[i]
-                tiles[4 &* i &+ 1] = y1[i]
-                tiles[4 &* i &+ 2] = y2[i]
-                tiles[4 &* i &+ 3] = y3[i]
-            }
-            store(tiles, tile: s)
-            s += 8
-        }
         let (m1, m2, m3) = (m0 + plane, m0 + 2 * plane, m0 + 3 * plane)
         let (m4, m5) = (m0 + 4 * plane, m0 + 5 * plane)
-        while s < count {
+        let floor = SIMD4<Float>(repeating: lower)
+        let target = UnsafeMutableRawPointer(y)
+        @inline(__always) func outputs(_ s: Int) -> SIMD4<Float> {
             let (a, b) = (m1[s] + m2[s], m1[s] - m2[s])
             let (c, e) = (m3[s] + m4[s], m3[s] - m4[s])
-            store(SIMD4(m0[s] + a + c, b + 2 * e, a + 4 * c, b + 8 * e + m5[s]), tile: s)
-            s += 1
+            return SIMD4(m0[s] + a + c, b + 2 * e, a + 4 * c, b + 8 * e + m5[s])
+        }
+        let offset = MemoryLayout<SIMD4<Float>>.stride
+        if let residual {
+            let source = UnsafeRawPointer(residual)
+            for s in 0..<count {
+                let x = source.loadUnaligned(fromByteOffset: s &* offset, as: SIMD4<Float>.self)
+                let value = pointwiseMax((outputs(s) + bias) + x, floor)
+                target.storeBytes(of: value, toByteOffset: s &* offset, as: SIMD4<Float>.self)
+            }
+        } else if accumulate {
+            for s in 0..<count {
+                let previous = target.loadUnaligned(fromByteOffset: s &* offset, as: SIMD4<Float>.self)
+                let value = pointwiseMax((previous + outputs(s)) + bias, floor)
+                target.storeBytes(of: value, toByteOffset: s &* offset, as: SIMD4<Float>.self)
+            }
+        } else {
+            for s in 0..<count {
+                let value = pointwiseMax(outputs(s) + bias, floor)
+                target.storeBytes(of: value, toByteOffset: s &* offset, as: SIMD4<Float>.self)
+            }
         }
     }
 
@@ -282,83 +261,29 @@ extension FoldedConvolution {
     ) {
         let first = tiles.lowerBound
         var interior = tiles
-        @inline(__always) func write<V: SIMD>(
-            _ d0: V, _ d1: V, _ d2: V, _ d3: V, _ d4: V, _ d5: V, column c: Int
-        ) where V.Scalar == Float {
-            let (p, q) = (d4 - 4 * d2, d3 - 4 * d1)
-            let (r, w) = (d4 - d2, 2 * (d3 - d1))
-            let target = UnsafeMutableRawPointer(v + c)
-            let step = stride &* MemoryLayout<Float>.stride
-            target.storeBytes(of: (4 * d0 - 5 * d2) + d4, as: V.self)
-            target.storeBytes(of: p + q, toByteOffset: step, as: V.self)
-            target.storeBytes(of: p - q, toByteOffset: 2 &* step, as: V.self)
-            target.storeBytes(of: r + w, toByteOffset: 3 &* step, as: V.self)
-            target.storeBytes(of: r - w, toByteOffset: 4 &* step, as: V.self)
-            target.storeBytes(of: (4 * d1 - 5 * d3) + d5, toByteOffset: 5 &* step, as: V.self)
-        }
-        @inline(__always) func writeOne(
-            _ d0: Float, _ d1: Float, _ d2: Float, _ d3: Float, _ d4: Float, _ d5: Float, column c: Int
-        ) {
-            let (p, q) = (d4 - 4 * d2, d3 - 4 * d1)
-            let (r, w) = (d4 - d2, 2 * (d3 - d1))
-            v[c] = (4 * d0 - 5 * d2) + d4
-            v[stride &+ c] = p + q
-            v[2 &* stride &+ c] = p - q
-            v[3 &* stride &+ c] = r + w
-            v[4 &* stride &+ c] = r - w
-            v[5 &* stride &+ c] = (4 * d1 - 5 * d3) + d5
-        }
         if d == 1 {
-            // Interior tiles (all six inputs inside the row) branch-free, eight at a time while their
-            // 36 inputs x[4s − 4 ..< 4s + 36] are inside, the two ends apart. d_k of tiles s…s+7 is
-            // x[4s + k − 1 + 4i], i < 8: every fourth value of a 32-value load (evenHalf/oddHalf).
+            // Interior tiles (all six inputs inside the row) in a branch-free loop, the two ends apart.
             let lower = max(first, 1)
-            let upper = max(lower, min(tiles.upperBound, length / 4 - 1))
-            interior = lower..<upper
-            let raw = UnsafeRawPointer(x)
-            let size = MemoryLayout<Float>.stride
-            var s = lower
-            while s + 8 <= upper {
-                let before = raw.loadUnaligned(fromByteOffset: (4 &* s &- 4) &* size, as: SIMD32<Float>.self)
-                let here = raw.loadUnaligned(fromByteOffset: 4 &* s &* size, as: SIMD32<Float>.self)
-                let after = raw.loadUnaligned(fromByteOffset: (4 &* s &+ 4) &* size, as: SIMD32<Float>.self)
-                let (even, odd) = (here.evenHalf, here.oddHalf)
-                write(
-                    before.oddHalf.oddHalf, even.evenHalf, odd.evenHalf, even.oddHalf, odd.oddHalf,
-                    after.evenHalf.evenHalf, column: s &- first)
-                s += 8
-            }
-            while s < upper {
-                let xs = x + 4 &* s
-                let d = (xs[-1], xs[0], xs[1], xs[2], xs[3], xs[4])
-                writeOne(
-                    d.0, d.1, d.2, d.3, d.4, d.5, column: s &- first)
-                s += 1
+            interior = lower..<max(lower, min(tiles.upperBound, length / 4 - 1))
+            let xs = x + 4 * interior.lowerBound
+            let c = interior.lowerBound - first
+            let (v0, v1, v2) = (v + c, v + stride + c, v + 2 * stride + c)
+            let (v3, v4, v5) = (v + 3 * stride + c, v + 4 * stride + c, v + 5 * stride + c)
+            for j in 0..<interior.count {
+                let base = 4 &* j
+                let (d0, d1, d2) = (xs[base &- 1], xs[base], xs[base &+ 1])
+                let (d3, d4, d5) = (xs[base &+ 2], xs[base &+ 3], xs[base &+ 4])
+                let (p, q) = (d4 - 4 * d2, d3 - 4 * d1)
+                let (r, w) = (d4 - d2, 2 * (d3 - d1))
+                v0[j] = (4 * d0 - 5 * d2) + d4
+                v1[j] = p + q
+                v2[j] = p - q
+                v3[j] = r + w
+                v4[j] = r - w
+                v5[j] = (4 * d1 - 5 * d3) + d5
             }
         } else {
-            // Tiles b·d … b·d + d − 1 read x[t + j + (k − 1)·d], j < d, with t = 4d·b: contiguous in j.
-            // Blocks whose inputs are all inside run as such, the others tile by tile.
             interior = first..<first
-            var s = first
-            var start = first
-            var ranOne = false
-            while s < tiles.upperBound {
-                let block = s / d
-                let end = min(tiles.upperBound, (block + 1) * d)
-                let t = 4 * d * block + s % d
-                if t >= d && t + (end - s - 1) + 4 * d < length {
-                    if !ranOne { (start, ranOne) = (s, true) }
-                    let xs = x + t
-                    for j in 0..<(end - s) {
-                        let k = xs + j
-                        writeOne(
-                            k[-d], k[0], k[d], k[2 * d], k[3 * d],
-                            k[4 * d], column: s - first + j)
-                    }
-                    interior = start..<end
-                }
-                s = end
-            }
         }
         func edge(_ s: Int) {
             let t = s % d + 4 * d * (s / d)
