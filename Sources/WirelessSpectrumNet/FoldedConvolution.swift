@@ -27,9 +27,12 @@ struct FoldedConvolution: Sendable {
     /// (Y_r, Y_i) per channel (it mixes Re and Im, so it cannot fold into the complex weights); b' as above.
     let gauss: GaussForm?
 
-    /// The Winograd F(2,3) form of a 3-tap convolution of stride 1 (`FoldedConvolution+Winograd`), when
-    /// chosen: four GEMMs of K = planes·C_in over L/2 columns on transformed weights and inputs.
+    /// The Winograd form of a 3-tap convolution of stride 1 (`FoldedConvolution+Winograd`), when chosen:
+    /// F(4,3), six GEMMs of K = planes·C_in over L/4 columns, or F(2,3), four over L/2, on transformed
+    /// weights and inputs.
     let winograd: WinogradForm?
+    /// The F(2,3) form beside a preferred F(4,3), for lengths that 4·dilation does not divide.
+    let winogradFallback: WinogradForm?
 
     struct GaussForm: Sendable {
         /// A + B, A and B, `[C_out × C_in·K]` row-major.
@@ -44,11 +47,13 @@ struct FoldedConvolution: Sendable {
 
     /// - Parameters:
     ///   - gaussMultiplication: use the three-multiplication form (complex layers only).
-    ///   - winograd: use the Winograd F(2,3) form where it applies (3 taps, stride 1, padding = dilation);
+    ///   - winograd: use a Winograd form where it applies (3 taps, stride 1, padding = dilation);
     ///     it takes precedence over the Gauss form on those layers.
+    ///   - winogradOutputs: outputs per Winograd tile, 4 (F(4,3), with F(2,3) for lengths it does not
+    ///     divide) or 2 (F(2,3) only).
     init(
         _ convolution: ComplexConv1D<Float>, norm: ComplexBatchNorm<Float>?, gaussMultiplication: Bool = false,
-        winograd: Bool = false
+        winograd: Bool = false, winogradOutputs: Int = 4
     ) {
         self.convolution = convolution
         let shape = convolution.gemmShape(batch: 1, length: 1)
@@ -80,7 +85,11 @@ struct FoldedConvolution: Sendable {
         }
         self.weight = weight
         self.bias = bias
-        self.winograd = winograd ? Self.winogradForm(weight: weight, convolution: convolution) : nil
+        self.winograd =
+            winograd ? Self.winogradForm(weight: weight, convolution: convolution, outputs: winogradOutputs) : nil
+        self.winogradFallback =
+            winograd && winogradOutputs == 4
+            ? Self.winogradForm(weight: weight, convolution: convolution, outputs: 2) : nil
         if gaussMultiplication && planes == 2 && self.winograd == nil {
             let w = convolution.gaussWeights()
             gauss = GaussForm(
@@ -113,9 +122,9 @@ struct FoldedConvolution: Sendable {
     ) {
         let shape = convolution.gemmShape(batch: batch, length: length)
         precondition(shape.outLength >= 1, "input too short for the kernel")
-        if let winograd, usesWinograd(length: length) {
+        if let form = winogradForm(length: length) {
             applyWinograd(
-                winograd, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate,
+                form, rows, batch: batch, length: length, columns: columns, into: output, accumulate: accumulate,
                 epilogue: epilogue)
             return
         }

@@ -37,9 +37,13 @@ public struct InferencePlan: Sendable {
         let conv2: FoldedConvolution
         let shortcut: FoldedConvolution?
 
-        init(_ block: ResidualBlock<Float>, gauss: Bool, winograd: Bool) {
-            conv1 = FoldedConvolution(block.conv1, norm: block.norm1, gaussMultiplication: gauss, winograd: winograd)
-            conv2 = FoldedConvolution(block.conv2, norm: block.norm2, gaussMultiplication: gauss, winograd: winograd)
+        init(_ block: ResidualBlock<Float>, gauss: Bool, winograd: Bool, winogradOutputs: Int) {
+            conv1 = FoldedConvolution(
+                block.conv1, norm: block.norm1, gaussMultiplication: gauss, winograd: winograd,
+                winogradOutputs: winogradOutputs)
+            conv2 = FoldedConvolution(
+                block.conv2, norm: block.norm2, gaussMultiplication: gauss, winograd: winograd,
+                winogradOutputs: winogradOutputs)
             shortcut = block.shortcutConv.map { FoldedConvolution($0, norm: block.shortcutNorm) }
         }
     }
@@ -57,22 +61,33 @@ public struct InferencePlan: Sendable {
     ///   - examplesPerTask: windows per parallel task (≥ 1).
     ///   - gaussMultiplication: run the complex 3- and 7-tap convolutions in the Gauss three-multiplication
     ///     form (25 % fewer multiply-adds, the batch norm applied after the products instead of folded).
-    ///   - winograd: run the 3-tap stride-1 convolutions of the residual blocks in the Winograd F(2,3) form
-    ///     (`FoldedConvolution+Winograd`: a third fewer multiply-adds on those layers; default). It takes
-    ///     precedence over the Gauss form on those layers; the logits then differ from the direct form by
-    ///     rounding only (`InferencePlanTests.winogradTolerance`).
+    ///   - winograd: run the 3-tap stride-1 convolutions of the residual blocks in a Winograd form
+    ///     (`FoldedConvolution+Winograd`; default). It takes precedence over the Gauss form on those layers;
+    ///     the logits then differ from the direct form by rounding only (`InferencePlanTests.winogradTolerance`).
+    ///   - winogradOutputs: outputs per Winograd tile: 4, F(4,3) (half the multiply-adds of those layers;
+    ///     default, with F(2,3) on a layer whose length 4·dilation does not divide), or 2, F(2,3) (two thirds).
     public init?(
         network: SegmentationNetwork<Float>, examplesPerTask: Int = 4, gaussMultiplication: Bool = false,
-        winograd: Bool = true
+        winograd: Bool = true, winogradOutputs: Int = 4
     ) {
         guard Self.supports(network.configuration) else { return nil }
         precondition(examplesPerTask >= 1, "examplesPerTask must be ≥ 1")
+        precondition(winogradOutputs == 2 || winogradOutputs == 4, "winogradOutputs must be 2 or 4")
         configuration = network.configuration
         self.examplesPerTask = examplesPerTask
         stem = FoldedConvolution(network.stem, norm: network.stemNorm, gaussMultiplication: gaussMultiplication)
-        encoder = network.encoder.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
-        context = network.context.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
-        decoder = network.decoder.map { FoldedBlock($0, gauss: gaussMultiplication, winograd: winograd) }
+        encoder = network.encoder.map {
+            FoldedBlock(
+                $0, gauss: gaussMultiplication, winograd: winograd, winogradOutputs: winogradOutputs)
+        }
+        context = network.context.map {
+            FoldedBlock(
+                $0, gauss: gaussMultiplication, winograd: winograd, winogradOutputs: winogradOutputs)
+        }
+        decoder = network.decoder.map {
+            FoldedBlock(
+                $0, gauss: gaussMultiplication, winograd: winograd, winogradOutputs: winogradOutputs)
+        }
         head = FoldedConvolution(network.head, norm: nil)
     }
 

@@ -157,12 +157,13 @@ import WirelessCore
         #expect(worst <= 1e-5, "largest difference \(worst)")
     }
 
-    /// The Winograd plan (default) against the direct im2col plan: logits through ≈ 25 layers, 14 of them
-    /// (the 3-tap stride-1 convolutions) in the F(2,3) form. Per layer the form adds a few ulps of the
-    /// layer's magnitude (`winogradLayerMatchesTheDirectConvolution` bounds it), and the batch-normed layers
-    /// keep the magnitudes of order 1, so the logits agree to ≈ 25 · 1e-6 relative (measured: 3e-7 to 1.3e-6
-    /// here and on the shipped model); 1e-4 leaves room while a wrong transform (a sign, a tap, a tile) moves
-    /// logits by ≥ 1e-2.
+    /// The Winograd plans (F(4,3), the default, and F(2,3)) against the direct im2col plan: logits through
+    /// ≈ 25 layers, 14 of them (the 3-tap stride-1 convolutions) in a Winograd form. Per layer the form adds
+    /// a few ulps of the layer's magnitude times its transforms' growth (6 for F(2,3), 30 for F(4,3):
+    /// `winogradLayerMatchesTheDirectConvolution` bounds both), and the batch-normed layers keep the
+    /// magnitudes of order 1, so the logits agree to ≈ 25 · 30 · 1e-7 relative at worst (measured: ≤ 1.3e-6
+    /// for F(2,3), ≤ 2.0e-6 for F(4,3), here and on the shipped model); 1e-4 leaves room while a wrong transform
+    /// (a sign, a tap, a tile) moves logits by ≥ 1e-2.
     static let winogradTolerance: Float = 1e-4
 
     @Test(arguments: [
@@ -174,42 +175,60 @@ import WirelessCore
         let network = try Self.network(configuration, seed: 71)
         let x = Self.input(configuration, batch: 3, seed: 72)
         let direct = try #require(InferencePlan(network: network, examplesPerTask: 2, winograd: false)).logits(x)
-        let plan = try #require(InferencePlan(network: network, examplesPerTask: 2))
-        #expect(plan.decoder.allSatisfy { $0.conv1.winograd != nil && $0.conv2.winograd != nil })
-        let difference = Self.relativeDifference(plan.logits(x), direct)
-        #expect(difference <= Self.winogradTolerance, "relative difference \(difference)")
-        #expect(difference > 0, "the Winograd form did not run")
+        var results: [ComplexTensor<Float>] = []
+        for outputs in [4, 2] {
+            let plan = try #require(InferencePlan(network: network, examplesPerTask: 2, winogradOutputs: outputs))
+            #expect(plan.decoder.allSatisfy { $0.conv1.winograd?.outputs == outputs && $0.conv2.winograd != nil })
+            let logits = plan.logits(x)
+            let difference = Self.relativeDifference(logits, direct)
+            #expect(difference <= Self.winogradTolerance, "F(\(outputs),3): relative difference \(difference)")
+            #expect(difference > 0, "the Winograd form did not run")
+            results.append(logits)
+        }
+        #expect(Self.relativeDifference(results[0], results[1]) > 0, "F(4,3) did not run")
     }
 
     /// The shipped model (`cmusenet-default.cmsn`, N = 1024, widths 16/32/64/64, context dilations 2, 4, 8)
-    /// through the Winograd and the direct plan on a window of inputs of the peak-normalised scale:
-    /// the same `winogradTolerance`, relative to the largest logit.
-    @Test func winogradPlanMatchesTheDirectPlanOnTheShippedModel() throws {
+    /// through the Winograd plans (F(4,3) and F(2,3)) and the direct plan on a window of inputs of the
+    /// peak-normalised scale: the same `winogradTolerance`, relative to the largest logit.
+    @Test(arguments: [4, 2]) func winogradPlanMatchesTheDirectPlanOnTheShippedModel(outputs: Int) throws {
         let url = try #require(SpectrumSegmenter.defaultModelURL)
         let network = try Checkpoint.read(from: url).makeNetwork()
         let x = Self.input(network.configuration, batch: 1, seed: 91)
         let direct = try #require(InferencePlan(network: network, winograd: false)).logits(x)
-        let difference = Self.relativeDifference(try #require(InferencePlan(network: network)).logits(x), direct)
+        let plan = try #require(InferencePlan(network: network, winogradOutputs: outputs))
+        let difference = Self.relativeDifference(plan.logits(x), direct)
         #expect(difference <= Self.winogradTolerance, "relative difference \(difference)")
     }
 
-    /// One 3-tap layer (dilations 1, 2, 4; summed into a map or not; a length the tiles do not divide,
-    /// which falls back to im2col) in the F(2,3) form against the direct im2col GEMM. Bound per output:
-    /// V has one rounding, U at most three (|U_1|, |U_2| ≤ (|g_0|+|g_1|+|g_2|)/2), each product sums
-    /// K = planes·C_in terms and the output transform adds three, so |error| ≤ (K + 6)·ε·Σ_k |U_k|·|V_k|
-    /// ≤ (K + 6)·ε·6·S with S = max|x|·Σ_{i,j}|g_ij| the row's bound on |y|, and the direct product is within
-    /// 3K·ε·S: the sum, (4K + 36)·ε·S, is the test's bound (plus ε·(0.5 + S) for the sum into a map of
-    /// values ≤ 0.5).
-    @Test(arguments: [(1, 16, true), (2, 16, false), (4, 24, true), (1, 15, true)])
-    func winogradLayerMatchesTheDirectConvolution(dilation: Int, length: Int, isComplex: Bool) {
+    /// One 3-tap layer (dilations 1, 2, 4; summed into a map or not; lengths long enough for the eight-tile
+    /// SIMD blocks (d = 1) and the contiguous runs (d > 1); lengths the F(4,3) tiles do not divide,
+    /// which fall back to F(2,3), or that neither divides, which fall back to im2col) in the Winograd form
+    /// against the direct im2col GEMM. Bound per output of F(2,3): V has one rounding, U at most three
+    /// (|U_1|, |U_2| ≤ (|g_0|+|g_1|+|g_2|)/2), each product sums K = planes·C_in terms and the output
+    /// transform adds three, so |error| ≤ (K + 6)·ε·Σ_k |U_k|·|V_k| ≤ (K + 6)·ε·6·S with S = max|x|·Σ_{i,j}|g_ij|
+    /// the row's bound on |y|, and the direct product is within 3K·ε·S: the sum, (4K + 36)·ε·S, is the bound.
+    /// F(4,3): |V_k| ≤ (10, 10, 10, 6, 6, 10)·max|x| with up to three roundings, |U_k| ≤ (1/4, 1/6, 1/6, 1/6,
+    /// 1/6, 1)·Σ_j|g_j| with one (formed in Double), the output transform adds up to four terms with
+    /// coefficients up to 8, so Σ_k |A_jk|·|U_k|·|V_k| ≤ 29.3·S for the worst output (y_{t+3d}) and
+    /// |error| ≤ (K + 10)·ε·30·S; with the direct product's 3K·ε·S the bound is (33K + 300)·ε·S
+    /// (plus ε·(0.5 + S) for the sum into a map of values ≤ 0.5).
+    @Test(arguments: [
+        (1, 16, true, 4, 4), (1, 72, false, 4, 4), (2, 16, false, 4, 4), (2, 48, true, 4, 4), (4, 32, true, 4, 4),
+        (4, 24, true, 4, 2), (1, 18, false, 4, 2),
+        (1, 16, true, 2, 2), (2, 16, false, 2, 2), (4, 24, true, 2, 2), (1, 15, true, 4, 0),
+    ])
+    func winogradLayerMatchesTheDirectConvolution(
+        dilation: Int, length: Int, isComplex: Bool, preferred: Int, expected: Int
+    ) {
         var generator = Xoshiro256StarStar(seed: 81 + UInt64(dilation))
         var conv = ComplexConv1D<Float>(
             name: "c", inChannels: 5, outChannels: 4, kernelSize: 3, padding: dilation, dilation: dilation,
             isComplex: isComplex)
         ComplexWeightInitializer.initialize(&conv, scheme: .he, using: &generator)
-        let fast = FoldedConvolution(conv, norm: nil, winograd: true)
+        let fast = FoldedConvolution(conv, norm: nil, winograd: true, winogradOutputs: preferred)
         let slow = FoldedConvolution(conv, norm: nil)
-        #expect(fast.winograd != nil && fast.usesWinograd(length: length) == (length % (2 * dilation) == 0))
+        #expect(fast.winograd != nil && (fast.winogradForm(length: length)?.outputs ?? 0) == expected)
         let planes = isComplex ? 2 : 1
         let batch = 2
         let inputs = (0..<(planes * 5 * batch * length)).map { _ in generator.nextUnitFloat() - 0.5 }
@@ -233,11 +252,12 @@ import WirelessCore
             return output
         }
         let k = planes * 5
+        let growth = expected == 4 ? Float(33 * k + 300) : Float(4 * k + 36)
         for accumulate in [false, true] {
             let (a, b) = (run(fast, accumulate: accumulate), run(slow, accumulate: accumulate))
             for r in 0..<(planes * 4) {
                 let s = 0.5 * (0..<(3 * k)).map { abs(slow.weight[r * 3 * k + $0]) }.reduce(0, +)
-                let bound = Float(4 * k + 36) * Float.ulpOfOne * s + (accumulate ? Float.ulpOfOne * (0.5 + s) : 0)
+                let bound = growth * Float.ulpOfOne * s + (accumulate ? Float.ulpOfOne * (0.5 + s) : 0)
                 for t in 0..<(batch * length) {
                     let index = r * batch * length + t
                     #expect(abs(a[index] - b[index]) <= bound, "row \(r) column \(t), accumulate \(accumulate)")

@@ -38,14 +38,15 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
     /// or the folded `InferencePlan` (both cores, groups of `examplesPerTask` windows).
     func batchInference(
         _ config: NetworkConfiguration, size: Int, plan: Bool, examplesPerTask: Int = 4, gauss: Bool = false,
-        winograd: Bool = true
+        winograd: Bool = true, winogradOutputs: Int = 4
     ) throws -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 3)
         let network = try SegmentationNetwork<Float>(configuration: config, using: &generator)
         let (x, _) = batch(config, size: size)
         guard plan else { return { _ = network.inference(x) } }
         let folded = InferencePlan(
-            network: network, examplesPerTask: examplesPerTask, gaussMultiplication: gauss, winograd: winograd)!
+            network: network, examplesPerTask: examplesPerTask, gaussMultiplication: gauss, winograd: winograd,
+            winogradOutputs: winogradOutputs)!
         return { _ = folded.logits(x) }
     }
     func inference(_ config: NetworkConfiguration, throughGenericAPI: Bool = false) throws -> () -> Void {
@@ -109,6 +110,12 @@ let spectrumNetBenchmarks = BenchmarkGroup(name: "spectrumnet") {
             work: (32, "windows"), baseline: "compact complex inference, batch 32, layer by layer", samples: 5
         ) {
             try batchInference(.compact(), size: 32, plan: true, winograd: false)
+        },
+        Benchmark(
+            name: "compact complex inference, batch 32, InferencePlan, Winograd F(2,3)", work: (32, "windows"),
+            baseline: "compact complex inference, batch 32, layer by layer", samples: 5
+        ) {
+            try batchInference(.compact(), size: 32, plan: true, winogradOutputs: 2)
         },
         Benchmark(
             name: "compact complex inference, batch 32, InferencePlan, 1 window per task", work: (32, "windows"),
