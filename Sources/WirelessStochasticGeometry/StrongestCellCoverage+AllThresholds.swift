@@ -334,26 +334,46 @@ struct StrongestPowerProcess {
         }
     }
 
-    /// E(σ_j; y) for real σ_j > 0 on one x-grid extended by `extraRange` in ln x (see `conditionalRate`).
+    /// E(σ_j; y) for real σ_j > 0 (ascending) on one x-grid extended by `extraRange` in ln x (see
+    /// `conditionalRate`), each σ_j summed only up to its own range ln x ≤ x_top + 8 + max(0, ln σ_j)/α_last,
+    /// x_top the end of the unextended grid: the extension `conditionalRate` gives its largest σ, applied per σ
+    /// (beyond it σ_j·S·g/y < e^{−8α_last} of its value at σ = 1 and ln x = x_top; the far-field share of E
+    /// relative to E itself does not depend on σ for σ ≤ 1).
     func realExponents(_ sigmas: [Double], servingPower y: Double, extraRange: Double) -> [Double] {
         let (xs, ws) = grid(servingPower: y, extraRange: extraRange)
+        let top = log(grid(servingPower: y).x.last ?? 1) + 8
+        let alpha = pathGain.farFieldExponent
+        // The first σ index whose range reaches ln x: ln σ_j ≥ α_last (ln x − top).
+        let logSigmas = sigmas.map { log($0) }
         let es = sigmas.map { exp(-$0) }
         var exponent = [Double](repeating: 0, count: sigmas.count)
+        let q = quadrature
+        var first = 0
         sigmas.withUnsafeBufferPointer { sigmas in
             es.withUnsafeBufferPointer { es in
                 exponent.withUnsafeMutableBufferPointer { exponent in
-                    forEachPowerNode(xs: xs, ws: ws, servingPower: y) { r, ec, weight in
-                        // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y.
-                        if ec > 0 {
-                            for j in 0..<sigmas.count {
-                                let b = sigmas[j] * r
-                                let inv = 1 / (1 + b)
-                                exponent[j] += weight * (-b * inv - ec * (es[j] * inv - 1))
-                            }
-                        } else {
-                            for j in 0..<sigmas.count {
-                                let b = sigmas[j] * r
-                                exponent[j] -= weight * b / (1 + b)
+                    for k in xs.indices {
+                        let g = pathGain.gain(atDistance: xs[k])
+                        guard g.isFinite, g > 0 else { continue }
+                        let needed = alpha * (log(xs[k]) - top)
+                        while needed > 0 && first < sigmas.count && logSigmas[first] < needed { first += 1 }
+                        if first == sigmas.count { break }
+                        for i in q.values.indices {
+                            let r = q.values[i] * g / y
+                            let ec = exp(-1 / r)
+                            let weight = ws[k] * xs[k] * q.weights[i]
+                            // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y, c = y/(S g).
+                            if ec > 0 {
+                                for j in first..<sigmas.count {
+                                    let b = sigmas[j] * r
+                                    let inv = 1 / (1 + b)
+                                    exponent[j] += weight * (-b * inv - ec * (es[j] * inv - 1))
+                                }
+                            } else {
+                                for j in first..<sigmas.count {
+                                    let b = sigmas[j] * r
+                                    exponent[j] -= weight * b / (1 + b)
+                                }
                             }
                         }
                     }

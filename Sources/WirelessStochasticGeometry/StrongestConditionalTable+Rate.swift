@@ -1,7 +1,7 @@
 import Foundation
 import WirelessCore
 
-/// One rate panel (index m, ln Λ̄₁ ∈ [m, m + 1]): its K15 nodes in ln y and, per node, the σ-integrand's parts
+/// One rate panel (index m, ln Λ̄₁ ∈ [2m, 2m + 2]): its K15 nodes in ln y and, per node, the σ-integrand's parts
 /// that do not depend on λ.
 struct RatePanel {
     let lower: Double
@@ -17,19 +17,19 @@ struct RatePanel {
 
 extension StrongestConditionalTable {
     /// The ln σ rule of the rate: composite 10-point Gauss–Legendre on panels of width `sigmaPanelWidth` from
-    /// ln σ = −25 (the integrand is O(σ): the part below adds < e^{−25}) to
-    /// ln σ_max = (ln 50 + 24)/δ_last + 2, the `conditionalRate` limit max(15, ln(50/u)/δ_last + 2) at the
-    /// smallest mass any density's panels reach (u = e^{−24}), so one rule serves every density; the x-grid is
-    /// extended by ln σ_max/α_last + 8 as there.
+    /// ln σ = −20 (the integrand is σ(1 + O(σ)) below: that part is added as e^{−20}) to
+    /// ln σ_max = (ln 50 + 25)/δ_last + 2, the `conditionalRate` limit max(15, ln(50/u)/δ_last + 2) at the
+    /// smallest mass any density's panels reach (u = e^{−25}), so one rule serves every density; the x-grid is
+    /// extended by ln σ_max/α_last + 8 as there (each σ only as far as it needs, `realExponents`).
     static func rateSigmaRule(farFieldExponent: Double) -> (sigmas: [Double], weights: [Double], extraRange: Double) {
-        let top = (log(50.0) - lowerLogMass + 1) * farFieldExponent / 2 + 2
-        let panels = Int(((top + 25) / sigmaPanelWidth).rounded(.up))
-        let width = (top + 25) / Double(panels)
+        let top = (log(50.0) - lowerLogMass + 2) * farFieldExponent / 2 + 2
+        let panels = Int(((top + 20) / sigmaPanelWidth).rounded(.up))
+        let width = (top + 20) / Double(panels)
         let rule = ConditionedLegendre.rule
         var sigmas: [Double] = []
         var weights: [Double] = []
         for p in 0..<panels {
-            let a = -25 + Double(p) * width
+            let a = -20 + Double(p) * width
             for j in rule.nodes.indices {
                 sigmas.append(exp(a + width / 2 * (rule.nodes[j] + 1)))
                 weights.append(width / 2 * rule.weights[j])
@@ -44,7 +44,9 @@ extension StrongestConditionalTable {
     static let sigmaPanelWidth = 2.0
 
     /// Mean rate R(λ) [nats/s/Hz] of strongest-BS association (docs/DENSIFICATION.md#route-h-rates, "one table
-    /// per sweep"): with the panels of `coverage` in ln y (ln u = ln λ + ln Λ̄₁ ∈ [−23, ln 50]),
+    /// per sweep"): on panels of ln Λ̄₁ ∈ [2m, 2m + 2] (edges those of `coverage`; the rate integrand is smooth
+    /// in ln u, a 15-point rule on width 2 is exact to ~1e−15 even where e^{−u} falls fast) covering
+    /// ln u = ln λ + ln Λ̄₁ ∈ [−23, ln 50],
     ///
     ///     R(λ) = ∫ e^{−λΛ̄₁(y)} λS₁(y) ∫_0^∞ (1 − e^{−σ}) e^{−σW/y} exp(λE₁(σ; y)) dσ/σ d ln y
     ///
@@ -53,7 +55,7 @@ extension StrongestConditionalTable {
     /// < e^{−23}·60 ≈ 6e−9; the σ-rule's own error is not estimated).
     /// - Parameter density: λ > 0, finite (validated by the caller).
     func rate(density: Double) -> AnalyticValue {
-        guard let range = Self.panelRange(density: density) else {
+        guard let range = Self.ratePanelRange(density: density) else {
             return AnalyticValue(value: .nan, absError: .infinity, method: .strongestConditional)
         }
         var value = 0.0
@@ -81,12 +83,20 @@ extension StrongestConditionalTable {
         return AnalyticValue(value: value, absError: error, method: .strongestConditional)
     }
 
+    /// The rate panel indices m (ln Λ̄₁ ∈ [2m, 2m + 2]) a density uses (ln Λ̄₁ from −23 − ln λ to ln 50 − ln λ).
+    static func ratePanelRange(density: Double) -> ClosedRange<Int>? {
+        let logDensity = log(density)
+        let first = Int(((lowerLogMass - logDensity) / 2).rounded(.down))
+        let last = Int(((upperLogMass - logDensity) / 2).rounded(.up)) - 1
+        return first <= last ? first...last : nil
+    }
+
     /// Builds the rate panels of `densities` on both cores (one task per panel); values do not change.
     func prepareRate(densities: [Double]) {
-        let ranges = densities.filter { $0 > 0 && $0.isFinite }.compactMap { Self.panelRange(density: $0) }
+        let ranges = densities.filter { $0 > 0 && $0.isFinite }.compactMap { Self.ratePanelRange(density: $0) }
         guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max() else { return }
         let needed = (low...high).filter { m in ranges.contains { $0.contains(m) } }
-        let edgeIndices = Array(low...(high + 1))
+        let edgeIndices = Array((2 * low)...(2 * high + 2))
         _ = ParallelExecution.parallelMap(count: edgeIndices.count) { i in self.edge(edgeIndices[i]) }
         _ = ParallelExecution.parallelMap(count: needed.count) { i in self.ratePanel(index: needed[i]).logY.count }
     }
@@ -105,17 +115,19 @@ extension StrongestConditionalTable {
         return (prefactors, exponents)
     }
 
-    /// E ln(1 + y/(Z_y + W)) at density λ from the parts of `rateNode`: Σ_j prefactor_j·exp(λ·exponent_j).
+    /// E ln(1 + y/(Z_y + W)) at density λ from the parts of `rateNode`: Σ_j prefactor_j·exp(λ·exponent_j) plus
+    /// e^{−20} for σ < e^{−20}, where the integrand is σ(1 + O(σ)) (so the part below the rule adds e^{−20} to
+    /// O(e^{−40})).
     static func conditionalRate(prefactors: [Double], exponents: [Double], density: Double) -> Double {
-        var total = 0.0
+        var total = exp(-20.0)
         for j in prefactors.indices where prefactors[j] > 0 { total += prefactors[j] * exp(density * exponents[j]) }
         return total
     }
 
     private func ratePanel(index m: Int) -> RatePanel {
         if let p = lock.withLock({ ratePanels[m] }) { return p }
-        let lower = edge(m + 1)
-        let upper = edge(m)
+        let lower = edge(2 * m + 2)
+        let upper = edge(2 * m)
         var logY: [Double] = []
         if upper > lower {
             let rule = GaussKronrodQuadrature(

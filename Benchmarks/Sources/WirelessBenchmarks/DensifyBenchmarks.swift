@@ -81,5 +81,34 @@ let densifyBenchmarks = BenchmarkGroup(name: "densify") {
             sweep.curvePointsPerDecade = 0
             return { _ = try! DensifySweepStudy(sweep).run(seed: 1) }
         },
+        // Issue 13: the default metric, mean rate, on the default model at the 21 densities. Before: the adaptive
+        // conditional route (`StrongestCellRate.conditional`, ~0.5 s per density), densities on both cores as the
+        // study ran them; after: the study, whose plan shares threshold-free ln-y panels across densities.
+        Benchmark(
+            name: "analytic 21 λ rate strongest dual slope α0=1.5, adaptive per density (before)",
+            work: (21, "densities"), samples: 1
+        ) {
+            let g = try! MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
+            return {
+                DispatchQueue.concurrentPerform(iterations: densities.count) { i in
+                    _ = try! StrongestCellRate.conditional(
+                        density: densities[i], pathGain: g, fading: .rayleigh, noise: 0)
+                }
+            }
+        },
+        Benchmark(
+            name: "analytic 21 λ rate strongest dual slope α0=1.5 (default model, study)", work: (21, "densities"),
+            baseline: "analytic 21 λ rate strongest dual slope α0=1.5, adaptive per density (before)", samples: 3
+        ) {
+            var sweep = DensifySweepStudy.Configuration(
+                scenario: try! DensificationScenario(
+                    pathGain: try! .dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1),
+                    fading: .rayleigh, association: .strongestInstantaneous),
+                densities: densities)
+            sweep.metrics = [.rate]
+            sweep.monteCarlo = .off
+            sweep.curvePointsPerDecade = 0
+            return { _ = try! DensifySweepStudy(sweep).run(seed: 1) }
+        },
     ]
 }
