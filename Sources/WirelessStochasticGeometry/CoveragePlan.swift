@@ -101,6 +101,13 @@ public struct CoveragePlan: Sendable {
         strongestConditionalTable?.prepare(densities: densities, thresholds: thresholds)
     }
 
+    /// Builds, on both cores, the route-(i) rate panels (multi-slope strongest BS) the mean rate at `densities`
+    /// uses, which are otherwise built on first use. Values do not change.
+    /// - Parameter densities: λ [per unit area]; invalid values are skipped.
+    public func prepareRate(densities: [Double]) {
+        strongestConditionalTable?.prepareRate(densities: densities)
+    }
+
     /// The plan's route-(i) table when it is the table of (g, H, W).
     func strongestConditional(pathGain: MultiSlopePathGain, fading: FadingModel, noise: Double)
         -> StrongestConditionalTable?

@@ -147,6 +147,16 @@ extension DensificationScenario {
         if association == .strongestInstantaneous && pathGain.isSingleSlope && noise == 0 {
             return try StrongestCellRate.interferenceLimited(exponent: pathGain.farFieldExponent)
         }
+        if association == .strongestInstantaneous,
+            let table = plan.strongestConditional(pathGain: pathGain, fading: fading, noise: noise)
+        {
+            // Multi-slope, Rayleigh h: the same, from the plan's panels shared across densities.
+            let v = table.rate(density: density)
+            guard v.value.isFinite, v.absError.isFinite else {
+                throw .numericalFailure(reason: "strongest-BS rate at λ = \(density) is not finite")
+            }
+            return v
+        }
         if association == .strongestInstantaneous {
             // Conditional on the strongest power: real Laplace transforms, no coverage nodes (route i).
             return try StrongestCellRate.conditional(density: density, pathGain: pathGain, fading: fading, noise: noise)

@@ -153,21 +153,25 @@ struct StrongestPowerProcess {
     let fading: FadingModel
     let density: Double
     let quadrature: (values: [Double], weights: [Double])
+    /// Width of the Gauss–Legendre panels of `grid` in ln x (¼ for the adaptive routes; the shared tables use ½).
+    let panelWidth: Double
 
-    init(pathGain: MultiSlopePathGain, fading: FadingModel, density: Double) {
+    init(pathGain: MultiSlopePathGain, fading: FadingModel, density: Double, panelWidth: Double = 0.25) {
         self.pathGain = pathGain
         self.fading = fading
         self.density = density
         self.quadrature = fading.shadowingQuadrature
+        self.panelWidth = panelWidth
     }
 
     var scale: Double { 2 * Double.pi * density }
 
     /// Nodes x_k and weights (Jacobian x included) of a composite 10-point Gauss–Legendre rule in t = ln x:
-    /// panels of width ¼ between ln(min cut) − 14 and ln(max cut) + 32/(α_last − 2) + 2, edges at the breakpoints
+    /// panels of width `panelWidth` (¼ by default) between ln(min cut) − 14 and ln(max cut) + 32/(α_last − 2) + 2, edges at the breakpoints
     /// and at g⁻¹(y). The integrands are x²·(bounded) below and decay like x^{2−α_last} above, so the ends cost
     /// < e^{−28} relative; in t they are analytic in a strip of half-width ≳ π/(2α) around the real line,
-    /// which a ¼-wide 10-point panel resolves to ~1e−11 for α ≤ 8 (checked against the adaptive routes).
+    /// which a ¼-wide 10-point panel resolves to ~1e−11 for α ≤ 8 (checked against the adaptive routes); a ½-wide
+    /// panel has ρ ≈ 1.6 + √(1 + 1.6²) ≈ 3.4 at α = 4, an error ~ρ^{−20} ≈ 2e−11 of the panel's share.
     func grid(servingPower y: Double, extraRange: Double = 0) -> (x: [Double], w: [Double]) {
         var cuts = pathGain.breakpoints.map { log($0) }
         let inverse = pathGain.inverse(y)
@@ -181,7 +185,7 @@ struct StrongestPowerProcess {
         var xs: [Double] = []
         var ws: [Double] = []
         for i in 0..<(edges.count - 1) where edges[i + 1] > edges[i] {
-            let panels = max(1, Int(((edges[i + 1] - edges[i]) / 0.25).rounded(.up)))
+            let panels = max(1, Int(((edges[i + 1] - edges[i]) / panelWidth).rounded(.up)))
             let width = (edges[i + 1] - edges[i]) / Double(panels)
             for p in 0..<panels {
                 let a = edges[i] + Double(p) * width
@@ -264,36 +268,119 @@ struct StrongestPowerProcess {
     /// E(s; y) for the Euler nodes s_k (Re s > 0), all on one grid in ln x.
     func exponents(_ s: [Complex<Double>], servingPower y: Double) -> [Complex<Double>] {
         let (xs, ws) = grid(servingPower: y)
+        let n = s.count
         let es = s.map { Complex.expOf(Complex(-$0.real, -$0.imaginary)) }
-        // Plain Double arithmetic in the hot loop (the generic Complex operators are slow in debug builds).
+        // Plain Double arithmetic on unchecked buffers in the hot loop over the nodes s_j (no dependence between
+        // j's, so the compiler vectorises it; the generic Complex operators are slow in debug builds).
         let sr = s.map(\.real)
         let si = s.map(\.imaginary)
         let er = es.map(\.real)
         let ei = es.map(\.imaginary)
-        var re = [Double](repeating: 0, count: s.count)
-        var im = [Double](repeating: 0, count: s.count)
-        forEachPowerNode(xs: xs, ws: ws, servingPower: y) { r, ec, weight in
-            for j in 0..<sr.count {
-                // −σ/(1+σ) − e^{−c}(e^{−s}/(1+σ) − 1), σ = s·r; 1/(1+σ) = (a − ib)/(a² + b²).
+        var re = [Double](repeating: 0, count: n)
+        var im = [Double](repeating: 0, count: n)
+        sr.withUnsafeBufferPointer { sr in
+            si.withUnsafeBufferPointer { si in
+                er.withUnsafeBufferPointer { er in
+                    ei.withUnsafeBufferPointer { ei in
+                        re.withUnsafeMutableBufferPointer { re in
+                            im.withUnsafeMutableBufferPointer { im in
+                                forEachPowerNode(xs: xs, ws: ws, servingPower: y) { r, ec, weight in
+                                    Self.accumulate(
+                                        r: r, ec: ec, weight: weight, sr: sr, si: si, er: er, ei: ei, re: re, im: im)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<n).map { Complex(scale * re[$0], scale * im[$0]) }
+    }
+
+    /// re_j + i·im_j += weight·(−σ/(1+σ) − e^{−c}(e^{−s}/(1+σ) − 1)), σ = s_j·r, for every j.
+    @inline(__always)
+    private static func accumulate(
+        r: Double, ec: Double, weight: Double, sr: UnsafeBufferPointer<Double>, si: UnsafeBufferPointer<Double>,
+        er: UnsafeBufferPointer<Double>, ei: UnsafeBufferPointer<Double>, re: UnsafeMutableBufferPointer<Double>,
+        im: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = sr.count
+        if ec > 0 {
+            for j in 0..<n {
+                // 1/(1+σ) = (a − ib)/(a² + b²); −σ/(1+σ) as a product (1/(1+σ) − 1 would cancel in the far
+                // field, where σ → 0).
                 let a = 1 + sr[j] * r
                 let b = si[j] * r
                 let d = 1 / (a * a + b * b)
                 let invR = a * d
                 let invI = -b * d
-                // −σ/(1+σ) as a product (1/(1+σ) − 1 would cancel in the far field, where σ → 0).
                 let sigR = sr[j] * r
-                let sigI = b
-                var vr = -(sigR * invR - sigI * invI)
-                var vi = -(sigR * invI + sigI * invR)
-                if ec > 0 {
-                    vr -= ec * (er[j] * invR - ei[j] * invI - 1)
-                    vi -= ec * (er[j] * invI + ei[j] * invR)
-                }
+                let vr = -(sigR * invR - b * invI) - ec * (er[j] * invR - ei[j] * invI - 1)
+                let vi = -(sigR * invI + b * invR) - ec * (er[j] * invI + ei[j] * invR)
                 re[j] += weight * vr
                 im[j] += weight * vi
             }
+        } else {
+            for j in 0..<n {
+                let a = 1 + sr[j] * r
+                let b = si[j] * r
+                let d = 1 / (a * a + b * b)
+                let invR = a * d
+                let invI = -b * d
+                let sigR = sr[j] * r
+                re[j] += weight * -(sigR * invR - b * invI)
+                im[j] += weight * -(sigR * invI + b * invR)
+            }
         }
-        return s.indices.map { Complex(scale * re[$0], scale * im[$0]) }
+    }
+
+    /// E(σ_j; y) for real σ_j > 0 (ascending) on one x-grid extended by `extraRange` in ln x (see
+    /// `conditionalRate`), each σ_j summed only up to its own range ln x ≤ x_top + 8 + max(0, ln σ_j)/α_last,
+    /// x_top the end of the unextended grid: the extension `conditionalRate` gives its largest σ, applied per σ
+    /// (beyond it σ_j·S·g/y < e^{−8α_last} of its value at σ = 1 and ln x = x_top; the far-field share of E
+    /// relative to E itself does not depend on σ for σ ≤ 1).
+    func realExponents(_ sigmas: [Double], servingPower y: Double, extraRange: Double) -> [Double] {
+        let (xs, ws) = grid(servingPower: y, extraRange: extraRange)
+        let top = log(grid(servingPower: y).x.last ?? 1) + 8
+        let alpha = pathGain.farFieldExponent
+        // The first σ index whose range reaches ln x: ln σ_j ≥ α_last (ln x − top).
+        let logSigmas = sigmas.map { log($0) }
+        let es = sigmas.map { exp(-$0) }
+        var exponent = [Double](repeating: 0, count: sigmas.count)
+        let q = quadrature
+        var first = 0
+        sigmas.withUnsafeBufferPointer { sigmas in
+            es.withUnsafeBufferPointer { es in
+                exponent.withUnsafeMutableBufferPointer { exponent in
+                    for k in xs.indices {
+                        let g = pathGain.gain(atDistance: xs[k])
+                        guard g.isFinite, g > 0 else { continue }
+                        let needed = alpha * (log(xs[k]) - top)
+                        while needed > 0 && first < sigmas.count && logSigmas[first] < needed { first += 1 }
+                        if first == sigmas.count { break }
+                        for i in q.values.indices {
+                            let r = q.values[i] * g / y
+                            let ec = exp(-1 / r)
+                            let weight = ws[k] * xs[k] * q.weights[i]
+                            // −b/(1+b) − e^{−c}(e^{−σ}/(1+b) − 1), b = σ S g/y, c = y/(S g).
+                            if ec > 0 {
+                                for j in first..<sigmas.count {
+                                    let b = sigmas[j] * r
+                                    let inv = 1 / (1 + b)
+                                    exponent[j] += weight * (-b * inv - ec * (es[j] * inv - 1))
+                                }
+                            } else {
+                                for j in first..<sigmas.count {
+                                    let b = sigmas[j] * r
+                                    exponent[j] -= weight * b / (1 + b)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return exponent.map { scale * $0 }
     }
 
     /// ∫_0^∞ (1 − e^{−σ}) e^{−σW/y} exp(E(σ; y)) dσ/σ = E ln(1 + y/(Z_y + W)) for real σ, y = Λ̄⁻¹(u): composite

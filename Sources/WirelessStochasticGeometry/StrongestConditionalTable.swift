@@ -29,10 +29,15 @@ final class StrongestConditionalTable: @unchecked Sendable {
     let pathGain: MultiSlopePathGain
     let fading: FadingModel
     let noise: Double
-    private let process: StrongestPowerProcess
-    private let lock = NSLock()
+    /// Width in ln x of the Gauss–Legendre panels of E₁ and Λ̄₁ (`StrongestPowerProcess.grid`): ½, twice the
+    /// adaptive routes' ¼ (tested against them at 1e−7).
+    static let gridPanelWidth = 0.5
+    let process: StrongestPowerProcess
+    let lock = NSLock()
     private var edges: [Int: Double] = [:]
     private var panels: [PanelKey: Panel] = [:]
+    /// Rate panels by index m (`StrongestConditionalTable+Rate.swift`), threshold-free.
+    var ratePanels: [Int: RatePanel] = [:]
 
     private struct PanelKey: Hashable {
         let threshold: Double
@@ -58,7 +63,8 @@ final class StrongestConditionalTable: @unchecked Sendable {
         self.pathGain = pathGain
         self.fading = fading
         self.noise = noise
-        self.process = StrongestPowerProcess(pathGain: pathGain, fading: fading, density: 1)
+        self.process = StrongestPowerProcess(
+            pathGain: pathGain, fading: fading, density: 1, panelWidth: Self.gridPanelWidth)
     }
 
     /// Whether this is the table of (g, H, W).
@@ -141,7 +147,7 @@ final class StrongestConditionalTable: @unchecked Sendable {
     }
 
     /// ln y_m with Λ̄₁(y_m) = e^m.
-    private func edge(_ m: Int) -> Double {
+    func edge(_ m: Int) -> Double {
         if let e = lock.withLock({ edges[m] }) { return e }
         let e = log(process.inverseTail(exp(Double(m))))
         lock.withLock { edges[m] = e }

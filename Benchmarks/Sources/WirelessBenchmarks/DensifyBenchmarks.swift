@@ -81,5 +81,35 @@ let densifyBenchmarks = BenchmarkGroup(name: "densify") {
             sweep.curvePointsPerDecade = 0
             return { _ = try! DensifySweepStudy(sweep).run(seed: 1) }
         },
+        // Issue 13: the default metric, mean rate, on the default model. Before: the adaptive conditional route
+        // (`StrongestCellRate.conditional`, seconds per density) at 3 of the 21 densities (1e-2, 1, 1e2; the whole
+        // grid would take minutes per call): compare the densities/s column; after: the study at all 21, whose plan
+        // shares threshold-free ln-y panels across densities.
+        Benchmark(
+            name: "analytic 3 λ rate strongest dual slope α0=1.5, adaptive per density (before)",
+            work: (3, "densities"), samples: 1
+        ) {
+            let g = try! MultiSlopePathGain.dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1)
+            let some = [densities[0], densities[8], densities[16]]
+            return {
+                DispatchQueue.concurrentPerform(iterations: some.count) { i in
+                    _ = try! StrongestCellRate.conditional(density: some[i], pathGain: g, fading: .rayleigh, noise: 0)
+                }
+            }
+        },
+        Benchmark(
+            name: "analytic 21 λ rate strongest dual slope α0=1.5 (default model, study)", work: (21, "densities"),
+            samples: 3
+        ) {
+            var sweep = DensifySweepStudy.Configuration(
+                scenario: try! DensificationScenario(
+                    pathGain: try! .dualSlope(nearExponent: 1.5, farExponent: 4, criticalDistance: 1),
+                    fading: .rayleigh, association: .strongestInstantaneous),
+                densities: densities)
+            sweep.metrics = [.rate]
+            sweep.monteCarlo = .off
+            sweep.curvePointsPerDecade = 0
+            return { _ = try! DensifySweepStudy(sweep).run(seed: 1) }
+        },
     ]
 }

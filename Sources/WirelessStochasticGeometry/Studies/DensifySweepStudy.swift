@@ -184,6 +184,7 @@ public struct DensifySweepStudy: Study {
         let needsRate = metrics.contains(.rate) || metrics.contains(.ase)
         let needsCoverage = metrics.contains(where: \.isPerThreshold)
         if needsCoverage { plan.prepare(densities: densities) }
+        if needsRate { plan.prepareRate(densities: densities) }
         // One task per density on both cores; each cell depends only on its density, so the result does
         // not depend on the thread count. The first error in density order is thrown.
         let cells = ParallelExecution.parallelMap(count: densities.count) {
