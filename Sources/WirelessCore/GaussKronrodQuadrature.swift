@@ -185,9 +185,6 @@ public struct GaussKronrodQuadrature: Sendable, Equatable, Codable {
         let halfLength = 0.5 * (b - a)
         let fCenter = f(center)
         guard fCenter.isFinite else { throw .nonFiniteValue(name: "integrand", at: center) }
-        var kronrod = fCenter * kronrodWeights[7]
-        var gauss = fCenter * gaussWeights[3]
-        var absolute = abs(kronrod)
         var values = SIMD16<Double>()  // f(center − dxⱼ) at j, f(center + dxⱼ) at j + 7 (no heap)
         for j in 0..<7 {
             let dx = halfLength * kronrodNodes[j]
@@ -197,6 +194,21 @@ public struct GaussKronrodQuadrature: Sendable, Equatable, Codable {
             guard f2.isFinite else { throw .nonFiniteValue(name: "integrand", at: center + dx) }
             values[j] = f1
             values[j + 7] = f2
+        }
+        return combine(center: fCenter, sides: values, halfLength: halfLength)
+    }
+
+    /// The K15 value and its QUADPACK (QK15) error estimate from f at the centre and at c ∓ dxⱼ (`sides[j]`,
+    /// `sides[j + 7]`), half-length (b − a)/2.
+    static func combine(center fCenter: Double, sides values: SIMD16<Double>, halfLength: Double) -> (
+        value: Double, error: Double
+    ) {
+        var kronrod = fCenter * kronrodWeights[7]
+        var gauss = fCenter * gaussWeights[3]
+        var absolute = abs(kronrod)
+        for j in 0..<7 {
+            let f1 = values[j]
+            let f2 = values[j + 7]
             kronrod += kronrodWeights[j] * (f1 + f2)
             absolute += kronrodWeights[j] * (abs(f1) + abs(f2))
             if j % 2 == 1 { gauss += gaussWeights[j / 2] * (f1 + f2) }

@@ -1,12 +1,10 @@
 import Foundation
 import WirelessCore
 
-/// One rate panel (index m, ln Λ̄₁ ∈ [2m, 2m + 2]): its K15 nodes in ln y and, per node, the σ-integrand's parts
-/// that do not depend on λ.
+/// One rate panel (index m, ln Λ̄₁ ∈ [2m, 2m + 2]): its K15 rule in ln y (nil when the panel is empty) and, per
+/// node, the σ-integrand's parts that do not depend on λ.
 struct RatePanel {
-    let lower: Double
-    let upper: Double
-    let logY: [Double]
+    let rule: KronrodPanel?
     let tail: [Double]
     let slope: [Double]
     /// Per node i and σ node j: w_j (1 − e^{−σ_j}) e^{−σ_j W/y_i} (w_j the ln σ rule's weight).
@@ -60,23 +58,19 @@ extension StrongestConditionalTable {
         }
         var value = 0.0
         var error = 1e-8
-        let rule = GaussKronrodQuadrature(absoluteTolerance: .infinity, relativeTolerance: 0, maximumSubdivisions: 1)
         for m in range {
             let p = ratePanel(index: m)
-            guard p.upper > p.lower else { continue }
-            var k = 0
-            let r = try? rule.integrate(
-                { t in
-                    precondition(t == p.logY[k], "the Kronrod rule asked for a node the panel did not record")
-                    let i = k
-                    k += 1
-                    let weight = exp(-density * p.tail[i]) * density * p.slope[i]
-                    guard weight > 0 else { return 0 }
-                    return weight
-                        * Self.conditionalRate(
-                            prefactors: p.prefactors[i], exponents: p.exponents[i], density: density)
-                }, from: p.lower, to: p.upper)
-            guard let r else { return AnalyticValue(value: .nan, absError: .infinity, method: .strongestConditional) }
+            guard let rule = p.rule else { continue }
+            let values = rule.nodes.indices.map { i in
+                let weight = exp(-density * p.tail[i]) * density * p.slope[i]
+                return weight > 0
+                    ? weight
+                        * Self.conditionalRate(prefactors: p.prefactors[i], exponents: p.exponents[i], density: density)
+                    : 0
+            }
+            guard let r = try? rule.integrate(values) else {
+                return AnalyticValue(value: .nan, absError: .infinity, method: .strongestConditional)
+            }
             value += r.value
             error += r.errorEstimate
         }
@@ -98,7 +92,7 @@ extension StrongestConditionalTable {
         let needed = (low...high).filter { m in ranges.contains { $0.contains(m) } }
         let edgeIndices = Array((2 * low)...(2 * high + 2))
         _ = ParallelExecution.parallelMap(count: edgeIndices.count) { i in self.edge(edgeIndices[i]) }
-        _ = ParallelExecution.parallelMap(count: needed.count) { i in self.ratePanel(index: needed[i]).logY.count }
+        _ = ParallelExecution.parallelMap(count: needed.count) { i in self.ratePanel(index: needed[i]).tail.count }
     }
 
     /// The λ-free parts of the σ-integrand at the strongest power y: w_j (1 − e^{−σ_j}) e^{−σ_j W/y} and
@@ -128,21 +122,12 @@ extension StrongestConditionalTable {
         if let p = lock.withLock({ ratePanels[m] }) { return p }
         let lower = edge(2 * m + 2)
         let upper = edge(2 * m)
-        var logY: [Double] = []
-        if upper > lower {
-            let rule = GaussKronrodQuadrature(
-                absoluteTolerance: .infinity, relativeTolerance: 0, maximumSubdivisions: 1)
-            _ = try? rule.integrate(
-                { t in
-                    logY.append(t)
-                    return 0
-                }, from: lower, to: upper)
-        }
+        let rule = KronrodPanel(from: lower, to: upper)
         var tail: [Double] = []
         var slope: [Double] = []
         var prefactors: [[Double]] = []
         var exponents: [[Double]] = []
-        for t in logY {
+        for t in rule?.nodes ?? [] {
             let y = exp(t)
             let (a, b) = process.tailAndSlope(y)
             tail.append(a)
@@ -151,9 +136,7 @@ extension StrongestConditionalTable {
             prefactors.append(parts.prefactors)
             exponents.append(parts.exponents)
         }
-        let p = RatePanel(
-            lower: lower, upper: upper, logY: logY, tail: tail, slope: slope, prefactors: prefactors,
-            exponents: exponents)
+        let p = RatePanel(rule: rule, tail: tail, slope: slope, prefactors: prefactors, exponents: exponents)
         lock.withLock { ratePanels[m] = p }
         return p
     }

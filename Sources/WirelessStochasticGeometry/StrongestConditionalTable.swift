@@ -44,11 +44,9 @@ final class StrongestConditionalTable: @unchecked Sendable {
         let index: Int
     }
 
-    /// One panel at one threshold: its K15 nodes (in the order the rule asks for them) and their data.
+    /// One panel at one threshold: its K15 rule in ln y (nil when the panel is empty) and the data at its nodes.
     private struct Panel {
-        let lower: Double
-        let upper: Double
-        let logY: [Double]
+        let rule: KronrodPanel?
         let tail: [Double]
         let slope: [Double]
         let argument: [Double]
@@ -81,34 +79,23 @@ final class StrongestConditionalTable: @unchecked Sendable {
         }
         for m in range {
             let p = panel(threshold: threshold, index: m)
-            guard p.upper > p.lower else { continue }
-            var laplaceErrors = [Double](repeating: 0, count: p.logY.count)
-            var k = 0
-            let rule = GaussKronrodQuadrature(
-                absoluteTolerance: .infinity, relativeTolerance: 0, maximumSubdivisions: 1)
-            let r = try? rule.integrate(
-                { t in
-                    precondition(t == p.logY[k], "the Kronrod rule asked for a node the panel did not record")
-                    let i = k
-                    k += 1
-                    let weight = exp(-density * p.tail[i]) * density * p.slope[i]
-                    guard weight > 0 else { return 0 }
-                    let f = LaplaceInversion.cdf(
-                        at: p.argument[i],
-                        batch: { _ in p.exponents[i].map { Complex.expOf($0.multiplied(by: density)) } })
-                    laplaceErrors[i] = weight * f.error
-                    return weight * f.value
-                }, from: p.lower, to: p.upper)
-            guard let r else { return AnalyticValue(value: .nan, absError: .infinity, method: .strongestConditional) }
+            guard let rule = p.rule else { continue }
+            var values = [Double](repeating: 0, count: rule.nodes.count)
+            var laplaceErrors = values
+            for i in rule.nodes.indices {
+                let weight = exp(-density * p.tail[i]) * density * p.slope[i]
+                guard weight > 0 else { continue }
+                let f = LaplaceInversion.cdf(
+                    at: p.argument[i], batch: { _ in p.exponents[i].map { Complex.expOf($0.multiplied(by: density)) } })
+                values[i] = weight * f.value
+                laplaceErrors[i] = weight * f.error
+            }
+            guard let r = try? rule.integrate(values) else {
+                return AnalyticValue(value: .nan, absError: .infinity, method: .strongestConditional)
+            }
             value += r.value
             error += r.errorEstimate
-            k = 0
-            let e = try? rule.integrate(
-                { _ in
-                    k += 1
-                    return laplaceErrors[k - 1]
-                }, from: p.lower, to: p.upper)
-            error += e.map { abs($0.value) } ?? .infinity
+            error += (try? rule.integrate(laplaceErrors)).map { abs($0.value) } ?? .infinity
         }
         return AnalyticValue(value: value, absError: error, method: .strongestConditional)
     }
@@ -142,7 +129,7 @@ final class StrongestConditionalTable: @unchecked Sendable {
         }
         let planned = keys
         _ = ParallelExecution.parallelMap(count: planned.count) { i in
-            self.panel(threshold: planned[i].threshold, index: planned[i].index).logY.count
+            self.panel(threshold: planned[i].threshold, index: planned[i].index).tail.count
         }
     }
 
@@ -161,21 +148,12 @@ final class StrongestConditionalTable: @unchecked Sendable {
         var lower = edge(m + 1)
         let upper = edge(m)
         if noise > 0 { lower = max(lower, log(threshold * noise)) }
-        var logY: [Double] = []
-        if upper > lower {
-            let rule = GaussKronrodQuadrature(
-                absoluteTolerance: .infinity, relativeTolerance: 0, maximumSubdivisions: 1)
-            _ = try? rule.integrate(
-                { t in
-                    logY.append(t)
-                    return 0
-                }, from: lower, to: upper)
-        }
+        let rule = KronrodPanel(from: lower, to: upper)
         var tail: [Double] = []
         var slope: [Double] = []
         var argument: [Double] = []
         var exponents: [[Complex<Double>]] = []
-        for t in logY {
+        for t in rule?.nodes ?? [] {
             let y = exp(t)
             let (a, b) = process.tailAndSlope(y)
             tail.append(a)
@@ -191,8 +169,7 @@ final class StrongestConditionalTable: @unchecked Sendable {
                 })
             exponents.append(e)
         }
-        let p = Panel(
-            lower: lower, upper: upper, logY: logY, tail: tail, slope: slope, argument: argument, exponents: exponents)
+        let p = Panel(rule: rule, tail: tail, slope: slope, argument: argument, exponents: exponents)
         lock.withLock { panels[key] = p }
         return p
     }
