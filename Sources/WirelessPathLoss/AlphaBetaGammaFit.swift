@@ -14,6 +14,10 @@ public struct AlphaBetaGammaFit: PathGainModel, Sendable, Equatable, Codable {
     public let gamma: FittedParameter
     /// σ = sqrt(Σe²/N) [dB].
     public let rmsErrorDB: Double
+    /// σ = sqrt(Σe²/(N − 3)) [dB]: the residual standard error with the three fitted parameters' degrees of
+    /// freedom taken out (as `sigma_n_minus_p_db` of the single-frequency fits); the shadowing σ a
+    /// densification scenario takes from this fit.
+    public let residualStandardErrorDB: Double
 
     public var modelName: String { "ABG" }
     public var shadowingStandardDeviationDB: Double { rmsErrorDB }
@@ -47,6 +51,7 @@ public struct AlphaBetaGammaFit: PathGainModel, Sendable, Equatable, Codable {
         self.alpha = parameter("alpha", 1)
         self.gamma = parameter("gamma", 2)
         self.rmsErrorDB = (fit.residuals.reduce(0) { $0 + $1 * $1 } / Double(count)).squareRoot()
+        self.residualStandardErrorDB = fit.residualStandardError
     }
 
     /// PG(f, d) = −(10·α·log10 d + β + 10·γ·log10 f_GHz) [dB].

@@ -69,12 +69,15 @@ public struct DensifyModelOptions: ParsableArguments {
     @Option(
         name: .customLong("path-loss-fit"),
         help: ArgumentHelp(
-            "A '<name>-models.csv' of 'wtk pathloss fit': the network's path gain, loss at 1 m and log-normal shadowing σ come from its fitted model (replaces --exponents, --breakpoints, --path-loss-db-at-1m and shadowing in --fading; lengths in m).",
+            "A '<name>-models.csv' of 'wtk pathloss fit' (or of 'wtk pathloss multifrequency' for --path-loss-model abg): the network's path gain, loss at 1 m and log-normal shadowing σ come from its fitted model (replaces --exponents, --breakpoints, --path-loss-db-at-1m and shadowing in --fading; lengths in m).",
             valueName: "file"))
     var pathLossFit: String?
 
     @Option(
-        name: .customLong("path-loss-model"), help: "The fit's model row: fi | ci (needs --carrier-ghz) | dual-slope.")
+        name: .customLong("path-loss-model"),
+        help:
+            "The fit's model row: fi | ci (needs --carrier-ghz) | dual-slope | abg (a multifrequency table; needs --carrier-ghz)."
+    )
     var pathLossModel: MeasuredPathLoss.Model = .fi
 
     @Option(

@@ -41,18 +41,25 @@ public struct PathLossMultiFrequencyStudy: Study {
                 "multifrequency: \(distances.count) links at \(distinctFrequenciesGHz.count) frequencies; ABG α = \(f(abg.alpha.estimate, 3)), β = \(f(abg.beta.estimate, 2)) dB, γ = \(f(abg.gamma.estimate, 3)), RMSE \(f(abg.rmsErrorDB, 2)) dB; CIF n = \(f(cif.pathLossExponent.estimate, 3)), b = \(f(cif.frequencySlope.estimate, 4)), RMSE \(f(cif.rmsErrorDB, 2)) dB"
         }
 
-        /// Each parameter with its standard error and interval (`models`).
+        /// Each parameter with its standard error and interval (`models`), and the ABG fit's residual
+        /// standard error σ = sqrt(Σe²/(N − 3)) [dB] (row `ABG, sigma`: the shadowing σ `wtk densify sweep
+        /// --path-loss-model abg` reads).
         public var modelsTable: StudyTable {
             var rows = StudyRows([
                 ("model", nil), ("parameter", nil), ("estimate", nil), ("standard_error", nil), ("ci_lower", nil),
                 ("ci_upper", nil), ("unit", nil),
             ])
-            for (model, p, unit) in [
-                ("ABG", abg.alpha, "1"), ("ABG", abg.beta, "dB"), ("ABG", abg.gamma, "1"),
-                ("CIF", cif.pathLossExponent, "1"), ("CIF", cif.frequencySlope, "1"),
-            ] {
-                rows.append([.text(model), .text(p.name)] + FittedParameter.cells(p) + [.text(unit)])
+            func append(_ model: String, _ parameters: [(FittedParameter, String)]) {
+                for (p, unit) in parameters {
+                    rows.append([.text(model), .text(p.name)] + FittedParameter.cells(p) + [.text(unit)])
+                }
             }
+            append("ABG", [(abg.alpha, "1"), (abg.beta, "dB"), (abg.gamma, "1")])
+            rows.append([
+                .text("ABG"), .text("sigma"), .real(abg.residualStandardErrorDB), .real(nil), .real(nil), .real(nil),
+                .text("dB"),
+            ])
+            append("CIF", [(cif.pathLossExponent, "1"), (cif.frequencySlope, "1")])
             rows.append([
                 .text("CIF"), .text("f0"), .real(cif.referenceFrequencyGHz), .real(nil), .real(nil), .real(nil),
                 .text("GHz"),

@@ -77,6 +77,7 @@ public struct DensifyModelSpecification: Sendable {
             guard pathLossAt1mDB == nil else { throw .measuredGivesLossAt1m }
             guard !fading.hasShadowing else { throw .measuredGivesShadowing }
             if measured.model == .ci && carrierGHz == nil { throw .closeInNeedsCarrier }
+            if measured.model == .abg && carrierGHz == nil { throw .alphaBetaGammaNeedsCarrier }
             if txPowerDBm != nil || bandwidthHz != nil {
                 guard txPowerDBm != nil, bandwidthHz != nil else { throw .measuredLinkBudgetIncomplete }
                 guard !noiseGiven else { throw .noiseGivenTwice }
@@ -178,6 +179,8 @@ public enum DensifyModelError: CategorizedError, Equatable {
     case measuredGivesShadowing
     /// The close-in model without the carrier frequency of its free-space anchor.
     case closeInNeedsCarrier
+    /// The ABG model without the carrier frequency of its frequency term.
+    case alphaBetaGammaNeedsCarrier
 
     public var category: ErrorCategory { .invalidArgument }
 
@@ -199,6 +202,8 @@ public enum DensifyModelError: CategorizedError, Equatable {
             "--path-loss-fit gives the log-normal shadowing σ: give --fading without lognormal (none, rayleigh or nakagami:M)."
         case .closeInNeedsCarrier:
             "--path-loss-model ci needs --carrier-ghz (the close-in fit's free-space anchor)."
+        case .alphaBetaGammaNeedsCarrier:
+            "--path-loss-model abg needs --carrier-ghz (the ABG fit's frequency term 10·γ·log10 f)."
         }
     }
 }
