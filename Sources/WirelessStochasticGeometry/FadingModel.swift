@@ -206,6 +206,30 @@ public struct FadingModel: Sendable, Equatable, Codable {
         return total
     }
 
+    /// 1 − L_H(s) = E_S[1 − L_h(sS)], s ≥ 0, without cancellation under shadowing: the Gauss–Hermite weights sum
+    /// to 1 only to rounding, so 1 − Σ wᵢ L_h(sSᵢ) is ≈ −1e-16 instead of ≈ s·E[H] at small s, and an interference
+    /// exponent 2πλ∫(1 − L_H(s g(x))) x dx over an unbounded range then diverges. Without shadowing it is
+    /// 1 − L_h(s), which lies in [0, 1] (L_h ≤ 1).
+    public func laplaceComplement(_ s: Double) -> Double {
+        guard hasShadowing else { return 1 - smallScaleLaplace(s) }
+        let q = shadowingQuadrature
+        var total = 0.0
+        for i in q.values.indices { total += q.weights[i] * smallScaleLaplaceComplement(s * q.values[i]) }
+        return total
+    }
+
+    /// 1 − L_h(t) for t ≥ 0, accurate at small t (≈ t·E[h]).
+    @inlinable func smallScaleLaplaceComplement(_ t: Double) -> Double {
+        switch smallScale {
+        case .none: return -expm1(-t)
+        case .rayleigh: return t / (1 + t)
+        case .nakagami(let m): return -expm1(-m * log1p(t / m))
+        case .rician(let k):
+            let b = 1 / (k + 1)
+            return -expm1(-t * k * b / (1 + b * t) - log1p(b * t))
+        }
+    }
+
     /// φ_H(ω) = E[e^{iωH}] = E_S[φ_h(ωS)].
     public func characteristicFunction(_ omega: Double) -> Complex<Double> {
         guard hasShadowing else { return smallScaleCharacteristic(omega) }

@@ -44,7 +44,7 @@ struct InterferenceField {
             return IntegrationResult(value: scale * exact, error: scale * 1e-13 * exact)
         }
         let q = pathGain.integrateOverDistance(from: r, absTol: absTol / scale, relTol: 1e-9) { x in
-            x * (1 - fading.laplaceTransform(s * pathGain.gain(atDistance: x)))
+            x * fading.laplaceComplement(s * pathGain.gain(atDistance: x))
         }
         return IntegrationResult(value: scale * q.value, error: scale * q.error)
     }
